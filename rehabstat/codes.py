@@ -1,0 +1,147 @@
+"""The domain vocabulary: categories, event types, the SoLieu catalogue, and name matching.
+
+Every code here is the stable Vietnamese domain code used in data and machine output.
+Labels are what a clerk may write instead of the code (matched without diacritics).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- normalisation
+
+
+def norm_key(text: object) -> str:
+    """Normalise a header, sheet name or code: diacritics removed (đ→d), case folded,
+    spaces and punctuation removed. "Biến động", "BIEN DONG", "bien_dong", "BienDong" → "biendong"."""
+    s = str(text or "").replace("đ", "d").replace("Đ", "D")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", "", s.casefold())
+
+
+# ---------------------------------------------------------------- categories
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    label: str  # as written in prose: "bắt buộc"
+    short: str  # as written in tables: "Bắt buộc"
+    aliases: tuple[str, ...] = ()
+
+
+CATEGORIES: dict[str, Category] = {c.code: c for c in (
+    Category("BB", "bắt buộc", "Bắt buộc", ("cai nghiện bắt buộc", "cai nghien bat buoc", "CNBB")),
+    Category("TN", "tự nguyện", "Tự nguyện", ("cai nghiện tự nguyện", "CNTN")),
+    Category("HTCC", "hỗ trợ cắt cơn", "Hỗ trợ cắt cơn", ("cắt cơn", "hỗ trợ điều trị cắt cơn")),
+    Category("XDTTN", "xác định tình trạng nghiện", "Xác định TTN", ("XĐTTN", "xác định tình trạng nghiện ma túy")),
+    Category("LTTT", "lưu trú tạm thời", "Lưu trú tạm thời", ("lưu trú",)),
+    Category("MET", "điều trị Methadone", "Methadone", ("Methadone", "điều trị methadone", "methadon")),
+)}
+LEARNER_CATEGORIES = ("BB", "TN", "HTCC", "XDTTN", "LTTT")  # summed into HV
+ALL_CATEGORIES = LEARNER_CATEGORIES + ("MET",)
+TOTAL_HV = "HV"
+TOTAL_ALL = "ALL"
+
+# ---------------------------------------------------------------- event types
+
+@dataclass(frozen=True)
+class EventType:
+    code: str
+    label: str
+    sign: int  # effect on the stock of the row's category
+    allowed: frozenset[str]
+    aliases: tuple[str, ...] = ()
+
+
+_NOT_MET = frozenset(ALL_CATEGORIES) - {"MET"}
+_ALL = frozenset(ALL_CATEGORIES)
+EVENT_TYPES: dict[str, EventType] = {e.code: e for e in (
+    EventType("TIEP_NHAN", "Tiếp nhận", +1, _ALL, ("tiếp nhận mới", "vào", "admission")),
+    EventType("BAT_LAI", "Bắt lại / quay lại sau trốn", +1, _NOT_MET, ("bắt lại", "quay lại", "bắt quay trở lại", "recapture")),
+    EventType("CHUYEN_DEN", "Chuyển đến", +1, _ALL, ("transfer in",)),
+    EventType("HOAN_THANH", "Hoàn thành, về địa phương", -1, _NOT_MET, ("hoàn thành", "về địa phương", "discharge")),
+    EventType("TRON", "Trốn", -1, _NOT_MET, ("bỏ trốn", "escape")),
+    EventType("TAM_DINH_CHI", "Tạm đình chỉ, bàn giao công an", -1, _NOT_MET, ("tạm đình chỉ", "bàn giao công an", "suspension")),
+    EventType("CHUYEN_DI", "Chuyển đi", -1, _ALL, ("transfer out",)),
+    EventType("TU_VONG", "Tử vong", -1, _ALL, ("chết", "death")),
+    EventType("BO_DIEU_TRI", "Bỏ điều trị", -1, frozenset({"MET"}), ("drop-out", "dropout")),
+    EventType("RA_KHAC", "Ra khỏi chương trình / ra khác", -1, _ALL, ("ra khỏi chương trình", "ra khác", "other exit")),
+    EventType("CHUYEN_DIEN", "Chuyển diện", -1, _NOT_MET, ("change of category",)),
+)}
+INFLOWS = ("TIEP_NHAN", "BAT_LAI", "CHUYEN_DEN", "CHUYEN_DIEN_DEN")
+OUTFLOWS = ("HOAN_THANH", "TRON", "TAM_DINH_CHI", "CHUYEN_DI", "TU_VONG", "BO_DIEU_TRI", "RA_KHAC", "CHUYEN_DIEN_DI")
+
+# ---------------------------------------------------------------- SoLieu catalogue
+
+@dataclass(frozen=True)
+class Figure:
+    code: str
+    label: str
+    measure: str  # unit of measure: lượt, ca, người, đồng...
+    kind: str  # 'flow' (summed over months) or 'stock' (last value of the period)
+
+
+FIGURES: dict[str, Figure] = {f.code: f for f in (
+    Figure("KHAM_BENH", "Lượt khám bệnh", "lượt", "flow"),
+    Figure("DIEU_TRI_BENH", "Ca bệnh được điều trị", "ca", "flow"),
+    Figure("SANG_LOC_LAO", "Lượt khám sàng lọc lao", "lượt", "flow"),
+    Figure("MAU_DOM_LAO", "Mẫu đờm nghi lao", "mẫu", "flow"),
+    Figure("XN_HIV", "Mẫu xét nghiệm HIV", "mẫu", "flow"),
+    Figure("HIV_QUAN_LY", "Học viên nhiễm HIV đang quản lý", "người", "stock"),
+    Figure("DIEU_TRI_ARV", "Học viên điều trị ARV", "người", "stock"),
+    Figure("GIAO_DUC_BUOI", "Buổi giáo dục, tuyên truyền", "buổi", "flow"),
+    Figure("GIAO_DUC_LUOT", "Lượt học viên giáo dục, tuyên truyền", "lượt", "flow"),
+    Figure("TU_VAN_BUOI", "Buổi tư vấn tái hòa nhập", "buổi", "flow"),
+    Figure("TU_VAN_LUOT", "Lượt học viên tư vấn tái hòa nhập", "lượt", "flow"),
+    Figure("REN_LUYEN_BUOI", "Buổi rèn luyện thể chất", "buổi", "flow"),
+    Figure("REN_LUYEN_LUOT", "Lượt học viên rèn luyện thể chất", "lượt", "flow"),
+    Figure("DAY_NGHE_LOP", "Lớp dạy nghề", "lớp", "flow"),
+    Figure("DAY_NGHE", "Học viên học nghề", "người", "flow"),
+    Figure("CHUNG_CHI", "Học viên được cấp chứng chỉ", "người", "flow"),
+    Figure("TU_VAN_VIEC_LAM", "Lượt tư vấn việc làm", "lượt", "flow"),
+    Figure("THAM_GAP", "Lượt thân nhân thăm gặp", "lượt", "flow"),
+    Figure("VI_PHAM", "Lượt vi phạm nội quy", "lượt", "flow"),
+    Figure("THAM_LAU", "Vụ thẩm lậu bị ngăn chặn", "vụ", "flow"),
+    Figure("DOANH_THU", "Doanh thu lao động trị liệu", "đồng", "flow"),
+    Figure("CHI_PHI", "Chi phí lao động trị liệu", "đồng", "flow"),
+)}
+
+# Indicators computed from the figures (revenue split); not written by clerks.
+REVENUE_INDICATORS = ("LOI_NHUAN", "TRICH_CCTL", "QUY_KHEN_THUONG", "QUY_PHUC_LOI", "QUY_PHAT_TRIEN", "QUY_DU_PHONG")
+
+# ---------------------------------------------------------------- lookups
+
+
+def _index(items, extra=lambda x: ()):
+    table: dict[str, str] = {}
+    for item in items:
+        for name in (item.code, item.label, *item.aliases, *extra(item)):
+            table.setdefault(norm_key(name), item.code)
+    return table
+
+
+_CATEGORY_INDEX = _index(CATEGORIES.values(), lambda c: (c.short,))
+_EVENT_INDEX = _index(EVENT_TYPES.values())
+for _code, _ev in EVENT_TYPES.items():  # every part of "Hoàn thành, về địa phương" alone too
+    for _part in re.split(r"[,/]", _ev.label):
+        _EVENT_INDEX.setdefault(norm_key(_part), _code)
+
+
+def category_code(text: object) -> str | None:
+    """'BB', 'Bắt buộc', 'cai nghien bat buoc' → 'BB'; unknown → None."""
+    return _CATEGORY_INDEX.get(norm_key(text))
+
+
+def event_code(text: object) -> str | None:
+    """'TRON', 'Trốn', 'tron' → 'TRON'; unknown → None."""
+    return _EVENT_INDEX.get(norm_key(text))
+
+
+def figure_code(text: object) -> str | None:
+    key = norm_key(text)
+    for code in FIGURES:
+        if norm_key(code) == key:
+            return code
+    return None

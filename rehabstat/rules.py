@@ -1,0 +1,255 @@
+"""The rule registry: every check has a stable code, a severity, a Vietnamese message
+(with the values involved), an English message, and an explanation — like ruff's rules.
+
+Issues are always created with `issue(code, ...)`, so the message comes from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .issues import ERROR, WARNING, Issue
+
+LANG = {"value": "vi"}  # set by the CLI's --lang
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    message_vi: str
+    message_en: str
+    explanation: str
+
+
+def _r(code, name, severity, vi, en, explanation):
+    return Rule(code, name, severity, vi, en, " ".join(explanation.split()))
+
+
+RULES: dict[str, Rule] = {r.code: r for r in (
+    # ---------------------------------------------------------------- files and structure
+    _r("F001", "not-a-workbook", ERROR,
+       "Tệp không phải sổ tính Excel/LibreOffice ({detail}). Hãy lưu lại tệp dưới dạng .xlsx.",
+       "The file is not an Excel/LibreOffice workbook ({detail}). Save it again as .xlsx.",
+       """Checks that the file really is a workbook (.xlsx, .xlsm, .xls, .ods), whatever its
+       name says. A text or PDF file renamed to .xlsx cannot be read. Fix: open the file in
+       Excel or LibreOffice and save it as .xlsx."""),
+    _r("F002", "unreadable-file", ERROR,
+       "Không đọc được tệp ({detail}). Tệp có thể bị hỏng hoặc chưa tải về đầy đủ; hãy gửi lại tệp.",
+       "The file cannot be read ({detail}). It may be damaged or incompletely downloaded; send it again.",
+       """A workbook that is truncated or damaged cannot be read. Nothing of it is counted, so
+       its facility's month is missing from every summary. Fix: ask the facility to send
+       the file again."""),
+    _r("F003", "encrypted-file", ERROR,
+       "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
+       "The workbook is password-protected and cannot be read. Remove the password and send it again.",
+       """Password-protected workbooks are encrypted; the tool cannot and should not guess the
+       password. Fix: remove the password in Excel (File > Info > Protect Workbook) and
+       send the file again."""),
+    _r("F004", "hostile-file", ERROR,
+       "Tệp bị từ chối vì không an toàn ({detail}).",
+       "The file was refused as unsafe ({detail}).",
+       """Protects the reader from files built to exhaust memory or time: a compressed
+       workbook that expands past the size limit (a zip bomb), XML with entity
+       declarations (an entity bomb), or a sheet with far more cells than a monthly form
+       can hold. Such a file is refused before it is opened; the other files are still
+       checked. Fix: send a normal workbook made from the form (`rehabstat form`)."""),
+    _r("F005", "missing-sheet", ERROR,
+       "Thiếu trang tính '{sheet_name}'. Sổ cần có các trang: ThongTin, SiSo, BienDong, SoLieu.",
+       "Sheet '{sheet_name}' is missing. The workbook needs: ThongTin, SiSo, BienDong, SoLieu.",
+       """Each monthly workbook has the sheets ThongTin (who and when), SiSo (census),
+       BienDong (events) and SoLieu (other figures). Names match without diacritics or
+       case ("Biến động", "BIEN DONG", "Events" are all fine). ThongTin, SiSo and BienDong
+       are required; a missing SoLieu only means there are no other figures."""),
+    _r("F006", "missing-column", ERROR,
+       "Trang '{sheet_name}' thiếu cột '{column_name}' (không tìm thấy dòng tiêu đề có cột này trong 10 dòng đầu).",
+       "Sheet '{sheet_name}' has no column '{column_name}' (no header row with it in the first 10 rows).",
+       """The header row is looked for in the first 10 rows of a sheet; it must name every
+       required column. Columns may be in any order and extra columns are ignored. Fix:
+       add the column with its header as in the form."""),
+    _r("F007", "missing-info-field", ERROR,
+       "Trang ThongTin thiếu mục '{field_name}'.",
+       "Sheet ThongTin lacks the field '{field_name}'.",
+       """ThongTin must give the facility code, its name, the province and the reporting
+       month: without them the workbook's figures cannot be attributed to anyone."""),
+    _r("F008", "bad-info-value", ERROR,
+       "Mục '{field_name}' có giá trị '{value}' không đọc được. {hint}",
+       "Field '{field_name}' has the value '{value}', which cannot be read. {hint}",
+       """A ThongTin value that cannot be understood, typically a reporting period that is
+       not a month ("01/2021", "2021-01" or any date in the month are fine)."""),
+    # ---------------------------------------------------------------- cells
+    _r("C001", "bad-number", ERROR,
+       "Ô '{field_name}' có giá trị '{value}' không phải là số. Hãy nhập số (ví dụ 1.659 hoặc 1659).",
+       "Cell '{field_name}' holds '{value}', which is not a number. Enter a number (1659).",
+       """Counts and amounts must be numbers. Text written the Vietnamese way is accepted
+       ("1.659" is 1659, "92,5" is 92.5, "5.122.732.200 đồng" is 5122732200); anything else
+       is reported here instead of being counted as zero."""),
+    _r("C002", "negative-count", ERROR,
+       "Ô '{field_name}' có số âm ({value}). Số người, số lượt không thể âm.",
+       "Cell '{field_name}' is negative ({value}). Counts cannot be negative.",
+       """People and occurrences are never negative. A negative number usually is a
+       formula gone wrong or a typing error."""),
+    _r("C003", "excel-error", ERROR,
+       "Ô chứa lỗi Excel {value}. Hãy sửa công thức hoặc nhập số trực tiếp.",
+       "The cell holds the Excel error {value}. Fix the formula or type the number.",
+       """A cell whose formula failed (#REF!, #DIV/0!, #VALUE!, #N/A ...) has no value. The
+       reader would see it as empty, which would silently count as zero; this rule
+       finds it in the file itself."""),
+    _r("C004", "required-blank", ERROR,
+       "Ô '{field_name}' bị bỏ trống nhưng là thông tin bắt buộc.",
+       "Cell '{field_name}' is blank but required.",
+       """Every event row needs its category, event type and date; a census row needs its
+       category. A row with only some cells filled is reported, never skipped."""),
+    _r("C005", "bad-quantity", ERROR,
+       "Số lượng '{value}' không hợp lệ: phải là số nguyên từ 1 trở lên.",
+       "Quantity '{value}' is invalid: it must be a whole number of at least 1.",
+       """`Số lượng` says how many events an aggregated row stands for: a whole number of at
+       least 1 (empty means 1)."""),
+    _r("C006", "quantity-with-id", ERROR,
+       "Dòng có mã học viên thì không được ghi Số lượng ({value}); mỗi dòng có mã là một người.",
+       "A row with a learner id must not carry a quantity ({value}); it is one person.",
+       """A row with a learner id is about one person; a quantity on it would count that
+       person several times. Write one row per person, or leave the id blank for an
+       aggregated row."""),
+    _r("C007", "bad-date", ERROR,
+       "Ngày '{value}' không đọc được. Hãy ghi ngày/tháng/năm, ví dụ 05/03/2021.",
+       "Date '{value}' cannot be read. Write day/month/year, e.g. 05/03/2021.",
+       """Dates may be real dates, Excel serial dates or text in day-first form
+       (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy) or yyyy-mm-dd. Month-first dates are never
+       guessed."""),
+    # ---------------------------------------------------------------- codes
+    _r("K001", "unknown-category", ERROR,
+       "Diện '{value}' không hợp lệ. Các diện: BB, TN, HTCC, XDTTN, LTTT, MET.",
+       "Unknown category '{value}'. Categories: BB, TN, HTCC, XDTTN, LTTT, MET.",
+       """The category is one of BB, TN, HTCC, XDTTN, LTTT, MET, written as the code, the
+       label ("Bắt buộc") or without diacritics ("bat buoc")."""),
+    _r("K002", "unknown-event", ERROR,
+       "Loại biến động '{value}' không hợp lệ. Xem danh sách trong mẫu (TIEP_NHAN, HOAN_THANH, TRON, ...).",
+       "Unknown event type '{value}'. See the list in the form (TIEP_NHAN, HOAN_THANH, TRON, ...).",
+       """The event type is one of the codes of the input format, or its label."""),
+    _r("K003", "event-not-allowed", ERROR,
+       "Biến động {event} không áp dụng cho diện {category}.",
+       "Event {event} does not apply to category {category}.",
+       """Some events exist only for some categories: Methadone patients are not
+       discharged on completion, do not escape and are not recaptured; only they drop
+       out of treatment (BO_DIEU_TRI)."""),
+    _r("K004", "change-without-new-category", ERROR,
+       "Chuyển diện nhưng không ghi 'Diện mới'.",
+       "Category change without 'Diện mới'.",
+       """A CHUYEN_DIEN row moves a person from one category to another; without the new
+       category the person would vanish from the stock."""),
+    _r("K005", "change-same-category", ERROR,
+       "Chuyển diện sang chính diện cũ ({category}).",
+       "Category change to the same category ({category}).",
+       """A change of category must change it: Diện mới must differ from Diện."""),
+    # ---------------------------------------------------------------- dates
+    _r("D001", "date-outside-month", ERROR,
+       "Ngày {value} nằm ngoài tháng báo cáo {period}.",
+       "Date {value} is outside the reporting month {period}.",
+       """Each workbook reports one month; an event dated in another month belongs to that
+       month's workbook (or the date is mistyped, e.g. month-first)."""),
+    _r("D002", "date-in-future", ERROR,
+       "Ngày {value} ở tương lai.",
+       "Date {value} is in the future.",
+       """An event cannot have happened after today."""),
+    # ---------------------------------------------------------------- identities
+    _r("I001", "stock-flow", ERROR,
+       "Diện {category}: cuối kỳ ghi {found} nhưng đầu kỳ {opening} + tăng {inflow} − giảm {outflow} = {expected} (chênh {diff}).",
+       "Category {category}: closing is {found} but opening {opening} + in {inflow} − out {outflow} = {expected} (off by {diff}).",
+       """Closing = opening + admissions + recaptures + transfers in + category changes in
+       − discharges − escapes − suspensions − transfers out − deaths − drop-outs − other
+       exits − category changes out, per category and month. A difference means the
+       census or the event list is incomplete: an event not entered, or a census
+       miscounted. The issue sits on the row's Cuối kỳ cell."""),
+    _r("I002", "continuity", ERROR,
+       "Diện {category}: đầu kỳ tháng {period} ghi {found} nhưng cuối kỳ tháng trước là {expected}.",
+       "Category {category}: the opening of {period} is {found} but the previous month closed at {expected}.",
+       """The opening of a month equals the closing of the month before. A break means one
+       of the two months was corrected without the other. The issue sits on the later
+       month's Đầu kỳ cell."""),
+    _r("I003", "census-split", ERROR,
+       "Diện {category}: có mặt {present} + vắng mặt {absent} = {total}, khác cuối kỳ {closing}.",
+       "Category {category}: present {present} + absent {absent} = {total}, not the closing {closing}.",
+       """Everyone held at the end of the month is either present or absent (hospital,
+       leave): Có mặt + Vắng mặt = Cuối kỳ."""),
+    _r("I004", "totals-row", ERROR,
+       "Dòng tổng cộng ghi '{field_name}' = {found}, nhưng cộng các dòng trên được {expected}.",
+       "The totals row says '{field_name}' = {found}, but the rows above add up to {expected}.",
+       """A totals row ("Tổng cộng", "Cộng", "Total") is never added to the figures; it is
+       checked against the sum of the rows above it."""),
+    # ---------------------------------------------------------------- persons
+    _r("P001", "recapture-without-escape", WARNING,
+       "Học viên dòng này được ghi bắt lại nhưng không có lần trốn nào trước đó trong dữ liệu.",
+       "This learner is recorded as recaptured but has no earlier escape in the data.",
+       """Where learner ids exist, a recapture should follow an escape of the same person.
+       A warning, because the escape may predate the data that were checked."""),
+    _r("P002", "exit-not-held", WARNING,
+       "Học viên dòng này ra khỏi cơ sở ({event}) nhưng không có trong số đang quản lý theo dữ liệu.",
+       "This learner leaves ({event}) but is not held according to the data.",
+       """Where learner ids exist, a person who leaves should have been admitted (or be
+       carried over) before. A warning, because the admission may predate the data."""),
+    _r("P003", "admission-already-held", WARNING,
+       "Học viên dòng này được tiếp nhận nhưng đang được quản lý (tiếp nhận ở {previous}, chưa ra).",
+       "This learner is admitted while already held (admitted in {previous}, not left).",
+       """Where learner ids exist, a person admitted twice without leaving in between is
+       usually a duplicate entry."""),
+    _r("P004", "duplicate-row", WARNING,
+       "Dòng này trùng với dòng {other} (cùng học viên, biến động và ngày).",
+       "This row duplicates row {other} (same learner, event and date).",
+       """Two rows with the same learner, event and date count the same event twice."""),
+    # ---------------------------------------------------------------- across files
+    _r("X001", "duplicate-month", ERROR,
+       "Cơ sở {unit} tháng {period} có hai sổ: {other}. Chỉ giữ một sổ cho mỗi tháng.",
+       "Facility {unit} has two workbooks for {period}: {other}. Keep one per month.",
+       """Two workbooks for the same facility and month cannot both be right. Neither is
+       guessed: remove the outdated one."""),
+    _r("X002", "missing-month", WARNING,
+       "Cơ sở {unit} thiếu sổ tháng {period}.",
+       "Facility {unit} has no workbook for {period}.",
+       """Within the checked period every facility should send every month. A missing
+       month leaves its flows out of the period's totals."""),
+    _r("X003", "transfers-unmatched", WARNING,
+       "Tỉnh {province} tháng {period}: chuyển đi {out_count} nhưng các cơ sở trong tỉnh chỉ nhận chuyển đến {in_count}.",
+       "Province {province}, {period}: {out_count} transferred out but {in_count} transferred in within the province.",
+       """Within a province, transfers out of one facility should arrive as transfers in at
+       another in the same month (unless they went to another province)."""),
+    _r("X004", "unexpected-unit", WARNING,
+       "Cơ sở {unit} không có trong danh sách cơ sở của tỉnh {province} (rehabstat.toml).",
+       "Facility {unit} is not in the list of facilities of {province} (rehabstat.toml).",
+       """When rehabstat.toml lists the facilities expected per province, a workbook from
+       an unlisted facility is flagged: a new facility, or a mistyped code."""),
+    # ---------------------------------------------------------------- outliers
+    _r("O001", "outlier", WARNING,
+       "{indicator} diện {category} tháng {period} là {value}, khác xa các tháng khác (thường {low}–{high}).",
+       "{indicator} for {category} in {period} is {value}, far from the other months (usually {low}–{high}).",
+       """A monthly flow far from the facility's other months (modified z-score above 3.5,
+       from the median and the median absolute deviation) is often a typing error, an
+       extra zero or a month entered twice. A warning: real surges happen."""),
+    # ---------------------------------------------------------------- targets and documents
+    _r("T001", "unknown-target", ERROR,
+       "Chỉ tiêu '{value}' không ứng với chỉ số nào (ví dụ TIEP_NHAN_BB, DAY_NGHE).",
+       "Target '{value}' refers to no indicator (e.g. TIEP_NHAN_BB, DAY_NGHE).",
+       """A target's code is an indicator code, optionally with a category appended
+       (TIEP_NHAN_BB); anything else could never be compared with a result."""),
+    _r("T002", "bad-target", ERROR,
+       "Chỉ tiêu '{value}': kế hoạch không phải là số dương.",
+       "Target '{value}': the plan is not a positive number.",
+       """A target's plan must be a positive number to compute an achievement rate."""),
+)}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]
+
+
+class _Missing(dict):
+    def __missing__(self, key):
+        return "?"
+
+
+def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None, severity=None, **values) -> Issue:
+    r = RULES[code]
+    template = r.message_en if LANG["value"] == "en" else r.message_vi
+    message = template.format_map(_Missing(values))
+    return Issue(code=code, severity=severity or r.severity, message=message,
+                 file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field)
