@@ -1,0 +1,166 @@
+"""The command line: thin. It parses options and calls the library; every command is
+callable from Python (see the modules named in each command). Heavy libraries (pandas,
+openpyxl, docx) are imported inside the commands, so `rehabstat --help` answers at once."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="rehabstat",
+    help="Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
+         "Ví dụ: rehabstat report --data samples/son-la --year 2021",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+templates_app = typer.Typer(help="Mẫu văn bản .docx (BC, KH) để chỉnh sửa trong Word.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+STATE = {"debug": False}
+
+
+class UsageError(Exception):
+    """Wrong usage: exit code 2 with a message."""
+
+
+def _console(stderr=True):
+    from rich.console import Console
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def command(fn):
+    """Run a command: user errors become a message and an exit code, never a traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .config import ConfigError
+        from .periods import PeriodError
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except (UsageError, PeriodError, ConfigError) as exc:
+            _console().print(f"[bold red]Lỗi:[/] {exc}")
+            raise typer.Exit(2)
+        except Exception as exc:  # noqa: BLE001
+            from .render import TemplateError
+            if isinstance(exc, TemplateError):
+                _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {exc}")
+                raise typer.Exit(2)
+            if STATE["debug"]:
+                raise
+            _console().print(f"[bold red]Lỗi không mong đợi:[/] {type(exc).__name__}: {exc}\n"
+                             "Chạy lại với --debug để xem chi tiết và gửi cho người phát triển.")
+            raise typer.Exit(2)
+    return wrapper
+
+
+@app.callback()
+def main_options(
+    lang: str = typer.Option("vi", "--lang", help="Ngôn ngữ thông báo: vi hoặc en."),
+    debug: bool = typer.Option(False, "--debug", help="Hiện chi tiết lỗi (traceback)."),
+):
+    from . import rules
+    if lang not in ("vi", "en"):
+        _console().print("[bold red]Lỗi:[/] --lang phải là vi hoặc en.")
+        raise typer.Exit(2)
+    rules.LANG["value"] = lang
+    STATE["debug"] = debug
+
+
+# ---------------------------------------------------------------- shared options
+
+DataOpt = typer.Option(..., "--data", help="Thư mục (hoặc tệp) chứa các sổ hằng tháng; tìm đệ quy.")
+YearOpt = typer.Option(None, "--year", help="Năm báo cáo, ví dụ 2021.")
+MonthOpt = typer.Option(None, "--month", help="Tháng (1-12) của năm.")
+QuarterOpt = typer.Option(None, "--quarter", help="Quý (1-4) của năm.")
+HalfOpt = typer.Option(None, "--half", help="Nửa năm (1-2).")
+FromOpt = typer.Option(None, "--from", help="Từ tháng MM/YYYY, ví dụ 01/2017.")
+ToOpt = typer.Option(None, "--to", help="Đến tháng MM/YYYY, ví dụ 06/2020.")
+ConfigOpt = typer.Option(None, "--config", help="Tệp rehabstat.toml (mặc định: tìm trong thư mục dữ liệu).")
+
+
+def _period(year, month, quarter, half, start, end):
+    from .periods import make_period
+    return make_period(year=year, month=month, quarter=quarter, half=half, start=start, end=end)
+
+
+def _check_data(paths: list[Path]):
+    for p in paths:
+        if not Path(p).exists():
+            raise UsageError(f"Không tìm thấy thư mục hoặc tệp dữ liệu: {p}")
+
+
+# ---------------------------------------------------------------- indicators
+
+@app.command()
+@command
+def indicators(
+    data: List[Path] = DataOpt,
+    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
+    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    level: str = typer.Option("facility", "--level", help="facility | province | national"),
+    fmt: str = typer.Option("csv", "--format", help="csv | json | xlsx"),
+    out: Optional[Path] = typer.Option(None, "--out", help="Tệp kết quả (mặc định: in ra màn hình; xlsx cần --out)."),
+    facility: Optional[List[str]] = typer.Option(None, "--facility", help="Chỉ cơ sở có mã này."),
+    province: Optional[List[str]] = typer.Option(None, "--province", help="Chỉ tỉnh/thành phố này."),
+    config: Optional[Path] = ConfigOpt,
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+):
+    """Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.
+
+    Ví dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json
+    """
+    from .service import indicator_table, write_indicators
+    if level not in ("facility", "province", "national"):
+        raise UsageError("--level phải là facility, province hoặc national.")
+    if fmt not in ("csv", "json", "xlsx"):
+        raise UsageError("--format phải là csv, json hoặc xlsx.")
+    if fmt == "xlsx" and out is None:
+        raise UsageError("--format xlsx cần --out TỆP.xlsx.")
+    _check_data(data)
+    period = _period(year, month, quarter, half, start, end)
+    table, _ = indicator_table(data, period, level=level, config=config, units=facility, provinces=province, jobs=jobs)
+    text = write_indicators(table, fmt, out)
+    if text is not None:
+        sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------- rules
+
+@app.command()
+@command
+def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví dụ I001.")):
+    """Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc.
+
+    Ví dụ: rehabstat rules I001
+    """
+    from .rules import LANG, RULES
+    console = _console(stderr=False)
+    if code:
+        r = RULES.get(code.upper())
+        if r is None:
+            raise UsageError(f"Không có quy tắc {code}. Xem danh sách: rehabstat rules")
+        sev = {"error": "lỗi", "warning": "cảnh báo"}[r.severity] if LANG["value"] == "vi" else r.severity
+        console.print(f"[bold]{r.code}[/] {r.name} ({sev})\n")
+        console.print(r.message_vi if LANG["value"] == "vi" else r.message_en)
+        console.print()
+        console.print(r.explanation)
+        return
+    from rich.table import Table
+    table = Table(show_lines=False)
+    for title in ("Mã", "Tên", "Mức", "Thông báo"):
+        table.add_column(title)
+    for r in RULES.values():
+        table.add_row(r.code, r.name, "lỗi" if r.severity == "error" else "cảnh báo",
+                      r.message_vi if LANG["value"] == "vi" else r.message_en)
+    console.print(table)
+
+
+def main():
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""rehabstat.toml: document settings, revenue split, expected facilities per province.
+
+Looked up in the data folder (or given with --config). A bad file is a ConfigError naming
+the key; the CLI turns it into exit code 2.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .indicators.revenue import DEFAULT_SPLIT
+
+CONFIG_NAME = "rehabstat.toml"
+DOCUMENT_KEYS = {
+    "parent_agency": str, "agency": str, "symbol": str, "place": str, "signer_authority": str,
+    "signer_title": str, "signer_name": str, "recipients": list, "archive": str, "recipient_to": str,
+    "legal_bases": list, "number": int,
+}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    document: dict = field(default_factory=dict)
+    split: dict = field(default_factory=lambda: dict(DEFAULT_SPLIT))
+    registry: dict = field(default_factory=dict)  # province -> [unit codes]
+
+
+def find_config(data_dirs, explicit: Path | None = None) -> Path | None:
+    if explicit is not None:
+        if not Path(explicit).is_file():
+            raise ConfigError(f"Không tìm thấy tệp cấu hình {explicit}.")
+        return Path(explicit)
+    for d in data_dirs or ():
+        d = Path(d)
+        for candidate in (d / CONFIG_NAME, d.parent / CONFIG_NAME) if d.is_dir() else (d.parent / CONFIG_NAME,):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
+    path = find_config(data_dirs, explicit)
+    if path is None:
+        return Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Tệp cấu hình {path} không đúng cú pháp TOML: {exc}") from None
+    cfg = Config(path=path)
+    unknown = set(raw) - {"document", "revenue", "registry"}
+    if unknown:
+        raise ConfigError(f"{path}: mục không hợp lệ [{', '.join(sorted(unknown))}]; các mục: [document], [revenue], [registry].")
+    for key, value in raw.get("document", {}).items():
+        want = DOCUMENT_KEYS.get(key)
+        if want is None:
+            raise ConfigError(f"{path}: khóa 'document.{key}' không hợp lệ; các khóa: {', '.join(DOCUMENT_KEYS)}.")
+        if not isinstance(value, want) or (want is list and not all(isinstance(v, str) for v in value)):
+            kind = {str: "một chuỗi", list: "một danh sách chuỗi", int: "một số nguyên"}[want]
+            raise ConfigError(f"{path}: khóa 'document.{key}' phải là {kind}.")
+        cfg.document[key] = value
+    revenue = raw.get("revenue", {})
+    for key, value in revenue.items():
+        if key not in DEFAULT_SPLIT:
+            raise ConfigError(f"{path}: khóa 'revenue.{key}' không hợp lệ; các khóa: {', '.join(DEFAULT_SPLIT)}.")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise ConfigError(f"{path}: khóa 'revenue.{key}' phải là một tỷ lệ phần trăm từ 0 đến 100.")
+        cfg.split[key] = value
+    funds = sum(cfg.split[k] for k in ("reward", "welfare", "development", "reserve"))
+    if abs(funds - 100) > 1e-9:
+        raise ConfigError(f"{path}: các quỹ revenue.reward + welfare + development + reserve phải cộng lại 100 (đang là {funds:g}).")
+    for province, units in raw.get("registry", {}).items():
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise ConfigError(f"{path}: khóa 'registry.{province}' phải là danh sách mã cơ sở.")
+        cfg.registry[province] = [u.strip().upper() for u in units]
+    return cfg

@@ -1,0 +1,102 @@
+"""Many workbooks → one Dataset of tidy pandas frames plus every issue."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .reader import WorkbookResult, find_workbooks, read_workbook
+
+FILE_COLUMNS = ["file", "unit", "unit_name", "province", "year", "month", "status"]
+KEY = ["file", "sheet", "row", "unit", "province", "year", "month"]
+CENSUS_COLUMNS = KEY + ["category", "opening", "closing", "present", "absent"]
+EVENT_COLUMNS = KEY + ["person", "category", "event", "date", "new_category", "count"]
+FIGURE_COLUMNS = KEY + ["code", "label", "measure", "kind", "value"]
+
+
+@dataclass
+class Dataset:
+    files: pd.DataFrame
+    census: pd.DataFrame
+    events: pd.DataFrame
+    figures: pd.DataFrame
+    totals: list = field(default_factory=list)  # (file, sheet, row, {field: (value, column)})
+    layout: dict = field(default_factory=dict)  # {(file, sheet): {field: letter}}; {(file, role): sheet}
+    issues: list = field(default_factory=list)
+    results: list = field(default_factory=list)  # the WorkbookResults, for annotating
+
+    def unit_names(self) -> dict[str, str]:
+        ok = self.files.dropna(subset=["unit"]).sort_values(["year", "month"])
+        return {u: n for u, n in zip(ok["unit"], ok["unit_name"]) if isinstance(n, str)}
+
+    def unit_provinces(self) -> dict[str, str]:
+        ok = self.files.dropna(subset=["unit", "province"]).sort_values(["year", "month"])
+        return dict(zip(ok["unit"], ok["province"]))
+
+    def without_files(self, files) -> "Dataset":
+        """The same data less some files (e.g. duplicates, files with errors)."""
+        drop = set(map(str, files))
+        keep = lambda df: df[~df["file"].isin(drop)] if len(df) else df  # noqa: E731
+        return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
+                       [t for t in self.totals if t[0] not in drop], self.layout, self.issues, self.results)
+
+
+def read_paths(paths, jobs: int | None = None, progress=None) -> Dataset:
+    """Read every workbook under paths (files or folders), in parallel when there are many."""
+    files = find_workbooks(paths)
+    results = _read_all(files, jobs, progress)
+    return build_dataset(results)
+
+
+def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookResult]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 8:
+        out = []
+        for f in files:
+            out.append(read_workbook(f))
+            if progress:
+                progress(f)
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        out = []
+        for f, result in zip(files, pool.map(read_workbook, files, chunksize=max(1, len(files) // (jobs * 8)))):
+            out.append(result)
+            if progress:
+                progress(f)
+        return out
+
+
+def build_dataset(results: list[WorkbookResult]) -> Dataset:
+    file_rows, census, events, figures, totals, issues, layout = [], [], [], [], [], [], {}
+    for res in results:
+        issues.extend(res.issues)
+        file_rows.append((res.file, res.unit, res.unit_name, res.province, res.year, res.month, res.status))
+        for sheet, fields in res.layout.items():
+            if sheet == "_roles":
+                for role, name in fields.items():
+                    layout[(res.file, role)] = name
+            else:
+                layout[(res.file, sheet)] = fields
+        if res.status != "ok" or res.unit is None or res.year is None:
+            continue  # nothing attributable: the issues say why
+        key = (res.file,)
+        tail = (res.unit, res.province, res.year, res.month)
+        census.extend(key + r[:2] + tail + r[2:] for r in res.census)
+        events.extend(key + r[:2] + tail + r[2:] for r in res.events)
+        figures.extend(key + r[:2] + tail + r[2:] for r in res.figures)
+        totals.extend((res.file,) + t for t in res.totals)
+    census_df = pd.DataFrame.from_records(census, columns=CENSUS_COLUMNS)
+    for col in ("opening", "closing", "present", "absent"):
+        census_df[col] = census_df[col].astype("Int64")
+    events_df = pd.DataFrame.from_records(events, columns=EVENT_COLUMNS)
+    events_df["count"] = events_df["count"].astype("int64")
+    return Dataset(
+        files=pd.DataFrame.from_records(file_rows, columns=FILE_COLUMNS),
+        census=census_df,
+        events=events_df,
+        figures=pd.DataFrame.from_records(figures, columns=FIGURE_COLUMNS),
+        totals=totals, layout=layout, issues=issues, results=results,
+    )

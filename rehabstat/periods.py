@@ -1,0 +1,98 @@
+"""Reporting periods: whole months from a first to a last, with their machine codes."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+class PeriodError(ValueError):
+    """A period the user asked for that makes no sense (message in Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class Period:
+    first: tuple[int, int]  # (year, month)
+    last: tuple[int, int]
+    code: str
+
+    @property
+    def months(self) -> list[tuple[int, int]]:
+        (y, m), out = self.first, []
+        while (y, m) <= self.last:
+            out.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+    @property
+    def start_date(self) -> dt.date:
+        return dt.date(self.first[0], self.first[1], 1)
+
+    @property
+    def end_date(self) -> dt.date:
+        y, m = self.last
+        return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+    def contains(self, year: int, month: int) -> bool:
+        return self.first <= (year, month) <= self.last
+
+    def previous_year_label(self) -> str:
+        return f"năm {self.first[0] - 1}" if self.first[1] == 1 else f"tháng {self.first[1] - 1:02d}/{self.first[0]}"
+
+    @property
+    def label(self) -> str:
+        from .vnformat import period_label
+        return period_label(self.first, self.last)
+
+
+def month_code(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def _parse_mm_yyyy(text: str, option: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*", text or "") or None
+    if m:
+        month, year = int(m.group(1)), int(m.group(2))
+    else:
+        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text or "")
+        if not m:
+            raise PeriodError(f"{option} '{text}' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021.")
+        year, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        raise PeriodError(f"{option} '{text}': tháng phải từ 1 đến 12.")
+    return year, month
+
+
+def make_period(year=None, month=None, quarter=None, half=None, start=None, end=None) -> Period:
+    """From the CLI's period options. Raises PeriodError with a Vietnamese message."""
+    parts = [x is not None for x in (month, quarter, half)]
+    if start or end:
+        if year is not None or any(parts):
+            raise PeriodError("Dùng --from/--to hoặc --year (kèm --month/--quarter/--half), không dùng cả hai.")
+        if not (start and end):
+            raise PeriodError("Cần cả --from và --to, ví dụ --from 01/2017 --to 06/2020.")
+        first, last = _parse_mm_yyyy(start, "--from"), _parse_mm_yyyy(end, "--to")
+        if first > last:
+            raise PeriodError(f"--from {start} ở sau --to {end}.")
+        code = f"{month_code(*first)}..{month_code(*last)}"
+        return Period(first, last, code)
+    if year is None:
+        raise PeriodError("Cần chọn kỳ báo cáo: --year 2021 (có thể kèm --month, --quarter, --half) hoặc --from/--to.")
+    if not 1900 < year < 2200:
+        raise PeriodError(f"Năm {year} không hợp lệ.")
+    if sum(parts) > 1:
+        raise PeriodError("Chỉ chọn một trong --month, --quarter, --half.")
+    if month is not None:
+        if not 1 <= month <= 12:
+            raise PeriodError("--month phải từ 1 đến 12.")
+        return Period((year, month), (year, month), month_code(year, month))
+    if quarter is not None:
+        if not 1 <= quarter <= 4:
+            raise PeriodError("--quarter phải từ 1 đến 4.")
+        return Period((year, 3 * quarter - 2), (year, 3 * quarter), f"{year}-Q{quarter}")
+    if half is not None:
+        if half not in (1, 2):
+            raise PeriodError("--half phải là 1 hoặc 2.")
+        return Period((year, 6 * half - 5), (year, 6 * half), f"{year}-H{half}")
+    return Period((year, 1), (year, 12), str(year))

@@ -1,0 +1,384 @@
+"""Read monthly workbooks into tidy frames plus a list of issues.
+
+Tolerant in form, strict in meaning (spec/input-format.md): sheet and header names match
+without diacritics, the header row is found under title rows, numbers and dates written
+the Vietnamese way are read, codes may be labels, totals rows are checked and never added.
+Everything that cannot be read becomes an Issue at its cell; nothing raises, nothing is
+dropped silently. Learner names are never read; ids stay in memory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import safety
+from .codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key
+from .issues import ERROR, Issue, column_letter
+from .rules import issue
+from .values import EXCEL_ERRORS, Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
+
+SHEETS = {
+    "info": ("ThongTin", {"thongtin", "thongtinchung", "info", "information", "general"}),
+    "census": ("SiSo", {"siso", "census", "sisohocvien"}),
+    "events": ("BienDong", {"biendong", "events", "event", "biendonghocvien"}),
+    "figures": ("SoLieu", {"solieu", "solieukhac", "figures", "figure", "otherfigures"}),
+}
+REQUIRED_SHEETS = ("info", "census", "events")
+
+HEADERS = {
+    "census": {
+        "category": ("dien", "category", "diencainghien", "doituong"),
+        "opening": ("dauky", "opening", "sisodauky", "dauthang", "lukedauky"),
+        "closing": ("cuoiky", "closing", "sisocuoiky", "cuoithang", "dangquanly"),
+        "present": ("comat", "present"),
+        "absent": ("vangmat", "absent"),
+    },
+    "events": {
+        "stt": ("stt", "tt", "no"),
+        "person": ("mahocvien", "mahv", "ma", "id", "learnerid", "personid", "mabenhnhan", "madoituong"),
+        "name": ("hovaten", "hoten", "name", "fullname"),
+        "category": ("dien", "category"),
+        "event": ("biendong", "loaibiendong", "event", "eventtype"),
+        "date": ("ngay", "date", "ngaybiendong", "ngayxayra"),
+        "new_category": ("dienmoi", "newcategory"),
+        "count": ("soluong", "count", "quantity"),
+        "note": ("ghichu", "note", "notes"),
+    },
+    "figures": {
+        "code": ("ma", "code", "machitieu", "maso"),
+        "label": ("noidung", "content", "label", "chitieu", "description"),
+        "measure": ("donvi", "donvitinh", "unit", "measure"),
+        "value": ("giatri", "value", "solieu", "soluong"),
+    },
+}
+HEADER_TITLES = {  # how a column is named in messages
+    "category": "Diện", "opening": "Đầu kỳ", "closing": "Cuối kỳ", "present": "Có mặt", "absent": "Vắng mặt",
+    "stt": "STT", "person": "Mã học viên", "name": "Họ và tên", "event": "Biến động", "date": "Ngày",
+    "new_category": "Diện mới", "count": "Số lượng", "note": "Ghi chú",
+    "code": "Mã", "label": "Nội dung", "measure": "Đơn vị", "value": "Giá trị",
+}
+REQUIRED_COLUMNS = {"census": ("category", "opening", "closing"), "events": ("category", "event", "date"),
+                    "figures": ("value",)}
+INFO_FIELDS = {
+    "unit": (("macoso", "madonvi", "unitcode", "facilitycode", "facilityid"), "Mã cơ sở"),
+    "unit_name": (("tencoso", "tendonvi", "facilityname", "facility", "coso"), "Tên cơ sở"),
+    "province": (("tinhthanhpho", "tinh", "thanhpho", "tinhthanh", "province"), "Tỉnh/Thành phố"),
+    "period": (("kybaocao", "thangbaocao", "period", "month", "reportingperiod"), "Kỳ báo cáo"),
+}
+TOTAL_WORDS = {"tongcong", "cong", "total", "tong", "tongso"}
+CENSUS_FIELDS = ("opening", "closing", "present", "absent")
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass
+class WorkbookResult:
+    """What one workbook gave: plain lists, cheap to pickle between processes."""
+    file: str
+    status: str = "ok"  # ok | error
+    unit: str | None = None
+    unit_name: str | None = None
+    province: str | None = None
+    year: int | None = None
+    month: int | None = None
+    census: list = field(default_factory=list)  # (sheet, row, category, opening, closing, present, absent)
+    events: list = field(default_factory=list)  # (sheet, row, person, category, event, date, new_category, count)
+    figures: list = field(default_factory=list)  # (sheet, row, code, label, measure, kind, value)
+    totals: list = field(default_factory=list)  # (sheet, row, {field: (value, column)})
+    layout: dict = field(default_factory=dict)  # {sheet: {field: letter}}
+    issues: list = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- files
+
+def find_workbooks(paths) -> list[Path]:
+    """Every workbook under the given files/folders, sorted; lock files skipped."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            candidates = sorted(q for q in p.rglob("*") if q.is_file())
+            found.extend(q for q in candidates
+                         if q.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_lock_file(q))
+        elif p.exists():
+            found.append(p)
+    return found
+
+
+def read_workbook(path) -> WorkbookResult:
+    """Read one monthly workbook. Never raises for bad input."""
+    path = Path(path)
+    result = WorkbookResult(file=str(path))
+    try:
+        _read(path, result)
+    except safety.Refused as exc:
+        result.issues.append(issue(exc.code, file=path, detail=exc.detail))
+    except Exception as exc:  # a parser failure on a damaged file is a data problem, not a crash
+        text = str(exc)
+        code = "F003" if any(w in text.lower() for w in ("password", "encrypt", "filepass")) else "F002"
+        result.issues.append(issue(code, file=path, detail=f"{type(exc).__name__}: {display(text)}"))
+    if any(i.severity == ERROR and i.code.startswith("F") for i in result.issues):
+        result.status = "error"
+    return result
+
+
+def _read(path: Path, result: WorkbookResult) -> None:
+    from python_calamine import CalamineWorkbook
+
+    kind = safety.precheck(path)
+    wb = CalamineWorkbook.from_path(str(path))
+    try:
+        by_role: dict[str, tuple[int, str]] = {}
+        for index, name in enumerate(wb.sheet_names):
+            key = norm_key(name)
+            for role, (_, aliases) in SHEETS.items():
+                if key in aliases and role not in by_role:
+                    by_role[role] = (index, name)
+        for role in REQUIRED_SHEETS:
+            if role not in by_role:
+                result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
+        rows_by_role = {}
+        for role, (index, name) in by_role.items():
+            sheet = wb.get_sheet_by_index(index)
+            rows = sheet.to_python(skip_empty_area=False, nrows=safety.MAX_ROWS + 1)
+            if len(rows) > safety.MAX_ROWS:
+                raise safety.Refused("F004", f"trang '{name}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
+            errors = safety.xlsx_error_cells(path, index) if kind == "zip" and path.suffix.lower() != ".ods" else {}
+            rows_by_role[role] = (name, rows, errors)
+    finally:
+        wb.close()
+    if "info" in rows_by_role:
+        _read_info(path, result, *rows_by_role["info"])
+    if "census" in rows_by_role:
+        _read_table(path, result, "census", *rows_by_role["census"])
+    if "events" in rows_by_role:
+        _read_table(path, result, "events", *rows_by_role["events"])
+    if "figures" in rows_by_role:
+        _read_table(path, result, "figures", *rows_by_role["figures"])
+
+
+# ---------------------------------------------------------------- ThongTin
+
+def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
+    found: dict[str, tuple[object, int, str]] = {}
+    lookup = {alias: fld for fld, (aliases, _) in INFO_FIELDS.items() for alias in aliases}
+    for r, row in enumerate(rows):
+        cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+        if not cells:
+            continue
+        fld = lookup.get(norm_key(cells[0][1]))
+        if fld and fld not in found:
+            value_cell = cells[1] if len(cells) > 1 else (cells[0][0] + 1, None)
+            found[fld] = (value_cell[1], r + 1, column_letter(value_cell[0]))
+    for fld, (aliases, title) in INFO_FIELDS.items():
+        if fld not in found or is_blank(found[fld][0]):
+            row, col = (found[fld][1], found[fld][2]) if fld in found else (None, None)
+            result.issues.append(issue("F007", file=path, sheet=sheet, row=row, column=col, field=fld, field_name=title))
+            continue
+        value, row, col = found[fld]
+        if (row, col) in errors:
+            result.issues.append(issue("C003", file=path, sheet=sheet, row=row, column=col, field=fld, value=errors[(row, col)]))
+            continue
+        if fld == "period":
+            try:
+                result.year, result.month = parse_month(value)
+            except Bad:
+                result.issues.append(issue("F008", file=path, sheet=sheet, row=row, column=col, field=fld,
+                                           field_name=title, value=display(value),
+                                           hint="Hãy ghi tháng báo cáo dạng 01/2021."))
+        elif fld == "unit":
+            result.unit = str(value).strip().upper() if not isinstance(value, float) else str(int(value))
+        else:
+            setattr(result, fld, " ".join(str(value).split()))
+
+
+# ---------------------------------------------------------------- tables
+
+def _find_header(rows, aliases: dict[str, tuple[str, ...]]):
+    lookup = {alias: fld for fld, names in aliases.items() for alias in names}
+    best = (0, None, {})
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        mapping: dict[str, int] = {}
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                fld = lookup.get(norm_key(value))
+                if fld and fld not in mapping:
+                    mapping[fld] = c
+        if len(mapping) > best[0]:
+            best = (len(mapping), r, mapping)
+    return best[1], best[2]
+
+
+def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None:
+    header_row, cols = _find_header(rows, HEADERS[role])
+    result.layout[sheet] = {fld: column_letter(c) for fld, c in cols.items()}
+    result.layout.setdefault("_roles", {})[role] = sheet
+    missing = [f for f in REQUIRED_COLUMNS[role] if f not in cols]
+    if role == "figures" and "code" not in cols and "label" not in cols:
+        missing.append("code")
+    for fld in missing:
+        result.issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,
+                                   field=fld, sheet_name=sheet, column_name=HEADER_TITLES[fld]))
+    if missing:
+        return
+    parse_row = {"census": _census_row, "events": _event_row, "figures": _figure_row}[role]
+    first_col = min(cols.values())
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        excel_row = r + 1
+        cells = {fld: (row[c] if c < len(row) else None) for fld, c in cols.items()}
+        row_errors = {fld: errors[(excel_row, column_letter(c))] for fld, c in cols.items()
+                      if (excel_row, column_letter(c)) in errors}
+        if all(is_blank(v) for fld, v in cells.items() if fld not in ("stt", "note")) and not row_errors:
+            continue
+        lead = next((v for v in row[: first_col + 2] if not is_blank(v)), None)
+        if isinstance(lead, str) and norm_key(lead) in TOTAL_WORDS:
+            result.totals.append((sheet, excel_row, {fld: (v, column_letter(cols[fld])) for fld, v in cells.items()}))
+            continue
+        ctx = _Row(path, result, sheet, excel_row, cols, row_errors)
+        parse_row(ctx, cells)
+
+
+class _Row:
+    """One data row being read: knows where its cells are, to put issues on them."""
+
+    def __init__(self, path, result, sheet, row, cols, errors):
+        self.path, self.result, self.sheet, self.row, self.cols, self.errors = path, result, sheet, row, cols, errors
+        self.failed = False
+
+    def add(self, code, fld=None, **values):
+        column = column_letter(self.cols[fld]) if fld in self.cols else None
+        self.result.issues.append(issue(code, file=self.path, sheet=self.sheet, row=self.row, column=column,
+                                        field=fld, **values))
+        if code in ("C001", "C003", "C004", "C005", "C006", "C007", "K001", "K002", "K003", "K004", "K005"):
+            self.failed = True
+
+    def error_value(self, fld):
+        if fld in self.errors:
+            self.add("C003", fld, value=self.errors[fld])
+            return True
+        return False
+
+    def count(self, fld, value, blank=0):
+        """A whole, non-negative count; blank is `blank`."""
+        if self.error_value(fld):
+            return None
+        if is_blank(value):
+            return blank
+        try:
+            n = parse_count(value)
+        except Bad:
+            self.add("C001", fld, field_name=HEADER_TITLES[fld], value=display(value))
+            return None
+        if n < 0:
+            self.add("C002", fld, field_name=HEADER_TITLES[fld], value=n)
+            self.failed = True
+            return None
+        return n
+
+    def category(self, fld, value, required=True):
+        if self.error_value(fld):
+            return None
+        if is_blank(value):
+            if required:
+                self.add("C004", fld, field_name=HEADER_TITLES[fld])
+            return None
+        code = category_code(value)
+        if code is None:
+            self.add("K001", fld, value=display(value))
+        return code
+
+
+def _census_row(ctx: _Row, cells) -> None:
+    category = ctx.category("category", cells.get("category"))
+    numbers = {fld: ctx.count(fld, cells.get(fld)) if fld in ctx.cols else None for fld in CENSUS_FIELDS}
+    if category is None or ctx.failed:
+        return
+    ctx.result.census.append((ctx.sheet, ctx.row, category, *(numbers[f] for f in CENSUS_FIELDS)))
+
+
+def _event_row(ctx: _Row, cells) -> None:
+    res = ctx.result
+    category = ctx.category("category", cells.get("category"))
+    raw_event = cells.get("event")
+    event = None
+    if not ctx.error_value("event"):
+        if is_blank(raw_event):
+            ctx.add("C004", "event", field_name=HEADER_TITLES["event"])
+        else:
+            event = event_code(raw_event)
+            if event is None:
+                ctx.add("K002", "event", value=display(raw_event))
+    date = None
+    raw_date = cells.get("date")
+    if not ctx.error_value("date"):
+        if is_blank(raw_date):
+            ctx.add("C004", "date", field_name=HEADER_TITLES["date"])
+        else:
+            try:
+                date = parse_date(raw_date)
+            except Bad:
+                ctx.add("C007", "date", value=display(raw_date))
+    person = cells.get("person")
+    person = None if is_blank(person) else (str(int(person)) if isinstance(person, float) and person.is_integer()
+                                            else str(person).strip())
+    raw_count = cells.get("count")
+    count = 1
+    if not ctx.error_value("count") and not is_blank(raw_count):
+        try:
+            count = parse_count(raw_count)
+            if count < 1:
+                raise Bad(raw_count)
+        except Bad:
+            ctx.add("C005", "count", value=display(raw_count))
+        else:
+            if person is not None and count != 1:
+                ctx.add("C006", "count", value=count)
+    new_category = None
+    if event is not None and category is not None:
+        if category not in EVENT_TYPES[event].allowed:
+            ctx.add("K003", "event", event=event, category=category)
+        if event == "CHUYEN_DIEN":
+            new_category = ctx.category("new_category", cells.get("new_category"), required=False)
+            if new_category is None and not ctx.failed:
+                ctx.add("K004", "new_category" if "new_category" in ctx.cols else "event")
+            elif new_category == category:
+                ctx.add("K005", "new_category", category=category)
+    if date is not None and res.year is not None:
+        if (date.year, date.month) != (res.year, res.month):
+            ctx.add("D001", "date", value=date.strftime("%d/%m/%Y"), period=f"{res.month:02d}/{res.year}")
+        elif date > dt.date.today():
+            ctx.add("D002", "date", value=date.strftime("%d/%m/%Y"))
+    if ctx.failed or category is None or event is None or date is None:
+        return
+    res.events.append((ctx.sheet, ctx.row, person, category, event, date, new_category, count))
+
+
+def _figure_row(ctx: _Row, cells) -> None:
+    raw_code, label = cells.get("code"), cells.get("label")
+    raw_value = cells.get("value")
+    if ctx.error_value("value"):
+        return
+    if is_blank(raw_value):
+        return  # a catalogue line left empty: nothing reported this month
+    try:
+        value = parse_number(raw_value)
+    except Bad:
+        ctx.add("C001", "value", field_name=HEADER_TITLES["value"], value=display(raw_value))
+        return
+    if value < 0:
+        ctx.add("C002", "value", field_name=HEADER_TITLES["value"], value=value)
+        return
+    code = figure_code(raw_code) if not is_blank(raw_code) else None
+    label = None if is_blank(label) else " ".join(str(label).split())
+    if code is not None:
+        fig = FIGURES[code]
+        ctx.result.figures.append((ctx.sheet, ctx.row, code, label or fig.label,
+                                   cells.get("measure") or fig.measure, fig.kind, value))
+        return
+    if is_blank(raw_code) and label is None:
+        ctx.add("C004", "code", field_name=HEADER_TITLES["code"])
+        return
+    custom = str(raw_code).strip().upper() if not is_blank(raw_code) else label
+    measure = cells.get("measure")
+    ctx.result.figures.append((ctx.sheet, ctx.row, custom, label or custom,
+                               None if is_blank(measure) else str(measure), "flow", value))

@@ -1,0 +1,298 @@
+"""Vietnamese formatting: numbers, percentages, money (also in words), dates, labels.
+
+The one module every document and table goes through, so that "1.659", "92,5%",
+"5.122.732.200 đồng", "ngày 05 tháng 3 năm 2022" and "Số: 20/KH-CSĐTNTMT" are written
+the same way everywhere (Nghị định 30/2020/NĐ-CP; docs: spec/document-format.md).
+
+Pure Python, no dependencies.  Numeric arguments may be ``int``, ``float``,
+``decimal.Decimal`` or anything with ``__index__`` (numpy integers) or ``__float__``
+(numpy floats); strings are rejected.  Rounding is half-up (away from zero), done in
+decimal on the shortest repr of a float, so 2.675 rounds to "2,68" as a reader expects.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import operator
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = [
+    "number",
+    "count",
+    "percent",
+    "rate",
+    "money",
+    "number_words",
+    "money_words",
+    "date_text",
+    "place_date",
+    "short_date",
+    "doc_number",
+    "roman",
+    "period_label",
+]
+
+THOUSANDS_SEP = "."
+DECIMAL_SEP = ","
+CURRENCY = "đồng"
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _to_decimal(n) -> Decimal:
+    """Any supported numeric value as an exact Decimal (floats via their shortest repr)."""
+    if isinstance(n, (str, bytes, bytearray)) or n is None:
+        raise TypeError(f"expected a number, got {type(n).__name__}: {n!r}")
+    if isinstance(n, Decimal):
+        d = n
+    elif hasattr(n, "__index__"):  # int, bool, numpy integers
+        d = Decimal(operator.index(n))
+    else:
+        try:
+            f = float(n)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"expected a number, got {type(n).__name__}: {n!r}") from exc
+        d = Decimal(repr(f))
+    if not d.is_finite():
+        raise ValueError(f"cannot format a non-finite number: {n!r}")
+    return d
+
+
+def _round(d: Decimal, decimals: int) -> Decimal:
+    try:
+        return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # pragma: no cover - absurdly large precision
+        raise ValueError(f"cannot round {d} to {decimals} decimals") from exc
+
+
+def _group_thousands(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return THOUSANDS_SEP.join(parts)
+
+
+def _format_decimal(d: Decimal, decimals: int | None) -> str:
+    if decimals is not None:
+        if decimals < 0:
+            raise ValueError("decimals must be >= 0")
+        d = _round(d, decimals)
+        text = format(abs(d), "f")
+    else:
+        if d == d.to_integral_value():
+            d = d.to_integral_value()
+            text = format(abs(d), "f")
+        else:
+            text = format(abs(d).normalize(), "f")
+    negative = d < 0  # -0 / values rounding to zero get no sign
+    int_part, _, frac = text.partition(".")
+    out = _group_thousands(int_part)
+    if frac:
+        out += DECIMAL_SEP + frac
+    return ("-" if negative else "") + out
+
+
+def _whole(n) -> int:
+    """A number as a whole integer (half-up rounding), e.g. money in đồng."""
+    return int(_round(_to_decimal(n), 0))
+
+
+def _two(n: int) -> str:
+    return f"{int(n):02d}"
+
+
+def _month(m: int) -> str:
+    """Month as written after "tháng": 01 and 02 zero-padded, the others not."""
+    m = int(m)
+    if not 1 <= m <= 12:
+        raise ValueError(f"month out of range: {m}")
+    return _two(m) if m <= 2 else str(m)
+
+
+# --------------------------------------------------------------------------- numbers
+
+def number(n, decimals: int | None = None) -> str:
+    """Vietnamese number: 1659 -> "1.659"; 92.5 -> "92,5"; number(92.5, 2) -> "92,50".
+
+    Without ``decimals`` an integer value is written without decimals and a fractional
+    value with as many decimals as it has (trailing zeros dropped)."""
+    return _format_decimal(_to_decimal(n), decimals)
+
+
+def count(n) -> str:
+    """A count as in administrative prose: 1..9 take a leading zero ("06"); 0 -> "0"."""
+    d = _to_decimal(n)
+    if d == d.to_integral_value() and 1 <= d <= 9:
+        return _two(int(d))
+    return _format_decimal(d, None)
+
+
+def percent(x) -> str:
+    """A value already in percent: 92.5 -> "92,5%"; one decimal unless whole ("100%")."""
+    d = _round(_to_decimal(x), 1)
+    if d == d.to_integral_value():
+        return _format_decimal(d, 0) + "%"
+    return _format_decimal(d, 1) + "%"
+
+
+def rate(actual, plan) -> str | None:
+    """actual / plan as a percentage ("92,5%"), or None when plan (or actual) is missing
+    or plan is zero."""
+    if plan is None or actual is None:
+        return None
+    p = _to_decimal(plan)
+    if p == 0:
+        return None
+    return percent(_to_decimal(actual) * 100 / p)
+
+
+def money(n) -> str:
+    """Whole đồng: 5122732200 -> "5.122.732.200 đồng"; -1500 -> "-1.500 đồng"."""
+    return f"{number(_whole(n))} {CURRENCY}"
+
+
+# --------------------------------------------------------------------------- in words
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_BILLION = 10 ** 9
+
+
+def _read_group(g: int, full: bool) -> list[str]:
+    """Words of a group 1..999.  ``full``: a group below a higher one, read with its
+    hundreds even when they are empty ("không trăm linh một")."""
+    h, rest = divmod(g, 100)
+    t, u = divmod(rest, 10)
+    words: list[str] = []
+    if full or h:
+        words += [_DIGITS[h], "trăm"]
+    if t == 0:
+        if u:
+            if words:
+                words.append("linh")
+            words.append(_DIGITS[u])
+    elif t == 1:
+        words.append("mười")
+        if u:
+            words.append("lăm" if u == 5 else _DIGITS[u])
+    else:
+        words += [_DIGITS[t], "mươi"]
+        if u == 1:
+            words.append("mốt")
+        elif u == 5:
+            words.append("lăm")
+        elif u:
+            words.append(_DIGITS[u])
+    return words
+
+
+def _read_below_billion(n: int, leading: bool) -> list[str]:
+    words: list[str] = []
+    for scale, name in ((10 ** 6, "triệu"), (10 ** 3, "nghìn"), (1, "")):
+        g = n // scale % 1000
+        if not g:
+            continue  # empty groups are skipped entirely
+        words += _read_group(g, full=leading)
+        if name:
+            words.append(name)
+        leading = True
+    return words
+
+
+def _read(n: int, leading: bool = False) -> list[str]:
+    if n >= _BILLION:  # "tỷ" repeats: 2*10^12 "hai nghìn tỷ", 10^18 "một tỷ tỷ"
+        high, low = divmod(n, _BILLION)
+        words = _read(high, leading) + ["tỷ"]
+        if low:
+            words += _read_below_billion(low, True)
+        return words
+    return _read_below_billion(n, leading)
+
+
+def number_words(n) -> str:
+    """A whole number in Vietnamese words, lower case: 1002015 -> "một triệu không trăm
+    linh hai nghìn không trăm mười lăm"; 0 -> "không"; -15 -> "âm mười lăm"."""
+    value = _whole(n)
+    if value == 0:
+        return _DIGITS[0]
+    words = _read(abs(value))
+    if value < 0:
+        words = ["âm"] + words
+    return " ".join(words)
+
+
+def money_words(n) -> str:
+    """Money in words for "(Bằng chữ: ...)": 5 -> "Năm đồng"; -15 -> "Âm mười lăm đồng"."""
+    text = f"{number_words(n)} {CURRENCY}"
+    return text[0].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- dates
+
+def date_text(d: _dt.date) -> str:
+    """ "ngày 10 tháng 01 năm 2022", "ngày 05 tháng 3 năm 2022"."""
+    return f"ngày {_two(d.day)} tháng {_month(d.month)} năm {d.year}"
+
+
+def place_date(place: str, d: _dt.date | None = None, year: int | None = None) -> str:
+    """ "Sơn La, ngày 10 tháng 01 năm 2022"; without a date (a draft the clerk dates by
+    hand) "Sơn La, ngày     tháng     năm 2022" with ``year`` (default: this year)."""
+    if d is not None:
+        return f"{place}, {date_text(d)}"
+    if year is None:
+        year = _dt.date.today().year
+    blank = " " * 5
+    return f"{place}, ngày{blank}tháng{blank}năm {int(year)}"
+
+
+def short_date(d: _dt.date) -> str:
+    """dd/mm/yyyy, zero-padded: "01/01/2021"."""
+    return f"{_two(d.day)}/{_two(d.month)}/{d.year:04d}"
+
+
+# --------------------------------------------------------------------------- labels
+
+def doc_number(number: int | None, doc_type: str, symbol: str) -> str:
+    """ "Số: 20/KH-CSĐTNTMT", "Số: 05/KH-..."; unnumbered: "Số:      /BC-SLĐTBXH"."""
+    num = " " * 6 if number is None else f"{operator.index(number):02d}"  # no "." in 1234
+    sign = f"{doc_type}-{symbol}" if symbol else doc_type
+    sep = "" if number is None else " "
+    return f"Số:{sep}{num}/{sign}"
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """Roman numeral for headings and quarters: 1 -> "I", 4 -> "IV", 20 -> "XX"."""
+    n = operator.index(n)
+    if not 1 <= n <= 3999:
+        raise ValueError(f"roman numeral out of range: {n}")
+    out = []
+    for value, sym in _ROMAN:
+        k, n = divmod(n, value)
+        out.append(sym * k)
+    return "".join(out)
+
+
+def period_label(first, last) -> str:
+    """Label of a whole-month range given as (year, month) pairs:
+    "năm 2021", "quý II năm 2021", "6 tháng đầu năm 2021", "6 tháng cuối năm 2021",
+    "tháng 01 năm 2021", "tháng 7 năm 2021", else "từ tháng 01/2017 đến tháng 06/2020"."""
+    (y1, m1), (y2, m2) = (tuple(int(v) for v in first), tuple(int(v) for v in last))
+    for m in (m1, m2):
+        if not 1 <= m <= 12:
+            raise ValueError(f"month out of range: {m}")
+    if (y1, m1) > (y2, m2):
+        raise ValueError(f"period starts after it ends: {first} > {last}")
+    if y1 == y2:
+        if (m1, m2) == (1, 12):
+            return f"năm {y1}"
+        if m1 == m2:
+            return f"tháng {_month(m1)} năm {y1}"
+        if m1 % 3 == 1 and m2 == m1 + 2:
+            return f"quý {roman(m1 // 3 + 1)} năm {y1}"
+        if (m1, m2) == (1, 6):
+            return f"6 tháng đầu năm {y1}"
+        if (m1, m2) == (7, 12):
+            return f"6 tháng cuối năm {y1}"
+    return f"từ tháng {_two(m1)}/{y1} đến tháng {_two(m2)}/{y2}"
