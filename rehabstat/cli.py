@@ -127,6 +127,58 @@ def indicators(
         sys.stdout.write(text)
 
 
+# ---------------------------------------------------------------- report
+
+@app.command()
+@command
+def report(
+    data: List[Path] = DataOpt,
+    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
+    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở (mặc định: cơ sở duy nhất trong dữ liệu)."),
+    province: Optional[str] = typer.Option(None, "--province", help="Báo cáo tổng hợp của một tỉnh/thành phố."),
+    out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi báo cáo (.docx và .xlsx)."),
+    force: bool = typer.Option(False, "--force", help="Vẫn lập báo cáo khi dữ liệu có lỗi (đánh dấu DỰ THẢO)."),
+    template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx đã chỉnh sửa (xem: rehabstat templates export)."),
+    targets: Optional[Path] = typer.Option(None, "--targets", help="Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch."),
+    config: Optional[Path] = ConfigOpt,
+):
+    """Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.
+
+    Ví dụ: rehabstat report --data samples/son-la --year 2021
+    """
+    from .service import make_report
+    _check_data(data)
+    period = _period(year, month, quarter, half, start, end)
+    result = make_report(data, period, facility=facility, province=province, out=out, force=force,
+                         template=template, targets=targets, config=config)
+    _finish_document(result)
+
+
+def _finish_document(result):
+    console = _console()
+    if result.refused:
+        _print_issue_summary(console, result.errors)
+        console.print(f"[bold red]Không lập văn bản:[/] dữ liệu có {len(result.errors)} lỗi. "
+                      "Sửa các lỗi trên (rehabstat validate) hoặc dùng --force để lập bản DỰ THẢO.")
+        raise typer.Exit(1)
+    for path in result.outputs:
+        console.print(f"Đã ghi: {path}")
+    if result.draft:
+        console.print(f"[bold yellow]Lưu ý:[/] văn bản là DỰ THẢO vì dữ liệu còn {len(result.errors)} lỗi.")
+
+
+def _print_issue_summary(console, issues, limit=30):
+    for i in issues[:limit]:
+        where = ", ".join(x for x in (Path(i.file).name if i.file else None, i.where or None) if x)
+        console.print(f"  [red]{i.code}[/] {where}: {i.message}")
+    if len(issues) > limit:
+        console.print(f"  ... và {len(issues) - limit} lỗi khác (xem đầy đủ: rehabstat validate).")
+
+
+# ---------------------------------------------------------------- validate, form  (validation commands go here)
+
+
 # ---------------------------------------------------------------- rules
 
 @app.command()
