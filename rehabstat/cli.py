@@ -179,6 +179,66 @@ def _print_issue_summary(console, issues, limit=30):
 # ---------------------------------------------------------------- validate, form  (validation commands go here)
 
 
+# ---------------------------------------------------------------- plan
+
+@app.command()
+@command
+def plan(
+    data: List[Path] = DataOpt,
+    year: int = typer.Option(..., "--year", help="Năm kế hoạch, ví dụ 2022 (phần I là kết quả năm trước)."),
+    targets: Path = typer.Option(..., "--targets", help="Sổ chỉ tiêu (trang ChiTieu) của năm kế hoạch."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
+    province: Optional[str] = typer.Option(None, "--province", help="Kế hoạch của một tỉnh/thành phố."),
+    out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi kế hoạch."),
+    force: bool = typer.Option(False, "--force", help="Vẫn lập khi dữ liệu có lỗi (đánh dấu DỰ THẢO)."),
+    template: Optional[Path] = typer.Option(None, "--template", help="Mẫu KH .docx đã chỉnh sửa."),
+    config: Optional[Path] = ConfigOpt,
+):
+    """Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.
+
+    Ví dụ: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx
+    """
+    from .periods import make_period
+    from .service import make_report
+    _check_data(data)
+    if not targets.is_file():
+        raise UsageError(f"Không tìm thấy sổ chỉ tiêu {targets}.")
+    result = make_report(data, make_period(year=year - 1), facility=facility, province=province, out=out,
+                         force=force, template=template, targets=targets, config=config, kind="kh", plan=year)
+    _finish_document(result)
+
+
+# ---------------------------------------------------------------- templates
+
+@templates_app.command("export")
+@command
+def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi bc.docx và kh.docx.")):
+    """Ghi các mẫu BC, KH ra thư mục để chỉnh sửa trong Word; dùng lại với --template.
+
+    Ví dụ: rehabstat templates export mau/
+    """
+    from .render import export_templates
+    for path in export_templates(directory):
+        _console().print(f"Đã ghi: {path}")
+
+
+@templates_app.command("vars")
+@command
+def templates_vars():
+    """Các biến dùng được trong mẫu văn bản (jinja2), với ví dụ.
+
+    Ví dụ: rehabstat templates vars
+    """
+    from .render import template_variables
+    from rich.table import Table
+    table = Table()
+    for title in ("Biến", "Ý nghĩa", "Ví dụ"):
+        table.add_column(title)
+    for name, meaning, example in template_variables():
+        table.add_row(name, meaning, str(example))
+    _console(stderr=False).print(table)
+
+
 # ---------------------------------------------------------------- rules
 
 @app.command()

@@ -56,3 +56,163 @@ def _plain(v):
     if isinstance(v, float) and v.is_integer():
         return int(v)
     return v
+
+
+# ---------------------------------------------------------------- documents
+
+from dataclasses import dataclass, field  # noqa: E402
+
+
+@dataclass
+class DocumentResult:
+    outputs: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    refused: bool = False
+    draft: bool = False
+    context: dict | None = None
+
+
+def data_issues(ds, period: Period | None, config=None, units=None):
+    """Reader issues plus every dataset check, restricted to the files of the chosen units
+    (files whose unit could not be read are kept: they may belong to them)."""
+    issues = list(ds.issues)
+    try:
+        from .checks import run_checks
+    except ImportError:  # validation rules not installed in this build
+        run_checks = None
+    if run_checks is not None:
+        issues += run_checks(ds, period=period, config=config)
+    if units is not None:
+        files = ds.files
+        theirs = set(files.loc[files["unit"].isin(units) | files["unit"].isna(), "file"])
+        issues = [i for i in issues if i.file is None or i.file in theirs]
+    return issues
+
+
+def choose_units(ds, facility=None, province=None):
+    """(units, level, display) for a report: one facility, or all facilities of a province."""
+    from .indicators.engine import _pkey
+    files = ds.files.dropna(subset=["unit"])
+    known = sorted(set(files["unit"]))
+    if facility and province:
+        raise _usage("Chọn --facility hoặc --province, không chọn cả hai.")
+    if province:
+        units = sorted({u for u, p in ds.unit_provinces().items() if _pkey(p) == _pkey(province)})
+        if not units:
+            provinces = sorted(set(ds.unit_provinces().values()))
+            raise _usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
+        name = next(p for u, p in ds.unit_provinces().items() if _pkey(p) == _pkey(province))
+        return units, "province", name
+    if facility:
+        code = facility.strip().upper()
+        if code not in known:
+            raise _usage(f"Không có cơ sở '{facility}' trong dữ liệu. Các cơ sở có: {', '.join(known) or '(không có)'}.")
+        return [code], "facility", code
+    if len(known) == 1:
+        return known, "facility", known[0]
+    if not known:
+        raise _usage("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu (xem: rehabstat validate).")
+    raise _usage(f"Dữ liệu có {len(known)} cơ sở ({', '.join(known[:10])}...). Chọn --facility MÃ hoặc --province TÊN.")
+
+
+def _usage(message):
+    from .cli import UsageError
+    return UsageError(message)
+
+
+def make_report(data, period: Period, facility=None, province=None, out=Path("out"), force=False, template=None,
+                targets=None, config=None, today=None, kind="bc", plan=None) -> DocumentResult:
+    """Build the BC (kind='bc') or KH (kind='kh') for one facility or province."""
+    from .indicators import compute
+    from .issues import ERROR
+    ds, cfg = load(data, config)
+    units, level, key = choose_units(ds, facility, province)
+    issues = data_issues(ds, period, cfg, units)
+    result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
+                            warnings=[i for i in issues if i.severity != ERROR])
+    target_rows = []
+    if targets is not None:
+        from .targets import read_targets
+        target_list, target_issues = read_targets(targets)
+        result.errors += [i for i in target_issues if i.severity == ERROR]
+        target_rows = target_list
+    if result.errors and not force:
+        result.refused = True
+        return result
+    result.draft = bool(result.errors)
+    table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
+                    units=units if level == "facility" else None, provinces=[key] if level == "province" else None)
+    names = ds.unit_names()
+    if level == "facility":
+        unit = {"code": key, "name": names.get(key, key), "province": ds.unit_provinces().get(key, ""), "level": level}
+    else:
+        unit = {"code": key, "name": _province_title(key), "province": key, "level": level}
+    from .report import build_context
+    from .targets import compare_targets, plan_targets
+    unit_keys = [key] if level == "facility" else [key] + units
+    compared = compare_targets(target_rows, table, unit_keys, period.last[0]) if (targets is not None and kind == "bc") else []
+    plan_ctx = plan_targets(target_rows, unit_keys, plan, table) if kind == "kh" else None
+    document = {**cfg.document, "_split": cfg.split}
+    ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
+                        targets=compared, plan=plan_ctx, today=today)
+    result.context = ctx
+    from .render import render_docx
+    stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
+    out = Path(out)
+    docx_path = render_docx(template, kind, ctx, out / f"{stem}.docx")
+    xlsx_path = write_report_workbook(ctx, table, out / f"{stem}.xlsx", unit, period)
+    result.outputs = [docx_path, xlsx_path]
+    return result
+
+
+def _province_title(name: str) -> str:
+    from .indicators.engine import _pkey
+    key = _pkey(name)
+    if key in ("hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue"):
+        return f"thành phố {name}"
+    return f"tỉnh {name}"
+
+
+def _slug(text: str) -> str:
+    from .codes import norm_key
+    import unicodedata
+    s = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return "-".join(w for w in __import__("re").split(r"[^0-9A-Za-z]+", s) if w) or norm_key(text)
+
+
+def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period) -> Path:
+    """The BC's figures as a workbook: the category table (categories as rows, with total
+    rows), the other figures, and the tidy indicator rows."""
+    import openpyxl
+    from openpyxl.styles import Font
+    from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES
+    from .report import TABLE_ROWS
+    from .xlsxout import save, set_cell, write_table
+    v = ctx["v"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "BienDong"
+    header = ["Diện"] + [label for _, label, _ in TABLE_ROWS]
+    rows = []
+    for cat in ALL_CATEGORIES:
+        rows.append([CATEGORIES[cat].short] + [int(v[ind][cat]) for ind, _, _ in TABLE_ROWS])
+    rows.insert(len(LEARNER_CATEGORIES), ["Cộng học viên (HV)"] + [int(v[ind]["HV"]) for ind, _, _ in TABLE_ROWS])
+    rows.append(["Tổng cộng"] + [int(v[ind]["ALL"]) for ind, _, _ in TABLE_ROWS])
+    write_table(ws, header, rows, widths={1: 22})
+    for r in (len(LEARNER_CATEGORIES) + 2, len(rows) + 1):
+        for c in range(1, len(header) + 1):
+            ws.cell(row=r, column=c).font = Font(bold=True)
+    ws2 = wb.create_sheet("SoLieuKhac")
+    other = table[(table["category"] == "ALL") & ~table["indicator"].isin([i for i, _, _ in TABLE_ROWS] + ["TRON_NGUOI"])]
+    other_rows = []
+    for ind, val in zip(other["indicator"], other["value"]):
+        fig = FIGURES.get(ind)
+        other_rows.append([ind, fig.label if fig else ind, fig.measure if fig else "", val.item() if hasattr(val, "item") else val])
+    write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={2: 45})
+    ws3 = wb.create_sheet("ChiSo")
+    write_table(ws3, list(table.columns), [tuple(x.item() if hasattr(x, "item") else x for x in r)
+                                          for r in table.itertuples(index=False, name=None)])
+    set_cell(ws, len(rows) + 3, 1, f"{unit['name']} – {period.label} ({period.code})")
+    return save(wb, out)

@@ -1,0 +1,174 @@
+"""Indicator table → template context → BC / KH documents (.docx) and their workbook (.xlsx).
+
+The context is the contract with the templates (docs/template-vars.md): figures already in
+Vietnamese form (`n`), raw values (`v`), breakdown sentences (`parts`), money, rates, which
+sections have figures (`has`), the category table, targets, and the document header.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from . import vnformat as vn
+from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS, norm_key
+from .indicators.engine import CATEGORY_INDICATORS
+from .periods import Period
+
+TABLE_CATEGORIES = ("BB", "TN", "HTCC", "XDTTN", "LTTT", "HV", "MET", "ALL")
+TABLE_HEADER = ("Bắt buộc", "Tự nguyện", "HTCC", "XĐTTN", "LTTT", "Cộng HV", "Methadone", "Tổng cộng")
+TABLE_ROWS = (
+    ("DAU_KY", "Đầu kỳ (chuyển sang)", True),
+    ("TIEP_NHAN", "Tiếp nhận", False),
+    ("BAT_LAI", "Bắt lại, quay lại", False),
+    ("CHUYEN_DEN", "Chuyển đến", False),
+    ("CHUYEN_DIEN_DEN", "Chuyển diện đến", False),
+    ("HOAN_THANH", "Hoàn thành, về địa phương", False),
+    ("TRON", "Trốn (lượt)", False),
+    ("TAM_DINH_CHI", "Tạm đình chỉ, bàn giao công an", False),
+    ("CHUYEN_DI", "Chuyển đi", False),
+    ("TU_VONG", "Tử vong", False),
+    ("BO_DIEU_TRI", "Bỏ điều trị", False),
+    ("RA_KHAC", "Ra khỏi chương trình, ra khác", False),
+    ("CHUYEN_DIEN_DI", "Chuyển diện đi", False),
+    ("CUOI_KY", "Cuối kỳ (đang quản lý)", True),
+    ("CO_MAT", "Trong đó: có mặt", False),
+    ("VANG_MAT", "vắng mặt", False),
+)
+ALWAYS_ROWS = {"DAU_KY", "TIEP_NHAN", "HOAN_THANH", "CUOI_KY", "CO_MAT", "VANG_MAT"}
+MET_EXITS = (("BO_DIEU_TRI", "bỏ điều trị"), ("CHUYEN_DI", "chuyển"), ("RA_KHAC", "ra khỏi chương trình"),
+             ("TU_VONG", "tử vong"))
+SECTIONS = {
+    "medical": ("KHAM_BENH", "DIEU_TRI_BENH", "SANG_LOC_LAO", "MAU_DOM_LAO", "XN_HIV", "HIV_QUAN_LY", "DIEU_TRI_ARV"),
+    "management": ("VI_PHAM", "THAM_LAU", "THAM_GAP"),
+    "education": ("REN_LUYEN_BUOI", "REN_LUYEN_LUOT", "GIAO_DUC_BUOI", "GIAO_DUC_LUOT"),
+    "labour": ("DOANH_THU", "CHI_PHI"),
+    "vocational": ("DAY_NGHE_LOP", "DAY_NGHE", "CHUNG_CHI"),
+    "reintegration": ("TU_VAN_BUOI", "TU_VAN_LUOT", "TU_VAN_VIEC_LAM"),
+}
+MONEY_CODES = ("DOANH_THU", "CHI_PHI") + REVENUE_INDICATORS
+
+
+class Figures(dict):
+    """indicator → {category → value}; a known indicator without data gives 0 for any
+    category, so templates can test `v.KHAM_BENH.ALL`; an unknown indicator is undefined
+    (the sandbox refuses the template)."""
+
+
+def figures_from_table(table) -> dict[str, dict[str, int]]:
+    known = set(CATEGORY_INDICATORS) | set(FIGURES) | set(REVENUE_INDICATORS)
+    v: dict[str, dict] = {ind: defaultdict(int) for ind in known}
+    for ind, cat, value in zip(table["indicator"], table["category"], table["value"]):
+        value = value.item() if hasattr(value, "item") else value
+        v.setdefault(ind, defaultdict(int))[cat] = v.get(ind, {}).get(cat, 0) + value
+    return v
+
+
+def _n(value) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return vn.number(value)
+    return vn.count(int(value))
+
+
+def breakdown(values: dict, categories=LEARNER_CATEGORIES, noun="học viên") -> str:
+    parts = [f"{CATEGORIES[c].label} {_n(values.get(c, 0))} {noun}" for c in categories if values.get(c, 0)]
+    return "; ".join(parts)
+
+
+def symbol_from_name(name: str) -> str:
+    """'Cơ sở Điều trị nghiện ma túy tỉnh Sơn La' → 'CSĐTNMT' (initials, without the place)."""
+    words = re.split(r"\s+", (name or "").strip())
+    out = []
+    for w in words:
+        if norm_key(w) in ("tinh", "thanhpho", "tp", "huyen", "so") and out:
+            break
+        if w and w[0].isalpha():
+            out.append(w[0].upper())
+    return "".join(out) or "CS"
+
+
+def build_context(table, *, unit: dict, period: Period, document: dict | None = None, kind: str = "bc",
+                  draft: bool = False, targets: list | None = None, plan: dict | None = None,
+                  today: dt.date | None = None) -> dict:
+    """The template context for one unit (facility or province) over a period."""
+    v = figures_from_table(table)
+    n = {ind: _Formatted(cats) for ind, cats in v.items()}
+    met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
+    v["RA_MET"] = defaultdict(int, {"MET": met_exit})
+    n["RA_MET"] = _Formatted(v["RA_MET"])
+    parts = {ind: breakdown(v[ind]) for ind in CATEGORY_INDICATORS}
+    parts["RA_MET"] = "; ".join(f"{label} {_n(v[c]['MET'])}" for c, label in MET_EXITS if v[c]["MET"])
+    money = {c: vn.money(v[c]["ALL"]) for c in MONEY_CODES}
+    words = {c: vn.money_words(v[c]["ALL"]) for c in MONEY_CODES}
+    document = dict(document or {})
+    split = document.pop("_split", None) or {}
+    has = {name: any(v[c]["ALL"] for c in codes) for name, codes in SECTIONS.items()}
+    has["admissions"] = any(v[i]["HV"] for i in ("DAU_KY", "TIEP_NHAN", "HOAN_THANH", "CUOI_KY"))
+    has["methadone"] = any(v[i]["MET"] for i in ("DAU_KY", "TIEP_NHAN", "CUOI_KY")) or met_exit > 0
+    has["management"] = has["management"] or bool(v["TRON"]["HV"] or v["BAT_LAI"]["HV"] or v["TAM_DINH_CHI"]["HV"])
+    has["targets"] = bool(targets)
+    rates = {
+        "ARV": vn.rate(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]) or "",
+        "CHUNG_CHI": vn.rate(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]) or "",
+    }
+    pct = {"CCTL": vn.percent(split.get("salary_reform", 40))}
+    table_rows = []
+    for ind, label, bold in TABLE_ROWS:
+        if ind not in ALWAYS_ROWS and not any(v[ind][c] for c in ALL_CATEGORIES):
+            continue
+        table_rows.append({"code": ind, "label": label, "bold": bold,
+                           "cells": [vn.number(v[ind][c]) for c in TABLE_CATEGORIES]})
+    today = today or dt.date.today()
+    doc_type, abbrev = ("KẾ HOẠCH", "KH") if kind == "kh" else ("BÁO CÁO", "BC")
+    agency_name = unit.get("name") or unit.get("code") or ""
+    symbol = document.get("symbol") or symbol_from_name(agency_name)
+    place = document.get("place") or unit.get("province") or ""
+    if kind == "kh":
+        subject = document.get("subject") or f"Triển khai công tác năm {plan['year'] if plan else period.last[0] + 1}"
+    elif unit.get("level") == "province":
+        subject = f"Kết quả công tác cai nghiện ma túy trên địa bàn {unit.get('name')} {period.label}"
+    else:
+        subject = f"Kết quả công tác cai nghiện ma túy {period.label}"
+    recipients = [r.rstrip(";. ") for r in document.get("recipients", [])]
+    archive = document.get("archive") or "Lưu: VT"
+    doc = {
+        "parent_agency": (document.get("parent_agency") or "").upper(),
+        "agency": (document.get("agency") or agency_name).upper(),
+        "number_line": vn.doc_number(document.get("number"), abbrev, symbol),
+        "place_date": vn.place_date(place, today),
+        "doc_type": doc_type,
+        "subject": subject,
+        "recipient_to": "" if kind == "kh" else document.get("recipient_to", ""),
+        "legal_bases": list(document.get("legal_bases", [])),
+        "draft": bool(draft),
+        "signer_authority": document.get("signer_authority", "GIÁM ĐỐC"),
+        "signer_title": document.get("signer_title", ""),
+        "signer_name": document.get("signer_name", ""),
+        "recipients": recipients + [archive.rstrip(".") + "."],
+    }
+    period_ctx = {
+        "code": period.code, "label": period.label, "label_short": _short_label(period),
+        "start": vn.short_date(period.start_date), "end": vn.short_date(period.end_date),
+        "prev_label": period.previous_year_label(), "year": period.last[0],
+    }
+    return {
+        "doc": doc, "unit": dict(unit), "period": period_ctx, "n": n, "v": v, "parts": parts,
+        "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
+        "table": {"header": list(TABLE_HEADER), "rows": table_rows},
+        "targets": targets or [], "plan": plan or {"year": period.last[0] + 1, "label": f"năm {period.last[0] + 1}",
+                                                   "targets": []},
+    }
+
+
+def _short_label(period: Period) -> str:
+    return "năm" if period.first[1] == 1 and period.last[1] == 12 and period.first[0] == period.last[0] else "kỳ"
+
+
+class _Formatted(dict):
+    """category → formatted figure; a category without data reads "0"."""
+
+    def __init__(self, values):
+        super().__init__({c: _n(x) for c, x in values.items()})
+
+    def __missing__(self, key):
+        return "0"

@@ -1,0 +1,144 @@
+"""The targets workbook (sheet ChiTieu): read, resolve codes, compare with results."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import vnformat as vn
+from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, REVENUE_INDICATORS, TOTAL_ALL, TOTAL_HV, norm_key
+from .indicators.engine import CATEGORY_INDICATORS, _pkey
+from .issues import column_letter
+from .rules import issue
+from .values import Bad, display, is_blank, parse_number
+
+HEADERS = {
+    "unit": ("donvi", "unit", "coso", "macoso"),
+    "year": ("nam", "year"),
+    "code": ("machitieu", "code", "ma", "indicator"),
+    "label": ("noidung", "content", "label"),
+    "measure": ("donvitinh", "measure", "dvt"),
+    "plan": ("kehoach", "plan", "chitieu", "target"),
+}
+INDICATOR_LABELS = {
+    "TIEP_NHAN": "Tiếp nhận", "HOAN_THANH": "Hoàn thành, về địa phương", "TRON": "Trốn",
+    "BAT_LAI": "Bắt lại", "TAM_DINH_CHI": "Tạm đình chỉ", "CUOI_KY": "Đang quản lý cuối kỳ",
+    "DAU_KY": "Chuyển sang đầu kỳ", "CHUYEN_DEN": "Chuyển đến", "CHUYEN_DI": "Chuyển đi",
+}
+
+
+def resolve_code(code: str):
+    """'TIEP_NHAN_BB' → ('TIEP_NHAN', 'BB'); 'TIEP_NHAN' → ('TIEP_NHAN', 'HV'); 'DAY_NGHE' → ('DAY_NGHE', 'ALL')."""
+    code = str(code).strip().upper()
+    known = set(CATEGORY_INDICATORS) | set(FIGURES) | set(REVENUE_INDICATORS)
+    if code in known:
+        return code, (TOTAL_HV if code in CATEGORY_INDICATORS else TOTAL_ALL)
+    head, _, tail = code.rpartition("_")
+    if head in CATEGORY_INDICATORS and tail in ALL_CATEGORIES + (TOTAL_HV, TOTAL_ALL):
+        return head, tail
+    return None
+
+
+def read_targets(path) -> tuple[list[dict], list]:
+    """Rows {unit, year, code, indicator, category, label, measure, plan} and issues."""
+    from python_calamine import CalamineWorkbook
+    from . import safety
+    path = Path(path)
+    issues = []
+    if not path.is_file():
+        from .cli import UsageError
+        raise UsageError(f"Không tìm thấy sổ chỉ tiêu {path}.")
+    try:
+        safety.precheck(path)
+        wb = CalamineWorkbook.from_path(str(path))
+        names = {norm_key(n): n for n in wb.sheet_names}
+        sheet = names.get("chitieu") or names.get("targets") or (wb.sheet_names[0] if wb.sheet_names else None)
+        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=safety.MAX_ROWS) if sheet else []
+    except safety.Refused as exc:
+        return [], [issue(exc.code, file=path, detail=exc.detail)]
+    except Exception as exc:  # noqa: BLE001
+        return [], [issue("F002", file=path, detail=f"{type(exc).__name__}: {display(exc)}")]
+    lookup = {a: f for f, names_ in HEADERS.items() for a in names_}
+    header_row, cols = None, {}
+    for r, row in enumerate(rows[:10]):
+        found = {lookup[norm_key(v)]: c for c, v in enumerate(row) if isinstance(v, str) and norm_key(v) in lookup}
+        if len(found) > len(cols):
+            header_row, cols = r, found
+    for fld in ("code", "plan"):
+        if fld not in cols:
+            issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,
+                                field=fld, sheet_name=sheet, column_name={"code": "Mã chỉ tiêu", "plan": "Kế hoạch"}[fld]))
+    if issues:
+        return [], issues
+    out = []
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        cell = lambda f: row[cols[f]] if f in cols and cols[f] < len(row) else None  # noqa: E731
+        if all(is_blank(cell(f)) for f in cols):
+            continue
+        code = cell("code")
+        where = dict(file=path, sheet=sheet, row=r + 1)
+        resolved = None if is_blank(code) else resolve_code(code)
+        if resolved is None:
+            issues.append(issue("T001", column=column_letter(cols["code"]), field="code", value=display(code), **where))
+            continue
+        try:
+            plan = parse_number(cell("plan"))
+            if plan <= 0:
+                raise Bad(plan)
+        except Bad:
+            issues.append(issue("T002", column=column_letter(cols["plan"]), field="plan", value=display(code), **where))
+            continue
+        year = cell("year")
+        try:
+            year = int(parse_number(year)) if not is_blank(year) else None
+        except Bad:
+            year = None
+        out.append({"unit": None if is_blank(cell("unit")) else str(cell("unit")).strip(), "year": year,
+                    "code": str(code).strip().upper(), "indicator": resolved[0], "category": resolved[1],
+                    "label": None if is_blank(cell("label")) else str(cell("label")).strip(),
+                    "measure": None if is_blank(cell("measure")) else str(cell("measure")).strip(), "plan": plan})
+    return out, issues
+
+
+def _for_units(rows, unit_keys, year):
+    keys = {_pkey(u) for u in unit_keys}
+    return [t for t in rows if (t["unit"] is None or _pkey(t["unit"]) in keys) and (year is None or t["year"] in (None, year))]
+
+
+def default_label(indicator, category) -> str:
+    base = INDICATOR_LABELS.get(indicator) or (FIGURES[indicator].label if indicator in FIGURES else indicator)
+    if category in CATEGORIES:
+        return f"{base} ({CATEGORIES[category].label})"
+    return base
+
+
+def compare_targets(rows, table, unit_keys, year) -> list[dict]:
+    """Results against the plan: [{code, label, unit, plan, actual, rate, met, sentence}]."""
+    out = []
+    for t in _for_units(rows, unit_keys, year):
+        sel = table[(table["indicator"] == t["indicator"]) & (table["category"] == t["category"])]
+        actual = sel["value"].sum() if len(sel) else 0
+        actual = int(actual) if float(actual).is_integer() else float(actual)
+        ratio = actual / t["plan"] * 100
+        label = t["label"] or default_label(t["indicator"], t["category"])
+        measure = t["measure"] or ""
+        met = actual >= t["plan"]
+        rate = vn.percent(ratio)
+        sentence = (f"{label}: thực hiện {vn.number(actual)}/{vn.number(t['plan'])} {measure}, đạt {rate} kế hoạch"
+                    + (" (hoàn thành chỉ tiêu)." if met else " (chưa đạt chỉ tiêu)."))
+        out.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
+                    "actual": vn.number(actual), "rate": rate, "met": met, "sentence": " ".join(sentence.split())})
+    return out
+
+
+def plan_targets(rows, unit_keys, plan_year, table) -> dict:
+    """Part II of the KH: the plan year's targets, with last year's result beside each."""
+    items = []
+    for t in _for_units(rows, unit_keys, plan_year):
+        sel = table[(table["indicator"] == t["indicator"]) & (table["category"] == t["category"])]
+        actual = sel["value"].sum() if len(sel) else 0
+        label = t["label"] or default_label(t["indicator"], t["category"])
+        measure = t["measure"] or ""
+        items.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
+                      "actual_prev": vn.number(int(actual) if float(actual).is_integer() else actual),
+                      "text": " ".join(f"{label}: {vn.number(t['plan'])} {measure}".split())})
+    return {"year": plan_year, "label": f"năm {plan_year}", "targets": items}
