@@ -1,0 +1,96 @@
+"""(Re)write the committed sample workbooks, deterministically (same bytes on every run).
+
+    python samples/generate.py            # into samples/
+    python samples/generate.py --out DIR  # elsewhere
+
+Writes:
+  son-la/2021-01.xlsx .. 2021-12.xlsx    Sơn La facility, person-level (seed 000);
+                                          months 03 and 10 in the "messy" style
+  son-la/rehabstat.toml                   the facility's document settings
+  ha-noi/HN01..HN07/2021-01..06.xlsx      7 Hà Nội facilities (seed 004); HN01, HN03, HN06
+                                          write aggregated rows; HN03 in the "messy" style
+  targets/son-la-2022.xlsx                targets of the Sơn La facility for 2022
+  targets/nam-dinh-2019.xlsx              targets of Nam Định 2019 (seed 002)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rehabstat.synth.scenarios import (
+    ha_noi_2021_h1,
+    nam_dinh_targets_2019,
+    son_la_2021,
+    son_la_targets_2022,
+)
+from rehabstat.synth.writer import write_month, write_targets
+
+ROOT = Path(__file__).resolve().parent
+MESSY_SON_LA_MONTHS = (3, 10)
+MESSY_HA_NOI_UNITS = ("HN03",)
+
+SON_LA_TOML = """\
+[document]
+parent_agency = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH SƠN LA"
+agency = "CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY"
+symbol = "CSĐTNTMT"
+place = "Sơn La"
+signer_authority = "KT. GIÁM ĐỐC"
+signer_title = "PHÓ GIÁM ĐỐC"
+signer_name = "Nguyễn Văn A"
+recipients = ["Sở Lao động - Thương binh và Xã hội", "Lãnh đạo Cơ sở", "Các phòng chuyên môn"]
+archive = "Lưu: VT, TCHC"
+
+[revenue]
+salary_reform = 40
+reward = 10
+welfare = 55
+development = 25
+reserve = 10
+"""
+
+
+def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi", "targets"),
+             months: tuple[int, ...] | None = None) -> list[Path]:
+    """Write the samples under ``out``; ``parts`` and ``months`` restrict what is written
+    (the scenarios are always computed in full, so a restricted run writes the same bytes)."""
+    out = Path(out)
+    written: list[Path] = []
+    if "son-la" in parts:
+        for book in son_la_2021():
+            if months and book.month not in months:
+                continue
+            style = "messy" if book.month in MESSY_SON_LA_MONTHS else "clean"
+            written.append(write_month(out / "son-la" / f"{book.period}.xlsx", book, style))
+        toml = out / "son-la" / "rehabstat.toml"
+        toml.parent.mkdir(parents=True, exist_ok=True)
+        toml.write_bytes(SON_LA_TOML.encode("utf-8"))
+        written.append(toml)
+    if "ha-noi" in parts:
+        for book in ha_noi_2021_h1():
+            if months and book.month not in months:
+                continue
+            style = "messy" if book.unit in MESSY_HA_NOI_UNITS else "clean"
+            written.append(write_month(out / "ha-noi" / book.unit / f"{book.period}.xlsx", book, style))
+    if "targets" in parts:
+        written.append(write_targets(out / "targets" / "son-la-2022.xlsx", son_la_targets_2022()))
+        written.append(write_targets(out / "targets" / "nam-dinh-2019.xlsx", nam_dinh_targets_2019()))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT, help="target folder (default: samples/)")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    files = generate(args.out)
+    dt = time.perf_counter() - t0
+    total = sum(f.stat().st_size for f in files)
+    print(f"{len(files)} files, {total / 1024:.0f} KB, {dt:.1f} s -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def son_la():
+    return SAMPLES / "son-la"
+
+
+@pytest.fixture(scope="session")
+def ha_noi():
+    return SAMPLES / "ha-noi"
+
+
+@pytest.fixture(scope="session")
+def son_la_2021(son_la):
+    from rehabstat.indicators import compute
+    from rehabstat.periods import make_period
+    from rehabstat.service import load
+    ds, cfg = load(son_la)
+    return compute(ds, make_period(year=2021), split=cfg.split)
+
+
+def figure(table, indicator, category="ALL", unit=None):
+    from rehabstat.indicators import value
+    return value(table, indicator, category, unit)
+
+
+def cli(*args):
+    from typer.testing import CliRunner
+    from rehabstat.cli import app
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def cli_json(*args):
+    res = cli(*args)
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
