@@ -123,20 +123,27 @@ def _usage(message):
 
 def make_report(data, period: Period, facility=None, province=None, out=Path("out"), force=False, template=None,
                 targets=None, config=None, today=None, kind="bc", plan=None) -> DocumentResult:
-    """Build the BC (kind='bc') or KH (kind='kh') for one facility or province."""
-    from .indicators import compute
-    from .issues import ERROR
+    """Build the BC (kind='bc') or KH (kind='kh') for one facility or province from data folders."""
     ds, cfg = load(data, config)
     units, level, key = choose_units(ds, facility, province)
     issues = data_issues(ds, period, cfg, units)
+    return build_document(ds, cfg, period, units, level, key, issues, out=out, force=force, template=template,
+                          targets=targets, today=today, kind=kind, plan=plan)
+
+
+def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
+                   targets=None, today=None, kind="bc", plan=None, annex=None) -> DocumentResult:
+    """Render one document from an already-read Dataset (batch calls this once per province).
+    `issues` are the data issues that concern these units; errors refuse the document unless force."""
+    from .indicators import compute
+    from .issues import ERROR
     result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
                             warnings=[i for i in issues if i.severity != ERROR])
     target_rows = []
     if targets is not None:
         from .targets import read_targets
-        target_list, target_issues = read_targets(targets)
+        target_rows, target_issues = read_targets(targets)
         result.errors += [i for i in target_issues if i.severity == ERROR]
-        target_rows = target_list
     if result.errors and not force:
         result.refused = True
         return result
@@ -150,12 +157,14 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         unit = {"code": key, "name": _province_title(key), "province": key, "level": level}
     from .report import build_context
     from .targets import compare_targets, plan_targets
-    unit_keys = [key] if level == "facility" else [key] + units
+    unit_keys = [key] if level == "facility" else [key] + list(units)
     compared = compare_targets(target_rows, table, unit_keys, period.last[0]) if (targets is not None and kind == "bc") else []
     plan_ctx = plan_targets(target_rows, unit_keys, plan, table) if kind == "kh" else None
     document = {**cfg.document, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today)
+    if annex is not None:
+        ctx["annex"] = annex
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
