@@ -49,13 +49,10 @@ SECTIONS = {
 MONEY_CODES = ("DOANH_THU", "CHI_PHI") + REVENUE_INDICATORS
 
 
-class Figures(dict):
+def figures_from_table(table) -> dict[str, dict[str, int]]:
     """indicator → {category → value}; a known indicator without data gives 0 for any
     category, so templates can test `v.KHAM_BENH.ALL`; an unknown indicator is undefined
     (the sandbox refuses the template)."""
-
-
-def figures_from_table(table) -> dict[str, dict[str, int]]:
     known = set(CATEGORY_INDICATORS) | set(FIGURES) | set(REVENUE_INDICATORS)
     v: dict[str, dict] = {ind: defaultdict(int) for ind in known}
     for ind, cat, value in zip(table["indicator"], table["category"], table["value"]):
@@ -111,13 +108,18 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "ARV": vn.rate(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]) or "",
         "CHUNG_CHI": vn.rate(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]) or "",
     }
-    pct = {"CCTL": vn.percent(split.get("salary_reform", 40))}
+    from .indicators.revenue import DEFAULT_SPLIT
+    split = {**DEFAULT_SPLIT, **split}
+    pct = {"CCTL": vn.percent(split["salary_reform"]), "QUY_KHEN_THUONG": vn.percent(split["reward"]),
+           "QUY_PHUC_LOI": vn.percent(split["welfare"]), "QUY_PHAT_TRIEN": vn.percent(split["development"]),
+           "QUY_DU_PHONG": vn.percent(split["reserve"])}
     table_rows = []
     for ind, label, bold in TABLE_ROWS:
         if ind not in ALWAYS_ROWS and not any(v[ind][c] for c in ALL_CATEGORIES):
             continue
         table_rows.append({"code": ind, "label": label, "bold": bold,
-                           "cells": [vn.number(v[ind][c]) for c in TABLE_CATEGORIES]})
+                           "cells": [vn.number(v[ind][c]) if v[ind][c] else "-" for c in TABLE_CATEGORIES]})
+    has["table"] = True
     today = today or dt.date.today()
     doc_type, abbrev = ("KẾ HOẠCH", "KH") if kind == "kh" else ("BÁO CÁO", "BC")
     agency_name = unit.get("name") or unit.get("code") or ""
@@ -146,22 +148,34 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "signer_name": document.get("signer_name", ""),
         "recipients": recipients + [archive.rstrip(".") + "."],
     }
+    label = period.label
+    if label.startswith("từ "):
+        label = "giai đoạn " + label
     period_ctx = {
-        "code": period.code, "label": period.label, "label_short": _short_label(period),
+        "code": period.code, "label": label, "label_short": _short_label(period),
         "start": vn.short_date(period.start_date), "end": vn.short_date(period.end_date),
         "prev_label": period.previous_year_label(), "year": period.last[0],
     }
+    unit = {**unit, "short": "các cơ sở" if unit.get("level") == "province" else "Cơ sở"}
     return {
-        "doc": doc, "unit": dict(unit), "period": period_ctx, "n": n, "v": v, "parts": parts,
+        "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
-        "table": {"header": list(TABLE_HEADER), "rows": table_rows},
-        "targets": targets or [], "plan": plan or {"year": period.last[0] + 1, "label": f"năm {period.last[0] + 1}",
-                                                   "targets": []},
+        "table": {"columns": list(TABLE_CATEGORIES), "header": list(TABLE_HEADER), "rows": table_rows},
+        "targets": targets or [],
+        "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
+                         "label": f"năm {period.last[0] + 1}", "targets": []},
     }
 
 
 def _short_label(period: Period) -> str:
-    return "năm" if period.first[1] == 1 and period.last[1] == 12 and period.first[0] == period.last[0] else "kỳ"
+    (y0, m0), (y1, m1) = period.first, period.last
+    if y0 == y1 and (m0, m1) == (1, 12):
+        return "năm"
+    if y0 == y1 and m0 % 3 == 1 and m1 == m0 + 2:
+        return "quý"
+    if period.first == period.last:
+        return "tháng"
+    return "kỳ"
 
 
 class _Formatted(dict):

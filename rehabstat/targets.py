@@ -139,6 +139,6 @@ def plan_targets(rows, unit_keys, plan_year, table) -> dict:
         label = t["label"] or default_label(t["indicator"], t["category"])
         measure = t["measure"] or ""
         items.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
-                      "actual_prev": vn.number(int(actual) if float(actual).is_integer() else actual),
+                      "actual": vn.number(int(actual) if float(actual).is_integer() else actual),
                       "text": " ".join(f"{label}: {vn.number(t['plan'])} {measure}".split())})
-    return {"year": plan_year, "label": f"năm {plan_year}", "targets": items}
+    return {"code": str(plan_year), "year": plan_year, "label": f"năm {plan_year}", "targets": items}

@@ -1,0 +1,446 @@
+"""Fill a Word template (.docx with jinja tags) with a template context, safely.
+
+* The template runs in a jinja2 ``ImmutableSandboxedEnvironment`` with ``StrictUndefined``
+  and autoescape: a template cannot reach Python internals, cannot change the context,
+  cannot use a variable that does not exist, and a value such as ``<b>&"`` or
+  ``=HYPERLINK("x")`` is written as literal text.
+* The output is written atomically: a temporary file in the same folder, then
+  ``os.replace`` — a refused or failed rendering never leaves a (half-written) file.
+* Every failure is a :class:`TemplateError` whose message is Vietnamese, for the user.
+
+The context is the one described in docs/template-vars.md (see
+rehabstat/templates/example_context.py for a complete example).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from rehabstat.templates import KINDS, template_path
+
+__all__ = [
+    "TemplateError",
+    "OutputError",
+    "render_docx",
+    "export_templates",
+    "template_variables",
+    "variables_markdown",
+    "section_numbers",
+    "SECTION_ORDER",
+]
+
+VARS_HINT = "Xem danh sách biến: rehabstat templates vars"
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # uncompressed, all parts together
+MAX_TEMPLATE_PARTS = 2000
+
+
+class TemplateError(Exception):
+    """A template that cannot be used or a rendering that failed. ``str(e)`` is a
+    Vietnamese message meant for the user."""
+
+
+class OutputError(TemplateError):
+    """The rendered document could not be written (folder read-only, file open in Word)."""
+
+
+# ---------------------------------------------------------------- section numbers
+
+# The numbered parts of "I. KẾT QUẢ THỰC HIỆN", in order, and the ``has`` flags that make
+# each of them appear.
+SECTION_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("admissions", ("admissions", "medical", "methadone")),
+    ("management", ("management",)),
+    ("education", ("education",)),
+    ("labour", ("labour", "vocational")),
+    ("reintegration", ("reintegration",)),
+    ("table", ("table",)),
+    ("targets", ("targets",)),
+)
+
+
+def section_numbers(has: dict) -> dict[str, str]:
+    """``sec``: the number of each present part ("1", "2", ...) or "" when it is dropped,
+    so the numbering has no gaps. ``render_docx`` adds it when the context has none."""
+    sec, i = {}, 0
+    for key, flags in SECTION_ORDER:
+        if any(has.get(f) for f in flags):
+            i += 1
+            sec[key] = str(i)
+        else:
+            sec[key] = ""
+    return sec
+
+
+# ---------------------------------------------------------------- context preparation
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_TRAILING = re.compile(r"[\s;,.]+$")
+_KINH_GUI = re.compile(r"^\s*kính\s+gửi\s*:?\s*", re.IGNORECASE)
+
+
+def _clean(obj):
+    """A copy of the context with characters XML cannot hold removed from every string
+    (docxtpl also reads \\a and \\f as paragraph and page breaks: they go too)."""
+    if isinstance(obj, str):
+        return _ILLEGAL_XML.sub("", obj)
+    if isinstance(obj, dict):
+        return {k: _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(_clean(v) for v in obj)
+    return obj
+
+
+def _prepare(context: dict) -> dict:
+    if not isinstance(context, dict):
+        raise TemplateError("Dữ liệu điền vào mẫu phải là một bảng khóa - giá trị (dict).")
+    ctx = _clean(context)
+    doc = ctx.get("doc")
+    if isinstance(doc, dict):
+        doc = dict(doc)
+        # the template adds the punctuation: ";" after each item, "." after the last
+        for key in ("legal_bases", "recipients"):
+            items = doc.get(key)
+            if isinstance(items, (list, tuple)):
+                cleaned = [_TRAILING.sub("", str(x)).lstrip("-–+ ").strip() for x in items]
+                doc[key] = [x for x in cleaned if x]
+        to = doc.get("recipient_to")
+        if isinstance(to, str):
+            doc["recipient_to"] = _TRAILING.sub("", _KINH_GUI.sub("", to))
+        ctx["doc"] = doc
+    if "sec" not in ctx and isinstance(ctx.get("has"), dict):
+        ctx["sec"] = section_numbers(ctx["has"])
+    return ctx
+
+
+# ---------------------------------------------------------------- template checks
+
+def _check_docx(path: Path) -> None:
+    if not path.exists():
+        raise TemplateError(f"Không tìm thấy tệp mẫu văn bản: {path}")
+    if not path.is_file():
+        raise TemplateError(f"Mẫu văn bản không phải là một tệp: {path}")
+    not_docx = TemplateError(
+        f"Tệp mẫu không phải là văn bản Word .docx: {path.name} "
+        "(hãy lưu lại mẫu trong Word dưới dạng «Word Document (*.docx)»)."
+    )
+    if not zipfile.is_zipfile(path):
+        raise not_docx
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise not_docx
+            if len(infos) > MAX_TEMPLATE_PARTS or sum(i.file_size for i in infos) > MAX_TEMPLATE_BYTES:
+                raise TemplateError(f"Tệp mẫu quá lớn để xử lý an toàn: {path.name}")
+            if any(i.flag_bits & 0x1 for i in infos):
+                raise TemplateError(f"Tệp mẫu được mã hóa (có mật khẩu): {path.name}")
+    except zipfile.BadZipFile:
+        raise not_docx from None
+
+
+# ---------------------------------------------------------------- errors in Vietnamese
+
+def _near(exc) -> str:
+    ctx = getattr(exc, "docx_context", None)
+    if not ctx:
+        return ""
+    text = " ".join(s.strip() for s in ctx if s and s.strip())
+    text = re.sub(r"\s+", " ", text)
+    if len(text) > 160:
+        text = text[:157] + "..."
+    return f" Gần đoạn: «{text}»." if text else ""
+
+
+def _undefined_name(message: str) -> str:
+    for pat in (r"'([^']+)' is undefined", r"has no attribute '([^']+)'",
+                r"has no element '?([^']+?)'?$", r"no element (\S+)"):
+        m = re.search(pat, message)
+        if m:
+            return m.group(1)
+    return message
+
+
+def _translate(exc: BaseException, path: Path) -> TemplateError:
+    import jinja2
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, SecurityError):
+        m = re.search(r"attribute '([^']+)' of '([^']+)'", str(exc))
+        what = f" «{m.group(1)}» của kiểu «{m.group(2)}»" if m else ""
+        return TemplateError(
+            f"Mẫu văn bản bị từ chối: mẫu {path.name} truy cập thuộc tính không được phép{what}.")
+    if isinstance(exc, UndefinedError):
+        return TemplateError(
+            f"Mẫu văn bản dùng biến không tồn tại: '{_undefined_name(str(exc))}'. {VARS_HINT}")
+    if isinstance(exc, TemplateSyntaxError):
+        # docxtpl puts each Word paragraph on its own line, after one opening line
+        line = (f" ở đoạn văn thứ {max(1, exc.lineno - 1)} (dòng {exc.lineno} của mã mẫu)"
+                if exc.lineno else "")
+        detail = (exc.message or "").rstrip(". ")
+        return TemplateError(
+            f"Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}}{line}: {detail}."
+            f"{_near(exc)}")
+    if isinstance(exc, jinja2.TemplateError):
+        return TemplateError(f"Mẫu văn bản bị lỗi khi điền dữ liệu: {str(exc).rstrip('. ')}.{_near(exc)}")
+    if isinstance(exc, (OverflowError, RecursionError, MemoryError)):
+        return TemplateError(f"Mẫu văn bản bị từ chối: mẫu {path.name} đòi hỏi quá nhiều tài nguyên.")
+    return TemplateError(
+        f"Mẫu văn bản bị lỗi khi điền dữ liệu ({path.name}): {type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------- rendering
+
+def _environment():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def render_docx(template: Path | str | None, kind: str, context: dict, out: Path | str) -> Path:
+    """Render ``template`` (the shipped template of ``kind`` when None) with ``context``
+    into ``out``, atomically. Returns ``out``. Raises :class:`TemplateError`."""
+    from docxtpl import DocxTemplate
+
+    if template is None:
+        if kind not in KINDS:
+            raise TemplateError(f"Loại văn bản không hợp lệ: {kind!r} (chỉ có: {', '.join(KINDS)}).")
+        path = template_path(kind)
+    else:
+        path = Path(template)
+    out = Path(out)
+    _check_docx(path)
+    ctx = _prepare(context)
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.render(ctx, jinja_env=_environment(), autoescape=True)
+    except TemplateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message for the user
+        raise _translate(exc, path) from exc
+    _save_atomic(tpl, out)
+    return out
+
+
+def _save_atomic(tpl, out: Path) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise OutputError(f"Không tạo được tệp trong thư mục {out.parent}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tpl.save(str(tmp))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        raise OutputError(
+            f"Không ghi được {out}: tệp đang mở trong Word hoặc thư mục không cho phép ghi. "
+            "Hãy đóng tệp rồi chạy lại.") from exc
+    except OSError as exc:
+        raise OutputError(f"Không ghi được {out}: {exc.strerror or exc}") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def export_templates(directory: Path | str, overwrite: bool = False) -> list[Path]:
+    """Copy the shipped templates (bc.docx, kh.docx) into ``directory`` for the user to
+    edit in Word. An existing file is kept unless ``overwrite``."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    targets = [(template_path(k), directory / f"{k}.docx") for k in KINDS]
+    existing = [dst for _, dst in targets if dst.exists()]
+    if existing and not overwrite:
+        names = ", ".join(str(p) for p in existing)
+        raise OutputError(f"Đã có tệp mẫu: {names}. Không ghi đè (dùng tùy chọn ghi đè nếu muốn thay).")
+    written = []
+    for src, dst in targets:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.stem}-", suffix=".tmp", dir=directory)
+        os.close(fd)
+        try:
+            shutil.copyfile(src, tmp_name)
+            os.chmod(tmp_name, 0o644)
+            os.replace(tmp_name, dst)
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+        written.append(dst)
+    return written
+
+
+# ---------------------------------------------------------------- variable documentation
+
+_VARIABLES: tuple[tuple[str, str], ...] = (
+    ("doc.parent_agency", "Cơ quan chủ quản, chữ in hoa (góc trái, dòng 1)"),
+    ("doc.agency", "Cơ quan ban hành, chữ in hoa đậm (góc trái, dòng 2)"),
+    ("doc.number_line", "Số, ký hiệu văn bản (chưa có số: «Số:      /BC-...»)"),
+    ("doc.place_date", "Địa danh, ngày tháng năm (ngày dưới 10, tháng 1, 2 có số 0 đứng trước)"),
+    ("doc.doc_type", "Tên loại văn bản"),
+    ("doc.subject", "Trích yếu nội dung (dưới tên loại văn bản)"),
+    ("doc.recipient_to", "Nơi gửi sau «Kính gửi:» (chỉ báo cáo; rỗng thì bỏ dòng này)"),
+    ("doc.legal_bases", "Danh sách căn cứ, mỗi căn cứ một đoạn (mẫu tự thêm «;», căn cứ cuối «.»)"),
+    ("doc.draft", "Đúng khi số liệu chưa được kiểm tra: mẫu in dòng «DỰ THẢO – SỐ LIỆU CHƯA ĐƯỢC KIỂM TRA»"),
+    ("doc.signer_authority", "Quyền hạn ký (KT., TM., Q., TL., TUQ.); rỗng khi người đứng đầu ký"),
+    ("doc.signer_title", "Chức vụ người ký"),
+    ("doc.signer_name", "Họ tên người ký"),
+    ("doc.recipients", "Nơi nhận, mỗi nơi một dòng «- ...;», dòng cuối «- Lưu: VT, ...»"),
+    ("unit.code", "Mã đơn vị"),
+    ("unit.name", "Tên đơn vị trong câu văn"),
+    ("unit.short", "Cách gọi đơn vị trong câu («Cơ sở»; cấp tỉnh: «các cơ sở»)"),
+    ("unit.province", "Tỉnh"),
+    ("unit.level", "Cấp tổng hợp: facility (cơ sở), province (tỉnh), national"),
+    ("period.code", "Mã kỳ báo cáo"),
+    ("period.label", "Tên kỳ trong câu văn"),
+    ("period.label_short", "Kỳ nói gọn, sau «trong» («năm», «quý», «tháng», «kỳ»)"),
+    ("period.start", "Ngày đầu kỳ"),
+    ("period.end", "Ngày cuối kỳ"),
+    ("period.prev_label", "Kỳ trước (sau «Lũy kế ... chuyển sang»)"),
+    ("period.year", "Năm của kỳ báo cáo"),
+    ("n.DAU_KY.HV", "Số liệu đã định dạng: n.<CHỈ TIÊU>.<DIỆN> (xem bảng chỉ tiêu và diện bên dưới); 1..9 viết 01..09"),
+    ("v.DAU_KY.HV", "Giá trị số nguyên của cùng chỉ tiêu, để viết điều kiện {% if v.TRON.HV %}; 0 khi không có"),
+    ("parts.DAU_KY", "Chia theo diện, chỉ các diện khác 0 («bắt buộc 1.586 học viên; ...»); rỗng khi không có"),
+    ("parts.RA_MET", "Bệnh nhân Methadone ra, chia theo lý do"),
+    ("money.DOANH_THU", "Số tiền, có «đồng»: money.<MÃ> với DOANH_THU, CHI_PHI, LOI_NHUAN, TRICH_CCTL, QUY_*"),
+    ("words.DOANH_THU", "Số tiền bằng chữ (cho «Bằng chữ: ...»), cùng các mã như money"),
+    ("pct.CCTL", "Tỷ lệ trích cải cách tiền lương trên chênh lệch thu chi"),
+    ("pct.QUY_PHUC_LOI", "Tỷ lệ trích quỹ trên phần còn lại (QUY_KHEN_THUONG, QUY_PHUC_LOI, QUY_PHAT_TRIEN, QUY_DU_PHONG)"),
+    ("rates.ARV", "Tỷ lệ học viên nhiễm HIV được điều trị ARV; rỗng khi không tính được"),
+    ("rates.CHUNG_CHI", "Tỷ lệ học viên học nghề được cấp chứng chỉ; rỗng khi không tính được"),
+    ("has.admissions", "Có số liệu tiếp nhận, sĩ số (đầu kỳ, cuối kỳ)"),
+    ("has.methadone", "Có số liệu điều trị Methadone"),
+    ("has.medical", "Có số liệu khám chữa bệnh, lao, HIV"),
+    ("has.management", "Có số liệu quản lý học viên (trốn, vi phạm, thẩm lậu, thăm gặp)"),
+    ("has.education", "Có số liệu tuyên truyền, giáo dục, rèn luyện"),
+    ("has.labour", "Có số liệu doanh thu lao động trị liệu"),
+    ("has.vocational", "Có số liệu dạy nghề"),
+    ("has.reintegration", "Có số liệu tư vấn tái hòa nhập, việc làm"),
+    ("has.table", "Có bảng số liệu theo diện"),
+    ("has.targets", "Có chỉ tiêu kế hoạch để so sánh"),
+    ("sec.admissions", "Số thứ tự của mục (\"1\", \"2\"...), rỗng khi mục bị bỏ: sec.admissions, management, education, labour, reintegration, table, targets"),
+    ("table.columns", "Các cột của bảng theo diện: BB, TN, HTCC, XDTTN, LTTT, HV (cộng học viên), MET, ALL (tổng cộng)"),
+    ("table.rows", "Các dòng của bảng: r.label, r.cells[0]..r.cells[7] (theo table.columns; 0 viết «-»), r.bold"),
+    ("targets", "Chỉ tiêu kế hoạch kỳ báo cáo: t.code, t.label, t.unit, t.plan, t.actual, t.rate, t.met"),
+    ("plan.label", "Kỳ kế hoạch (chỉ kế hoạch - KH)"),
+    ("plan.year", "Năm kế hoạch"),
+    ("plan.code", "Mã kỳ kế hoạch"),
+    ("plan.targets", "Chỉ tiêu kỳ kế hoạch: t.code, t.label, t.unit, t.plan, t.actual (kỳ này), t.text (câu hoàn chỉnh)"),
+)
+
+
+def _lookup(ctx, dotted: str):
+    cur = ctx
+    for part in dotted.split("."):
+        cur = cur[part]
+    return cur
+
+
+def _example_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            first = value[0]
+            inner = ", ".join(f"{k}: {_example_text(v)}" for k, v in first.items() if k != "cells")
+            if "cells" in first:
+                inner += f", cells: [{', '.join(first['cells'])}]"
+            return f"{len(value)} dòng; dòng 1: {{{inner}}}"
+        return " | ".join(str(x) for x in value)
+    return str(value)
+
+
+def template_variables() -> list[tuple[str, str, str]]:
+    """Every variable a template may use: (name, meaning in Vietnamese, example from the
+    Sơn La 2021 context), followed by one row per indicator code ``n.<CODE>.<DIỆN>``."""
+    from rehabstat.templates.example_context import INDICATOR_LABELS, INDICATORS, example_context
+
+    bc, kh = example_context("bc"), example_context("kh")
+    rows = []
+    for name, meaning in _VARIABLES:
+        try:
+            value = _lookup(bc, name)
+        except KeyError:
+            value = _lookup(kh, name)
+        rows.append((name, meaning, _example_text(value)))
+    for code in INDICATORS:
+        cats = bc["v"][code]
+        cat = next((c for c in ("HV", "MET", "ALL") if cats[c]), "ALL" if code not in ("DAU_KY",) else "HV")
+        rows.append((f"n.{code}.{cat}", INDICATOR_LABELS.get(code, code), bc["n"][code][cat]))
+    return rows
+
+
+def variables_markdown() -> str:
+    """docs/template-vars.md, generated from :func:`template_variables`."""
+    from rehabstat.codes import CATEGORIES
+
+    def esc(s: str) -> str:
+        return str(s).replace("|", "\\|").replace("\n", " ")
+
+    rows = template_variables()
+    n_main = len(_VARIABLES)
+    out = [
+        "# Template variables (biến dùng trong mẫu văn bản)",
+        "",
+        "Generated by `python -m rehabstat.templates.build --docs docs/template-vars.md` from",
+        "`rehabstat/render.py` (`template_variables()`, also shown by `rehabstat templates vars`);",
+        "the examples come from `rehabstat/templates/example_context.py` (Sơn La, năm 2021).",
+        "This is the contract between the context builder and the templates: the builder must",
+        "produce every key below, in this form, and a template may use nothing else (a missing",
+        "variable is refused: «Mẫu văn bản dùng biến không tồn tại»).",
+        "",
+        "Rules the builder follows:",
+        "",
+        "* `n` and `v` hold **every** indicator × category below (`\"0\"` / `0` when absent), so",
+        "  `{% if v.TRON.HV %}` never fails. `n` uses `vnformat.count` (\"1.659\", \"06\");",
+        "  SoLieu figures (KHAM_BENH, ...) and money are under category `ALL`.",
+        "* `parts[IND]` lists learner categories with a non-zero value, in the order BB, TN, HTCC,",
+        "  XDTTN, LTTT: \"bắt buộc 692 học viên; tự nguyện 12 học viên\"; \"\" when none.",
+        "* `doc.legal_bases` and `doc.recipients` come without final punctuation (`render_docx`",
+        "  strips any): the template writes \";\" after each item and \".\" after the last.",
+        "  `doc.recipient_to` comes without \"Kính gửi:\" (stripped too).",
+        "* `sec` (numbers of the parts of \"I. KẾT QUẢ THỰC HIỆN\") is derived from `has` by",
+        "  `render.section_numbers()`; `render_docx` adds it when the context has none.",
+        "* `rates.*` and `targets[].rate` are \"\" when they cannot be computed (plan 0).",
+        "* Strings are escaped by the renderer: never pre-escape `&`, `<`, `>`.",
+        "",
+        "Keys added to the contract of docs/architecture.md (\"Template context\"): `unit.short`,",
+        "`period.label_short`, the indicator `RA_MET` (all Methadone exits) with `parts.RA_MET`,",
+        "`CHUYEN_DIEN_DEN`/`CHUYEN_DIEN_DI` in the grid, `pct`, `rates`, `has.reintegration`,",
+        "`has.table`, `sec`, `table.columns`, `plan` (KH only). `table` is `{columns, rows}`.",
+        "",
+        "## Variables",
+        "",
+        "| variable | ý nghĩa | ví dụ |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{esc(a)}` | {esc(b)} | {esc(c)} |" for a, b, c in rows[:n_main]]
+    out += [
+        "",
+        "## Indicators (chỉ tiêu): `n.<CODE>.<DIỆN>`, `v.<CODE>.<DIỆN>`, `parts.<CODE>`",
+        "",
+        "| variable | ý nghĩa | ví dụ |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{esc(a)}` | {esc(b)} | {esc(c)} |" for a, b, c in rows[n_main:]]
+    out += [
+        "",
+        "## Categories (diện)",
+        "",
+        "| code | diện |",
+        "|---|---|",
+    ]
+    out += [f"| `{c.code}` | {c.label} |" for c in CATEGORIES.values()]
+    out += [
+        "| `HV` | cộng học viên (mọi diện trừ MET) |",
+        "| `ALL` | tổng cộng (mọi diện); số liệu SoLieu và tiền |",
+        "",
+    ]
+    return "\n".join(out)

@@ -1,0 +1,275 @@
+"""render_docx: sandbox, strict variables, clear refusals in Vietnamese, atomic output."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from rehabstat.render import (
+    OutputError,
+    TemplateError,
+    export_templates,
+    render_docx,
+    section_numbers,
+    template_variables,
+)
+from rehabstat.templates import TEMPLATE_DIR
+from rehabstat.templates.example_context import example_context
+
+
+def make_template(path: Path, *paragraphs: str) -> Path:
+    """A small .docx template with one paragraph per string (each a single run)."""
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def leftovers(folder: Path, keep=()) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name not in keep)
+
+
+@pytest.fixture
+def ctx():
+    return example_context("bc")
+
+
+# ---------------------------------------------------------------- the happy path
+
+@pytest.mark.parametrize("kind", ["bc", "kh"])
+def test_shipped_templates_render(tmp_path, kind):
+    out = render_docx(None, kind, example_context(kind), tmp_path / "sub" / f"{kind}.docx")
+    assert out == tmp_path / "sub" / f"{kind}.docx" and out.exists()
+    assert leftovers(out.parent) == [f"{kind}.docx"]  # no temporary file left
+    assert any("1.659" in t for t in texts(out))
+
+
+def test_custom_template_and_string_paths(tmp_path, ctx):
+    tpl = make_template(tmp_path / "mine.docx", "{{ unit.name }}: {{ n.TIEP_NHAN.HV }} học viên",
+                        "{%p if has.methadone %}", "Methadone: {{ n.CUOI_KY.MET }}", "{%p endif %}")
+    out = render_docx(str(tpl), "bc", ctx, str(tmp_path / "out.docx"))
+    assert texts(out) == ["Cơ sở Điều trị nghiện ma túy tỉnh Sơn La: 1.658 học viên", "Methadone: 68"]
+
+
+def test_existing_output_is_replaced(tmp_path, ctx):
+    out = tmp_path / "bc.docx"
+    out.write_bytes(b"old")
+    render_docx(None, "bc", ctx, out)
+    assert zipfile.is_zipfile(out)
+
+
+def test_context_is_not_modified(tmp_path, ctx):
+    ctx["doc"]["legal_bases"] = ["Căn cứ A;"]
+    del ctx["sec"]
+    render_docx(None, "bc", ctx, tmp_path / "bc.docx")
+    assert ctx["doc"]["legal_bases"] == ["Căn cứ A;"] and "sec" not in ctx
+
+
+# ---------------------------------------------------------------- the sandbox
+
+@pytest.mark.parametrize("expr", [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ doc.__class__ }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ unit.name.__class__.__base__ }}",
+])
+def test_sandbox_refuses_internals(tmp_path, ctx, expr):
+    tpl = make_template(tmp_path / "evil.docx", "Xin chào", expr)
+    out = tmp_path / "out" / "bc.docx"
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, out)
+    msg = str(err.value)
+    assert msg.startswith("Mẫu văn bản bị từ chối:")
+    assert "truy cập thuộc tính không được phép" in msg
+    assert not out.exists()
+    assert not out.parent.exists() or leftovers(out.parent) == []
+
+
+def test_sandbox_is_immutable(tmp_path, ctx):
+    tpl = make_template(tmp_path / "evil.docx", "{{ doc.recipients.append('x') }}")
+    with pytest.raises(TemplateError, match="không được phép"):
+        render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_sandbox_refuses_huge_ranges(tmp_path, ctx):
+    tpl = make_template(tmp_path / "big.docx", "{% for i in range(10**9) %}x{% endfor %}")
+    with pytest.raises(TemplateError):
+        render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+
+
+# ---------------------------------------------------------------- strict variables
+
+@pytest.mark.parametrize("expr, name", [
+    ("{{ xyz }}", "xyz"),
+    ("{{ n.KHONG_CO.HV }}", "KHONG_CO"),
+    ("{{ doc.signer }}", "signer"),
+    ("{% if khong_co %}x{% endif %}", "khong_co"),
+])
+def test_undefined_variable_refused(tmp_path, ctx, expr, name):
+    tpl = make_template(tmp_path / "t.docx", expr)
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, out)
+    assert str(err.value) == (f"Mẫu văn bản dùng biến không tồn tại: '{name}'. "
+                              "Xem danh sách biến: rehabstat templates vars")
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- broken templates
+
+@pytest.mark.parametrize("text", [
+    "{{ doc.subject ",
+    "{% if has.medical %}không đóng",
+    "{{ doc.subject }} {% endfor %}",
+    "{{ 1 + }}",
+])
+def test_broken_jinja_refused(tmp_path, ctx, text):
+    tpl = make_template(tmp_path / "t.docx", "Đoạn đầu", text)
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, out)
+    msg = str(err.value)
+    assert msg.startswith("Mẫu văn bản có lỗi cú pháp")
+    assert "ở đoạn văn thứ 2 (dòng" in msg or "dòng" in msg
+    assert "Gần đoạn:" in msg
+    assert not out.exists()
+
+
+def test_error_does_not_touch_an_existing_output(tmp_path, ctx):
+    out = tmp_path / "bc.docx"
+    out.write_bytes(b"the clerk's earlier report")
+    tpl = make_template(tmp_path / "t.docx", "{{ xyz }}")
+    with pytest.raises(TemplateError):
+        render_docx(tpl, "bc", ctx, out)
+    assert out.read_bytes() == b"the clerk's earlier report"
+    assert leftovers(tmp_path) == ["bc.docx", "t.docx"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda p: p.write_text("không phải Word", encoding="utf-8"),
+    lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512),  # an old .doc
+    lambda p: zipfile.ZipFile(p, "w").writestr("hello.txt", "x"),  # a zip, not a docx
+    lambda p: p.write_bytes(b""),
+])
+def test_not_a_docx_refused(tmp_path, ctx, make):
+    tpl = tmp_path / "mau.docx"
+    make(tpl)
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError, match="không phải là văn bản Word .docx"):
+        render_docx(tpl, "bc", ctx, out)
+    assert not out.exists()
+
+
+def test_missing_template_refused(tmp_path, ctx):
+    with pytest.raises(TemplateError, match="Không tìm thấy tệp mẫu"):
+        render_docx(tmp_path / "khong-co.docx", "bc", ctx, tmp_path / "out.docx")
+    with pytest.raises(TemplateError, match="không phải là một tệp"):
+        render_docx(tmp_path, "bc", ctx, tmp_path / "out.docx")
+
+
+def test_unknown_kind_refused(tmp_path, ctx):
+    with pytest.raises(TemplateError, match="Loại văn bản không hợp lệ"):
+        render_docx(None, "qd", ctx, tmp_path / "out.docx")
+
+
+def test_unwritable_output_is_an_output_error(tmp_path, ctx):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError):
+        render_docx(None, "bc", ctx, blocker / "bc.docx")
+
+
+# ---------------------------------------------------------------- escaping
+
+def test_autoescape_keeps_markup_and_formulas_literal(tmp_path, ctx):
+    ctx["doc"]["subject"] = '<b>&"nguy hiểm"</b> & <w:br/>'
+    ctx["unit"]["name"] = '=HYPERLINK("http://x.invalid","bấm")'
+    ctx["doc"]["recipients"] = ["</w:t></w:r><w:r><w:t>chèn", "Lưu: VT"]
+    out = render_docx(None, "bc", ctx, tmp_path / "bc.docx")
+    doc = Document(str(out))
+    all_text = "\n".join(p.text for p in doc.paragraphs)
+    assert '<b>&"nguy hiểm"</b> & <w:br/>' in all_text
+    assert 'Trên đây là báo cáo kết quả công tác cai nghiện ma túy năm 2021 của =HYPERLINK("http://x.invalid","bấm")./.' in all_text
+    sign = doc.tables[-1].rows[0].cells[0]
+    assert "- </w:t></w:r><w:r><w:t>chèn;" in [p.text for p in sign.paragraphs]
+    # the markup is escaped in the XML, not interpreted
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "&lt;b&gt;&amp;" in xml and "<b>" not in xml
+
+
+def test_characters_xml_cannot_hold_are_dropped(tmp_path, ctx):
+    ctx["doc"]["subject"] = "Kết quả\x00 công tác\x07\x0c năm 2021\x1b"
+    out = render_docx(None, "bc", ctx, tmp_path / "bc.docx")
+    assert "Kết quả công tác năm 2021" in texts(out)
+
+
+def test_punctuation_of_lists_is_the_templates(tmp_path, ctx):
+    ctx["doc"]["legal_bases"] = ["Căn cứ A;", "Căn cứ B."]
+    ctx["doc"]["recipients"] = ["- Như trên;", "Lưu: VT, TCHC."]
+    ctx["doc"]["recipient_to"] = "Kính gửi: Sở Lao động - Thương binh và Xã hội."
+    out = render_docx(None, "bc", ctx, tmp_path / "bc.docx")
+    doc = Document(str(out))
+    body = [p.text for p in doc.paragraphs]
+    assert "Căn cứ A;" in body and "Căn cứ B." in body
+    assert "Kính gửi: Sở Lao động - Thương binh và Xã hội." in body
+    left = [p.text for p in doc.tables[-1].rows[0].cells[0].paragraphs]
+    assert left == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, TCHC."]
+
+
+# ---------------------------------------------------------------- helpers
+
+def test_section_numbers():
+    assert section_numbers({"admissions": True, "labour": False, "vocational": True, "targets": True}) == {
+        "admissions": "1", "management": "", "education": "", "labour": "2",
+        "reintegration": "", "table": "", "targets": "3"}
+    assert section_numbers({"medical": True})["admissions"] == "1"
+
+
+def test_export_templates(tmp_path):
+    written = export_templates(tmp_path / "mau")
+    assert [p.name for p in written] == ["bc.docx", "kh.docx"]
+    for p in written:
+        assert p.read_bytes() == (TEMPLATE_DIR / p.name).read_bytes()
+    (tmp_path / "mau" / "bc.docx").write_bytes(b"edited by the clerk")
+    with pytest.raises(TemplateError, match="Không ghi đè"):
+        export_templates(tmp_path / "mau")
+    assert (tmp_path / "mau" / "bc.docx").read_bytes() == b"edited by the clerk"
+    export_templates(tmp_path / "mau", overwrite=True)
+    assert (tmp_path / "mau" / "bc.docx").read_bytes() == (TEMPLATE_DIR / "bc.docx").read_bytes()
+    assert leftovers(tmp_path / "mau") == ["bc.docx", "kh.docx"]
+
+
+def test_template_variables():
+    rows = template_variables()
+    assert all(isinstance(r, tuple) and len(r) == 3 for r in rows)
+    by_name = {name: (meaning, example) for name, meaning, example in rows}
+    assert by_name["doc.subject"][1] == "Kết quả công tác cai nghiện ma túy năm 2021"
+    assert by_name["n.DAU_KY.HV"][1] == "1.659"
+    assert by_name["money.DOANH_THU"][1] == "5.122.732.200 đồng"
+    assert by_name["plan.label"][1] == "năm 2022"
+    assert by_name["n.RA_MET.MET"][1] == "74"
+    assert all(meaning for meaning, _ in by_name.values())
+
+
+def test_every_documented_variable_exists_in_the_example():
+    """A template using any documented variable renders with the example context."""
+    from rehabstat.render import _VARIABLES  # noqa: PLC2701 - the documented names
+
+    names = [n for n, _ in _VARIABLES]
+    ctx_bc, ctx_kh = example_context("bc"), example_context("kh")
+    for name in names:
+        cur_bc, cur_kh = ctx_bc, ctx_kh
+        for part in name.split("."):
+            cur_bc = cur_bc.get(part) if isinstance(cur_bc, dict) else None
+            cur_kh = cur_kh.get(part) if isinstance(cur_kh, dict) else None
+        assert cur_bc is not None or cur_kh is not None, name
