@@ -1,0 +1,106 @@
+"""Messy equals clean; custom figures; targets samples; templates through the CLI."""
+import json
+import zipfile
+
+import docx
+import pytest
+
+from conftest import SAMPLES, cli
+
+
+def _figures(folder, period_args=("--year", "2021")):
+    res = cli("indicators", "--data", folder, *period_args, "--format", "json")
+    assert res.exit_code == 0, res.output
+    return {(r["unit"], r["indicator"], r["category"]): r["value"] for r in json.loads(res.stdout)}
+
+
+@pytest.mark.parametrize("scenario,index", [("son_la_2021", 4), ("son_la_2021", 11), ("ha_noi_2021_h1", 8)])
+def test_messy_workbook_gives_same_figures_as_clean(tmp_path, scenario, index):
+    from rehabstat.synth import scenarios
+    from rehabstat.synth.writer import write_month
+    book = getattr(scenarios, scenario)()[index]
+    write_month(tmp_path / "clean" / "m.xlsx", book, style="clean")
+    write_month(tmp_path / "messy" / "m.xlsx", book, style="messy")
+    assert (tmp_path / "clean" / "m.xlsx").read_bytes() != (tmp_path / "messy" / "m.xlsx").read_bytes()
+    period = ("--year", str(book.year), "--month", str(book.month))
+    clean, messy = _figures(tmp_path / "clean", period), _figures(tmp_path / "messy", period)
+    assert clean == messy
+    assert clean[(book.unit, "CUOI_KY", "ALL")] == sum(r.closing for r in book.census.values())
+
+
+def test_custom_solieu_code_is_kept_as_a_flow(tmp_path):
+    import openpyxl
+    src = SAMPLES / "son-la" / "2021-01.xlsx"
+    for month, extra in (("01", 3), ("02", 4)):
+        wb = openpyxl.load_workbook(SAMPLES / "son-la" / f"2021-{month}.xlsx")
+        ws = next(s for s in wb.worksheets if "solieu" in s.title.lower().replace("_", "").replace(" ", ""))
+        ws.append(["PHAT_THANH", "Buổi phát thanh", "buổi", extra])
+        wb.save(tmp_path / f"2021-{month}.xlsx")
+    assert src.exists()
+    d = _figures(tmp_path, ("--from", "01/2021", "--to", "02/2021"))
+    assert d[("SL01", "PHAT_THANH", "ALL")] == 7
+
+
+def test_nam_dinh_targets_sample_has_seed_002_targets():
+    from rehabstat.targets import read_targets
+    rows, issues = read_targets(SAMPLES / "targets" / "nam-dinh-2019.xlsx")
+    assert issues == []
+    got = {(r["unit"], r["code"]): r["plan"] for r in rows}
+    assert got[("Nam Định", "TIEP_NHAN_BB")] == 90 and got[("Nam Định", "TIEP_NHAN_TN")] == 200
+    assert got[("ND01", "TIEP_NHAN_TN")] == 150 and got[("ND02", "TIEP_NHAN_TN")] == 50
+    assert got[("Nam Định", "DAY_NGHE")] == 60
+    assert got[("ND02", "TIEP_NHAN_MET")] == 250 and got[("ND03", "TIEP_NHAN_MET")] == 50
+
+
+def test_templates_export_edit_and_use(tmp_path):
+    res = cli("templates", "export", tmp_path / "mau")
+    assert res.exit_code == 0, res.output
+    bc = tmp_path / "mau" / "bc.docx"
+    d = docx.Document(bc)
+    d.add_paragraph("Ghi chú của đơn vị: tổng tiếp nhận {{ n.TIEP_NHAN.HV }} học viên.")
+    d.save(bc)
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", bc, "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    text = "\n".join(p.text for p in docx.Document(tmp_path / "o" / "BC-SL01-2021.docx").paragraphs)
+    assert "Ghi chú của đơn vị: tổng tiếp nhận 1.658 học viên." in text
+
+
+@pytest.mark.parametrize("tag,expect", [
+    ("{{ ''.__class__.__mro__ }}", "không được phép"),
+    ("{{ n.KHONG_CO.HV }}", "KHONG_CO"),
+    ("{{ so_lieu_la }}", "so_lieu_la"),
+    ("{% if %}", "Mẫu"),
+])
+def test_hostile_or_broken_template_refused_with_exit_2(tmp_path, tag, expect):
+    d = docx.Document()
+    d.add_paragraph("Báo cáo " + tag)
+    bad = tmp_path / "bad.docx"
+    d.save(bad)
+    out = tmp_path / "o"
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", bad, "--out", out)
+    assert res.exit_code == 2, res.output
+    assert expect in res.output and "Traceback" not in res.output
+    assert not out.exists() or not list(out.glob("*.docx"))
+
+
+def test_template_that_is_not_a_docx_is_refused(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a document", encoding="utf-8")
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", bad, "--out", tmp_path / "o")
+    assert res.exit_code == 2 and "Traceback" not in res.output
+
+
+def test_templates_vars_lists_documented_variables():
+    res = cli("templates", "vars")
+    assert res.exit_code == 0
+    for name in ("doc.number_line", "n.DAU_KY.HV", "parts.DAU_KY", "money.DOANH_THU", "period.label"):
+        assert name in res.output, name
+
+
+def test_report_outputs_contain_no_learner_ids(tmp_path):
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path)
+    assert res.exit_code == 0
+    for path in tmp_path.iterdir():
+        with zipfile.ZipFile(path) as zf:
+            blob = b"".join(zf.read(n) for n in zf.namelist())
+        assert b"SL-2019-" not in blob and b"SL-2021-" not in blob and "Học viên 0".encode() not in blob
