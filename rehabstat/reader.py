@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import safety
@@ -18,6 +19,13 @@ from .issues import ERROR, Issue, column_letter
 from .rules import issue
 from .values import EXCEL_ERRORS, Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 
+# Cell values repeat (a few category and event labels, the month's dates, headers): each
+# distinct value is normalised and looked up once per process. Pure functions of hashable
+# cell values (typed: 1, 1.0 and True stay apart); a value that raises Bad is not cached.
+_cached = lru_cache(maxsize=1 << 16, typed=True)
+norm_key, category_code, event_code, figure_code = (_cached(f) for f in (norm_key, category_code, event_code, figure_code))
+parse_date, parse_count = _cached(parse_date), _cached(parse_count)
+
 SHEETS = {
     "info": ("ThongTin", {"thongtin", "thongtinchung", "info", "information", "general"}),
     "census": ("SiSo", {"siso", "census", "sisohocvien"}),
@@ -25,6 +33,7 @@ SHEETS = {
     "figures": ("SoLieu", {"solieu", "solieukhac", "figures", "figure", "otherfigures"}),
 }
 REQUIRED_SHEETS = ("info", "census", "events")
+TARGET_SHEETS = {"chitieu", "targets"}  # a targets workbook: skipped, not a monthly workbook
 
 HEADERS = {
     "census": {
@@ -69,6 +78,9 @@ INFO_FIELDS = {
 TOTAL_WORDS = {"tongcong", "cong", "total", "tong", "tongso"}
 CENSUS_FIELDS = ("opening", "closing", "present", "absent")
 HEADER_SEARCH_ROWS = 10
+MAX_COUNT = 10**9  # a count of people or events at or above this is not a count (C001/C005)
+MAX_FIGURE = 2**53  # a SoLieu value beyond exact integers (9 million billion đồng) is a typing error
+ANNOTATED_SUFFIX = ".kiem-tra.xlsx"  # copies written by `validate --annotate`: never input when scanning a folder
 
 
 @dataclass
@@ -92,13 +104,15 @@ class WorkbookResult:
 # ---------------------------------------------------------------- files
 
 def find_workbooks(paths) -> list[Path]:
-    """Every workbook under the given files/folders, sorted; lock files skipped."""
+    """Every workbook under the given files/folders, sorted; lock files and annotated
+    copies (*.kiem-tra.xlsx) skipped in folders (a file named explicitly is always read)."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             candidates = sorted(q for q in p.rglob("*") if q.is_file())
             found.extend(q for q in candidates
-                         if q.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_lock_file(q))
+                         if q.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_lock_file(q)
+                         and not q.name.lower().endswith(ANNOTATED_SUFFIX))
         elif p.exists():
             found.append(p)
     return found
@@ -124,7 +138,8 @@ def read_workbook(path) -> WorkbookResult:
 def _read(path: Path, result: WorkbookResult) -> None:
     from python_calamine import CalamineWorkbook
 
-    kind = safety.precheck(path)
+    seen: dict = {}
+    kind = safety.precheck(path, seen)
     wb = CalamineWorkbook.from_path(str(path))
     try:
         by_role: dict[str, tuple[int, str]] = {}
@@ -133,6 +148,9 @@ def _read(path: Path, result: WorkbookResult) -> None:
             for role, (_, aliases) in SHEETS.items():
                 if key in aliases and role not in by_role:
                     by_role[role] = (index, name)
+        if not by_role and any(norm_key(n) in TARGET_SHEETS for n in wb.sheet_names):
+            result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
+            return
         for role in REQUIRED_SHEETS:
             if role not in by_role:
                 result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
@@ -142,7 +160,8 @@ def _read(path: Path, result: WorkbookResult) -> None:
             rows = sheet.to_python(skip_empty_area=False, nrows=safety.MAX_ROWS + 1)
             if len(rows) > safety.MAX_ROWS:
                 raise safety.Refused("F004", f"trang '{name}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
-            errors = safety.xlsx_error_cells(path, index) if kind == "zip" and path.suffix.lower() != ".ods" else {}
+            errors = safety.xlsx_error_cells(path, index) if (kind == "zip" and path.suffix.lower() != ".ods"
+                                                              and seen.get("error_parts")) else {}
             rows_by_role[role] = (name, rows, errors)
     finally:
         wb.close()
@@ -222,20 +241,81 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None
         return
     parse_row = {"census": _census_row, "events": _event_row, "figures": _figure_row}[role]
     first_col = min(cols.values())
+    items = list(cols.items())
+    letters = {fld: column_letter(c) for fld, c in items}
+    data_cols = [c for fld, c in items if fld not in ("stt", "note")]
+    fast = _event_fast(result, cols) if role == "events" and not errors and result.year is not None else None
     for r in range(header_row + 1, len(rows)):
         row = rows[r]
+        n = len(row)
         excel_row = r + 1
-        cells = {fld: (row[c] if c < len(row) else None) for fld, c in cols.items()}
-        row_errors = {fld: errors[(excel_row, column_letter(c))] for fld, c in cols.items()
-                      if (excel_row, column_letter(c)) in errors}
-        if all(is_blank(v) for fld, v in cells.items() if fld not in ("stt", "note")) and not row_errors:
+        row_errors = {fld: errors[(excel_row, letters[fld])] for fld, _ in items
+                      if (excel_row, letters[fld]) in errors} if errors else {}
+        if not row_errors and all(c >= n or is_blank(row[c]) for c in data_cols):
             continue
-        lead = next((v for v in row[: first_col + 2] if not is_blank(v)), None)
+        lead = next((v for v in row[first_col:] if not is_blank(v)), None)  # "Tổng cộng" under any heading
         if isinstance(lead, str) and norm_key(lead) in TOTAL_WORDS:
-            result.totals.append((sheet, excel_row, {fld: (v, column_letter(cols[fld])) for fld, v in cells.items()}))
+            result.totals.append((sheet, excel_row, {fld: (row[c] if c < n else None, letters[fld]) for fld, c in items}))
             continue
+        if fast is not None:
+            record = fast(row)
+            if record is not None:  # a plain, valid event row: exactly what _event_row would append
+                result.events.append((sheet, excel_row) + record)
+                continue
+        cells = {fld: (row[c] if c < n else None) for fld, c in items}
         ctx = _Row(path, result, sheet, excel_row, cols, row_errors)
         parse_row(ctx, cells)
+
+
+def _event_fast(result: WorkbookResult, cols):
+    """The common case of a BienDong row without a single issue, read without building the
+    row's context: returns (person, category, event, date, new_category, count), or None
+    when anything is unusual (the row then goes through _event_row, which says what)."""
+    year, month, today = result.year, result.month, dt.date.today()
+    allowed = {(c, e) for e, t in EVENT_TYPES.items() for c in t.allowed}
+    ic, ie, idate = cols["category"], cols["event"], cols["date"]
+    ip, inew, icount = cols.get("person", -1), cols.get("new_category", -1), cols.get("count", -1)
+    widest = max(ic, ie, idate)
+
+    def fast(row):
+        n = len(row)
+        if n <= widest:
+            return None
+        category = category_code(row[ic])  # None for a blank or unknown value
+        event = event_code(row[ie])
+        if category is None or event is None or (category, event) not in allowed:
+            return None
+        try:
+            date = parse_date(row[idate])  # Bad for a blank or unreadable value
+        except Bad:
+            return None
+        if date.year != year or date.month != month or date > today:
+            return None
+        person = row[ip] if 0 <= ip < n else None
+        if person is not None:
+            if isinstance(person, str):
+                person = person.strip() or None
+            elif is_blank(person):
+                person = None
+            else:
+                person = str(int(person)) if isinstance(person, float) and person.is_integer() else str(person).strip()
+        raw = row[icount] if 0 <= icount < n else None
+        count = 1
+        if not is_blank(raw):
+            try:
+                count = parse_count(raw)
+            except Bad:
+                return None
+            if count < 1 or (person is not None and count != 1):
+                return None
+        new_category = None
+        if event == "CHUYEN_DIEN":
+            new_category = category_code(row[inew]) if 0 <= inew < n else None
+            if new_category is None or new_category == category:
+                return None
+        return person, category, event, date, new_category, count
+
+    return fast
 
 
 class _Row:
@@ -266,6 +346,8 @@ class _Row:
             return blank
         try:
             n = parse_count(value)
+            if n >= MAX_COUNT:  # no facility holds a billion people: a typing error, and beyond int64
+                raise Bad(value)
         except Bad:
             self.add("C001", fld, field_name=HEADER_TITLES[fld], value=display(value))
             return None
@@ -326,7 +408,7 @@ def _event_row(ctx: _Row, cells) -> None:
     if not ctx.error_value("count") and not is_blank(raw_count):
         try:
             count = parse_count(raw_count)
-            if count < 1:
+            if not 1 <= count < MAX_COUNT:
                 raise Bad(raw_count)
         except Bad:
             ctx.add("C005", "count", value=display(raw_count))
@@ -362,6 +444,8 @@ def _figure_row(ctx: _Row, cells) -> None:
         return  # a catalogue line left empty: nothing reported this month
     try:
         value = parse_number(raw_value)
+        if abs(value) >= MAX_FIGURE:
+            raise Bad(raw_value)
     except Bad:
         ctx.add("C001", "value", field_name=HEADER_TITLES["value"], value=display(raw_value))
         return

@@ -154,8 +154,8 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        """An event cannot have happened after today."""),
     # ---------------------------------------------------------------- identities
     _r("I001", "stock-flow", ERROR,
-       "Diện {category}: cuối kỳ ghi {found} nhưng đầu kỳ {opening} + tăng {inflow} − giảm {outflow} = {expected} (chênh {diff}).",
-       "Category {category}: closing is {found} but opening {opening} + in {inflow} − out {outflow} = {expected} (off by {diff}).",
+       "Diện {category}: cuối kỳ ghi {found} nhưng đầu kỳ {opening} + tăng {inflow} − giảm {outflow} = {expected} (chênh {diff}).{note}",
+       "Category {category}: closing is {found} but opening {opening} + in {inflow} − out {outflow} = {expected} (off by {diff}).{note}",
        """Closing = opening + admissions + recaptures + transfers in + category changes in
        − discharges − escapes − suspensions − transfers out − deaths − drop-outs − other
        exits − category changes out, per category and month. A difference means the
@@ -222,9 +222,14 @@ RULES: dict[str, Rule] = {r.code: r for r in (
     _r("O001", "outlier", WARNING,
        "{indicator} diện {category} tháng {period} là {value}, khác xa các tháng khác (thường {low}–{high}).",
        "{indicator} for {category} in {period} is {value}, far from the other months (usually {low}–{high}).",
-       """A monthly flow far from the facility's other months (modified z-score above 3.5,
-       from the median and the median absolute deviation) is often a typing error, an
-       extra zero or a month entered twice. A warning: real surges happen."""),
+       """A monthly flow (admissions, discharges, escapes per category) far from the
+       facility's other months is often a typing error, an extra zero or a month entered
+       twice. Far means a modified z-score 0.6745·(x − median)/MAD above 3.5 in absolute
+       value, over at least 6 months; for counts the MAD is taken as at least
+       0.6745·√median (the spread of chance alone), so that months of 24 to 29
+       discharges are not called unusual just because most months had exactly 26. The
+       typical range in the message is what the rule accepts. A warning: real surges
+       happen."""),
     # ---------------------------------------------------------------- targets and documents
     _r("T001", "unknown-target", ERROR,
        "Chỉ tiêu '{value}' không ứng với chỉ số nào (ví dụ TIEP_NHAN_BB, DAY_NGHE).",
@@ -244,7 +249,7 @@ def rule(code: str) -> Rule:
 
 class _Missing(dict):
     def __missing__(self, key):
-        return "?"
+        return "" if key == "note" else "?"  # {note}: an optional remark appended to a message
 
 
 def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None, severity=None, **values) -> Issue:

@@ -1,0 +1,490 @@
+"""Dataset-level validation: the identities, persons, across files, outliers.
+
+The reader has already put every cell-level problem (F, C, K, D rules) into
+``ds.issues``; :func:`run_checks` adds the rules that need more than one cell, and
+returns only those new issues. Everything is computed with pandas group-bys (no Python
+loop over events), because a national folder holds hundreds of thousands of rows.
+
+Where each issue sits (sheet, row, column) is part of the contract (tests assert it):
+
+=====  ===========================================================================
+I001   stock and flow, per file and category: the SiSo row's Cuối kỳ cell. A category
+       with events but no SiSo row counts as 0 opening and 0 closing: then the issue
+       sits on the first BienDong row of that category (its Diện, or Diện mới for a
+       category change into it) and says so.
+I002   continuity: the later month's Đầu kỳ cell (the sheet alone when the later month
+       has no row for the category).
+I003   present + absent = closing: the Có mặt cell (Cuối kỳ already carries I001,
+       so the two identities never share a cell).
+I004   totals rows: the totals row's cell that disagrees.
+P001-4 persons (rows with a learner id): the row's Biến động cell.
+X001   two workbooks for one facility and month: each file, no sheet.
+X002   missing months: no file (there is none to point at).
+X003   transfers within a province: no file.
+X004   a facility missing from the registry: its first file, no sheet.
+O001   outlier: the first BienDong row of that category and event in the month's
+       workbook (the sheet alone when the month has no such row: a surprisingly low 0).
+=====  ===========================================================================
+
+Identity checks are skipped where the reader already dropped rows of the sheets they
+depend on (a C or K rule on a row of SiSo or BienDong) (a cell error there would otherwise be reported twice, once as itself and once
+as a sum that does not add up). Duplicate workbooks (X001) are left out of the checks
+across months (continuity, persons, outliers): which one is right is the X001 question.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from .codes import EVENT_TYPES, norm_key
+from .issues import Issue
+from .rules import LANG, issue
+from .values import Bad, display, is_blank, parse_count
+
+ADMISSIONS = ("TIEP_NHAN", "CHUYEN_DEN")
+RETURNS = ("BAT_LAI",)
+EXITS = tuple(c for c, e in EVENT_TYPES.items() if e.sign < 0 and c != "CHUYEN_DIEN")
+OUTLIER_EVENTS = ("TIEP_NHAN", "HOAN_THANH", "TRON")
+OUTLIER_MIN_MONTHS = 6
+OUTLIER_THRESHOLD = 3.5  # modified z-score (Iglewicz and Hoaglin)
+_MAD_SCALE = 0.6745
+TOTALS_FIELDS = {"census": ("opening", "closing", "present", "absent"), "events": ("count",)}
+# reader rules after which the row is left out of the frames (D001/D002 keep it)
+DROPS_ROW = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "K001", "K002", "K003", "K004", "K005"}
+
+
+def _en() -> bool:
+    return LANG["value"] == "en"
+
+
+def _month_text(year, month) -> str:
+    return f"{int(month):02d}/{int(year)}"
+
+
+def _n(v) -> str:
+    """A number in a message: 1.586 (Vietnamese), 1,586 with --lang en."""
+    from .vnformat import number
+    v = int(v)
+    return f"{v:,}" if _en() else number(v)
+
+
+class _Context:
+    """What every check needs to know about the dataset, computed once."""
+
+    def __init__(self, ds):
+        self.ds = ds
+        self.layout = ds.layout
+        # files whose census / event rows the reader could not all read
+        self.tainted = {"census": set(), "events": set()}
+        for i in ds.issues:
+            if i.code not in DROPS_ROW or i.file is None or i.sheet is None or i.row is None:
+                continue
+            for role in ("census", "events"):
+                if self.layout.get((i.file, role)) == i.sheet:
+                    self.tainted[role].add(i.file)
+        files = ds.files
+        known = files.dropna(subset=["unit", "year", "month"]).copy()
+        known["year"] = known["year"].astype(int)
+        known["month"] = known["month"].astype(int)
+        known["ym"] = known["year"] * 12 + known["month"] - 1
+        self.known = known  # every workbook that says who and when (whatever its status)
+        counts = known.groupby(["unit", "ym"])["file"].transform("size")
+        self.duplicates = known[counts > 1]
+        self.dup_files = set(self.duplicates["file"])
+        ok = known[(known["status"] == "ok") & ~known["file"].isin(self.dup_files)]
+        self.months = ok[["file", "unit", "province", "year", "month", "ym"]]  # one workbook per unit-month
+
+    def column(self, file, sheet, fld):
+        return self.layout.get((file, sheet), {}).get(fld)
+
+    def sheet(self, file, role):
+        return self.layout.get((file, role))
+
+
+def run_checks(ds, period=None, today=None, config=None) -> list[Issue]:
+    """Every dataset-level rule; returns the new issues (the reader's are in ds.issues)."""
+    today = today or dt.date.today()
+    ctx = _Context(ds)
+    registry = dict(getattr(config, "registry", None) or {})
+    out: list[Issue] = []
+    out += stock_flow(ctx)
+    out += continuity(ctx)
+    out += census_split(ctx)
+    out += totals_rows(ctx)
+    out += persons(ctx)
+    out += duplicate_months(ctx)
+    out += missing_months(ctx, period, today, registry)
+    out += transfers(ctx)
+    out += unexpected_units(ctx, registry)
+    out += outliers(ctx)
+    return out
+
+
+# ---------------------------------------------------------------- identities
+
+def _flows(events: pd.DataFrame) -> pd.DataFrame:
+    """Per file and category: inflow and outflow (category changes on both sides)."""
+    cols = ["file", "category", "inflow", "outflow"]
+    if events.empty:
+        return pd.DataFrame(columns=cols)
+    sign = events["event"].map({c: e.sign for c, e in EVENT_TYPES.items()})
+    change = events["event"] == "CHUYEN_DIEN"
+    count = events["count"]
+    base = pd.DataFrame({"file": events["file"], "category": events["category"],
+                         "inflow": count.where(sign > 0, 0), "outflow": count.where(sign < 0, 0)})
+    moved = events[change]
+    into = pd.DataFrame({"file": moved["file"], "category": moved["new_category"],
+                         "inflow": moved["count"], "outflow": 0})
+    both = pd.concat([base, into.dropna(subset=["category"])], ignore_index=True)
+    return both.groupby(["file", "category"], as_index=False)[["inflow", "outflow"]].sum()
+
+
+def stock_flow(ctx: _Context) -> list[Issue]:
+    """I001: closing = opening + inflow − outflow, per workbook and category."""
+    ds = ctx.ds
+    skip = ctx.tainted["census"] | ctx.tainted["events"]
+    events = ds.events[~ds.events["file"].isin(skip)]
+    census = ds.census[~ds.census["file"].isin(skip)]
+    flows = _flows(events)
+    cen = census.groupby(["file", "category"], as_index=False).agg(
+        sheet=("sheet", "first"), row=("row", "max"),
+        opening=("opening", lambda s: s.fillna(0).sum()), closing=("closing", lambda s: s.fillna(0).sum()))
+    merged = cen.merge(flows, on=["file", "category"], how="outer")
+    for col in ("opening", "closing", "inflow", "outflow"):
+        merged[col] = merged[col].fillna(0).astype("int64")
+    merged["expected"] = merged["opening"] + merged["inflow"] - merged["outflow"]
+    bad = merged[merged["closing"] != merged["expected"]]
+    if bad.empty:
+        return []
+    first = _first_event_rows(events)
+    bad = bad.merge(first, on=["file", "category"], how="left")
+    out = []
+    for r in bad.itertuples(index=False):
+        values = dict(category=r.category, found=_n(r.closing), opening=_n(r.opening), inflow=_n(r.inflow),
+                      outflow=_n(r.outflow), expected=_n(r.expected), diff=_signed(r.closing - r.expected))
+        if not pd.isna(r.row):
+            out.append(issue("I001", file=r.file, sheet=r.sheet, row=int(r.row),
+                             column=ctx.column(r.file, r.sheet, "closing"), field="closing", **values))
+        else:
+            note = (f" SiSo has no row for {r.category}: its opening and closing count as 0." if _en() else
+                    f" Trang SiSo không có dòng diện {r.category} nên đầu kỳ, cuối kỳ được tính là 0; hãy thêm dòng này.")
+            out.append(issue("I001", file=r.file, sheet=r.sheet_ev, row=int(r.row_ev),
+                             column=ctx.column(r.file, r.sheet_ev, r.field_ev), field=r.field_ev, note=note, **values))
+    return out
+
+
+def _signed(n) -> str:
+    return f"+{_n(n)}" if n > 0 else _n(n)
+
+
+def _first_event_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """The first BienDong row touching each (file, category): its sheet, row and field."""
+    cols = ["file", "category", "sheet_ev", "row_ev", "field_ev"]
+    if events.empty:
+        return pd.DataFrame(columns=cols)
+    a = events[["file", "category", "sheet", "row"]].assign(field="category")
+    moved = events[events["event"] == "CHUYEN_DIEN"].dropna(subset=["new_category"])
+    b = moved[["file", "new_category", "sheet", "row"]].rename(columns={"new_category": "category"}).assign(
+        field="new_category")
+    both = pd.concat([a, b], ignore_index=True).sort_values(["file", "category", "row"], kind="stable")
+    both = both.rename(columns={"sheet": "sheet_ev", "row": "row_ev", "field": "field_ev"})
+    return both.drop_duplicates(["file", "category"])[cols]
+
+
+def continuity(ctx: _Context) -> list[Issue]:
+    """I002: the opening of a month equals the closing of the month before (same unit)."""
+    ds = ctx.ds
+    months = ctx.months[~ctx.months["file"].isin(ctx.tainted["census"])]
+    if months.empty or ds.census.empty:
+        return []
+    census = ds.census[ds.census["file"].isin(set(months["file"]))]
+    cen = census.groupby(["file", "category"], as_index=False).agg(
+        sheet=("sheet", "first"), row=("row", "min"),
+        opening=("opening", lambda s: s.fillna(0).sum()), closing=("closing", lambda s: s.fillna(0).sum()))
+    cats = cen.merge(months[["file", "unit"]], on="file")[["unit", "category"]].drop_duplicates()
+    grid = months[["file", "unit", "year", "month", "ym"]].merge(cats, on="unit")
+    grid = grid.merge(cen, on=["file", "category"], how="left")
+    grid[["opening", "closing"]] = grid[["opening", "closing"]].fillna(0).astype("int64")
+    prev = grid[["unit", "ym", "category", "closing"]].assign(ym=grid["ym"] + 1).rename(
+        columns={"closing": "expected"})
+    pairs = grid.merge(prev, on=["unit", "ym", "category"])
+    bad = pairs[pairs["opening"] != pairs["expected"]]
+    out = []
+    for r in bad.itertuples(index=False):
+        values = dict(category=r.category, period=_month_text(r.year, r.month), found=_n(r.opening),
+                      expected=_n(r.expected))
+        if pd.isna(r.row):
+            out.append(issue("I002", file=r.file, sheet=ctx.sheet(r.file, "census"), field="opening", **values))
+        else:
+            out.append(issue("I002", file=r.file, sheet=r.sheet, row=int(r.row),
+                             column=ctx.column(r.file, r.sheet, "opening"), field="opening", **values))
+    return out
+
+
+def census_split(ctx: _Context) -> list[Issue]:
+    """I003: present + absent = closing, on rows that have both columns."""
+    c = ctx.ds.census
+    if c.empty:
+        return []
+    c = c[c["present"].notna() & c["absent"].notna() & c["closing"].notna()]
+    bad = c[(c["present"] + c["absent"]) != c["closing"]]
+    return [issue("I003", file=r.file, sheet=r.sheet, row=int(r.row), column=ctx.column(r.file, r.sheet, "present"),
+                  field="present", category=r.category, present=_n(r.present), absent=_n(r.absent),
+                  total=_n(int(r.present) + int(r.absent)), closing=_n(r.closing))
+            for r in bad.itertuples(index=False)]
+
+
+def totals_rows(ctx: _Context) -> list[Issue]:
+    """I004: a "Tổng cộng" row must equal the sum of the rows above it (since the
+    previous totals row of the sheet; a grand total right after subtotals is compared with
+    everything above)."""
+    ds = ctx.ds
+    if not ds.totals:
+        return []
+    frames = {"census": ds.census, "events": ds.events}
+    problem_rows: dict[tuple, list[int]] = {}
+    for i in ds.issues:
+        if i.code in DROPS_ROW and i.file and i.sheet and i.row:
+            problem_rows.setdefault((i.file, i.sheet), []).append(i.row)
+    by_sheet: dict[tuple, list[int]] = {}
+    for file, sheet, row, _ in ds.totals:
+        by_sheet.setdefault((file, sheet), []).append(row)
+    out = []
+    for file, sheet, row, cells in ds.totals:
+        role = next((r for r in ("census", "events") if ctx.sheet(file, r) == sheet), None)
+        if role is None:
+            continue
+        earlier = [t for t in by_sheet[(file, sheet)] if t < row]
+        start = max(earlier) if earlier else 0
+        df = frames[role]
+        part = df[(df["file"] == file) & (df["sheet"] == sheet)]
+        rows = part[(part["row"] > start) & (part["row"] < row)]
+        if rows.empty and earlier:
+            start, rows = 0, part[part["row"] < row]
+        if any(start < r < row for r in problem_rows.get((file, sheet), ())):
+            continue  # a row above could not be read: its sum is unknown, its own issue says why
+        for fld in TOTALS_FIELDS[role]:
+            if fld not in cells:
+                continue
+            value, column = cells[fld]
+            if is_blank(value):
+                continue
+            try:
+                found = parse_count(value)
+            except Bad:
+                out.append(issue("C001", file=file, sheet=sheet, row=row, column=column, field=fld,
+                                 field_name=_title(fld), value=display(value)))
+                continue
+            expected = int(rows[fld].fillna(0).sum())
+            if found != expected:
+                out.append(issue("I004", file=file, sheet=sheet, row=row, column=column, field=fld,
+                                 field_name=_title(fld), found=_n(found), expected=_n(expected)))
+    return out
+
+
+def _title(fld: str) -> str:
+    from .reader import HEADER_TITLES
+    return HEADER_TITLES.get(fld, fld)
+
+
+# ---------------------------------------------------------------- persons
+
+def persons(ctx: _Context) -> list[Issue]:
+    """P001-P004 on rows with a learner id, per facility, in date order.
+
+    The data may start after a person's history did: a person whose first event in the
+    data is an exit, an escape or a recapture was held (or had escaped) before it, and is
+    not reported. A state only counts once the data have shown it:
+    after an admission, a recapture or a category change the person is held; after an
+    escape, escaped; after any other exit, gone.
+    P001 a recapture of someone held or gone (not escaped);
+    P002 an exit (or a category change) of someone escaped or gone;
+    P003 an admission (TIEP_NHAN, CHUYEN_DEN) of someone held;
+    P004 the same person, event and date twice (the repeat is not used for P001-P003).
+    """
+    ev = ctx.ds.events
+    if ev.empty:
+        return []
+    ev = ev[ev["person"].notna() & ~ev["file"].isin(ctx.dup_files)]
+    if ev.empty:
+        return []
+    ev = ev.sort_values(["unit", "person", "date", "year", "month", "file", "row"], kind="stable")
+    out = []
+    key = ["unit", "person", "event", "date"]
+    dup = ev.duplicated(key, keep="first")
+    if dup.any():
+        first_row = ev.groupby(key, sort=False)["row"].transform("first")
+        for r, other in zip(ev[dup].itertuples(index=False), first_row[dup]):
+            out.append(issue("P004", file=r.file, sheet=r.sheet, row=int(r.row),
+                             column=ctx.column(r.file, r.sheet, "event"), field="event", other=int(other)))
+        ev = ev[~dup]
+    state = pd.Series(np.where(ev["event"] == "TRON", "escaped",
+                               np.where(ev["event"].isin(EXITS), "gone", "held")), index=ev.index)
+    group = [ev["unit"], ev["person"]]
+    before = state.groupby(group).shift(1)
+    admitted = ev["date"].where(ev["event"].isin(ADMISSIONS + RETURNS))
+    last_admission = admitted.groupby(group).ffill().groupby(group).shift(1)
+    prev_date = ev["date"].groupby(group).shift(1)
+    p001 = (ev["event"] == "BAT_LAI") & before.isin(["held", "gone"])
+    p002 = ev["event"].isin(EXITS + ("CHUYEN_DIEN",)) & before.isin(["escaped", "gone"])
+    p003 = ev["event"].isin(ADMISSIONS) & (before == "held")
+    for code, mask in (("P001", p001), ("P002", p002), ("P003", p003)):
+        if not mask.any():
+            continue
+        sel = ev[mask]
+        for r, adm, prv in zip(sel.itertuples(index=False), last_admission[mask], prev_date[mask]):
+            when = adm if not pd.isna(adm) else prv
+            extra = {"event": r.event} if code == "P002" else {
+                "previous": when.strftime("%d/%m/%Y") if hasattr(when, "strftime") else "?"} if code == "P003" else {}
+            out.append(issue(code, file=r.file, sheet=r.sheet, row=int(r.row),
+                             column=ctx.column(r.file, r.sheet, "event"), field="event", **extra))
+    return out
+
+
+# ---------------------------------------------------------------- across files
+
+def duplicate_months(ctx: _Context) -> list[Issue]:
+    """X001: two workbooks say the same facility and month; an error on each of them."""
+    out = []
+    for (unit, ym), part in ctx.duplicates.groupby(["unit", "ym"], sort=True):
+        files = list(part["file"])
+        year, month = divmod(int(ym), 12)
+        for f in files:
+            others = ", ".join(x for x in files if x != f)
+            out.append(issue("X001", file=f, unit=unit, period=_month_text(year, month + 1), other=others))
+    return out
+
+
+def _months_between(first: int, last: int) -> range:
+    return range(first, last + 1)
+
+
+def missing_months(ctx: _Context, period, today: dt.date, registry: dict) -> list[Issue]:
+    """X002: months without a workbook inside the checked period: the given period, or
+    each facility's own first to last month. With a period, the facilities checked are
+    those with a workbook in it plus those of the registry; a registry facility without
+    any workbook misses every month. Months not over yet (today's month and later) are
+    never missing."""
+    known = ctx.known
+    limit = today.year * 12 + today.month - 1  # months before this one are due
+    have = {u: set(g["ym"]) for u, g in known.groupby("unit")}
+    listed = {u for units in registry.values() for u in units}
+    if period is not None:
+        want = [y * 12 + m - 1 for (y, m) in period.months]
+        lo, hi = min(want), max(want)
+        units = {u for u, months in have.items() if any(lo <= m <= hi for m in months)} | listed
+        expect = {u: want for u in units}
+    else:
+        expect = {u: _months_between(min(m), max(m)) for u, m in have.items()}
+        if listed - set(have) and len(known):
+            span = _months_between(int(known["ym"].min()), int(known["ym"].max()))
+            expect.update({u: span for u in listed - set(have)})
+    out = []
+    for unit in sorted(expect):
+        for ym in expect[unit]:
+            if ym < limit and ym not in have.get(unit, ()):
+                year, month = divmod(ym, 12)
+                out.append(issue("X002", unit=unit, period=_month_text(year, month + 1)))
+    return out
+
+
+def transfers(ctx: _Context) -> list[Issue]:
+    """X003: within a province and month, more transfers out than transfers in, where the
+    province has at least two facilities reporting that month (with one, every transfer
+    necessarily leaves the province)."""
+    ev = ctx.ds.events
+    if ev.empty:
+        return []
+    ev = ev[ev["event"].isin(["CHUYEN_DI", "CHUYEN_DEN"]) & ev["province"].notna()
+            & ev["file"].isin(set(ctx.months["file"]))]
+    if ev.empty:
+        return []
+    months = ctx.months.dropna(subset=["province"]).assign(pkey=lambda d: d["province"].map(_pkey))
+    units = months.groupby(["pkey", "year", "month"])["unit"].nunique().rename("units")
+    ev = ev.assign(pkey=ev["province"].map(_pkey))
+    table = ev.pivot_table(index=["pkey", "year", "month"], columns="event", values="count", aggfunc="sum",
+                           fill_value=0)
+    for col in ("CHUYEN_DI", "CHUYEN_DEN"):
+        if col not in table.columns:
+            table[col] = 0
+    table = table.join(units, how="left")
+    bad = table[(table["units"] >= 2) & (table["CHUYEN_DI"] > table["CHUYEN_DEN"])]
+    names = ev.groupby("pkey")["province"].first()
+    return [issue("X003", province=names[p], period=_month_text(y, m), out_count=_n(r["CHUYEN_DI"]),
+                  in_count=_n(r["CHUYEN_DEN"]))
+            for (p, y, m), r in bad.iterrows()]
+
+
+def _pkey(name) -> str:
+    key = norm_key(name)
+    for prefix in ("thanhpho", "tinh", "tp"):
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            return key[len(prefix):]
+    return key
+
+
+def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
+    """X004: with a registry in rehabstat.toml, a facility of a listed province that the
+    list does not name (once per facility, on its first workbook). Provinces the registry
+    does not list are not judged."""
+    if not registry:
+        return []
+    lists = {_pkey(p): set(u) for p, u in registry.items()}
+    out = []
+    known = ctx.known.dropna(subset=["province"]).sort_values(["unit", "ym", "file"])
+    for unit, part in known.groupby("unit", sort=True):
+        province = part["province"].iloc[-1]
+        expected = lists.get(_pkey(province))
+        if expected is not None and unit not in expected:
+            out.append(issue("X004", file=part["file"].iloc[0], unit=unit, province=province))
+    return out
+
+
+# ---------------------------------------------------------------- outliers
+
+def outliers(ctx: _Context) -> list[Issue]:
+    """O001: a monthly flow (admissions, discharges, escapes) per facility and category
+    whose modified z-score 0.6745·(x − median)/MAD exceeds 3.5 in absolute value, among
+    at least 6 months (a month without such events counts 0). These are counts: the MAD
+    is floored at 0.6745·√median, the MAD a Poisson count would show by chance, since
+    a raw MAD of 0.5 (most months exactly alike) would call a difference of 3 an outlier.
+    Skipped when that scale is 0 (a series of zeros). The typical range in the message is
+    median ± 3.5·scale/0.6745, the values the rule accepts."""
+    ev = ctx.ds.events
+    months = ctx.months
+    if ev.empty or months.empty:
+        return []
+    ev = ev[ev["event"].isin(OUTLIER_EVENTS) & ev["file"].isin(set(months["file"]))]
+    if ev.empty:
+        return []
+    sums = ev.groupby(["file", "category", "event"], as_index=False)["count"].sum()
+    first = ev.sort_values("row").drop_duplicates(["file", "category", "event"])[
+        ["file", "category", "event", "sheet", "row"]]
+    series = months[["file", "unit", "year", "month"]]
+    combos = sums.merge(series[["file", "unit"]], on="file")[["unit", "category", "event"]].drop_duplicates()
+    grid = series.merge(combos, on="unit").merge(sums, on=["file", "category", "event"], how="left")
+    grid["count"] = grid["count"].fillna(0).astype("int64")
+    key = ["unit", "category", "event"]
+    g = grid.groupby(key)["count"]
+    grid["n"] = g.transform("size")
+    grid["median"] = g.transform("median")
+    grid["dev"] = (grid["count"] - grid["median"]).abs()
+    grid["mad"] = np.maximum(grid.groupby(key)["dev"].transform("median"), _MAD_SCALE * np.sqrt(grid["median"]))
+    grid = grid[(grid["n"] >= OUTLIER_MIN_MONTHS) & (grid["mad"] > 0)]
+    z = _MAD_SCALE * (grid["count"] - grid["median"]) / grid["mad"]
+    bad = grid[z.abs() > OUTLIER_THRESHOLD]
+    if bad.empty:
+        return []
+    bad = bad.merge(first, on=["file", "category", "event"], how="left")
+    out = []
+    for r in bad.sort_values(["unit", "year", "month", "category", "event"]).itertuples(index=False):
+        spread = OUTLIER_THRESHOLD * r.mad / _MAD_SCALE
+        low, high = max(0, int(np.ceil(r.median - spread))), int(np.floor(r.median + spread))
+        label = r.event if _en() else EVENT_TYPES[r.event].label
+        where = dict(sheet=r.sheet, row=int(r.row), column=ctx.column(r.file, r.sheet, "event"), field="event") \
+            if not pd.isna(r.row) else dict(sheet=ctx.sheet(r.file, "events"))
+        out.append(issue("O001", file=r.file, indicator=label, category=r.category,
+                         period=_month_text(r.year, r.month), value=_n(r.count), low=_n(low), high=_n(high), **where))
+    return out
