@@ -178,6 +178,214 @@ def _print_issue_summary(console, issues, limit=30):
 
 # ---------------------------------------------------------------- validate, form  (validation commands go here)
 
+def _progress_reader(paths):
+    """A progress callback for reading many workbooks: a bar on a terminal, nothing when piped."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import Progress
+    from .reader import find_workbooks
+    progress = Progress(console=_console(), transient=True)
+    task = progress.add_task("Đang đọc sổ...", total=len(find_workbooks(paths)) or None)
+    return progress, (lambda _path: progress.advance(task))
+
+
+@app.command()
+@command
+def validate(
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Sổ (.xlsx, .xlsm, .xls, .ods) hoặc thư mục (tìm đệ quy)."),
+    fmt: str = typer.Option("text", "--format", help="text | json"),
+    annotate_dir: Optional[Path] = typer.Option(None, "--annotate", help="Ghi bản sao có đánh dấu ô lỗi vào thư mục này."),
+    config: Optional[Path] = ConfigOpt,
+    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
+    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+):
+    """Kiểm tra sổ hằng tháng: mọi lỗi, cảnh báo với trang, dòng, cột. Mã thoát 1 khi có lỗi.
+
+    Kỳ (--year/--month/--quarter/--half hoặc --from/--to) chỉ dùng để tìm tháng thiếu sổ.
+
+    Ví dụ: rehabstat validate data/son-la --annotate kiem-tra
+    """
+    from .annotate import annotate
+    from .validate import format_text, to_json, validate_paths
+    if fmt not in ("text", "json"):
+        raise UsageError("--format phải là text hoặc json.")
+    _check_data(paths)
+    period = None
+    if any(x is not None for x in (year, month, quarter, half, start, end)):
+        period = _period(year, month, quarter, half, start, end)
+    bar, tick = _progress_reader(paths)
+    if bar is not None:
+        with bar:
+            result = validate_paths(paths, period=period, config=config, jobs=jobs, progress=tick)
+    else:
+        result = validate_paths(paths, period=period, config=config, jobs=jobs)
+    sys.stdout.write(to_json(result) if fmt == "json" else format_text(result))
+    sys.stdout.flush()
+    if annotate_dir is not None:
+        console = _console()
+        for item in annotate(result, annotate_dir):
+            note = f" ({item.reason})" if item.reason else ""
+            console.print(f"Đã ghi: {item.output}{note}", markup=False)
+    raise typer.Exit(1 if result.has_errors else 0)
+
+
+@app.command()
+@command
+def form(
+    facility: str = typer.Option(..., "--facility", help="Mã cơ sở, ví dụ SL01."),
+    name: str = typer.Option(..., "--name", help="Tên cơ sở."),
+    province: str = typer.Option(..., "--province", help="Tỉnh/Thành phố."),
+    month: str = typer.Option(..., "--month", help="Tháng báo cáo MM/YYYY, ví dụ 02/2021."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Tệp sẽ ghi (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có."),
+):
+    """Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.
+
+    Ví dụ: rehabstat form --facility SL01 --name "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La" --province "Sơn La" --month 02/2021 --data data/son-la
+    """
+    from .form import build_form, default_name, month_of, previous_closing, write_form
+    if not facility.strip() or not name.strip() or not province.strip():
+        raise UsageError("--facility, --name và --province không được để trống.")
+    try:
+        y, m = month_of(month)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    target = out or Path(default_name(facility, y, m))
+    if target.exists() and not force:
+        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+    opening = None
+    console = _console()
+    if data is not None:
+        _check_data([data])
+        opening, why = previous_closing(data, facility, y, m)
+        if opening is None:
+            console.print(f"[bold yellow]Lưu ý:[/] {why}; Đầu kỳ để trống.")
+    write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
+    console.print(f"Đã ghi: {target}", markup=False)
+
+
+# ---------------------------------------------------------------- batch
+
+@app.command()
+@command
+def batch(
+    data: List[Path] = DataOpt,
+    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
+    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi các báo cáo tỉnh và bảng tổng hợp toàn quốc."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song (mặc định: số CPU)."),
+    config: Optional[Path] = ConfigOpt,
+    force: bool = typer.Option(False, "--force", help="Vẫn tính các sổ có lỗi vào số liệu (báo cáo tỉnh là DỰ THẢO); "
+                                                      "sổ trùng tháng luôn bị loại."),
+    template: Optional[Path] = typer.Option(None, "--template", help="Mẫu BC .docx đã chỉnh sửa."),
+):
+    """Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).
+
+    Sổ trùng tháng và sổ có lỗi không được tính; báo cáo của tỉnh ghi rõ tháng nào của cơ sở nào bị thiếu hoặc bị loại. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi có điều cần xem lại (văn bản vẫn được ghi), 2 khi dùng sai lệnh.
+
+    Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao
+    """
+    import time
+    from .batch import run_batch
+    started = time.perf_counter()
+    _check_data(data)
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs phải là số nguyên từ 1 trở lên.")
+    if template is not None and not template.is_file():
+        raise UsageError(f"Không tìm thấy mẫu văn bản {template}.")
+    period = _period(year, month, quarter, half, start, end)
+    console = _console()
+    if console.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       console=console, transient=True)
+        tasks = {}
+
+        def tick(stage, done, total):
+            label = {"read": "Đọc sổ", "check": "Kiểm tra, tính số liệu", "render": "Lập báo cáo tỉnh"}.get(stage, stage)
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(label, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        with bar:
+            result = run_batch(data, period, out, jobs=jobs, config=config, force=force, progress=tick,
+                               template=template)
+    else:
+        result = run_batch(data, period, out, jobs=jobs, config=config, force=force, template=template)
+    result.elapsed = time.perf_counter() - started
+    _batch_summary(result)
+    raise typer.Exit(result.exit_code)
+
+
+def _batch_summary(result):
+    """The closing summary on stdout: a table per province, what needs attention, the
+    national workbook, the time it took."""
+    from rich.console import Console
+    from rich.table import Table
+    from . import vnformat as vn
+    out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 150)
+    n = vn.number
+    table = Table(title=f"Tổng hợp {result.period.label} ({result.period.code})", title_justify="left")
+    for title, justify in (("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"),
+                           ("Thiếu", "right"), ("Loại", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"),
+                           ("Báo cáo", "left")):
+        table.add_column(title, justify=justify, overflow="fold")
+    totals = [0] * 6
+    for p in result.provinces:
+        counts = (sum(1 for f in p.facilities if not f.sent_nothing), p.count("đã nhận"), p.expected,
+                  p.count("thiếu"), p.excluded, len(p.errors), len(p.warnings))
+        for k, v in enumerate((counts[0], counts[1], counts[2], counts[3], counts[4], counts[5])):
+            totals[k] += v
+        doc = next((str(o) for o in p.outputs if str(o).endswith(".docx")), "")
+        if p.failure:
+            doc = f"[red]{p.failure}[/]"
+        elif p.note:
+            doc = f"[yellow]{p.note}[/]"
+        elif p.draft:
+            doc += " [yellow](DỰ THẢO)[/]"
+        red = lambda x, style="red": f"[{style}]{n(x)}[/]" if x else "0"  # noqa: E731
+        table.add_row(p.name, n(counts[0]), f"{n(counts[1])}/{n(counts[2])}", red(counts[3]), red(counts[4]),
+                      red(counts[5]), red(counts[6], "yellow"), doc)
+    if len(result.provinces) > 1:
+        table.add_row("[bold]Toàn quốc[/]", f"[bold]{n(totals[0])}[/]", f"[bold]{n(totals[1])}/{n(totals[2])}[/]",
+                      f"[bold]{n(totals[3])}[/]", f"[bold]{n(totals[4])}[/]",
+                      f"[bold]{n(len(result.errors))}[/]", f"[bold]{n(len(result.warnings))}[/]", "")
+    out.print(f"Đã đọc {n(result.workbooks - len(result.skipped))} sổ hằng tháng"
+              + (f" (bỏ qua {n(len(result.skipped))} tệp không phải sổ hằng tháng: sổ chỉ tiêu)" if result.skipped
+                 else "") + ".")
+    if not result.provinces:
+        out.print("[yellow]Không có sổ nào của kỳ này.[/]")
+    else:
+        out.print(table)
+    attention = [(p.name, line) for p in result.provinces for line in p.gaps]
+    if attention or result.unattributed:
+        out.print("[bold red]Cần xem lại:[/]")
+        for name, line in attention:
+            out.print(f"  • {name}: {line}", markup=False)
+        for f, message in result.unattributed:
+            out.print(f"  • Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}" + (f" – {message}" if message else ""),
+                      markup=False)
+    errors, warnings = result.codes("error"), result.codes("warning")
+    if errors:
+        out.print("Lỗi theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(errors.items()))
+                  + " (chi tiết: trang VanDe của bảng tổng hợp, hoặc rehabstat validate).")
+    if warnings:
+        out.print("Cảnh báo theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))
+                  + " (xem: rehabstat rules MÃ).")
+    if result.national is not None:
+        out.print(f"Bảng tổng hợp toàn quốc: {result.national}", markup=False)
+    if result.template_error:
+        _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {result.template_error}")
+    if result.template_error:
+        verdict = "[bold red]Chưa lập được báo cáo tỉnh[/] (mẫu văn bản có lỗi); bảng tổng hợp đã được ghi."
+    elif result.attention:
+        verdict = "[bold yellow]Có điều cần xem lại[/] (các văn bản vẫn đã được ghi)."
+    else:
+        verdict = "[bold green]Số liệu đầy đủ, không có lỗi.[/]"
+    out.print(f"{verdict} Thời gian: {vn.number(result.elapsed, 1)} giây.")
+
 
 # ---------------------------------------------------------------- plan
 

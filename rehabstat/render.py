@@ -88,7 +88,14 @@ def _clean(obj):
     if isinstance(obj, str):
         return _ILLEGAL_XML.sub("", obj)
     if isinstance(obj, dict):
-        return {k: _clean(v) for k, v in obj.items()}
+        items = {k: _clean(v) for k, v in obj.items()}
+        if type(obj) is dict:
+            return items
+        import copy  # keep dict subclasses (defaultdict, report._Formatted): v.X.ALL of a figure without data is 0
+        out = copy.copy(obj)
+        out.clear()
+        out.update(items)
+        return out
     if isinstance(obj, list):
         return [_clean(v) for v in obj]
     if isinstance(obj, tuple):

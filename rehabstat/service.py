@@ -132,7 +132,7 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
 
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
-                   targets=None, today=None, kind="bc", plan=None, annex=None) -> DocumentResult:
+                   targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force."""
     from .indicators import compute
@@ -165,6 +165,8 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
                         targets=compared, plan=plan_ctx, today=today)
     if annex is not None:
         ctx["annex"] = annex
+    if gaps is not None:
+        ctx["gaps"] = gaps  # batch: which months of which facility are missing or excluded
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
@@ -224,4 +226,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     write_table(ws3, list(table.columns), [tuple(x.item() if hasattr(x, "item") else x for x in r)
                                           for r in table.itertuples(index=False, name=None)])
     set_cell(ws, len(rows) + 3, 1, f"{unit['name']} – {period.label} ({period.code})")
+    if ctx.get("annex") or ctx.get("gaps"):
+        from .batch import write_annex_sheet
+        write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])
     return save(wb, out)
