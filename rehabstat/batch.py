@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .codes import province_key
 from .issues import ERROR, Issue
 from .periods import Period
 
@@ -29,7 +30,6 @@ ANNEX_INDICATORS = (
     ("CUOI_KY", "Cuối kỳ (đang quản lý)"), ("CO_MAT", "Có mặt"), ("VANG_MAT", "Vắng mặt"),
 )
 ANNEX_CATEGORIES = (("HV", "Học viên"), ("ALL", "Tổng cộng"))
-_MONTH_IN_TEXT = re.compile(r"(?<!\d)(\d{2})/(\d{4})(?!\d)")
 _MONTH_IN_NAME = (  # how a month may be written in a file name: 2021-05, 2021_05, 202105, 05-2021, 05.2021
     re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})[-_. ]?(?P<m>0[1-9]|1[0-2])(?!\d)"),
     re.compile(r"(?<!\d)(?P<m>0?[1-9]|1[0-2])[-_. ](?P<y>(?:19|20|21)\d{2})(?!\d)"),
@@ -337,9 +337,6 @@ def month_from_name(path) -> tuple[int, int] | None:
     return None
 
 
-def _pkey(name) -> str:
-    from .indicators.engine import _pkey as key
-    return key(name)
 
 
 def _facilities(ds, where, period: Period, cfg, today):
@@ -356,17 +353,17 @@ def _facilities(ds, where, period: Period, cfg, today):
     # accepted; a facility goes with the name of its latest workbook)
     votes = defaultdict(Counter)
     for unit, prov in unit_province.items():
-        votes[_pkey(prov)][prov] += 1
+        votes[province_key(prov)][prov] += 1
     registry = {}
     for prov, units in (cfg.registry or {}).items():
-        votes[_pkey(prov)][prov] += 0
+        votes[province_key(prov)][prov] += 0
         for u in units:
             registry[u] = prov
     provinces = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in votes.items()}
     facilities = {}
     for unit in sorted(set(in_period) | set(registry)):
         prov = unit_province.get(unit) or registry.get(unit)
-        display = provinces.get(_pkey(prov), prov) if prov else "(không rõ tỉnh)"
+        display = provinces.get(province_key(prov), prov) if prov else "(không rõ tỉnh)"
         fac = Facility(unit=unit, name=unit_names.get(unit, ""), province=display, registered=unit in registry)
         due = (today.year, today.month)
         for ym in months:
@@ -420,24 +417,19 @@ def _relevant(issues, where, period: Period, facilities, provinces) -> list[Issu
 
 
 def _issue_unit_month(i: Issue, facilities):
-    """A file-less issue names its facility and month in its message (X002, X003)."""
-    words = set(re.findall(r"[0-9A-Za-z_.-]+", i.message))
-    unit = next((u for u in facilities if u in words), None)
-    m = _MONTH_IN_TEXT.search(i.message)
-    return unit, ((int(m.group(2)), int(m.group(1))) if m else None)
+    """The facility and (year, month) a file-less issue is about (X002, X003): from the
+    issue's own structured fields, never from its (translated) message."""
+    return (i.unit if i.unit in facilities else None), i.month
 
 
 def _issue_province(i: Issue, where, facilities, provinces) -> str | None:
     if i.file is not None:
         unit = where.get(i.file, (None, None))[0]
         return facilities[unit].province if unit in facilities else None
-    unit, _ = _issue_unit_month(i, facilities)
-    if unit is not None:
-        return facilities[unit].province
-    text = _pkey(i.message)
-    for key, name in sorted(provinces.items(), key=lambda kv: -len(kv[0])):
-        if key and key in text:
-            return name
+    if i.unit in facilities:
+        return facilities[i.unit].province
+    if i.province:
+        return provinces.get(province_key(i.province), i.province)
     return None
 
 
@@ -451,7 +443,7 @@ def _aggregate(fac_table, level, period, unit_province=None, data_province=None,
     if level == "national":
         unit = NATION
     else:
-        names = {u: provinces.get(_pkey(p), p) for u, p in (data_province or {}).items()}
+        names = {u: provinces.get(province_key(p), p) for u, p in (data_province or {}).items()}
         names.update(unit_province or {})
         unit = fac_table["unit"].map(names)
     table = fac_table.assign(unit=unit)

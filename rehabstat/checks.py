@@ -38,7 +38,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from .codes import EVENT_TYPES, norm_key
+from .codes import EVENT_TYPES, province_key
 from .issues import Issue
 from .rules import LANG, issue
 from .values import Bad, display, is_blank, parse_count
@@ -353,7 +353,8 @@ def duplicate_months(ctx: _Context) -> list[Issue]:
         year, month = divmod(int(ym), 12)
         for f in files:
             others = ", ".join(x for x in files if x != f)
-            out.append(issue("X001", file=f, unit=unit, period=_month_text(year, month + 1), other=others))
+            out.append(issue("X001", file=f, unit=unit, period=_month_text(year, month + 1), other=others,
+                             month=(year, month + 1)))
     return out
 
 
@@ -386,7 +387,7 @@ def missing_months(ctx: _Context, period, today: dt.date, registry: dict) -> lis
         for ym in expect[unit]:
             if ym < limit and ym not in have.get(unit, ()):
                 year, month = divmod(ym, 12)
-                out.append(issue("X002", unit=unit, period=_month_text(year, month + 1)))
+                out.append(issue("X002", unit=unit, period=_month_text(year, month + 1), month=(year, month + 1)))
     return out
 
 
@@ -401,9 +402,9 @@ def transfers(ctx: _Context) -> list[Issue]:
             & ev["file"].isin(set(ctx.months["file"]))]
     if ev.empty:
         return []
-    months = ctx.months.dropna(subset=["province"]).assign(pkey=lambda d: d["province"].map(_pkey))
+    months = ctx.months.dropna(subset=["province"]).assign(pkey=lambda d: d["province"].map(province_key))
     units = months.groupby(["pkey", "year", "month"])["unit"].nunique().rename("units")
-    ev = ev.assign(pkey=ev["province"].map(_pkey))
+    ev = ev.assign(pkey=ev["province"].map(province_key))
     table = ev.pivot_table(index=["pkey", "year", "month"], columns="event", values="count", aggfunc="sum",
                            fill_value=0)
     for col in ("CHUYEN_DI", "CHUYEN_DEN"):
@@ -412,17 +413,11 @@ def transfers(ctx: _Context) -> list[Issue]:
     table = table.join(units, how="left")
     bad = table[(table["units"] >= 2) & (table["CHUYEN_DI"] > table["CHUYEN_DEN"])]
     names = ev.groupby("pkey")["province"].first()
-    return [issue("X003", province=names[p], period=_month_text(y, m), out_count=_n(r["CHUYEN_DI"]),
+    return [issue("X003", province=names[p], period=_month_text(y, m), month=(y, m), out_count=_n(r["CHUYEN_DI"]),
                   in_count=_n(r["CHUYEN_DEN"]))
             for (p, y, m), r in bad.iterrows()]
 
 
-def _pkey(name) -> str:
-    key = norm_key(name)
-    for prefix in ("thanhpho", "tinh", "tp"):
-        if key.startswith(prefix) and len(key) > len(prefix) + 2:
-            return key[len(prefix):]
-    return key
 
 
 def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
@@ -431,12 +426,12 @@ def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
     does not list are not judged."""
     if not registry:
         return []
-    lists = {_pkey(p): set(u) for p, u in registry.items()}
+    lists = {province_key(p): set(u) for p, u in registry.items()}
     out = []
     known = ctx.known.dropna(subset=["province"]).sort_values(["unit", "ym", "file"])
     for unit, part in known.groupby("unit", sort=True):
         province = part["province"].iloc[-1]
-        expected = lists.get(_pkey(province))
+        expected = lists.get(province_key(province))
         if expected is not None and unit not in expected:
             out.append(issue("X004", file=part["file"].iloc[0], unit=unit, province=province))
     return out

@@ -21,6 +21,16 @@ def norm_key(text: object) -> str:
     return re.sub(r"[^0-9a-z]+", "", s.casefold())
 
 
+def province_key(name: object) -> str:
+    """A province name for matching: "TP. Hà Nội", "Thành phố Hà Nội" and "ha noi" → "hanoi";
+    "Tỉnh Sơn La" → "sonla". Old and new names are different keys (never a hard-coded list)."""
+    key = norm_key(name)
+    for prefix in ("thanhpho", "tinh", "tp"):
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            return key[len(prefix):]
+    return key
+
+
 # ---------------------------------------------------------------- categories
 
 @dataclass(frozen=True)

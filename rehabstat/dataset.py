@@ -50,9 +50,22 @@ def read_paths(paths, jobs: int | None = None, progress=None) -> Dataset:
     return build_dataset(results)
 
 
+SERIAL_BYTES = 1_000_000  # below about 1 MB of workbooks a process pool costs more than it saves
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += f.stat().st_size
+        except OSError:
+            pass  # read_workbook says what is wrong with it
+    return total
+
+
 def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookResult]:
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 8:
+    if jobs <= 1 or len(files) < 8 or _total_bytes(files) < SERIAL_BYTES:
         out = []
         for f in files:
             out.append(read_workbook(f))

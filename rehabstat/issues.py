@@ -1,7 +1,7 @@
 """The one shape every problem takes, from reading to validation to documents."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field as _field
 
 ERROR = "error"
 WARNING = "warning"
@@ -17,6 +17,10 @@ class Issue:
     row: int | None = None  # Excel row number, 1-based
     column: str | None = None  # column letter, "C"
     field: str | None = None  # the header the cell belongs to
+    # what the issue is about, for grouping (batch, annotate); not part of the JSON output
+    unit: str | None = _field(default=None, compare=False)
+    province: str | None = _field(default=None, compare=False)
+    month: tuple | None = _field(default=None, compare=False)  # (year, month)
 
     def as_dict(self) -> dict:
         return {k: asdict(self)[k] for k in ("file", "sheet", "row", "column", "field", "code", "severity", "message")}

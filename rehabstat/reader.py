@@ -15,9 +15,9 @@ from pathlib import Path
 
 from . import safety
 from .codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key
-from .issues import ERROR, Issue, column_letter
+from .issues import ERROR, column_letter
 from .rules import issue
-from .values import EXCEL_ERRORS, Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
+from .values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 
 # Cell values repeat (a few category and event labels, the month's dates, headers): each
 # distinct value is normalised and looked up once per process. Pure functions of hashable
@@ -251,9 +251,12 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None
         excel_row = r + 1
         row_errors = {fld: errors[(excel_row, letters[fld])] for fld, _ in items
                       if (excel_row, letters[fld]) in errors} if errors else {}
-        if not row_errors and all(c >= n or is_blank(row[c]) for c in data_cols):
+        first = row[data_cols[0]] if data_cols[0] < n else None  # most rows: a value in the first data column
+        if not row_errors and is_blank(first) and all(c >= n or is_blank(row[c]) for c in data_cols[1:]):
             continue
-        lead = next((v for v in row[first_col:] if not is_blank(v)), None)  # "Tổng cộng" under any heading
+        lead = row[first_col] if first_col < n else None
+        if is_blank(lead):
+            lead = next((v for v in row[first_col + 1:] if not is_blank(v)), None)  # "Tổng cộng" under any heading
         if isinstance(lead, str) and norm_key(lead) in TOTAL_WORDS:
             result.totals.append((sheet, excel_row, {fld: (row[c] if c < n else None, letters[fld]) for fld, c in items}))
             continue
@@ -306,7 +309,7 @@ def _event_fast(result: WorkbookResult, cols):
                 count = parse_count(raw)
             except Bad:
                 return None
-            if count < 1 or (person is not None and count != 1):
+            if not 1 <= count < MAX_COUNT or (person is not None and count != 1):
                 return None
         new_category = None
         if event == "CHUYEN_DIEN":

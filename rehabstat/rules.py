@@ -256,5 +256,7 @@ def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None
     r = RULES[code]
     template = r.message_en if LANG["value"] == "en" else r.message_vi
     message = template.format_map(_Missing(values))
+    month = values.pop("month", None)
     return Issue(code=code, severity=severity or r.severity, message=message,
-                 file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field)
+                 file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field,
+                 unit=values.get("unit"), province=values.get("province"), month=month)

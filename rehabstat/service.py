@@ -92,17 +92,17 @@ def data_issues(ds, period: Period | None, config=None, units=None):
 
 def choose_units(ds, facility=None, province=None):
     """(units, level, display) for a report: one facility, or all facilities of a province."""
-    from .indicators.engine import _pkey
+    from .codes import province_key
     files = ds.files.dropna(subset=["unit"])
     known = sorted(set(files["unit"]))
     if facility and province:
         raise _usage("Chọn --facility hoặc --province, không chọn cả hai.")
     if province:
-        units = sorted({u for u, p in ds.unit_provinces().items() if _pkey(p) == _pkey(province)})
+        units = sorted({u for u, p in ds.unit_provinces().items() if province_key(p) == province_key(province)})
         if not units:
             provinces = sorted(set(ds.unit_provinces().values()))
             raise _usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
-        name = next(p for u, p in ds.unit_provinces().items() if _pkey(p) == _pkey(province))
+        name = next(p for u, p in ds.unit_provinces().items() if province_key(p) == province_key(province))
         return units, "province", name
     if facility:
         code = facility.strip().upper()
@@ -178,8 +178,8 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
 
 
 def _province_title(name: str) -> str:
-    from .indicators.engine import _pkey
-    key = _pkey(name)
+    from .codes import province_key
+    key = province_key(name)
     if key in ("hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue"):
         return f"thành phố {name}"
     return f"tỉnh {name}"

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from . import vnformat as vn
 from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, REVENUE_INDICATORS, TOTAL_ALL, TOTAL_HV, norm_key
-from .indicators.engine import CATEGORY_INDICATORS, _pkey
+from .codes import province_key
+from .indicators.engine import CATEGORY_INDICATORS
 from .issues import column_letter
 from .rules import issue
 from .values import Bad, display, is_blank, parse_number
@@ -100,8 +101,8 @@ def read_targets(path) -> tuple[list[dict], list]:
 
 
 def _for_units(rows, unit_keys, year):
-    keys = {_pkey(u) for u in unit_keys}
-    return [t for t in rows if (t["unit"] is None or _pkey(t["unit"]) in keys) and (year is None or t["year"] in (None, year))]
+    keys = {province_key(u) for u in unit_keys}
+    return [t for t in rows if (t["unit"] is None or province_key(t["unit"]) in keys) and (year is None or t["year"] in (None, year))]
 
 
 def default_label(indicator, category) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..codes import ALL_CATEGORIES, EVENT_TYPES, LEARNER_CATEGORIES, TOTAL_ALL, TOTAL_HV
+from ..codes import ALL_CATEGORIES, province_key, EVENT_TYPES, LEARNER_CATEGORIES, TOTAL_ALL, TOTAL_HV
 from ..periods import Period
 from .revenue import split_surplus
 
@@ -65,14 +65,19 @@ def _escaped_persons(events: pd.DataFrame) -> pd.DataFrame:
     only for units whose every escape row has a learner id."""
     rows = []
     tron = events[events["event"] == "TRON"]
-    for unit, part in tron.groupby("unit"):
-        if part["person"].isna().any():
-            continue
-        for category, cat_part in part.groupby("category"):
-            rows.append((unit, "TRON_NGUOI", category, cat_part["person"].nunique()))
-        learners = part[part["category"].isin(LEARNER_CATEGORIES)]
-        rows.append((unit, "TRON_NGUOI", TOTAL_HV, learners["person"].nunique()))
-        rows.append((unit, "TRON_NGUOI", TOTAL_ALL, part["person"].nunique()))
+    if not tron.empty:  # grouped once (no loop over a unit's rows): a national year has 100.000s of events
+        without_id = tron["person"].isna().groupby(tron["unit"]).any()
+        tron = tron[~tron["unit"].map(without_id).astype(bool)]
+        by_cat = tron.groupby(["unit", "category"])["person"].nunique()
+        learners = tron[tron["category"].isin(LEARNER_CATEGORIES)].groupby("unit")["person"].nunique()
+        everyone = tron.groupby("unit")["person"].nunique()
+        cats = {}
+        for (unit, category), n in by_cat.items():
+            cats.setdefault(unit, []).append((category, n))
+        for unit, n_all in everyone.items():
+            rows.extend((unit, "TRON_NGUOI", category, n) for category, n in cats[unit])
+            rows.append((unit, "TRON_NGUOI", TOTAL_HV, learners.get(unit, 0)))
+            rows.append((unit, "TRON_NGUOI", TOTAL_ALL, n_all))
     return pd.DataFrame(rows, columns=["unit", "indicator", "category", "value"])
 
 
@@ -103,7 +108,7 @@ def facility_table(ds, period: Period, split: dict | None = None) -> pd.DataFram
     """Per unit over the period: [unit, indicator, category, value], every category indicator
     for every category and the HV/ALL totals (zeros included), plus the figures present."""
     census, events, figures = (_in_period(df, period) for df in (ds.census, ds.events, ds.figures))
-    units = sorted(set(census["unit"]) | set(events["unit"]) | set(figures["unit"]))
+    units = sorted(set(census["unit"].unique()) | set(events["unit"].unique()) | set(figures["unit"].unique()))
     if not units:
         return pd.DataFrame(columns=["unit", "indicator", "category", "value"])
     by_cat = pd.concat([_census_stocks(census), _event_flows(events)], ignore_index=True)
@@ -124,18 +129,36 @@ def _all_whole(values: pd.Series) -> bool:
     return bool(((v % 1) == 0).all())
 
 
+def _facility_table_once(ds, period: Period, split: dict | None) -> pd.DataFrame:
+    """facility_table, computed once for the same frames, period and split (a batch asks
+    for the facility, province and national levels of one Dataset in turn). The memo keeps
+    the frames themselves and compares them by identity; compute never changes the table."""
+    key = (period.first, period.last, repr(split))
+    memo = getattr(ds, "_facility_table_memo", None)
+    if memo is not None and memo[0] is ds.census and memo[1] is ds.events and memo[2] is ds.figures \
+            and memo[3] == key:
+        return memo[4]
+    table = facility_table(ds, period, split)
+    try:
+        ds._facility_table_memo = (ds.census, ds.events, ds.figures, key, table)
+    except AttributeError:  # a Dataset that takes no attribute: no memo
+        pass
+    return table
+
+
 def compute(ds, period: Period, level: str = "facility", split: dict | None = None,
             units: list[str] | None = None, provinces: list[str] | None = None) -> pd.DataFrame:
     """The tidy indicator table for a period at one level (or several, joined)."""
     if level not in LEVELS:
         raise ValueError(level)
-    table = facility_table(ds, period, split)
+    table = _facility_table_once(ds, period, split)
     province_of = ds.unit_provinces()
     if units:
         table = table[table["unit"].isin(units)]
     if provinces:
-        wanted = {_pkey(p) for p in provinces}
-        table = table[table["unit"].map(lambda u: _pkey(province_of.get(u, "")) in wanted)]
+        wanted = {province_key(p) for p in provinces}
+        keep = {u: province_key(province_of.get(u, "")) in wanted for u in table["unit"].unique()}  # once per unit
+        table = table[table["unit"].map(keep).astype(bool)]
     if level == "province":
         table = table.assign(unit=table["unit"].map(province_of))
     elif level == "national":
@@ -146,13 +169,6 @@ def compute(ds, period: Period, level: str = "facility", split: dict | None = No
     return table.sort_values(["unit", "indicator", "category"], kind="stable").reset_index(drop=True)
 
 
-def _pkey(name) -> str:
-    from ..codes import norm_key
-    key = norm_key(name)
-    for prefix in ("thanhpho", "tinh", "tp"):
-        if key.startswith(prefix) and len(key) > len(prefix) + 2:
-            return key[len(prefix):]
-    return key
 
 
 def value(table: pd.DataFrame, indicator: str, category: str = TOTAL_ALL, unit: str | None = None, default=0):
