@@ -58,6 +58,7 @@ SECTION_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("labour", ("labour", "vocational")),
     ("reintegration", ("reintegration",)),
     ("table", ("table",)),
+    ("facilities", ("facilities",)),
     ("targets", ("targets",)),
 )
 
@@ -339,6 +340,9 @@ _VARIABLES: tuple[tuple[str, str], ...] = (
     ("plan.label", "Kỳ kế hoạch (chỉ kế hoạch - KH)"),
     ("plan.year", "Năm kế hoạch"),
     ("plan.code", "Mã kỳ kế hoạch"),
+    ("has.facilities", "Đúng khi báo cáo tỉnh có bảng số liệu theo cơ sở (lệnh batch)"),
+    ("gaps", "Báo cáo tỉnh: danh sách câu nêu cơ sở thiếu sổ, sổ trùng hoặc có lỗi (không tính vào số liệu)"),
+    ("annex", "Báo cáo tỉnh: một dòng mỗi cơ sở rồi dòng Tổng cộng: r.code, r.name, r.months (\"6/6\"), r.note, r.bold, r.n.CHỈ_SỐ.HV/ALL"),
     ("plan.targets", "Chỉ tiêu kỳ kế hoạch: t.code, t.label, t.unit, t.plan, t.actual (kỳ này), t.text (câu hoàn chỉnh)"),
 )
 

@@ -86,7 +86,7 @@ def symbol_from_name(name: str) -> str:
 
 def build_context(table, *, unit: dict, period: Period, document: dict | None = None, kind: str = "bc",
                   draft: bool = False, targets: list | None = None, plan: dict | None = None,
-                  today: dt.date | None = None) -> dict:
+                  today: dt.date | None = None, annex: list | None = None, gaps: list | None = None) -> dict:
     """The template context for one unit (facility or province) over a period."""
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
@@ -104,6 +104,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     has["methadone"] = any(v[i]["MET"] for i in ("DAU_KY", "TIEP_NHAN", "CUOI_KY")) or met_exit > 0
     has["management"] = has["management"] or bool(v["TRON"]["HV"] or v["BAT_LAI"]["HV"] or v["TAM_DINH_CHI"]["HV"])
     has["targets"] = bool(targets)
+    has["facilities"] = bool(annex)
     rates = {
         "ARV": vn.rate(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]) or "",
         "CHUNG_CHI": vn.rate(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]) or "",
@@ -161,7 +162,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
         "table": {"columns": list(TABLE_CATEGORIES), "header": list(TABLE_HEADER), "rows": table_rows},
-        "targets": targets or [],
+        "targets": targets or [], "annex": annex or [], "gaps": gaps or [],
         "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
                          "label": f"năm {period.last[0] + 1}", "targets": []},
     }

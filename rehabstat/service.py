@@ -162,11 +162,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     plan_ctx = plan_targets(target_rows, unit_keys, plan, table) if kind == "kh" else None
     document = {**cfg.document, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
-                        targets=compared, plan=plan_ctx, today=today)
-    if annex is not None:
-        ctx["annex"] = annex
-    if gaps is not None:
-        ctx["gaps"] = gaps  # batch: which months of which facility are missing or excluded
+                        targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps)
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"

@@ -231,7 +231,8 @@ def test_punctuation_of_lists_is_the_templates(tmp_path, ctx):
 def test_section_numbers():
     assert section_numbers({"admissions": True, "labour": False, "vocational": True, "targets": True}) == {
         "admissions": "1", "management": "", "education": "", "labour": "2",
-        "reintegration": "", "table": "", "targets": "3"}
+        "reintegration": "", "table": "", "facilities": "", "targets": "3"}
+    assert section_numbers({"table": True, "facilities": True})["facilities"] == "2"
     assert section_numbers({"medical": True})["admissions"] == "1"
 
 

@@ -679,6 +679,32 @@ def _category_table(doc) -> None:
 
 
 TARGET_COLS = (700, 3854, 1300, 1200, 1200, 1100)
+FACILITY_COLS = (620, 2334, 800, 800, 800, 800, 800, 800, 800, 800)  # sums to TEXT_WIDTH
+FACILITY_HEADS = ("STT", "Cơ sở", "Sổ tháng", "Đầu kỳ", "Tiếp nhận", "Hoàn thành", "Trốn", "Cuối kỳ",
+                  "Có mặt", "Vắng mặt")
+
+
+def _facilities(doc) -> None:
+    """A province's report: which facilities' months are missing or left out, then one row
+    per facility (learners and Methadone together, ALL) and the total row."""
+    _tag(doc, "{%p if gaps %}")
+    _p(doc, "Số liệu dưới đây chưa đầy đủ:")
+    _tag(doc, "{%p for g in gaps %}")
+    _p(doc, "- {{ g }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    _p(doc, "Đơn vị tính: người", "VB Table Note")
+    cells = ["{% if not r.total %}{{ loop.index }}{% endif %}", "{{ r.name }}", "{{ r.months }}"] + [
+        f"{{{{ r.n.{ind}.ALL }}}}" for ind in ("DAU_KY", "TIEP_NHAN", "HOAN_THANH", "TRON", "CUOI_KY",
+                                               "CO_MAT", "VANG_MAT")]
+    t = _figures_table(doc, FACILITY_COLS, FACILITY_HEADS, "r in annex", cells, bold_if="r.bold",
+                       text_cols=(0, 1, 2))
+    for row in t.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for r in p.runs:
+                    r.font.size = Pt(11)
+    _tweak_stt(doc)
 
 
 def _targets(doc) -> None:
@@ -717,6 +743,7 @@ def _results(doc, kind: str) -> None:
              "Công tác phòng chống tái nghiện, chuẩn bị tái hòa nhập cộng đồng",
              lambda: _reintegration(doc))
     _section(doc, "table", "Số liệu tổng hợp theo diện", lambda: _category_table(doc))
+    _section(doc, "facilities", "Số liệu theo cơ sở", lambda: _facilities(doc))
     _section(doc, "targets", "Kết quả thực hiện các chỉ tiêu kế hoạch", lambda: _targets(doc))
     _h1(doc, "II. ĐÁNH GIÁ CHUNG")
     _h2(doc, "1. Kết quả đạt được")

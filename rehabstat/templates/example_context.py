@@ -189,7 +189,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
     has = {
         "admissions": True, "methadone": True, "medical": True, "management": True,
         "education": True, "labour": True, "vocational": True, "reintegration": True,
-        "table": True, "targets": True,
+        "table": True, "targets": True, "facilities": False,
     }
     targets = [
         {"code": code, "label": label, "unit": unit_, "plan": vf.number(plan),
@@ -250,6 +250,8 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "sec": section_numbers(has),
         "table": _table(v, period),
         "targets": targets,
+        "annex": [],
+        "gaps": [],
     }
     if kind == "kh":
         ctx["plan"] = {
