@@ -79,6 +79,19 @@ HalfOpt = typer.Option(None, "--half", help="Nửa năm (1-2).")
 FromOpt = typer.Option(None, "--from", help="Từ tháng MM/YYYY, ví dụ 01/2017.")
 ToOpt = typer.Option(None, "--to", help="Đến tháng MM/YYYY, ví dụ 06/2020.")
 ConfigOpt = typer.Option(None, "--config", help="Tệp rehabstat.toml (mặc định: tìm trong thư mục dữ liệu).")
+NumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/BC-...); không ghi thì để trống cho văn thư.")
+DateOpt = typer.Option(None, "--date", help="Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, "
+                                            "không thì để trống ngày, tháng để ghi khi ký).")
+
+
+def _doc_date(text):
+    if text is None:
+        return None
+    from .values import Bad, parse_date
+    try:
+        return parse_date(text)
+    except Bad:
+        raise UsageError(f"--date '{text}' không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 10/01/2022.") from None
 
 
 def _period(year, month, quarter, half, start, end):
@@ -142,6 +155,7 @@ def report(
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx đã chỉnh sửa (xem: rehabstat templates export)."),
     targets: Optional[Path] = typer.Option(None, "--targets", help="Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch."),
     config: Optional[Path] = ConfigOpt,
+    number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
 ):
     """Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.
 
@@ -151,7 +165,8 @@ def report(
     _check_data(data)
     period = _period(year, month, quarter, half, start, end)
     result = make_report(data, period, facility=facility, province=province, out=out, force=force,
-                         template=template, targets=targets, config=config)
+                         template=template, targets=targets, config=config, number=number,
+                         doc_date=_doc_date(date))
     _finish_document(result)
 
 
@@ -401,6 +416,7 @@ def plan(
     force: bool = typer.Option(False, "--force", help="Vẫn lập khi dữ liệu có lỗi (đánh dấu DỰ THẢO)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu KH .docx đã chỉnh sửa."),
     config: Optional[Path] = ConfigOpt,
+    number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
 ):
     """Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.
 
@@ -412,7 +428,8 @@ def plan(
     if not targets.is_file():
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {targets}.")
     result = make_report(data, make_period(year=year - 1), facility=facility, province=province, out=out,
-                         force=force, template=template, targets=targets, config=config, kind="kh", plan=year)
+                         force=force, template=template, targets=targets, config=config, kind="kh", plan=year,
+                         number=number, doc_date=_doc_date(date))
     _finish_document(result)
 
 

@@ -138,7 +138,10 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "parent_agency": (document.get("parent_agency") or "").upper(),
         "agency": (document.get("agency") or agency_name).upper(),
         "number_line": vn.doc_number(document.get("number"), abbrev, symbol),
-        "place_date": vn.place_date(place, today),
+        # a numbered document is dated (today unless given); an unnumbered draft leaves the
+        # day and month blank for the date of signing, as drafts do (seeds 001, 003)
+        "place_date": vn.place_date(place, document.get("date") or (today if document.get("number") else None),
+                                    year=today.year),
         "doc_type": doc_type,
         "subject": subject,
         "recipient_to": "" if kind == "kh" else document.get("recipient_to", ""),

@@ -122,9 +122,15 @@ def _usage(message):
 
 
 def make_report(data, period: Period, facility=None, province=None, out=Path("out"), force=False, template=None,
-                targets=None, config=None, today=None, kind="bc", plan=None) -> DocumentResult:
-    """Build the BC (kind='bc') or KH (kind='kh') for one facility or province from data folders."""
+                targets=None, config=None, today=None, kind="bc", plan=None, number=None,
+                doc_date=None) -> DocumentResult:
+    """Build the BC (kind='bc') or KH (kind='kh') for one facility or province from data folders.
+    `number` and `doc_date` override the configuration's document number and date."""
     ds, cfg = load(data, config)
+    if number is not None:
+        cfg.document["number"] = number
+    if doc_date is not None:
+        cfg.document["date"] = doc_date
     units, level, key = choose_units(ds, facility, province)
     issues = data_issues(ds, period, cfg, units)
     return build_document(ds, cfg, period, units, level, key, issues, out=out, force=force, template=template,

@@ -104,3 +104,18 @@ def test_report_outputs_contain_no_learner_ids(tmp_path):
         with zipfile.ZipFile(path) as zf:
             blob = b"".join(zf.read(n) for n in zf.namelist())
         assert b"SL-2019-" not in blob and b"SL-2021-" not in blob and "Học viên 0".encode() not in blob
+
+
+def test_number_and_date_in_the_header(tmp_path):
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path, "--number", "5",
+              "--date", "10/01/2022")
+    assert res.exit_code == 0, res.output
+    header = [c.text for r in docx.Document(tmp_path / "BC-SL01-2021.docx").tables[0].rows for c in r.cells]
+    assert "Số: 05/BC-CSĐTNTMT" in header and "Sơn La, ngày 10 tháng 01 năm 2022" in header
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path)
+    header = [c.text for r in docx.Document(tmp_path / "BC-SL01-2021.docx").tables[0].rows for c in r.cells]
+    import re
+    assert "Số:      /BC-CSĐTNTMT" in header  # unnumbered: the clerk's office numbers it
+    assert any(re.fullmatch(r"Sơn La, ngày {5}tháng {5}năm \d{4}", h) for h in header)  # dated at signing
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path, "--date", "31/02/2022")
+    assert res.exit_code == 2 and "--date" in res.output
