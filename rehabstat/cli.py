@@ -179,6 +179,8 @@ def _finish_document(result):
         raise typer.Exit(1)
     for path in result.outputs:
         console.print(f"Đã ghi: {path}")
+    for note in result.notes:
+        console.print(f"[bold yellow]Lưu ý:[/] {note}")
     if result.draft:
         console.print(f"[bold yellow]Lưu ý:[/] văn bản là DỰ THẢO vì dữ liệu còn {len(result.errors)} lỗi.")
 

@@ -71,6 +71,7 @@ class DocumentResult:
     refused: bool = False
     draft: bool = False
     context: dict | None = None
+    notes: list = field(default_factory=list)  # things the user should know (Vietnamese)
 
 
 def data_issues(ds, period: Period | None, config=None, units=None):
@@ -166,6 +167,13 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     unit_keys = [key] if level == "facility" else [key] + list(units)
     compared = compare_targets(target_rows, table, unit_keys, period.last[0]) if (targets is not None and kind == "bc") else []
     plan_ctx = plan_targets(target_rows, unit_keys, plan, table) if kind == "kh" else None
+    if targets is not None:
+        year = plan if kind == "kh" else period.last[0]
+        if not (plan_ctx["targets"] if kind == "kh" else compared):
+            years = sorted({t["year"] for t in target_rows if t["year"]})
+            result.notes.append(f"Sổ chỉ tiêu {Path(targets).name} không có chỉ tiêu năm {year} cho {key}"
+                                f" (sổ có: năm {', '.join(map(str, years)) or '?'}; đơn vị "
+                                f"{', '.join(sorted({str(t['unit']) for t in target_rows})) or '?'}).")
     document = {**cfg.document, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps)

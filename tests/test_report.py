@@ -177,3 +177,24 @@ def test_unknown_target_code_is_an_issue(tmp_path):
     from rehabstat.targets import read_targets
     rows, issues = read_targets(path)
     assert rows == [] and [(i.code, i.row, i.column) for i in issues] == [("T001", 2, "C")]
+
+
+def test_bc_targets_table_and_sentences(tmp_path):
+    from rehabstat.synth.model import TargetRow
+    from rehabstat.synth.writer import write_targets
+    path = tmp_path / "chi-tieu-2021.xlsx"
+    write_targets(path, [TargetRow("SL01", 2021, "TIEP_NHAN_BB", "Tiếp nhận cai nghiện bắt buộc", "người", 800),
+                         TargetRow("SL01", 2021, "DAY_NGHE", "Dạy nghề cho học viên", "người", 100)])
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path, "--targets", path)
+    assert res.exit_code == 0, res.output
+    text = text_of(tmp_path / "BC-SL01-2021.docx")
+    assert "Tiếp nhận cai nghiện bắt buộc: kế hoạch 800 người, thực hiện 692 người, đạt 86,5%, chưa đạt kế hoạch" in text
+    assert "Dạy nghề cho học viên: kế hoạch 100 người, thực hiện 105 người, đạt 105% kế hoạch" in text
+    assert "Tiếp nhận cai nghiện bắt buộc | người | 800 | 692 | 86,5%" in text  # the table row
+
+
+def test_targets_of_another_year_are_reported_not_silently_ignored(tmp_path):
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path, "--targets",
+              SAMPLES / "targets" / "son-la-2022.xlsx")
+    assert res.exit_code == 0
+    assert "không có chỉ tiêu năm 2021 cho SL01" in res.output and "2022" in res.output
