@@ -50,7 +50,7 @@ def read_paths(paths, jobs: int | None = None, progress=None) -> Dataset:
     return build_dataset(results)
 
 
-SERIAL_BYTES = 1_000_000  # below about 1 MB of workbooks a process pool costs more than it saves
+SERIAL_BYTES = 1_000_000  # below about 1 MB of workbooks a process pool costs more than it saves (2 cores)
 
 
 def _total_bytes(files: list[Path]) -> int:
@@ -64,8 +64,9 @@ def _total_bytes(files: list[Path]) -> int:
 
 
 def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookResult]:
+    auto = not jobs  # jobs not given: one process per core, unless the files are too few or too small
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 8 or _total_bytes(files) < SERIAL_BYTES:
+    if jobs <= 1 or len(files) < 8 or (auto and _total_bytes(files) < SERIAL_BYTES):
         out = []
         for f in files:
             out.append(read_workbook(f))

@@ -1,0 +1,329 @@
+"""rehabstat at national scale, measured against the floor and the usual way (issue 7).
+
+    python benchmarks/run.py                # generate the data once (benchmarks/.data/), measure, print
+    python benchmarks/run.py --repeat 5     # best of 5 instead of 3
+    python benchmarks/run.py --quick        # the usual way on a twentieth of the files (extrapolated)
+
+On the same files it prints:
+  (a) the floor: every sheet of every workbook read to Python lists with python-calamine,
+      nothing else (one process, and as many processes as rehabstat reads with);
+  (b) the usual way: pandas.read_excel(engine="openpyxl", sheet_name=None) on every workbook;
+  (c) rehabstat end to end: `rehabstat batch --data ... --year 2021 --out TMP` as a child
+      process (every province's BC .docx + .xlsx and the national workbook written);
+  (d) one facility's month report, `rehabstat report --month 6`, as a whole process;
+  (e) the peak memory of the batch: the sum over the process tree (workers included),
+      sampled from /proc every 20 ms (PSS, so pages shared by forked workers count once;
+      RSS is printed too), and the largest single process (ru_maxrss);
+  (f) the same batch on a tenth of the data;
+  (g) the ratios, and PASS/FAIL against the targets of issue 7.
+The figures are also written to benchmarks/results.json. Times are the best of --repeat
+runs (the machine may be shared); the usual way runs once (it is slow).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / ".data"
+YEAR = 2021
+SEED = 2021
+TARGETS = {"floor_ratio": 2.0, "usual_ratio": 5.0, "month_report_s": 1.0, "peak_mb": 500.0, "tenfold": 11.0}
+
+
+# ---------------------------------------------------------------- data
+
+def dataset(name: str, scale: float) -> tuple[Path, dict]:
+    """The generated folder (made once, reused while its manifest matches)."""
+    folder = DATA / name
+    manifest = folder / "national.json"
+    if manifest.exists():
+        m = json.loads(manifest.read_text(encoding="utf-8"))
+        if m.get("scale") == scale and m.get("seed") == SEED and m.get("year") == YEAR:
+            return folder, m
+    sys.path.insert(0, str(ROOT))
+    from rehabstat.synth.national import generate_national
+    if folder.exists():
+        shutil.rmtree(folder)
+    print(f"generating {folder.relative_to(ROOT)} (scale {scale}) ...", flush=True)
+    t0 = time.perf_counter()
+    m = generate_national(folder, year=YEAR, seed=SEED, scale=scale)
+    print(f"  {m['files']} workbooks, {m['rows']:,} event rows in {time.perf_counter() - t0:.0f} s", flush=True)
+    return folder, m
+
+
+def workbooks(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.rglob("*.xlsx"))
+
+
+# ---------------------------------------------------------------- (a) the floor, (b) the usual way
+
+def _calamine_one(path: str) -> int:
+    from python_calamine import CalamineWorkbook
+    wb = CalamineWorkbook.from_path(path)
+    rows = 0
+    for name in wb.sheet_names:
+        rows += len(wb.get_sheet_by_name(name).to_python())
+    wb.close()
+    return rows
+
+
+def floor(files: list[str], jobs: int) -> float:
+    t0 = time.perf_counter()
+    if jobs <= 1:
+        rows = sum(map(_calamine_one, files))
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            rows = sum(pool.map(_calamine_one, files, chunksize=max(1, len(files) // (jobs * 8))))
+    assert rows > 0
+    return time.perf_counter() - t0
+
+
+def usual(files: list[str]) -> float:
+    import pandas as pd
+    t0 = time.perf_counter()
+    for f in files:
+        sheets = pd.read_excel(f, engine="openpyxl", sheet_name=None)
+        assert sheets
+    return time.perf_counter() - t0
+
+
+# ---------------------------------------------------------------- child processes
+
+def rehabstat_cmd(*args) -> list[str]:
+    exe = shutil.which("rehabstat")
+    return ([exe] if exe else [sys.executable, "-m", "rehabstat"]) + [str(a) for a in args]
+
+
+class TreeSampler(threading.Thread):
+    """Peak of the summed memory of a process and all its descendants, from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.02, skip_root: bool = False):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.skip_root = pid, interval, skip_root
+        self.peak_pss = self.peak_rss = 0  # bytes
+        self.peak_procs = 0
+        self.stop = threading.Event()
+
+    def tree(self) -> list[int]:
+        parents: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
+            parents.setdefault(ppid, []).append(int(entry))
+        out, todo = [], [self.pid]
+        while todo:
+            p = todo.pop()
+            out.append(p)
+            todo.extend(parents.get(p, []))
+        return out
+
+    @staticmethod
+    def memory(pid: int) -> tuple[int, int]:
+        pss = rss = 0
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"Pss:"):
+                        pss = int(line.split()[1]) * 1024
+                    elif line.startswith(b"Rss:"):
+                        rss = int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return pss, rss
+
+    def run(self):
+        while not self.stop.is_set():
+            procs = self.tree()[1 if self.skip_root else 0:]
+            mem = [self.memory(p) for p in procs]
+            self.peak_pss = max(self.peak_pss, sum(m[0] for m in mem))
+            self.peak_rss = max(self.peak_rss, sum(m[1] for m in mem))
+            self.peak_procs = max(self.peak_procs, len(procs))
+            self.stop.wait(self.interval)
+
+
+# runs a command and writes the largest ru_maxrss among its descendants (workers included) to a file
+_MAXRSS_WRAPPER = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[2:]).returncode; "
+                   "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+                   "sys.exit(r)")
+
+
+def run_child(cmd: list[str], memory: bool = False) -> dict:
+    """Wall time of a whole child process (start-up included); with memory=True (a separate
+    run) the peak memory of its process tree. Exit codes 0 and 1 (data needing attention) are fine."""
+    maxrss = None
+    if memory:
+        fd, maxrss = tempfile.mkstemp(prefix="rehabstat-maxrss-")
+        os.close(fd)
+        cmd = [sys.executable, "-c", _MAXRSS_WRAPPER, maxrss] + cmd
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    sampler = TreeSampler(proc.pid, skip_root=True) if memory else None
+    if sampler:
+        sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    if sampler:
+        sampler.stop.set()
+        sampler.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode(errors='replace')[-2000:]}")
+    out = {"wall": wall, "exit": proc.returncode}
+    if sampler:
+        single = int(Path(maxrss).read_text() or 0) / 1024
+        os.unlink(maxrss)
+        out.update(peak_pss_mb=sampler.peak_pss / 2**20, peak_rss_mb=sampler.peak_rss / 2**20,
+                   processes=sampler.peak_procs, max_single_rss_mb=single)
+    return out
+
+
+def best(fn, repeat: int) -> tuple[float, list[float]]:
+    runs = [fn() for _ in range(repeat)]
+    return min(runs), runs
+
+
+def batch_once(data: Path) -> float:
+    with tempfile.TemporaryDirectory(prefix="rehabstat-bench-") as tmp:
+        r = run_child(rehabstat_cmd("batch", "--data", data, "--year", YEAR, "--out", tmp))
+        docs = list(Path(tmp).glob("BC-*.docx"))
+        assert docs and list(Path(tmp).glob("TongHop-*.xlsx")), "batch wrote no documents"
+        return r["wall"]
+
+
+def batch_memory(data: Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix="rehabstat-bench-") as tmp:
+        return run_child(rehabstat_cmd("batch", "--data", data, "--year", YEAR, "--out", tmp), memory=True)
+
+
+def report_once(folder: Path) -> float:
+    with tempfile.TemporaryDirectory(prefix="rehabstat-bench-") as tmp:
+        r = run_child(rehabstat_cmd("report", "--data", folder, "--year", YEAR, "--month", 6, "--out", tmp))
+        assert list(Path(tmp).glob("*.docx")), "report wrote no document"
+        return r["wall"]
+
+
+# ---------------------------------------------------------------- main
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is kept (default 3)")
+    ap.add_argument("--quick", action="store_true", help="the usual way on every 20th workbook, extrapolated")
+    ap.add_argument("--out", type=Path, default=HERE / "results.json")
+    a = ap.parse_args(argv)
+    jobs = os.cpu_count() or 1  # rehabstat reads with one process per core by default
+    load_before = os.getloadavg()  # the machine may be shared: the figures move with its load
+
+    full, m_full = dataset("full", 1.0)
+    tenth, m_tenth = dataset("tenth", 0.1)
+    files = workbooks(full)
+    size_mb = sum(Path(f).stat().st_size for f in files) / 2**20
+    person_level = [u for u in m_full["units"] if not u["aggregated"]]
+    facility = max(person_level, key=lambda u: u["rows"])
+    fac_dir = full / facility["folder"]
+
+    print(f"data: {len(files)} workbooks ({size_mb:.0f} MB), {m_full['facilities']} facilities, "
+          f"{m_full['provinces']} provinces, {m_full['rows']:,} event rows ({m_full['events']:,} events); "
+          f"tenth: {m_tenth['rows']:,} rows ({m_tenth['events']:,} events); {jobs} cores", flush=True)
+
+    r: dict = {}
+    print("(a) floor ...", flush=True)
+    r["floor_1"], r["floor_1_runs"] = best(lambda: floor(files, 1), a.repeat)
+    r["floor_n"], r["floor_n_runs"] = best(lambda: floor(files, jobs), a.repeat) if jobs > 1 else (r["floor_1"], [])
+    print("(b) the usual way (pandas + openpyxl) ...", flush=True)
+    if a.quick:
+        sample = files[::20]
+        r["usual"] = usual(sample) * len(files) / len(sample)
+        r["usual_note"] = f"extrapolated from {len(sample)} workbooks"
+    else:
+        r["usual"] = usual(files)
+    print("(c) rehabstat batch ...", flush=True)
+    r["batch"], r["batch_runs"] = best(lambda: batch_once(full), a.repeat)
+    print("(d) month report ...", flush=True)
+    r["report"], r["report_runs"] = best(lambda: report_once(fac_dir), a.repeat)
+    print("(e) peak memory of the batch ...", flush=True)
+    mem = batch_memory(full)
+    r["memory"] = mem
+    print("(f) batch on a tenth of the data ...", flush=True)
+    r["batch_tenth"], r["batch_tenth_runs"] = best(lambda: batch_once(tenth), a.repeat)
+
+    floor_ref = r["floor_n"]
+    ratios = {
+        "rehabstat/floor": r["batch"] / floor_ref,
+        "usual/rehabstat": r["usual"] / r["batch"],
+        "full/tenth (time)": r["batch"] / r["batch_tenth"],
+        "full/tenth (events)": m_full["events"] / m_tenth["events"],
+        "full/tenth (rows)": m_full["rows"] / m_tenth["rows"],
+    }
+    peak = mem["peak_pss_mb"]
+    checks = [
+        ("end to end <= 2x the floor", ratios["rehabstat/floor"] <= TARGETS["floor_ratio"],
+         f"{ratios['rehabstat/floor']:.1f}x"),
+        ("the usual way >= 5x slower", ratios["usual/rehabstat"] >= TARGETS["usual_ratio"],
+         f"{ratios['usual/rehabstat']:.1f}x"),
+        ("month report <= 1.0 s", r["report"] <= TARGETS["month_report_s"], f"{r['report']:.2f} s"),
+        ("peak memory <= 500 MB", peak <= TARGETS["peak_mb"], f"{peak:.0f} MB"),
+        ("10x data <= 11x time", ratios["full/tenth (time)"] <= TARGETS["tenfold"],
+         f"{ratios['full/tenth (time)']:.1f}x"),
+    ]
+
+    def row(label, value):
+        print(f"  {label:<58} {value:>14}")
+    print()
+    print(f"rehabstat benchmark: {len(files)} workbooks, {m_full['rows']:,} event rows, {jobs} cores, "
+          f"best of {a.repeat}, load average {load_before[0]:.1f} before")
+    row("(a) floor: calamine to lists, 1 process", f"{r['floor_1']:.2f} s")
+    row(f"(a) floor: calamine to lists, {jobs} processes", f"{r['floor_n']:.2f} s")
+    row("(b) usual: pandas.read_excel(openpyxl), every sheet" + (" ~" if a.quick else ""), f"{r['usual']:.2f} s")
+    row("(c) rehabstat batch, end to end (63 BC + national)", f"{r['batch']:.2f} s")
+    row(f"(d) month report, one facility ({facility['unit']}), whole process", f"{r['report']:.2f} s")
+    row(f"(e) peak memory of the batch, {mem['processes']} processes (PSS sum)", f"{peak:.0f} MB")
+    row("    (RSS sum / largest single process)",
+        f"{mem['peak_rss_mb']:.0f} / {mem['max_single_rss_mb'] or 0:.0f} MB")
+    row(f"(f) rehabstat batch, a tenth ({m_tenth['rows']:,} rows)", f"{r['batch_tenth']:.2f} s")
+    row("(g) rehabstat / floor", f"{ratios['rehabstat/floor']:.1f}x")
+    row("    usual / rehabstat", f"{ratios['usual/rehabstat']:.1f}x")
+    row(f"    full / tenth: time (events {ratios['full/tenth (events)']:.1f}x, rows "
+        f"{ratios['full/tenth (rows)']:.1f}x)", f"{ratios['full/tenth (time)']:.1f}x")
+    print()
+    for label, ok, value in checks:
+        print(f"  {'PASS' if ok else 'FAIL'}  {label:<40} {value}")
+
+    doc = {
+        "machine": {"cores": jobs, "python": platform.python_version(), "platform": platform.platform(),
+                    "load_before": load_before, "load_after": os.getloadavg()},
+        "data": {"workbooks": len(files), "megabytes": round(size_mb, 1), "facilities": m_full["facilities"],
+                 "provinces": m_full["provinces"], "rows": m_full["rows"], "events": m_full["events"],
+                 "tenth_rows": m_tenth["rows"], "tenth_events": m_tenth["events"], "report_facility": facility["unit"]},
+        "seconds": {k: r[k] for k in ("floor_1", "floor_n", "usual", "batch", "report", "batch_tenth")},
+        "runs": {k: r[k] for k in r if k.endswith("_runs")},
+        "memory": mem,
+        "ratios": ratios,
+        "targets": TARGETS,
+        "pass": {label: ok for label, ok, _ in checks},
+        "repeat": a.repeat,
+        "usual_note": r.get("usual_note"),
+    }
+    a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwritten: {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
