@@ -188,11 +188,15 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
 
 
 def _province_title(name: str) -> str:
-    from .codes import province_key
-    key = province_key(name)
-    if key in ("hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue"):
-        return f"thành phố {name}"
-    return f"tỉnh {name}"
+    """The province as the workbooks write it, with its prefix in prose form: "TP. Hà Nội" →
+    "thành phố Hà Nội", "Tỉnh Sơn La" → "tỉnh Sơn La", "Hà Nội" → "Hà Nội". No list of which
+    provinces are cities: names and statuses change (2025 mergers), the clerk's words stay."""
+    import re
+    m = re.match(r"\s*(tp\.?|thành phố|tỉnh)\s+(.*)$", name or "", re.I)
+    if not m:
+        return (name or "").strip()
+    prefix = "tỉnh" if m.group(1).lower() == "tỉnh" else "thành phố"
+    return f"{prefix} {m.group(2).strip()}"
 
 
 def _slug(text: str) -> str:
