@@ -249,14 +249,25 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
 
     workers = min(jobs or os.cpu_count() or 1, len(work))
     if workers > 1 and len(work) >= 4:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_render_job, payload): prov for prov, payload in zip(work, payloads)}
-            for fut in as_completed(futures):
-                finish(futures[fut], fut.result())
-                done += 1
-                if progress:
-                    progress("render", done, total)
+        global _PAYLOADS
+        if "fork" in multiprocessing.get_all_start_methods():
+            # the workers are forked after this is set: each inherits every payload (no
+            # pickling of the provinces' data to the workers), and is sent only an index
+            _PAYLOADS, context, job, args = payloads, multiprocessing.get_context("fork"), _render_index, range(len(work))
+        else:
+            context, job, args = None, _render_job, payloads
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
+                for fut in as_completed(futures):
+                    finish(futures[fut], fut.result())
+                    done += 1
+                    if progress:
+                        progress("render", done, total)
+        finally:
+            _PAYLOADS = None
     else:
         for prov, payload in zip(work, payloads):
             finish(prov, _render_job(payload))
@@ -269,6 +280,13 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                 progress("render", done, total)
     if progress:
         progress("render", total, total)
+
+
+_PAYLOADS = None  # the render payloads, inherited by forked workers (see _render_all)
+
+
+def _render_index(index):
+    return _render_job(_PAYLOADS[index])
 
 
 def _render_job(payload):

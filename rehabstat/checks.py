@@ -150,7 +150,7 @@ def stock_flow(ctx: _Context) -> list[Issue]:
     flows = _flows(events)
     cen = census.groupby(["file", "category"], as_index=False).agg(
         sheet=("sheet", "first"), row=("row", "max"),
-        opening=("opening", lambda s: s.fillna(0).sum()), closing=("closing", lambda s: s.fillna(0).sum()))
+        opening=("opening", "sum"), closing=("closing", "sum"))  # NA counts 0 (skipna, min_count 0)
     merged = cen.merge(flows, on=["file", "category"], how="outer")
     for col in ("opening", "closing", "inflow", "outflow"):
         merged[col] = merged[col].fillna(0).astype("int64")
@@ -202,7 +202,7 @@ def continuity(ctx: _Context) -> list[Issue]:
     census = ds.census[ds.census["file"].isin(set(months["file"]))]
     cen = census.groupby(["file", "category"], as_index=False).agg(
         sheet=("sheet", "first"), row=("row", "min"),
-        opening=("opening", lambda s: s.fillna(0).sum()), closing=("closing", lambda s: s.fillna(0).sum()))
+        opening=("opening", "sum"), closing=("closing", "sum"))  # NA counts 0 (skipna, min_count 0)
     cats = cen.merge(months[["file", "unit"]], on="file")[["unit", "category"]].drop_duplicates()
     grid = months[["file", "unit", "year", "month", "ym"]].merge(cats, on="unit")
     grid = grid.merge(cen, on=["file", "category"], how="left")
@@ -243,7 +243,13 @@ def totals_rows(ctx: _Context) -> list[Issue]:
     ds = ctx.ds
     if not ds.totals:
         return []
-    frames = {"census": ds.census, "events": ds.events}
+    # each sheet's rows, split once (filtering the whole table per totals row was slow)
+    total_files = {t[0] for t in ds.totals}
+    frames = {}
+    for role, df in (("census", ds.census), ("events", ds.events)):
+        df = df[df["file"].isin(total_files)]
+        frames[role] = {k: part for k, part in df.groupby(["file", "sheet"], sort=False)} if len(df) else {}
+        frames[role]["_empty"] = df.iloc[0:0]
     problem_rows: dict[tuple, list[int]] = {}
     for i in ds.issues:
         if i.code in DROPS_ROW and i.file and i.sheet and i.row:
@@ -258,8 +264,7 @@ def totals_rows(ctx: _Context) -> list[Issue]:
             continue
         earlier = [t for t in by_sheet[(file, sheet)] if t < row]
         start = max(earlier) if earlier else 0
-        df = frames[role]
-        part = df[(df["file"] == file) & (df["sheet"] == sheet)]
+        part = frames[role].get((file, sheet), frames[role]["_empty"])
         rows = part[(part["row"] > start) & (part["row"] < row)]
         if rows.empty and earlier:
             start, rows = 0, part[part["row"] < row]
@@ -320,13 +325,24 @@ def persons(ctx: _Context) -> list[Issue]:
             out.append(issue("P004", file=r.file, sheet=r.sheet, row=int(r.row),
                              column=ctx.column(r.file, r.sheet, "event"), field="event", other=int(other)))
         ev = ev[~dup]
-    state = pd.Series(np.where(ev["event"] == "TRON", "escaped",
-                               np.where(ev["event"].isin(EXITS), "gone", "held")), index=ev.index)
-    group = [ev["unit"], ev["person"]]
-    before = state.groupby(group).shift(1)
-    admitted = ev["date"].where(ev["event"].isin(ADMISSIONS + RETURNS))
-    last_admission = admitted.groupby(group).ffill().groupby(group).shift(1)
-    prev_date = ev["date"].groupby(group).shift(1)
+    # rows are sorted by unit and person: each person's rows are contiguous, so "the row
+    # before in the same group" is a shift of one row where the previous row has the same
+    # unit and person (no group-by, which would sort the string keys again and again)
+    n = len(ev)
+    event = ev["event"].to_numpy()
+    first = (ev["unit"].ne(ev["unit"].shift()) | ev["person"].ne(ev["person"].shift())).to_numpy()
+    pos = np.arange(n)
+    start = np.maximum.accumulate(np.where(first, pos, 0))  # the first row of each row's group
+    state = np.where(event == "TRON", "escaped", np.where(np.isin(event, EXITS), "gone", "held"))
+    before = pd.Series(np.where(first, None, np.roll(state, 1)), index=ev.index, dtype=object)
+    dates = ev["date"].to_numpy(dtype=object)
+    prev_date = pd.Series(np.where(first, None, np.roll(dates, 1)), index=ev.index, dtype=object)
+    admitted = np.isin(event, ADMISSIONS + RETURNS) & ~pd.isna(ev["date"]).to_numpy()
+    last = np.maximum.accumulate(np.where(admitted, pos, -1))  # the latest admission up to each row
+    prev_last = np.roll(last, 1)
+    valid = ~first & (prev_last >= start)  # ... before this row, in its own group
+    last_admission = pd.Series(np.where(valid, dates[np.where(valid, prev_last, 0)], None),
+                               index=ev.index, dtype=object)
     p001 = (ev["event"] == "BAT_LAI") & before.isin(["held", "gone"])
     p002 = ev["event"].isin(EXITS + ("CHUYEN_DIEN",)) & before.isin(["escaped", "gone"])
     p003 = ev["event"].isin(ADMISSIONS) & (before == "held")

@@ -205,17 +205,86 @@ def _translate(exc: BaseException, path: Path) -> TemplateError:
 
 # ---------------------------------------------------------------- rendering
 
-def _environment():
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+_COMPILED_MAX = 64  # compiled templates kept per process (a template has ~3 parts)
+_PATCHED_MAX = 64
 
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+def _environment():
+    """The sandboxed jinja environment, one per process: building it (and compiling the
+    template XML again for every document) was most of a render's cost. A cached compiled
+    template is as safe as a fresh one: the sandbox checks every attribute access at run
+    time, autoescape and StrictUndefined are compiled in from the same environment, and
+    the source string alone determines the compiled code."""
+    global _ENV
+    if _ENV is None:
+        from jinja2 import StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        class _CachingSandbox(ImmutableSandboxedEnvironment):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._compiled: dict = {}
+
+            def from_string(self, source, globals=None, template_class=None):
+                if globals is not None or template_class is not None or not isinstance(source, str):
+                    return super().from_string(source, globals, template_class)
+                key = (self.autoescape, source)
+                tpl = self._compiled.get(key)
+                if tpl is None:
+                    tpl = super().from_string(source)  # a syntax error raises, and is not cached
+                    if len(self._compiled) >= _COMPILED_MAX:
+                        self._compiled.pop(next(iter(self._compiled)))
+                    self._compiled[key] = tpl
+                return tpl
+
+        _ENV = _CachingSandbox(autoescape=True, undefined=StrictUndefined)
+    return _ENV
+
+
+_ENV = None
+_TEMPLATE_BYTES: dict = {}  # (path, mtime_ns, size) -> the template file's bytes
+_PATCHED: dict = {}  # raw part XML -> docxtpl's patched XML (a pure function of it)
+_DOCX_CLASS = None
+
+
+def _docx_class():
+    """DocxTemplate whose patch_xml (a pure function of the XML, a dozen regex passes
+    over the whole body) is computed once per distinct part and process."""
+    global _DOCX_CLASS
+    if _DOCX_CLASS is None:
+        from docxtpl import DocxTemplate
+
+        class _CachedDocxTemplate(DocxTemplate):
+            def patch_xml(self, src_xml):
+                out = _PATCHED.get(src_xml)
+                if out is None:
+                    out = super().patch_xml(src_xml)
+                    if len(_PATCHED) >= _PATCHED_MAX:
+                        _PATCHED.pop(next(iter(_PATCHED)))
+                    _PATCHED[src_xml] = out
+                return out
+
+        _DOCX_CLASS = _CachedDocxTemplate
+    return _DOCX_CLASS
+
+
+def _template_bytes(path: Path) -> bytes:
+    """The template file, read from disk once per process while it is unchanged."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    data = _TEMPLATE_BYTES.get(key)
+    if data is None:
+        data = path.read_bytes()
+        if len(_TEMPLATE_BYTES) >= 8:
+            _TEMPLATE_BYTES.clear()
+        _TEMPLATE_BYTES[key] = data
+    return data
 
 
 def render_docx(template: Path | str | None, kind: str, context: dict, out: Path | str) -> Path:
     """Render ``template`` (the shipped template of ``kind`` when None) with ``context``
     into ``out``, atomically. Returns ``out``. Raises :class:`TemplateError`."""
-    from docxtpl import DocxTemplate
+    import io
 
     if template is None:
         if kind not in KINDS:
@@ -227,7 +296,7 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
     _check_docx(path)
     ctx = _prepare(context)
     try:
-        tpl = DocxTemplate(str(path))
+        tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
         tpl.render(ctx, jinja_env=_environment(), autoescape=True)
     except TemplateError:
         raise

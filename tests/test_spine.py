@@ -143,3 +143,15 @@ def test_help_does_not_import_heavy_libraries():
     code = "import sys, rehabstat.cli; print(','.join(m for m in ('pandas','openpyxl','docx','docxtpl') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_rules_does_not_import_pandas():
+    """`rehabstat rules` (and the configuration it loads) stays light: no pandas, no writers."""
+    import subprocess
+    import sys
+    code = ("import sys, runpy; sys.argv = ['rehabstat', 'rules']\n"
+            "try:\n    runpy.run_module('rehabstat', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('HEAVY=' + ','.join(m for m in ('pandas', 'numpy', 'openpyxl', 'docx', 'docxtpl') "
+            "if m in sys.modules))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stderr.strip().endswith("HEAVY="), res.stderr[-500:]
