@@ -611,7 +611,7 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
     then the notes on missing and excluded months."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from .xlsxout import HEADER_FILL, set_cell
+    from .xlsxout import HEADER_FILL, Styles, put, restyle, set_cell
     ws = wb.create_sheet("PhuLuc", 1 if len(wb.sheetnames) > 1 else None)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
@@ -630,10 +630,9 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
     note_col = col
     set_cell(ws, 1, note_col, "Ghi chú")
     ws.merge_cells(start_row=1, start_column=note_col, end_row=2, end_column=note_col)
-    for r in (1, 2):
-        for c in range(1, note_col + 1):
-            cell = ws.cell(row=r, column=c)
-            cell.font, cell.fill, cell.alignment = bold, fill, center
+    restyle((ws.cell(row=r, column=c) for r in (1, 2) for c in range(1, note_col + 1)),
+            font=bold, fill=fill, alignment=center)
+    number = Styles(ws).get("number", number_format="#,##0")
     r = 3
     for row in annex:
         set_cell(ws, r, 1, row["code"])
@@ -642,12 +641,11 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
         c = len(fixed) + 1
         for ind, _ in ANNEX_INDICATORS:
             for cat, _ in ANNEX_CATEGORIES:
-                set_cell(ws, r, c, int(row["v"][ind][cat])).number_format = "#,##0"
+                put(ws, r, c, int(row["v"][ind][cat]), number)
                 c += 1
         set_cell(ws, r, note_col, row.get("note") or "")
         if row.get("bold"):
-            for cc in range(1, note_col + 1):
-                ws.cell(row=r, column=cc).font = bold
+            restyle((ws.cell(row=r, column=cc) for cc in range(1, note_col + 1)), font=bold)
         r += 1
     if gaps:
         r += 1

@@ -21,6 +21,7 @@ value read from a workbook is never written as a formula); saved atomically.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 from .codes import ALL_CATEGORIES, FIGURES, REVENUE_INDICATORS
@@ -88,6 +89,7 @@ def _values(table) -> dict:
     return out
 
 
+@lru_cache(maxsize=None)
 def _styles():
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from .xlsxout import HEADER_FILL
@@ -100,28 +102,36 @@ def _styles():
     }
 
 
+def _sheet_styles(ws):
+    """The shared cell styles of one sheet (xlsxout.Styles), made on first use."""
+    from .xlsxout import Styles
+    styles = ws.__dict__.get("_rehabstat_styles")
+    if styles is None:
+        styles = ws._rehabstat_styles = Styles(ws)
+    return styles
+
+
 def _header(ws, row, col, text, span=1, rows=1):
+    from openpyxl.styles.cell_style import StyleArray
     from .xlsxout import set_cell
     st = _styles()
+    style = _sheet_styles(ws).get("header", font=st["bold"], fill=st["fill"], alignment=st["center"],
+                                  border=st["border"])
     set_cell(ws, row, col, text)
     if span > 1 or rows > 1:
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + span - 1)
     for r in range(row, row + rows):
         for c in range(col, col + span):
-            cell = ws.cell(row=r, column=c)
-            cell.font, cell.fill, cell.alignment, cell.border = st["bold"], st["fill"], st["center"], st["border"]
+            ws.cell(row=r, column=c)._style = StyleArray(style)  # font, fill, alignment, border
 
 
 def _number(ws, row, col, value, fmt="#,##0"):
-    from .xlsxout import set_cell
+    from .xlsxout import put
     if hasattr(value, "item"):
         value = value.item()
-    cell = set_cell(ws, row, col, value)
     if isinstance(value, float) and not value.is_integer():
-        cell.number_format = "#,##0.0"
-    else:
-        cell.number_format = fmt
-    return cell
+        fmt = "#,##0.0"
+    return put(ws, row, col, value, _sheet_styles(ws).get(("num", fmt), number_format=fmt))
 
 
 def _widths(ws, widths: dict, default=11.0, last=None):
@@ -132,11 +142,9 @@ def _widths(ws, widths: dict, default=11.0, last=None):
 
 
 def _bold_row(ws, row, last_col):
+    from .xlsxout import restyle
     st = _styles()
-    for c in range(1, last_col + 1):
-        cell = ws.cell(row=row, column=c)
-        cell.font = st["bold"]
-        cell.fill = st["total_fill"]
+    restyle((ws.cell(row=row, column=c) for c in range(1, last_col + 1)), font=st["bold"], fill=st["total_fill"])
 
 
 def _facility_count(provinces) -> dict:
@@ -235,7 +243,7 @@ def _family(ws, title, codes, names, values, total, provinces):
 
 def _completeness(ws, provinces, period: Period, unattributed):
     from openpyxl.styles import PatternFill
-    from .xlsxout import set_cell
+    from .xlsxout import put, set_cell
     st = _styles()
     months = period.months
     fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
@@ -248,6 +256,10 @@ def _completeness(ws, provinces, period: Period, unattributed):
     for k, title in enumerate(tail):
         _header(ws, 1, first_tail + k, title)
     fills = {s: PatternFill("solid", fgColor=color) for s, color in STATUS_FILL.items()}
+    styles = _sheet_styles(ws)
+    status_style = {s: styles.get(("status", s), alignment=st["center"], border=st["border"], fill=fills[s])
+                    for s in fills}
+    plain_status = styles.get(("status", None), alignment=st["center"], border=st["border"])
     r = 2
     for p in provinces:
         for fac in p.facilities:
@@ -256,11 +268,7 @@ def _completeness(ws, provinces, period: Period, unattributed):
             set_cell(ws, r, 3, fac.name or ("(chưa gửi sổ nào)" if fac.sent_nothing else ""))
             for k, ym in enumerate(months):
                 status = fac.cells.get(ym, "")
-                cell = set_cell(ws, r, len(fixed) + 1 + k, status)
-                cell.alignment = st["center"]
-                cell.border = st["border"]
-                if status in fills:
-                    cell.fill = fills[status]
+                put(ws, r, len(fixed) + 1 + k, status, status_style.get(status, plain_status))
             for k, status in enumerate(("đã nhận", "thiếu", "trùng", "có lỗi")):
                 _number(ws, r, first_tail + k, len(fac.months(status)))
             r += 1
@@ -334,6 +342,6 @@ def _tidy(ws, table, national):
     import pandas as pd
     from .xlsxout import write_table
     both = pd.concat([table, national], ignore_index=True)
-    write_table(ws, list(both.columns), [tuple(x.item() if hasattr(x, "item") else x for x in r)
-                                         for r in both.itertuples(index=False, name=None)],
+    # object array -> Python int / float / str, the same as .item() row by row, at once
+    write_table(ws, list(both.columns), [tuple(r) for r in both.to_numpy(dtype=object).tolist()],
                 widths={1: 18, 2: 10, 3: 18, 4: 18, 5: 9, 6: 16})

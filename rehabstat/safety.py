@@ -20,6 +20,10 @@ ZIP_MAGIC = b"PK\x03\x04"
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 _ENTITY = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 _XLSX_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>/]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>/]*>')
+# _XLSX_CELL without the namespace prefix: it starts with a literal, so the regex engine
+# jumps from "<c" to "<c" instead of trying every tag. Where the data holds no b":c" no
+# prefixed tag (<x:c ...>) can match, and the two find exactly the same cells.
+_XLSX_CELL_PLAIN = re.compile(rb'<c\b[^>/]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>/]*>')
 _ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _ODS_COLS = re.compile(rb'number-columns-repeated="(\d+)"')
@@ -155,14 +159,14 @@ class _Extent:
 
     def feed(self, data: bytes, kind: str) -> None:
         if kind == "xlsx":  # value cells only: a self-closed <c .../> holds nothing
-            found = _XLSX_CELL.findall(data)
+            found = (_XLSX_CELL if b":c" in data else _XLSX_CELL_PLAIN).findall(data)
             if not found:
                 return
             letters, numbers = zip(*found)
             self.cells += len(found)
             self.max_col = max(self.max_col, max(_col_number(c) for c in set(letters)))
-            longest = max(map(len, numbers))
-            self.max_row = max(self.max_row, int(max(n for n in numbers if len(n) == longest)))
+            # compared as numbers: "0000001" (zero-padded, as long as any) is not above "999999"
+            self.max_row = max(self.max_row, max(map(int, set(numbers))))
             self._check_running()
             return
         for m in _ODS_TAG.finditer(data):

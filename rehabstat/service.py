@@ -214,7 +214,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     from openpyxl.styles import Font
     from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES
     from .report import TABLE_ROWS
-    from .xlsxout import save, set_cell, write_table
+    from .xlsxout import restyle, save, set_cell, write_table
     v = ctx["v"]
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -226,9 +226,8 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     rows.insert(len(LEARNER_CATEGORIES), ["Cộng học viên (HV)"] + [int(v[ind]["HV"]) for ind, _, _ in TABLE_ROWS])
     rows.append(["Tổng cộng"] + [int(v[ind]["ALL"]) for ind, _, _ in TABLE_ROWS])
     write_table(ws, header, rows, widths={1: 22})
-    for r in (len(LEARNER_CATEGORIES) + 2, len(rows) + 1):
-        for c in range(1, len(header) + 1):
-            ws.cell(row=r, column=c).font = Font(bold=True)
+    restyle((ws.cell(row=r, column=c) for r in (len(LEARNER_CATEGORIES) + 2, len(rows) + 1)
+             for c in range(1, len(header) + 1)), font=Font(bold=True))
     ws2 = wb.create_sheet("SoLieuKhac")
     other = table[(table["category"] == "ALL") & ~table["indicator"].isin([i for i, _, _ in TABLE_ROWS] + ["TRON_NGUOI"])]
     other_rows = []
@@ -237,8 +236,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
         other_rows.append([ind, fig.label if fig else ind, fig.measure if fig else "", val.item() if hasattr(val, "item") else val])
     write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={2: 45})
     ws3 = wb.create_sheet("ChiSo")
-    write_table(ws3, list(table.columns), [tuple(x.item() if hasattr(x, "item") else x for x in r)
-                                          for r in table.itertuples(index=False, name=None)])
+    write_table(ws3, list(table.columns), [tuple(r) for r in table.to_numpy(dtype=object).tolist()])
     set_cell(ws, len(rows) + 3, 1, f"{unit['name']} – {period.label} ({period.code})")
     if ctx.get("annex") or ctx.get("gaps"):
         from .batch import write_annex_sheet

@@ -23,6 +23,74 @@ def set_cell(ws, row: int, column: int, value):
     return cell
 
 
+def put(ws, row: int, column: int, value, style=None):
+    """set_cell for a new cell, with a shared style (a StyleArray from Styles.get) instead
+    of a font, fill, number format ... set one by one: the same cell, much less work. A
+    string is always a string, whatever it starts with."""
+    global _Cell
+    if _Cell is None:
+        from openpyxl.cell.cell import Cell as _Cell
+    cell = _Cell(ws, row=row, column=column, style_array=style)
+    if type(value) in _PLAIN_NUMBERS:
+        cell._value = value  # what cell.value = value does for an int or a float (data type "n")
+    elif value is not None:
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+    ws._add_cell(cell)
+    return cell
+
+
+_Cell = None
+_PLAIN_NUMBERS = (int, float)
+
+
+class Styles:
+    """Cell styles registered once in a workbook, shared by the cells that use them."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.cache: dict = {}
+
+    def get(self, key, **attrs):
+        """The StyleArray of a cell with `attrs` (font=, fill=, number_format= ...)."""
+        style = self.cache.get(key)
+        if style is None:
+            from openpyxl.cell.cell import Cell
+            cell = Cell(self.ws)
+            for name, value in attrs.items():
+                setattr(cell, name, value)
+            style = self.cache[key] = cell._style
+        return style
+
+    def number(self, value, fmt="#,##0"):
+        """The style of a number cell: `fmt`, or one decimal when it is not whole."""
+        fmt = fmt if float(value).is_integer() else "#,##0.0"
+        return self.get(("num", fmt), number_format=fmt)
+
+
+_STYLE_KEYS = {"font": "fontId", "fill": "fillId", "border": "borderId", "alignment": "alignmentId",
+               "number_format": "numFmtId", "protection": "protectionId"}
+
+
+def restyle(cells, **attrs):
+    """Set the same font, fill ... on many cells (each keeping its other attributes): the
+    style is registered once, on the first cell, and its ids copied to the others."""
+    from openpyxl.styles.cell_style import StyleArray
+    first = None
+    for cell in cells:
+        if first is None:
+            first = cell
+            for name, value in attrs.items():
+                setattr(cell, name, value)
+            ids = [(_STYLE_KEYS[name], getattr(cell._style, _STYLE_KEYS[name])) for name in attrs]
+            continue
+        if not cell._style:
+            cell._style = StyleArray()
+        for key, value in ids:
+            setattr(cell._style, key, value)
+
+
 @contextmanager
 def atomic_path(out: Path):
     """Yield a temporary path beside `out`; on success it replaces `out`, on failure it is removed."""
@@ -47,14 +115,17 @@ def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = N
         cell = set_cell(ws, 1, c, title)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    styles = Styles(ws)
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
-            cell = set_cell(ws, r, c, value)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                cell.number_format = number_format if float(value).is_integer() else "#,##0.0"
+                put(ws, r, c, value, styles.number(value, number_format))
+            else:
+                put(ws, r, c, value)
     ws.freeze_panes = "A2"
+    sample = list(rows[:200]) if isinstance(rows, (list, tuple)) else list(rows)[:200]
     for c, title in enumerate(header, start=1):
-        width = (widths or {}).get(c) or max([len(str(title))] + [len(str(row[c - 1])) for row in list(rows)[:200]
+        width = (widths or {}).get(c) or max([len(str(title))] + [len(str(row[c - 1])) for row in sample
                                                                   if c - 1 < len(row)]) + 2
         ws.column_dimensions[_letter(c)].width = min(max(width, 8), 60)
 
