@@ -24,6 +24,11 @@ _XLSX_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>/]*?\sr="([A-Z]{1,3})(\d
 # jumps from "<c" to "<c" instead of trying every tag. Where the data holds no b":c" no
 # prefixed tag (<x:c ...>) can match, and the two find exactly the same cells.
 _XLSX_CELL_PLAIN = re.compile(rb'<c\b[^>/]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>/]*>')
+# value cells with no r="..." (legal, rare: Excel and LibreOffice always write r): their row
+# comes from the enclosing <row r="...">, their column from the cell before them
+_XLSX_CELL_NOREF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?=[\s>])(?![^>]*\sr=")[^>/]*>')
+_XLSX_ROW = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row(?=[\s>/])([^>]*)>')
+_XLSX_ROW_NUMBER = re.compile(rb'\sr="(\d{1,9})"')
 _ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _ODS_COLS = re.compile(rb'number-columns-repeated="(\d+)"')
@@ -160,6 +165,8 @@ class _Extent:
     def feed(self, data: bytes, kind: str) -> None:
         if kind == "xlsx":  # value cells only: a self-closed <c .../> holds nothing
             found = (_XLSX_CELL if b":c" in data else _XLSX_CELL_PLAIN).findall(data)
+            if b"<c>" in data or _XLSX_CELL_NOREF.search(data):
+                self._feed_unreferenced(data)
             if not found:
                 return
             letters, numbers = zip(*found)
@@ -195,6 +202,18 @@ class _Extent:
     def _end_ods_row(self):
         self.rows += self.row_repeat
         self.row_repeat, self.col = 0, 0
+
+    def _feed_unreferenced(self, data: bytes) -> None:
+        """Bound what cells without r= can reach: rows up to the largest <row r=...> plus the
+        rows in this chunk (a row without r follows the one before), columns up to the largest
+        explicit one plus the number of such cells (each is one column right of the last)."""
+        loose = len(_XLSX_CELL_NOREF.findall(data))
+        rows = _XLSX_ROW.findall(data)
+        numbers = [int(m.group(1)) for attrs in rows for m in [_XLSX_ROW_NUMBER.search(attrs)] if m]
+        self.cells += loose
+        self.max_row = max(self.max_row, max(numbers, default=0) + len(rows) - len(numbers), len(rows))
+        self.max_col = max(self.max_col, 1) + loose
+        self._check_running()
 
     def _check_running(self):
         if self.cells > MAX_CELLS or self.max_row > MAX_ROWS:

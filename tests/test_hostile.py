@@ -252,3 +252,41 @@ def test_formula_looking_text_stays_text(tmp_path):
     assert wb["BienDong"]["I4"].data_type == "s"
     assert wb["BienDong"]["D5"].value == "=1+1"
     assert all(c.data_type != "f" for row in wb["KiemTra"].iter_rows() for c in row)
+
+
+def _patched_sheet(tmp_path, sheet_data: bytes, name="noref.xlsx"):
+    import re
+    import zipfile
+
+    import openpyxl
+    base = tmp_path / ("base-" + name)
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = 1
+    wb.save(base)
+    with zipfile.ZipFile(base) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = re.sub(rb"<sheetData>.*</sheetData>", sheet_data,
+                                                parts["xl/worksheets/sheet1.xml"], flags=re.S)
+    out = tmp_path / name
+    with zipfile.ZipFile(out, "w") as o:
+        for n, d in parts.items():
+            o.writestr(n, d)
+    return out
+
+
+def test_cells_without_r_cannot_reach_far_rows(tmp_path):
+    """A cell without r= takes its row from <row r=...>: a far row beside a far column must
+    be refused like any far cell (calamine would allocate the dense grid)."""
+    from rehabstat.reader import read_workbook
+    path = _patched_sheet(tmp_path, b'<sheetData><row r="1"><c r="XFD1" t="n"><v>1</v></c></row>'
+                                    b'<row r="1048576"><c t="n"><v>7</v></c></row></sheetData>')
+    result = read_workbook(path)
+    assert [i.code for i in result.issues] == ["F004"]
+
+
+def test_cells_without_r_in_a_normal_sheet_are_read(tmp_path):
+    from rehabstat import safety
+    path = _patched_sheet(tmp_path, b'<sheetData><row r="1"><c r="C1" t="n"><v>1</v></c></row>'
+                                    b'<row r="5000"><c t="n"><v>7</v></c><c t="n"><v>8</v></c></row></sheetData>',
+                          name="benign.xlsx")
+    assert safety.precheck(path) == "zip"
