@@ -191,7 +191,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.annex = annex_rows(prov.facilities, fac_table)
         result.provinces.append(prov)
 
-    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress)
+    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table)
 
     # the national workbook needs no template: written whatever happened above
     from .national import write_national
@@ -211,7 +211,8 @@ def _run_checks(ds, period, today, cfg) -> list[Issue]:
     return run_checks(ds, period=period, today=today, config=cfg)
 
 
-def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress):
+def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
+                prov_table):
     """One BC per province, in parallel processes when there are many: each gets only its
     own rows of the period (a small Dataset, cheap to send)."""
     import os
@@ -227,12 +228,13 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         file_province.update((f, prov.name) for f in files)
         work.append(prov)
     parts = _split_by_province(clean, file_province)
+    tables = dict(tuple(prov_table.groupby("unit", sort=False)))  # computed once, not once per province
     payloads = []
     for prov in work:
         units = [f.unit for f in prov.facilities if not f.sent_nothing]
         issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
         payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
-                         prov.annex, prov.gaps))
+                         prov.annex, prov.gaps, tables.get(prov.name)))
     total = len(result.provinces)
     done = total - len(work)
     if progress:
@@ -294,10 +296,10 @@ def _render_job(payload):
     TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
     from .render import TemplateError
     from .service import build_document
-    sub, cfg, period, units, name, issues, out, today, template, annex, gaps = payload
+    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table = payload
     try:
         doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
-                             template=template, today=today, annex=annex, gaps=gaps)
+                             template=template, today=today, annex=annex, gaps=gaps, table=table)
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft

@@ -139,9 +139,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
 
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
-                   targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None) -> DocumentResult:
+                   targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
+                   table=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
-    `issues` are the data issues that concern these units; errors refuse the document unless force."""
+    `issues` are the data issues that concern these units; errors refuse the document unless force.
+    `table`: the unit's indicator rows when the caller has computed them already (batch)."""
     from .indicators import compute
     from .issues import ERROR
     result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
@@ -155,8 +157,10 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
         result.refused = True
         return result
     result.draft = bool(result.errors)
-    table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
-                    units=units if level == "facility" else None, provinces=[key] if level == "province" else None)
+    if table is None:
+        table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
+                        units=units if level == "facility" else None,
+                        provinces=[key] if level == "province" else None)
     names = ds.unit_names()
     if level == "facility":
         unit = {"code": key, "name": names.get(key, key), "province": ds.unit_provinces().get(key, ""), "level": level}
