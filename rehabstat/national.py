@@ -186,7 +186,6 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date):
 
 def _categories(ws, names, values, total, provinces):
     from .report import ALWAYS_ROWS, TABLE_ROWS
-    from .xlsxout import set_cell
     rows = [(ind, label) for ind, label, _ in TABLE_ROWS
             if ind in ALWAYS_ROWS or any(v.get((ind, c), 0) for v in values.values() for c in ALL_CATEGORIES)]
     _header(ws, 1, 1, "Tỉnh/Thành phố", rows=2)
@@ -197,26 +196,28 @@ def _categories(ws, names, values, total, provinces):
         for k, (_, cat_label) in enumerate(CATEGORY_COLUMNS):
             _header(ws, 2, col + k, cat_label)
         col += len(CATEGORY_COLUMNS)
+    keys = [(ind, cat) for ind, _ in rows for cat, _ in CATEGORY_COLUMNS]
+    _province_rows(ws, keys, names, values, total, provinces)
+    _widths(ws, {1: 22, 2: 8}, default=10, last=2 + len(keys))
+
+
+def _province_rows(ws, keys, names, values, total, provinces):
+    """From row 3: one row per province (name, number of facilities, the figures `keys`
+    = [(indicator, category)] from column 3), then the bold national row; headers frozen."""
+    from .xlsxout import set_cell
     counts = _facility_count(provinces)
-    r = 3
-    for name in names + [None]:
+    for r, name in enumerate(names + [None], start=3):
         v = values.get(name, {}) if name else total.get("VN", {})
         set_cell(ws, r, 1, name or NATION_LABEL)
         _number(ws, r, 2, counts.get(name, 0) if name else sum(counts.values()))
-        col = 3
-        for ind, _ in rows:
-            for cat, _ in CATEGORY_COLUMNS:
-                _number(ws, r, col, v.get((ind, cat), 0))
-                col += 1
+        for k, key in enumerate(keys):
+            _number(ws, r, 3 + k, v.get(key, 0))
         if name is None:
-            _bold_row(ws, r, col - 1)
-        r += 1
+            _bold_row(ws, r, 2 + len(keys))
     ws.freeze_panes = "C3"
-    _widths(ws, {1: 22, 2: 8}, default=10, last=col - 1)
 
 
 def _family(ws, title, codes, names, values, total, provinces):
-    from .xlsxout import set_cell
     _header(ws, 1, 1, "Tỉnh/Thành phố", rows=2)
     _header(ws, 1, 2, "Số cơ sở", rows=2)
     for k, code in enumerate(codes):
@@ -224,18 +225,7 @@ def _family(ws, title, codes, names, values, total, provinces):
         label, measure = (fig.label, fig.measure) if fig else REVENUE_LABELS.get(code, (code, ""))
         _header(ws, 1, 3 + k, label)
         _header(ws, 2, 3 + k, f"{measure} ({code})" if measure else code)
-    counts = _facility_count(provinces)
-    r = 3
-    for name in names + [None]:
-        v = values.get(name, {}) if name else total.get("VN", {})
-        set_cell(ws, r, 1, name or NATION_LABEL)
-        _number(ws, r, 2, counts.get(name, 0) if name else sum(counts.values()))
-        for k, code in enumerate(codes):
-            _number(ws, r, 3 + k, v.get((code, "ALL"), 0))
-        if name is None:
-            _bold_row(ws, r, 2 + len(codes))
-        r += 1
-    ws.freeze_panes = "C3"
+    _province_rows(ws, [(code, "ALL") for code in codes], names, values, total, provinces)
     money = ws.title == "TaiChinh"
     _widths(ws, {1: 22, 2: 8}, default=17 if money else 13, last=2 + len(codes))
     ws.row_dimensions[1].height = 45
