@@ -427,19 +427,13 @@ def _relevant(issues, where, period: Period, facilities, provinces) -> list[Issu
             if ym is None or period.contains(*ym):
                 out.append(i)
             continue
-        unit, ym = _issue_unit_month(i, facilities)
+        unit, ym = (i.unit if i.unit in facilities else None), i.month  # structured, never from the message
         if ym is not None and not period.contains(*ym):
             continue
         if i.code == "X002" and unit in facilities and ym is not None and facilities[unit].files.get(ym):
             continue
         out.append(i)
     return out
-
-
-def _issue_unit_month(i: Issue, facilities):
-    """The facility and (year, month) a file-less issue is about (X002, X003): from the
-    issue's own structured fields, never from its (translated) message."""
-    return (i.unit if i.unit in facilities else None), i.month
 
 
 def _issue_province(i: Issue, where, facilities, provinces) -> str | None:

@@ -212,7 +212,9 @@ def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
 
 # ---------------------------------------------------------------- tables
 
-def _find_header(rows, aliases: dict[str, tuple[str, ...]]):
+def find_header(rows, aliases: dict[str, tuple[str, ...]]):
+    """The header row among the first rows (the one naming most fields): (row index | None,
+    {field: column index}); aliases maps each field to its normalised names."""
     lookup = {alias: fld for fld, names in aliases.items() for alias in names}
     best = (0, None, {})
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -228,7 +230,7 @@ def _find_header(rows, aliases: dict[str, tuple[str, ...]]):
 
 
 def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None:
-    header_row, cols = _find_header(rows, HEADERS[role])
+    header_row, cols = find_header(rows, HEADERS[role])
     result.layout[sheet] = {fld: column_letter(c) for fld, c in cols.items()}
     result.layout.setdefault("_roles", {})[role] = sheet
     missing = [f for f in REQUIRED_COLUMNS[role] if f not in cols]

@@ -16,7 +16,6 @@ from .indicators.engine import CATEGORY_INDICATORS
 from .periods import Period
 
 TABLE_CATEGORIES = ("BB", "TN", "HTCC", "XDTTN", "LTTT", "HV", "MET", "ALL")
-TABLE_HEADER = ("Bắt buộc", "Tự nguyện", "HTCC", "XĐTTN", "LTTT", "Cộng HV", "Methadone", "Tổng cộng")
 TABLE_ROWS = (
     ("DAU_KY", "Đầu kỳ (chuyển sang)", True),
     ("TIEP_NHAN", "Tiếp nhận", False),
@@ -164,7 +163,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     return {
         "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
-        "table": {"columns": list(TABLE_CATEGORIES), "header": list(TABLE_HEADER), "rows": table_rows},
+        "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
         "targets": targets or [], "annex": annex or [], "gaps": gaps or [],
         "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
                          "label": f"năm {period.last[0] + 1}", "targets": []},

@@ -204,11 +204,12 @@ def _province_title(name: str) -> str:
 
 
 def _slug(text: str) -> str:
-    from .codes import norm_key
+    """'Hà Nội' → 'Ha-Noi': an ASCII file-name part."""
+    import re
     import unicodedata
     s = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return "-".join(w for w in __import__("re").split(r"[^0-9A-Za-z]+", s) if w) or norm_key(text)
+    return "-".join(w for w in re.split(r"[^0-9A-Za-z]+", s) if w)
 
 
 def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period) -> Path:

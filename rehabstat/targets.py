@@ -57,12 +57,8 @@ def read_targets(path) -> tuple[list[dict], list]:
         return [], [issue(exc.code, file=path, detail=exc.detail)]
     except Exception as exc:  # noqa: BLE001
         return [], [issue("F002", file=path, detail=f"{type(exc).__name__}: {display(exc)}")]
-    lookup = {a: f for f, names_ in HEADERS.items() for a in names_}
-    header_row, cols = None, {}
-    for r, row in enumerate(rows[:10]):
-        found = {lookup[norm_key(v)]: c for c, v in enumerate(row) if isinstance(v, str) and norm_key(v) in lookup}
-        if len(found) > len(cols):
-            header_row, cols = r, found
+    from .reader import find_header
+    header_row, cols = find_header(rows, HEADERS)
     for fld in ("code", "plan"):
         if fld not in cols:
             issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,

@@ -231,13 +231,12 @@ def test_son_la_persons(son_la):
                 assert held[p] == e["category"], e
             else:
                 assert not p.startswith("SL-2021-"), f"2021 person leaves before admission: {e}"
-            del_cat = held.pop(p, None)
+            held.pop(p, None)
             assert p not in escaped
             if ev == "TRON":
                 escaped.add(p)
             elif ev == "CHUYEN_DIEN":
                 held[p] = e["new_category"]
-            del del_cat
     # names are placeholders only
     wb = CalamineWorkbook.from_path(str(SON_LA / "2021-01.xlsx"))
     rows = sheet(wb, "events")
