@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import broken
+from conftest import SAMPLES
 from rehabstat.dataset import read_paths
 from rehabstat.validate import validate_paths
 
@@ -237,3 +238,24 @@ def test_synthetic_messy_style_reads_like_clean(tmp_path):
     b = read_one(writer.write_month(tmp_path / "messy.xlsx", book, style="messy"))
     assert [r for r in a["census"] if r[1:] != (0, 0, 0, 0)] == b["census"]
     assert (a["who"], a["events"], a["figures"]) == (b["who"], b["events"], b["figures"])
+
+
+def test_fast_and_careful_event_paths_agree(tmp_path, monkeypatch):
+    """The reader reads a plain BienDong row on a fast path (reader._event_fast) and every
+    other row through _event_row, which says what is wrong. The two must never disagree:
+    with the fast path switched off, every workbook of the samples and of the defect corpus
+    gives the same events and the same issues."""
+    import broken
+    from rehabstat import reader
+    from rehabstat.reader import find_workbooks, read_workbook
+    files = find_workbooks([SAMPLES])
+    for name, case in broken.CASES.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        case(folder)
+        files += find_workbooks([folder])
+    fast = [(r.events, r.issues) for r in map(read_workbook, files)]
+    monkeypatch.setattr(reader, "_event_fast", lambda result, cols: None)
+    careful = [(r.events, r.issues) for r in map(read_workbook, files)]
+    assert len(files) > 80 and sum(len(e) for e, _ in fast) > 5_000  # not vacuous
+    assert fast == careful
