@@ -21,8 +21,7 @@ app.add_typer(templates_app, name="templates")
 STATE = {"debug": False}
 
 
-class UsageError(Exception):
-    """Wrong usage: exit code 2 with a message."""
+from .errors import UsageError  # noqa: E402  (re-exported: older code imports it from here)
 
 
 def _console(stderr=True):

@@ -19,8 +19,7 @@ DOCUMENT_KEYS = {
 }
 
 
-class ConfigError(ValueError):
-    pass
+from .errors import ConfigError  # noqa: E402,F401
 
 
 @dataclass

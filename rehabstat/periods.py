@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 
 
-class PeriodError(ValueError):
-    """A period the user asked for that makes no sense (message in Vietnamese)."""
+from .errors import PeriodError  # noqa: E402,F401  (a period that makes no sense)
 
 
 @dataclass(frozen=True)

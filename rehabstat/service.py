@@ -118,7 +118,7 @@ def choose_units(ds, facility=None, province=None):
 
 
 def _usage(message):
-    from .cli import UsageError
+    from .errors import UsageError
     return UsageError(message)
 
 

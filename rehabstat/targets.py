@@ -45,7 +45,7 @@ def read_targets(path) -> tuple[list[dict], list]:
     path = Path(path)
     issues = []
     if not path.is_file():
-        from .cli import UsageError
+        from .errors import UsageError
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {path}.")
     try:
         safety.precheck(path)
