@@ -108,7 +108,7 @@ def _write_one(source: Path, issues: list[Issue], target: Path) -> Annotated:
         if SHEET_NAME in wb.sheetnames:  # an earlier annotation of this copy
             wb.remove(wb[SHEET_NAME])
     _issue_sheet(wb, source, issues, marked)
-    save(wb, target)
+    save(wb, target, output=False)  # a copy of the facility's workbook: still readable as one
     return Annotated(source, target, marked, "" if marked else w["list_only"].format(why=reason))
 
 

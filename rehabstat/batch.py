@@ -23,37 +23,16 @@ from .codes import province_key
 from .issues import ERROR, Issue
 from .periods import Period
 
-RECEIVED, MISSING, DUPLICATE, HAS_ERRORS, NOT_DUE = "đã nhận", "thiếu", "trùng", "có lỗi", "chưa đến hạn"
-STATUSES = (RECEIVED, MISSING, DUPLICATE, HAS_ERRORS, NOT_DUE)
+from .gate import (DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, STATUSES, Facility,  # noqa: F401
+                   facility_note, gap_lines, month_from_name, month_ranges)
 ANNEX_INDICATORS = (
     ("DAU_KY", "Đầu kỳ"), ("TIEP_NHAN", "Tiếp nhận"), ("HOAN_THANH", "Hoàn thành"), ("TRON", "Trốn (lượt)"),
     ("CUOI_KY", "Cuối kỳ (đang quản lý)"), ("CO_MAT", "Có mặt"), ("VANG_MAT", "Vắng mặt"),
 )
 ANNEX_CATEGORIES = (("HV", "Học viên"), ("ALL", "Tổng cộng"))
-_MONTH_IN_NAME = (  # how a month may be written in a file name: 2021-05, 2021_05, 202105, 05-2021, 05.2021
-    re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})[-_. ]?(?P<m>0[1-9]|1[0-2])(?!\d)"),
-    re.compile(r"(?<!\d)(?P<m>0?[1-9]|1[0-2])[-_. ](?P<y>(?:19|20|21)\d{2})(?!\d)"),
-)
 
 
 # ---------------------------------------------------------------- results
-
-@dataclass
-class Facility:
-    unit: str
-    name: str
-    province: str  # display name of its province
-    registered: bool = False  # listed in rehabstat.toml [registry]
-    cells: dict = field(default_factory=dict)  # (year, month) -> status
-    files: dict = field(default_factory=dict)  # (year, month) -> [file, ...]
-
-    def months(self, status) -> list:
-        return [ym for ym, s in self.cells.items() if s == status]
-
-    @property
-    def sent_nothing(self) -> bool:
-        return not any(self.files.values())
-
 
 @dataclass
 class ProvinceResult:
@@ -66,14 +45,15 @@ class ProvinceResult:
     outputs: list = field(default_factory=list)
     draft: bool = False
     failure: str | None = None  # the documents could not be written
-    note: str | None = None  # why no BC was written although nothing failed (no usable workbook)
+    note: str | None = None  # why no BC was written although nothing failed (incomplete data, no workbook)
+    complete: bool = False  # the gate: every facility-month received, no error
 
     def count(self, status) -> int:
         return sum(1 for f in self.facilities for s in f.cells.values() if s == status)
 
     @property
     def expected(self) -> int:
-        return sum(1 for f in self.facilities for s in f.cells.values() if s != NOT_DUE)
+        return sum(f.expected for f in self.facilities)
 
     @property
     def excluded(self) -> int:
@@ -81,7 +61,7 @@ class ProvinceResult:
 
     @property
     def attention(self) -> bool:
-        return bool(self.errors or self.count(MISSING) or self.excluded or self.failure)
+        return bool(not self.complete or self.errors or self.failure)
 
 
 @dataclass
@@ -96,6 +76,8 @@ class BatchResult:
     issues: list = field(default_factory=list)  # every issue that concerns the period
     template_error: str | None = None  # the BC template could not be used (no BC was written)
     elapsed: float = 0.0
+    gate: object = None  # the gate's decision (rehabstat.gate.Gate)
+    draft: bool = False  # the national workbook was written from incomplete data (--force)
 
     @property
     def errors(self) -> list:
@@ -110,11 +92,13 @@ class BatchResult:
 
     @property
     def attention(self) -> bool:
-        return bool(self.errors or self.unattributed or not self.provinces or any(p.attention for p in self.provinces))
+        return bool(self.gate is None or not self.gate.complete or self.errors or self.unattributed
+                    or not self.provinces or any(p.attention for p in self.provinces))
 
     @property
     def exit_code(self) -> int:
-        """0 all clean; 1 something needs attention (documents still written); 2 the template is unusable."""
+        """0 all clean; 1 the data are incomplete or have errors (only complete provinces' BCs
+    written, unless --force); 2 the template is unusable."""
         if self.template_error:
             return 2
         return 1 if self.attention else 0
@@ -157,18 +141,15 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
 
     if progress:
         progress("check", 0, 1)
+    from .gate import decide
     issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
-    where = _locate_files(ds)  # file -> (unit | None, (y, m) | None)
-    provinces, facilities = _facilities(ds, where, period, cfg, today)
-    error_files = {i.file for i in issues if i.severity == ERROR and i.file}
-    error_files |= set(ds.files.loc[ds.files["status"] == "error", "file"])
-    excluded = _grade(facilities, error_files, force)
-    result.unattributed = [(f, _first_message(issues, f)) for f, (unit, ym) in sorted(where.items())
-                           if (unit is None or ym is None) and f in error_files
-                           and (ym is None or period.contains(*ym))]
-    result.issues = _relevant(issues, where, period, facilities, provinces)
-
-    clean = ds.without_files(excluded)
+    gate = decide(ds, period, cfg, force=force, today=today, issues=issues)
+    result.gate = gate
+    result.unattributed = gate.unattributed
+    result.issues = gate.issues
+    facilities, provinces = gate.facilities, gate.provinces
+    excluded = set(gate.excluded)
+    clean = gate.dataset
     fac_table = compute(clean, period, level="facility", split=cfg.split)
     prov_table = _aggregate(fac_table, "province", period, {u: f.province for u, f in facilities.items()},
                             clean.unit_provinces(), provinces)
@@ -177,14 +158,12 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     if progress:
         progress("check", 1, 1)
 
-    by_province = defaultdict(list)
-    for fac in facilities.values():
-        by_province[fac.province].append(fac)
-    issue_province = {id(i): _issue_province(i, where, facilities, provinces) for i in result.issues}
     result.provinces = []
-    for name in sorted(by_province, key=_sort_name):
-        prov = ProvinceResult(name=name, facilities=sorted(by_province[name], key=lambda f: f.unit))
-        mine = [i for i in result.issues if issue_province[id(i)] == name]
+    for name, facs in sorted(gate.by_province().items(), key=lambda kv: _sort_name(kv[0])):
+        prov = ProvinceResult(name=name, facilities=facs, complete=gate.province_complete(name))
+        units = {f.unit for f in facs}
+        mine = [i for i in result.issues if gate.issue_unit(i) in units
+                or (gate.issue_unit(i) is None and i.province and province_key(i.province) == province_key(name))]
         prov.errors = [i for i in mine if i.severity == ERROR]
         prov.warnings = [i for i in mine if i.severity != ERROR]
         prov.gaps = gap_lines(prov.facilities, period, force)
@@ -193,12 +172,15 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
 
     _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table)
 
-    # the national workbook needs no template: written whatever happened above
-    from .national import write_national
-    result.national = write_national(
-        Path(out) / f"TongHop-{_file_code(period)}.xlsx", period=period, provinces=result.provinces,
-        table=prov_table, national=nat_table, monthly=monthly, issues=result.issues,
-        unattributed=result.unattributed, today=today)
+    # the national workbook: its totals rest on every province, so it is written when the
+    # whole is complete and clean, or as a draft with --force
+    if gate.complete or force:
+        from .national import write_national
+        result.draft = not gate.complete
+        result.national = write_national(
+            Path(out) / f"TongHop-{_file_code(period)}.xlsx", period=period, provinces=result.provinces,
+            table=prov_table, national=nat_table, monthly=monthly, issues=result.issues,
+            unattributed=result.unattributed, today=today, draft=result.draft)
     result.elapsed = time.perf_counter() - started
     return result
 
@@ -208,7 +190,7 @@ def _run_checks(ds, period, today, cfg) -> list[Issue]:
         from .checks import run_checks
     except ImportError:  # validation rules not installed in this build
         return []
-    return run_checks(ds, period=period, today=today, config=cfg)
+    return run_checks(ds, period=period, today=today, config=cfg, months=False)
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
@@ -225,6 +207,9 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         if not files:
             prov.note = "không có sổ dùng được trong kỳ: không lập báo cáo"
             continue
+        if not prov.complete and not force:
+            prov.note = "số liệu chưa đầy đủ hoặc còn lỗi: chưa lập báo cáo (--force: bản DỰ THẢO)"
+            continue
         file_province.update((f, prov.name) for f in files)
         work.append(prov)
     parts = _split_by_province(clean, file_province)
@@ -234,7 +219,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         units = [f.unit for f in prov.facilities if not f.sent_nothing]
         issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
         payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
-                         prov.annex, prov.gaps, tables.get(prov.name)))
+                         prov.annex, prov.gaps, tables.get(prov.name), not prov.complete))
     total = len(result.provinces)
     done = total - len(work)
     if progress:
@@ -296,10 +281,10 @@ def _render_job(payload):
     TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
     from .render import TemplateError
     from .service import build_document
-    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table = payload
+    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft = payload
     try:
         doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
-                             template=template, today=today, annex=annex, gaps=gaps, table=table)
+                             template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft)
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft
@@ -321,131 +306,6 @@ def _split_by_province(ds, file_province: dict) -> dict:
 
 
 # ---------------------------------------------------------------- who sent what
-
-def _locate_files(ds) -> dict:
-    """file -> (unit, (year, month)); for a workbook that could not say (broken, hostile),
-    the facility is guessed from the other workbooks of its folder and the month from its
-    name (2021-05.xlsx), so that the completeness grid shows it where it belongs."""
-    files = ds.files
-    folder_units = defaultdict(set)
-    for f, unit in zip(files["file"], files["unit"]):
-        if isinstance(unit, str):
-            folder_units[str(Path(f).parent)].add(unit)
-    where = {}
-    for f, unit, year, month, status in zip(files["file"], files["unit"], files["year"], files["month"],
-                                            files["status"]):
-        if status == "skipped":
-            continue
-        if not isinstance(unit, str):
-            siblings = folder_units.get(str(Path(f).parent), set())
-            unit = next(iter(siblings)) if len(siblings) == 1 else None
-        ym = (int(year), int(month)) if _present(year) and _present(month) else month_from_name(f)
-        where[f] = (unit, ym)
-    return where
-
-
-def _present(x) -> bool:
-    return x is not None and x == x
-
-
-def month_from_name(path) -> tuple[int, int] | None:
-    stem = Path(path).stem
-    for pattern in _MONTH_IN_NAME:
-        m = pattern.search(stem)
-        if m:
-            return int(m.group("y")), int(m.group("m"))
-    return None
-
-
-
-
-def _facilities(ds, where, period: Period, cfg, today):
-    """{pkey: display name} and {unit: Facility} for every facility expected in the period:
-    those with a workbook in it (whatever its state) and those of the registry."""
-    unit_province = ds.unit_provinces()
-    unit_names = ds.unit_names()
-    months = period.months
-    in_period = defaultdict(lambda: defaultdict(list))
-    for f, (unit, ym) in where.items():
-        if unit is not None and ym is not None and period.contains(*ym):
-            in_period[unit][ym].append(f)
-    # province display names: the name most facilities use now (old and new names are both
-    # accepted; a facility goes with the name of its latest workbook)
-    votes = defaultdict(Counter)
-    for unit, prov in unit_province.items():
-        votes[province_key(prov)][prov] += 1
-    registry = {}
-    for prov, units in (cfg.registry or {}).items():
-        votes[province_key(prov)][prov] += 0
-        for u in units:
-            registry[u] = prov
-    provinces = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in votes.items()}
-    facilities = {}
-    for unit in sorted(set(in_period) | set(registry)):
-        prov = unit_province.get(unit) or registry.get(unit)
-        display = provinces.get(province_key(prov), prov) if prov else "(không rõ tỉnh)"
-        fac = Facility(unit=unit, name=unit_names.get(unit, ""), province=display, registered=unit in registry)
-        due = (today.year, today.month)
-        for ym in months:
-            fac.files[ym] = sorted(in_period[unit].get(ym, []))
-            fac.cells[ym] = MISSING if ym < due else NOT_DUE
-        facilities[unit] = fac
-    return provinces, facilities
-
-
-def _grade(facilities, error_files, force) -> set:
-    """Set each facility-month's status; return the files left out of the figures."""
-    excluded = set()
-    for fac in facilities.values():
-        for ym, files in fac.files.items():
-            if not files:
-                continue
-            if len(files) > 1:
-                fac.cells[ym] = DUPLICATE
-                excluded.update(files)
-            elif files[0] in error_files:
-                fac.cells[ym] = HAS_ERRORS
-                if not force:
-                    excluded.update(files)
-            else:
-                fac.cells[ym] = RECEIVED
-    return excluded
-
-
-def _first_message(issues, f) -> str:
-    return next((i.message for i in issues if i.file == f and i.severity == ERROR), "")
-
-
-def _relevant(issues, where, period: Period, facilities, provinces) -> list[Issue]:
-    """The issues that concern the period: those of its workbooks (and of broken workbooks
-    whose month is unknown), and the file-less ones (missing months, transfers) of its
-    months. A missing month where a broken workbook was found is that workbook's issue."""
-    out = []
-    for i in issues:
-        if i.file is not None:
-            ym = where.get(i.file, (None, None))[1]
-            if ym is None or period.contains(*ym):
-                out.append(i)
-            continue
-        unit, ym = (i.unit if i.unit in facilities else None), i.month  # structured, never from the message
-        if ym is not None and not period.contains(*ym):
-            continue
-        if i.code == "X002" and unit in facilities and ym is not None and facilities[unit].files.get(ym):
-            continue
-        out.append(i)
-    return out
-
-
-def _issue_province(i: Issue, where, facilities, provinces) -> str | None:
-    if i.file is not None:
-        unit = where.get(i.file, (None, None))[0]
-        return facilities[unit].province if unit in facilities else None
-    if i.unit in facilities:
-        return facilities[i.unit].province
-    if i.province:
-        return provinces.get(province_key(i.province), i.province)
-    return None
-
 
 # ---------------------------------------------------------------- figures for the documents
 
@@ -500,14 +360,14 @@ def annex_rows(facilities, fac_table) -> list[dict]:
     received_all = expected_all = 0
     for fac in facilities:
         received = len(fac.months(RECEIVED))
-        expected = sum(1 for s in fac.cells.values() if s != NOT_DUE)
+        expected = fac.expected
         received_all += received
         expected_all += expected
         v = {ind: {cat: values[(fac.unit, ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
         for ind in v:
             for cat in v[ind]:
                 total[(ind, cat)] += v[ind][cat]
-        rows.append(_annex_row(fac.unit, fac.name, received, expected, v, _facility_note(fac), False))
+        rows.append(_annex_row(fac.unit, fac.name, received, expected, v, facility_note(fac), False))
     v = {ind: {cat: total[(ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
     rows.append(_annex_row("", "Tổng cộng", received_all, expected_all, v, "", True))
     return rows
@@ -519,76 +379,6 @@ def _annex_row(code, name, received, expected, v, note, is_total) -> dict:
     cells = [n[ind][cat] for ind, _ in ANNEX_INDICATORS for cat, _ in ANNEX_CATEGORIES]
     return {"code": code, "name": name, "months": f"{received}/{expected}", "received": received,
             "expected": expected, "note": note, "total": is_total, "bold": is_total, "cells": cells, "n": n, "v": v}
-
-
-def _facility_note(fac: Facility) -> str:
-    parts = []
-    for status, word in ((MISSING, "thiếu"), (DUPLICATE, "trùng"), (HAS_ERRORS, "có lỗi")):
-        months = fac.months(status)
-        if months:
-            parts.append(f"{word} {month_ranges(months)}")
-    return "; ".join(parts)
-
-
-def month_ranges(months) -> str:
-    """[(2021, 7), ..., (2021, 12), (2022, 2)] → '07/2021 đến 12/2021, 02/2022'."""
-    months = sorted(months)
-    runs, start, prev = [], None, None
-    for ym in months:
-        if prev is not None and _next(prev) == ym:
-            prev = ym
-            continue
-        if start is not None:
-            runs.append((start, prev))
-        start = prev = ym
-    if start is not None:
-        runs.append((start, prev))
-    text = lambda ym: f"{ym[1]:02d}/{ym[0]}"  # noqa: E731
-    return ", ".join(text(a) if a == b else f"{text(a)} đến {text(b)}" for a, b in runs)
-
-
-def _next(ym):
-    y, m = ym
-    return (y + 1, 1) if m == 12 else (y, m + 1)
-
-
-def gap_lines(facilities, period: Period, force=False) -> list[str]:
-    """One sentence per facility whose figures are incomplete: which months are missing,
-    which were left out (two workbooks for one month; errors), and where the opening and
-    closing census were taken from when the first or last month is not among them."""
-    lines = []
-    for fac in facilities:
-        parts = []
-        missing = fac.months(MISSING)
-        if fac.sent_nothing and missing:
-            parts.append(f"không gửi sổ nào trong kỳ (thiếu {_months_word(missing)})")
-        elif missing:
-            parts.append(f"thiếu sổ {_months_word(missing)}")
-        dup = fac.months(DUPLICATE)
-        if dup:
-            parts.append(f"có hai sổ cho {_months_word(dup)} (trùng), không tính vào số liệu")
-        bad = fac.months(HAS_ERRORS)
-        if bad:
-            parts.append(f"sổ {_months_word(bad)} có lỗi, " + ("vẫn tính vào số liệu (chưa kiểm tra)" if force
-                                                              else "không tính vào số liệu"))
-        if not parts:
-            continue
-        used = sorted(fac.months(RECEIVED) + (bad if force else []))
-        due = [ym for ym, s in fac.cells.items() if s != NOT_DUE]
-        if used and due:
-            if used[0] != due[0]:
-                parts.append(f"số đầu kỳ lấy theo sổ tháng {used[0][1]:02d}/{used[0][0]}")
-            if used[-1] != due[-1]:
-                parts.append(f"số cuối kỳ lấy theo sổ tháng {used[-1][1]:02d}/{used[-1][0]}")
-        elif not used and not fac.sent_nothing:
-            parts.append("không có số liệu nào dùng được trong kỳ")
-        label = f"{fac.unit} – {fac.name}" if fac.name else fac.unit
-        lines.append(f"{label}: " + "; ".join(parts) + ".")
-    return lines
-
-
-def _months_word(months) -> str:
-    return ("tháng " if len(months) == 1 else "các tháng ") + month_ranges(months)
 
 
 def _sort_name(name: str):

@@ -33,15 +33,17 @@ def command(fn):
     """Run a command: user errors become a message and an exit code, never a traceback."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from .config import ConfigError
-        from .periods import PeriodError
+        from .errors import DataError
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
             raise
-        except (UsageError, PeriodError, ConfigError) as exc:
-            _console().print(f"[bold red]Lỗi:[/] {exc}")
+        except UsageError as exc:  # ConfigError and PeriodError too
+            _console().print(f"[bold red]Lỗi:[/] {_escape(str(exc))}")
             raise typer.Exit(2)
+        except DataError as exc:
+            _print_data_error(exc)
+            raise typer.Exit(1)
         except Exception as exc:  # noqa: BLE001
             from .render import TemplateError
             if isinstance(exc, TemplateError):
@@ -53,6 +55,21 @@ def command(fn):
                              "Chạy lại với --debug để xem chi tiết và gửi cho người phát triển.")
             raise typer.Exit(2)
     return wrapper
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+    return escape(text)
+
+
+def _print_data_error(exc):
+    """Exit 1: what is wrong with the data, line by line, and what to do (stderr)."""
+    console = _console()
+    console.print(f"[bold red]Lỗi số liệu:[/] {_escape(str(exc))}")
+    for line in exc.details:
+        console.print(f"  • {line}" if not line.startswith("  ") else line, markup=False)
+    if exc.advice:
+        console.print(f"[bold]Cần làm:[/] {_escape(exc.advice)}")
 
 
 @app.callback()
@@ -119,8 +136,13 @@ def indicators(
     province: Optional[List[str]] = typer.Option(None, "--province", help="Chỉ tỉnh/thành phố này."),
     config: Optional[Path] = ConfigOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+    force: bool = typer.Option(False, "--force", help="Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột "
+                                                      "coverage (số tháng có sổ) và draft; mã thoát vẫn là 1."),
 ):
     """Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.
+
+    Chỉ xuất khi số liệu của kỳ đầy đủ và không có lỗi (mã thoát 0). Thiếu tháng, sổ trùng,
+    sổ có lỗi hoặc không có sổ nào: mã thoát 1, không xuất gì (trừ khi --force).
 
     Ví dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json
     """
@@ -132,11 +154,23 @@ def indicators(
     if fmt == "xlsx" and out is None:
         raise UsageError("--format xlsx cần --out TỆP.xlsx.")
     _check_data(data)
+    if out is not None:
+        from .service import ensure_out_dir
+        ensure_out_dir(Path(out).parent)
     period = _period(year, month, quarter, half, start, end)
-    table, _ = indicator_table(data, period, level=level, config=config, units=facility, provinces=province, jobs=jobs)
+    table, gate = indicator_table(data, period, level=level, config=config, units=facility, provinces=province,
+                                  jobs=jobs, force=force)
     text = write_indicators(table, fmt, out)
     if text is not None:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    if gate.draft:  # only with --force: the figures were written, marked as drafts
+        console = _console()
+        console.print(f"[bold yellow]DỰ THẢO:[/] số liệu {period.label} chưa đầy đủ hoặc còn lỗi "
+                      f"({gate.coverage_text()} có sổ dùng được).")
+        for line in gate.problems():
+            console.print(f"  • {line}" if not line.startswith("  ") else line, markup=False)
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------- report
@@ -150,13 +184,17 @@ def report(
     facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở (mặc định: cơ sở duy nhất trong dữ liệu)."),
     province: Optional[str] = typer.Option(None, "--province", help="Báo cáo tổng hợp của một tỉnh/thành phố."),
     out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi báo cáo (.docx và .xlsx)."),
-    force: bool = typer.Option(False, "--force", help="Vẫn lập báo cáo khi dữ liệu có lỗi (đánh dấu DỰ THẢO)."),
+    force: bool = typer.Option(False, "--force", help="Vẫn lập báo cáo khi số liệu thiếu tháng hoặc có lỗi "
+                                                      "(đánh dấu DỰ THẢO, mã thoát 1). Sổ trùng không bao giờ được cộng."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx đã chỉnh sửa (xem: rehabstat templates export)."),
     targets: Optional[Path] = typer.Option(None, "--targets", help="Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch."),
     config: Optional[Path] = ConfigOpt,
     number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
 ):
     """Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.
+
+    Chỉ lập khi mọi tháng của kỳ đều có đúng một sổ không lỗi (mã thoát 0); nếu không: mã thoát 1,
+    liệt kê điều cần sửa, không ghi tệp nào (trừ khi --force: bản DỰ THẢO).
 
     Ví dụ: rehabstat report --data samples/son-la --year 2021
     """
@@ -177,11 +215,15 @@ def _finish_document(result):
                       "Sửa các lỗi trên (rehabstat validate) hoặc dùng --force để lập bản DỰ THẢO.")
         raise typer.Exit(1)
     for path in result.outputs:
-        console.print(f"Đã ghi: {path}")
+        console.print(f"Đã ghi: {path}", markup=False)
     for note in result.notes:
-        console.print(f"[bold yellow]Lưu ý:[/] {note}")
+        console.print(f"[bold yellow]Lưu ý:[/] {_escape(note)}")
     if result.draft:
-        console.print(f"[bold yellow]Lưu ý:[/] văn bản là DỰ THẢO vì dữ liệu còn {len(result.errors)} lỗi.")
+        console.print("[bold yellow]Lưu ý:[/] văn bản là DỰ THẢO vì số liệu chưa đầy đủ hoặc còn lỗi"
+                      + (f" ({result.coverage} có sổ dùng được)" if result.coverage else "") + ":")
+        for line in result.problems:
+            console.print(f"  • {line}" if not line.startswith("  ") else line, markup=False)
+        raise typer.Exit(1)
 
 
 def _print_issue_summary(console, issues, limit=30):
@@ -293,13 +335,14 @@ def batch(
     out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi các báo cáo tỉnh và bảng tổng hợp toàn quốc."),
     jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song (mặc định: số CPU)."),
     config: Optional[Path] = ConfigOpt,
-    force: bool = typer.Option(False, "--force", help="Vẫn tính các sổ có lỗi vào số liệu (báo cáo tỉnh là DỰ THẢO); "
+    force: bool = typer.Option(False, "--force", help="Vẫn lập báo cáo mọi tỉnh và bảng tổng hợp khi số liệu thiếu hoặc "
+                                                      "có lỗi (tính cả sổ có lỗi; đánh dấu DỰ THẢO; mã thoát 1); "
                                                       "sổ trùng tháng luôn bị loại."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu BC .docx đã chỉnh sửa."),
 ):
     """Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).
 
-    Sổ trùng tháng và sổ có lỗi không được tính; báo cáo của tỉnh ghi rõ tháng nào của cơ sở nào bị thiếu hoặc bị loại. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi có điều cần xem lại (văn bản vẫn được ghi), 2 khi dùng sai lệnh.
+    Mỗi tỉnh chỉ có báo cáo khi mọi cơ sở gửi đủ mọi tháng, mỗi tháng một sổ không lỗi; bảng tổng hợp toàn quốc chỉ ghi khi cả nước đầy đủ. Sổ trùng tháng không bao giờ được cộng. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi thiếu sổ, trùng sổ hoặc có lỗi (--force: vẫn lập mọi văn bản, đánh dấu DỰ THẢO), 2 khi dùng sai lệnh.
 
     Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao
     """
@@ -391,13 +434,18 @@ def _batch_summary(result):
         out.print("Cảnh báo theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))
                   + " (xem: rehabstat rules MÃ).")
     if result.national is not None:
-        out.print(f"Bảng tổng hợp toàn quốc: {result.national}", markup=False)
+        out.print(f"Bảng tổng hợp toàn quốc: {result.national}" + (" (DỰ THẢO)" if result.draft else ""), markup=False)
+    elif not result.template_error:
+        out.print("Chưa ghi bảng tổng hợp toàn quốc: số liệu chưa đầy đủ hoặc còn lỗi "
+                  "(--force: ghi bản DỰ THẢO kèm tình hình gửi sổ).", markup=False)
     if result.template_error:
         _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {result.template_error}")
     if result.template_error:
         verdict = "[bold red]Chưa lập được báo cáo tỉnh[/] (mẫu văn bản có lỗi); bảng tổng hợp đã được ghi."
     elif result.attention:
-        verdict = "[bold yellow]Có điều cần xem lại[/] (các văn bản vẫn đã được ghi)."
+        verdict = ("[bold red]Số liệu chưa đầy đủ hoặc còn lỗi[/] (mã thoát 1): "
+                   + ("các văn bản là DỰ THẢO." if any(p.draft for p in result.provinces) or result.draft
+                      else "chỉ lập báo cáo của tỉnh có số liệu đầy đủ."))
     else:
         verdict = "[bold green]Số liệu đầy đủ, không có lỗi.[/]"
     out.print(f"{verdict} Thời gian: {vn.number(result.elapsed, 1)} giây.")
@@ -414,7 +462,8 @@ def plan(
     facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
     province: Optional[str] = typer.Option(None, "--province", help="Kế hoạch của một tỉnh/thành phố."),
     out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi kế hoạch."),
-    force: bool = typer.Option(False, "--force", help="Vẫn lập khi dữ liệu có lỗi (đánh dấu DỰ THẢO)."),
+    force: bool = typer.Option(False, "--force", help="Vẫn lập khi số liệu năm trước thiếu tháng hoặc có lỗi "
+                                                      "(đánh dấu DỰ THẢO, mã thoát 1)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu KH .docx đã chỉnh sửa."),
     config: Optional[Path] = ConfigOpt,
     number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,

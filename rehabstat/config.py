@@ -28,6 +28,7 @@ class Config:
     document: dict = field(default_factory=dict)
     split: dict = field(default_factory=lambda: dict(DEFAULT_SPLIT))
     registry: dict = field(default_factory=dict)  # province -> [unit codes]
+    facilities: dict = field(default_factory=dict)  # unit -> {"opened": (y, m) | None, "closed": (y, m) | None}
 
 
 def find_config(data_dirs, explicit: Path | None = None) -> Path | None:
@@ -52,9 +53,10 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Tệp cấu hình {path} không đúng cú pháp TOML: {exc}") from None
     cfg = Config(path=path)
-    unknown = set(raw) - {"document", "revenue", "registry"}
+    unknown = set(raw) - {"document", "revenue", "registry", "facility"}
     if unknown:
-        raise ConfigError(f"{path}: mục không hợp lệ [{', '.join(sorted(unknown))}]; các mục: [document], [revenue], [registry].")
+        raise ConfigError(f"{path}: mục không hợp lệ [{', '.join(sorted(unknown))}]; "
+                          "các mục: [document], [revenue], [registry], [facility.MÃ].")
     for key, value in raw.get("document", {}).items():
         want = DOCUMENT_KEYS.get(key)
         if want is None:
@@ -77,4 +79,20 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
             raise ConfigError(f"{path}: khóa 'registry.{province}' phải là danh sách mã cơ sở.")
         cfg.registry[province] = [u.strip().upper() for u in units]
+    for unit, life in raw.get("facility", {}).items():
+        if not isinstance(life, dict) or set(life) - {"opened", "closed"}:
+            raise ConfigError(f"{path}: mục [facility.{unit}] chỉ có các khóa opened, closed (tháng MM/YYYY).")
+        cfg.facilities[unit.strip().upper()] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
+                                                for key in ("opened", "closed")}
     return cfg
+
+
+def _month(path, key, value):
+    """'07/2021' → (2021, 7); None stays None."""
+    if value is None:
+        return None
+    from .values import Bad, parse_month
+    try:
+        return parse_month(value) if isinstance(value, str) else parse_month(str(value))
+    except Bad:
+        raise ConfigError(f"{path}: khóa '{key}' phải là một tháng dạng MM/YYYY, ví dụ \"07/2021\".") from None

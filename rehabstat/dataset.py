@@ -35,6 +35,13 @@ class Dataset:
         ok = self.files.dropna(subset=["unit", "province"]).sort_values(["year", "month"])
         return dict(zip(ok["unit"], ok["province"]))
 
+    def only_files(self, files) -> "Dataset":
+        """The same data restricted to some files (the gate's counted files)."""
+        keep_set = set(map(str, files))
+        keep = lambda df: df[df["file"].isin(keep_set)]  # noqa: E731
+        return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
+                       [t for t in self.totals if t[0] in keep_set], self.layout, self.issues, self.results)
+
     def without_files(self, files) -> "Dataset":
         """The same data less some files (e.g. duplicates, files with errors)."""
         drop = set(map(str, files))

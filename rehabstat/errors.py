@@ -23,4 +23,10 @@ class PeriodError(UsageError, ValueError):
 
 
 class DataError(RehabstatError):
-    """The data are not complete or not clean for what was asked: exit code 1."""
+    """The data are not complete or not clean for what was asked: exit code 1.
+    `details`: the lines that say what is wrong; `advice`: what to do."""
+
+    def __init__(self, message: str, details=(), advice: str = ""):
+        super().__init__(message)
+        self.details = list(details)
+        self.advice = advice

@@ -221,4 +221,4 @@ def write_form(out: Path, wb, force: bool = False) -> Path:
     out = Path(out)
     if out.exists() and not force:
         raise FileExistsError(str(out))
-    return save(wb, out)
+    return save(wb, out, output=False)

@@ -57,7 +57,7 @@ STATUS_MEANING = {
 
 
 def write_national(path: Path, *, period: Period, provinces, table, national, monthly, issues, unattributed,
-                   today: dt.date | None = None) -> Path:
+                   today: dt.date | None = None, draft: bool = False) -> Path:
     """Write the national workbook; `provinces` are batch.ProvinceResult, `table` the
     province-level indicator table, `national` the national one, `monthly` the monthly
     census [(year, month, {HV, MET, ALL})]."""
@@ -67,7 +67,7 @@ def write_national(path: Path, *, period: Period, provinces, table, national, mo
     total = _values(national)
     names = [p.name for p in provinces if p.name in values or p.facilities]
     wb = openpyxl.Workbook()
-    _summary(wb.active, provinces, period, issues, today or dt.date.today())
+    _summary(wb.active, provinces, period, issues, today or dt.date.today(), draft)
     _categories(wb.create_sheet("BienDong"), names, values, total, provinces)
     for sheet, title, codes in FAMILIES:
         _family(wb.create_sheet(sheet), title, codes, names, values, total, provinces)
@@ -153,7 +153,7 @@ def _facility_count(provinces) -> dict:
 
 # ---------------------------------------------------------------- sheets
 
-def _summary(ws, provinces, period: Period, issues, today: dt.date):
+def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool = False):
     from .issues import ERROR
     from .xlsxout import set_cell
     ws.title = "TomTat"
@@ -180,6 +180,10 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date):
         _number(ws, r, 2 + k, v)
     _bold_row(ws, r, len(header))
     set_cell(ws, r + 2, 1, f"Tổng hợp {period.label} ({period.code}); lập ngày {today:%d/%m/%Y} bằng rehabstat.")
+    if draft:
+        from openpyxl.styles import Font
+        set_cell(ws, r + 3, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
+                                "không dùng làm số liệu chính thức.").font = Font(bold=True, color="C00000")
     ws.freeze_panes = "B2"
     _widths(ws, {1: 22, 6: 14, 9: 34}, default=11, last=len(header))
 

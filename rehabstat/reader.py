@@ -140,6 +140,9 @@ def _read(path: Path, result: WorkbookResult) -> None:
 
     seen: dict = {}
     kind = safety.precheck(path, seen)
+    if kind == "zip" and safety.is_rehabstat_output(path):
+        result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
+        return
     wb = CalamineWorkbook.from_path(str(path))
     try:
         by_role: dict[str, tuple[int, str]] = {}

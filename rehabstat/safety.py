@@ -276,3 +276,17 @@ def _sheet_part(zf: zipfile.ZipFile, sheet_index: int) -> str | None:
         return None
     target = m.group(1).lstrip("/")
     return target if target.startswith("xl/") else "xl/" + target
+
+
+def is_rehabstat_output(path: Path) -> bool:
+    """A workbook that rehabstat itself wrote as a result (a BC's .xlsx, the national workbook,
+    an annotated copy): its docProps/core.xml keywords carry xlsxout.OUTPUT_MARK. Such a file
+    found in a data folder (e.g. `report --out` pointed at the data) is never read as input."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 65536:
+                return False
+            return b"rehabstat-output" in zf.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
+        return False

@@ -5,6 +5,8 @@ import io
 import json
 from pathlib import Path
 
+from collections import defaultdict
+
 from .config import load_config
 from .periods import Period
 
@@ -17,11 +19,55 @@ def load(data, config=None, jobs=None, progress=None):
     return read_paths(paths, jobs=jobs, progress=progress), cfg
 
 
-def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None):
+def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None,
+                    force=False, today=None):
+    """(table, gate): the tidy indicator table of what the gate counts. Raises DataError when
+    the data are not complete and clean (unless force: then the table carries each unit's
+    coverage and draft status) or when nothing at all is there for the period."""
+    from .gate import decide
     from .indicators import compute
     ds, cfg = load(data, config, jobs)
-    units = [u.strip().upper() for u in units] if units else None
-    return compute(ds, period, level=level, split=cfg.split, units=units, provinces=provinces), ds
+    gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today)
+    refuse_unless_complete(gate, force)
+    table = compute(gate.dataset, period, level=level, split=cfg.split)
+    if force:
+        table = with_coverage(table, gate, level)
+    return table, gate
+
+
+def refuse_unless_complete(gate, force: bool) -> None:
+    """The one policy: an empty selection is always refused; incomplete or unclean data are
+    refused unless force."""
+    from .errors import DataError
+    if gate.empty:
+        raise DataError(f"Không có số liệu cho {gate.period.label} ({gate.period.code}).", gate.problems(),
+                        gate.advice())
+    if not gate.complete and not force:
+        raise DataError(f"Số liệu {gate.period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
+                        gate.problems(), gate.advice())
+
+
+def with_coverage(table, gate, level: str):
+    """Columns `coverage` ("11/12 tháng" of the unit's facilities) and `draft` (True when the
+    unit's figures do not rest on complete, checked data), for --force outputs."""
+    from .codes import province_key
+    if level == "facility":
+        groups = {u: [u] for u in gate.facilities}
+    elif level == "province":
+        groups = defaultdict(list)
+        for u, fac in gate.facilities.items():
+            groups[fac.province].append(u)
+        names = {province_key(p): p for p in groups}
+        provinces = gate.dataset.unit_provinces()
+        for u, p in provinces.items():  # the table names provinces as the workbooks do
+            groups.setdefault(p, groups.get(names.get(province_key(p)), [u]))
+    else:
+        groups = {"VN": list(gate.facilities)}
+    bad_units = {gate.issue_unit(i) for i in gate.errors}
+    cover = {k: gate.coverage_text(us) for k, us in groups.items()}
+    draft = {k: bool(gate.unattributed) or any(not gate.facilities[u].complete or u in bad_units for u in us)
+             for k, us in groups.items()}
+    return table.assign(coverage=table["unit"].map(cover), draft=table["unit"].map(draft).fillna(True).astype(bool))
 
 
 def write_indicators(table, fmt: str, out: Path | None):
@@ -72,6 +118,8 @@ class DocumentResult:
     draft: bool = False
     context: dict | None = None
     notes: list = field(default_factory=list)  # things the user should know (Vietnamese)
+    coverage: str = ""  # "12/12 tháng": months used of months expected (the gate's)
+    problems: list = field(default_factory=list)  # why the document is a draft (the gate's lines)
 
 
 def data_issues(ds, period: Period | None, config=None, units=None):
@@ -113,7 +161,13 @@ def choose_units(ds, facility=None, province=None):
     if len(known) == 1:
         return known, "facility", known[0]
     if not known:
-        raise _usage("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu (xem: rehabstat validate).")
+        if ds.files.empty or (ds.files["status"] == "skipped").all():
+            raise _usage("Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong thư mục dữ liệu.")
+        from .errors import DataError
+        raise DataError("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu.",
+                        [f"{f}: {next((i.message for i in ds.issues if i.file == f), 'không đọc được')}"
+                         for f in ds.files["file"][:20]],
+                        "Xem chi tiết: rehabstat validate THƯ-MỤC; sửa hoặc gửi lại các sổ.")
     raise _usage(f"Dữ liệu có {len(known)} cơ sở ({', '.join(known[:10])}...). Chọn --facility MÃ hoặc --province TÊN.")
 
 
@@ -126,24 +180,62 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
                 targets=None, config=None, today=None, kind="bc", plan=None, number=None,
                 doc_date=None) -> DocumentResult:
     """Build the BC (kind='bc') or KH (kind='kh') for one facility or province from data folders.
-    `number` and `doc_date` override the configuration's document number and date."""
+    `number` and `doc_date` override the configuration's document number and date.
+    Asks the gate: raises DataError (exit 1) when the data are not complete and clean, unless
+    force (then the document is a draft); an empty selection is always refused."""
+    from .gate import decide, gap_lines
+    from .indicators import compute
+    ensure_out_dir(out)
     ds, cfg = load(data, config)
     if number is not None:
         cfg.document["number"] = number
     if doc_date is not None:
         cfg.document["date"] = doc_date
     units, level, key = choose_units(ds, facility, province)
-    issues = data_issues(ds, period, cfg, units)
-    return build_document(ds, cfg, period, units, level, key, issues, out=out, force=force, template=template,
-                          targets=targets, today=today, kind=kind, plan=plan)
+    gate = decide(ds, period, cfg, units=units if level == "facility" else None,
+                  provinces=[province] if level == "province" else None, force=force, today=today)
+    refuse_unless_complete(gate, force)
+    annex = gaps = None
+    if level == "province":
+        from .batch import annex_rows
+        facs = sorted(gate.facilities.values(), key=lambda f: f.unit)
+        annex = annex_rows(facs, compute(gate.dataset, period, level="facility", split=cfg.split))
+        gaps = gap_lines(facs, period, force)
+        units = [f.unit for f in facs if not f.sent_nothing]
+    result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues, out=out, force=force,
+                            template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
+                            gaps=gaps, draft=gate.draft)
+    result.coverage = gate.coverage_text()
+    result.problems = gate.problems() if gate.draft else []
+    return result
+
+
+def ensure_out_dir(out) -> Path:
+    """The output folder can be written (it, or the nearest folder above it that exists), or
+    a UsageError (exit 2) says why. Creates nothing: a refused command leaves no folder."""
+    import os
+    from .errors import UsageError
+    out = Path(out)
+    for parent in [out, *out.parents]:
+        if not parent.exists():
+            continue
+        if not parent.is_dir():
+            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {parent} là một tệp, không phải thư mục. "
+                             "Hãy chọn --out khác.")
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. "
+                             "Hãy chọn --out là một thư mục có quyền ghi.")
+        break
+    return out
 
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
-                   table=None) -> DocumentResult:
+                   table=None, draft=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
-    `table`: the unit's indicator rows when the caller has computed them already (batch)."""
+    `table`: the unit's indicator rows when the caller has computed them already (batch).
+    `draft`: the gate's word (the data are not complete and clean); None: errors decide."""
     from .indicators import compute
     from .issues import ERROR
     result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
@@ -156,7 +248,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     if result.errors and not force:
         result.refused = True
         return result
-    result.draft = bool(result.errors)
+    result.draft = bool(result.errors) or bool(draft)
     if table is None:
         table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
                         units=units if level == "facility" else None,
@@ -175,9 +267,14 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
         year = plan if kind == "kh" else period.last[0]
         if not (plan_ctx["targets"] if kind == "kh" else compared):
             years = sorted({t["year"] for t in target_rows if t["year"]})
-            result.notes.append(f"Sổ chỉ tiêu {Path(targets).name} không có chỉ tiêu năm {year} cho {key}"
-                                f" (sổ có: năm {', '.join(map(str, years)) or '?'}; đơn vị "
-                                f"{', '.join(sorted({str(t['unit']) for t in target_rows})) or '?'}).")
+            message = (f"Sổ chỉ tiêu {Path(targets).name} không có chỉ tiêu năm {year} cho {key}"
+                       f" (sổ có: năm {', '.join(map(str, years)) or '?'}; đơn vị "
+                       f"{', '.join(sorted({str(t['unit']) for t in target_rows})) or '?'}).")
+            if kind == "kh" and not force:  # a plan without targets is half a plan: never written silently
+                from .errors import DataError
+                raise DataError("Không lập kế hoạch: phần II (chỉ tiêu) sẽ trống.", [message],
+                                "Ghi chỉ tiêu của năm kế hoạch vào sổ chỉ tiêu (trang ChiTieu) rồi chạy lại.")
+            result.notes.append(message)
     document = {**cfg.document, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps)

@@ -48,10 +48,26 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
     from .config import Config, load_config
     from .dataset import read_paths
 
+    from .errors import UsageError
+    from .gate import decide
+    from .periods import Period, month_code
+
     paths = [Path(p) for p in paths]
     cfg = config if isinstance(config, Config) else load_config(paths, config)
     ds = read_paths(paths, jobs=jobs, progress=progress)
-    issues = list(ds.issues) + run_checks(ds, period=period, today=today, config=cfg)
+    if ds.files.empty or (ds.files["status"] == "skipped").all():
+        raise UsageError(f"Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong "
+                         f"{', '.join(map(str, paths))}.")
+    issues = list(ds.issues) + run_checks(ds, period=period, today=today, config=cfg, months=False)
+    # missing months: the gate's decision, over the period asked for or the months the data span
+    known = ds.files.dropna(subset=["year", "month"])
+    span = period
+    if span is None and len(known):
+        yms = sorted({(int(y), int(m)) for y, m in zip(known["year"], known["month"])})
+        span = Period(yms[0], yms[-1], f"{month_code(*yms[0])}..{month_code(*yms[-1])}")
+    if span is not None:
+        gate = decide(ds, span, cfg, today=today, issues=issues)
+        issues += [i for i in gate.issues if i.code == "X002"]
     order = {f: n for n, f in enumerate(ds.files["file"])}
     issues.sort(key=lambda i: _sort_key(i, ds.layout, order))
     worst: dict[str, str] = {}

@@ -135,7 +135,14 @@ def _letter(c: int) -> str:
     return get_column_letter(c)
 
 
-def save(wb, out: Path) -> Path:
+OUTPUT_MARK = "rehabstat-output"  # in docProps/core.xml keywords: the reader never takes these as input
+
+
+def save(wb, out: Path, output: bool = True) -> Path:
+    """Save atomically. `output`: a workbook of results (marked so that it is never read back
+    as a monthly workbook, e.g. when --out is the data folder); False for the blank form."""
+    if output:
+        wb.properties.keywords = OUTPUT_MARK
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return Path(out)

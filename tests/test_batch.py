@@ -161,9 +161,18 @@ def test_monthly_census_chart_matches_the_engine(q2):
 
 def test_missing_month_shows_in_completeness_and_console(tmp_path):
     data = copy_samples(tmp_path / "data", "ha-noi", "son-la", drop=["ha-noi/HN03/2021-05.xlsx"])
-    res = cli("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path / "out")
+    # without --force: exit 1; only the complete province (Sơn La) gets its BC, no national workbook
+    res = cli("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path / "plain")
     assert res.exit_code == 1, res.output
     assert "HN03" in res.stdout and "thiếu sổ tháng 05/2021" in res.stdout
+    assert (tmp_path / "plain" / "BC-Son-La-2021-Q2.docx").is_file()
+    assert not (tmp_path / "plain" / "BC-Ha-Noi-2021-Q2.docx").exists()
+    assert not (tmp_path / "plain" / "TongHop-2021-Q2.xlsx").exists()
+    assert "Số liệu đầy đủ" not in res.stdout and "chưa lập báo cáo" in res.stdout
+    # with --force: every document, as drafts, and the completeness grid; still exit 1
+    res = cli("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path / "out", "--force")
+    assert res.exit_code == 1, res.output
+    assert "DỰ THẢO" in res.stdout
     grid, _ = completeness(tmp_path / "out" / "TongHop-2021-Q2.xlsx")
     assert grid[("HN03", "05/2021")] == ("thiếu", "00FFC7CE")
     assert grid[("HN03", "04/2021")][0] == "đã nhận" and grid[("HN03", "06/2021")][0] == "đã nhận"
@@ -188,7 +197,7 @@ def messy(tmp_path_factory):
     shutil.copyfile(SAMPLES / "ha-noi/HN05/2021-04.xlsx", data / "resent" / "HN05 thang 4.xlsx")
     (data / "ha-noi/HN02/2021-06.xlsx").write_text("this is not a workbook", encoding="utf-8")
     (data / "lost.xlsx").write_text("garbage", encoding="utf-8")
-    return root, data, run(data, root, jobs=1)
+    return root, data, run(data, root, jobs=1, force=True)
 
 
 def test_duplicate_month_is_shown_and_left_out_of_the_figures(messy):
@@ -220,7 +229,7 @@ def test_broken_workbook_is_listed_and_the_rest_is_summed(messy):
     assert [Path(f).name for f, _ in result.unattributed] == ["lost.xlsx"]
     assert any(r[1] and str(r[1]).endswith("lost.xlsx") for r in rows)
     hn = next(p for p in result.provinces if p.name == "Hà Nội")
-    assert any(g.startswith("HN02") and "06/2021 có lỗi" in g and "cuối kỳ lấy theo sổ tháng 05/2021" in g
+    assert any(g.startswith("HN02") and "06/2021 không đọc được" in g and "cuối kỳ lấy theo sổ tháng 05/2021" in g
                for g in hn.gaps)
     _, _, issues = sheet_rows(result.national, "VanDe")
     assert {r[0] for r in issues[1:] if r[4] == "F001"} == {"2021-06.xlsx", "lost.xlsx"}
@@ -252,7 +261,7 @@ def test_registry_facility_that_sent_nothing(tmp_path):
     (data / "rehabstat.toml").write_text('[registry]\n"TP. Hà Nội" = ["HN01", "HN02", "HN03", "HN04", "HN05", '
                                          '"HN06", "HN07", "HN08"]\n', encoding="utf-8")
     from rehabstat.periods import make_period
-    result = run(data, tmp_path, period=make_period(year=2021, month=6))
+    result = run(data, tmp_path, period=make_period(year=2021, month=6), force=True)
     assert result.exit_code == 1
     [hn] = result.provinces
     assert hn.name == "Hà Nội" and len(hn.facilities) == 8
@@ -266,7 +275,8 @@ def test_registry_facility_that_sent_nothing(tmp_path):
 # ---------------------------------------------------------------- periods, jobs, usage
 
 def test_period_across_years(tmp_path):
-    res = cli("batch", "--data", SAMPLES / "son-la", "--from", "11/2020", "--to", "02/2021", "--out", tmp_path)
+    res = cli("batch", "--data", SAMPLES / "son-la", "--from", "11/2020", "--to", "02/2021", "--out", tmp_path,
+              "--force")
     assert res.exit_code == 1, res.output  # 11/2020 and 12/2020 were never sent
     assert "11/2020 đến 12/2020" in res.stdout
     path = tmp_path / "TongHop-2020-11..2021-02.xlsx"

@@ -100,7 +100,8 @@ def test_indicators_csv_and_xlsx_outputs(ha_noi, tmp_path):
     assert lines[0] == "unit,level,period,indicator,category,value"
     assert "Hà Nội,province,2021-06,CUOI_KY,ALL,3121" in lines
     out = tmp_path / "chiso.xlsx"
-    assert cli("indicators", "--data", ha_noi, "--year", "2021", "--format", "xlsx", "--out", out).exit_code == 0
+    assert cli("indicators", "--data", ha_noi, "--year", "2021", "--half", "1", "--format", "xlsx",
+               "--out", out).exit_code == 0
     import openpyxl
     ws = openpyxl.load_workbook(out).active
     assert [c.value for c in ws[1]] == ["unit", "level", "period", "indicator", "category", "value"]
