@@ -172,6 +172,9 @@ def _read(path: Path, result: WorkbookResult) -> None:
         _read_info(path, result, *rows_by_role["info"])
     if "census" in rows_by_role:
         _read_table(path, result, "census", *rows_by_role["census"])
+        name = rows_by_role["census"][0]
+        if not result.census and not any(i.sheet == name for i in result.issues):
+            result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
     if "events" in rows_by_role:
         _read_table(path, result, "events", *rows_by_role["events"])
     if "figures" in rows_by_role:
@@ -379,8 +382,18 @@ class _Row:
 
 
 def _census_row(ctx: _Row, cells) -> None:
+    """A blank is never a zero: a category line with no number at all is a template line not
+    filled (skipped; F009 when the whole sheet is so); a blank Đầu kỳ or Cuối kỳ beside other
+    numbers is C004; blank Có mặt / Vắng mặt stay blank (not reported), never 0."""
+    if all(is_blank(cells.get(f)) for f in CENSUS_FIELDS if f in ctx.cols) and not any(
+            f in ctx.errors for f in CENSUS_FIELDS):
+        return
     category = ctx.category("category", cells.get("category"))
-    numbers = {fld: ctx.count(fld, cells.get(fld)) if fld in ctx.cols else None for fld in CENSUS_FIELDS}
+    numbers = {fld: ctx.count(fld, cells.get(fld), blank=None) if fld in ctx.cols else None for fld in CENSUS_FIELDS}
+    for fld in ("opening", "closing"):
+        if numbers[fld] is None and is_blank(cells.get(fld)) and fld not in ctx.errors:
+            ctx.add("C004", fld, field_name=HEADER_TITLES[fld])
+            ctx.failed = True
     if category is None or ctx.failed:
         return
     ctx.result.census.append((ctx.sheet, ctx.row, category, *(numbers[f] for f in CENSUS_FIELDS)))

@@ -72,11 +72,21 @@ def breakdown(values: dict, categories=LEARNER_CATEGORIES, noun="học viên") -
 
 
 def symbol_from_name(name: str) -> str:
-    """'Cơ sở Điều trị nghiện ma túy tỉnh Sơn La' → 'CSĐTNMT' (initials, without the place)."""
+    """The usual abbreviation of an agency's name, for "Số: …/BC-<symbol>": the initials of
+    its words up to the place ("tỉnh", "thành phố", "huyện"...), and the number after "số":
+    'Cơ sở Điều trị nghiện ma túy tỉnh Sơn La' → 'CSĐTNMT';
+    'Cơ sở Cai nghiện ma túy số 1 Hà Nội' → 'CSCNMT1'. Words are compared with their
+    diacritics: "sở" (in "Cơ sở") is not "số" (number)."""
     words = re.split(r"\s+", (name or "").strip())
     out = []
-    for w in words:
-        if norm_key(w) in ("tinh", "thanhpho", "tp", "huyen", "so") and out:
+    for k, w in enumerate(words):
+        low = w.lower().rstrip(".,")
+        if out and low in ("tỉnh", "tp", "huyện", "quận") or (out and low == "thành"
+                                                                               and k + 1 < len(words)
+                                                                               and words[k + 1].lower() == "phố"):
+            break
+        if out and low in ("số", "so") and k + 1 < len(words) and words[k + 1][:1].isdigit():
+            out.append(re.match(r"\d+", words[k + 1]).group(0))
             break
         if w and w[0].isalpha():
             out.append(w[0].upper())

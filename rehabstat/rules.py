@@ -78,6 +78,12 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        """A ThongTin value that cannot be understood, typically a reporting period that is
        not a month ("01/2021", "2021-01" or any date in the month are fine)."""),
     # ---------------------------------------------------------------- cells
+    _r("F009", "census-empty", ERROR,
+       "Trang {sheet_name} chưa có số liệu sĩ số: sổ chưa điền xong (ghi Đầu kỳ, Cuối kỳ của từng diện, 0 nếu không có).",
+       "Sheet {sheet_name} holds no census figures: the workbook is not filled in (write each category's opening and closing, 0 if none).",
+       """A workbook whose census sheet has only the category labels (a blank form) says
+       nothing about the month: it is not a month with nobody held. Blank cells are never
+       read as 0; write 0 where there is nobody."""),
     _r("C001", "bad-number", ERROR,
        "Ô '{field_name}' có giá trị '{value}' không phải là số. Hãy nhập số (ví dụ 1.659 hoặc 1659).",
        "Cell '{field_name}' holds '{value}', which is not a number. Enter a number (1659).",

@@ -47,16 +47,28 @@ def read_targets(path) -> tuple[list[dict], list]:
     if not path.is_file():
         from .errors import UsageError
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {path}.")
+    from .errors import UsageError
+    not_targets = UsageError(f"Tệp {path.name} không phải sổ chỉ tiêu (cần trang ChiTieu với các cột Mã chỉ tiêu, "
+                             "Kế hoạch). Mẫu: samples/targets/son-la-2022.xlsx.")
+    if path.suffix.lower() not in safety.WORKBOOK_SUFFIXES:
+        raise not_targets
     try:
         safety.precheck(path)
         wb = CalamineWorkbook.from_path(str(path))
         names = {norm_key(n): n for n in wb.sheet_names}
-        sheet = names.get("chitieu") or names.get("targets") or (wb.sheet_names[0] if wb.sheet_names else None)
-        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=safety.MAX_ROWS) if sheet else []
+        sheet = names.get("chitieu") or names.get("targets")
+        if sheet is None:
+            raise not_targets
+        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=safety.MAX_ROWS)
+    except UsageError:
+        raise
     except safety.Refused as exc:
         return [], [issue(exc.code, file=path, detail=exc.detail)]
-    except Exception as exc:  # noqa: BLE001
-        return [], [issue("F002", file=path, detail=f"{type(exc).__name__}: {display(exc)}")]
+    except BaseException as exc:  # noqa: BLE001  (the parser's panics are BaseExceptions)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise UsageError(f"Không đọc được sổ chỉ tiêu {path.name} ({type(exc).__name__}): "
+                         "hãy lưu lại tệp dưới dạng .xlsx có trang ChiTieu.") from None
     from .reader import find_header
     header_row, cols = find_header(rows, HEADERS)
     for fld in ("code", "plan"):

@@ -245,19 +245,20 @@ def test_ods_gets_the_issue_list_only(tmp_path):
 
 # ---------------------------------------------------------------- form
 
-def test_form_reads_back_with_zero_issues(tmp_path, monkeypatch):
+def test_form_reads_back_as_not_filled_in(tmp_path, monkeypatch):
+    """A blank form is read exactly (facility, month), and its blank census is not a month
+    with nobody held: one F009 ("chưa điền"), no "cuối kỳ ghi 0" on blank cells."""
     monkeypatch.chdir(tmp_path)
     r = run("form", "--facility", "lc01", "--name", broken.UNIT_NAME, "--province", broken.PROVINCE,
             "--month", "02/2021")
     assert r.exit_code == 0, r.output
     path = tmp_path / "LC01-2021-02.xlsx"
     res = read_workbook(path)
-    assert res.issues == [] and res.status == "ok"
+    assert [i.code for i in res.issues] == ["F009"] and res.issues[0].sheet == "SiSo"
     assert (res.unit, res.unit_name, res.province, res.year, res.month) == (
         "LC01", broken.UNIT_NAME, broken.PROVINCE, 2021, 2)
-    assert [c[2] for c in res.census] == list(broken.CATEGORIES)
-    assert res.events == [] and res.figures == []
-    assert validate_paths([path], jobs=1).issues == []
+    assert res.census == [] and res.events == [] and res.figures == []
+    assert [i.code for i in validate_paths([path], jobs=1).issues] == ["F009"]
 
     from openpyxl import load_workbook
     wb = load_workbook(path)
@@ -273,6 +274,21 @@ def test_form_reads_back_with_zero_issues(tmp_path, monkeypatch):
     assert wb["ThongTin"]["B5"].value == "02/2021"
 
     assert run("form", "--facility", "lc01", "--name", "x", "--province", "y", "--month", "02/2021").exit_code == 2
+
+
+def test_form_with_carried_opening_left_blank_says_closing_is_blank(tmp_path):
+    """Đầu kỳ carried over from last month, Cuối kỳ not yet written: C004 at each Cuối kỳ
+    cell (blank is not 0), never I001 "cuối kỳ ghi 0"."""
+    import shutil
+    from conftest import SAMPLES
+    shutil.copyfile(SAMPLES / "son-la" / "2021-01.xlsx", tmp_path / "2021-01.xlsx")
+    out = tmp_path / "SL01-2021-02.xlsx"
+    r = run("form", "--facility", "SL01", "--name", "Cơ sở X", "--province", "Sơn La", "--month", "02/2021",
+            "--data", str(tmp_path), "--out", str(out))
+    assert r.exit_code == 0, r.output
+    issues = validate_paths([out], jobs=1).issues
+    assert issues and {i.code for i in issues} == {"C004"}
+    assert {(i.sheet, i.column) for i in issues} == {("SiSo", "C")} and len(issues) == 6
     assert run("form", "--facility", "lc01", "--name", "x", "--province", "y", "--month", "02/2021",
                "--force").exit_code == 0
     assert run("form", "--facility", "lc01", "--name", "x", "--province", "y", "--month", "2/21").exit_code == 2
