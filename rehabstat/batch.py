@@ -118,8 +118,10 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     from .dataset import read_paths
     from .indicators import compute
     from .reader import find_workbooks
+    from .service import ensure_out_dir
     started = time.perf_counter()
     today = today or dt.date.today()
+    ensure_out_dir(out)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
     files = find_workbooks(paths)

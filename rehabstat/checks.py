@@ -113,6 +113,7 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
     out += stock_flow(ctx)
     out += continuity(ctx)
     out += census_split(ctx)
+    out += parts_of_wholes(ctx, period)
     out += totals_rows(ctx)
     out += persons(ctx)
     out += duplicate_months(ctx)
@@ -238,6 +239,52 @@ def census_split(ctx: _Context) -> list[Issue]:
             for r in bad.itertuples(index=False)]
 
 
+STOCK_PARTS = (("DIEU_TRI_ARV", "HIV_QUAN_LY"),)  # held at the same moment: per workbook (I005)
+FLOW_PARTS = (("CHUNG_CHI", "DAY_NGHE"),)  # may fall in different months: over the period (I006)
+
+
+def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
+    """I005: in one workbook, a stock that is part of another cannot exceed it (on ARV ≤
+    HIV-positive managed): on the part's Giá trị cell. I006: over the period (or each
+    year when none is given), per facility, certified ≤ trained: a warning on the last
+    Chứng chỉ cell."""
+    from .codes import FIGURES
+    f = ctx.ds.figures
+    codes = {c for pair in STOCK_PARTS + FLOW_PARTS for c in pair}
+    f = f[f["code"].isin(codes) & ~f["file"].isin(ctx.dup_files)] if not f.empty else f
+    if f.empty:
+        return []
+    out = []
+    values = f.groupby(["file", "code"])["value"].sum()
+    where = f.groupby(["file", "code"]).agg(sheet=("sheet", "first"), row=("row", "first"))
+    for file in sorted(set(f["file"])):
+        for part, whole in STOCK_PARTS:
+            if (file, part) in values.index and (file, whole) in values.index and \
+                    values[(file, part)] > values[(file, whole)]:
+                sheet, row = where.loc[(file, part)]
+                out.append(issue("I005", file=file, sheet=sheet, row=int(row),
+                                 column=ctx.column(file, sheet, "value"), field="value",
+                                 part_label=FIGURES[part].label, part=_n(values[(file, part)]),
+                                 whole_label=FIGURES[whole].label, whole=_n(values[(file, whole)])))
+    if period is not None:
+        f = f[[period.contains(int(y), int(m)) for y, m in zip(f["year"], f["month"])]]
+        f = f.assign(span=period.label)
+    else:
+        f = f.assign(span="năm " + f["year"].astype(int).astype(str))
+    for (unit, span), part_rows in f.sort_values(["year", "month", "row"]).groupby(["unit", "span"]):
+        for part, whole in FLOW_PARTS:
+            p_rows = part_rows[part_rows["code"] == part]
+            w_total = part_rows.loc[part_rows["code"] == whole, "value"].sum()
+            if len(p_rows) and p_rows["value"].sum() > w_total:
+                last = p_rows.iloc[-1]
+                out.append(issue("I006", file=last["file"], sheet=last["sheet"], row=int(last["row"]),
+                                 column=ctx.column(last["file"], last["sheet"], "value"), field="value",
+                                 unit=unit, period=span, part_label=FIGURES[part].label,
+                                 part=_n(p_rows["value"].sum()), whole_label=FIGURES[whole].label,
+                                 whole=_n(w_total)))
+    return out
+
+
 def totals_rows(ctx: _Context) -> list[Issue]:
     """I004: a "Tổng cộng" row must equal the sum of the rows above it (since the
     previous totals row of the sheet; a grand total right after subtotals is compared with
@@ -345,7 +392,13 @@ def persons(ctx: _Context) -> list[Issue]:
     valid = ~first & (prev_last >= start)  # ... before this row, in its own group
     last_admission = pd.Series(np.where(valid, dates[np.where(valid, prev_last, 0)], None),
                                index=ev.index, dtype=object)
-    p001 = (ev["event"] == "BAT_LAI") & before.isin(["held", "gone"])
+    escaped_ever = set(ev.loc[ev["event"] == "TRON", "person"].astype(str) + "\x00" + ev.loc[ev["event"] == "TRON", "unit"])
+    # ... unless a row of the person's facility was dropped by the reader (it may be the escape)
+    tainted_units = set(ev.loc[ev["file"].isin(ctx.tainted["events"]), "unit"])
+    never = ~(ev["person"].astype(str) + "\x00" + ev["unit"]).isin(escaped_ever) & ~ev["unit"].isin(tainted_units)
+    # a recapture of someone held or gone, or of someone with no escape anywhere in the data
+    # (a warning: the escape may predate the data)
+    p001 = (ev["event"] == "BAT_LAI") & (before.isin(["held", "gone"]) | pd.Series(first, index=ev.index) & never)
     p002 = ev["event"].isin(EXITS + ("CHUYEN_DIEN",)) & before.isin(["escaped", "gone"])
     p003 = ev["event"].isin(ADMISSIONS) & (before == "held")
     for code, mask in (("P001", p001), ("P002", p002), ("P003", p003)):

@@ -71,6 +71,14 @@ def breakdown(values: dict, categories=LEARNER_CATEGORIES, noun="học viên") -
     return "; ".join(parts)
 
 
+def _share(part, whole) -> str:
+    """A share of a whole ("100%"), or "" where it cannot be one: no whole, or a part above
+    its whole (I005 says where; such a rate is never printed)."""
+    if not whole or part is None or part > whole:
+        return ""
+    return vn.rate(part, whole) or ""
+
+
 def symbol_from_name(name: str) -> str:
     """The usual abbreviation of an agency's name, for "Số: …/BC-<symbol>": the initials of
     its words up to the place ("tỉnh", "thành phố", "huyện"...), and the number after "số":
@@ -115,8 +123,8 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     has["targets"] = bool(targets)
     has["facilities"] = bool(annex)
     rates = {
-        "ARV": vn.rate(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]) or "",
-        "CHUNG_CHI": vn.rate(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]) or "",
+        "ARV": _share(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]),
+        "CHUNG_CHI": _share(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]),
     }
     from .indicators.revenue import DEFAULT_SPLIT
     split = {**DEFAULT_SPLIT, **split}

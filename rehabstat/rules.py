@@ -183,10 +183,26 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        "The totals row says '{field_name}' = {found}, but the rows above add up to {expected}.",
        """A totals row ("Tổng cộng", "Cộng", "Total") is never added to the figures; it is
        checked against the sum of the rows above it."""),
+    _r("I005", "part-exceeds-whole", ERROR,
+       "{part_label} ({part}) lớn hơn {whole_label} ({whole}): phần không thể lớn hơn tổng, tỷ lệ không thể quá 100%.",
+       "{part_label} ({part}) exceeds {whole_label} ({whole}): a part cannot exceed its whole (a rate above 100%).",
+       """Some figures held at the same moment are parts of others: learners on ARV
+       (DIEU_TRI_ARV) are among the HIV-positive learners managed (HIV_QUAN_LY). In one
+       month's workbook a part above its whole is a typing error; the rate is never printed
+       from it. (Achievement against a target may exceed 100%: that is not this rule.)"""),
+    _r("I006", "part-exceeds-whole-over-period", WARNING,
+       "Cơ sở {unit}, {period}: {part_label} ({part}) nhiều hơn {whole_label} ({whole}); tỷ lệ không được in.",
+       "Facility {unit}, {period}: {part_label} ({part}) exceeds {whole_label} ({whole}); the rate is not printed.",
+       """Learners certified (CHUNG_CHI) are among those trained (DAY_NGHE), but a class
+       may start in one month and be certified in a later one, even in the next year: over
+       a period, more certificates than trainees is possible and is a warning, on the last
+       Chứng chỉ cell of the period. The BC never prints a rate above 100% from it."""),
     # ---------------------------------------------------------------- persons
     _r("P001", "recapture-without-escape", WARNING,
-       "Học viên dòng này được ghi bắt lại nhưng không có lần trốn nào trước đó trong dữ liệu.",
-       "This learner is recorded as recaptured but has no earlier escape in the data.",
+       "Học viên dòng này được ghi bắt lại nhưng không có lần trốn nào trước đó trong dữ liệu"
+       " (lần trốn có thể xảy ra trước kỳ của dữ liệu: hãy kiểm tra).",
+       "This learner is recorded as recaptured but has no earlier escape in the data"
+       " (the escape may predate the data: check).",
        """Where learner ids exist, a recapture should follow an escape of the same person.
        A warning, because the escape may predate the data that were checked."""),
     _r("P002", "exit-not-held", WARNING,

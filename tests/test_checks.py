@@ -113,7 +113,9 @@ def test_totals_row_right_and_unreadable(tmp_path):
 
 
 def test_persons_carried_over_are_not_reported(tmp_path):
-    """Exits, escapes and recaptures of people whose history starts before the data."""
+    """Exits and escapes of people whose history starts before the data are not reported; a
+    recapture with no escape anywhere in the data is a P001 warning saying the escape may
+    predate the data (the rule's own explanation)."""
     events = [[1, "A", None, "BB", "HOAN_THANH", dt.date(2021, 3, 2), None, None, None],
               [2, "B", None, "BB", "BAT_LAI", dt.date(2021, 3, 3), None, None, None],
               [3, "C", None, "BB", "TRON", dt.date(2021, 3, 4), None, None, None],
@@ -123,7 +125,9 @@ def test_persons_carried_over_are_not_reported(tmp_path):
               [7, "D", None, "BB", "CHUYEN_DEN", dt.date(2021, 3, 22), None, None, None]]
     book = broken.clean_book(events=events)
     broken.write_book(tmp_path / "m.xlsx", book)
-    assert validate_paths([tmp_path], jobs=1).issues == []
+    issues = validate_paths([tmp_path], jobs=1).issues
+    assert [(i.code, i.severity, i.row) for i in issues] == [("P001", "warning", 3)]  # B's recapture
+    assert "trước kỳ của dữ liệu" in issues[0].message
 
 
 def test_persons_across_months(tmp_path):

@@ -1,0 +1,253 @@
+"""The gate (issue 10): every scenario that used to print silently wrong figures now gives
+the policy's exit code and message, in every command; --force writes drafts (exit 1)."""
+import hashlib
+import json
+import os
+import shutil
+
+import docx
+import openpyxl
+import pytest
+
+from conftest import SAMPLES, cli
+
+
+def _copy(tmp_path, name="son-la", to="data"):
+    dst = tmp_path / to
+    shutil.copytree(SAMPLES / name, dst)
+    return dst
+
+
+def _sha(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _text(path):
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            parts.extend(c.text for c in row.cells)
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- a month sent twice
+
+@pytest.fixture
+def dup(tmp_path):
+    data = _copy(tmp_path)
+    shutil.copyfile(data / "2021-12.xlsx", data / "2021-12 (1).xlsx")
+    return data
+
+
+def test_month_sent_twice_indicators_refuses_and_never_doubles(dup):
+    res = cli("indicators", "--data", dup, "--year", "2021")
+    assert res.exit_code == 1
+    assert res.stdout == ""  # no figure at all, not a doubled one
+    assert "trùng" in res.output and "12/2021" in res.output and "--force" in res.output
+
+
+def test_month_sent_twice_force_never_sums_the_two(dup):
+    res = cli("indicators", "--data", dup, "--year", "2021", "--format", "json", "--force")
+    assert res.exit_code == 1
+    rows = json.loads(res.stdout)
+    closing = next(r for r in rows if r["indicator"] == "CUOI_KY" and r["category"] == "HV")
+    # December left out (both copies), so the closing census is November's, never 2 × 1.477
+    assert closing["value"] != 2954 and closing["value"] != 1477
+    assert closing["coverage"] == "11/12 tháng" and closing["draft"] is True
+    cert = next(r for r in rows if r["indicator"] == "CHUNG_CHI")
+    assert cert["value"] <= 105
+    assert "DỰ THẢO" in res.stderr if hasattr(res, "stderr") else "DỰ THẢO" in res.output
+
+
+def test_month_sent_twice_report_force_is_a_draft_without_impossible_rates(dup, tmp_path):
+    out = tmp_path / "out"
+    res = cli("report", "--data", dup, "--year", "2021", "--out", out)
+    assert res.exit_code == 1 and not out.exists()
+    res = cli("report", "--data", dup, "--year", "2021", "--out", out, "--force")
+    assert res.exit_code == 1, res.output
+    text = _text(out / "BC-SL01-2021.docx")
+    assert "DỰ THẢO" in text and "166,7%" not in text
+
+
+# ---------------------------------------------------------------- periods with no data
+
+@pytest.mark.parametrize("year", ["2030", "2022"])
+def test_report_for_a_year_without_data_writes_nothing(tmp_path, year):
+    out = tmp_path / "out"
+    for extra in ([], ["--force"]):  # an empty selection is never a document, not even with --force
+        res = cli("report", "--data", SAMPLES / "son-la", "--year", year, "--out", out, *extra)
+        assert res.exit_code == 1, res.output
+        assert f"Không có số liệu cho năm {year}" in res.output
+        assert "SL01: 01/2021 đến 12/2021" in res.output  # what the data do hold
+        assert not out.exists()
+
+
+def test_plan_for_a_year_without_last_year_data(tmp_path):
+    res = cli("plan", "--data", SAMPLES / "son-la", "--year", "2023", "--targets",
+              SAMPLES / "targets" / "son-la-2022.xlsx", "--out", tmp_path / "out")
+    assert res.exit_code == 1 and "Không có số liệu cho năm 2022" in res.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_indicators_for_a_period_without_data_and_unknown_units():
+    res = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2030")
+    assert res.exit_code == 1 and res.stdout == "" and "Không có số liệu" in res.output
+    res = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--facility", "XX99")
+    assert res.exit_code == 2 and "XX99" in res.output and "SL01" in res.output
+    res = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--province", "Atlantis")
+    assert res.exit_code == 2 and "Sơn La" in res.output
+
+
+def test_a_month_never_sent_is_missing(tmp_path):
+    data = _copy(tmp_path)
+    (data / "2021-07.xlsx").unlink()
+    res = cli("indicators", "--data", data, "--year", "2021")
+    assert res.exit_code == 1 and res.stdout == "" and "thiếu sổ tháng 07/2021" in res.output
+    # a period the missing month is not part of is complete
+    res = cli("indicators", "--data", data, "--year", "2021", "--half", "1")
+    assert res.exit_code == 0 and "SL01,facility,2021-H1,DAU_KY,HV,1659" in res.stdout
+
+
+# ---------------------------------------------------------------- batch
+
+def test_batch_month_when_a_province_sent_nothing(tmp_path):
+    out = tmp_path / "out"
+    res = cli("batch", "--data", SAMPLES, "--year", "2021", "--month", "9", "--out", out)
+    assert res.exit_code == 1, res.output
+    assert "Số liệu đầy đủ" not in res.stdout
+    for k in range(1, 8):  # Hà Nội's facilities sent January–June: missing in September, not vanished
+        assert f"HN0{k}" in res.stdout
+    assert "không gửi sổ nào trong kỳ (thiếu tháng 09/2021)" in res.stdout
+    assert (out / "BC-Son-La-2021-09.docx").is_file()  # the complete province still gets its BC
+    assert not (out / "TongHop-2021-09.xlsx").exists()
+
+
+def test_batch_force_writes_drafts_marked_so(tmp_path):
+    out = tmp_path / "out"
+    res = cli("batch", "--data", SAMPLES, "--year", "2021", "--month", "9", "--out", out, "--force")
+    assert res.exit_code == 1
+    wb = openpyxl.load_workbook(out / "TongHop-2021-09.xlsx")
+    assert any("DỰ THẢO" in str(c.value) for row in wb["TomTat"].iter_rows() for c in row if c.value)
+
+
+def test_batch_samples_q2_is_complete():
+    res = cli("batch", "--data", SAMPLES, "--year", "2021", "--quarter", "2", "--out", "/tmp/rehabstat-gate-q2")
+    assert res.exit_code == 0, res.output
+    assert "Số liệu đầy đủ, không có lỗi" in res.stdout
+
+
+# ---------------------------------------------------------------- validate and errors
+
+def test_validate_a_folder_without_workbooks_is_usage(tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = cli("validate", tmp_path / "empty")
+    assert res.exit_code == 2 and "Không tìm thấy sổ hằng tháng nào" in res.output
+
+
+def test_indicators_on_data_with_errors_refuses(tmp_path):
+    data = _copy(tmp_path)
+    wb = openpyxl.load_workbook(data / "2021-02.xlsx")
+    ws = wb["SiSo"]
+    ws["C2"] = ws["C2"].value + 5  # closing no longer adds up (I001)
+    wb.save(data / "2021-02.xlsx")
+    assert cli("validate", data).exit_code == 1
+    res = cli("indicators", "--data", data, "--year", "2021")
+    assert res.exit_code == 1 and res.stdout == "" and "I001" in res.output
+    res = cli("indicators", "--data", data, "--year", "2021", "--force")
+    assert res.exit_code == 1 and "True" in res.stdout  # every row says draft
+    assert res.stdout.splitlines()[0] == "unit,level,period,indicator,category,value,coverage,draft"
+
+
+def test_registry_lifetimes_shrink_what_is_expected(tmp_path):
+    data = _copy(tmp_path)
+    for m in (10, 11, 12):
+        (data / f"2021-{m:02d}.xlsx").unlink()
+    assert cli("indicators", "--data", data, "--year", "2021").exit_code == 1
+    (data / "rehabstat.toml").write_text((data / "rehabstat.toml").read_text(encoding="utf-8")
+                                         + '\n[facility.SL01]\nclosed = "09/2021"\n', encoding="utf-8")
+    res = cli("indicators", "--data", data, "--year", "2021")
+    assert res.exit_code == 0, res.output
+
+
+# ---------------------------------------------------------------- defects found on the way
+
+def test_symbol_from_the_name():
+    from rehabstat.report import symbol_from_name
+    assert symbol_from_name("Cơ sở Cai nghiện ma túy số 1 Hà Nội") == "CSCNMT1"
+    assert symbol_from_name("Cơ sở Điều trị nghiện ma túy tỉnh Sơn La") == "CSĐTNMT"
+    assert symbol_from_name("Trung tâm Chữa bệnh - Giáo dục - Lao động xã hội tỉnh Cao Bằng") == "TTCBGDLĐXH"
+
+
+@pytest.mark.parametrize("make", ["monthly", "docx"])
+def test_plan_targets_must_be_a_targets_workbook(tmp_path, make):
+    if make == "monthly":
+        target = SAMPLES / "son-la" / "2021-01.xlsx"
+    else:
+        target = tmp_path / "chi-tieu.docx"
+        docx.Document().save(str(target))
+    res = cli("plan", "--data", SAMPLES / "son-la", "--year", "2022", "--targets", target, "--out", tmp_path / "o")
+    assert res.exit_code == 2 and "không phải sổ chỉ tiêu (cần trang ChiTieu" in res.output
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("kind", ["file", "under-file", "read-only"])
+def test_output_folder_that_cannot_be_written(tmp_path, kind):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    out = {"file": blocker, "under-file": blocker / "sub"}.get(kind)
+    if kind == "read-only":
+        if os.geteuid() == 0:
+            pytest.skip("root writes anywhere")
+        out = tmp_path / "ro"
+        out.mkdir()
+        out.chmod(0o500)
+    for args in (["report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out],
+                 ["batch", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out],
+                 ["indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--format", "xlsx",
+                  "--out", out / "x.xlsx"]):
+        res = cli(*args)
+        assert res.exit_code == 2, (args, res.output)
+        assert "Không ghi được vào thư mục kết quả" in res.output and "không mong đợi" not in res.output
+
+
+def test_report_into_the_data_folder_does_not_poison_the_next_run(tmp_path):
+    data = _copy(tmp_path)
+    assert cli("report", "--data", data, "--year", "2021", "--out", data).exit_code == 0
+    assert (data / "BC-SL01-2021.xlsx").is_file()
+    before = _sha(data)
+    res = cli("report", "--data", data, "--year", "2021", "--out", data)
+    assert res.exit_code == 0, res.output
+    res = cli("indicators", "--data", data, "--year", "2021")
+    assert res.exit_code == 0 and "SL01,facility,2021,CUOI_KY,HV,1477" in res.stdout
+    assert cli("validate", data).exit_code == 0
+    after = _sha(data)
+    assert {k for k in before if not k.startswith("BC-")} == {k for k in after if not k.startswith("BC-")}
+
+
+def test_part_above_its_whole(tmp_path):
+    """ARV above HIV+ in one workbook: I005 at the cell (error); certified above trained over
+    the period: I006 (warning) and no rate above 100% in the BC."""
+    data = _copy(tmp_path)
+    wb = openpyxl.load_workbook(data / "2021-05.xlsx")
+    ws = wb["SoLieu"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(row=rows["DIEU_TRI_ARV"], column=4).value = (ws.cell(row=rows["HIV_QUAN_LY"], column=4).value or 0) + 3
+    wb.save(data / "2021-05.xlsx")
+    res = cli("validate", data, "--format", "json")
+    assert res.exit_code == 1
+    issues = [i for i in json.loads(res.stdout)["issues"] if i["code"] == "I005"]
+    assert [(i["file"].endswith("2021-05.xlsx"), i["sheet"], i["row"], i["column"]) for i in issues] == \
+        [(True, "SoLieu", rows["DIEU_TRI_ARV"], "D")]
+
+    from rehabstat.report import _share
+    assert _share(175, 105) == "" and _share(105, 105) == "100%" and _share(3, 0) == ""
+
+
+def test_input_files_are_never_changed(dup, tmp_path):
+    before = _sha(dup)
+    for args in (["indicators", "--data", dup, "--year", "2021", "--force"],
+                 ["report", "--data", dup, "--year", "2021", "--out", tmp_path / "o", "--force"],
+                 ["validate", dup]):
+        cli(*args)
+    assert _sha(dup) == before
