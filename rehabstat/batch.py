@@ -168,7 +168,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
                 or (gate.issue_unit(i) is None and i.province and province_key(i.province) == province_key(name))]
         prov.errors = [i for i in mine if i.severity == ERROR]
         prov.warnings = [i for i in mine if i.severity != ERROR]
-        prov.gaps = gap_lines(prov.facilities, period, force)
+        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, fac_table)
         prov.annex = annex_rows(prov.facilities, fac_table)
         result.provinces.append(prov)
 
@@ -360,11 +360,17 @@ def annex_rows(facilities, fac_table) -> list[dict]:
         values[(unit, ind, cat)] += int(value)
     rows, total = [], defaultdict(int)
     received_all = expected_all = 0
+    reported = {u for u, _, _ in values}
     for fac in facilities:
         received = len(fac.months(RECEIVED))
         expected = fac.expected
         received_all += received
         expected_all += expected
+        if fac.unit not in reported:  # nothing usable: blank cells, "chưa báo cáo", never zeros
+            v = {ind: {cat: None for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
+            note = "; ".join(x for x in ("chưa báo cáo", facility_note(fac)) if x)
+            rows.append(_annex_row(fac.unit, fac.name, received, expected, v, note, False))
+            continue
         v = {ind: {cat: values[(fac.unit, ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
         for ind in v:
             for cat in v[ind]:
@@ -375,9 +381,26 @@ def annex_rows(facilities, fac_table) -> list[dict]:
     return rows
 
 
+def partial_figures(facilities, fac_table) -> list[str]:
+    """A sentence for the province's BC when some figures (SoLieu) were reported by only some
+    of the facilities whose workbooks count: the total then covers those only, and says so."""
+    from .codes import FIGURES
+    with_rows = set(fac_table["unit"])
+    reporting = [f.unit for f in facilities if f.unit in with_rows]
+    if len(reporting) < 2:
+        return []
+    sel = fac_table[fac_table["indicator"].isin(list(FIGURES)) & fac_table["unit"].isin(reporting)]
+    counts = sel.groupby("indicator")["unit"].nunique()
+    partial = [(FIGURES[ind].label, int(k)) for ind, k in counts.items() if k < len(reporting)]
+    if not partial:
+        return []
+    listed = "; ".join(f"{label.lower()} ({k}/{len(reporting)} cơ sở)" for label, k in sorted(partial))
+    return [f"Một số số liệu chỉ gồm báo cáo của một phần các cơ sở: {listed}."]
+
+
 def _annex_row(code, name, received, expected, v, note, is_total) -> dict:
     from . import vnformat as vn
-    n = {ind: {cat: vn.number(x) for cat, x in cats.items()} for ind, cats in v.items()}
+    n = {ind: {cat: "" if x is None else vn.number(x) for cat, x in cats.items()} for ind, cats in v.items()}
     cells = [n[ind][cat] for ind, _ in ANNEX_INDICATORS for cat, _ in ANNEX_CATEGORIES]
     return {"code": code, "name": name, "months": f"{received}/{expected}", "received": received,
             "expected": expected, "note": note, "total": is_total, "bold": is_total, "cells": cells, "n": n, "v": v}
@@ -429,7 +452,8 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
         c = len(fixed) + 1
         for ind, _ in ANNEX_INDICATORS:
             for cat, _ in ANNEX_CATEGORIES:
-                put(ws, r, c, int(row["v"][ind][cat]), number)
+                if row["v"][ind][cat] is not None:  # blank where the facility reported nothing
+                    put(ws, r, c, int(row["v"][ind][cat]), number)
                 c += 1
         set_cell(ws, r, note_col, row.get("note") or "")
         if row.get("bold"):

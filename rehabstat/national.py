@@ -215,7 +215,8 @@ def _province_rows(ws, keys, names, values, total, provinces):
         set_cell(ws, r, 1, name or NATION_LABEL)
         _number(ws, r, 2, counts.get(name, 0) if name else sum(counts.values()))
         for k, key in enumerate(keys):
-            _number(ws, r, 3 + k, v.get(key, 0))
+            if key in v:  # a figure no workbook reported stays blank: a blank is not a zero
+                _number(ws, r, 3 + k, v[key])
         if name is None:
             _bold_row(ws, r, 2 + len(keys))
     ws.freeze_panes = "C3"

@@ -197,10 +197,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     refuse_unless_complete(gate, force)
     annex = gaps = None
     if level == "province":
-        from .batch import annex_rows
+        from .batch import annex_rows, partial_figures
         facs = sorted(gate.facilities.values(), key=lambda f: f.unit)
-        annex = annex_rows(facs, compute(gate.dataset, period, level="facility", split=cfg.split))
-        gaps = gap_lines(facs, period, force)
+        fac_table = compute(gate.dataset, period, level="facility", split=cfg.split)
+        annex = annex_rows(facs, fac_table)
+        gaps = gap_lines(facs, period, force) + partial_figures(facs, fac_table)
         units = [f.unit for f in facs if not f.sent_nothing]
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,

@@ -251,3 +251,33 @@ def test_input_files_are_never_changed(dup, tmp_path):
                  ["validate", dup]):
         cli(*args)
     assert _sha(dup) == before
+
+
+def test_province_figures_reported_by_some_facilities_say_how_many():
+    import pandas as pd
+    from rehabstat.batch import annex_rows, partial_figures
+    from rehabstat.gate import Facility
+    table = pd.DataFrame([("A", "CUOI_KY", "ALL", 10), ("A", "KHAM_BENH", "ALL", 40), ("B", "CUOI_KY", "ALL", 5),
+                          ("B", "DOANH_THU", "ALL", 7)], columns=["unit", "indicator", "category", "value"])
+    facs = [Facility("A", "Cơ sở A", "P"), Facility("B", "Cơ sở B", "P"), Facility("C", "Cơ sở C", "P")]
+    [line] = partial_figures(facs, table)
+    assert "(1/2 cơ sở)" in line and "khám" in line.lower() and "doanh thu" in line.lower()
+    rows = annex_rows(facs, table)
+    c = next(r for r in rows if r["code"] == "C")  # sent nothing usable: blank, "chưa báo cáo", never 0
+    assert set(c["cells"]) == {""} and "chưa báo cáo" in c["note"]
+    assert rows[-1]["v"]["CUOI_KY"]["ALL"] == 15
+
+
+def test_blank_present_absent_are_absent_not_zero(tmp_path):
+    data = _copy(tmp_path)
+    wb = openpyxl.load_workbook(data / "2021-02.xlsx")
+    ws = wb["SiSo"]
+    for r in range(2, ws.max_row + 1):
+        ws.cell(row=r, column=4).value = None
+        ws.cell(row=r, column=5).value = None
+    wb.save(data / "2021-02.xlsx")
+    res = cli("indicators", "--data", data, "--year", "2021", "--month", "2")
+    assert res.exit_code == 0, res.output
+    assert ",CUOI_KY,HV," in res.stdout and ",CO_MAT," not in res.stdout and ",VANG_MAT," not in res.stdout
+    res = cli("indicators", "--data", data, "--year", "2021", "--month", "3")
+    assert ",CO_MAT,HV," in res.stdout

@@ -115,7 +115,13 @@ def facility_table(ds, period: Period, split: dict | None = None) -> pd.DataFram
     grid = pd.MultiIndex.from_product([units, [i for i in CATEGORY_INDICATORS if i != "TRON_NGUOI"], ALL_CATEGORIES],
                                       names=["unit", "indicator", "category"])
     by_cat = by_cat.groupby(["unit", "indicator", "category"])["value"].sum().reindex(grid, fill_value=0).reset_index()
-    # census present/absent columns absent everywhere for a unit: leave them at 0 (documented)
+    # a blank is not a zero: a unit that wrote no Có mặt (Vắng mặt) in its last month has no
+    # CO_MAT (VANG_MAT) rows at all, rather than zeros
+    last = census[(census["year"] * 100 + census["month"])
+                  == (census["year"] * 100 + census["month"]).groupby(census["unit"]).transform("max")]
+    for col, ind in (("present", "CO_MAT"), ("absent", "VANG_MAT")):
+        told = set(last.loc[last[col].notna(), "unit"])
+        by_cat = by_cat[(by_cat["indicator"] != ind) | by_cat["unit"].isin(told)]
     hv = by_cat[by_cat["category"].isin(LEARNER_CATEGORIES)].groupby(["unit", "indicator"], as_index=False)["value"].sum()
     al = by_cat.groupby(["unit", "indicator"], as_index=False)["value"].sum()
     table = pd.concat([by_cat, hv.assign(category=TOTAL_HV), al.assign(category=TOTAL_ALL),
