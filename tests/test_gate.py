@@ -281,3 +281,35 @@ def test_blank_present_absent_are_absent_not_zero(tmp_path):
     assert ",CUOI_KY,HV," in res.stdout and ",CO_MAT," not in res.stdout and ",VANG_MAT," not in res.stdout
     res = cli("indicators", "--data", data, "--year", "2021", "--month", "3")
     assert ",CO_MAT,HV," in res.stdout
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_indicators_is_right_or_refuses(tmp_path, seed):
+    """Random damage to the Sơn La year (a month sent twice, deleted, or replaced by a broken
+    file), random period: `indicators` either exits 0 with exactly the clean figures (when the
+    damage is outside the period) or exits 1 with nothing on stdout. Never a wrong figure."""
+    import random
+    rnd = random.Random(seed)
+    data = _copy(tmp_path)
+    months = list(range(1, 13))
+    damage = {}
+    for m in rnd.sample(months, 2):
+        kind = rnd.choice(["twice", "deleted", "broken"])
+        damage[m] = kind
+        f = data / f"2021-{m:02d}.xlsx"
+        if kind == "twice":
+            shutil.copyfile(f, data / f"gui-lai-2021-{m:02d}.xlsx")
+        elif kind == "deleted":
+            f.unlink()
+        else:
+            f.write_bytes(b"PK\x03\x04 not really a workbook")
+    q = rnd.randint(1, 4)
+    args = ("--year", "2021", "--quarter", str(q))
+    res = cli("indicators", "--data", data, *args)
+    touched = any(3 * (q - 1) < m <= 3 * q for m in damage)
+    if touched:
+        assert res.exit_code == 1 and res.stdout == "", (damage, q)
+    else:
+        clean = cli("indicators", "--data", SAMPLES / "son-la", *args)
+        assert res.exit_code == 0, (damage, q, res.output)
+        assert res.stdout == clean.stdout
