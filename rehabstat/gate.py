@@ -145,7 +145,8 @@ class Gate:
                          + ".")
             if self.holdings:
                 lines.append(f"Dữ liệu có: {self.holdings}.")
-        lines += gap_lines(self.facilities.values(), self.period, self.force)
+        # where the census was taken from is only said of drafts (without --force nothing is taken)
+        lines += gap_lines(self.facilities.values(), self.period, self.force, sources=self.force)
         errors = [i for i in self.errors if i.code not in ("X001",)]
         if errors:
             files = {i.file for i in errors if i.file}
@@ -419,7 +420,7 @@ def _next(ym):
     return (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-def gap_lines(facilities, period: Period, force=False) -> list[str]:
+def gap_lines(facilities, period: Period, force=False, sources=True) -> list[str]:
     """One sentence per facility whose figures are incomplete: which months are missing,
     not over yet, left out (two workbooks for one month; errors), and where the opening
     and closing census were taken from when the first or last month is not among them."""
@@ -448,7 +449,7 @@ def gap_lines(facilities, period: Period, force=False) -> list[str]:
             continue
         used = fac.used(force)
         expected = sorted(fac.cells)
-        if used and expected:
+        if used and expected and sources:
             if used[0] != expected[0]:
                 parts.append(f"số đầu kỳ lấy theo sổ tháng {used[0][1]:02d}/{used[0][0]}")
             if used[-1] != expected[-1]:
