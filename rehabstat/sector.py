@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-PRESET_FIELDS = ("parent_agency", "agency", "signer_authority", "signer_title", "recipients")
+PRESET_FIELDS = ("parent_agency", "agency", "symbol", "signer_authority", "signer_title", "recipients")
 PLACEHOLDERS = {
     "agency": "[TÊN CƠ QUAN]",
     "province": "[TÊN TỈNH]",

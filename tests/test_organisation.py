@@ -107,6 +107,7 @@ def test_h2_bc_without_configuration_is_the_police_sector(batch_2025):
     text = docx_text(out / "h2" / "BC-Ninh-Binh-2025-H2.docx")
     assert "THƯƠNG BINH" not in text.upper()  # no Labour-sector agency ("lao động trị liệu" is therapy)
     assert "CÔNG AN TỈNH NINH BÌNH" in text and "PHÒNG CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY" in text
+    assert "/BC-PC04" in text and "TRƯỞNG PHÒNG" in text
     assert "[Họ và tên người ký]" in text  # a name nobody configured: a placeholder, never invented
     # H2 lies after the merger: no "(gồm ...)" needed
     assert "gồm các tỉnh" not in text
