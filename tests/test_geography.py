@@ -115,3 +115,12 @@ def test_unit_provinces_nearest_workbook():
     notes = g.mapping_notes(files, AFTER)
     assert any("(Nam Định) được tính vào tỉnh Ninh Bình" in n for n in notes)
     assert any("'Tỉnh Hà Tây' không phải tên tỉnh" in n for n in notes)
+
+
+def test_the_national_generators_63_provinces_are_the_table_s_63():
+    """An independent list (the benchmark generator's, written for 2021) names the same 63."""
+    from rehabstat.synth.national import PROVINCES
+    names = [n for n, _, _ in PROVINCES]
+    assert all(g.resolve(n, dt.date(2021, 12, 31)).known for n in names)
+    assert len({g.province_at(n, dt.date(2021, 12, 31)) for n in names}) == 63
+    assert len({g.province_at(n, AFTER) for n in names}) == 34
