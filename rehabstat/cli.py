@@ -334,6 +334,17 @@ def form(
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
     opening = None
     console = _console()
+    from .geography import geography
+    import datetime as _dt
+    import calendar as _cal
+    known = geography().resolve(province, _dt.date(y, m, _cal.monthrange(y, m)[1]))
+    if not known.known:
+        near = geography().closest(province)
+        console.print(f"[bold yellow]Cảnh báo:[/] '{province}' không phải tên tỉnh/thành phố nào"
+                      + (f"; có phải: {', '.join(near)}?" if near else "."), markup=True)
+    elif known.old is not None:
+        console.print(f"[bold yellow]Cảnh báo:[/] tỉnh '{province}' đã sáp nhập vào {known.province.full} "
+                      f"từ ngày {geography().effective:%d/%m/%Y}; nên ghi tên tỉnh mới.")
     if data is not None:
         _check_data([data])
         opening, why = previous_closing(data, facility, y, m)

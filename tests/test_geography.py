@@ -124,3 +124,19 @@ def test_the_national_generators_63_provinces_are_the_table_s_63():
     assert all(g.resolve(n, dt.date(2021, 12, 31)).known for n in names)
     assert len({g.province_at(n, dt.date(2021, 12, 31)) for n in names}) == 63
     assert len({g.province_at(n, AFTER) for n in names}) == 34
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(THE_63), st.sampled_from(["", "Tỉnh ", "tinh ", "Thành phố ", "TP. ", "tp.", "  "]),
+       st.sampled_from(["keep", "upper", "lower", "ascii", "nospace"]))
+def test_any_spelling_of_an_old_province_maps_like_its_name(name, prefix, style):
+    import unicodedata
+    text = {"keep": name, "upper": name.upper(), "lower": name.lower(),
+            "ascii": "".join(c for c in unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+                             if not unicodedata.combining(c)),
+            "nospace": name.replace(" ", "")}[style]
+    assert g.province_at(prefix + text, AFTER) == g.province_at(name, AFTER)
+    assert g.province_at(prefix + text, BEFORE) == name

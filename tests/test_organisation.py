@@ -253,3 +253,15 @@ def test_registry_of_the_new_province_covers_facilities_writing_old_names(tmp_pa
     stranger = Config(registry={"Ninh Bình": ["NB01"]})
     issues = run_checks(ds, period=make_period(year=2025, half=2), today=dt.date(2026, 2, 1), config=stranger)
     assert [(i.code, i.unit) for i in issues if i.code == "X004"] == [("X004", "ND01")]
+
+
+def test_form_warns_on_a_province_name_that_is_no_province_or_no_longer_one(tmp_path):
+    res = cli("form", "--facility", "ND01", "--name", "Cơ sở X", "--province", "Nam Đinhh", "--month", "08/2025",
+              "--out", tmp_path / "a.xlsx")
+    assert res.exit_code == 0 and "không phải tên tỉnh" in res.output and "Nam Định" in res.output
+    res = cli("form", "--facility", "ND01", "--name", "Cơ sở X", "--province", "Nam Định", "--month", "08/2025",
+              "--out", tmp_path / "b.xlsx")
+    assert res.exit_code == 0 and "đã sáp nhập vào tỉnh Ninh Bình" in res.output
+    res = cli("form", "--facility", "ND01", "--name", "Cơ sở X", "--province", "Nam Định", "--month", "06/2025",
+              "--out", tmp_path / "c.xlsx")
+    assert res.exit_code == 0 and "Cảnh báo" not in res.output
