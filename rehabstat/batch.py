@@ -75,6 +75,7 @@ class BatchResult:
     unattributed: list = field(default_factory=list)  # [(file, reason)]: broken, facility or month unknown
     issues: list = field(default_factory=list)  # every issue that concerns the period
     template_error: str | None = None  # the BC template could not be used (no BC was written)
+    notes: list = field(default_factory=list)  # what the console should say (province names mapped, sector defaults)
     elapsed: float = 0.0
     gate: object = None  # the gate's decision (rehabstat.gate.Gate)
     draft: bool = False  # the national workbook was written from incomplete data (--force)
@@ -107,13 +108,14 @@ class BatchResult:
 # ---------------------------------------------------------------- the run
 
 def run_batch(data, period: Period, out, jobs=None, config=None, force=False, progress=None, today=None,
-              template=None) -> BatchResult:
+              template=None, as_of=None) -> BatchResult:
     """Every province's BC and the national workbook for `period`.
 
     `progress(stage, done, total)` is called while reading ('read', once per workbook),
     checking and computing ('check', 0 then 1 of 1) and rendering ('render', per province).
     `force` keeps the workbooks with errors in the figures (the province's BC is then a
-    draft); duplicates are always left out."""
+    draft); duplicates are always left out. Provinces are those of `as_of` (default: the
+    period's last day; geography.py)."""
     from .config import load_config
     from .dataset import read_paths
     from .indicators import compute
@@ -145,7 +147,10 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         progress("check", 0, 1)
     from .gate import decide
     issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
-    gate = decide(ds, period, cfg, force=force, today=today, issues=issues)
+    as_of = as_of or period.end_date
+    gate = decide(ds, period, cfg, force=force, today=today, issues=issues, as_of=as_of)
+    from .service import province_notes
+    result.notes = province_notes(ds, period, as_of)
     result.gate = gate
     result.unattributed = gate.unattributed
     result.issues = gate.issues
@@ -172,7 +177,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.annex = annex_rows(prov.facilities, fac_table)
         result.provinces.append(prov)
 
-    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table)
+    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table, as_of)
 
     # the national workbook: its totals rest on every province, so it is written when the
     # whole is complete and clean, or as a draft with --force
@@ -182,9 +187,18 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         result.national = write_national(
             Path(out) / f"TongHop-{_file_code(period)}.xlsx", period=period, provinces=result.provinces,
             table=prov_table, national=nat_table, monthly=monthly, issues=result.issues,
-            unattributed=result.unattributed, today=today, draft=result.draft)
+            unattributed=result.unattributed, today=today, draft=result.draft,
+            deadline=getattr(cfg, "deadline", None) or None, reporting=_reporting(result.provinces, period, cfg))
     result.elapsed = time.perf_counter() - started
     return result
+
+
+def _reporting(provinces, period: Period, cfg) -> list[tuple]:
+    """The reporting counts and rates of each province and of the country (timeliness.py), as indicator rows."""
+    from .timeliness import reporting_rows
+    deadline = getattr(cfg, "deadline", None) or None
+    rows = reporting_rows({p.name: p.facilities for p in provinces}, "province", period.code, deadline)
+    return rows + reporting_rows({"VN": [f for p in provinces for f in p.facilities]}, "national", period.code, deadline)
 
 
 def _run_checks(ds, period, today, cfg) -> list[Issue]:
@@ -196,7 +210,7 @@ def _run_checks(ds, period, today, cfg) -> list[Issue]:
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
-                prov_table):
+                prov_table, as_of=None):
     """One BC per province, in parallel processes when there are many: each gets only its
     own rows of the period (a small Dataset, cheap to send)."""
     import os
@@ -221,7 +235,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         units = [f.unit for f in prov.facilities if not f.sent_nothing]
         issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
         payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
-                         prov.annex, prov.gaps, tables.get(prov.name), not prov.complete))
+                         prov.annex, prov.gaps, tables.get(prov.name), not prov.complete, as_of,
+                         timeliness_context(prov.facilities, cfg)))
     total = len(result.provinces)
     done = total - len(work)
     if progress:
@@ -235,6 +250,9 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
             result.template_error = result.template_error or str(outcome)
         else:
             prov.outputs, prov.draft = [Path(p) for p in outcome[0]], outcome[1]
+            for note in outcome[2]:  # the same for most provinces (the sector's defaults): said once
+                if note not in result.notes:
+                    result.notes.append(note)
 
     workers = min(jobs or os.cpu_count() or 1, len(work))
     if workers > 1 and len(work) >= 4:
@@ -283,13 +301,14 @@ def _render_job(payload):
     TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
     from .render import TemplateError
     from .service import build_document
-    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft = payload
+    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely = payload
     try:
         doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
-                             template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft)
+                             template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft,
+                             as_of=as_of, timeliness=timely)
     except TemplateError as exc:
         return exc
-    return [str(p) for p in doc.outputs], doc.draft
+    return [str(p) for p in doc.outputs], doc.draft, doc.notes
 
 
 def _split_by_province(ds, file_province: dict) -> dict:
@@ -396,6 +415,40 @@ def partial_figures(facilities, fac_table) -> list[str]:
         return []
     listed = "; ".join(f"{label.lower()} ({k}/{len(reporting)} cơ sở)" for label, k in sorted(partial))
     return [f"Một số số liệu chỉ gồm báo cáo của một phần các cơ sở: {listed}."]
+
+
+def late_months(fac: Facility) -> list:
+    """[((year, month), days late)] of the facility's months sent after their deadline."""
+    return sorted((ym, d) for ym, d in fac.late.items() if d)
+
+
+def timeliness_context(facilities, cfg) -> dict:
+    """The province BC's sentence on reporting rates and its list of who sent late
+    (context key `timeliness`); empty when nothing is expected."""
+    from . import vnformat as vn
+    from .timeliness import counts
+    deadline = getattr(cfg, "deadline", None) or None
+    c = counts(facilities, deadline)
+    if not c["SO_THANG_CAN"]:
+        return {"sentence": "", "late": []}
+    n = vn.number
+    sentence = (f"Tỷ lệ gửi sổ: {n(c['SO_THANG_GUI'])}/{n(c['SO_THANG_CAN'])} sổ tháng "
+                f"({vn.percent(c['TY_LE_GUI_SO'])})")
+    if deadline:
+        sentence += (f"; gửi đúng hạn {n(c['SO_THANG_DUNG_HAN'])}/{n(c['SO_THANG_CAN'])} "
+                     f"({vn.percent(c['TY_LE_DUNG_HAN'])}), gửi muộn {n(c['SO_THANG_MUON'])} sổ")
+        unknown = c["SO_THANG_GUI"] - c["SO_THANG_DUNG_HAN"] - c["SO_THANG_MUON"]
+        if unknown:
+            sentence += f", {n(unknown)} sổ không ghi ngày gửi"
+    sentence += "."
+    late = []
+    for fac in facilities:
+        months = late_months(fac)
+        if months:
+            label = f"{fac.unit} – {fac.name}" if fac.name else fac.unit
+            late.append(f"{label}: gửi muộn sổ " + ", ".join(
+                f"tháng {m:02d}/{y} ({vn.number(d)} ngày)" for (y, m), d in months) + ".")
+    return {"sentence": sentence, "late": late}
 
 
 def _annex_row(code, name, received, expected, v, note, is_total) -> dict:

@@ -34,6 +34,7 @@ across months (continuity, persons, outliers): which one is right is the X001 qu
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -473,9 +474,12 @@ def transfers(ctx: _Context) -> list[Issue]:
             & ev["file"].isin(set(ctx.months["file"]))]
     if ev.empty:
         return []
-    months = ctx.months.dropna(subset=["province"]).assign(pkey=lambda d: d["province"].map(province_key))
+    # the province of each month as it was then (geography.py): from 07/2025 a Nam Định and
+    # a Ninh Bình facility are in one province, before it in two
+    months = ctx.months.dropna(subset=["province"])
+    months = months.assign(pkey=_province_keys(months))
     units = months.groupby(["pkey", "year", "month"])["unit"].nunique().rename("units")
-    ev = ev.assign(pkey=ev["province"].map(province_key))
+    ev = ev.assign(pkey=_province_keys(ev))
     table = ev.pivot_table(index=["pkey", "year", "month"], columns="event", values="count", aggfunc="sum",
                            fill_value=0)
     for col in ("CHUYEN_DI", "CHUYEN_DEN"):
@@ -483,12 +487,30 @@ def transfers(ctx: _Context) -> list[Issue]:
             table[col] = 0
     table = table.join(units, how="left")
     bad = table[(table["units"] >= 2) & (table["CHUYEN_DI"] > table["CHUYEN_DEN"])]
-    names = ev.groupby("pkey")["province"].first()
+    names = ev.assign(name=_province_names(ev)).groupby("pkey")["name"].first()
     return [issue("X003", province=names[p], period=_month_text(y, m), month=(y, m), out_count=_n(r["CHUYEN_DI"]),
                   in_count=_n(r["CHUYEN_DEN"]))
             for (p, y, m), r in bad.iterrows()]
 
 
+
+
+def _province_names(df) -> list:
+    """The province of each row's province name at the end of the row's month."""
+    import calendar
+    from .geography import province_at
+    cache = {}
+    out = []
+    for name, y, m in zip(df["province"], df["year"], df["month"]):
+        k = (name, int(y), int(m))
+        if k not in cache:
+            cache[k] = province_at(name, dt.date(k[1], k[2], calendar.monthrange(k[1], k[2])[1]))
+        out.append(cache[k])
+    return out
+
+
+def _province_keys(df) -> list:
+    return [province_key(n) for n in _province_names(df)]
 
 
 def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
@@ -497,12 +519,19 @@ def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
     does not list are not judged."""
     if not registry:
         return []
-    lists = {province_key(p): set(u) for p, u in registry.items()}
+    import calendar
+    from .geography import province_at
     out = []
     known = ctx.known.dropna(subset=["province"]).sort_values(["unit", "ym", "file"])
     for unit, part in known.groupby("unit", sort=True):
         province = part["province"].iloc[-1]
-        expected = lists.get(province_key(province))
+        # the registry's names and the workbook's, as of the workbook's month (old or new names)
+        y, m = int(part["year"].iloc[-1]), int(part["month"].iloc[-1])
+        when = dt.date(y, m, calendar.monthrange(y, m)[1])
+        lists = defaultdict(set)
+        for p, u in registry.items():
+            lists[province_key(province_at(p, when))] |= set(u)
+        expected = lists.get(province_key(province_at(province, when)))
         if expected is not None and unit not in expected:
             out.append(issue("X004", file=part["file"].iloc[0], unit=unit, province=province))
     return out

@@ -92,10 +92,13 @@ YearOpt = typer.Option(None, "--year", help="Năm báo cáo, ví dụ 2021.")
 MonthOpt = typer.Option(None, "--month", help="Tháng (1-12) của năm.")
 QuarterOpt = typer.Option(None, "--quarter", help="Quý (1-4) của năm.")
 HalfOpt = typer.Option(None, "--half", help="Nửa năm (1-2).")
+MonthsOpt = typer.Option(None, "--months", help="Số tháng đầu năm (lũy kế), ví dụ --months 9: 9 tháng đầu năm.")
 FromOpt = typer.Option(None, "--from", help="Từ tháng MM/YYYY, ví dụ 01/2017.")
 ToOpt = typer.Option(None, "--to", help="Đến tháng MM/YYYY, ví dụ 06/2020.")
 ConfigOpt = typer.Option(None, "--config", help="Tệp rehabstat.toml (mặc định: tìm trong thư mục dữ liệu).")
 NumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/BC-...); không ghi thì để trống cho văn thư.")
+AsOfOpt = typer.Option(None, "--as-of", help="Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; "
+                                               "từ 01/07/2025 là 34 tỉnh, thành phố mới).")
 DateOpt = typer.Option(None, "--date", help="Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, "
                                             "không thì để trống ngày, tháng để ghi khi ký).")
 
@@ -110,9 +113,14 @@ def _doc_date(text):
         raise UsageError(f"--date '{text}' không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 10/01/2022.") from None
 
 
-def _period(year, month, quarter, half, start, end):
+def _as_of(text):
+    from .geography import parse_as_of
+    return parse_as_of(text)
+
+
+def _period(year, month, quarter, half, start, end, months=None):
     from .periods import make_period
-    return make_period(year=year, month=month, quarter=quarter, half=half, start=start, end=end)
+    return make_period(year=year, month=month, quarter=quarter, half=half, start=start, end=end, months=months)
 
 
 def _check_data(paths: list[Path]):
@@ -129,6 +137,7 @@ def indicators(
     data: List[Path] = DataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    months: Optional[int] = MonthsOpt,
     level: str = typer.Option("facility", "--level", help="facility | province | national"),
     fmt: str = typer.Option("csv", "--format", help="csv | json | xlsx"),
     out: Optional[Path] = typer.Option(None, "--out", help="Tệp kết quả (mặc định: in ra màn hình; xlsx cần --out)."),
@@ -138,6 +147,7 @@ def indicators(
     jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
     force: bool = typer.Option(False, "--force", help="Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột "
                                                       "coverage (số tháng có sổ) và draft; mã thoát vẫn là 1."),
+    as_of: Optional[str] = AsOfOpt,
 ):
     """Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.
 
@@ -157,9 +167,15 @@ def indicators(
     if out is not None:
         from .service import ensure_out_dir
         ensure_out_dir(Path(out).parent)
-    period = _period(year, month, quarter, half, start, end)
+    period = _period(year, month, quarter, half, start, end, months)
+    from .geography import parse_as_of
+    from .service import province_notes
+    when = parse_as_of(as_of)
     table, gate = indicator_table(data, period, level=level, config=config, units=facility, provinces=province,
-                                  jobs=jobs, force=force)
+                                  jobs=jobs, force=force, as_of=when)
+    if level != "facility":
+        for note in province_notes(gate.dataset, period, when):
+            _console().print(f"[bold yellow]Lưu ý:[/] {note}")
     text = write_indicators(table, fmt, out)
     if text is not None:
         sys.stdout.write(text)
@@ -181,6 +197,7 @@ def report(
     data: List[Path] = DataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    months: Optional[int] = MonthsOpt,
     facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở (mặc định: cơ sở duy nhất trong dữ liệu)."),
     province: Optional[str] = typer.Option(None, "--province", help="Báo cáo tổng hợp của một tỉnh/thành phố."),
     out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi báo cáo (.docx và .xlsx)."),
@@ -190,6 +207,7 @@ def report(
     targets: Optional[Path] = typer.Option(None, "--targets", help="Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch."),
     config: Optional[Path] = ConfigOpt,
     number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
+    as_of: Optional[str] = AsOfOpt,
 ):
     """Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.
 
@@ -200,10 +218,10 @@ def report(
     """
     from .service import make_report
     _check_data(data)
-    period = _period(year, month, quarter, half, start, end)
+    period = _period(year, month, quarter, half, start, end, months)
     result = make_report(data, period, facility=facility, province=province, out=out, force=force,
                          template=template, targets=targets, config=config, number=number,
-                         doc_date=_doc_date(date))
+                         doc_date=_doc_date(date), as_of=_as_of(as_of))
     _finish_document(result)
 
 
@@ -256,6 +274,7 @@ def validate(
     config: Optional[Path] = ConfigOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    months: Optional[int] = MonthsOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
 ):
     """Kiểm tra sổ hằng tháng: mọi lỗi, cảnh báo với trang, dòng, cột. Mã thoát 1 khi có lỗi.
@@ -270,8 +289,8 @@ def validate(
         raise UsageError("--format phải là text hoặc json.")
     _check_data(paths)
     period = None
-    if any(x is not None for x in (year, month, quarter, half, start, end)):
-        period = _period(year, month, quarter, half, start, end)
+    if any(x is not None for x in (year, month, quarter, half, start, end, months)):
+        period = _period(year, month, quarter, half, start, end, months)
     bar, tick = _progress_reader(paths)
     if bar is not None:
         with bar:
@@ -315,6 +334,17 @@ def form(
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
     opening = None
     console = _console()
+    from .geography import geography
+    import datetime as _dt
+    import calendar as _cal
+    known = geography().resolve(province, _dt.date(y, m, _cal.monthrange(y, m)[1]))
+    if not known.known:
+        near = geography().closest(province)
+        console.print(f"[bold yellow]Cảnh báo:[/] '{province}' không phải tên tỉnh/thành phố nào"
+                      + (f"; có phải: {', '.join(near)}?" if near else "."), markup=True)
+    elif known.old is not None:
+        console.print(f"[bold yellow]Cảnh báo:[/] tỉnh '{province}' đã sáp nhập vào {known.province.full} "
+                      f"từ ngày {geography().effective:%d/%m/%Y}; nên ghi tên tỉnh mới.")
     if data is not None:
         _check_data([data])
         opening, why = previous_closing(data, facility, y, m)
@@ -332,6 +362,7 @@ def batch(
     data: List[Path] = DataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    months: Optional[int] = MonthsOpt,
     out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi các báo cáo tỉnh và bảng tổng hợp toàn quốc."),
     jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song (mặc định: số CPU)."),
     config: Optional[Path] = ConfigOpt,
@@ -339,6 +370,7 @@ def batch(
                                                       "có lỗi (tính cả sổ có lỗi; đánh dấu DỰ THẢO; mã thoát 1); "
                                                       "sổ trùng tháng luôn bị loại."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu BC .docx đã chỉnh sửa."),
+    as_of: Optional[str] = AsOfOpt,
 ):
     """Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).
 
@@ -354,7 +386,8 @@ def batch(
         raise UsageError("--jobs phải là số nguyên từ 1 trở lên.")
     if template is not None and not template.is_file():
         raise UsageError(f"Không tìm thấy mẫu văn bản {template}.")
-    period = _period(year, month, quarter, half, start, end)
+    period = _period(year, month, quarter, half, start, end, months)
+    when = _as_of(as_of)
     console = _console()
     if console.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -370,9 +403,9 @@ def batch(
 
         with bar:
             result = run_batch(data, period, out, jobs=jobs, config=config, force=force, progress=tick,
-                               template=template)
+                               template=template, as_of=when)
     else:
-        result = run_batch(data, period, out, jobs=jobs, config=config, force=force, template=template)
+        result = run_batch(data, period, out, jobs=jobs, config=config, force=force, template=template, as_of=when)
     result.elapsed = time.perf_counter() - started
     _batch_summary(result)
     raise typer.Exit(result.exit_code)
@@ -433,6 +466,8 @@ def _batch_summary(result):
     if warnings:
         out.print("Cảnh báo theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))
                   + " (xem: rehabstat rules MÃ).")
+    for note in result.notes:
+        out.print(f"Lưu ý: {note}", markup=False)
     if result.national is not None:
         out.print(f"Bảng tổng hợp toàn quốc: {result.national}" + (" (DỰ THẢO)" if result.draft else ""), markup=False)
     elif not result.template_error:

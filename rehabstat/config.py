@@ -1,4 +1,4 @@
-"""rehabstat.toml: document settings, revenue split, expected facilities per province.
+"""rehabstat.toml: document settings, revenue split, expected facilities per province, deadlines.
 
 Looked up in the data folder (or given with --config). A bad file is a ConfigError naming
 the key; the CLI turns it into exit code 2.
@@ -15,9 +15,14 @@ CONFIG_NAME = "rehabstat.toml"
 DOCUMENT_KEYS = {
     "parent_agency": str, "agency": str, "symbol": str, "place": str, "signer_authority": str,
     "signer_title": str, "signer_name": str, "recipients": list, "archive": str, "recipient_to": str,
-    "legal_bases": list, "number": int,
+    "legal_bases": list, "number": int, "preset": str,
 }
 
+
+DEADLINE_KEYS = {
+    "day": "a monthly workbook is due on this day of the next month",
+    "quarter_day": "the workbook of a quarter's last month is due on this day of the next month instead",
+}
 
 from .errors import ConfigError  # noqa: E402,F401
 
@@ -29,6 +34,7 @@ class Config:
     split: dict = field(default_factory=lambda: dict(DEFAULT_SPLIT))
     registry: dict = field(default_factory=dict)  # province -> [unit codes]
     facilities: dict = field(default_factory=dict)  # unit -> {"opened": (y, m) | None, "closed": (y, m) | None}
+    deadline: dict = field(default_factory=dict)  # [deadline]: day, quarter_day (timeliness.py)
 
 
 def find_config(data_dirs, explicit: Path | None = None) -> Path | None:
@@ -53,10 +59,10 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Tệp cấu hình {path} không đúng cú pháp TOML: {exc}") from None
     cfg = Config(path=path)
-    unknown = set(raw) - {"document", "revenue", "registry", "facility"}
+    unknown = set(raw) - {"document", "revenue", "registry", "facility", "deadline"}
     if unknown:
         raise ConfigError(f"{path}: mục không hợp lệ [{', '.join(sorted(unknown))}]; "
-                          "các mục: [document], [revenue], [registry], [facility.MÃ].")
+                          "các mục: [document], [revenue], [registry], [facility.MÃ], [deadline].")
     for key, value in raw.get("document", {}).items():
         want = DOCUMENT_KEYS.get(key)
         if want is None:
@@ -65,6 +71,11 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
             kind = {str: "một chuỗi", list: "một danh sách chuỗi", int: "một số nguyên"}[want]
             raise ConfigError(f"{path}: khóa 'document.{key}' phải là {kind}.")
         cfg.document[key] = value
+    if "preset" in cfg.document:
+        from .sector import presets
+        if cfg.document["preset"] not in presets():
+            raise ConfigError(f"{path}: 'document.preset' phải là một trong: {', '.join(presets())} "
+                              f"(mặc định: theo kỳ báo cáo).")
     revenue = raw.get("revenue", {})
     for key, value in revenue.items():
         if key not in DEFAULT_SPLIT:
@@ -75,6 +86,14 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     funds = sum(cfg.split[k] for k in ("reward", "welfare", "development", "reserve"))
     if abs(funds - 100) > 1e-9:
         raise ConfigError(f"{path}: các quỹ revenue.reward + welfare + development + reserve phải cộng lại 100 (đang là {funds:g}).")
+    for key, value in raw.get("deadline", {}).items():
+        if key not in DEADLINE_KEYS:
+            raise ConfigError(f"{path}: khóa 'deadline.{key}' không hợp lệ; các khóa: {', '.join(DEADLINE_KEYS)}.")
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 31:
+            raise ConfigError(f"{path}: khóa 'deadline.{key}' phải là một ngày trong tháng, từ 1 đến 31.")
+        cfg.deadline[key] = value
+    if cfg.deadline and "day" not in cfg.deadline:
+        raise ConfigError(f"{path}: [deadline] cần khóa 'day' (sổ tháng phải gửi trước ngày này của tháng sau).")
     for province, units in raw.get("registry", {}).items():
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
             raise ConfigError(f"{path}: khóa 'registry.{province}' phải là danh sách mã cơ sở.")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .reader import WorkbookResult, find_workbooks, read_workbook
 
-FILE_COLUMNS = ["file", "unit", "unit_name", "province", "year", "month", "status"]
+FILE_COLUMNS = ["file", "unit", "unit_name", "province", "year", "month", "status", "sent"]
 KEY = ["file", "sheet", "row", "unit", "province", "year", "month"]
 CENSUS_COLUMNS = KEY + ["category", "opening", "closing", "present", "absent"]
 EVENT_COLUMNS = KEY + ["person", "category", "event", "date", "new_category", "count"]
@@ -94,7 +94,8 @@ def build_dataset(results: list[WorkbookResult]) -> Dataset:
     file_rows, census, events, figures, totals, issues, layout = [], [], [], [], [], [], {}
     for res in results:
         issues.extend(res.issues)
-        file_rows.append((res.file, res.unit, res.unit_name, res.province, res.year, res.month, res.status))
+        file_rows.append((res.file, res.unit, res.unit_name, res.province, res.year, res.month, res.status,
+                          getattr(res, "sent", None)))
         for sheet, fields in res.layout.items():
             if sheet == "_roles":
                 for role, name in fields.items():

@@ -42,6 +42,8 @@ class Facility:
     registered: bool = False  # listed in rehabstat.toml [registry]
     cells: dict = field(default_factory=dict)  # (year, month) -> status, for every expected month
     files: dict = field(default_factory=dict)  # (year, month) -> [file, ...]
+    sent: dict = field(default_factory=dict)  # (year, month) -> date the workbook was sent ("Ngày gửi") | None
+    late: dict = field(default_factory=dict)  # (year, month) -> 0 on time, N days late, None unknown (timeliness.py)
 
     def months(self, status) -> list:
         return [ym for ym, s in self.cells.items() if s == status]
@@ -171,11 +173,14 @@ class Gate:
 # ---------------------------------------------------------------- deciding
 
 def decide(ds, period: Period, config=None, units=None, provinces=None, force: bool = False,
-           today: dt.date | None = None, issues: list | None = None) -> Gate:
+           today: dt.date | None = None, issues: list | None = None, as_of: dt.date | None = None) -> Gate:
     """The one decision. `units` (facility codes) or `provinces` (names) select; None = all.
     `issues`: the reader's and the checks' issues when the caller has them (else run here).
+    Provinces are those of `as_of` (default: the period's last day; geography.py): a Nam
+    Định facility is in tỉnh Ninh Bình for a period ending after 01/07/2025.
     Raises UsageError for a facility or province the data and the registry do not know."""
     today = today or dt.date.today()
+    as_of = as_of or period.end_date
     registry = dict(getattr(config, "registry", None) or {})
     lifetimes = dict(getattr(config, "facilities", None) or {})
     if issues is None:
@@ -183,13 +188,14 @@ def decide(ds, period: Period, config=None, units=None, provinces=None, force: b
     gate = Gate(period=period, force=force)
     gate.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
     gate.where = where = locate_files(ds)
-    gate.provinces, universe = _universe(ds, where, registry)
-    selected = _select(universe, units, provinces)
+    gate.provinces, universe = _universe(ds, where, registry, as_of)
+    selected = _select(universe, units, provinces, as_of)
     gate.holdings = _holdings(where, selected or set(universe))
     gate.facilities = _facilities(ds, where, period, universe, selected, registry, lifetimes, gate.provinces, today)
     error_files = {i.file for i in issues if i.severity == ERROR and i.file}
     unreadable = set(ds.files.loc[ds.files["status"] == "error", "file"])
     counted, excluded = _grade(gate.facilities, error_files | unreadable, unreadable, force)
+    _timeliness(gate.facilities, ds, config)
     gate.counted, gate.excluded = counted, excluded
     everything = selected is None
     gate.unattributed = [(f, _first_message(issues, f)) for f, (unit, ym) in sorted(where.items())
@@ -241,27 +247,29 @@ def month_from_name(path) -> tuple[int, int] | None:
     return None
 
 
-def _universe(ds, where, registry) -> tuple[dict, dict]:
-    """({province_key: display name}, {unit: province display name or None}) for every
-    facility the data know (whatever the period) and every facility of the registry."""
-    unit_province = ds.unit_provinces()
-    votes = defaultdict(Counter)
-    for unit, prov in unit_province.items():
-        votes[province_key(prov)][prov] += 1
+def _universe(ds, where, registry, as_of: dt.date) -> tuple[dict, dict]:
+    """({province_key of every name written: display name}, {unit: province display name or
+    None}) for every facility the data know (whatever the period) and every facility of the
+    registry. Names (old or new, any spelling) are read as the province of `as_of`, through
+    the one mapping of geography.py."""
+    from .geography import province_at, unit_provinces
+    unit_province = unit_provinces(ds.files, as_of)
+    provinces = {}
+    for prov in set(ds.files["province"].dropna()) | set(registry):
+        provinces[province_key(prov)] = province_at(prov, as_of)
+    for prov in unit_province.values():
+        provinces.setdefault(province_key(prov), prov)
     listed = {}
     for prov, units in registry.items():
-        votes[province_key(prov)][prov] += 0
         for u in units:
-            listed[u] = prov
-    provinces = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in votes.items()}
+            listed[u] = provinces[province_key(prov)]
     universe = {}
     for unit in sorted({u for u, _ in where.values() if u is not None} | set(listed)):
-        prov = unit_province.get(unit) or listed.get(unit)
-        universe[unit] = provinces.get(province_key(prov), prov) if prov else None
+        universe[unit] = unit_province.get(unit) or listed.get(unit)
     return provinces, universe
 
 
-def _select(universe: dict, units, provinces) -> set | None:
+def _select(universe: dict, units, provinces, as_of: dt.date) -> set | None:
     if not units and not provinces:
         return None
     chosen = set()
@@ -272,8 +280,10 @@ def _select(universe: dict, units, provinces) -> set | None:
             raise UsageError(f"Không có cơ sở '{code}' trong dữ liệu. Các cơ sở có: "
                              f"{', '.join(known[:30]) or '(không có)'}{' ...' if len(known) > 30 else ''}.")
         chosen.add(key)
+    from .geography import province_at
     for name in provinces or ():
-        mine = {u for u, p in universe.items() if p and province_key(p) == province_key(name)}
+        wanted = province_key(province_at(name, as_of))
+        mine = {u for u, p in universe.items() if p and province_key(p) == wanted}
         if not mine:
             names = sorted({p for p in universe.values() if p})
             raise UsageError(f"Không có cơ sở nào của tỉnh '{name}' trong dữ liệu. Các tỉnh có: "
@@ -346,6 +356,21 @@ def _grade(facilities, error_files, unreadable, force) -> tuple[list, dict]:
     return sorted(counted), excluded
 
 
+def _timeliness(facilities, ds, cfg) -> None:
+    """Each facility-month with a workbook: the day it was sent (its "Ngày gửi"; the
+    earliest of two) and how late against [deadline] (timeliness.py)."""
+    from .timeliness import days_late, due_date
+    sent_of = {f: s for f, s in zip(ds.files["file"], ds.files["sent"]) if isinstance(s, dt.date)}
+    deadline = getattr(cfg, "deadline", None)
+    for fac in facilities.values():
+        for ym, files in fac.files.items():
+            if not files:
+                continue
+            dates = sorted(sent_of[f] for f in files if f in sent_of)
+            fac.sent[ym] = dates[0] if dates else None
+            fac.late[ym] = days_late(fac.sent[ym], due_date(*ym, deadline))
+
+
 def _first_message(issues, f) -> str:
     return next((i.message for i in issues if i.file == f and i.severity == ERROR), "")
 
@@ -395,6 +420,9 @@ def facility_note(fac: Facility) -> str:
         months = fac.months(status)
         if months:
             parts.append(f"{word} {month_ranges(months)}")
+    late = sorted((ym, d) for ym, d in fac.late.items() if d)
+    if late:
+        parts.append("gửi muộn " + ", ".join(f"{m:02d}/{y} ({d} ngày)" for (y, m), d in late))
     return "; ".join(parts)
 
 

@@ -57,7 +57,8 @@ STATUS_MEANING = {
 
 
 def write_national(path: Path, *, period: Period, provinces, table, national, monthly, issues, unattributed,
-                   today: dt.date | None = None, draft: bool = False) -> Path:
+                   today: dt.date | None = None, draft: bool = False, deadline: dict | None = None,
+                   reporting=()) -> Path:
     """Write the national workbook; `provinces` are batch.ProvinceResult, `table` the
     province-level indicator table, `national` the national one, `monthly` the monthly
     census [(year, month, {HV, MET, ALL})]."""
@@ -67,14 +68,14 @@ def write_national(path: Path, *, period: Period, provinces, table, national, mo
     total = _values(national)
     names = [p.name for p in provinces if p.name in values or p.facilities]
     wb = openpyxl.Workbook()
-    _summary(wb.active, provinces, period, issues, today or dt.date.today(), draft)
+    _summary(wb.active, provinces, period, issues, today or dt.date.today(), draft, deadline)
     _categories(wb.create_sheet("BienDong"), names, values, total, provinces)
     for sheet, title, codes in FAMILIES:
         _family(wb.create_sheet(sheet), title, codes, names, values, total, provinces)
-    _completeness(wb.create_sheet("DayDu"), provinces, period, unattributed)
+    _completeness(wb.create_sheet("DayDu"), provinces, period, unattributed, deadline)
     _monthly(wb.create_sheet("SiSoThang"), monthly, period)
     _issues(wb.create_sheet("VanDe"), issues, provinces)
-    _tidy(wb.create_sheet("ChiSo"), table, national)
+    _tidy(wb.create_sheet("ChiSo"), table, national, reporting)
     return save(wb, path)
 
 
@@ -153,12 +154,14 @@ def _facility_count(provinces) -> dict:
 
 # ---------------------------------------------------------------- sheets
 
-def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool = False):
+def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool = False, deadline=None):
     from .issues import ERROR
+    from .timeliness import counts as timely
     from .xlsxout import set_cell
     ws.title = "TomTat"
     header = ("Tỉnh/Thành phố", "Số cơ sở", "Sổ tháng đã nhận", "Sổ tháng cần có", "Thiếu", "Không tính (trùng, lỗi)",
-              "Lỗi", "Cảnh báo", "Báo cáo (BC)")
+              "Lỗi", "Cảnh báo", "Báo cáo (BC)", "Sổ tháng đã gửi", "Gửi đúng hạn", "Gửi muộn", "Tỷ lệ gửi sổ (%)",
+              "Tỷ lệ gửi đúng hạn (%)")
     for c, title in enumerate(header, start=1):
         _header(ws, 1, c, title)
     r = 2
@@ -172,20 +175,33 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
             sums[k] += v
         docx = next((Path(o).name for o in p.outputs if str(o).endswith(".docx")), p.failure or p.note or "")
         set_cell(ws, r, 9, docx)
+        _rates(ws, r, timely(p.facilities, deadline))
         r += 1
     set_cell(ws, r, 1, NATION_LABEL)
     errors = sum(1 for i in issues if i.severity == ERROR)  # with the workbooks of no known province
     sums[5:] = [errors, len(issues) - errors]
     for k, v in enumerate(sums):
         _number(ws, r, 2 + k, v)
+    _rates(ws, r, timely([f for p in provinces for f in p.facilities], deadline))
     _bold_row(ws, r, len(header))
     set_cell(ws, r + 2, 1, f"Tổng hợp {period.label} ({period.code}); lập ngày {today:%d/%m/%Y} bằng rehabstat.")
+    set_cell(ws, r + 3, 1, "Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
+                           "(Ngày gửi trên trang ThongTin, hạn trong [deadline] của rehabstat.toml) / sổ tháng cần có."
+             + ("" if deadline else " Chưa có [deadline]: không tính được tỷ lệ đúng hạn."))
     if draft:
         from openpyxl.styles import Font
-        set_cell(ws, r + 3, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
+        set_cell(ws, r + 4, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
                                 "không dùng làm số liệu chính thức.").font = Font(bold=True, color="C00000")
     ws.freeze_panes = "B2"
-    _widths(ws, {1: 22, 6: 14, 9: 34}, default=11, last=len(header))
+    _widths(ws, {1: 22, 6: 14, 9: 34, 13: 13, 14: 13}, default=11, last=len(header))
+
+
+def _rates(ws, r, c):
+    """Columns 10-14 of TomTat: sent, on time, late, reporting rate, rate on time (blank when not known)."""
+    for k, key in enumerate(("SO_THANG_GUI", "SO_THANG_DUNG_HAN", "SO_THANG_MUON", "TY_LE_GUI_SO", "TY_LE_DUNG_HAN")):
+        value = c[key]
+        if value is not None:
+            _number(ws, r, 10 + k, value, "0.0" if key.startswith("TY_LE") else "#,##0")
 
 
 def _categories(ws, names, values, total, provinces):
@@ -236,7 +252,10 @@ def _family(ws, title, codes, names, values, total, provinces):
     ws.row_dimensions[1].height = 45
 
 
-def _completeness(ws, provinces, period: Period, unattributed):
+LATE_FILL = "FFD966"  # a workbook received after its deadline (legend: "muộn N ngày")
+
+
+def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
     from openpyxl.styles import PatternFill
     from .xlsxout import put, set_cell
     st = _styles()
@@ -246,7 +265,7 @@ def _completeness(ws, provinces, period: Period, unattributed):
         _header(ws, 1, c, title)
     for k, (y, m) in enumerate(months):
         _header(ws, 1, len(fixed) + 1 + k, f"{m:02d}/{y}")
-    tail = ("Đã nhận", "Thiếu", "Trùng", "Có lỗi")
+    tail = ("Đã nhận", "Thiếu", "Trùng", "Có lỗi", "Gửi muộn", "Đúng hạn")
     first_tail = len(fixed) + len(months) + 1
     for k, title in enumerate(tail):
         _header(ws, 1, first_tail + k, title)
@@ -255,6 +274,8 @@ def _completeness(ws, provinces, period: Period, unattributed):
     status_style = {s: styles.get(("status", s), alignment=st["center"], border=st["border"], fill=fills[s])
                     for s in fills}
     plain_status = styles.get(("status", None), alignment=st["center"], border=st["border"])
+    late_style = styles.get(("status", "late"), alignment=st["center"], border=st["border"],
+                            fill=PatternFill("solid", fgColor=LATE_FILL))
     r = 2
     for p in provinces:
         for fac in p.facilities:
@@ -263,9 +284,19 @@ def _completeness(ws, provinces, period: Period, unattributed):
             set_cell(ws, r, 3, fac.name or ("(chưa gửi sổ nào)" if fac.sent_nothing else ""))
             for k, ym in enumerate(months):
                 status = fac.cells.get(ym, "")
-                put(ws, r, len(fixed) + 1 + k, status, status_style.get(status, plain_status))
+                late = fac.late.get(ym) if status != "thiếu" else None
+                if late:  # received, after the deadline: said and coloured whatever else is true of it
+                    text = f"muộn {late} ngày" if status == "đã nhận" else f"{status}, muộn {late} ngày"
+                    put(ws, r, len(fixed) + 1 + k, text, late_style)
+                else:
+                    put(ws, r, len(fixed) + 1 + k, status, status_style.get(status, plain_status))
             for k, status in enumerate(("đã nhận", "thiếu", "trùng", "có lỗi")):
                 _number(ws, r, first_tail + k, len(fac.months(status)))
+            late_n = sum(1 for ym, d in fac.late.items() if d and fac.cells.get(ym) != "thiếu")
+            on_time = sum(1 for ym, d in fac.late.items() if d == 0)
+            _number(ws, r, first_tail + 4, late_n)
+            if deadline:
+                _number(ws, r, first_tail + 5, on_time)
             r += 1
     ws.freeze_panes = ws.cell(row=2, column=len(fixed) + 1)
     r += 1
@@ -275,6 +306,11 @@ def _completeness(ws, provinces, period: Period, unattributed):
         cell = set_cell(ws, r, 2, status)
         cell.fill, cell.alignment, cell.border = fills[status], st["center"], st["border"]
         set_cell(ws, r, 3, meaning)
+    r += 1
+    cell = set_cell(ws, r, 2, "muộn N ngày")
+    cell.fill, cell.alignment, cell.border = PatternFill("solid", fgColor=LATE_FILL), st["center"], st["border"]
+    set_cell(ws, r, 3, "đã nhận nhưng gửi sau hạn ([deadline] trong rehabstat.toml; Ngày gửi trên trang ThongTin)"
+             + ("" if deadline else " – chưa có [deadline] nên không xét"))
     silent = [(p.name, f.unit) for p in provinces for f in p.facilities if f.sent_nothing and f.registered]
     r += 2
     set_cell(ws, r, 1, "Cơ sở trong danh sách (rehabstat.toml) chưa gửi sổ nào trong kỳ:").font = st["bold"]
@@ -333,10 +369,11 @@ def _issues(ws, issues, provinces):
                 widths={1: 16, 2: 36, 3: 10, 4: 7, 5: 7, 6: 10, 7: 90})
 
 
-def _tidy(ws, table, national):
+def _tidy(ws, table, national, reporting=()):
     import pandas as pd
     from .xlsxout import write_table
     both = pd.concat([table, national], ignore_index=True)
     # object array -> Python int / float / str, the same as .item() row by row, at once
-    write_table(ws, list(both.columns), [tuple(r) for r in both.to_numpy(dtype=object).tolist()],
+    rows = [tuple(r) for r in both.to_numpy(dtype=object).tolist()] + [tuple(r) for r in reporting]
+    write_table(ws, list(both.columns), rows,
                 widths={1: 18, 2: 10, 3: 18, 4: 18, 5: 9, 6: 16})

@@ -63,9 +63,10 @@ def _parse_mm_yyyy(text: str, option: str) -> tuple[int, int]:
     return year, month
 
 
-def make_period(year=None, month=None, quarter=None, half=None, start=None, end=None) -> Period:
-    """From the CLI's period options. Raises PeriodError with a Vietnamese message."""
-    parts = [x is not None for x in (month, quarter, half)]
+def make_period(year=None, month=None, quarter=None, half=None, start=None, end=None, months=None) -> Period:
+    """From the CLI's period options. Raises PeriodError with a Vietnamese message.
+    `months` N with a year: its first N months ("9 tháng đầu năm 2025"), code 2025-01..2025-09."""
+    parts = [x is not None for x in (month, quarter, half, months)]
     if start or end:
         if year is not None or any(parts):
             raise PeriodError("Dùng --from/--to hoặc --year (kèm --month/--quarter/--half), không dùng cả hai.")
@@ -81,7 +82,13 @@ def make_period(year=None, month=None, quarter=None, half=None, start=None, end=
     if not 1900 < year < 2200:
         raise PeriodError(f"Năm {year} không hợp lệ.")
     if sum(parts) > 1:
-        raise PeriodError("Chỉ chọn một trong --month, --quarter, --half.")
+        raise PeriodError("Chỉ chọn một trong --month, --quarter, --half, --months.")
+    if months is not None:
+        if not 1 <= months <= 12:
+            raise PeriodError("--months phải từ 1 đến 12 (số tháng đầu năm, ví dụ --months 9).")
+        if months == 12:
+            return Period((year, 1), (year, 12), str(year))
+        return Period((year, 1), (year, months), f"{month_code(year, 1)}..{month_code(year, months)}")
     if month is not None:
         if not 1 <= month <= 12:
             raise PeriodError("--month phải từ 1 đến 12.")

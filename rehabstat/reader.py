@@ -75,6 +75,9 @@ INFO_FIELDS = {
     "province": (("tinhthanhpho", "tinh", "thanhpho", "tinhthanh", "province"), "Tỉnh/Thành phố"),
     "period": (("kybaocao", "thangbaocao", "period", "month", "reportingperiod"), "Kỳ báo cáo"),
 }
+OPTIONAL_INFO_FIELDS = {  # read when present, never required
+    "sent": (("ngaygui", "ngaynop", "ngayguiso", "ngaygui bao cao", "sentdate", "datesent", "submitted"), "Ngày gửi"),
+}
 TOTAL_WORDS = {"tongcong", "cong", "total", "tong", "tongso"}
 CENSUS_FIELDS = ("opening", "closing", "present", "absent")
 HEADER_SEARCH_ROWS = 10
@@ -91,6 +94,7 @@ class WorkbookResult:
     unit: str | None = None
     unit_name: str | None = None
     province: str | None = None
+    sent: object = None  # datetime.date of "Ngày gửi" (optional, for timeliness)
     year: int | None = None
     month: int | None = None
     census: list = field(default_factory=list)  # (sheet, row, category, opening, closing, present, absent)
@@ -185,7 +189,7 @@ def _read(path: Path, result: WorkbookResult) -> None:
 
 def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
     found: dict[str, tuple[object, int, str]] = {}
-    lookup = {alias: fld for fld, (aliases, _) in INFO_FIELDS.items() for alias in aliases}
+    lookup = {alias: fld for fld, (aliases, _) in (INFO_FIELDS | OPTIONAL_INFO_FIELDS).items() for alias in aliases}
     for r, row in enumerate(rows):
         cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
         if not cells:
@@ -214,6 +218,35 @@ def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
             result.unit = str(value).strip().upper() if not isinstance(value, float) else str(int(value))
         else:
             setattr(result, fld, " ".join(str(value).split()))
+    sent = found.get("sent")
+    if sent is not None and not is_blank(sent[0]) and (sent[1], sent[2]) not in errors:
+        from .values import parse_date
+        try:
+            result.sent = parse_date(sent[0])
+        except Bad:
+            result.issues.append(issue("R001", file=path, sheet=sheet, row=sent[1], column=sent[2], field="sent",
+                                       value=display(sent[0])))
+    if result.province and result.year and "province" in found:
+        _check_province(path, result, sheet, found["province"][1], found["province"][2])
+
+
+def _check_province(path, result: WorkbookResult, sheet, row, col) -> None:
+    """G001: a province name that is neither one of the 63 (before 01/07/2025) nor one of
+    the 34 (from then); G002: a workbook of a month from 07/2025 that still names a
+    province merged into another (it is read, and counted in the new province)."""
+    import calendar
+    import datetime as dt
+    from .geography import geography
+    geo = geography()
+    month_end = dt.date(result.year, result.month, calendar.monthrange(result.year, result.month)[1])
+    r = geo.resolve(result.province, month_end)
+    if r.province is None:
+        near = geo.closest(result.province)
+        result.issues.append(issue("G001", file=path, sheet=sheet, row=row, column=col, field="province",
+                                   value=result.province, near=", ".join(near) or "-"))
+    elif r.old is not None:
+        result.issues.append(issue("G002", file=path, sheet=sheet, row=row, column=col, field="province",
+                                   value=result.province, new=r.province.full, date=f"{geo.effective:%d/%m/%Y}"))
 
 
 # ---------------------------------------------------------------- tables

@@ -103,7 +103,8 @@ def symbol_from_name(name: str) -> str:
 
 def build_context(table, *, unit: dict, period: Period, document: dict | None = None, kind: str = "bc",
                   draft: bool = False, targets: list | None = None, plan: dict | None = None,
-                  today: dt.date | None = None, annex: list | None = None, gaps: list | None = None) -> dict:
+                  today: dt.date | None = None, annex: list | None = None, gaps: list | None = None,
+                  timeliness: dict | None = None) -> dict:
     """The template context for one unit (facility or province) over a period."""
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
@@ -146,7 +147,9 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     if kind == "kh":
         subject = document.get("subject") or f"Triển khai công tác năm {plan['year'] if plan else period.last[0] + 1}"
     elif unit.get("level") == "province":
-        subject = f"Kết quả công tác cai nghiện ma túy trên địa bàn {unit.get('name')} {period.label}"
+        # a merged province reported over months before the merger is named with what it
+        # is made of, once, here: "tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)"
+        subject = f"Kết quả công tác cai nghiện ma túy trên địa bàn {unit.get('scope') or unit.get('name')} {period.label}"
     else:
         subject = f"Kết quả công tác cai nghiện ma túy {period.label}"
     recipients = [r.rstrip(";. ") for r in document.get("recipients", [])]
@@ -177,12 +180,14 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "start": vn.short_date(period.start_date), "end": vn.short_date(period.end_date),
         "prev_label": period.previous_year_label(), "year": period.last[0],
     }
-    unit = {**unit, "short": "các cơ sở" if unit.get("level") == "province" else "Cơ sở"}
+    unit = {**unit, "short": "các cơ sở" if unit.get("level") == "province" else "Cơ sở", "scope": unit.get("scope", "")}
     return {
         "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
         "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
         "targets": targets or [], "annex": annex or [], "gaps": gaps or [],
+        # a province's reporting rates and who sent late (batch): {"sentence": str, "late": [str]}
+        "timeliness": {"sentence": "", "late": [], **(timeliness or {})},
         "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
                          "label": f"năm {period.last[0] + 1}", "targets": []},
     }

@@ -240,6 +240,24 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        "Facility {unit} is not in the list of facilities of {province} (rehabstat.toml).",
        """When rehabstat.toml lists the facilities expected per province, a workbook from
        an unlisted facility is flagged: a new facility, or a mistyped code."""),
+    # ---------------------------------------------------------------- provinces and timeliness
+    _r("G001", "unknown-province", WARNING,
+       "Tỉnh/Thành phố '{value}' không có trong danh mục tỉnh, thành phố (63 trước, 34 từ ngày 01/07/2025). Có phải: {near}?",
+       "Province '{value}' is not a province (63 before, 34 from 01/07/2025). Did you mean: {near}?",
+       """The province is matched against the official list (rehabstat/data/provinces-2025.toml):
+       prefixes, case, diacritics and spaces do not matter. A name that is neither an old nor
+       a new province is kept as written, so its facilities form a province of their own in
+       every summary. Fix: write the province's name as in the list."""),
+    _r("G002", "old-province", WARNING,
+       "Tỉnh '{value}' đã sáp nhập vào {new} từ ngày {date} (Nghị quyết 202/2025/QH15): sổ được tính vào {new}; hãy ghi tên tỉnh mới.",
+       "Province '{value}' was merged into {new} on {date} (Resolution 202/2025/QH15): counted there; write the new name.",
+       """Since 01/07/2025 Vietnam has 34 provinces. A workbook of a later month that names
+       an old province is still read and counted in the province it became part of."""),
+    _r("R001", "bad-sent-date", WARNING,
+       "Ngày gửi '{value}' không đọc được: hãy ghi ngày/tháng/năm, ví dụ 12/02/2025.",
+       "Sent date '{value}' is not a date: write day/month/year, e.g. 12/02/2025.",
+       """The optional ThongTin field "Ngày gửi" says when the workbook was sent, for the
+       on-time reporting rate. Unreadable, the month counts as received but not on time."""),
     # ---------------------------------------------------------------- outliers
     _r("O001", "outlier", WARNING,
        "{indicator} diện {category} tháng {period} là {value}, khác xa các tháng khác (thường {low}–{high}).",

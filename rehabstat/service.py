@@ -20,19 +20,40 @@ def load(data, config=None, jobs=None, progress=None):
 
 
 def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None,
-                    force=False, today=None):
+                    force=False, today=None, as_of=None):
     """(table, gate): the tidy indicator table of what the gate counts. Raises DataError when
     the data are not complete and clean (unless force: then the table carries each unit's
-    coverage and draft status) or when nothing at all is there for the period."""
+    coverage and draft status) or when nothing at all is there for the period.
+    Provinces as of `as_of` (default: the period's last day; geography.py). After each
+    level's figures: the reporting counts and rates of its units (timeliness.py)."""
+    import pandas as pd
     from .gate import decide
     from .indicators import compute
+    from .timeliness import reporting_table
     ds, cfg = load(data, config, jobs)
-    gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today)
+    as_of = as_of or period.end_date
+    gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today, as_of=as_of)
     refuse_unless_complete(gate, force)
-    table = compute(gate.dataset, period, level=level, split=cfg.split)
+    table = compute(gate.dataset, period, level=level, split=cfg.split, as_of=as_of)
+    reporting = reporting_table(gate, level, cfg)
+    if len(reporting):
+        # object values: counts stay ints next to the rates (floats), as the rest of the table
+        table = pd.concat([table.astype({"value": object}), reporting.astype({"value": object})], ignore_index=True)
+        table = table.sort_values(["unit"], kind="stable").reset_index(drop=True)
     if force:
         table = with_coverage(table, gate, level)
     return table, gate
+
+
+def province_notes(ds, period: Period, as_of=None, units=None) -> list[str]:
+    """What the console should say about province names: old names read into a new
+    province, names that are no province (geography.mapping_notes)."""
+    from .geography import mapping_notes
+    files = ds.files
+    if len(files):
+        ym = files["year"] * 100 + files["month"]
+        files = files[(ym >= period.first[0] * 100 + period.first[1]) & (ym <= period.last[0] * 100 + period.last[1])]
+    return mapping_notes(files, as_of or period.end_date, units)
 
 
 def refuse_unless_complete(gate, force: bool) -> None:
@@ -58,8 +79,9 @@ def with_coverage(table, gate, level: str):
         for u, fac in gate.facilities.items():
             groups[fac.province].append(u)
         names = {province_key(p): p for p in groups}
-        provinces = gate.dataset.unit_provinces()
-        for u, p in provinces.items():  # the table names provinces as the workbooks do
+        from .geography import unit_provinces
+        provinces = unit_provinces(gate.dataset.files, gate.period.end_date)
+        for u, p in provinces.items():  # the table's province names (geography.py)
             groups.setdefault(p, groups.get(names.get(province_key(p)), [u]))
     else:
         groups = {"VN": list(gate.facilities)}
@@ -139,19 +161,24 @@ def data_issues(ds, period: Period | None, config=None, units=None):
     return issues
 
 
-def choose_units(ds, facility=None, province=None):
-    """(units, level, display) for a report: one facility, or all facilities of a province."""
+def choose_units(ds, facility=None, province=None, as_of=None):
+    """(units, level, display) for a report: one facility, or all facilities of a province
+    (the province as of `as_of`: "Nam Định" in 2025 is tỉnh Ninh Bình's part)."""
+    import datetime as dt
     from .codes import province_key
+    from .geography import province_at, unit_provinces
     files = ds.files.dropna(subset=["unit"])
     known = sorted(set(files["unit"]))
     if facility and province:
         raise _usage("Chọn --facility hoặc --province, không chọn cả hai.")
     if province:
-        units = sorted({u for u, p in ds.unit_provinces().items() if province_key(p) == province_key(province)})
+        as_of = as_of or dt.date.max
+        name = province_at(province, as_of)
+        of = unit_provinces(ds.files, as_of)
+        units = sorted(u for u, p in of.items() if province_key(p) == province_key(name))
         if not units:
-            provinces = sorted(set(ds.unit_provinces().values()))
+            provinces = sorted(set(of.values()))
             raise _usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
-        name = next(p for u, p in ds.unit_provinces().items() if province_key(p) == province_key(province))
         return units, "province", name
     if facility:
         code = facility.strip().upper()
@@ -178,7 +205,7 @@ def _usage(message):
 
 def make_report(data, period: Period, facility=None, province=None, out=Path("out"), force=False, template=None,
                 targets=None, config=None, today=None, kind="bc", plan=None, number=None,
-                doc_date=None) -> DocumentResult:
+                doc_date=None, as_of=None) -> DocumentResult:
     """Build the BC (kind='bc') or KH (kind='kh') for one facility or province from data folders.
     `number` and `doc_date` override the configuration's document number and date.
     Asks the gate: raises DataError (exit 1) when the data are not complete and clean, unless
@@ -191,21 +218,25 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         cfg.document["number"] = number
     if doc_date is not None:
         cfg.document["date"] = doc_date
-    units, level, key = choose_units(ds, facility, province)
+    as_of = as_of or period.end_date
+    units, level, key = choose_units(ds, facility, province, as_of)
     gate = decide(ds, period, cfg, units=units if level == "facility" else None,
-                  provinces=[province] if level == "province" else None, force=force, today=today)
+                  provinces=[province] if level == "province" else None, force=force, today=today, as_of=as_of)
     refuse_unless_complete(gate, force)
-    annex = gaps = None
+    annex = gaps = timely = None
     if level == "province":
-        from .batch import annex_rows, partial_figures
+        from .batch import annex_rows, partial_figures, timeliness_context
         facs = sorted(gate.facilities.values(), key=lambda f: f.unit)
         fac_table = compute(gate.dataset, period, level="facility", split=cfg.split)
         annex = annex_rows(facs, fac_table)
         gaps = gap_lines(facs, period, force) + partial_figures(facs, fac_table)
+        timely = timeliness_context(facs, cfg)
         units = [f.unit for f in facs if not f.sent_nothing]
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
-                            gaps=gaps, draft=gate.draft)
+                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely)
+    if level == "province":
+        result.notes[:0] = province_notes(ds, period, as_of, units)
     result.coverage = gate.coverage_text()
     result.problems = gate.problems() if gate.draft else []
     return result
@@ -232,7 +263,7 @@ def ensure_out_dir(out) -> Path:
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
-                   table=None, draft=None) -> DocumentResult:
+                   table=None, draft=None, as_of=None, timeliness=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
     `table`: the unit's indicator rows when the caller has computed them already (batch).
@@ -250,15 +281,26 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
         result.refused = True
         return result
     result.draft = bool(result.errors) or bool(draft)
+    as_of = as_of or period.end_date
     if table is None:
         table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
                         units=units if level == "facility" else None,
-                        provinces=[key] if level == "province" else None)
+                        provinces=[key] if level == "province" else None, as_of=as_of)
     names = ds.unit_names()
+    from .geography import geography, unit_provinces
     if level == "facility":
-        unit = {"code": key, "name": names.get(key, key), "province": ds.unit_provinces().get(key, ""), "level": level}
+        province = unit_provinces(ds.files, as_of).get(key, "") or ds.unit_provinces().get(key, "")
+        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": ""}
     else:
-        unit = {"code": key, "name": _province_title(key), "province": key, "level": level}
+        province = key
+        # a merged province over months before the merger says once what it is made of
+        scope = geography().scope(key, as_of, period.start_date)
+        unit = {"code": key, "name": _province_title(key), "province": key, "level": level,
+                "scope": scope if "(" in scope else ""}
+    from .sector import document_settings
+    settings, sector_notes = document_settings(cfg.document, period, level, province,
+                                               unit["name"] if level == "facility" else None, as_of)
+    result.notes += sector_notes
     from .report import build_context
     from .targets import compare_targets, plan_targets
     unit_keys = [key] if level == "facility" else [key] + list(units)
@@ -276,9 +318,10 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
                 raise DataError("Không lập kế hoạch: phần II (chỉ tiêu) sẽ trống.", [message],
                                 "Ghi chỉ tiêu của năm kế hoạch vào sổ chỉ tiêu (trang ChiTieu) rồi chạy lại.")
             result.notes.append(message)
-    document = {**cfg.document, "_split": cfg.split}
+    document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
-                        targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps)
+                        targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps,
+                        timeliness=timeliness)
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"

@@ -9,6 +9,11 @@ Writes:
   son-la/rehabstat.toml                   the facility's document settings
   ha-noi/HN01..HN07/2021-01..06.xlsx      7 Hà Nội facilities (seed 004); HN01, HN03, HN06
                                           write aggregated rows; HN03 in the "messy" style
+  ninh-binh-2025/HNA01,ND01,NB01/2025-MM.xlsx  facilities of Hà Nam, Nam Định and Ninh Bình
+                                          over 2025 (the 01/07/2025 merger), with "Ngày gửi";
+                                          one month sent late
+  ninh-binh-2025/rehabstat.toml           [deadline] only: documents use the sector presets
+  rehabstat.toml                          the 2025 facilities opened in 01/2025 (for --data samples)
   targets/son-la-2022.xlsx                targets of the Sơn La facility for 2022
   targets/nam-dinh-2019.xlsx              targets of Nam Định 2019 (seed 002)
 """
@@ -25,6 +30,7 @@ from rehabstat.synth.scenarios import (
     son_la_2021,
     son_la_targets_2022,
 )
+from rehabstat.synth.merger import ninh_binh_2025
 from rehabstat.synth.writer import write_month, write_targets
 
 ROOT = Path(__file__).resolve().parent
@@ -52,7 +58,30 @@ reserve = 10
 """
 
 
-def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi", "targets"),
+NINH_BINH_TOML = """\
+# The deadline of the monthly workbooks (timeliness); no [document]: the documents take
+# the sector's defaults of their period (police from 01/03/2025) and placeholders.
+[deadline]
+day = 15
+"""
+
+
+SAMPLES_TOML = """\
+# samples/ holds several scenarios. Read as one folder (rehabstat batch --data samples),
+# the facilities of ninh-binh-2025/ are not expected before 2025 (the gate expects every
+# facility it knows over every month of a period, unless it opened later).
+[facility.HNA01]
+opened = "01/2025"
+
+[facility.ND01]
+opened = "01/2025"
+
+[facility.NB01]
+opened = "01/2025"
+"""
+
+
+def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi", "targets", "ninh-binh-2025"),
              months: tuple[int, ...] | None = None) -> list[Path]:
     """Write the samples under ``out``; ``parts`` and ``months`` restrict what is written
     (the scenarios are always computed in full, so a restricted run writes the same bytes)."""
@@ -74,6 +103,17 @@ def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi
                 continue
             style = "messy" if book.unit in MESSY_HA_NOI_UNITS else "clean"
             written.append(write_month(out / "ha-noi" / book.unit / f"{book.period}.xlsx", book, style))
+    if "ninh-binh-2025" in parts:
+        for folder, book in ninh_binh_2025():
+            if months and book.month not in months:
+                continue
+            written.append(write_month(out / "ninh-binh-2025" / folder / f"{book.period}.xlsx", book, "clean"))
+        toml = out / "ninh-binh-2025" / "rehabstat.toml"
+        toml.parent.mkdir(parents=True, exist_ok=True)
+        toml.write_bytes(NINH_BINH_TOML.encode("utf-8"))
+        written.append(toml)
+        (out / "rehabstat.toml").write_bytes(SAMPLES_TOML.encode("utf-8"))
+        written.append(out / "rehabstat.toml")
     if "targets" in parts:
         written.append(write_targets(out / "targets" / "son-la-2022.xlsx", son_la_targets_2022()))
         written.append(write_targets(out / "targets" / "nam-dinh-2019.xlsx", nam_dinh_targets_2019()))

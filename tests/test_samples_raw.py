@@ -391,7 +391,7 @@ def test_generator_is_deterministic_and_samples_are_current(tmp_path):
     b = gen.generate(tmp_path / "b", months=(3, 6))
     rel_a = sorted(p.relative_to(tmp_path / "a") for p in a)
     assert rel_a == sorted(p.relative_to(tmp_path / "b") for p in b)
-    assert len(rel_a) == 2 + 1 + 14 + 2  # Sơn La 03, 06 + toml; Hà Nội 7x2; targets
+    assert len(rel_a) == 2 + 1 + 14 + 2 + 6 + 2  # Sơn La 03, 06 + toml; Hà Nội 7x2; targets; Ninh Bình 3x2 + 2 toml
     for rel in rel_a:
         data = (tmp_path / "a" / rel).read_bytes()
         assert data == (tmp_path / "b" / rel).read_bytes(), rel

@@ -153,16 +153,22 @@ def _facility_table_once(ds, period: Period, split: dict | None) -> pd.DataFrame
 
 
 def compute(ds, period: Period, level: str = "facility", split: dict | None = None,
-            units: list[str] | None = None, provinces: list[str] | None = None) -> pd.DataFrame:
-    """The tidy indicator table for a period at one level (or several, joined)."""
+            units: list[str] | None = None, provinces: list[str] | None = None, as_of=None) -> pd.DataFrame:
+    """The tidy indicator table for a period at one level (or several, joined).
+
+    Provinces are those of `as_of` (default: the period's last day; geography.py): a
+    2025 year is reported for the provinces as merged on 01/07/2025, and a comparison of
+    two periods passes one `as_of` for both."""
     if level not in LEVELS:
         raise ValueError(level)
+    from ..geography import province_at, unit_provinces
+    as_of = as_of or period.end_date
     table = _facility_table_once(ds, period, split)
-    province_of = ds.unit_provinces()
+    province_of = unit_provinces(ds.files, as_of)
     if units:
         table = table[table["unit"].isin(units)]
     if provinces:
-        wanted = {province_key(p) for p in provinces}
+        wanted = {province_key(province_at(p, as_of)) for p in provinces}
         keep = {u: province_key(province_of.get(u, "")) in wanted for u in table["unit"].unique()}  # once per unit
         table = table[table["unit"].map(keep).astype(bool)]
     if level == "province":

@@ -50,6 +50,7 @@ class MonthBook:
     figures: list[tuple[str, int | float]] = field(default_factory=list)
     preparer: str = "Cán bộ thống kê"
     prepared_on: _dt.date | None = None  # "Ngày lập"; default: the 5th of the next month
+    sent_on: _dt.date | None = None  # "Ngày gửi" (optional row, written only when set)
 
     @property
     def period(self) -> str:

@@ -222,7 +222,7 @@ def _clean(wb: Workbook, book: MonthBook) -> None:
         ("Kỳ báo cáo", f"{book.month:02d}/{book.year:04d}"),
         ("Người lập biểu", book.preparer),
         ("Ngày lập", _default_prepared_on(book)),
-    )
+    ) + ((("Ngày gửi", book.sent_on),) if book.sent_on else ())
     for r, (k, v) in enumerate(info, start=1):
         _set(ws, r, 1, k)
         _set(ws, r, 2, v)
@@ -290,7 +290,7 @@ def _messy(wb: Workbook, book: MonthBook) -> None:
         ("KỲ BÁO CÁO", period_value),
         ("Nguoi lap bieu", book.preparer),
         ("Ngày lập", _default_prepared_on(book).strftime("%d/%m/%Y")),
-    )
+    ) + ((("Ngay gui", book.sent_on.strftime("%d/%m/%Y")),) if book.sent_on else ())
     for k, v in info:
         _set(ws, r, 1, k)
         _set(ws, r, 2, v)

@@ -693,6 +693,12 @@ def _facilities(doc) -> None:
     _p(doc, "- {{ g }}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if timeliness.sentence %}")
+    _p(doc, "{{ timeliness.sentence }}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for g in timeliness.late %}")
+    _p(doc, "- {{ g }}")
+    _tag(doc, "{%p endfor %}")
     _p(doc, "Đơn vị tính: người", "VB Table Note")
     cells = ["{% if not r.total %}{{ loop.index }}{% endif %}", "{{ r.name }}", "{{ r.months }}"] + [
         f"{{{{ r.n.{ind}.ALL }}}}" for ind in ("DAU_KY", "TIEP_NHAN", "HOAN_THANH", "TRON", "CUOI_KY",

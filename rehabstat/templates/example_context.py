@@ -185,6 +185,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "short": "Cơ sở",
         "province": "Sơn La",
         "level": "facility",
+        "scope": "",
     }
     has = {
         "admissions": True, "methadone": True, "medical": True, "management": True,
@@ -252,6 +253,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "targets": targets,
         "annex": [],
         "gaps": [],
+        "timeliness": {"sentence": "", "late": []},
     }
     if kind == "kh":
         ctx["plan"] = {
