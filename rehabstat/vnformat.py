@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = [
     "number",
@@ -53,15 +53,30 @@ def _to_decimal(n) -> Decimal:
         except (TypeError, ValueError) as exc:
             raise TypeError(f"expected a number, got {type(n).__name__}: {n!r}") from exc
         d = Decimal(repr(f))
+        if type(n) is not float:  # numpy float32/float16: their own shortest repr ("0.1", not 0.10000000149...)
+            try:
+                own = Decimal(str(n))
+            except (InvalidOperation, ValueError):
+                own = None
+            try:
+                same = own is not None and own.is_finite() and type(n)(str(own)) == n
+            except (TypeError, ValueError, OverflowError):
+                same = False
+            if same:
+                d = own
     if not d.is_finite():
         raise ValueError(f"cannot format a non-finite number: {n!r}")
     return d
 
 
 def _round(d: Decimal, decimals: int) -> Decimal:
+    # Exact whatever the size: a context with as many digits as the result needs
+    # (the default 28 would refuse money_words(10**28)).
+    digits = max(d.adjusted() + 1, 1) + max(decimals, 0) + 2
     try:
-        return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    except InvalidOperation as exc:  # pragma: no cover - absurdly large precision
+        return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP,
+                          context=Context(prec=max(28, digits)))
+    except InvalidOperation as exc:  # pragma: no cover - absurd number of decimals
         raise ValueError(f"cannot round {d} to {decimals} decimals") from exc
 
 
@@ -76,13 +91,13 @@ def _format_decimal(d: Decimal, decimals: int | None) -> str:
         if decimals < 0:
             raise ValueError("decimals must be >= 0")
         d = _round(d, decimals)
-        text = format(abs(d), "f")
+        text = format(d.copy_abs(), "f")
     else:
         if d == d.to_integral_value():
             d = d.to_integral_value()
-            text = format(abs(d), "f")
+            text = format(d.copy_abs(), "f")
         else:
-            text = format(abs(d).normalize(), "f")
+            text = format(d.copy_abs().normalize(Context(prec=len(d.as_tuple().digits))), "f")
     negative = d < 0  # -0 / values rounding to zero get no sign
     int_part, _, frac = text.partition(".")
     out = _group_thousands(int_part)
@@ -92,7 +107,9 @@ def _format_decimal(d: Decimal, decimals: int | None) -> str:
 
 
 def _whole(n) -> int:
-    """A number as a whole integer (half-up rounding), e.g. money in đồng."""
+    """A number as a whole integer (half-up rounding), e.g. money in đồng; integers stay exact."""
+    if hasattr(n, "__index__") and not isinstance(n, (str, bytes, bytearray)):
+        return operator.index(n)
     return int(_round(_to_decimal(n), 0))
 
 
@@ -177,6 +194,8 @@ def _read_group(g: int, full: bool) -> list[str]:
         words += [_DIGITS[t], "mươi"]
         if u == 1:
             words.append("mốt")
+        elif u == 4:
+            words.append("tư")  # "hai mươi tư", as school textbooks and accountants write
         elif u == 5:
             words.append("lăm")
         elif u:

@@ -59,6 +59,22 @@ def test_number_numpy():
     assert vf.number(np.float32(0.5)) == "0,5"
     assert vf.count(np.int64(6)) == "06"
     assert vf.money_words(np.int64(15)) == "Mười lăm đồng"
+    # float32/float16 from their own shortest repr, not the float64 widening
+    assert vf.number(np.float32(0.1)) == "0,1"
+    assert vf.number(np.float16(0.1)) == "0,1"
+    assert vf.percent(np.float32(92.45)) == "92,5%"  # 92.44999694... as a float64
+
+
+def test_any_size_exact():
+    from decimal import Decimal
+    assert vf.money_words(10 ** 28) == "Mười tỷ tỷ tỷ đồng"
+    assert vf.money_words(10 ** 28 + 24) == ("Mười tỷ tỷ tỷ không trăm hai mươi tư đồng")
+    assert vf.number(10 ** 30 + 1) == "1." + "000." * 9 + "001"
+    assert vf.money(10 ** 28 + 1).endswith(".001 đồng")
+    big = Decimal("123456789012345678901234567890.125")
+    assert vf.number(big) == "123.456.789.012.345.678.901.234.567.890,125"
+    assert vf.number(big, 2) == "123.456.789.012.345.678.901.234.567.890,13"
+    assert vf.money_words(Decimal("1e30")) == "Một nghìn tỷ tỷ tỷ đồng"
 
 
 @pytest.mark.parametrize("bad", ["12", None, b"1"])
@@ -134,7 +150,11 @@ MONEY_WORDS = [
     (11, "Mười một đồng"),
     (15, "Mười lăm đồng"),
     (21, "Hai mươi mốt đồng"),
-    (24, "Hai mươi bốn đồng"),
+    (24, "Hai mươi tư đồng"),
+    (14, "Mười bốn đồng"),
+    (104, "Một trăm linh bốn đồng"),
+    (94, "Chín mươi tư đồng"),
+    (24024, "Hai mươi tư nghìn không trăm hai mươi tư đồng"),
     (25, "Hai mươi lăm đồng"),
     (105, "Một trăm linh năm đồng"),
     (110, "Một trăm mười đồng"),
@@ -252,6 +272,10 @@ def test_words_properties(n):
             assert prev == "mươi", words
         if tok == "lăm":
             assert prev in ("mươi", "mười"), words
+        if tok == "tư":
+            assert prev == "mươi", words
+        if prev == "mươi":
+            assert tok != "bốn", words
         if tok == "linh":
             assert prev == "trăm", words
     if toks[0] in ("mốt", "lăm", "linh"):
