@@ -10,8 +10,10 @@ from typing import List, Optional
 
 import typer
 
+from .clilang import LocalGroup
+
 app = typer.Typer(
-    name="rehabstat",
+    name="rehabstat", cls=LocalGroup,
     help="Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
          "Ví dụ: rehabstat report --data samples/son-la --year 2021",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -24,9 +26,11 @@ STATE = {"debug": False}
 from .errors import UsageError  # noqa: E402  (re-exported: older code imports it from here)
 
 
-def _console(stderr=True):
-    from rich.console import Console
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+def _console(stderr=True, **kwargs):
+    """A rich console that speaks the chosen language (--lang)."""
+    from .clilang import console_class
+    kwargs = {"highlight": False, "soft_wrap": True, **kwargs}
+    return console_class()(stderr=stderr, **kwargs)
 
 
 def command(fn):
@@ -99,6 +103,7 @@ ConfigOpt = typer.Option(None, "--config", help="Tệp rehabstat.toml (mặc đ�
 NumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/BC-...); không ghi thì để trống cho văn thư.")
 AsOfOpt = typer.Option(None, "--as-of", help="Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; "
                                                "từ 01/07/2025 là 34 tỉnh, thành phố mới).")
+PlanNumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/KH-...); không ghi thì để trống cho văn thư.")
 DateOpt = typer.Option(None, "--date", help="Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, "
                                             "không thì để trống ngày, tháng để ghi khi ký).")
 
@@ -414,10 +419,9 @@ def batch(
 def _batch_summary(result):
     """The closing summary on stdout: a table per province, what needs attention, the
     national workbook, the time it took."""
-    from rich.console import Console
     from rich.table import Table
     from . import vnformat as vn
-    out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 150)
+    out = _console(stderr=False, width=None if sys.stdout.isatty() else 150)
     n = vn.number
     table = Table(title=f"Tổng hợp {result.period.label} ({result.period.code})", title_justify="left")
     for title, justify in (("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"),
@@ -501,7 +505,7 @@ def plan(
                                                       "(đánh dấu DỰ THẢO, mã thoát 1)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu KH .docx đã chỉnh sửa."),
     config: Optional[Path] = ConfigOpt,
-    number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
+    number: Optional[int] = PlanNumberOpt, date: Optional[str] = DateOpt,
 ):
     """Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.
 
@@ -558,7 +562,7 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
 
     Ví dụ: rehabstat rules I001
     """
-    from .rules import LANG, RULES
+    from .rules import LANG, RULES, explanation
     console = _console(stderr=False)
     if code:
         r = RULES.get(code.upper())
@@ -568,7 +572,7 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
         console.print(f"[bold]{r.code}[/] {r.name} ({sev})\n")
         console.print(r.message_vi if LANG["value"] == "vi" else r.message_en)
         console.print()
-        console.print(r.explanation)
+        console.print(explanation(r.code))
         return
     from rich.table import Table
     table = Table(show_lines=False)
@@ -581,7 +585,7 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
 
 
 def main():
-    app()
+    app()  # LocalGroup.main: --lang/--debug anywhere on the line, every word in the chosen language
 
 
 if __name__ == "__main__":

@@ -287,6 +287,14 @@ def rule(code: str) -> Rule:
     return RULES[code]
 
 
+def explanation(code: str, lang: str | None = None) -> str:
+    """The explanation of a rule in the given language (default: the current one)."""
+    from .rules_vi import EXPLANATIONS_VI
+    if (lang or LANG["value"]) == "vi":
+        return " ".join(EXPLANATIONS_VI[code].split())
+    return RULES[code].explanation
+
+
 class _Missing(dict):
     def __missing__(self, key):
         return "" if key == "note" else "?"  # {note}: an optional remark appended to a message

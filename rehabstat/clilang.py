@@ -1,0 +1,567 @@
+"""The command line in the user's language: Vietnamese by default, English with `--lang en`.
+
+Typer vendors its own copy of Click whose messages and help labels are hard-coded English
+("No such option", "Missing option", "Usage:", "Show this message and exit", "[default: …]",
+"Options", "Commands"); they do not go through gettext, so a translation catalogue cannot
+reach them. Instead `LocalGroup` (the app's group class) takes over `main()`:
+
+- global options (`--lang`, `--debug`) are accepted anywhere on the line: they are moved in
+  front of the subcommand before Click parses anything;
+- the language is set before parsing, so even a parsing error is in that language;
+- every help text, metavar and label of the command tree is set in that language (the
+  Vietnamese texts are the ones declared in cli.py; `HELP_EN` holds their English), flags
+  show no type ("--force", not "--force <bool>");
+- Click's usage errors are caught and written by us, in that language.
+
+Our own messages are written in Vietnamese throughout the library; with `--lang en` the CLI
+output goes through `say()`, which rewrites the known messages and phrases into English
+(`MESSAGES_EN`, regular expressions over the Vietnamese). A message not in the catalogue
+stays Vietnamese rather than being guessed.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from typer.core import TyperGroup
+
+GLOBAL_FLAGS = ("--debug",)
+GLOBAL_VALUED = ("--lang",)
+
+
+def lang() -> str:
+    from .rules import LANG
+    return LANG["value"]
+
+
+def set_lang(value: str) -> None:
+    from .rules import LANG
+    LANG["value"] = value
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Move the global options to the front, wherever they were written (before a `--`)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            rest += args[i:]
+            break
+        if a in GLOBAL_FLAGS:
+            front.append(a)
+        elif a in GLOBAL_VALUED and i + 1 < len(args):
+            front += [a, args[i + 1]]
+            i += 1
+        elif any(a.startswith(g + "=") for g in GLOBAL_VALUED):
+            front.append(a)
+        else:
+            rest.append(a)
+        i += 1
+    return front + rest
+
+
+def lang_of(args: list[str]) -> str | None:
+    """The value of the last --lang in args (already hoisted), or None."""
+    value = None
+    for i, a in enumerate(args):
+        if a == "--":
+            break
+        if a == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif a.startswith("--lang="):
+            value = a.split("=", 1)[1]
+    return value
+
+
+# ---------------------------------------------------------------- the framework's words
+
+FRAMEWORK = {
+    "vi": {
+        "usage": "Cách dùng: ", "options": "Tùy chọn", "arguments": "Tham số", "commands": "Lệnh",
+        "default": "[mặc định: {}]", "required": "[bắt buộc]", "envvar": "[biến môi trường: {}]",
+        "deprecated": "(không dùng nữa) ", "error": "Lỗi", "aborted": "Đã dừng.",
+        "help": "Hiện hướng dẫn này rồi thoát.", "options_metavar": "[TÙY CHỌN]",
+        "subcommand_metavar": "LỆNH [THAM SỐ]...", "try": "Xem hướng dẫn: {cmd} --help",
+    },
+    "en": {
+        "usage": "Usage: ", "options": "Options", "arguments": "Arguments", "commands": "Commands",
+        "default": "[default: {}]", "required": "[required]", "envvar": "[env var: {}]",
+        "deprecated": "(deprecated) ", "error": "Error", "aborted": "Aborted.",
+        "help": "Show this message and exit.", "options_metavar": "[OPTIONS]",
+        "subcommand_metavar": "COMMAND [ARGS]...", "try": "Try '{cmd} --help' for help.",
+    },
+}
+
+# metavars by option name: (vi, en); anything else by its type
+METAVARS = {
+    "--data": ("THƯ_MỤC", "DIR"), "--year": ("NĂM", "YEAR"), "--month": ("THÁNG", "MONTH"),
+    "--quarter": ("QUÝ", "QUARTER"), "--half": ("1|2", "1|2"), "--from": ("MM/YYYY", "MM/YYYY"),
+    "--to": ("MM/YYYY", "MM/YYYY"), "--config": ("TỆP", "FILE"), "--number": ("SỐ", "NUMBER"),
+    "--date": ("DD/MM/YYYY", "DD/MM/YYYY"), "--level": ("facility|province|national",) * 2,
+    "--format": ("ĐỊNH_DẠNG", "FORMAT"), "--out": ("ĐƯỜNG_DẪN", "PATH"), "--facility": ("MÃ", "CODE"),
+    "--province": ("TỈNH", "PROVINCE"), "--jobs": ("SỐ", "N"), "--template": ("TỆP.docx", "FILE.docx"),
+    "--targets": ("TỆP.xlsx", "FILE.xlsx"), "--annotate": ("THƯ_MỤC", "DIR"), "--name": ("TÊN", "NAME"),
+    "--lang": ("vi|en", "vi|en"),
+}
+ARG_METAVARS = {"paths": ("ĐƯỜNG_DẪN", "PATH"), "directory": ("THƯ_MỤC", "DIR"), "code": ("MÃ", "CODE")}
+TYPE_METAVARS = {int: ("SỐ", "INTEGER"), str: ("CHUỖI", "TEXT")}
+
+# ---------------------------------------------------------------- help texts in English
+
+HELP_EN = {
+    "Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
+    "Ví dụ: rehabstat report --data samples/son-la --year 2021":
+        "Monthly workbooks of rehabilitation facilities → checked indicators → reports (BC), plans (KH).\n\n"
+        "Example: rehabstat report --data samples/son-la --year 2021",
+    "Ngôn ngữ thông báo: vi hoặc en.": "Language of messages: vi or en.",
+    "Hiện chi tiết lỗi (traceback).": "Show error details (traceback).",
+    "Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.\n\n"
+    "Ví dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json":
+        "The indicator table (unit, level, period, indicator, category, value) of a period.\n\n"
+        "Example: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json",
+    "Thư mục (hoặc tệp) chứa các sổ hằng tháng; tìm đệ quy.":
+        "Folder (or file) holding the monthly workbooks; searched recursively.",
+    "Năm báo cáo, ví dụ 2021.": "Reporting year, e.g. 2021.",
+    "Tháng (1-12) của năm.": "Month (1-12) of the year.",
+    "Quý (1-4) của năm.": "Quarter (1-4) of the year.",
+    "Nửa năm (1-2).": "Half year (1-2).",
+    "Từ tháng MM/YYYY, ví dụ 01/2017.": "From month MM/YYYY, e.g. 01/2017.",
+    "Đến tháng MM/YYYY, ví dụ 06/2020.": "To month MM/YYYY, e.g. 06/2020.",
+    "facility | province | national": "facility | province | national",
+    "csv | json | xlsx": "csv | json | xlsx",
+    "text | json": "text | json",
+    "Tệp kết quả (mặc định: in ra màn hình; xlsx cần --out).":
+        "Output file (default: print to the screen; xlsx needs --out).",
+    "Chỉ cơ sở có mã này.": "Only the facility with this code.",
+    "Chỉ tỉnh/thành phố này.": "Only this province.",
+    "Tệp rehabstat.toml (mặc định: tìm trong thư mục dữ liệu).":
+        "The rehabstat.toml file (default: looked up in the data folder).",
+    "Số tiến trình đọc song song.": "Number of parallel reading processes.",
+    "Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.\n\n"
+    "Ví dụ: rehabstat report --data samples/son-la --year 2021":
+        "The report (BC) in Word and its figures in Excel, for a facility or a province.\n\n"
+        "Example: rehabstat report --data samples/son-la --year 2021",
+    "Mã cơ sở (mặc định: cơ sở duy nhất trong dữ liệu).": "Facility code (default: the only facility in the data).",
+    "Báo cáo tổng hợp của một tỉnh/thành phố.": "The summary report of a province.",
+    "Thư mục ghi báo cáo (.docx và .xlsx).": "Folder to write the report to (.docx and .xlsx).",
+    "Vẫn lập báo cáo khi dữ liệu có lỗi (đánh dấu DỰ THẢO).":
+        "Write the report even when the data have errors (marked as a DRAFT).",
+    "Mẫu .docx đã chỉnh sửa (xem: rehabstat templates export).": "An edited .docx template (see: rehabstat templates export).",
+    "Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch.": "Targets workbook (ChiTieu) to compare results with the plan.",
+    "Số văn bản (Số: 20/BC-...); không ghi thì để trống cho văn thư.":
+        "Document number (20 prints as 20/BC-...); without it the number is left blank for the clerk.",
+    "Số văn bản (Số: 20/KH-...); không ghi thì để trống cho văn thư.":
+        "Document number (20 prints as 20/KH-...); without it the number is left blank for the clerk.",
+    "Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, không thì để trống ngày, tháng để ghi khi ký).":
+        "Date of issue DD/MM/YYYY (default: today with --number, else day and month are left blank to be written "
+        "when signing).",
+    "Kiểm tra sổ hằng tháng: mọi lỗi, cảnh báo với trang, dòng, cột. Mã thoát 1 khi có lỗi.\n\n"
+    "Kỳ (--year/--month/--quarter/--half hoặc --from/--to) chỉ dùng để tìm tháng thiếu sổ.\n\n"
+    "Ví dụ: rehabstat validate data/son-la --annotate kiem-tra":
+        "Check monthly workbooks: every error and warning with its sheet, row and column. Exit code 1 on errors.\n\n"
+        "The period (--year/--month/--quarter/--half or --from/--to) is used only to find missing months.\n\n"
+        "Example: rehabstat validate data/son-la --annotate kiem-tra",
+    "Sổ (.xlsx, .xlsm, .xls, .ods) hoặc thư mục (tìm đệ quy).": "Workbooks (.xlsx, .xlsm, .xls, .ods) or folders (searched recursively).",
+    "Ghi bản sao có đánh dấu ô lỗi vào thư mục này.": "Write copies with the faulty cells marked to this folder.",
+    "Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.\n\n"
+    "Ví dụ: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
+    "--month 02/2021 --data data/son-la":
+        "A blank workbook of one month for a facility to fill in: four sheets, drop-down lists, date and number formats.\n\n"
+        "Example: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
+        "--month 02/2021 --data data/son-la",
+    "Mã cơ sở, ví dụ SL01.": "Facility code, e.g. SL01.",
+    "Tên cơ sở.": "Facility name.",
+    "Tỉnh/Thành phố.": "Province.",
+    "Tháng báo cáo MM/YYYY, ví dụ 02/2021.": "Reporting month MM/YYYY, e.g. 02/2021.",
+    "Tệp sẽ ghi (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại).": "File to write (default: CODE-YYYY-MM.xlsx in the current folder).",
+    "Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ.":
+        "Folder of the earlier months' workbooks: last month's closing becomes the opening.",
+    "Ghi đè tệp đã có.": "Overwrite an existing file.",
+    "Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: "
+    "số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).\n\n"
+    "Sổ trùng tháng và sổ có lỗi không được tính; báo cáo của tỉnh ghi rõ tháng nào của cơ sở nào bị thiếu hoặc bị "
+    "loại. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi có điều cần xem lại (văn bản vẫn được ghi), 2 khi dùng sai lệnh.\n\n"
+    "Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao":
+        "The summary report (BC) of every province, with a table per facility, and the national workbook "
+        "(TongHop-<period>.xlsx: figures per province, workbooks received per month, census chart).\n\n"
+        "Duplicate months and workbooks with errors are not counted; each province's report says which month of which "
+        "facility is missing or excluded. Exit code 0 when everything is complete, 1 when something needs a look "
+        "(the documents are still written), 2 on wrong usage.\n\n"
+        "Example: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao",
+    "Thư mục ghi các báo cáo tỉnh và bảng tổng hợp toàn quốc.": "Folder to write the province reports and the national workbook to.",
+    "Số tiến trình đọc song song (mặc định: số CPU).": "Number of parallel reading processes (default: the number of CPUs).",
+    "Vẫn tính các sổ có lỗi vào số liệu (báo cáo tỉnh là DỰ THẢO); sổ trùng tháng luôn bị loại.":
+        "Count workbooks with errors anyway (the province reports are DRAFTS); duplicate months are always excluded.",
+    "Mẫu BC .docx đã chỉnh sửa.": "An edited BC .docx template.",
+    "Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.\n\n"
+    "Ví dụ: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx":
+        "The plan (KH) of year Y: part I the results of year Y-1 from the data, part II the targets of year Y.\n\n"
+        "Example: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx",
+    "Năm kế hoạch, ví dụ 2022 (phần I là kết quả năm trước).": "Plan year, e.g. 2022 (part I is the year before).",
+    "Sổ chỉ tiêu (trang ChiTieu) của năm kế hoạch.": "Targets workbook (sheet ChiTieu) of the plan year.",
+    "Mã cơ sở.": "Facility code.",
+    "Kế hoạch của một tỉnh/thành phố.": "The plan of a province.",
+    "Thư mục ghi kế hoạch.": "Folder to write the plan to.",
+    "Vẫn lập khi dữ liệu có lỗi (đánh dấu DỰ THẢO).": "Write it even when the data have errors (marked as a DRAFT).",
+    "Mẫu KH .docx đã chỉnh sửa.": "An edited KH .docx template.",
+    "Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc.\n\nVí dụ: rehabstat rules I001":
+        "The list of checks, or the explanation of one.\n\nExample: rehabstat rules I001",
+    "Mã quy tắc, ví dụ I001.": "Rule code, e.g. I001.",
+    "Mẫu văn bản .docx (BC, KH) để chỉnh sửa trong Word.": "The .docx document templates (BC, KH), to edit in Word.",
+    "Ghi các mẫu BC, KH ra thư mục để chỉnh sửa trong Word; dùng lại với --template.\n\n"
+    "Ví dụ: rehabstat templates export mau/":
+        "Write the BC and KH templates to a folder to edit in Word; use them again with --template.\n\n"
+        "Example: rehabstat templates export mau/",
+    "Thư mục ghi bc.docx và kh.docx.": "Folder to write bc.docx and kh.docx to.",
+    "Các biến dùng được trong mẫu văn bản (jinja2), với ví dụ.\n\nVí dụ: rehabstat templates vars":
+        "The variables a template can use (jinja2), with examples.\n\nExample: rehabstat templates vars",
+}
+
+
+def help_text(vi: str | None) -> str | None:
+    if vi is None or lang() == "vi":
+        return vi
+    return HELP_EN.get(vi, vi)
+
+
+# ---------------------------------------------------------------- our messages in English
+
+# (regex over the Vietnamese, English replacement); applied in order with re.sub, so phrases
+# inside longer lines are translated too. Longer, more specific patterns first.
+MESSAGES_EN: list[tuple[str, str]] = [
+    # periods.py
+    (r"(--from|--to) '(.*?)' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021\.",
+     r"\1 '\2' is not valid: write month/year, e.g. 01/2021."),
+    (r"(--from|--to) '(.*?)': tháng phải từ 1 đến 12\.", r"\1 '\2': the month must be 1 to 12."),
+    (r"Dùng --from/--to hoặc --year \(kèm --month/--quarter/--half\), không dùng cả hai\.",
+     "Use --from/--to or --year (with --month/--quarter/--half), not both."),
+    (r"Cần cả --from và --to, ví dụ --from 01/2017 --to 06/2020\.",
+     "Both --from and --to are needed, e.g. --from 01/2017 --to 06/2020."),
+    (r"--from (\S+) ở sau --to (\S+)\.", r"--from \1 is after --to \2."),
+    (r"Cần chọn kỳ báo cáo: --year 2021 \(có thể kèm --month, --quarter, --half\) hoặc --from/--to\.",
+     "Choose a reporting period: --year 2021 (optionally with --month, --quarter, --half) or --from/--to."),
+    (r"Năm (\S+) không hợp lệ\.", r"Year \1 is not valid."),
+    (r"Chỉ chọn một trong --month, --quarter, --half\.", "Choose only one of --month, --quarter, --half."),
+    (r"--month phải từ 1 đến 12\.", "--month must be 1 to 12."),
+    (r"--quarter phải từ 1 đến 4\.", "--quarter must be 1 to 4."),
+    (r"--half phải là 1 hoặc 2\.", "--half must be 1 or 2."),
+    # config.py
+    (r"Không tìm thấy tệp cấu hình (.*)\.$", r"Configuration file \1 not found."),
+    (r"Tệp cấu hình (.*) không đúng cú pháp TOML: (.*)", r"Configuration file \1 is not valid TOML: \2"),
+    (r"^(.*): mục không hợp lệ \[(.*)\]; các mục: \[document\], \[revenue\], \[registry\]\.",
+     r"\1: unknown section [\2]; the sections: [document], [revenue], [registry]."),
+    (r"^(.*): khóa '(.*)' không hợp lệ; các khóa: (.*)\.", r"\1: unknown key '\2'; the keys: \3."),
+    (r"^(.*): khóa '(.*)' phải là một chuỗi\.", r"\1: key '\2' must be a string."),
+    (r"^(.*): khóa '(.*)' phải là một danh sách chuỗi\.", r"\1: key '\2' must be a list of strings."),
+    (r"^(.*): khóa '(.*)' phải là một số nguyên\.", r"\1: key '\2' must be an integer."),
+    (r"^(.*): khóa '(.*)' phải là một tỷ lệ phần trăm từ 0 đến 100\.", r"\1: key '\2' must be a percentage from 0 to 100."),
+    (r"^(.*): các quỹ revenue\.reward \+ welfare \+ development \+ reserve phải cộng lại 100 \(đang là (.*)\)\.",
+     r"\1: the funds revenue.reward + welfare + development + reserve must add up to 100 (they are \2)."),
+    (r"^(.*): khóa '(.*)' phải là danh sách mã cơ sở\.", r"\1: key '\2' must be a list of facility codes."),
+    # service.py, batch.py, targets.py, render.py
+    (r"Chọn --facility hoặc --province, không chọn cả hai\.", "Choose --facility or --province, not both."),
+    (r"Không có cơ sở nào của tỉnh '(.*)' trong dữ liệu\. Các tỉnh có: (.*)\.",
+     r"The data hold no facility of province '\1'. Provinces present: \2."),
+    (r"Không có cơ sở '(.*)' trong dữ liệu\. Các cơ sở có: (.*)\.", r"The data hold no facility '\1'. Facilities present: \2."),
+    (r"Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu \(xem: rehabstat validate\)\.",
+     "No workbook with facility information could be read in the data folder (see: rehabstat validate)."),
+    (r"Dữ liệu có (\d+) cơ sở \((.*)\)\. Chọn --facility MÃ hoặc --province TÊN\.",
+     r"The data hold \1 facilities (\2). Choose --facility CODE or --province NAME."),
+    (r"Không tìm thấy sổ nào \(\.xlsx, \.xlsm, \.xls, \.ods\) trong (.*)\.", r"No workbook (.xlsx, .xlsm, .xls, .ods) found in \1."),
+    (r"Không tìm thấy sổ chỉ tiêu (.*)\.$", r"Targets workbook \1 not found."),
+    (r"Không tìm thấy tệp mẫu văn bản: (.*)", r"Template file not found: \1"),
+    (r"Không tìm thấy mẫu văn bản (.*)\.$", r"Template \1 not found."),
+    (r"Mẫu văn bản không phải là một tệp: (.*)", r"The template is not a file: \1"),
+    (r"Tệp mẫu không phải là văn bản Word \.docx: (\S+)", r"The template is not a Word .docx document: \1"),
+    (r"Tệp mẫu quá lớn để xử lý an toàn: (.*)", r"The template is too large to process safely: \1"),
+    (r"Tệp mẫu được mã hóa \(có mật khẩu\): (.*)", r"The template is encrypted (password-protected): \1"),
+    (r"Sổ chỉ tiêu (\S+) không có chỉ tiêu năm (\d+) cho (.*?) \(sổ có: năm (.*?); đơn vị (.*?)\)\.",
+     r"Targets workbook \1 has no targets of \2 for \3 (it has: year \4; units \5)."),
+    # cli.py
+    (r"--date '(.*)' không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 10/01/2022\.",
+     r"--date '\1' is not valid: write day/month/year, e.g. 10/01/2022."),
+    (r"Không tìm thấy thư mục hoặc tệp dữ liệu: (.*)", r"Data folder or file not found: \1"),
+    (r"--level phải là facility, province hoặc national\.", "--level must be facility, province or national."),
+    (r"--format phải là csv, json hoặc xlsx\.", "--format must be csv, json or xlsx."),
+    (r"--format xlsx cần --out TỆP\.xlsx\.", "--format xlsx needs --out FILE.xlsx."),
+    (r"--format phải là text hoặc json\.", "--format must be text or json."),
+    (r"--facility, --name và --province không được để trống\.", "--facility, --name and --province must not be empty."),
+    (r"Tệp (.*) đã có; dùng --force để ghi đè hoặc chọn --out khác\.",
+     r"File \1 exists; use --force to overwrite it or choose another --out."),
+    (r"--jobs phải là số nguyên từ 1 trở lên\.", "--jobs must be a whole number of at least 1."),
+    (r"--lang phải là vi hoặc en\.", "--lang must be vi or en."),
+    (r"Không có quy tắc (\S+)\. Xem danh sách: rehabstat rules", r"There is no rule \1. See the list: rehabstat rules"),
+    (r"dữ liệu có (\d+) lỗi\. Sửa các lỗi trên \(rehabstat validate\) hoặc dùng --force để lập bản DỰ THẢO\.",
+     r"the data have \1 errors. Fix the errors above (rehabstat validate) or use --force to write a DRAFT."),
+    (r"văn bản là DỰ THẢO vì dữ liệu còn (\d+) lỗi\.", r"the document is a DRAFT because the data still have \1 errors."),
+    (r"\.\.\. và (\d+) lỗi khác \(xem đầy đủ: rehabstat validate\)\.", r"... and \1 more errors (all of them: rehabstat validate)."),
+    (r"Chạy lại với --debug để xem chi tiết và gửi cho người phát triển\.",
+     "Run again with --debug to see the details and send them to the developers."),
+    (r"; Đầu kỳ để trống\.", "; the opening is left blank."),
+    (r"Đã đọc ([\d.]+) sổ hằng tháng", r"Read \1 monthly workbooks"),
+    (r" \(bỏ qua ([\d.]+) tệp không phải sổ hằng tháng: sổ chỉ tiêu\)", r" (skipped \1 files that are not monthly workbooks: targets)"),
+    (r"Không có sổ nào của kỳ này\.", "No workbook for this period."),
+    (r"Sổ không đọc được \(không rõ cơ sở hoặc tháng\): ", "Unreadable workbook (facility or month unknown): "),
+    (r"Lỗi theo mã: ", "Errors by code: "),
+    (r" \(chi tiết: trang VanDe của bảng tổng hợp, hoặc rehabstat validate\)\.",
+     " (details: sheet VanDe of the national workbook, or rehabstat validate)."),
+    (r"Cảnh báo theo mã: ", "Warnings by code: "),
+    (r" \(xem: rehabstat rules MÃ\)\.", " (see: rehabstat rules CODE)."),
+    (r"Bảng tổng hợp toàn quốc: ", "National workbook: "),
+    (r"Chưa lập được báo cáo tỉnh(\[/\])? \(mẫu văn bản có lỗi\); bảng tổng hợp đã được ghi\.",
+     r"The province reports were not written\1 (the template has errors); the national workbook was written."),
+    (r"Có điều cần xem lại(\[/\])? \(các văn bản vẫn đã được ghi\)\.", r"Some things need a look\1 (the documents were written)."),
+    (r"Số liệu đầy đủ, không có lỗi\.", "The data are complete, without errors."),
+    (r"Thời gian: ([\d,]+) giây\.", lambda m: f"Time: {m.group(1).replace(',', '.')} s."),
+    (r"Tổng hợp (.*) \((\S+)\)$", r"Summary of \2"),
+    (r"\(DỰ THẢO\)", "(DRAFT)"),
+    # labels, last: short words that also occur inside the longer messages above
+    (r"Lỗi mẫu văn bản:", "Template error:"),
+    (r"Lỗi không mong đợi:", "Unexpected error:"),
+    (r"Không lập văn bản:", "No document written:"),
+    (r"Cần xem lại:", "Needs a look:"),
+    (r"^Lỗi:|(?<=\])Lỗi:", "Error:"),
+    (r"Đã ghi: ", "Written: "),
+    (r"Lưu ý:", "Note:"),
+]
+_COMPILED = [(re.compile(p, re.M), r) for p, r in MESSAGES_EN]
+
+# whole words of tables and labels (exact cell texts)
+WORDS_EN = {
+    "Tỉnh/Thành phố": "Province", "Cơ sở": "Facilities", "Sổ tháng nhận/cần": "Months received/due",
+    "Thiếu": "Missing", "Loại": "Excluded", "Lỗi": "Errors", "Cảnh báo": "Warnings", "Báo cáo": "Report",
+    "Toàn quốc": "National", "[bold]Toàn quốc[/]": "[bold]National[/]",
+    "Biến": "Variable", "Ý nghĩa": "Meaning", "Ví dụ": "Example",
+    "Mã": "Code", "Tên": "Name", "Mức": "Severity", "Thông báo": "Message", "lỗi": "error", "cảnh báo": "warning",
+    "Đang đọc sổ...": "Reading workbooks...", "Đọc sổ": "Reading", "Kiểm tra, tính số liệu": "Checking, computing",
+    "Lập báo cáo tỉnh": "Writing province reports",
+}
+
+
+def say(text: Any) -> Any:
+    """A message of ours in the current language (str in, str out; anything else unchanged)."""
+    if not isinstance(text, str) or lang() == "vi" or not text:
+        return text
+    if text in WORDS_EN:
+        return WORDS_EN[text]
+    for rx, repl in _COMPILED:
+        text = rx.sub(repl, text)
+    return text
+
+
+def console_class():
+    """A rich Console whose print() speaks the current language (tables included)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    class LocalConsole(Console):
+        def print(self, *objects, **kwargs):  # noqa: A003
+            if lang() != "vi":
+                objects = tuple(_localise_renderable(o, Table) for o in objects)
+            return super().print(*objects, **kwargs)
+
+    return LocalConsole
+
+
+def _localise_renderable(obj, table_type):
+    if isinstance(obj, str):
+        return say(obj)
+    if isinstance(obj, table_type):
+        if isinstance(obj.title, str):
+            obj.title = say(obj.title)
+        for col in obj.columns:
+            if isinstance(col.header, str):
+                col.header = say(col.header)
+            col._cells = [say(c) for c in col._cells]
+    return obj
+
+
+# ---------------------------------------------------------------- the group that does it
+
+def localise_tree(group) -> None:
+    """Set every help text, label and metavar of the command tree in the current language."""
+    from typer import rich_utils
+    from typer._click.core import Context
+    from typer.core import TyperArgument, TyperOption
+
+    words = FRAMEWORK[lang()]
+    k = 0 if lang() == "vi" else 1
+    rich_utils.DEFAULT_STRING = words["default"]
+    rich_utils.REQUIRED_LONG_STRING = words["required"]
+    rich_utils.ENVVAR_STRING = words["envvar"]
+    rich_utils.DEPRECATED_STRING = words["deprecated"]
+    rich_utils.ARGUMENTS_PANEL_TITLE = words["arguments"]
+    rich_utils.OPTIONS_PANEL_TITLE = words["options"]
+    rich_utils.COMMANDS_PANEL_TITLE = words["commands"]
+    rich_utils.ERRORS_PANEL_TITLE = words["error"]
+    rich_utils.ABORTED_TEXT = words["aborted"]
+
+    def walk(cmd):
+        if not hasattr(cmd, "_vi_help"):
+            cmd._vi_help = cmd.help
+            cmd._vi_short = cmd.short_help
+        cmd.help = help_text(cmd._vi_help)
+        cmd.short_help = help_text(cmd._vi_short)
+        cmd.context_class = LocalContext
+        cmd.options_metavar = words["options_metavar"]
+        if hasattr(cmd, "subcommand_metavar") and getattr(cmd, "commands", None) is not None:
+            cmd.subcommand_metavar = words["subcommand_metavar"]
+        help_opt = cmd.get_help_option(Context(cmd))
+        params = list(cmd.params) + ([help_opt] if help_opt is not None else [])
+        for p in params:
+            if not hasattr(p, "_vi_help"):
+                p._vi_help = getattr(p, "help", None)
+            if p is help_opt:
+                p.help = words["help"]
+            else:
+                p.help = help_text(p._vi_help)
+            if isinstance(p, TyperOption):
+                if p.is_flag or p.is_bool_flag:
+                    p.display_type_rich = lambda ctx=None: None  # "--force", not "--force <bool>"
+                    continue
+                name = next((o for o in p.opts if o.startswith("--")), None)
+                pair = METAVARS.get(name) or TYPE_METAVARS.get(p.type_descriptor.annotation)
+                if pair is not None:
+                    p.metavar = pair[k] + ("..." if p.multiple else "")
+            elif isinstance(p, TyperArgument):
+                pair = ARG_METAVARS.get(p.name)
+                if pair is not None:
+                    p.metavar = pair[k]
+                    p.display_type_rich = lambda ctx=None: None  # the metavar says it
+        for sub in (getattr(cmd, "commands", None) or {}).values():
+            walk(sub)
+
+    walk(group)
+
+
+def _local_formatter():
+    from typer._click.formatting import HelpFormatter
+
+    class LocalFormatter(HelpFormatter):
+        def write_usage(self, prog, args="", prefix=None):
+            super().write_usage(prog, args, FRAMEWORK[lang()]["usage"] if prefix is None else prefix)
+
+        def write_heading(self, heading):
+            words = FRAMEWORK[lang()]
+            heading = {"Options": words["options"], "Arguments": words["arguments"],
+                       "Commands": words["commands"]}.get(heading, heading)
+            super().write_heading(heading)
+
+    return LocalFormatter
+
+
+def _context_class():
+    from typer._click.core import Context
+
+    class _LocalContext(Context):
+        formatter_class = _local_formatter()
+
+    return _LocalContext
+
+
+LocalContext = _context_class()
+
+
+def usage_message(exc) -> str:
+    """Click's usage error, in the current language."""
+    from typer._click import exceptions as ce
+
+    en = lang() == "en"
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None)
+    if hint is None and param is not None:
+        opts = [o for o in getattr(param, "opts", []) if o.startswith("--")]
+        hint = opts[0] if opts and param.param_type_name == "option" else (param.metavar or param.name)
+    if isinstance(hint, (list, tuple)):
+        hint = " / ".join(hint)
+    if isinstance(exc, ce.NoSuchOption):
+        close = ", ".join(sorted(exc.possibilities or ()))
+        if en:
+            return f"No such option: {exc.option_name}" + (f" (did you mean: {close}?)" if close else "")
+        return f"Không có tùy chọn {exc.option_name}" + (f" (gần giống: {close})" if close else "") + "."
+    if isinstance(exc, ce.MissingParameter):
+        kind = getattr(exc, "param_type", None) or (param.param_type_name if param is not None else "parameter")
+        if en:
+            return f"Missing {kind} {hint}."
+        what = "tùy chọn" if kind == "option" else "tham số"
+        return f"Thiếu {what} {hint} (bắt buộc)."
+    if isinstance(exc, ce.BadParameter):
+        detail = exc.message or ""
+        low = detail.lower()
+        if "valid integer" in low:
+            detail = "must be a whole number" if en else "phải là số nguyên"
+        elif "valid number" in low or "valid float" in low:
+            detail = "must be a number" if en else "phải là một số"
+        elif not en:
+            detail = "không hợp lệ"
+        if en:
+            return f"Invalid value for {hint}: {detail}."
+        return f"Giá trị của {hint} {detail}."
+    text = exc.message or ""
+    m = re.match(r"Option '(.*)' requires (an argument|\d+ arguments)\.", text)
+    if m:
+        return text if en else f"Tùy chọn {m.group(1)} cần một giá trị."
+    m = re.match(r"Option '(.*)' does not take a value\.", text)
+    if m:
+        return text if en else f"Tùy chọn {m.group(1)} không nhận giá trị."
+    m = re.match(r"No such command '(.*)'\.", text)
+    if m:
+        return text if en else f"Không có lệnh '{m.group(1)}'."
+    if text.startswith("Missing command"):
+        return text if en else "Thiếu lệnh."
+    m = re.match(r"Got unexpected extra arguments? \((.*)\)", text)
+    if m:
+        return text if en else f"Thừa tham số: {m.group(1)}."
+    return text if en else f"Lệnh không hợp lệ ({text})."
+
+
+class LocalGroup(TyperGroup):
+    """The app's group: global options anywhere, and every word in the user's language."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer._click import exceptions as ce
+        from typer.exceptions import Abort
+
+        args = hoist_globals(list(sys.argv[1:] if args is None else args))
+        chosen = lang_of(args)
+        set_lang(chosen if chosen in ("vi", "en") else "vi")
+        localise_tree(self)
+        if prog_name is None:
+            prog_name = "rehabstat"
+        try:
+            rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                              standalone_mode=False, **extra)
+        except ce.NoArgsIsHelpError as exc:
+            exc.show()
+            rv = 2
+        except ce.UsageError as exc:
+            _show_usage_error(exc)
+            rv = exc.exit_code
+        except ce.ClickException as exc:
+            _error_console().print(f"[bold red]{FRAMEWORK[lang()]['error']}:[/] {exc.format_message()}", markup=True)
+            rv = exc.exit_code
+        except Abort:
+            _error_console().print(FRAMEWORK[lang()]["aborted"])
+            rv = 1
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _error_console():
+    from rich.console import Console
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _show_usage_error(exc) -> None:
+    from rich.markup import escape
+    console = _error_console()
+    words = FRAMEWORK[lang()]
+    ctx = exc.ctx
+    if ctx is not None:
+        console.print(escape(ctx.get_usage()))
+        console.print(words["try"].format(cmd=ctx.command_path), style="dim")
+    console.print(f"[bold red]{words['error']}:[/] {escape(usage_message(exc))}")

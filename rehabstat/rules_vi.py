@@ -1,0 +1,84 @@
+"""The explanations of the rules in Vietnamese (`rehabstat rules CODE`); the English ones are
+in rules.py next to each rule. A test checks that every rule has both."""
+
+EXPLANATIONS_VI = {
+    "F001": """Kiểm tra tệp có thật là sổ tính (.xlsx, .xlsm, .xls, .ods) hay không, bất kể tên tệp.
+        Tệp văn bản hoặc PDF đổi đuôi thành .xlsx thì không đọc được. Cách sửa: mở tệp bằng Excel
+        hoặc LibreOffice rồi lưu lại dưới dạng .xlsx.""",
+    "F002": """Sổ bị cắt cụt hoặc hỏng thì không đọc được. Không số liệu nào của sổ được tính, nên tháng
+        đó của cơ sở bị thiếu trong mọi bảng tổng hợp. Cách sửa: đề nghị cơ sở gửi lại tệp.""",
+    "F003": """Sổ có mật khẩu được mã hóa; công cụ không thể và không nên đoán mật khẩu. Cách sửa: gỡ mật
+        khẩu trong Excel (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại tệp.""",
+    "F004": """Bảo vệ chương trình khỏi các tệp cố ý làm cạn bộ nhớ hoặc thời gian: sổ nén giải ra lớn quá
+        giới hạn (bom zip), XML có khai báo thực thể (bom thực thể), hoặc trang tính có nhiều ô hơn hẳn
+        một sổ hằng tháng. Tệp như vậy bị từ chối trước khi mở; các tệp khác vẫn được kiểm tra.
+        Cách sửa: gửi sổ bình thường lập từ mẫu (`rehabstat form`).""",
+    "F005": """Mỗi sổ hằng tháng có các trang ThongTin (đơn vị, tháng), SiSo (sĩ số), BienDong (biến động)
+        và SoLieu (số liệu khác). Tên trang được so không dấu, không phân biệt chữ hoa ("Biến động",
+        "BIEN DONG", "Events" đều được). Bắt buộc có ThongTin, SiSo và BienDong; thiếu SoLieu chỉ có
+        nghĩa là không có số liệu khác.""",
+    "F006": """Dòng tiêu đề được tìm trong 10 dòng đầu của trang và phải có đủ các cột bắt buộc. Các cột
+        có thể theo thứ tự bất kỳ, cột thừa được bỏ qua. Cách sửa: thêm cột với tiêu đề như trong mẫu.""",
+    "F007": """Trang ThongTin phải ghi mã cơ sở, tên cơ sở, tỉnh/thành phố và tháng báo cáo: thiếu chúng
+        thì không biết số liệu của sổ là của ai.""",
+    "F008": """Một giá trị ở trang ThongTin không hiểu được, thường là kỳ báo cáo không phải một tháng
+        ("01/2021", "2021-01" hoặc một ngày bất kỳ trong tháng đều được).""",
+    "C001": """Số người, số tiền phải là số. Số viết kiểu Việt Nam vẫn được nhận ("1.659" là 1659, "92,5"
+        là 92,5, "5.122.732.200 đồng" là 5122732200); giá trị khác được báo ở đây thay vì bị tính là 0.""",
+    "C002": """Số người, số lượt không bao giờ âm. Số âm thường do công thức sai hoặc gõ nhầm.""",
+    "C003": """Ô có công thức lỗi (#REF!, #DIV/0!, #VALUE!, #N/A ...) không có giá trị. Nếu không kiểm tra,
+        ô đó sẽ bị coi là trống và lặng lẽ tính là 0; quy tắc này tìm lỗi ngay trong tệp.""",
+    "C004": """Mỗi dòng biến động cần có diện, loại biến động và ngày; mỗi dòng sĩ số cần có diện. Dòng chỉ
+        điền một phần được báo lỗi, không bị bỏ qua.""",
+    "C005": """`Số lượng` cho biết một dòng gộp ứng với bao nhiêu lượt: một số nguyên từ 1 trở lên (để trống
+        là 1).""",
+    "C006": """Dòng có mã học viên là của một người; ghi thêm số lượng sẽ tính người đó nhiều lần. Hãy ghi
+        mỗi người một dòng, hoặc để trống mã học viên nếu là dòng gộp.""",
+    "C007": """Ngày có thể là ngày thật, số ngày kiểu Excel hoặc chữ theo thứ tự ngày trước (dd/mm/yyyy,
+        d/m/yyyy, dd-mm-yyyy) hoặc yyyy-mm-dd. Không bao giờ đoán ngày viết kiểu tháng trước.""",
+    "K001": """Diện là một trong BB, TN, HTCC, XDTTN, LTTT, MET, ghi bằng mã, bằng tên ("Bắt buộc") hoặc
+        không dấu ("bat buoc").""",
+    "K002": """Loại biến động là một trong các mã của mẫu nhập liệu, hoặc tên của mã đó.""",
+    "K003": """Một số biến động chỉ có ở một số diện: người điều trị Methadone không "hoàn thành", không
+        trốn và không bị bắt lại; chỉ họ mới "bỏ điều trị" (BO_DIEU_TRI).""",
+    "K004": """Dòng CHUYEN_DIEN chuyển một người từ diện này sang diện khác; không ghi diện mới thì người
+        đó biến mất khỏi sĩ số.""",
+    "K005": """Chuyển diện thì phải đổi diện: Diện mới phải khác Diện.""",
+    "D001": """Mỗi sổ báo cáo một tháng; biến động có ngày ở tháng khác thuộc về sổ của tháng đó (hoặc
+        ngày bị gõ nhầm, ví dụ ghi tháng trước ngày).""",
+    "D002": """Biến động không thể xảy ra sau ngày hôm nay.""",
+    "I001": """Cuối kỳ = đầu kỳ + tiếp nhận + bắt lại + chuyển đến + chuyển diện đến − hoàn thành − trốn
+        − tạm đình chỉ − chuyển đi − chết − bỏ điều trị − ra khác − chuyển diện đi, theo từng diện và
+        từng tháng. Chênh lệch nghĩa là sĩ số hoặc danh sách biến động chưa đủ: có biến động chưa nhập,
+        hoặc sĩ số đếm sai. Lỗi được ghi ở ô Cuối kỳ của dòng đó.""",
+    "I002": """Đầu kỳ của một tháng bằng cuối kỳ của tháng trước. Không khớp nghĩa là một trong hai tháng
+        đã được sửa mà tháng kia thì không. Lỗi được ghi ở ô Đầu kỳ của tháng sau.""",
+    "I003": """Mọi người đang quản lý cuối tháng hoặc có mặt hoặc vắng mặt (nằm viện, về phép): Có mặt +
+        Vắng mặt = Cuối kỳ.""",
+    "I004": """Dòng tổng cộng ("Tổng cộng", "Cộng", "Total") không bao giờ được cộng vào số liệu; nó được
+        đối chiếu với tổng các dòng bên trên.""",
+    "P001": """Khi có mã học viên, việc bắt lại phải đi sau một lần trốn của cùng người đó. Chỉ là cảnh
+        báo, vì lần trốn có thể xảy ra trước khoảng dữ liệu được kiểm tra.""",
+    "P002": """Khi có mã học viên, người ra khỏi cơ sở phải đã được tiếp nhận (hoặc chuyển sang từ kỳ
+        trước). Chỉ là cảnh báo, vì việc tiếp nhận có thể xảy ra trước khoảng dữ liệu.""",
+    "P003": """Khi có mã học viên, một người được tiếp nhận hai lần mà ở giữa không ra thường là nhập trùng.""",
+    "P004": """Hai dòng cùng học viên, cùng biến động, cùng ngày thì một biến động bị tính hai lần.""",
+    "X001": """Hai sổ của cùng một cơ sở cho cùng một tháng không thể cùng đúng. Không sổ nào được chọn
+        thay người dùng: hãy bỏ sổ cũ.""",
+    "X002": """Trong kỳ được kiểm tra, mỗi cơ sở phải gửi sổ của mọi tháng. Thiếu một tháng thì biến động
+        của tháng đó không được tính vào tổng của kỳ.""",
+    "X003": """Trong một tỉnh, người chuyển đi từ cơ sở này phải được ghi chuyển đến ở cơ sở khác trong
+        cùng tháng (trừ khi chuyển sang tỉnh khác).""",
+    "X004": """Khi rehabstat.toml liệt kê các cơ sở của từng tỉnh, sổ của cơ sở không có trong danh sách
+        được báo: cơ sở mới, hoặc mã cơ sở bị gõ nhầm.""",
+    "O001": """Biến động trong tháng (tiếp nhận, hoàn thành, trốn theo diện) khác xa các tháng khác của cơ
+        sở thường do gõ nhầm, thừa một chữ số 0 hoặc nhập một tháng hai lần. "Khác xa" nghĩa là điểm z
+        hiệu chỉnh 0,6745·(x − trung vị)/MAD lớn hơn 3,5 về trị tuyệt đối, trên ít nhất 6 tháng; với
+        số đếm, MAD được lấy tối thiểu bằng 0,6745·√trung vị (độ dao động do ngẫu nhiên), để các tháng
+        có 24 đến 29 người hoàn thành không bị coi là bất thường chỉ vì phần lớn các tháng đều là 26.
+        Khoảng thường gặp trong thông báo là khoảng quy tắc chấp nhận. Chỉ là cảnh báo: tăng đột biến
+        thật vẫn có thể xảy ra.""",
+    "T001": """Mã chỉ tiêu là mã một chỉ số, có thể kèm mã diện (TIEP_NHAN_BB); mã khác không bao giờ so
+        sánh được với kết quả.""",
+    "T002": """Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
+}

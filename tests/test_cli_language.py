@@ -1,0 +1,147 @@
+"""Every line the command line prints is Vietnamese by default and English with --lang en,
+the framework's own words (usage, help labels, parsing errors) included."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from conftest import cli
+
+# Words the command-line framework (Typer/Click) prints on its own, in English.
+FRAMEWORK_EN = re.compile(
+    r"Usage|Options|Commands|Arguments|Show this message|\bdefault\b|\brequired\b|Missing|No such|"
+    r"\bError\b|\bTry\b|OPTIONS|COMMAND|ARGS|<bool>|<str>|<int>|<path>|list\[|Possible|Invalid value|"
+    r"Did you mean|Aborted"
+)
+
+
+def vietnamese_letters(text: str) -> list[str]:
+    """Letters only Vietnamese uses (ă â đ ê ô ơ ư and tone marks)."""
+    found = []
+    for ch in text:
+        if ch in "đĐ" or (ch.isalpha() and unicodedata.decomposition(ch) and ord(ch) > 127):
+            found.append(ch)
+    return found
+
+
+def run(*args):
+    res = cli(*args)
+    return res.exit_code, res.output
+
+
+@pytest.mark.parametrize("args", [
+    ("report", "--bogus"),
+    ("plan", "--data", "samples", "--year", "2022"),
+    ("--help",),
+    ("report", "--help"),
+    ("validate",),
+    ("report", "--year", "abc", "--data", "samples"),
+    ("nosuchcommand",),
+])
+def test_vietnamese_mode_has_no_framework_english(args):
+    code, out = run(*args)
+    assert code in (0, 2), out
+    assert not FRAMEWORK_EN.search(out), (FRAMEWORK_EN.search(out), out)
+    assert vietnamese_letters(out), out
+
+
+@pytest.mark.parametrize("args", [
+    ("report", "--bogus"),
+    ("plan", "--data", "samples", "--year", "2022"),
+    ("--help",),
+    ("report", "--help"),
+    ("batch", "--help"),
+    ("validate",),
+    ("report", "--data", "no-such-folder", "--year", "2021"),
+    ("report", "--data", "samples/son-la", "--year", "2021", "--month", "13"),
+])
+def test_english_mode_has_no_vietnamese(args):
+    code, out = run(*args, "--lang", "en")
+    assert not vietnamese_letters(out), (vietnamese_letters(out), out)
+
+
+def test_messages_say_what_happened():
+    code, out = run("report", "--bogus")
+    assert code == 2
+    assert "Cách dùng: rehabstat report [TÙY CHỌN]" in out
+    assert "Không có tùy chọn --bogus" in out
+    code, out = run("plan", "--data", "samples", "--year", "2022")
+    assert code == 2 and "Thiếu tùy chọn --targets" in out
+    code, out = run("plan", "--data", "samples", "--year", "2022", "--lang", "en")
+    assert code == 2 and "Missing option --targets" in out and "Usage: rehabstat plan [OPTIONS]" in out
+    code, out = run("report", "--data", "no-such-folder", "--year", "2021", "--lang", "en")
+    assert code == 2 and "Error: Data folder or file not found: no-such-folder" in out
+
+
+def test_flags_show_no_type_and_defaults_are_translated():
+    _, out = run("report", "--help")
+    line = next(x for x in out.splitlines() if "--force" in x)
+    assert "bool" not in line and "<" not in line
+    assert "[mặc định: out]" in out and "[bắt buộc]" in out
+    _, out = run("plan", "--help", "--lang", "en")
+    assert "[default: out]" in out and "[required]" in out
+
+
+def test_global_options_anywhere(tmp_path):
+    # --debug after the subcommand used to be "No such option"
+    code, out = run("rules", "I001", "--debug")
+    assert code == 0, out
+    code, out = run("rules", "--lang", "en", "I001")
+    assert code == 0 and "Closing = opening" in out
+    code, out = run("--lang", "en", "rules", "I001")
+    assert code == 0 and "Closing = opening" in out
+    code, out = run("rules", "I001", "--lang=en")
+    assert code == 0 and "Closing = opening" in out
+    code, out = run("rules", "I001", "--lang", "fr")
+    assert code == 2 and "--lang phải là vi hoặc en" in out
+
+
+def test_rules_explained_in_the_chosen_language():
+    from rehabstat.rules import RULES, explanation
+    from rehabstat.rules_vi import EXPLANATIONS_VI
+    assert set(EXPLANATIONS_VI) == set(RULES)
+    _, out = run("rules", "I001")
+    assert "Cuối kỳ = đầu kỳ + tiếp nhận" in out and "Closing" not in out
+    for code in RULES:
+        assert vietnamese_letters(explanation(code, "vi")), code
+        assert explanation(code, "en") == RULES[code].explanation != explanation(code, "vi")
+
+
+def test_every_help_text_has_its_english():
+    import typer.main
+    from rehabstat.cli import app
+    from rehabstat.clilang import HELP_EN
+    missing = []
+
+    def walk(cmd):
+        for text in [cmd.__dict__.get("_vi_help", cmd.help)] + [getattr(p, "_vi_help", p.help) for p in cmd.params]:
+            if text and text not in HELP_EN:
+                missing.append(text)
+        for sub in (getattr(cmd, "commands", None) or {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    assert not missing, missing
+
+
+def test_plan_number_help_names_a_plan():
+    _, out = run("plan", "--help")
+    assert "20/KH-" in out and "20/BC-" not in out
+    _, out = run("report", "--help")
+    assert "20/BC-" in out
+
+
+def test_english_translation_of_our_messages():
+    from rehabstat.clilang import say, set_lang
+    set_lang("en")
+    try:
+        assert say("[bold red]Lỗi:[/] Không tìm thấy thư mục hoặc tệp dữ liệu: x") == \
+            "[bold red]Error:[/] Data folder or file not found: x"
+        assert say("Đã ghi: out/BC-SL01-2021.docx") == "Written: out/BC-SL01-2021.docx"
+        assert say("Cần chọn kỳ báo cáo: --year 2021 (có thể kèm --month, --quarter, --half) hoặc --from/--to.") == \
+            "Choose a reporting period: --year 2021 (optionally with --month, --quarter, --half) or --from/--to."
+    finally:
+        set_lang("vi")
+    assert say("Đã ghi: x") == "Đã ghi: x"
