@@ -3,7 +3,9 @@
 Sheets:
   TomTat     one row per province: facilities, months received / expected, missing,
              excluded, errors, warnings, its BC file
-  BienDong   census and flows by category (two header rows: indicator, category)
+  BienDong   census and flows: a block per province and one for the nation (rows: the
+             indicators, with their codes in a column of their own; columns: the
+             categories), a page per block
   YTe        medical figures
   HoatDong   management, education, re-integration, vocational training
   TaiChinh   labour revenue, surplus and funds (đồng)
@@ -12,10 +14,12 @@ Sheets:
              workbooks that could not be attributed
   SiSoThang  the national census at each month's end, with a native line chart
   VanDe      every data issue of the period (file, sheet, cell, code, message)
-  ChiSo      the tidy indicator rows (province and national levels), for machines
+  ChiSo      the tidy indicator rows (province and national levels), Vietnamese headers
 
 A row per province (alphabetical) and a bold national total row ("Toàn quốc"), numbers
-as #,##0, headers frozen, columns sized. Every string goes through xlsxout.set_cell (a
+as #,##0, headers frozen, columns sized. Every sheet prints on A4 (xlsxout.print_setup):
+landscape where wide, one page wide, header rows repeated, header rows tall enough for
+their wrapped titles, page breaks between provinces where a sheet runs long. Every string goes through xlsxout.set_cell (a
 value read from a workbook is never written as a formula); saved atomically.
 """
 from __future__ import annotations
@@ -193,7 +197,9 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
         set_cell(ws, r + 4, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
                                 "không dùng làm số liệu chính thức.").font = Font(bold=True, color="C00000")
     ws.freeze_panes = "B2"
-    _widths(ws, {1: 22, 6: 14, 9: 34, 13: 13, 14: 13}, default=11, last=len(header))
+    widths = {1: 22, 6: 14, 9: 34, 13: 13, 14: 13}
+    _widths(ws, widths, default=11, last=len(header))
+    _printable(ws, "1:1", len(header), widths, 11, header_rows=(1,))
 
 
 def _rates(ws, r, c):
@@ -204,21 +210,60 @@ def _rates(ws, r, c):
             _number(ws, r, 10 + k, value, "0.0" if key.startswith("TY_LE") else "#,##0")
 
 
+BLOCK_WIDTHS = {1: 17, 2: 33}  # code, label; then the categories
+CATEGORY_WIDTH = 11
+
+
 def _categories(ws, names, values, total, provinces):
+    """A block per province, then the nation: a title row, a header row (Mã, Chỉ tiêu, the
+    categories) and a row per indicator; each block on a page of its own."""
     from .report import ALWAYS_ROWS, TABLE_ROWS
-    rows = [(ind, label) for ind, label, _ in TABLE_ROWS
+    from .xlsxout import page_break_before, set_cell
+    st = _styles()
+    rows = [(ind, label, bold) for ind, label, bold in TABLE_ROWS
             if ind in ALWAYS_ROWS or any(v.get((ind, c), 0) for v in values.values() for c in ALL_CATEGORIES)]
-    _header(ws, 1, 1, "Tỉnh/Thành phố", rows=2)
-    _header(ws, 1, 2, "Số cơ sở", rows=2)
-    col = 3
-    for ind, label in rows:
-        _header(ws, 1, col, label, span=len(CATEGORY_COLUMNS))
-        for k, (_, cat_label) in enumerate(CATEGORY_COLUMNS):
-            _header(ws, 2, col + k, cat_label)
-        col += len(CATEGORY_COLUMNS)
-    keys = [(ind, cat) for ind, _ in rows for cat, _ in CATEGORY_COLUMNS]
-    _province_rows(ws, keys, names, values, total, provinces)
-    _widths(ws, {1: 22, 2: 8}, default=10, last=2 + len(keys))
+    counts = _facility_count(provinces)
+    last = 2 + len(CATEGORY_COLUMNS)
+    widths = {**BLOCK_WIDTHS, **{c: CATEGORY_WIDTH for c in range(3, last + 1)}}
+    r = 1
+    for name in names + [None]:
+        v = values.get(name, {}) if name else total.get("VN", {})
+        if r > 1:
+            page_break_before(ws, r)
+        n = counts.get(name, 0) if name else sum(counts.values())
+        title = set_cell(ws, r, 1, f"{name or NATION_LABEL} (số cơ sở: {n})")
+        title.font = st["title"]
+        ws.row_dimensions[r].height = 20
+        r += 1
+        for c, text in enumerate(("Mã", "Chỉ tiêu") + tuple(label for _, label in CATEGORY_COLUMNS), start=1):
+            _header(ws, r, c, text)
+        _fit_header(ws, r, widths)
+        r += 1
+        for ind, label, bold in rows:
+            set_cell(ws, r, 1, ind)
+            set_cell(ws, r, 2, label)
+            for k, (cat, _) in enumerate(CATEGORY_COLUMNS):
+                if (ind, cat) in v:  # a figure no workbook reported stays blank: a blank is not a zero
+                    _number(ws, r, 3 + k, v[(ind, cat)])
+            if bold:
+                _bold_row(ws, r, last)
+            r += 1
+        r += 1
+    _widths(ws, widths, default=CATEGORY_WIDTH, last=last)
+    _printable(ws, None, last, widths, CATEGORY_WIDTH)
+
+
+def _fit_header(ws, row, widths, default=11.0, spans=None):
+    from .xlsxout import fit_row
+    fit_row(ws, row, widths, default=default, bold=True, spans=spans)
+
+
+def _printable(ws, title_rows, last, widths, default, header_rows=(), extra_width=0.0, landscape=None):
+    """Print setup of a national sheet, and its header rows made tall enough."""
+    from .xlsxout import print_setup
+    for row in header_rows:
+        _fit_header(ws, row, widths, default)
+    return print_setup(ws, title_rows=title_rows, last_col=last, extra_width=extra_width, landscape=landscape)
 
 
 def _province_rows(ws, keys, names, values, total, provinces):
@@ -239,17 +284,33 @@ def _province_rows(ws, keys, names, values, total, provinces):
 
 
 def _family(ws, title, codes, names, values, total, provinces):
+    """A row per province; three header rows: the figure's label, its unit, its code (in a
+    row of its own, in small type, never wrapped)."""
+    from openpyxl.styles import Alignment, Font
+    from .xlsxout import restyle
     _header(ws, 1, 1, "Tỉnh/Thành phố", rows=2)
     _header(ws, 1, 2, "Số cơ sở", rows=2)
+    money = ws.title == "TaiChinh"
+    base = 16 if money else 12
+    widths = {1: 20, 2: 8}
     for k, code in enumerate(codes):
         fig = FIGURES.get(code)
         label, measure = (fig.label, fig.measure) if fig else REVENUE_LABELS.get(code, (code, ""))
         _header(ws, 1, 3 + k, label)
-        _header(ws, 2, 3 + k, f"{measure} ({code})" if measure else code)
+        _header(ws, 2, 3 + k, measure or "")
+        widths[3 + k] = max(base, round(len(code) * 0.85) + 2)  # the code fits in small type
     _province_rows(ws, [(code, "ALL") for code in codes], names, values, total, provinces)
-    money = ws.title == "TaiChinh"
-    _widths(ws, {1: 22, 2: 8}, default=17 if money else 13, last=2 + len(codes))
-    ws.row_dimensions[1].height = 45
+    ws.insert_rows(3)  # the codes' row, under the headers (_province_rows writes from row 3)
+    _header(ws, 3, 1, "Mã chỉ tiêu", span=2)
+    for k, code in enumerate(codes):
+        _header(ws, 3, 3 + k, code)
+    restyle((ws.cell(row=3, column=c) for c in range(1, 3 + len(codes))),
+            font=Font(bold=False, size=8, color="595959"),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=False, shrink_to_fit=True))
+    ws.freeze_panes = "C4"
+    last = 2 + len(codes)
+    _widths(ws, widths, default=base, last=last)
+    _printable(ws, "1:3", last, widths, base, header_rows=(1, 2))
 
 
 LATE_FILL = "FFD966"  # a workbook received after its deadline (legend: "muộn N ngày")
@@ -257,7 +318,7 @@ LATE_FILL = "FFD966"  # a workbook received after its deadline (legend: "muộn 
 
 def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
     from openpyxl.styles import PatternFill
-    from .xlsxout import put, set_cell
+    from .xlsxout import fit_row, put, set_cell
     st = _styles()
     months = period.months
     fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
@@ -277,7 +338,9 @@ def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
     late_style = styles.get(("status", "late"), alignment=st["center"], border=st["border"],
                             fill=PatternFill("solid", fgColor=LATE_FILL))
     r = 2
+    province_rows = []
     for p in provinces:
+        first_row = r
         for fac in p.facilities:
             set_cell(ws, r, 1, p.name)
             set_cell(ws, r, 2, fac.unit)
@@ -298,6 +361,7 @@ def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
             if deadline:
                 _number(ws, r, first_tail + 5, on_time)
             r += 1
+        province_rows.append((first_row, r))
     ws.freeze_panes = ws.cell(row=2, column=len(fixed) + 1)
     r += 1
     set_cell(ws, r, 1, "Chú giải").font = st["bold"]
@@ -306,6 +370,7 @@ def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
         cell = set_cell(ws, r, 2, status)
         cell.fill, cell.alignment, cell.border = fills[status], st["center"], st["border"]
         set_cell(ws, r, 3, meaning)
+        fit_row(ws, r, {2: 11}, default=200)  # "chưa đến hạn" wraps in its narrow column
     r += 1
     cell = set_cell(ws, r, 2, "muộn N ngày")
     cell.fill, cell.alignment, cell.border = PatternFill("solid", fgColor=LATE_FILL), st["center"], st["border"]
@@ -330,7 +395,11 @@ def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
             r += 1
             set_cell(ws, r, 2, str(f))
             set_cell(ws, r, 4, message)
-    _widths(ws, {1: 18, 2: 11, 3: 38}, default=10, last=max(first_tail + len(tail) - 1, 4))
+    widths = {1: 18, 2: 11, 3: 38}
+    last = max(first_tail + len(tail) - 1, 4)
+    _widths(ws, widths, default=10, last=last)
+    landscape = _printable(ws, "1:1", last, widths, 10, header_rows=(1,))
+    _break_between(ws, province_rows, landscape, last)
 
 
 def _monthly(ws, monthly, period: Period):
@@ -345,14 +414,18 @@ def _monthly(ws, monthly, period: Period):
         _number(ws, r, 3, v["HV"])
         _number(ws, r, 4, v["MET"])
     ws.freeze_panes = "A2"
-    _widths(ws, {1: 10, 2: 16, 3: 14, 4: 12}, last=4)
+    widths = {1: 10, 2: 16, 3: 14, 4: 12}
+    _widths(ws, widths, last=4)
+    # the chart (14 cm, about 75 column units) beside the table, from row 2: on the first
+    # page whatever the number of months, never across a page break
+    _printable(ws, "1:1", 4, widths, 11, header_rows=(1,), extra_width=2 * 11 + 75, landscape=True)
     if monthly:
         chart = LineChart()
         chart.title = f"Số người đang quản lý cuối tháng, {period.label}"
         chart.y_axis.title = "người"
         chart.x_axis.title = "tháng"
         chart.y_axis.numFmt = "#,##0"
-        chart.height, chart.width = 9, 18
+        chart.height, chart.width = 8, 14
         data = Reference(ws, min_col=2, max_col=4, min_row=1, max_row=len(monthly) + 1)
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(monthly) + 1))
@@ -366,14 +439,55 @@ def _issues(ws, issues, provinces):
              f"{i.column or ''}{i.row or ''}", i.code, "lỗi" if i.severity == ERROR else "cảnh báo", i.message)
             for i in sorted(issues, key=sort_key)]
     write_table(ws, ["Tệp", "Đường dẫn", "Trang", "Ô", "Mã", "Mức", "Nội dung"], rows,
-                widths={1: 16, 2: 36, 3: 10, 4: 7, 5: 7, 6: 10, 7: 90})
+                widths={1: 16, 2: 30, 3: 10, 4: 7, 5: 7, 6: 9, 7: 70}, wrap=(2, 7))
+
+
+TIDY_HEADER = ("Đơn vị", "Cấp", "Kỳ", "Mã chỉ số", "Diện", "Giá trị", "Chỉ số")
+
+
+def indicator_label(code: str) -> str:
+    """The Vietnamese name of an indicator code, for a reader of the tidy sheets."""
+    return _labels().get(code, code)
+
+
+@lru_cache(maxsize=None)
+def _labels() -> dict:
+    from .report import TABLE_ROWS
+    out = {ind: label for ind, label, _ in TABLE_ROWS}
+    out.update({code: fig.label for code, fig in FIGURES.items()})
+    out.update({code: label for code, (label, _) in REVENUE_LABELS.items()})
+    out["TRON_NGUOI"] = "Trốn (số người)"
+    out.update({"SO_THANG_GUI": "Sổ tháng đã gửi", "SO_THANG_DUNG_HAN": "Sổ tháng gửi đúng hạn",
+                "SO_THANG_MUON": "Sổ tháng gửi muộn", "TY_LE_GUI_SO": "Tỷ lệ gửi sổ (%)",
+                "TY_LE_DUNG_HAN": "Tỷ lệ gửi đúng hạn (%)"})
+    return out
+
+
+def tidy_rows(table):
+    """The tidy indicator rows for a sheet: the six columns as they are, and the indicator's
+    Vietnamese name in a seventh."""
+    rows = table.to_numpy(dtype=object).tolist()  # Python int / float / str, as .item() would give
+    return [tuple(r) + (indicator_label(r[3]),) for r in rows]
 
 
 def _tidy(ws, table, national, reporting=()):
+    """The tidy rows with Vietnamese headers, then the reporting rates (`reporting`)."""
     import pandas as pd
     from .xlsxout import write_table
     both = pd.concat([table, national], ignore_index=True)
-    # object array -> Python int / float / str, the same as .item() row by row, at once
-    rows = [tuple(r) for r in both.to_numpy(dtype=object).tolist()] + [tuple(r) for r in reporting]
-    write_table(ws, list(both.columns), rows,
-                widths={1: 18, 2: 10, 3: 18, 4: 18, 5: 9, 6: 16})
+    rows = tidy_rows(both) + [tuple(r) + (indicator_label(r[3]),) for r in reporting]  # reporting rates (timeliness)
+    write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29})
+
+
+def _break_between(ws, groups, landscape, last):
+    """Page breaks between provinces, only where the sheet runs long: a province that would
+    not fit on what is left of the page starts a new one. `groups`: [(first row, end row)]."""
+    from .xlsxout import page_break_before, rows_per_page
+    per_page = rows_per_page(ws, landscape, last) - 1  # the repeated header row
+    used = 1
+    for first, end in groups:
+        size = end - first
+        if used > 1 and used + size > per_page:
+            page_break_before(ws, first)
+            used = 1
+        used += size

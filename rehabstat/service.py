@@ -354,37 +354,105 @@ def _slug(text: str) -> str:
 
 
 def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period) -> Path:
-    """The BC's figures as a workbook: the category table (categories as rows, with total
-    rows), the other figures, and the tidy indicator rows."""
+    """The document's figures as a workbook that prints on A4 (xlsxout.print_setup):
+    - BienDong: a title, then the category table as the document has it (a row per
+      indicator, its code in a column of its own; a column per category, "Cộng HV",
+      "Tổng cộng");
+    - SoLieuKhac: the other figures; ChiTieu: the KH's targets of the plan year (with last
+      year's result), or the BC's results against its targets (--targets);
+    - ChiSo: the tidy indicator rows, Vietnamese headers; PhuLuc (a province): its facilities."""
     import openpyxl
-    from openpyxl.styles import Font
-    from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES
-    from .report import TABLE_ROWS
+    from openpyxl.styles import Alignment, Font
+    from .codes import FIGURES
+    from .national import REVENUE_LABELS, TIDY_HEADER, tidy_rows
+    from .report import TABLE_CATEGORIES, TABLE_ROWS
     from .xlsxout import restyle, save, set_cell, write_table
     v = ctx["v"]
+    kh = ctx.get("doc", {}).get("doc_type") == "KẾ HOẠCH"
     wb = openpyxl.Workbook()
+
+    def titled(ws, subtitle, last_col):
+        """Rows 1-2: the unit and what the sheet holds; the table starts at row 4."""
+        set_cell(ws, 1, 1, unit["name"]).font = Font(bold=True, size=13)
+        set_cell(ws, 2, 1, subtitle).font = Font(italic=True)
+        for r in (1, 2):
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
+            ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="center")
+        ws.row_dimensions[1].height = 20
+        return 4
+
+    figures = f"số liệu {period.label} ({period.code})"
+    plan_year = (ctx.get("plan") or {}).get("year")
     ws = wb.active
     ws.title = "BienDong"
-    header = ["Diện"] + [label for _, label, _ in TABLE_ROWS]
-    rows = []
-    for cat in ALL_CATEGORIES:
-        rows.append([CATEGORIES[cat].short] + [int(v[ind][cat]) for ind, _, _ in TABLE_ROWS])
-    rows.insert(len(LEARNER_CATEGORIES), ["Cộng học viên (HV)"] + [int(v[ind]["HV"]) for ind, _, _ in TABLE_ROWS])
-    rows.append(["Tổng cộng"] + [int(v[ind]["ALL"]) for ind, _, _ in TABLE_ROWS])
-    write_table(ws, header, rows, widths={1: 22})
-    restyle((ws.cell(row=r, column=c) for r in (len(LEARNER_CATEGORIES) + 2, len(rows) + 1)
-             for c in range(1, len(header) + 1)), font=Font(bold=True))
+    labels = {"HV": "Cộng HV", "ALL": "Tổng cộng"}
+    header = ["Mã", "Chỉ tiêu"] + [labels.get(c) or _category_short(c) for c in TABLE_CATEGORIES]
+    top = titled(ws, f"Biến động học viên và người điều trị theo diện, {figures}"
+                 + (f" (phần I của kế hoạch năm {plan_year})" if kh else ""), len(header))
+    rows = [[ind, label] + [int(v[ind][c]) for c in TABLE_CATEGORIES] for ind, label, _ in TABLE_ROWS]
+    write_table(ws, header, rows, widths={1: 17, 2: 30, **{c: 11 for c in range(3, len(header) + 1)}}, top=top)
+    for k, (_, _, bold) in enumerate(TABLE_ROWS):
+        if bold:
+            restyle((ws.cell(row=top + 1 + k, column=c) for c in range(1, len(header) + 1)), font=Font(bold=True))
     ws2 = wb.create_sheet("SoLieuKhac")
     other = table[(table["category"] == "ALL") & ~table["indicator"].isin([i for i, _, _ in TABLE_ROWS] + ["TRON_NGUOI"])]
     other_rows = []
     for ind, val in zip(other["indicator"], other["value"]):
         fig = FIGURES.get(ind)
-        other_rows.append([ind, fig.label if fig else ind, fig.measure if fig else "", val.item() if hasattr(val, "item") else val])
-    write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={2: 45})
+        label, measure = (fig.label, fig.measure) if fig else REVENUE_LABELS.get(ind, (ind, ""))
+        other_rows.append([ind, label, measure, val.item() if hasattr(val, "item") else val])
+    top = titled(ws2, f"Các số liệu khác, {figures}", 4)
+    write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={1: 17, 2: 45, 3: 8, 4: 18},
+                top=top, wrap=(2,))
+    targets = (ctx.get("plan") or {}).get("targets") if kh else ctx.get("targets")
+    if targets:
+        ws4 = wb.create_sheet("ChiTieu")
+        if kh:
+            top = titled(ws4, f"Chỉ tiêu kế hoạch năm {plan_year} (kết quả năm {plan_year - 1} để so sánh)", 5)
+            write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", f"Kế hoạch năm {plan_year}",
+                              f"Kết quả năm {plan_year - 1}"],
+                        [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"])]
+                         for t in targets], widths={1: 17, 2: 42, 3: 10, 4: 16, 5: 16}, top=top, wrap=(2,))
+        else:
+            top = titled(ws4, f"Kết quả so với chỉ tiêu, {figures}", 6)
+            write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt"],
+                        [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"]), t["rate"]]
+                         for t in targets], widths={1: 17, 2: 40, 3: 10, 4: 14, 5: 14, 6: 10}, top=top, wrap=(2,))
     ws3 = wb.create_sheet("ChiSo")
-    write_table(ws3, list(table.columns), [tuple(r) for r in table.to_numpy(dtype=object).tolist()])
-    set_cell(ws, len(rows) + 3, 1, f"{unit['name']} – {period.label} ({period.code})")
+    top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
+    write_table(ws3, list(TIDY_HEADER), tidy_rows(table), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
+                top=top)
     if ctx.get("annex") or ctx.get("gaps"):
         from .batch import write_annex_sheet
-        write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])
+        annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])
+        _printable_annex(annex)
     return save(wb, out)
+
+
+def _category_short(code: str) -> str:
+    from .codes import CATEGORIES
+    return CATEGORIES[code].short
+
+
+def _vn_number(text):
+    """A figure the context holds formatted ("1.234", "92,5") back as a number for a cell."""
+    from .values import Bad, parse_number
+    try:
+        value = parse_number(text)
+    except Bad:
+        return text
+    return int(value) if float(value).is_integer() else value
+
+
+def _printable_annex(ws):
+    """The province's table of facilities (batch.write_annex_sheet): A4, fitted to the page
+    width, its two header rows tall enough and repeated."""
+    from .xlsxout import column_widths, fit_row, print_setup
+    widths = column_widths(ws)
+    spans = {}
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row == 1:
+            spans[merged.min_col] = merged.max_col - merged.min_col + 1
+    fit_row(ws, 1, widths, bold=True, spans=spans)
+    fit_row(ws, 2, widths, bold=True)
+    print_setup(ws, title_rows="1:2")

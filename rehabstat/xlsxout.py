@@ -106,28 +106,46 @@ def atomic_path(out: Path):
         raise
 
 
-def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = None, number_format="#,##0"):
-    """A header row (bold, filled, frozen) and the rows; numbers formatted, columns sized."""
+def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = None, number_format="#,##0",
+                top: int = 1, wrap: tuple[int, ...] = (), printable: bool = True):
+    """A header row (bold, filled, frozen, tall enough for its wrapped titles) at row `top` and
+    the rows under it; numbers formatted, columns sized; the columns in `wrap` wrap their
+    text (rows made tall enough). `printable`: A4, fitted to the page width, the header
+    repeated on every page (print_setup)."""
     from openpyxl.styles import Font, PatternFill, Alignment
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     for c, title in enumerate(header, start=1):
-        cell = set_cell(ws, 1, c, title)
+        cell = set_cell(ws, top, c, title)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     styles = Styles(ws)
-    for r, row in enumerate(rows, start=2):
+    wrapped = styles.get("wrap", alignment=Alignment(wrap_text=True, vertical="top"))
+    rows = rows if isinstance(rows, (list, tuple)) else list(rows)
+    for r, row in enumerate(rows, start=top + 1):
         for c, value in enumerate(row, start=1):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 put(ws, r, c, value, styles.number(value, number_format))
             else:
-                put(ws, r, c, value)
-    ws.freeze_panes = "A2"
-    sample = list(rows[:200]) if isinstance(rows, (list, tuple)) else list(rows)[:200]
+                put(ws, r, c, value, wrapped if c in wrap else None)
+    ws.freeze_panes = ws.cell(row=top + 1, column=1).coordinate
+    sample = rows[:200]
+    final = {}
     for c, title in enumerate(header, start=1):
         width = (widths or {}).get(c) or max([len(str(title))] + [len(str(row[c - 1])) for row in sample
                                                                   if c - 1 < len(row)]) + 2
-        ws.column_dimensions[_letter(c)].width = min(max(width, 8), 60)
+        words = 0.0 if c in wrap else max([longest_word(row[c - 1]) for row in sample if c - 1 < len(row)
+                                           and isinstance(row[c - 1], str)], default=0.0)
+        final[c] = min(max(width, 8, longest_word(title, bold=True), words), 60)
+        ws.column_dimensions[_letter(c)].width = final[c]
+    fit_row(ws, top, final, bold=True)
+    if wrap:
+        for r, row in enumerate(rows, start=top + 1):
+            lines = max(wrapped_lines(row[c - 1], final[c]) for c in wrap if c - 1 < len(row))
+            if lines > 1:
+                ws.row_dimensions[r].height = POINTS_PER_LINE * lines + 2
+    if printable:
+        print_setup(ws, title_rows=f"{top}:{top}", last_col=len(header))
 
 
 def _letter(c: int) -> str:
@@ -146,3 +164,114 @@ def save(wb, out: Path, output: bool = True) -> Path:
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return Path(out)
+
+
+# ---------------------------------------------------------------- printing
+
+# A4 printable width in column-width units (about one character of the default font, plus
+# a little padding per column), with the margins of `print_setup`: portrait ≈ 18,5 cm,
+# landscape ≈ 27 cm. A sheet up to 15 % wider than a portrait page is scaled down a little
+# rather than turned.
+PORTRAIT_UNITS = 95
+LANDSCAPE_UNITS = 138
+TURN_ABOVE = PORTRAIT_UNITS * 1.15
+POINTS_PER_LINE = 15.0  # an 11-pt line, as Excel and LibreOffice space it
+
+
+def wrapped_lines(text, width: float, bold: bool = False, size: float = 11) -> int:
+    """How many lines `text` takes in a wrapped cell `width` units wide: words are never
+    broken (a code such as KHAM_BENH stays whole), a word longer than the line gets a line
+    of its own. Deliberately generous (fonts differ: Calibri, Carlito, Liberation Sans,
+    DejaVu Sans), since LibreOffice does not grow a row for wrapped text by itself."""
+    per_char = (1.12 if bold else 1.05) * size / 11
+    room = max(width - 1.2, 1.0) / per_char
+    lines = 0
+    for paragraph in str(text if text is not None else "").split("\n"):
+        line = 0.0
+        lines += 1
+        for word in paragraph.split():
+            need = len(word) if line == 0 else line + 1 + len(word)
+            if need <= room or line == 0:
+                line = need
+            else:
+                lines += 1
+                line = len(word)
+    return max(lines, 1)
+
+
+def longest_word(text, bold: bool = False) -> float:
+    """The width a cell needs so that its longest word is never broken ("Methadone" in a
+    bold header): wide fonts (DejaVu Sans, LibreOffice's fallback for Calibri) included."""
+    words = str(text if text is not None else "").split()
+    return max((len(w) for w in words), default=0) * (1.2 if bold else 1.1) + 1.5
+
+
+def fit_row(ws, row: int, widths: dict[int, float], default: float = 10.0, bold: bool = False,
+            size: float = 11, spans: dict[int, int] | None = None) -> float:
+    """Set a row's height to fit its wrapped texts (cells of `row`; `spans`: column -> number of
+    merged columns)."""
+    lines = 1
+    for cell in ws[row]:
+        if cell.value is None:
+            continue
+        span = (spans or {}).get(cell.column, 1)
+        width = sum(widths.get(c, default) for c in range(cell.column, cell.column + span))
+        lines = max(lines, wrapped_lines(cell.value, width, bold=bold, size=size))
+    height = POINTS_PER_LINE * size / 11 * lines + 3
+    ws.row_dimensions[row].height = height
+    return height
+
+
+def column_widths(ws, last: int | None = None) -> dict[int, float]:
+    from openpyxl.utils import get_column_letter
+    out = {}
+    for c in range(1, (last or ws.max_column) + 1):
+        dim = ws.column_dimensions.get(get_column_letter(c))
+        out[c] = dim.width if dim is not None and dim.width else 8.43
+    return out
+
+
+def print_setup(ws, *, title_rows: str | None = None, title_cols: str | None = None, last_col: int | None = None,
+                landscape: bool | None = None, extra_width: float = 0.0, footer: str = "Trang &P/&N") -> bool:
+    """A4, landscape when the used columns (plus `extra_width`, e.g. a chart) are wider than a
+    portrait page, fitted to one page wide (as many pages tall as needed), header rows
+    repeated on every page, page numbers in the footer. Returns whether landscape."""
+    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.properties import PageSetupProperties
+    total = sum(column_widths(ws, last_col).values()) + extra_width
+    if landscape is None:
+        landscape = total > TURN_ABOVE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+    if footer:
+        ws.oddFooter.center.text = footer
+        ws.oddFooter.center.size = 9
+    return landscape
+
+
+def page_break_before(ws, row: int) -> None:
+    """A manual page break above `row`."""
+    from openpyxl.worksheet.pagebreak import Break
+    ws.row_breaks.append(Break(id=row - 1))
+
+
+def rows_per_page(ws, landscape: bool, last_col: int | None = None, row_height: float = POINTS_PER_LINE,
+                  extra_width: float = 0.0) -> int:
+    """About how many rows of `row_height` points fit on a page once the sheet is scaled to
+    fit its width (used to break between provinces only where a sheet runs long)."""
+    total = sum(column_widths(ws, last_col).values()) + extra_width
+    page_units = LANDSCAPE_UNITS if landscape else PORTRAIT_UNITS
+    scale = min(1.0, page_units / max(total, 1.0))
+    page_height = (21.0 - 3.4 if landscape else 29.7 - 3.4) / 2.54 * 72  # cm -> points, minus margins
+    return max(int(page_height / (row_height * scale)), 10)

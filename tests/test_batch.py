@@ -48,13 +48,34 @@ def grouped(path, sheet="BienDong"):
     for row in rows[2:]:
         if row[0] is None:
             break
+        if row[0] == "Mã chỉ tiêu":  # the codes' row under the headers
+            continue
         out[row[0]] = {h: v for h, v in zip(heads, row)}
+    return out
+
+
+def blocks(path, sheet="BienDong"):
+    """{province: {(indicator label, category label): value}} for the national BienDong: a
+    block per province (title "Hà Nội (số cơ sở: 7)", a header row, a row per indicator)."""
+    _, _, rows = sheet_rows(path, sheet)
+    out, name, header = {}, None, None
+    for row in rows:
+        first = row[0]
+        if isinstance(first, str) and "(số cơ sở:" in first:
+            name, header = first.split(" (số cơ sở:")[0], None
+            out[name] = {("Số cơ sở", None): int(first.rsplit(":", 1)[1].strip(" )"))}
+        elif name and first == "Mã":
+            header = row
+        elif name and header and first:
+            for head, value in zip(header[2:], row[2:]):
+                out[name][(row[1], head)] = value
     return out
 
 
 def tidy(path):
     _, _, rows = sheet_rows(path, "ChiSo")
-    return {(u, ind, cat): v for u, _, _, ind, cat, v in rows[1:]}
+    assert rows[0] == ["Đơn vị", "Cấp", "Kỳ", "Mã chỉ số", "Diện", "Giá trị", "Chỉ số"]
+    return {(u, ind, cat): v for u, _, _, ind, cat, v, _ in rows[1:]}
 
 
 def completeness(path):
@@ -103,15 +124,20 @@ def test_national_workbook_has_seed_004_and_a_total_row(q2):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[:5] == ["TomTat", "BienDong", "YTe", "HoatDong", "TaiChinh"]
     assert {"DayDu", "SiSoThang", "VanDe", "ChiSo"} <= set(wb.sheetnames)
-    table = grouped(path)
+    table = blocks(path)
     hn = table["Hà Nội"]
     assert hn[("Cuối kỳ (đang quản lý)", "Tổng cộng")] == 3121
     assert hn[("Trong đó: có mặt", "Tổng cộng")] == 3105
     assert hn[("vắng mặt", "Tổng cộng")] == 16
     assert hn[("Đầu kỳ (chuyển sang)", "Tổng cộng")] == 3247
     assert hn[("Cuối kỳ (đang quản lý)", "Methadone")] == 190
-    # the national total is Hà Nội + Sơn La, column by column, on every family sheet
-    for sheet in ("BienDong", "YTe", "HoatDong", "TaiChinh"):
+    # the national total is Hà Nội + Sơn La, cell by cell, on every family sheet
+    assert list(table) == ["Hà Nội", "Sơn La", "Toàn quốc"]
+    for head, total in table["Toàn quốc"].items():
+        parts = [table[p][head] for p in ("Hà Nội", "Sơn La") if table[p][head] is not None]
+        assert total == (sum(parts) if parts else None), head
+    assert table["Toàn quốc"][("Số cơ sở", None)] == 8
+    for sheet in ("YTe", "HoatDong", "TaiChinh"):
         rows = grouped(path, sheet)
         assert list(rows)[-1] == "Toàn quốc"
         for head, total in rows["Toàn quốc"].items():
@@ -120,11 +146,16 @@ def test_national_workbook_has_seed_004_and_a_total_row(q2):
             parts = [rows[p][head] for p in ("Hà Nội", "Sơn La") if rows[p][head] is not None]
             # a figure no province reported is blank (not 0); else the total of those that did
             assert total == (sum(parts) if parts else None), (sheet, head)
-    ws = wb["BienDong"]
+    ws = wb["YTe"]
     last = ws.max_row
     assert ws.cell(row=last, column=1).value == "Toàn quốc" and ws.cell(row=last, column=1).font.b
-    assert ws.freeze_panes == "C3" and ws.cell(row=3, column=3).number_format == "#,##0"
+    assert ws.freeze_panes == "C4" and ws.cell(row=4, column=3).number_format == "#,##0"
+    assert [ws.cell(row=3, column=c).value for c in (3, 4)] == ["KHAM_BENH", "DIEU_TRI_BENH"]
     assert ws.column_dimensions["A"].width >= 20
+    # every block of BienDong on a page of its own: a break before Sơn La's and the nation's
+    ws = wb["BienDong"]
+    titles = [r for r in range(1, ws.max_row + 1) if "(số cơ sở:" in str(ws.cell(row=r, column=1).value)]
+    assert [b.id for b in ws.row_breaks.brk] == [r - 1 for r in titles[1:]]
     # the tidy rows agree with the indicator engine (province and national level)
     t = tidy(path)
     assert t[("Hà Nội", "CUOI_KY", "ALL")] == 3121 and t[("VN", "CUOI_KY", "ALL")] == 3121 + t[("Sơn La", "CUOI_KY", "ALL")]
@@ -356,7 +387,7 @@ def test_formula_looking_names_and_province_name_variants(tmp_path):
     ws = openpyxl.load_workbook(result.national)["DayDu"]
     cell = ws.cell(row=2, column=3)
     assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
-    assert list(grouped(result.national)) == ["Hà Nội", "Toàn quốc"]
+    assert list(blocks(result.national)) == ["Hà Nội", "Toàn quốc"]
     ws = openpyxl.load_workbook(result.provinces[0].outputs[1])["PhuLuc"]
     assert ws.cell(row=3, column=2).data_type == "s"
 

@@ -71,14 +71,20 @@ def test_bc_header_from_config_and_no_personal_data(son_la_bc):
 def test_bc_workbook_has_same_figures(son_la_bc):
     wb = openpyxl.load_workbook(son_la_bc[1])
     ws = wb["BienDong"]
-    header = [c.value for c in ws[1]]
-    rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
-    assert rows["Cộng học viên (HV)"]["Đầu kỳ (chuyển sang)"] == 1659
-    assert rows["Cộng học viên (HV)"]["Tiếp nhận"] == 1658
-    assert rows["Bắt buộc"]["Hoàn thành, về địa phương"] == 847
-    assert rows["Methadone"]["Cuối kỳ (đang quản lý)"] == 68
-    assert rows["Tổng cộng"]["Cuối kỳ (đang quản lý)"] == 1477 + 68
-    other = {r[0]: r[3] for r in wb["SoLieuKhac"].iter_rows(min_row=2, values_only=True)}
+    # a title, then the table as in the document: a row per indicator, a column per category
+    assert ws["A1"].value == "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La" and ws["A1"].font.b
+    assert "năm 2021" in ws["A2"].value
+    header = [c.value for c in ws[4]]
+    assert header[:3] == ["Mã", "Chỉ tiêu", "Bắt buộc"] and header[-3:] == ["Cộng HV", "Methadone", "Tổng cộng"]
+    rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert rows["DAU_KY"]["Cộng HV"] == 1659 and rows["DAU_KY"]["Chỉ tiêu"] == "Đầu kỳ (chuyển sang)"
+    assert rows["TIEP_NHAN"]["Cộng HV"] == 1658
+    assert rows["HOAN_THANH"]["Bắt buộc"] == 847
+    assert rows["CUOI_KY"]["Methadone"] == 68
+    assert rows["CUOI_KY"]["Tổng cộng"] == 1477 + 68
+    assert ws.print_title_rows == "$4:$4" and int(ws.page_setup.paperSize) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    other = {r[0]: r[3] for r in wb["SoLieuKhac"].iter_rows(min_row=5, values_only=True)}
     assert other["DOANH_THU"] == 5122732200 and other["QUY_PHUC_LOI"] == 660000000
 
 
