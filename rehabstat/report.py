@@ -46,6 +46,7 @@ SECTIONS = {
     "reintegration": ("TU_VAN_BUOI", "TU_VAN_LUOT", "TU_VAN_VIEC_LAM"),
 }
 MONEY_CODES = ("DOANH_THU", "CHI_PHI") + REVENUE_INDICATORS
+AGENCY_TWIPS = 3829 - 60  # the header's left column (templates/build.py HEADER_COLS), a hair to spare
 
 
 def figures_from_table(table) -> dict[str, dict[str, int]]:
@@ -155,8 +156,9 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     recipients = [r.rstrip(";. ") for r in document.get("recipients", [])]
     archive = document.get("archive") or "Lưu: VT"
     doc = {
-        "parent_agency": (document.get("parent_agency") or "").upper(),
-        "agency": (document.get("agency") or agency_name).upper(),
+        # the agency lines break in balanced halves (never one word alone on a line)
+        "parent_agency": vn.balanced_lines((document.get("parent_agency") or "").upper(), AGENCY_TWIPS, 13),
+        "agency": vn.balanced_lines((document.get("agency") or agency_name).upper(), AGENCY_TWIPS, 13, bold=True),
         "number_line": vn.doc_number(document.get("number"), abbrev, symbol),
         # a numbered document is dated (today unless given); an unnumbered draft leaves the
         # day and month blank for the date of signing, as drafts do (seeds 001, 003)

@@ -30,6 +30,8 @@ __all__ = [
     "doc_number",
     "roman",
     "period_label",
+    "text_width",
+    "balanced_lines",
 ]
 
 THOUSANDS_SEP = "."
@@ -318,3 +320,64 @@ def period_label(first, last) -> str:
         if m1 == 1 and 4 <= m2 <= 11:  # the regimes' cumulative periods: "9 tháng đầu năm 2025"
             return f"{m2} tháng đầu năm {y1}"
     return f"từ tháng {_two(m1)}/{y1} đến tháng {_two(m2)}/{y2}"
+
+
+# --------------------------------------------------------------------------- line breaks
+
+# Advance widths of Times New Roman (= Liberation Serif) capitals, in thousandths of an em
+# (Adobe's Times-Roman / Times-Bold metrics); Vietnamese letters measure as their base letter.
+_TIMES = {
+    False: dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889,
+                                                    722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611))),
+    True: dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944,
+                                                   722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667))),
+}
+_OTHER = {" ": 250, "-": 333, "–": 500, ".": 250, ",": 250, "(": 333, ")": 333, "/": 278}
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> float:
+    """The width of a line in Times New Roman, in twips (1/20 pt): exact for capitals
+    (the agency lines), a fair average (0,5 em) for other letters and digits."""
+    import unicodedata
+    table = _TIMES[bool(bold)]
+    total = 0
+    for ch in str(text):
+        base = unicodedata.normalize("NFKD", ch.replace("đ", "d").replace("Đ", "D"))[:1] or ch
+        total += table.get(base) or _OTHER.get(base, 500)
+    return total / 1000 * size_pt * 20
+
+
+def balanced_lines(text: str, width_twips: float, size_pt: float, bold: bool = False) -> str:
+    """`text` broken into as few lines as fit `width_twips`, the lines as even as can be,
+    joined with "\n": "CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY" in a 3829-twip cell at 13 pt bold
+    gives "CƠ SỞ ĐIỀU TRỊ\nNGHIỆN MA TÚY" rather than leaving "TÚY" alone on a line.
+    Text that fits, a single word, or text already broken by its writer ("\n", e.g. in
+    rehabstat.toml) is returned as it is."""
+    if "\n" in str(text):
+        return "\n".join(line.strip() for line in str(text).splitlines() if line.strip())
+    words = str(text).split()
+    if len(words) < 2 or text_width(" ".join(words), size_pt, bold) <= width_twips:
+        return str(text)
+    n = len(words)
+    width = [[text_width(" ".join(words[i:j]), size_pt, bold) if j > i else 0.0 for j in range(n + 1)]
+             for i in range(n + 1)]
+    for k in range(2, n + 1):
+        # best[j][m]: the least possible widest line, words[:j] in m lines
+        inf = float("inf")
+        best = [[inf] * (k + 1) for _ in range(n + 1)]
+        cut = [[0] * (k + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for m in range(1, k + 1):
+            for j in range(1, n + 1):
+                for i in range(m - 1, j):
+                    w = max(best[i][m - 1], width[i][j])
+                    if w < best[j][m]:
+                        best[j][m], cut[j][m] = w, i
+        if best[n][k] <= width_twips or k == n:
+            lines, j = [], n
+            for m in range(k, 0, -1):
+                i = cut[j][m]
+                lines.append(" ".join(words[i:j]))
+                j = i
+            return "\n".join(reversed(lines))
+    return str(text)  # pragma: no cover

@@ -121,13 +121,14 @@ def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = N
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     styles = Styles(ws)
     wrapped = styles.get("wrap", alignment=Alignment(wrap_text=True, vertical="top"))
+    top_aligned = styles.get("top", alignment=Alignment(vertical="top")) if wrap else None  # beside wrapped cells
     rows = rows if isinstance(rows, (list, tuple)) else list(rows)
     for r, row in enumerate(rows, start=top + 1):
         for c, value in enumerate(row, start=1):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 put(ws, r, c, value, styles.number(value, number_format))
             else:
-                put(ws, r, c, value, wrapped if c in wrap else None)
+                put(ws, r, c, value, wrapped if c in wrap else top_aligned)
     ws.freeze_panes = ws.cell(row=top + 1, column=1).coordinate
     sample = rows[:200]
     final = {}

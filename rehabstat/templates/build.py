@@ -55,10 +55,12 @@ FIRST_LINE = Cm(1.27)
 LINE_SPACING = 1.2
 AFTER_PT = 6
 # Text widths measured in Times New Roman / Liberation Serif (same metrics), twips.
-MOTTO_TWIPS = 3424  # "Độc lập - Tự do - Hạnh phúc", bold 14 pt
+NATIONAL_PT, MOTTO_PT = 12, 13  # Nghị định 30: 12-13 and 13-14; the smaller sizes leave room in the column
+MOTTO_TWIPS = 3424 * MOTTO_PT // 14  # "Độc lập - Tự do - Hạnh phúc", bold (3424 twips at 14 pt)
 AGENCY_RULE_TWIPS = 1400  # short rule under the issuing agency (1/3-1/2 of the name)
 SUBJECT_RULE_TWIPS = 2600  # short rule under the subject
-CATEGORY_COLS = (2300, 850, 800, 850, 950, 850, 900, 850, 1004)  # sums to TEXT_WIDTH
+CATEGORY_COLS = (2100, 850, 800, 850, 1150, 850, 900, 850, 1004)  # sums to TEXT_WIDTH
+CELL_PADDING = 100  # twips left and right inside every cell of a table of figures (1,8 mm)
 DRAFT_TEXT = "DỰ THẢO – SỐ LIỆU CHƯA ĐƯỢC KIỂM TRA"
 PLACEHOLDER = "(Đơn vị bổ sung nội dung đánh giá.)"
 FIXED_TIME = datetime(2022, 1, 1, tzinfo=timezone.utc)
@@ -236,8 +238,8 @@ def _setup_styles(doc) -> None:
     _style(doc, "VB Header Agency", size=13, bold=True, align=J.CENTER)
     # 1 pt more space than the 14 pt date beside it: the two baselines line up
     _style(doc, "VB Header Number", size=13, align=J.CENTER, before=7)
-    _style(doc, "VB National", size=13, bold=True, align=J.CENTER)
-    _style(doc, "VB Motto", size=14, bold=True, align=J.CENTER)
+    _style(doc, "VB National", size=NATIONAL_PT, bold=True, align=J.CENTER)
+    _style(doc, "VB Motto", size=MOTTO_PT, bold=True, align=J.CENTER)
     _style(doc, "VB Place Date", size=14, italic=True, align=J.CENTER, before=6)
     # tables of figures
     _style(doc, "VB Table Text", size=12, align=J.LEFT, before=2, after=2)
@@ -403,7 +405,7 @@ def _looped_rows(table, widths, loop, cells, styles, *, bold_if=None):
 def _figures_table(doc, widths, heads, loop, cells, *, bold_if=None, text_cols=(0,)):
     """A bordered table of figures: bold centred header row repeated on each page, numbers
     right-aligned."""
-    t = _table(doc, widths, rows=1, borders=True, cell_mar=57)
+    t = _table(doc, widths, rows=1, borders=True, cell_mar=CELL_PADDING)
     head = t.rows[0]
     _row_flags(head, header=True)
     _fill_row(head, heads, ["VB Table Head"] * len(heads))
@@ -497,10 +499,11 @@ def _header_block(doc, kind: str) -> None:
     _p(lc, "{{ doc.agency }}", "VB Header Agency")
     _rule(lc, AGENCY_RULE_TWIPS, left_w)
     _first_p(rc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VB National")
-    motto = _p(rc, "Độc lập - Tự do - Hạnh phúc", "VB Motto")
-    side = (right_w - MOTTO_TWIPS) // 2 - 24  # a hair wider than the text: it never wraps
-    _put(motto._p.get_or_add_pPr(), _el("w:ind", **{"w:left": side, "w:right": side}), _PPR_ORDER)
-    _para_border(motto, "bottom")
+    # The motto has the whole column (5670 twips for 3424 in Times New Roman: room for any
+    # common serif, or for glyphs a font lacks taken from a wider one); its rule, as long
+    # as the text in Times New Roman, is a paragraph of its own, as under the agency.
+    _p(rc, "Độc lập - Tự do - Hạnh phúc", "VB Motto")
+    _rule(rc, MOTTO_TWIPS, right_w)
     _first_p(bottom.cells[0], "{{ doc.number_line }}", "VB Header Number")
     _first_p(bottom.cells[1], "{{ doc.place_date }}", "VB Place Date")
     for cell in (*top.cells, *bottom.cells):
@@ -678,8 +681,8 @@ def _category_table(doc) -> None:
        "VB Table Legend")
 
 
-TARGET_COLS = (700, 3854, 1300, 1200, 1200, 1100)
-FACILITY_COLS = (620, 2334, 800, 800, 800, 800, 800, 800, 800, 800)  # sums to TEXT_WIDTH
+TARGET_COLS = (750, 2904, 1200, 1800, 1800, 900)  # money ("5.000.000.000") fits with its padding
+FACILITY_COLS = (750, 2204, 800, 800, 800, 800, 800, 800, 800, 800)  # sums to TEXT_WIDTH
 FACILITY_HEADS = ("STT", "Cơ sở", "Sổ tháng", "Đầu kỳ", "Tiếp nhận", "Hoàn thành", "Trốn", "Cuối kỳ",
                   "Có mặt", "Vắng mặt")
 
@@ -761,7 +764,7 @@ def _results(doc, kind: str) -> None:
         _p(doc, "(Đơn vị bổ sung nội dung đề xuất, kiến nghị.)", "VB Placeholder")
 
 
-PLAN_COLS = (700, 4154, 1500, 1500, 1500)
+PLAN_COLS = (750, 3304, 1300, 2000, 2000)
 
 
 def _plan(doc) -> None:
