@@ -373,6 +373,14 @@ def balanced_lines(text: str, width_twips: float, size_pt: float, bold: bool = F
                     w = max(best[i][m - 1], width[i][j])
                     if w < best[j][m]:
                         best[j][m], cut[j][m] = w, i
+        if k == 2 and best[n][2] <= width_twips:
+            # two lines: among the breaks nearly as even as the best (within 10 %), prefer
+            # one before "VÀ" or after a dash ("SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI ...")
+            near = [i for i in range(1, n) if max(width[0][i], width[i][n]) <= min(width_twips, best[n][2] * 1.1)]
+            nice = [i for i in near if words[i].upper() in ("VÀ", "VA") or words[i - 1] in ("-", "–")]
+            if nice:
+                i = min(nice, key=lambda i: max(width[0][i], width[i][n]))
+                return " ".join(words[:i]) + "\n" + " ".join(words[i:])
         if best[n][k] <= width_twips or k == n:
             lines, j = [], n
             for m in range(k, 0, -1):

@@ -31,6 +31,9 @@ def _print_pages():
 def test_agency_lines_break_in_balanced_halves():
     assert vn.balanced_lines("CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY", 3769, 13, bold=True) == "CƠ SỞ ĐIỀU TRỊ\nNGHIỆN MA TÚY"
     assert vn.balanced_lines("UBND TỈNH SƠN LA", 3769, 13) == "UBND TỈNH SƠN LA"  # fits: unchanged
+    # nearly as even, and the way clerks break it: before "VÀ", not inside "THƯƠNG BINH"
+    assert vn.balanced_lines("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH SƠN LA", 3769, 13) == \
+        "SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI TỈNH SƠN LA"
     assert vn.balanced_lines("SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI", 3769, 13) == "SỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI"
     text = "CƠ SỞ CAI NGHIỆN MA TÚY SỐ 2 THÀNH PHỐ HỒ CHÍ MINH THUỘC SỞ LAO ĐỘNG"
     lines = vn.balanced_lines(text, 3769, 13, bold=True).split("\n")
