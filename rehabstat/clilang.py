@@ -218,6 +218,47 @@ HELP_EN = {
     "Thư mục ghi bc.docx và kh.docx.": "Folder to write bc.docx and kh.docx to.",
     "Các biến dùng được trong mẫu văn bản (jinja2), với ví dụ.\n\nVí dụ: rehabstat templates vars":
         "The variables a template can use (jinja2), with examples.\n\nExample: rehabstat templates vars",
+    "Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.\n\nChỉ xuất khi số liệu của kỳ đầy đủ "
+    "và không có lỗi (mã thoát 0). Thiếu tháng, sổ trùng,\nsổ có lỗi hoặc không có sổ nào: mã thoát 1, không xuất gì "
+    "(trừ khi --force).\n\nVí dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province "
+    "--format json":
+        "The indicator table (unit, level, period, indicator, category, value) of a period.\n\nWritten only when the "
+        "period's data are complete and without errors (exit code 0). A missing month, a duplicate workbook, a "
+        "workbook with errors or no workbook at all: exit code 1 and nothing written (unless --force).\n\n"
+        "Example: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json",
+    "Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột coverage (số tháng có sổ) và draft; mã thoát vẫn là 1.":
+        "Write the table even when months are missing or have errors: with the columns coverage (months with a "
+        "workbook) and draft; the exit code is still 1.",
+    "Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.\n\nChỉ lập khi mọi tháng của kỳ đều "
+    "có đúng một sổ không lỗi (mã thoát 0); nếu không: mã thoát 1,\nliệt kê điều cần sửa, không ghi tệp nào (trừ khi "
+    "--force: bản DỰ THẢO).\n\nVí dụ: rehabstat report --data samples/son-la --year 2021":
+        "The report (BC) in Word and its figures in Excel, for a facility or a province.\n\nWritten only when every "
+        "month of the period has exactly one workbook without errors (exit code 0); otherwise exit code 1, what to "
+        "fix is listed and no file is written (unless --force: a DRAFT).\n\n"
+        "Example: rehabstat report --data samples/son-la --year 2021",
+    "Vẫn lập báo cáo khi số liệu thiếu tháng hoặc có lỗi (đánh dấu DỰ THẢO, mã thoát 1). Sổ trùng không bao giờ được "
+    "cộng.":
+        "Write the report even when months are missing or have errors (marked as a DRAFT, exit code 1). Duplicate "
+        "workbooks are never added up.",
+    "Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số "
+    "liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).\n\nMỗi tỉnh chỉ có báo cáo khi mọi cơ sở gửi đủ "
+    "mọi tháng, mỗi tháng một sổ không lỗi; bảng tổng hợp toàn quốc chỉ ghi khi cả nước đầy đủ. Sổ trùng tháng không "
+    "bao giờ được cộng. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi thiếu sổ, trùng sổ hoặc có lỗi (--force: vẫn lập mọi văn "
+    "bản, đánh dấu DỰ THẢO), 2 khi dùng sai lệnh.\n\nVí dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 "
+    "--out bao-cao":
+        "The summary report (BC) of every province, with a table per facility, and the national workbook "
+        "(TongHop-<period>.xlsx: figures per province, workbooks received per month, census chart).\n\nA province "
+        "gets its report only when every facility sent every month, one workbook without errors per month; the "
+        "national workbook is written only when the whole country is complete. Duplicate months are never added up. "
+        "Exit code 0 when everything is complete, 1 when a workbook is missing, duplicated or has errors (--force: "
+        "every document is written anyway, marked as a DRAFT), 2 on wrong usage.\n\n"
+        "Example: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao",
+    "Vẫn lập báo cáo mọi tỉnh và bảng tổng hợp khi số liệu thiếu hoặc có lỗi (tính cả sổ có lỗi; đánh dấu DỰ THẢO; "
+    "mã thoát 1); sổ trùng tháng luôn bị loại.":
+        "Write every province's report and the national workbook even when data are missing or have errors "
+        "(workbooks with errors counted; marked as DRAFTS; exit code 1); duplicate months are always left out.",
+    "Vẫn lập khi số liệu năm trước thiếu tháng hoặc có lỗi (đánh dấu DỰ THẢO, mã thoát 1).":
+        "Write it even when last year's data miss months or have errors (marked as a DRAFT, exit code 1).",
 }
 
 
@@ -228,6 +269,26 @@ def help_text(vi: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- our messages in English
+
+def _period_en(label: str) -> str:
+    """A period label of vnformat.period_label in English: "quý II năm 2021" → "Q2 2021"."""
+    m = re.fullmatch(r"(?:giai đoạn )?từ tháng (\S+) đến tháng (\S+)", label)
+    if m:
+        return f"{m.group(1)} to {m.group(2)}"
+    m = re.fullmatch(r"quý (I|II|III|IV) năm (\d+)", label)
+    if m:
+        return f"Q{('I', 'II', 'III', 'IV').index(m.group(1)) + 1} {m.group(2)}"
+    m = re.fullmatch(r"6 tháng (đầu|cuối) năm (\d+)", label)
+    if m:
+        return f"H{1 if m.group(1) == 'đầu' else 2} {m.group(2)}"
+    m = re.fullmatch(r"tháng (\d+) năm (\d+)", label)
+    if m:
+        return f"{int(m.group(1)):02d}/{m.group(2)}"
+    m = re.fullmatch(r"năm (\d+)", label)
+    return m.group(1) if m else label
+
+
+_PERIOD = r"((?:giai đoạn )?từ tháng \S+ đến tháng \S+|quý [IV]+ năm \d+|6 tháng (?:đầu|cuối) năm \d+|tháng \d+ năm \d+|năm \d+)"
 
 # (regex over the Vietnamese, English replacement); applied in order with re.sub, so phrases
 # inside longer lines are translated too. Longer, more specific patterns first.
@@ -318,6 +379,59 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Thời gian: ([\d,]+) giây\.", lambda m: f"Time: {m.group(1).replace(',', '.')} s."),
     (r"Tổng hợp (.*) \((\S+)\)$", r"Summary of \2"),
     (r"\(DỰ THẢO\)", "(DRAFT)"),
+    (r"Số liệu " + _PERIOD + r" chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào\.",
+     lambda m: f"The data of {_period_en(m.group(1))} are incomplete or have errors: nothing was written."),
+    (r"DỰ THẢO:(\[/\])? số liệu " + _PERIOD + r" chưa đầy đủ hoặc còn lỗi \((.*) có sổ dùng được\)\.",
+     lambda m: f"DRAFT:{m.group(1) or ''} the data of {_period_en(m.group(2))} are incomplete or have errors "
+               f"(usable workbooks for {m.group(3)})."),
+    (r"văn bản là DỰ THẢO vì số liệu chưa đầy đủ hoặc còn lỗi \((.*) có sổ dùng được\):",
+     r"the document is a DRAFT because the data are incomplete or have errors (usable workbooks for \1):"),
+    (r"văn bản là DỰ THẢO vì số liệu chưa đầy đủ hoặc còn lỗi:",
+     "the document is a DRAFT because the data are incomplete or have errors:"),
+    (r"Chưa ghi bảng tổng hợp toàn quốc: số liệu chưa đầy đủ hoặc còn lỗi \(--force: ghi bản DỰ THẢO kèm tình hình "
+     r"gửi sổ\)\.",
+     "The national workbook was not written: the data are incomplete or have errors (--force: a DRAFT with the "
+     "workbooks received)."),
+    (r"Số liệu chưa đầy đủ hoặc còn lỗi(\[/\])? \(mã thoát 1\): các văn bản là DỰ THẢO\.",
+     r"The data are incomplete or have errors\1 (exit code 1): the documents are DRAFTS."),
+    (r"Số liệu chưa đầy đủ hoặc còn lỗi(\[/\])? \(mã thoát 1\): chỉ lập báo cáo của tỉnh có số liệu đầy đủ\.",
+     r"The data are incomplete or have errors\1 (exit code 1): reports only for the provinces whose data are "
+     r"complete."),
+    (r"số liệu chưa đầy đủ hoặc còn lỗi: chưa lập báo cáo \(--force: bản DỰ THẢO\)",
+     "data incomplete or with errors: no report (--force: a DRAFT)"),
+    (r"Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu\.",
+     "No workbook with facility information could be read in the data folder."),
+    (r"Không lập kế hoạch: phần II \(chỉ tiêu\) sẽ trống\.", "No plan written: part II (the targets) would be empty."),
+    # gate.py: why a document or a table is refused
+    (r"Không có số liệu cho (.*?) \((\S+)\)\.", r"No data for \2."),
+    (r"Không có sổ nào dùng được cho (.*?) \((\S+)\) của (.*?)\.", r"No usable workbook for \2 of \3."),
+    (r"Không có sổ nào dùng được cho (.*?) \((\S+)\)\.", r"No usable workbook for \2."),
+    (r"Dữ liệu có (\d+) lỗi ở (\d+) sổ \(chi tiết: rehabstat validate\)\.",
+     r"The data have \1 errors in \2 workbooks (details: rehabstat validate)."),
+    (r"Dữ liệu có (\d+) lỗi \(chi tiết: rehabstat validate\)\.", r"The data have \1 errors (details: rehabstat validate)."),
+    (r"Dữ liệu có: ", "The data hold: "),
+    (r"  \.\.\. và (\d+) lỗi khác\.", r"  ... and \1 more errors."),
+    (r"Chọn kỳ hoặc cơ sở có trong dữ liệu\.", "Choose a period or a facility the data hold."),
+    (r"Gửi bổ sung sổ còn thiếu, bỏ sổ trùng, sửa lỗi rồi chạy lại; hoặc dùng --force để lập bản DỰ THẢO "
+     r"\(mã thoát vẫn là 1\)\.",
+     "Send the missing workbooks, remove the duplicates, fix the errors and run again; or use --force to write a "
+     "DRAFT (the exit code is still 1)."),
+    (r"không gửi sổ nào trong kỳ \(thiếu (?:các tháng |tháng )?(.*?)\)", r"sent no workbook in the period (missing \1)"),
+    (r"thiếu sổ (?:các tháng |tháng )?", "missing the workbooks of "),
+    (r"(?:các tháng |tháng )?(\S+(?: đến \S+)?) chưa kết thúc, chưa có sổ", r"\1 not over yet, no workbook"),
+    (r"có hai sổ cho (?:các tháng |tháng )?(.*?) \(trùng\), không tính vào số liệu",
+     r"two workbooks for \1 (duplicates), not counted"),
+    (r"sổ (?:các tháng |tháng )?(.*?) có lỗi, vẫn tính vào số liệu \(chưa kiểm tra\)",
+     r"the workbooks of \1 have errors, counted anyway (unchecked)"),
+    (r"sổ (?:các tháng |tháng )?(.*?) có lỗi, không tính vào số liệu", r"the workbooks of \1 have errors, not counted"),
+    (r"sổ (?:các tháng |tháng )?(.*?) không đọc được, không tính vào số liệu", r"the workbooks of \1 cannot be read, not counted"),
+    (r"số đầu kỳ lấy theo sổ tháng (\S+)", r"the opening taken from the workbook of \1"),
+    (r"số cuối kỳ lấy theo sổ tháng (\S+)", r"the closing taken from the workbook of \1"),
+    (r"không có số liệu nào dùng được trong kỳ", "no usable data in the period"),
+    (r"(\d{2}/\d{4}) đến (\d{2}/\d{4})", r"\1 to \2"),
+    (r"(\d+/\d+) tháng\b", r"\1 months"),
+    (r"Lỗi số liệu:", "Data error:"),
+    (r"Cần làm:", "To do:"),
     # labels, last: short words that also occur inside the longer messages above
     (r"Lỗi mẫu văn bản:", "Template error:"),
     (r"Lỗi không mong đợi:", "Unexpected error:"),

@@ -81,4 +81,14 @@ EXPLANATIONS_VI = {
     "T001": """Mã chỉ tiêu là mã một chỉ số, có thể kèm mã diện (TIEP_NHAN_BB); mã khác không bao giờ so
         sánh được với kết quả.""",
     "T002": """Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
+    "F009": """Sổ có trang sĩ số chỉ ghi tên các diện (mẫu còn trống) không cho biết gì về tháng đó: đó không
+        phải là một tháng không có ai. Ô trống không bao giờ được đọc là 0; nơi không có ai hãy ghi 0.""",
+    "I005": """Một số số liệu cùng thời điểm là một phần của số liệu khác: học viên điều trị ARV
+        (DIEU_TRI_ARV) nằm trong số học viên nhiễm HIV đang quản lý (HIV_QUAN_LY). Trong sổ của một tháng,
+        phần lớn hơn tổng là lỗi gõ nhầm; tỷ lệ không bao giờ được in từ số liệu đó. (Tỷ lệ đạt chỉ tiêu
+        có thể vượt 100%: đó không phải quy tắc này.)""",
+    "I006": """Học viên được cấp chứng chỉ (CHUNG_CHI) nằm trong số học viên học nghề (DAY_NGHE), nhưng một
+        lớp có thể bắt đầu tháng này và cấp chứng chỉ tháng sau, thậm chí năm sau: trong một kỳ, số chứng
+        chỉ nhiều hơn số học nghề là có thể và chỉ là cảnh báo, ghi ở ô Chứng chỉ cuối cùng của kỳ. Báo
+        cáo không bao giờ in tỷ lệ trên 100% từ số liệu đó.""",
 }
