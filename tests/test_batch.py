@@ -149,7 +149,7 @@ def test_national_workbook_has_seed_004_and_a_total_row(q2):
     ws = wb["YTe"]
     last = ws.max_row
     assert ws.cell(row=last, column=1).value == "Toàn quốc" and ws.cell(row=last, column=1).font.b
-    assert ws.freeze_panes == "C4" and ws.cell(row=4, column=3).number_format == "#,##0"
+    assert ws.freeze_panes == "C4" and ws.cell(row=5, column=3).number_format == "#,##0"  # Sơn La
     assert [ws.cell(row=3, column=c).value for c in (3, 4)] == ["KHAM_BENH", "DIEU_TRI_BENH"]
     assert ws.column_dimensions["A"].width >= 20
     # every block of BienDong on a page of its own: a break before Sơn La's and the nation's
