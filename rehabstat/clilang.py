@@ -102,7 +102,8 @@ METAVARS = {
     "--to": ("MM/YYYY", "MM/YYYY"), "--config": ("TỆP", "FILE"), "--number": ("SỐ", "NUMBER"),
     "--date": ("DD/MM/YYYY", "DD/MM/YYYY"), "--level": ("facility|province|national",) * 2,
     "--format": ("ĐỊNH_DẠNG", "FORMAT"), "--out": ("ĐƯỜNG_DẪN", "PATH"), "--facility": ("MÃ", "CODE"),
-    "--province": ("TỈNH", "PROVINCE"), "--jobs": ("SỐ", "N"), "--template": ("TỆP.docx", "FILE.docx"),
+    "--province": ("TỈNH", "PROVINCE"), "--months": ("SỐ_THÁNG", "MONTHS"),
+    "--as-of": ("DD/MM/YYYY", "DD/MM/YYYY"), "--jobs": ("SỐ", "N"), "--template": ("TỆP.docx", "FILE.docx"),
     "--targets": ("TỆP.xlsx", "FILE.xlsx"), "--annotate": ("THƯ_MỤC", "DIR"), "--name": ("TÊN", "NAME"),
     "--lang": ("vi|en", "vi|en"),
 }
@@ -259,6 +260,11 @@ HELP_EN = {
         "(workbooks with errors counted; marked as DRAFTS; exit code 1); duplicate months are always left out.",
     "Vẫn lập khi số liệu năm trước thiếu tháng hoặc có lỗi (đánh dấu DỰ THẢO, mã thoát 1).":
         "Write it even when last year's data miss months or have errors (marked as a DRAFT, exit code 1).",
+    "Số tháng đầu năm (lũy kế), ví dụ --months 9: 9 tháng đầu năm.":
+        "Number of months from the start of the year (cumulative), e.g. --months 9: the first 9 months.",
+    "Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; từ 01/07/2025 là 34 tỉnh, thành phố mới).":
+        "Sum up by the provinces as they were on DD/MM/YYYY (default: the last day of the period; from 01/07/2025 "
+        "the 34 new provinces).",
 }
 
 

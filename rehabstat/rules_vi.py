@@ -91,4 +91,12 @@ EXPLANATIONS_VI = {
         lớp có thể bắt đầu tháng này và cấp chứng chỉ tháng sau, thậm chí năm sau: trong một kỳ, số chứng
         chỉ nhiều hơn số học nghề là có thể và chỉ là cảnh báo, ghi ở ô Chứng chỉ cuối cùng của kỳ. Báo
         cáo không bao giờ in tỷ lệ trên 100% từ số liệu đó.""",
+    "G001": """Tên tỉnh được đối chiếu với danh sách chính thức (rehabstat/data/provinces-2025.toml): tiền tố,
+        chữ hoa, dấu và khoảng trắng không quan trọng. Tên không phải tỉnh cũ cũng không phải tỉnh mới được
+        giữ nguyên như đã ghi, nên các cơ sở của nó thành một tỉnh riêng trong mọi bảng tổng hợp. Cách
+        sửa: ghi tên tỉnh như trong danh sách.""",
+    "G002": """Từ 01/07/2025 cả nước có 34 tỉnh, thành phố. Sổ của một tháng sau ngày đó mà ghi tên tỉnh cũ vẫn
+        được đọc và tính vào tỉnh mới mà tỉnh cũ đã nhập vào.""",
+    "R001": """Mục "Ngày gửi" (không bắt buộc) ở trang ThongTin cho biết ngày gửi sổ, để tính tỷ lệ gửi đúng
+        hạn. Nếu không đọc được, tháng đó vẫn được tính là đã nhận nhưng không được tính là đúng hạn.""",
 }
