@@ -94,10 +94,11 @@ def batch_2025(tmp_path_factory):
 def docx_text(path):
     import docx
     d = docx.Document(path)
-    parts = [p.text for p in d.paragraphs]
+    # a line break inside a paragraph (the agency lines are broken in balanced halves) reads as a space
+    parts = [p.text.replace("\n", " ") for p in d.paragraphs]
     for t in d.tables:
         for row in t.rows:
-            parts.extend(c.text for c in row.cells)
+            parts.extend("\n".join(p.text.replace("\n", " ") for p in c.paragraphs) for c in row.cells)
     return "\n".join(parts)
 
 
