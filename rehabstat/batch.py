@@ -124,9 +124,12 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     started = time.perf_counter()
     today = today or dt.date.today()
     ensure_out_dir(out)
-    paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
+    from .store import is_store
+    stored = data.dataset() if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
+    approved = data.approved() if is_store(data) else {}
+    paths = [data.root] if is_store(data) else [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
-    files = find_workbooks(paths)
+    files = find_workbooks(paths) if stored is None else list(stored.files["file"])
     if not files:
         from .service import _usage
         raise _usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
@@ -139,7 +142,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
 
     if progress:
         progress("read", 0, len(files))
-    ds = read_paths(files, jobs=jobs, progress=read_one)
+    ds = read_paths(files, jobs=jobs, progress=read_one) if stored is None else stored
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
 

@@ -14,6 +14,9 @@ from .periods import Period
 def load(data, config=None, jobs=None, progress=None):
     """Read the data folders and the configuration: (Dataset, Config)."""
     from .dataset import read_paths
+    from .store import is_store
+    if is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
+        return data.dataset(), load_config([data.root], config)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
     return read_paths(paths, jobs=jobs, progress=progress), cfg
