@@ -235,9 +235,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         gaps = gap_lines(facs, period, force) + partial_figures(facs, fac_table)
         timely = timeliness_context(facs, cfg)
         units = [f.unit for f in facs if not f.sent_nothing]
+    from .store import approval_sentence, is_store
+    approval = approval_sentence(data.approved(), units, period) if is_store(data) else ""
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
-                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely)
+                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval)
     if level == "province":
         result.notes[:0] = province_notes(ds, period, as_of, units)
     result.coverage = gate.coverage_text()
@@ -266,7 +268,7 @@ def ensure_out_dir(out) -> Path:
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
-                   table=None, draft=None, as_of=None, timeliness=None) -> DocumentResult:
+                   table=None, draft=None, as_of=None, timeliness=None, approval="") -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
     `table`: the unit's indicator rows when the caller has computed them already (batch).
@@ -324,7 +326,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps,
-                        timeliness=timeliness)
+                        timeliness=timeliness, approval=approval)
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
@@ -387,6 +389,8 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     ws3 = wb.create_sheet("ChiSo")
     write_table(ws3, list(table.columns), [tuple(r) for r in table.to_numpy(dtype=object).tolist()])
     set_cell(ws, len(rows) + 3, 1, f"{unit['name']} – {period.label} ({period.code})")
+    if ctx.get("approval"):
+        set_cell(ws, len(rows) + 4, 1, ctx["approval"])
     if ctx.get("annex") or ctx.get("gaps"):
         from .batch import write_annex_sheet
         write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])

@@ -99,6 +99,19 @@ def test_scenario_from_the_command_line(tmp_path, nop):
     assert b1.exit_code == b2.exit_code == 0, b1.output + b2.output
     assert _sheet(tmp_path / "b1" / "TongHop-2021-Q1.xlsx", "ChiSo") == _sheet(tmp_path / "b2" / "TongHop-2021-Q1.xlsx", "ChiSo")
 
+    # documents and the national workbook say which months are approved
+    approved = [row for row in _sheet(tmp_path / "b1" / "TongHop-2021-Q1.xlsx", "PheDuyet") if row[1] == "SL01"]
+    assert [c.split(" (")[0] for c in approved[0][3:6]] == ["đã duyệt"] * 3 and approved[0][6] == 3
+    assert "PheDuyet" not in openpyxl.load_workbook(tmp_path / "b2" / "TongHop-2021-Q1.xlsx", read_only=True).sheetnames
+    res = cli("report", "--store", kho, "--year", 2021, "--out", tmp_path / "bc")
+    assert res.exit_code == 0, res.output
+    from docx import Document
+    text = "\n".join(p.text for p in Document(str(tmp_path / "bc" / "BC-SL01-2021.docx")).paragraphs)
+    assert ("Số liệu các tháng 01/2021 đến 03/2021 đã được duyệt và khóa trong kho dữ liệu; "
+            "các tháng 04/2021 đến 12/2021 chưa được duyệt.") in text
+    text = "\n".join(p.text for p in Document(str(tmp_path / "b1" / "BC-Son-La-2021-Q1.docx")).paragraphs)
+    assert "Số liệu của mọi tháng trong kỳ đã được duyệt và khóa trong kho dữ liệu." in text
+
     # every original byte-identical, and check-store agrees
     with Store.open(kho) as store:
         stored = {sha: store.path(p) for sha, p in store.con.execute("SELECT sha256, path FROM receipts")}

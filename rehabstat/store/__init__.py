@@ -50,3 +50,23 @@ def load_dataset(root, units=None):
     """The Dataset of the latest accepted version of each facility-month in the store."""
     with Store.open(root) as store:
         return store.dataset(units)
+
+
+def approval_sentence(approved: dict, units, period) -> str:
+    """What a document says about approval, for the months of `period` of `units`;
+    `approved` is Store.approved() ({(unit, year, month): ...})."""
+    from ..batch import month_ranges
+    months = period.months
+    locked = {u: [ym for ym in months if (u, *ym) in approved] for u in units}
+    if not any(locked.values()):
+        return "Số liệu trong kỳ chưa được duyệt (chưa khóa trong kho dữ liệu)."
+    if all(len(v) == len(months) for v in locked.values()):
+        return "Số liệu của mọi tháng trong kỳ đã được duyệt và khóa trong kho dữ liệu."
+    words = lambda yms: ("tháng " if len(yms) == 1 else "các tháng ") + month_ranges(yms)  # noqa: E731
+    sets = {tuple(v) for v in locked.values()}
+    if len(sets) == 1:
+        done = sorted(next(iter(sets)))
+        rest = [ym for ym in months if ym not in done]
+        return f"Số liệu {words(done)} đã được duyệt và khóa trong kho dữ liệu; {words(rest)} chưa được duyệt."
+    parts = [f"{u} {words(v)}" for u, v in sorted(locked.items()) if v]
+    return "Số liệu đã được duyệt và khóa trong kho dữ liệu: " + "; ".join(parts) + "; các tháng khác chưa được duyệt."
