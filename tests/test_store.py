@@ -167,6 +167,10 @@ def test_rejected_file_is_kept_with_its_annotated_copy(tmp_path, nop):
         assert store.path(row[3]).read_bytes() == bad.read_bytes()
         ds = store.dataset()
     assert list(ds.files["month"]) == [1]  # the rejected month is not data
+    with Store.open(kho) as store:
+        times = store.receipt_times()
+    assert times[("SL01", 2021, 1)][0] == times[("SL01", 2021, 1)][1]
+    assert times[("SL01", 2021, 2)][0] is not None and times[("SL01", 2021, 2)][1] is None  # sent, never accepted
 
 
 def test_unreadable_file_is_rejected_and_kept(tmp_path):

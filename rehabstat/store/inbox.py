@@ -493,6 +493,19 @@ class Store:
                 out.pop((unit, year, month), None)
         return out
 
+    def receipt_times(self) -> dict:
+        """{(unit, year, month): (first receipt, receipt of the latest accepted version)}, ISO
+        UTC: the day a month was sent, for timeliness where ThongTin has no "Ngày gửi"."""
+        out = {}
+        for unit, year, month, first in self.con.execute(
+                "SELECT unit, year, month, min(received_at) FROM receipts WHERE unit IS NOT NULL "
+                "AND year IS NOT NULL GROUP BY unit, year, month"):
+            out[(unit, year, month)] = (first, None)
+        for unit, year, month, at in self.con.execute(
+                "SELECT r.unit, r.year, r.month, r.received_at FROM receipts r WHERE r.id IN (" + _LATEST + ")"):
+            out[(unit, year, month)] = (out[(unit, year, month)][0], at)
+        return out
+
     # ------------------------------------------------------------ history
 
     def history(self, unit: str, month=None) -> History:
@@ -683,6 +696,6 @@ def _moved(i: Issue, path: str) -> Issue:
 def _errors_reason(errors) -> str:
     from ..validate import location
     first = errors[:3]
-    parts = [f"{i.code} {location(i) or '(cả tệp)'}: {i.message}" for i in first]
+    parts = [f"{i.code} {location(i) or '(cả tệp)'}: {i.message.rstrip('.')}" for i in first]
     more = f" … và {len(errors) - len(first)} lỗi khác" if len(errors) > len(first) else ""
     return f"{len(errors)} lỗi – " + " | ".join(parts) + more + "."
