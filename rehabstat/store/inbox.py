@@ -269,9 +269,12 @@ class Store:
             [s[3] for s in staged])} if staged else {}
         to_read = [s for s in staged if s[3] not in known or known[s[3]][2] == "locked"]
         read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
+        checked = self._check_all(list(read.values()), cfg)
         try:
             for slot, src, tmp, sha, size in staged:
-                outcomes[slot] = self._receive_one(src, tmp, sha, size, read.get(tmp), out, cfg)
+                result = read.get(tmp)
+                outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
+                                                   checked.get(result.file, []) if result is not None else [])
         finally:
             for _, _, tmp, _, _ in staged:
                 tmp.unlink(missing_ok=True)
@@ -322,14 +325,12 @@ class Store:
             _fsync_dir(target.parent)
         return str((folder / target.name).as_posix())
 
-    def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, cfg) -> Outcome:
+    def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues) -> Outcome:
         con = self.con
         existing = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
                                "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
         if existing is not None and existing[6] != "locked":
             return self._duplicate(src, existing)
-        # the rules, on this workbook among the facility's accepted months (before any lock is taken)
-        check_issues = self._check(result, cfg) if result is not None else []
         placed = self._place(tmp, sha, result)  # the original is durably in place before its receipt
         stored_path = str(self.path(placed))
         reader_issues = [_moved(i, stored_path) for i in result.issues]
@@ -427,18 +428,34 @@ class Store:
                                "ORDER BY id DESC LIMIT 1", (unit, year, month)).fetchone()
         return (row[1], row[2]) if row is not None and row[0] == "approve" else None
 
-    def _check(self, result, cfg) -> list[Issue]:
-        """The dataset rules on this workbook, among the latest accepted version of the
-        facility's other months (continuity, persons); only the issues on this workbook."""
-        if result.status != "ok" or result.unit is None or result.year is None:
-            return []
+    def _check_all(self, results, cfg) -> dict:
+        """The dataset rules (continuity, persons, outliers...) on the workbooks being received,
+        each among the latest accepted versions of its facility's other months: {file: [Issue]}.
+        One run of the rules per round (round k: the k-th workbook of each facility-month in
+        this call), not one per workbook: a national year is checked in one go."""
+        from collections import Counter, defaultdict
         from ..checks import run_checks
         from ..dataset import build_dataset
-        ids = [r[0] for r in self.con.execute(
-            _LATEST + " AND r.unit = ? AND NOT (r.year = ? AND r.month = ?)", (result.unit, result.year, result.month))]
-        others = codec.load_results(self.con, ids, lambda p: str(self.path(p)))
-        ds = build_dataset(others + [result])
-        return [i for i in run_checks(ds, period=None, config=cfg) if i.file == result.file]
+        rounds, seen = defaultdict(list), Counter()
+        for res in results:
+            if res.status != "ok" or res.unit is None or res.year is None or res.month is None:
+                continue  # nothing to check across files: the reader's issues say why
+            key = (res.unit, res.year, res.month)
+            rounds[seen[key]].append(res)
+            seen[key] += 1
+        out: dict = defaultdict(list)
+        for _, group in sorted(rounds.items()):
+            units = sorted({r.unit for r in group})
+            months = {(r.unit, r.year, r.month) for r in group}
+            ids = [rid for rid, u, y, m in self.con.execute(
+                "SELECT r.id, r.unit, r.year, r.month FROM receipts r WHERE r.id IN (" + _LATEST + ") AND r.unit IN (%s)"
+                % ",".join("?" * len(units)), units) if (u, y, m) not in months]
+            others = codec.load_results(self.con, ids, lambda p: str(self.path(p)))
+            files = {r.file for r in group}
+            for i in run_checks(build_dataset(others + group), period=None, config=cfg):
+                if i.file in files:
+                    out[i.file].append(i)
+        return out
 
     def _annotate(self, stored_path: str, src: Path, result, issues, out: Path) -> str | None:
         """The facility's annotated copy of a rejected workbook (never fatal)."""
