@@ -363,7 +363,7 @@ class Store:
             status, version, previous, reason, reason_code = "accepted", None, None, None, None
             if result.status == "skipped":
                 status, reason_code = "rejected", "not-monthly"
-                reason = "không phải sổ hằng tháng (sổ chỉ tiêu hoặc bản đánh dấu lỗi)."
+                reason = "không phải sổ hằng tháng (sổ chỉ tiêu, bản đánh dấu lỗi hoặc tệp do rehabstat lập)."
             elif errors:
                 status, reason_code = "rejected", "errors"
                 reason = _errors_reason(errors)
