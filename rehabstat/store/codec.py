@@ -79,9 +79,9 @@ INSERT = {
 }
 
 
-def load_results(con, ids, path_of) -> list[WorkbookResult]:
-    """The WorkbookResults of the given receipts, in the order of `ids`, with their reader
-    issues; `path_of(relative path) -> str` names each result's file."""
+def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
+    """The WorkbookResults of the given receipts, in the order of `ids`, with their issues of
+    `stages` (the reader's by default); `path_of(relative path) -> str` names each result's file."""
     ids = list(ids)
     if not ids:
         return []
@@ -110,7 +110,8 @@ def load_results(con, ids, path_of) -> list[WorkbookResult]:
         results[rid].totals.append((sheet, row, totals_cells(cells)))
     for rid, code, severity, message, sheet, row, col, fld in con.execute(
             "SELECT i.receipt, i.code, i.severity, i.message, i.sheet, i.row, i.col, i.field "
-            "FROM issues i JOIN pick ON pick.id = i.receipt WHERE i.stage = 'read' ORDER BY i.rowid"):
+            "FROM issues i JOIN pick ON pick.id = i.receipt WHERE i.stage IN (%s) ORDER BY i.rowid"
+            % ",".join("?" * len(stages)), tuple(stages)):
         res = results[rid]
         res.issues.append(Issue(code=code, severity=severity, message=message, file=res.file, sheet=sheet,
                                 row=row, column=col, field=fld))

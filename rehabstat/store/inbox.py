@@ -10,8 +10,8 @@ receipt; versions of a month; approval and lock; an append-only audit.
 Layout of a store folder:
 
     inbox.sqlite                         receipts, parsed rows, approvals, audit (schema.py)
-    originals/<Province>/<UNIT>/<YYYY-MM>/<sha256>.<ext>   the originals, content-addressed
-    originals/_khong-ro/<sha256>.<ext>   originals whose facility or month could not be read
+    originals/<Province>/<UNIT>/<YYYY-MM>/<sha256>/<name sent>   the originals, content-addressed
+    originals/_khong-ro/<sha256>/<name sent>   originals whose facility or month could not be read
     kiem-tra/                            annotated copies of rejected workbooks (for the facility)
     tmp/                                 files being received (a killed receive leaves them)
 
@@ -305,25 +305,28 @@ class Store:
         self._audit(action, detail=f"{o.source}: {o.reason}")
         self.con.execute("COMMIT")
 
-    def _place(self, tmp: Path, sha: str, result) -> str:
-        """Move the staged copy to its content-addressed place; return its path in the store."""
+    def _place(self, tmp: Path, sha: str, result, name: str) -> str:
+        """Move the staged copy to its content-addressed place, a folder named by its sha256
+        (the file keeps the name it was sent under); return its path in the store."""
         if result is not None and result.unit and result.year and result.month:
             folder = Path(ORIGINALS) / _slug(result.province or UNKNOWN) / _slug(result.unit) / \
-                f"{int(result.year):04d}-{int(result.month):02d}"
+                f"{int(result.year):04d}-{int(result.month):02d}" / sha
         else:
-            folder = Path(ORIGINALS) / UNKNOWN
-        target = self.root / folder / (sha + tmp.suffix)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_file() and _sha256(target) == sha:  # an earlier receive placed it and was stopped
-            tmp.unlink(missing_ok=True)
-        else:
-            os.replace(tmp, target)
-            try:
-                os.chmod(target, 0o444)  # an original is never written again
-            except OSError:
-                pass
-            _fsync_dir(target.parent)
-        return str((folder / target.name).as_posix())
+            folder = Path(ORIGINALS) / UNKNOWN / sha
+        (self.root / folder).mkdir(parents=True, exist_ok=True)
+        for earlier in sorted((self.root / folder).iterdir()):  # an earlier receive placed it and was stopped
+            if earlier.is_file() and _sha256(earlier) == sha:
+                tmp.unlink(missing_ok=True)
+                return (folder / earlier.name).as_posix()
+        target = self.root / folder / _file_name(name, tmp.suffix)
+        os.replace(tmp, target)
+        try:
+            os.chmod(target, 0o444)  # an original is never written again
+        except OSError:
+            pass
+        _fsync_dir(target.parent)
+        _fsync_dir(target.parent.parent)
+        return (folder / target.name).as_posix()
 
     def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues) -> Outcome:
         con = self.con
@@ -331,7 +334,7 @@ class Store:
                                "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
         if existing is not None and existing[6] != "locked":
             return self._duplicate(src, existing)
-        placed = self._place(tmp, sha, result)  # the original is durably in place before its receipt
+        placed = self._place(tmp, sha, result, src.name)  # the original is durably in place before its receipt
         stored_path = str(self.path(placed))
         reader_issues = [_moved(i, stored_path) for i in result.issues]
         check_issues = [_moved(i, stored_path) for i in check_issues]
@@ -487,13 +490,32 @@ class Store:
         finally:
             self.con.execute("COMMIT")
 
+    def rejected_ids(self, units=None) -> list[int]:
+        """For each facility-month with no accepted version: its latest receipt rejected for
+        errors (so that the gate sees the month as sent with errors, not as missing)."""
+        sql = ("SELECT max(r.id) FROM receipts r WHERE r.reason_code = 'errors' AND r.unit IS NOT NULL "
+               "AND r.year IS NOT NULL AND r.month IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts q "
+               "WHERE q.unit = r.unit AND q.year = r.year AND q.month = r.month AND q.status = 'accepted')")
+        args = []
+        if units:
+            sql += " AND r.unit IN (%s)" % ",".join("?" * len(units))
+            args = list(units)
+        return sorted(r[0] for r in self.con.execute(sql + " GROUP BY r.unit, r.year, r.month", args))
+
     def dataset(self, units=None):
-        """The Dataset of the latest accepted version of each facility-month (no workbook is read)."""
+        """The Dataset of the latest accepted version of each facility-month (no workbook is
+        read). A month whose every receipt was rejected for errors is there as a workbook
+        that could not be used (status 'error', no rows, its errors at receipt): the gate
+        then says "có lỗi" for it, never counts it (not even with --force), and never sees
+        two workbooks for one month."""
         from ..dataset import build_dataset
         self.con.execute("BEGIN")
         try:
-            ids = self.latest_ids(units)
-            results = codec.load_results(self.con, ids, lambda p: str(self.path(p)))
+            path_of = lambda p: str(self.path(p))  # noqa: E731
+            results = codec.load_results(self.con, self.latest_ids(units), path_of)
+            for res in codec.load_results(self.con, self.rejected_ids(units), path_of, stages=("read", "check")):
+                res.status, res.census, res.events, res.figures, res.totals = "error", [], [], [], []
+                results.append(res)
         finally:
             self.con.execute("COMMIT")
         return build_dataset(results)
@@ -703,6 +725,13 @@ def _sha256(path: Path) -> str:
             if not chunk:
                 return h.hexdigest()
             h.update(chunk)
+
+
+def _file_name(name: str, suffix: str) -> str:
+    """The name the file was sent under, safe as one file name, ending in `suffix`."""
+    import re
+    stem = re.sub(r"[\x00-\x1f/\\:*?\"<>|]+", "_", Path(name).stem).strip(" .") or "so"
+    return stem[:100] + suffix
 
 
 def _moved(i: Issue, path: str) -> Issue:
