@@ -626,14 +626,15 @@ def receive(
 
     Ví dụ: rehabstat receive nop/2021-03.xlsx --store kho
     """
-    from .store import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, Store
+    from .store import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
     with Store.open(store, create=True) as s:
         outcomes = s.receive(files, out=out, jobs=jobs, config=config)
     for o in outcomes:
         sys.stdout.write(o.line() + "\n")
-    count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED)}
+    count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
     sys.stdout.write(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
-                     f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối.\n")
+                     f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
+                     + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
     raise typer.Exit(1 if count[REJECTED] else 0)
 
 
@@ -734,6 +735,7 @@ def unlock(
 
 
 ACTION_WORDS = {"receive": "nhận", "new-version": "phiên bản mới", "duplicate": "đã có", "reject": "từ chối",
+                "skip": "bỏ qua",
                 "accept": "nhận (sau mở khóa)", "approve": "duyệt", "unlock": "mở khóa"}
 
 

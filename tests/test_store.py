@@ -289,3 +289,14 @@ def test_receive_killed_mid_way_leaves_a_consistent_store(tmp_path, nop):
     assert "SL01 02/2021 – đã nhận (phiên bản 1)" in res.stdout and res.stdout.count("đã có trong kho") == 1
     res = cli("check-store", "--store", kho)
     assert res.exit_code == 0 and "Tệp gốc đúng: 3/3." in res.stdout and "không có biên nhận" not in res.stdout
+
+
+def test_not_a_monthly_workbook_is_skipped_not_stored(tmp_path):
+    kho = tmp_path / "kho"
+    targets = ROOT / "samples" / "targets" / "son-la-2022.xlsx"
+    res = cli("receive", targets, "--store", kho)
+    assert res.exit_code == 0 and "son-la-2022.xlsx: bỏ qua – không phải sổ hằng tháng" in res.stdout
+    with Store.open(kho) as store:
+        assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
+        assert [r[3] for r in store.log()] == ["skip"]
+    assert not (kho / "originals").exists()

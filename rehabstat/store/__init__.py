@@ -5,7 +5,7 @@ Library API (the CLI in rehabstat/cli.py only formats what these return):
 
     from rehabstat.store import Store, StoreSource, load_dataset
     with Store.open("kho", create=True) as store:
-        outcomes = store.receive(["nop/"])          # [Outcome]: received / new-version / duplicate / rejected
+        outcomes = store.receive(["nop/"])          # [Outcome]: received / new-version / duplicate / rejected / skipped
         history = store.history("SL01", (2021, 3))  # versions and the figures that changed
         store.approve(["SL01"], period)             # lock; store.unlock(units, period, reason)
         rows = store.log()                          # the audit
@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .inbox import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, Change, CheckReport, Comparison,  # noqa: F401
+from .inbox import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Change, CheckReport, Comparison,  # noqa: F401
                     History, MonthAction, Outcome, Store, Version, local_time, month_text)
 from .schema import DB_NAME, SCHEMA_VERSION  # noqa: F401
 

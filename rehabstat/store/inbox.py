@@ -41,7 +41,7 @@ from .schema import DB_NAME, StoreVersionError, connect
 ORIGINALS, ANNOTATED, TMP = "originals", "kiem-tra", "tmp"
 UNKNOWN = "_khong-ro"
 
-RECEIVED, NEW_VERSION, DUPLICATE, REJECTED = "received", "new-version", "duplicate", "rejected"
+RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED = "received", "new-version", "duplicate", "rejected", "skipped"
 
 
 def _now() -> str:
@@ -111,6 +111,8 @@ class Outcome:
             return f"{self.source}: {who} – phiên bản mới {self.version} (thay phiên bản {self.previous}{warn})."
         if self.kind == DUPLICATE:
             return f"{self.source}: {who} – {self.reason}"
+        if self.kind == SKIPPED:
+            return f"{self.source}: bỏ qua – {self.reason}"
         text = f"{self.source}: {who} – bị từ chối: {self.reason}"
         if self.annotated:
             text += f" Bản đánh dấu lỗi gửi lại cơ sở: {self.annotated}"
@@ -243,7 +245,8 @@ class Store:
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
             raise UsageError(f"Không tìm thấy: {', '.join(missing)}")
-        files = find_workbooks(paths)
+        own = self.root.resolve()
+        files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
         if not files:
             raise UsageError(f"Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
         cfg = config if config is not None and not isinstance(config, (str, Path)) else load_config([self.root], config)
@@ -334,6 +337,11 @@ class Store:
                                "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
         if existing is not None and existing[6] != "locked":
             return self._duplicate(src, existing)
+        if result.status == "skipped":  # not a submission: nothing stored, the audit says so
+            o = Outcome(str(src), SKIPPED, reason="không phải sổ hằng tháng (sổ chỉ tiêu, bản đánh dấu lỗi hoặc "
+                                                  "tệp do rehabstat lập); không lưu vào kho.")
+            self._log_only(o, "skip")
+            return o
         placed = self._place(tmp, sha, result, src.name)  # the original is durably in place before its receipt
         stored_path = str(self.path(placed))
         reader_issues = [_moved(i, stored_path) for i in result.issues]
@@ -364,10 +372,7 @@ class Store:
                 return Outcome(str(src), NEW_VERSION if previous else RECEIVED, current[0], unit, year, month,
                                version, previous, warnings=warnings, original=placed)
             status, version, previous, reason, reason_code = "accepted", None, None, None, None
-            if result.status == "skipped":
-                status, reason_code = "rejected", "not-monthly"
-                reason = "không phải sổ hằng tháng (sổ chỉ tiêu, bản đánh dấu lỗi hoặc tệp do rehabstat lập)."
-            elif errors:
+            if errors:
                 status, reason_code = "rejected", "errors"
                 reason = _errors_reason(errors)
             else:

@@ -34,7 +34,7 @@ CREATE TABLE receipts (
     status        TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
     version       INTEGER,                      -- accepted versions of the facility-month: 1, 2, ...
     reason        TEXT,                         -- why rejected (Vietnamese)
-    reason_code   TEXT,                         -- errors | locked | not-monthly
+    reason_code   TEXT,                         -- errors | locked
     errors        INTEGER NOT NULL,             -- issue counts at receipt (reader and checks)
     warnings      INTEGER NOT NULL,
     read_status   TEXT NOT NULL,                -- the reader's status: ok | error | skipped
@@ -89,7 +89,7 @@ CREATE INDEX approvals_month ON approvals (unit, year, month);
 CREATE TABLE audit (
     id      INTEGER PRIMARY KEY,
     at      TEXT NOT NULL, who TEXT NOT NULL,
-    action  TEXT NOT NULL,                      -- receive | new-version | duplicate | reject | accept | approve | unlock
+    action  TEXT NOT NULL,                      -- receive | new-version | duplicate | reject | skip | accept | approve | unlock
     receipt INTEGER REFERENCES receipts (id),
     unit    TEXT, year INTEGER, month INTEGER,
     detail  TEXT
