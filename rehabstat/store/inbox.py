@@ -77,6 +77,22 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _makedirs_durably(path: Path) -> None:
+    """mkdir -p, with each new folder's entry synced in its parent (a power cut cannot lose
+    the folder of an original whose receipt is committed)."""
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir()
+        except FileExistsError:  # another clerk's receive made it meanwhile
+            pass
+        _fsync_dir(d.parent)
+
+
 def _slug(text) -> str:
     from ..service import _slug as slug
     return slug(str(text)) or "_"
@@ -316,7 +332,7 @@ class Store:
                 f"{int(result.year):04d}-{int(result.month):02d}" / sha
         else:
             folder = Path(ORIGINALS) / UNKNOWN / sha
-        (self.root / folder).mkdir(parents=True, exist_ok=True)
+        _makedirs_durably(self.root / folder)
         for earlier in sorted((self.root / folder).iterdir()):  # an earlier receive placed it and was stopped
             if earlier.is_file() and _sha256(earlier) == sha:
                 tmp.unlink(missing_ok=True)
@@ -328,7 +344,6 @@ class Store:
         except OSError:
             pass
         _fsync_dir(target.parent)
-        _fsync_dir(target.parent.parent)
         return (folder / target.name).as_posix()
 
     def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues) -> Outcome:
