@@ -300,3 +300,18 @@ def test_not_a_monthly_workbook_is_skipped_not_stored(tmp_path):
         assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
         assert [r[3] for r in store.log()] == ["skip"]
     assert not (kho / "originals").exists()
+
+
+def test_rules_at_receipt_meet_the_stored_months(tmp_path, nop):
+    """A month received alone is checked among the stored months (ids hashed on both sides):
+    its issues are those that validating the three workbooks together gives it."""
+    from rehabstat.validate import validate_paths
+    kho = tmp_path / "kho"
+    cli("receive", nop / "2021-01.xlsx", nop / "2021-02.xlsx", "--store", kho)
+    res = cli("receive", nop / "2021-03.xlsx", "--store", kho)
+    assert res.exit_code == 0 and "SL01 03/2021 – đã nhận (phiên bản 1)." in res.stdout
+    together = validate_paths([nop / f"2021-0{m}.xlsx" for m in (1, 2, 3)])
+    expected = sorted(i.code for i in together.issues if i.file == str(nop / "2021-03.xlsx"))
+    with Store.open(kho) as store:
+        got = sorted(r[0] for r in store.con.execute("SELECT code FROM issues WHERE receipt = 3"))
+    assert got == expected

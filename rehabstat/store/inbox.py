@@ -464,7 +464,7 @@ class Store:
             if res.status != "ok" or res.unit is None or res.year is None or res.month is None:
                 continue  # nothing to check across files: the reader's issues say why
             key = (res.unit, res.year, res.month)
-            rounds[seen[key]].append(res)
+            rounds[seen[key]].append(codec.hashed(res, self.salt))  # ids as in the store, to meet its months
             seen[key] += 1
         out: dict = defaultdict(list)
         for _, group in sorted(rounds.items()):
