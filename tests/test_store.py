@@ -259,21 +259,28 @@ def test_two_receives_at_once(tmp_path, nop):
         assert store.check().clean
 
 
-def test_receive_killed_mid_way_leaves_a_consistent_store(tmp_path, nop):
+KILL_POINTS = {  # killed at the second file's call of this method
+    "in-transaction": "_audit",  # its receipt and rows are inserted, not committed
+    "before-placing": "_place",  # staged in tmp/ and read, not yet in its place
+}
+
+
+@pytest.mark.parametrize("point", sorted(KILL_POINTS))
+def test_receive_killed_mid_way_leaves_a_consistent_store(tmp_path, nop, point):
     kho = tmp_path / "kho"
     files = [nop / n for n in MONTHS[:3]]
-    # the second receipt's transaction is written but not committed when the process is killed
-    code = """
+    method = KILL_POINTS[point]
+    code = f"""
         import os, signal, sys
         from rehabstat.store import Store, inbox
         calls = []
-        real = inbox.Store._audit
-        def audit(self, action, *a, **k):
-            real(self, action, *a, **k)
-            calls.append(action)
+        real = inbox.Store.{method}
+        def patched(self, *a, **k):
+            calls.append(1)
             if len(calls) == 2:
                 os.kill(os.getpid(), signal.SIGKILL)
-        inbox.Store._audit = audit
+            return real(self, *a, **k)
+        inbox.Store.{method} = patched
         with Store.open(sys.argv[1], create=True) as s:
             s.receive(sys.argv[2:], jobs=1)
     """
@@ -283,23 +290,15 @@ def test_receive_killed_mid_way_leaves_a_consistent_store(tmp_path, nop):
     res = cli("check-store", "--store", kho)
     assert res.exit_code == 0, res.output
     assert "Cơ sở dữ liệu: toàn vẹn. Tệp gốc đúng: 1/1." in res.stdout
-    assert "không có biên nhận" in res.stdout  # February's original is in place, its receipt is not
+    if point == "in-transaction":  # February's original is in place, its receipt is not
+        assert "không có biên nhận" in res.stdout
+    else:
+        assert "tệp tạm" in res.stdout and "không có biên nhận" not in res.stdout
     res = cli("receive", *files, "--store", kho)
     assert res.exit_code == 0, res.output
     assert "SL01 02/2021 – đã nhận (phiên bản 1)" in res.stdout and res.stdout.count("đã có trong kho") == 1
     res = cli("check-store", "--store", kho)
     assert res.exit_code == 0 and "Tệp gốc đúng: 3/3." in res.stdout and "không có biên nhận" not in res.stdout
-
-
-def test_not_a_monthly_workbook_is_skipped_not_stored(tmp_path):
-    kho = tmp_path / "kho"
-    targets = ROOT / "samples" / "targets" / "son-la-2022.xlsx"
-    res = cli("receive", targets, "--store", kho)
-    assert res.exit_code == 0 and "son-la-2022.xlsx: bỏ qua – không phải sổ hằng tháng" in res.stdout
-    with Store.open(kho) as store:
-        assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
-        assert [r[3] for r in store.log()] == ["skip"]
-    assert not (kho / "originals").exists()
 
 
 def test_rules_at_receipt_meet_the_stored_months(tmp_path, nop):
@@ -315,3 +314,12 @@ def test_rules_at_receipt_meet_the_stored_months(tmp_path, nop):
     with Store.open(kho) as store:
         got = sorted(r[0] for r in store.con.execute("SELECT code FROM issues WHERE receipt = 3"))
     assert got == expected
+def test_not_a_monthly_workbook_is_skipped_not_stored(tmp_path):
+    kho = tmp_path / "kho"
+    targets = ROOT / "samples" / "targets" / "son-la-2022.xlsx"
+    res = cli("receive", targets, "--store", kho)
+    assert res.exit_code == 0 and "son-la-2022.xlsx: bỏ qua – không phải sổ hằng tháng" in res.stdout
+    with Store.open(kho) as store:
+        assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
+        assert [r[3] for r in store.log()] == ["skip"]
+    assert not (kho / "originals").exists()
