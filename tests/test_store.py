@@ -323,3 +323,15 @@ def test_not_a_monthly_workbook_is_skipped_not_stored(tmp_path):
         assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
         assert [r[3] for r in store.log()] == ["skip"]
     assert not (kho / "originals").exists()
+
+
+def test_a_file_too_big_is_refused_and_logged_not_stored(tmp_path, nop, monkeypatch):
+    import rehabstat.safety
+    monkeypatch.setattr(rehabstat.safety, "MAX_FILE_BYTES", 1000)
+    kho = tmp_path / "kho"
+    res = cli("receive", nop / "2021-01.xlsx", "--store", kho)
+    assert res.exit_code == 1
+    assert "bị từ chối: tệp 21.132 byte, quá lớn cho một sổ hằng tháng; không lưu vào kho." in res.stdout
+    with Store.open(kho) as store:
+        assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
+        assert [r[3] for r in store.log()] == ["reject"]

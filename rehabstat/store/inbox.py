@@ -119,7 +119,7 @@ class Outcome:
 
     def line(self) -> str:
         """One Vietnamese console line."""
-        who = f"{self.unit or '?'} {month_text(self.year, self.month)}"
+        who = f"{self.unit or '?'} {month_text(self.year, self.month)}" if self.unit or self.year else "(không rõ cơ sở, tháng)"
         warn = f", {self.warnings} cảnh báo" if self.warnings else ""
         if self.kind == RECEIVED:
             return f"{self.source}: {who} – đã nhận (phiên bản {self.version}{warn})."
@@ -271,15 +271,19 @@ class Store:
         tmp_dir.mkdir(parents=True, exist_ok=True)
         outcomes: list[Outcome] = []
         staged = []  # (index, source, tmp, sha, size)
-        for n, src in enumerate(files):
-            size = src.stat().st_size
-            if size > MAX_FILE_BYTES:
-                o = Outcome(str(src), REJECTED, reason=f"tệp {size:,} byte, quá lớn cho một sổ hằng tháng; "
-                                                       "không lưu vào kho.".replace(",", "."))
+        for src in files:
+            try:
+                size = src.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    from ..vnformat import number
+                    raise _Refused(f"tệp {number(size)} byte, quá lớn cho một sổ hằng tháng")
+                tmp, sha = self._stage(src, tmp_dir)
+            except (OSError, _Refused) as exc:  # unreadable, vanished meanwhile, too big: said, the others go on
+                why = str(exc) if isinstance(exc, _Refused) else f"không đọc được tệp ({exc.strerror or exc})"
+                o = Outcome(str(src), REJECTED, reason=f"{why}; không lưu vào kho.")
                 self._log_only(o, "reject")
                 outcomes.append(o)
                 continue
-            tmp, sha = self._stage(src, tmp_dir)
             staged.append((len(outcomes), src, tmp, sha, size))
             outcomes.append(None)
         # the same bytes already received (and not waiting for an unlock) need no reading
@@ -735,6 +739,10 @@ class Store:
 _LATEST = ("SELECT r.id FROM receipts r WHERE r.status = 'accepted' AND r.version = "
            "(SELECT max(q.version) FROM receipts q WHERE q.unit = r.unit AND q.year = r.year AND q.month = r.month "
            "AND q.status = 'accepted')")
+
+
+class _Refused(Exception):
+    """A file not taken into the store at all (its reason is the message)."""
 
 
 def _sha256(path: Path) -> str:
