@@ -335,3 +335,23 @@ def test_a_file_too_big_is_refused_and_logged_not_stored(tmp_path, nop, monkeypa
     with Store.open(kho) as store:
         assert store.con.execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
         assert [r[3] for r in store.log()] == ["reject"]
+
+
+def test_sent_day_kept_and_receipt_day_where_thongtin_has_none(tmp_path):
+    """Timeliness: the store keeps ThongTin's "Ngày gửi"; a workbook without one is dated by
+    the day its month was first accepted into the store."""
+    import datetime as dt
+    from rehabstat.dataset import read_paths
+    folder = ROOT / "samples" / "ninh-binh-2025"
+    kho = tmp_path / "kho"
+    with Store.open(kho, create=True) as store:
+        assert {o.kind for o in store.receive([folder])} == {"received"}
+        ds = store.dataset()
+    got = {(u, y, m): s for u, y, m, s in zip(ds.files["unit"], ds.files["year"], ds.files["month"], ds.files["sent"])}
+    read = read_paths([folder]).files
+    given = {(u, y, m): s for u, y, m, s in zip(read["unit"], read["year"], read["month"], read["sent"])}
+    assert len(got) == len(given) == 36
+    with_day = {k for k, s in given.items() if isinstance(s, dt.date)}
+    assert with_day and len(with_day) < 36
+    assert all(got[k] == given[k] for k in with_day)
+    assert all(got[k] == dt.date.today() for k in set(given) - with_day)

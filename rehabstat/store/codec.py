@@ -73,6 +73,10 @@ def rows_of(result: WorkbookResult, receipt: int, salt: bytes):
     }
 
 
+def date_text(d) -> str | None:
+    return d.isoformat() if isinstance(d, (dt.date, dt.datetime)) else None
+
+
 def issue_row(receipt: int, stage: str, i: Issue):
     return (receipt, stage, i.code, i.severity, i.message, i.sheet, i.row, i.column, i.field)
 
@@ -96,11 +100,13 @@ def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
     con.execute("DELETE FROM pick")
     con.executemany("INSERT INTO pick VALUES (?, ?)", [(i, n) for n, i in enumerate(ids)])
     results: dict[int, WorkbookResult] = {}
-    for (rid, path, unit, name, province, year, month, status, layout) in con.execute(
-            "SELECT r.id, r.path, r.unit, r.unit_name, r.province, r.year, r.month, r.read_status, r.layout "
+    for (rid, path, unit, name, province, year, month, sent, status, layout) in con.execute(
+            "SELECT r.id, r.path, r.unit, r.unit_name, r.province, r.year, r.month, r.sent, r.read_status, r.layout "
             "FROM receipts r JOIN pick ON pick.id = r.id"):
         results[rid] = WorkbookResult(file=path_of(path), status=status, unit=unit, unit_name=name,
                                       province=province, year=year, month=month, layout=json.loads(layout))
+        if sent is not None:
+            results[rid].sent = dt.date.fromisoformat(sent[:10])
     for rid, *row in con.execute("SELECT c.* FROM census c JOIN pick ON pick.id = c.receipt ORDER BY c.rowid"):
         results[rid].census.append(tuple(row))
     dates: dict[str, dt.date] = {}

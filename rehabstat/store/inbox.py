@@ -407,9 +407,10 @@ class Store:
             now, who = _now(), _who()
             cur = con.execute(
                 "INSERT INTO receipts (sha256, size, original_name, path, unit, unit_name, province, year, month, "
-                "received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
-                "layout, annotated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sha, size, src.name, placed, unit, result.unit_name, result.province, year, month, now, who,
+                "sent, received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
+                "layout, annotated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha, size, src.name, placed, unit, result.unit_name, result.province, year, month,
+                 codec.date_text(getattr(result, "sent", None)), now, who,
                  status, version, reason, reason_code, len(errors), warnings, result.status,
                  json.dumps(result.layout, ensure_ascii=False), annotated))
             rid = cur.lastrowid
@@ -528,7 +529,8 @@ class Store:
 
     def dataset(self, units=None):
         """The Dataset of the latest accepted version of each facility-month (no workbook is
-        read). A month whose every receipt was rejected for errors is there as a workbook
+        read). Where a workbook has no "Ngày gửi", its `sent` (timeliness) is the local day the
+        month's first accepted version was received. A month whose every receipt was rejected for errors is there as a workbook
         that could not be used (status 'error', no rows, its errors at receipt): the gate
         then says "có lỗi" for it, never counts it (not even with --force), and never sees
         two workbooks for one month."""
@@ -537,6 +539,10 @@ class Store:
         try:
             path_of = lambda p: str(self.path(p))  # noqa: E731
             results = codec.load_results(self.con, self.latest_ids(units), path_of)
+            first = self.first_accepted()
+            for res in results:  # timeliness: no "Ngày gửi" in ThongTin, the day the month was first accepted
+                if getattr(res, "sent", None) is None and (res.unit, res.year, res.month) in first:
+                    res.sent = dt.datetime.fromisoformat(first[(res.unit, res.year, res.month)]).astimezone().date()
             for res in codec.load_results(self.con, self.rejected_ids(units), path_of, stages=("read", "check")):
                 res.status, res.census, res.events, res.figures, res.totals = "error", [], [], [], []
                 results.append(res)
@@ -555,6 +561,12 @@ class Store:
             else:
                 out.pop((unit, year, month), None)
         return out
+
+    def first_accepted(self) -> dict:
+        """{(unit, year, month): received_at (ISO, UTC) of the month's first accepted version}."""
+        return {(u, y, m): at for u, y, m, at in self.con.execute(
+            "SELECT unit, year, month, min(received_at) FROM receipts WHERE status = 'accepted' "
+            "GROUP BY unit, year, month")}
 
     def receipt_times(self) -> dict:
         """{(unit, year, month): (first receipt, receipt of the latest accepted version)}, ISO

@@ -29,6 +29,7 @@ CREATE TABLE receipts (
     original_name TEXT NOT NULL,                -- the file name as sent (no folder)
     path          TEXT NOT NULL,                -- the original, relative to the store
     unit          TEXT, unit_name TEXT, province TEXT, year INTEGER, month INTEGER,
+    sent          TEXT,                         -- ThongTin "Ngày gửi" (ISO date), when the workbook says
     received_at   TEXT NOT NULL,                -- ISO 8601, UTC
     received_by   TEXT NOT NULL,                -- the OS user
     status        TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
@@ -101,7 +102,7 @@ CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals BEGIN SELECT RAISE
 CREATE TRIGGER approvals_no_delete BEFORE DELETE ON approvals BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
 CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
 CREATE TRIGGER receipts_fixed BEFORE UPDATE OF sha256, size, original_name, path, unit, unit_name, province, year,
-    month, received_at, received_by, errors, warnings, read_status, layout, annotated ON receipts
+    month, sent, received_at, received_by, errors, warnings, read_status, layout, annotated ON receipts
     BEGIN SELECT RAISE(ABORT, 'what was received is never changed'); END;
 """
 for _table in ("census", "events", "figures", "totals", "issues"):
