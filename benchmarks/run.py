@@ -15,7 +15,11 @@ On the same files it prints:
       sampled from /proc every 20 ms (PSS, so pages shared by forked workers count once;
       RSS is printed too), and the largest single process (ru_maxrss);
   (f) the same batch on a tenth of the data;
-  (g) the ratios, and PASS/FAIL against the targets of issue 7.
+  (g) the ratios, and PASS/FAIL against the targets of issue 7;
+  (h) the department's store (issue 14): the national year received once into a store
+      (benchmarks/.data/full-store, kept), then `batch --store` beside `batch --data`, and the
+      reading step alone (the store's parsed rows vs reading every workbook).
+      `--store-only` runs (h) alone and adds it to results.json.
 The figures are also written to benchmarks/results.json. Times are the best of --repeat
 runs (the machine may be shared); the usual way runs once (it is slow).
 """
@@ -219,6 +223,67 @@ def report_once(folder: Path) -> float:
         return r["wall"]
 
 
+# ---------------------------------------------------------------- (h) the store
+
+def store_of(folder: Path, files: list[str]) -> tuple[Path, float | None]:
+    """The national year received into a store once (kept beside the data); the wall time
+    of that `rehabstat receive` when it ran now."""
+    import sqlite3
+    kho = DATA / (folder.name + "-store")
+    db = kho / "inbox.sqlite"
+    if db.exists():
+        con = sqlite3.connect(db)
+        n = con.execute("SELECT count(*) FROM receipts WHERE status = 'accepted'").fetchone()[0]
+        con.close()
+        if n == len(files):
+            return kho, None
+        shutil.rmtree(kho)
+    print(f"receiving {len(files)} workbooks into {kho.relative_to(ROOT)} ...", flush=True)
+    return kho, run_child(rehabstat_cmd("receive", folder, "--store", kho))["wall"]
+
+
+def batch_store_once(kho: Path) -> float:
+    with tempfile.TemporaryDirectory(prefix="rehabstat-bench-") as tmp:
+        r = run_child(rehabstat_cmd("batch", "--store", kho, "--year", YEAR, "--out", tmp))
+        assert list(Path(tmp).glob("BC-*.docx")), "batch --store wrote no documents"
+        return r["wall"]
+
+
+def read_step(source) -> float:
+    """The reading step alone, in this process: the Dataset from the store or the folder."""
+    sys.path.insert(0, str(ROOT))
+    from rehabstat.dataset import read_paths
+    from rehabstat.store import load_dataset
+    t0 = time.perf_counter()
+    ds = load_dataset(source) if (Path(source) / "inbox.sqlite").exists() else read_paths([source])
+    assert len(ds.events)
+    return time.perf_counter() - t0
+
+
+def measure_store(full: Path, files: list[str], repeat: int) -> dict:
+    kho, receive = store_of(full, files)
+    out = {"receive_once": receive}
+    print("(h) batch --store, batch --data, reading step ...", flush=True)
+    out["batch_store"], out["batch_store_runs"] = best(lambda: batch_store_once(kho), repeat)
+    out["batch_data"], out["batch_data_runs"] = best(lambda: batch_once(full), repeat)
+    out["read_store"], out["read_store_runs"] = best(lambda: read_step(kho), repeat)
+    out["read_data"], out["read_data_runs"] = best(lambda: read_step(full), repeat)
+    out["store_megabytes"] = round(sum(p.stat().st_size for p in kho.rglob("*") if p.is_file()) / 2**20, 1)
+    return out
+
+
+def print_store(st: dict) -> None:
+    def row(label, value):
+        print(f"  {label:<58} {value:>14}")
+    if st["receive_once"] is not None:
+        row("(h) rehabstat receive, the national year into a store", f"{st['receive_once']:.2f} s")
+    row("(h) rehabstat batch --store (63 BC + national)", f"{st['batch_store']:.2f} s")
+    row("    rehabstat batch --data, same run", f"{st['batch_data']:.2f} s")
+    row("    reading step: Dataset from the store", f"{st['read_store']:.2f} s")
+    row("    reading step: every workbook read (parallel)", f"{st['read_data']:.2f} s")
+    row("    store size (database + originals)", f"{st['store_megabytes']:.0f} MB")
+
+
 # ---------------------------------------------------------------- main
 
 def main(argv=None) -> int:
@@ -226,9 +291,22 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is kept (default 3)")
     ap.add_argument("--quick", action="store_true", help="the usual way on every 20th workbook, extrapolated")
     ap.add_argument("--out", type=Path, default=HERE / "results.json")
+    ap.add_argument("--store-only", action="store_true", help="only (h): batch --store beside batch --data")
     a = ap.parse_args(argv)
     jobs = os.cpu_count() or 1  # rehabstat reads with one process per core by default
     load_before = os.getloadavg()  # the machine may be shared: the figures move with its load
+
+    if a.store_only:
+        full, _ = dataset("full", 1.0)
+        st = measure_store(full, workbooks(full), a.repeat)
+        st["load_before"], st["load_after"] = load_before, os.getloadavg()
+        print(f"\nrehabstat store benchmark: best of {a.repeat}, load average {load_before[0]:.1f} before")
+        print_store(st)
+        doc = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
+        doc["store"] = st
+        a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwritten: {a.out}")
+        return 0
 
     full, m_full = dataset("full", 1.0)
     tenth, m_tenth = dataset("tenth", 0.1)
@@ -262,6 +340,7 @@ def main(argv=None) -> int:
     r["memory"] = mem
     print("(f) batch on a tenth of the data ...", flush=True)
     r["batch_tenth"], r["batch_tenth_runs"] = best(lambda: batch_once(tenth), a.repeat)
+    st = measure_store(full, files, a.repeat)
 
     floor_ref = r["floor_n"]
     ratios = {
@@ -301,6 +380,7 @@ def main(argv=None) -> int:
     row("    usual / rehabstat", f"{ratios['usual/rehabstat']:.1f}x")
     row(f"    full / tenth: time (events {ratios['full/tenth (events)']:.1f}x, rows "
         f"{ratios['full/tenth (rows)']:.1f}x)", f"{ratios['full/tenth (time)']:.1f}x")
+    print_store(st)
     print()
     for label, ok, value in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {label:<40} {value}")
@@ -319,6 +399,7 @@ def main(argv=None) -> int:
         "pass": {label: ok for label, ok, _ in checks},
         "repeat": a.repeat,
         "usual_note": r.get("usual_note"),
+        "store": st,
     }
     a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwritten: {a.out}")

@@ -124,9 +124,12 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     started = time.perf_counter()
     today = today or dt.date.today()
     ensure_out_dir(out)
-    paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
+    from .store import is_store
+    stored = data.dataset() if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
+    approved = data.approved() if is_store(data) else None  # {(unit, year, month): ...} of locked months
+    paths = [data.root] if is_store(data) else [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
-    files = find_workbooks(paths)
+    files = find_workbooks(paths) if stored is None else list(stored.files["file"])
     if not files:
         from .service import _usage
         raise _usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
@@ -139,7 +142,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
 
     if progress:
         progress("read", 0, len(files))
-    ds = read_paths(files, jobs=jobs, progress=read_one)
+    ds = read_paths(files, jobs=jobs, progress=read_one) if stored is None else stored
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
 
@@ -177,7 +180,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.annex = annex_rows(prov.facilities, fac_table)
         result.provinces.append(prov)
 
-    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table, as_of)
+    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table, as_of,
+                approved)
 
     # the national workbook: its totals rest on every province, so it is written when the
     # whole is complete and clean, or as a draft with --force
@@ -188,7 +192,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
             Path(out) / f"TongHop-{_file_code(period)}.xlsx", period=period, provinces=result.provinces,
             table=prov_table, national=nat_table, monthly=monthly, issues=result.issues,
             unattributed=result.unattributed, today=today, draft=result.draft,
-            deadline=getattr(cfg, "deadline", None) or None, reporting=_reporting(result.provinces, period, cfg))
+            deadline=getattr(cfg, "deadline", None) or None, reporting=_reporting(result.provinces, period, cfg),
+            approved=approved)
     result.elapsed = time.perf_counter() - started
     return result
 
@@ -210,7 +215,7 @@ def _run_checks(ds, period, today, cfg) -> list[Issue]:
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
-                prov_table, as_of=None):
+                prov_table, as_of=None, approved=None):
     """One BC per province, in parallel processes when there are many: each gets only its
     own rows of the period (a small Dataset, cheap to send)."""
     import os
@@ -236,7 +241,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
         payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
                          prov.annex, prov.gaps, tables.get(prov.name), not prov.complete, as_of,
-                         timeliness_context(prov.facilities, cfg)))
+                         timeliness_context(prov.facilities, cfg), _approval(approved, units, period)))
     total = len(result.provinces)
     done = total - len(work)
     if progress:
@@ -289,6 +294,14 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         progress("render", total, total)
 
 
+def _approval(approved, units, period) -> str:
+    """The document's sentence on approved months (data from a store), else ""."""
+    if approved is None:
+        return ""
+    from .store import approval_sentence
+    return approval_sentence(approved, units, period)
+
+
 _PAYLOADS = None  # the render payloads, inherited by forked workers (see _render_all)
 
 
@@ -301,11 +314,12 @@ def _render_job(payload):
     TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
     from .render import TemplateError
     from .service import build_document
-    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely = payload
+    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely, approval = \
+        payload
     try:
         doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
                              template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft,
-                             as_of=as_of, timeliness=timely)
+                             as_of=as_of, timeliness=timely, approval=approval)
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft, doc.notes

@@ -91,7 +91,8 @@ def main_options(
 
 # ---------------------------------------------------------------- shared options
 
-DataOpt = typer.Option(..., "--data", help="Thư mục (hoặc tệp) chứa các sổ hằng tháng; tìm đệ quy.")
+DataOpt = typer.Option(None, "--data", help="Thư mục (hoặc tệp) chứa các sổ hằng tháng; tìm đệ quy.")
+StoreDataOpt = typer.Option(None, "--store", help="Đọc từ kho (rehabstat receive) thay cho --data: bản được nhận mới nhất của mỗi tháng.")
 YearOpt = typer.Option(None, "--year", help="Năm báo cáo, ví dụ 2021.")
 MonthOpt = typer.Option(None, "--month", help="Tháng (1-12) của năm.")
 QuarterOpt = typer.Option(None, "--quarter", help="Quý (1-4) của năm.")
@@ -128,6 +129,20 @@ def _period(year, month, quarter, half, start, end, months=None):
     return make_period(year=year, month=month, quarter=quarter, half=half, start=start, end=end, months=months)
 
 
+def _source(data, store):
+    """--data folders, or the store given with --store (a StoreSource): exactly one."""
+    if store is not None:
+        if data:
+            raise UsageError("Chọn --data hoặc --store, không chọn cả hai.")
+        from .store import Store, StoreSource
+        Store.open(store).close()  # says so when there is no store there
+        return StoreSource(Path(store))
+    if not data:
+        raise UsageError("Cần --data THƯ_MỤC (các sổ hằng tháng) hoặc --store KHO.")
+    _check_data(data)
+    return data
+
+
 def _check_data(paths: list[Path]):
     for p in paths:
         if not Path(p).exists():
@@ -139,7 +154,7 @@ def _check_data(paths: list[Path]):
 @app.command()
 @command
 def indicators(
-    data: List[Path] = DataOpt,
+    data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
@@ -168,7 +183,7 @@ def indicators(
         raise UsageError("--format phải là csv, json hoặc xlsx.")
     if fmt == "xlsx" and out is None:
         raise UsageError("--format xlsx cần --out TỆP.xlsx.")
-    _check_data(data)
+    data = _source(data, store)
     if out is not None:
         from .service import ensure_out_dir
         ensure_out_dir(Path(out).parent)
@@ -199,7 +214,7 @@ def indicators(
 @app.command()
 @command
 def report(
-    data: List[Path] = DataOpt,
+    data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
@@ -222,7 +237,7 @@ def report(
     Ví dụ: rehabstat report --data samples/son-la --year 2021
     """
     from .service import make_report
-    _check_data(data)
+    data = _source(data, store)
     period = _period(year, month, quarter, half, start, end, months)
     result = make_report(data, period, facility=facility, province=province, out=out, force=force,
                          template=template, targets=targets, config=config, number=number,
@@ -273,7 +288,8 @@ def _progress_reader(paths):
 @app.command()
 @command
 def validate(
-    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Sổ (.xlsx, .xlsm, .xls, .ods) hoặc thư mục (tìm đệ quy)."),
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="PATH...", help="Sổ (.xlsx, .xlsm, .xls, .ods) hoặc thư mục (tìm đệ quy)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Kiểm tra bản được nhận mới nhất của mỗi tháng trong kho, thay cho PATH."),
     fmt: str = typer.Option("text", "--format", help="text | json"),
     annotate_dir: Optional[Path] = typer.Option(None, "--annotate", help="Ghi bản sao có đánh dấu ô lỗi vào thư mục này."),
     config: Optional[Path] = ConfigOpt,
@@ -292,11 +308,13 @@ def validate(
     from .validate import format_text, to_json, validate_paths
     if fmt not in ("text", "json"):
         raise UsageError("--format phải là text hoặc json.")
-    _check_data(paths)
+    if not paths and store is None:
+        raise UsageError("Cần PATH... (sổ hoặc thư mục) hoặc --store KHO.")
+    paths = [_source(paths, store)] if store is not None else _source(paths, None)
     period = None
     if any(x is not None for x in (year, month, quarter, half, start, end, months)):
         period = _period(year, month, quarter, half, start, end, months)
-    bar, tick = _progress_reader(paths)
+    bar, tick = _progress_reader(paths) if store is None else (None, None)
     if bar is not None:
         with bar:
             result = validate_paths(paths, period=period, config=config, jobs=jobs, progress=tick)
@@ -364,7 +382,7 @@ def form(
 @app.command()
 @command
 def batch(
-    data: List[Path] = DataOpt,
+    data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
@@ -386,7 +404,7 @@ def batch(
     import time
     from .batch import run_batch
     started = time.perf_counter()
-    _check_data(data)
+    data = _source(data, store)
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs phải là số nguyên từ 1 trở lên.")
     if template is not None and not template.is_file():
@@ -495,7 +513,7 @@ def _batch_summary(result):
 @app.command()
 @command
 def plan(
-    data: List[Path] = DataOpt,
+    data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: int = typer.Option(..., "--year", help="Năm kế hoạch, ví dụ 2022 (phần I là kết quả năm trước)."),
     targets: Path = typer.Option(..., "--targets", help="Sổ chỉ tiêu (trang ChiTieu) của năm kế hoạch."),
     facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
@@ -513,7 +531,7 @@ def plan(
     """
     from .periods import make_period
     from .service import make_report
-    _check_data(data)
+    data = _source(data, store)
     if not targets.is_file():
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {targets}.")
     result = make_report(data, make_period(year=year - 1), facility=facility, province=province, out=out,
@@ -582,6 +600,188 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
         table.add_row(r.code, r.name, "lỗi" if r.severity == "error" else "cảnh báo",
                       r.message_vi if LANG["value"] == "vi" else r.message_en)
     console.print(table)
+
+
+# ---------------------------------------------------------------- the inbox (rehabstat/store): receive, history, approve, unlock, log, check-store
+
+StoreOpt = typer.Option(..., "--store", help="Thư mục kho dữ liệu (tạo mới khi nhận sổ lần đầu).")
+
+
+def _store_rows(rows, widths=None):
+    """Plain aligned columns (the first row is the header)."""
+    widths = [max(len(str(r[c])) for r in rows) for c in range(len(rows[0]))]
+    return ["  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
+
+
+@app.command()
+@command
+def receive(
+    files: List[Path] = typer.Argument(..., metavar="FILE...", help="Sổ hằng tháng cơ sở gửi (tệp hoặc thư mục)."),
+    store: Path = StoreOpt,
+    out: Optional[Path] = typer.Option(None, "--out", help="Thư mục ghi bản đánh dấu lỗi của sổ bị từ chối "
+                                                           "(mặc định: kiem-tra/ trong kho)."),
+    config: Optional[Path] = ConfigOpt,
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+):
+    """Nhận sổ vào kho: giữ nguyên tệp gốc, ghi biên nhận; sổ gửi lại của một tháng là phiên bản mới.
+
+    Mỗi tệp: đã nhận / phiên bản mới / đã có / bị từ chối (có lỗi, hoặc tháng đã duyệt và khóa) kèm lý do.
+    Sổ có lỗi vẫn được lưu (bị từ chối) và có bản đánh dấu lỗi để gửi lại cơ sở. Mã thoát 1 khi có tệp bị từ chối.
+
+    Ví dụ: rehabstat receive nop/2021-03.xlsx --store kho
+    """
+    from .store import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
+    with Store.open(store, create=True) as s:
+        outcomes = s.receive(files, out=out, jobs=jobs, config=config)
+    for o in outcomes:
+        sys.stdout.write(o.line() + "\n")
+    count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
+    sys.stdout.write(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
+                     f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
+                     + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
+    raise typer.Exit(1 if count[REJECTED] else 0)
+
+
+@app.command()
+@command
+def history(
+    store: Path = StoreOpt,
+    facility: str = typer.Option(..., "--facility", help="Mã cơ sở."),
+    month: Optional[str] = typer.Option(None, "--month", help="Chỉ tháng MM/YYYY, ví dụ 03/2021."),
+):
+    """Các phiên bản sổ của một cơ sở (mỗi tháng) và, giữa hai phiên bản, những số liệu đã thay đổi.
+
+    Ví dụ: rehabstat history --store kho --facility SL01 --month 03/2021
+    """
+    from .periods import _parse_mm_yyyy
+    from .store import Store, local_time, month_text
+    ym = _parse_mm_yyyy(month, "--month") if month else None
+    with Store.open(store) as s:
+        h = s.history(facility, ym)
+    w = sys.stdout.write
+    w(f"Cơ sở {h.unit}: {len(h.versions)} sổ đã nộp\n")
+    rows = [("Tháng", "Bản", "Trạng thái", "Nhận lúc", "Người nhận", "Tệp gốc", "Lỗi", "Cảnh báo", "sha256")]
+    for v in h.versions:
+        state = "đã nhận" if v.status == "accepted" else "bị từ chối"
+        rows.append((month_text(v.year, v.month), v.version or "—", state, local_time(v.received_at), v.received_by,
+                     v.original_name, v.errors, v.warnings, v.sha256[:12]))
+    for line in _store_rows(rows):
+        w("  " + line + "\n")
+    for v in h.versions:
+        if v.status != "accepted" and v.reason:
+            w(f"  Biên nhận số {v.receipt} ({month_text(v.year, v.month)}, {v.original_name}) bị từ chối: {v.reason}\n")
+    for year, mon, action, at, who, reason, version in h.approvals:
+        what = f"duyệt phiên bản {version}, khóa" if action == "approve" else f"mở khóa – lý do: {reason}"
+        w(f"  {month_text(year, mon)}: {what} ({local_time(at)}, {who})\n")
+    for c in h.comparisons:
+        after = f"phiên bản {c.after.version}" if c.after.version else f"bản bị từ chối (biên nhận số {c.after.receipt})"
+        w(f"\nTháng {month_text(c.year, c.month)}: phiên bản {c.before.version} → {after}: ")
+        if not c.changes:
+            w("không có số liệu nào thay đổi.\n")
+            continue
+        w(f"{len(c.changes)} số liệu thay đổi\n")
+        rows = [("Chỉ số", "Diện", "Trước", "Sau")]
+        rows += [(ch.indicator, ch.category, "—" if ch.before is None else ch.before,
+                  "—" if ch.after is None else ch.after) for ch in c.changes]
+        for line in _store_rows(rows):
+            w("  " + line + "\n")
+
+
+def _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=None):
+    from .store import Store, month_text
+    period = _period(year, month, quarter, half, start, end)
+    with Store.open(store) as s:
+        units = s.units_of(facility, province)
+        actions = s.unlock(units, period, reason) if reason is not None else s.approve(units, period)
+    done = [a for a in actions if a.done]
+    for a in actions:
+        sys.stdout.write(f"{a.unit} {month_text(a.year, a.month)}: {a.note}\n")
+    verb = "mở khóa" if reason is not None else "duyệt"
+    sys.stdout.write(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label}).\n")
+    raise typer.Exit(0 if len(done) == len(actions) or reason is not None and done else 1)
+
+
+@app.command()
+@command
+def approve(
+    store: Path = StoreOpt,
+    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
+    province: Optional[str] = typer.Option(None, "--province", help="Mọi cơ sở của một tỉnh/thành phố."),
+    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
+    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+):
+    """Duyệt và khóa các tháng của kỳ: bản mới khác bản đã duyệt sẽ bị từ chối cho đến khi mở khóa.
+
+    Mã thoát 1 khi có tháng chưa có sổ được nhận (tháng đó không được duyệt).
+
+    Ví dụ: rehabstat approve --store kho --facility SL01 --year 2021 --quarter 1
+    """
+    _approval_command(store, facility, province, year, month, quarter, half, start, end)
+
+
+@app.command()
+@command
+def unlock(
+    store: Path = StoreOpt,
+    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
+    province: Optional[str] = typer.Option(None, "--province", help="Mọi cơ sở của một tỉnh/thành phố."),
+    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
+    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    reason: str = typer.Option(..., "--reason", help="Lý do mở khóa (ghi vào nhật ký)."),
+):
+    """Mở khóa các tháng đã duyệt để nhận bản sửa; lý do được ghi vào nhật ký.
+
+    Ví dụ: rehabstat unlock --store kho --facility SL01 --year 2021 --month 2 --reason "Cơ sở sửa số tiếp nhận"
+    """
+    if not reason.strip():
+        raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
+    _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=reason)
+
+
+ACTION_WORDS = {"receive": "nhận", "new-version": "phiên bản mới", "duplicate": "đã có", "reject": "từ chối",
+                "skip": "bỏ qua",
+                "accept": "nhận (sau mở khóa)", "approve": "duyệt", "unlock": "mở khóa"}
+
+
+@app.command("log")
+@command
+def log_command(
+    store: Path = StoreOpt,
+    facility: Optional[str] = typer.Option(None, "--facility", help="Chỉ cơ sở này."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Chỉ N dòng cuối."),
+):
+    """Nhật ký của kho: mỗi lần nhận, từ chối, duyệt, mở khóa (ai, lúc nào, việc gì, vì sao).
+
+    Ví dụ: rehabstat log --store kho --facility SL01
+    """
+    from .store import Store, local_time, month_text
+    with Store.open(store) as s:
+        rows = s.log(facility, limit)
+    table = [("STT", "Lúc", "Người", "Việc", "Cơ sở", "Tháng", "Biên nhận", "Chi tiết")]
+    for id_, at, who, action, receipt, unit, year, mon, detail in rows:
+        table.append((id_, local_time(at), who, ACTION_WORDS.get(action, action), unit or "",
+                      month_text(year, mon) if year else "", receipt or "", detail or ""))
+    for line in _store_rows(table):
+        sys.stdout.write(line + "\n")
+
+
+@app.command("check-store")
+@command
+def check_store(store: Path = StoreOpt):
+    """Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.
+
+    Ví dụ: rehabstat check-store --store kho
+    """
+    from .store import Store
+    with Store.open(store) as s:
+        rep = s.check()
+    for line in rep.problems:
+        sys.stdout.write(f"LỖI: {line}\n")
+    for line in rep.notes:
+        sys.stdout.write(f"Lưu ý: {line}\n")
+    sys.stdout.write(f"Cơ sở dữ liệu: {'toàn vẹn' if rep.integrity == 'ok' else rep.integrity}. "
+                     f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
+    raise typer.Exit(0 if rep.clean else 1)
 
 
 def main():

@@ -105,7 +105,7 @@ METAVARS = {
     "--province": ("TỈNH", "PROVINCE"), "--months": ("SỐ_THÁNG", "MONTHS"),
     "--as-of": ("DD/MM/YYYY", "DD/MM/YYYY"), "--jobs": ("SỐ", "N"), "--template": ("TỆP.docx", "FILE.docx"),
     "--targets": ("TỆP.xlsx", "FILE.xlsx"), "--annotate": ("THƯ_MỤC", "DIR"), "--name": ("TÊN", "NAME"),
-    "--lang": ("vi|en", "vi|en"),
+    "--lang": ("vi|en", "vi|en"), "--store": ("THƯ_MỤC", "DIR"), "--reason": ("LÝ_DO", "REASON"),
 }
 ARG_METAVARS = {"paths": ("ĐƯỜNG_DẪN", "PATH"), "directory": ("THƯ_MỤC", "DIR"), "code": ("MÃ", "CODE")}
 TYPE_METAVARS = {int: ("SỐ", "INTEGER"), str: ("CHUỖI", "TEXT")}
@@ -113,6 +113,38 @@ TYPE_METAVARS = {int: ("SỐ", "INTEGER"), str: ("CHUỖI", "TEXT")}
 # ---------------------------------------------------------------- help texts in English
 
 HELP_EN = {
+    'Đọc từ kho (rehabstat receive) thay cho --data: bản được nhận mới nhất của mỗi tháng.':
+        'Read from the store (rehabstat receive) instead of --data: the latest accepted version of each month.',
+    'Kiểm tra bản được nhận mới nhất của mỗi tháng trong kho, thay cho PATH.':
+        'Check the latest accepted version of each month in the store, instead of PATH.',
+    'Nhận sổ vào kho: giữ nguyên tệp gốc, ghi biên nhận; sổ gửi lại của một tháng là phiên bản mới.\n\nMỗi tệp: đã nhận / phiên bản mới / đã có / bị từ chối (có lỗi, hoặc tháng đã duyệt và khóa) kèm lý do.\nSổ có lỗi vẫn được lưu (bị từ chối) và có bản đánh dấu lỗi để gửi lại cơ sở. Mã thoát 1 khi có tệp bị từ chối.\n\nVí dụ: rehabstat receive nop/2021-03.xlsx --store kho':
+        'Receive workbooks into the store: the original kept byte for byte, a receipt written; a month sent again becomes a new version.\n\nEach file: received / new version / already there / rejected (errors, or the month is approved and locked) with the reason.\nA workbook with errors is still kept (rejected) with an annotated copy to send back to the facility. Exit code 1 when a file is rejected.\n\nExample: rehabstat receive nop/2021-03.xlsx --store kho',
+    'Sổ hằng tháng cơ sở gửi (tệp hoặc thư mục).':
+        'Monthly workbooks sent by facilities (files or folders).',
+    'Thư mục kho dữ liệu (tạo mới khi nhận sổ lần đầu).':
+        'The store folder (created on the first receive).',
+    'Thư mục ghi bản đánh dấu lỗi của sổ bị từ chối (mặc định: kiem-tra/ trong kho).':
+        'Folder for the annotated copies of rejected workbooks (default: kiem-tra/ in the store).',
+    'Các phiên bản sổ của một cơ sở (mỗi tháng) và, giữa hai phiên bản, những số liệu đã thay đổi.\n\nVí dụ: rehabstat history --store kho --facility SL01 --month 03/2021':
+        "The versions of a facility's workbooks (per month) and, between two versions, the figures that changed.\n\nExample: rehabstat history --store kho --facility SL01 --month 03/2021",
+    'Chỉ tháng MM/YYYY, ví dụ 03/2021.':
+        'Only the month MM/YYYY, e.g. 03/2021.',
+    'Duyệt và khóa các tháng của kỳ: bản mới khác bản đã duyệt sẽ bị từ chối cho đến khi mở khóa.\n\nMã thoát 1 khi có tháng chưa có sổ được nhận (tháng đó không được duyệt).\n\nVí dụ: rehabstat approve --store kho --facility SL01 --year 2021 --quarter 1':
+        'Approve and lock the months of a period: a new version that differs from the approved one is rejected until unlocked.\n\nExit code 1 when a month has no accepted workbook (that month is not approved).\n\nExample: rehabstat approve --store kho --facility SL01 --year 2021 --quarter 1',
+    'Mọi cơ sở của một tỉnh/thành phố.':
+        'Every facility of a province.',
+    'Mở khóa các tháng đã duyệt để nhận bản sửa; lý do được ghi vào nhật ký.\n\nVí dụ: rehabstat unlock --store kho --facility SL01 --year 2021 --month 2 --reason "Cơ sở sửa số tiếp nhận"':
+        'Unlock approved months to accept a corrected version; the reason goes into the log.\n\nExample: rehabstat unlock --store kho --facility SL01 --year 2021 --month 2 --reason "Cơ sở sửa số tiếp nhận"',
+    'Lý do mở khóa (ghi vào nhật ký).':
+        'Why the months are unlocked (written to the log).',
+    'Nhật ký của kho: mỗi lần nhận, từ chối, duyệt, mở khóa (ai, lúc nào, việc gì, vì sao).\n\nVí dụ: rehabstat log --store kho --facility SL01':
+        "The store's log: every receipt, rejection, approval and unlock (who, when, what, why).\n\nExample: rehabstat log --store kho --facility SL01",
+    'Chỉ cơ sở này.':
+        'Only this facility.',
+    'Chỉ N dòng cuối.':
+        'Only the last N lines.',
+    'Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.\n\nVí dụ: rehabstat check-store --store kho':
+        "Check the store: the database's integrity and every original's sha256 against its receipt. Exit code 1 on any mismatch.\n\nExample: rehabstat check-store --store kho",
     "Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
     "Ví dụ: rehabstat report --data samples/son-la --year 2021":
         "Monthly workbooks of rehabilitation facilities → checked indicators → reports (BC), plans (KH).\n\n"
@@ -299,6 +331,7 @@ _PERIOD = r"((?:giai đoạn )?từ tháng \S+ đến tháng \S+|quý [IV]+ năm
 # (regex over the Vietnamese, English replacement); applied in order with re.sub, so phrases
 # inside longer lines are translated too. Longer, more specific patterns first.
 MESSAGES_EN: list[tuple[str, str]] = [
+    (r"Cần PATH\.\.\. \(sổ hoặc thư mục\) hoặc --store KHO\.", "Give PATH... (workbooks or folders) or --store STORE."),
     # periods.py
     (r"(--from|--to) '(.*?)' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021\.",
      r"\1 '\2' is not valid: write month/year, e.g. 01/2021."),

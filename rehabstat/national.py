@@ -62,7 +62,7 @@ STATUS_MEANING = {
 
 def write_national(path: Path, *, period: Period, provinces, table, national, monthly, issues, unattributed,
                    today: dt.date | None = None, draft: bool = False, deadline: dict | None = None,
-                   reporting=()) -> Path:
+                   reporting=(), approved: dict | None = None) -> Path:
     """Write the national workbook; `provinces` are batch.ProvinceResult, `table` the
     province-level indicator table, `national` the national one, `monthly` the monthly
     census [(year, month, {HV, MET, ALL})]."""
@@ -80,7 +80,39 @@ def write_national(path: Path, *, period: Period, provinces, table, national, mo
     _monthly(wb.create_sheet("SiSoThang"), monthly, period)
     _issues(wb.create_sheet("VanDe"), issues, provinces)
     _tidy(wb.create_sheet("ChiSo"), table, national, reporting)
+    if approved is not None:  # the data came from a store: which months are approved
+        _approvals(wb.create_sheet("PheDuyet", wb.sheetnames.index("DayDu") + 1), provinces, period, approved)
     return save(wb, path)
+
+
+def _approvals(ws, provinces, period: Period, approved: dict) -> None:
+    """Sheet PheDuyet: facility × month, "đã duyệt" (with the version and the day) for every
+    month locked in the store; blank: not approved."""
+    from openpyxl.styles import PatternFill
+    from .store import local_time
+    from .xlsxout import set_cell
+    fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
+    months = period.months
+    for c, title in enumerate(fixed + tuple(f"{m:02d}/{y}" for y, m in months) + ("Số tháng đã duyệt",), start=1):
+        _header(ws, 1, c, title)
+    fill = PatternFill("solid", fgColor="C6EFCE")
+    r = 2
+    for p in provinces:
+        for fac in p.facilities:
+            set_cell(ws, r, 1, p.name)
+            set_cell(ws, r, 2, fac.unit)
+            set_cell(ws, r, 3, fac.name or "")
+            n = 0
+            for k, (y, m) in enumerate(months):
+                got = approved.get((fac.unit, y, m))
+                if got is not None:
+                    at, _who, version = got
+                    cell = set_cell(ws, r, len(fixed) + 1 + k, f"đã duyệt (bản {version}, {local_time(at)[:10]})")
+                    cell.fill = fill
+                    n += 1
+            _number(ws, r, len(fixed) + len(months) + 1, n)
+            r += 1
+    ws.freeze_panes = ws.cell(row=2, column=len(fixed) + 1)
 
 
 # ---------------------------------------------------------------- helpers

@@ -105,7 +105,7 @@ def symbol_from_name(name: str) -> str:
 def build_context(table, *, unit: dict, period: Period, document: dict | None = None, kind: str = "bc",
                   draft: bool = False, targets: list | None = None, plan: dict | None = None,
                   today: dt.date | None = None, annex: list | None = None, gaps: list | None = None,
-                  timeliness: dict | None = None) -> dict:
+                  timeliness: dict | None = None, approval: str = "") -> dict:
     """The template context for one unit (facility or province) over a period."""
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
@@ -187,7 +187,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
         "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
-        "targets": targets or [], "annex": annex or [], "gaps": gaps or [],
+        "targets": targets or [], "annex": annex or [], "gaps": gaps or [], "approval": approval or "",
         # a province's reporting rates and who sent late (batch): {"sentence": str, "late": [str]}
         "timeliness": {"sentence": "", "late": [], **(timeliness or {})},
         "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,

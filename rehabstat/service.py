@@ -14,6 +14,9 @@ from .periods import Period
 def load(data, config=None, jobs=None, progress=None):
     """Read the data folders and the configuration: (Dataset, Config)."""
     from .dataset import read_paths
+    from .store import is_store
+    if is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
+        return data.dataset(), load_config([data.root], config)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
     return read_paths(paths, jobs=jobs, progress=progress), cfg
@@ -232,9 +235,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         gaps = gap_lines(facs, period, force) + partial_figures(facs, fac_table)
         timely = timeliness_context(facs, cfg)
         units = [f.unit for f in facs if not f.sent_nothing]
+    from .store import approval_sentence, is_store
+    approval = approval_sentence(data.approved(), units, period) if is_store(data) else ""
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
-                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely)
+                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval)
     if level == "province":
         result.notes[:0] = province_notes(ds, period, as_of, units)
     result.coverage = gate.coverage_text()
@@ -263,7 +268,7 @@ def ensure_out_dir(out) -> Path:
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
-                   table=None, draft=None, as_of=None, timeliness=None) -> DocumentResult:
+                   table=None, draft=None, as_of=None, timeliness=None, approval="") -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
     `table`: the unit's indicator rows when the caller has computed them already (batch).
@@ -321,7 +326,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps,
-                        timeliness=timeliness)
+                        timeliness=timeliness, approval=approval)
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
@@ -422,6 +427,8 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
     write_table(ws3, list(TIDY_HEADER), tidy_rows(table), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
                 top=top)
+    if ctx.get("approval"):  # from the store: which months the department approved
+        set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)
     if ctx.get("annex") or ctx.get("gaps"):
         from .batch import write_annex_sheet
         annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])

@@ -51,13 +51,18 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
     from .errors import UsageError
     from .gate import decide
     from .periods import Period, month_code
+    from .store import is_store
 
-    paths = [Path(p) for p in paths]
-    cfg = config if isinstance(config, Config) else load_config(paths, config)
-    ds = read_paths(paths, jobs=jobs, progress=progress)
+    if len(paths) == 1 and is_store(paths[0]):  # --store: the accepted versions, as parsed at receipt
+        cfg = config if isinstance(config, Config) else load_config([paths[0].root], config)
+        ds, paths = paths[0].dataset(), []
+    else:
+        paths = [Path(p) for p in paths]
+        cfg = config if isinstance(config, Config) else load_config(paths, config)
+        ds = read_paths(paths, jobs=jobs, progress=progress)
     if ds.files.empty or (ds.files["status"] == "skipped").all():
         raise UsageError(f"Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong "
-                         f"{', '.join(map(str, paths))}.")
+                         f"{', '.join(map(str, paths)) or 'kho'}.")
     issues = list(ds.issues) + run_checks(ds, period=period, today=today, config=cfg, months=False)
     # missing months: the gate's decision, over the period asked for or the months the data span
     known = ds.files.dropna(subset=["year", "month"])

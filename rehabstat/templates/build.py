@@ -818,6 +818,13 @@ def _signature(doc) -> None:
     end.paragraph_format.keep_with_next = False
 
 
+def _approval(doc) -> None:
+    """Data from the department's store: which months are approved (one sentence)."""
+    _tag(doc, "{%p if approval %}")
+    _p(doc, "{{ approval }}")
+    _tag(doc, "{%p endif %}")
+
+
 def build_document(kind: str):
     """The template of ``kind`` ('bc' or 'kh') as a python-docx Document."""
     if kind not in ("bc", "kh"):
@@ -834,6 +841,7 @@ def build_document(kind: str):
         _p(doc, "{{ unit.name }} báo cáo kết quả công tác cai nghiện ma túy {{ period.label }}, "
                 "cụ thể như sau:")
         _results(doc, kind)
+        _approval(doc)
         _keep(_p(doc, "Trên đây là báo cáo kết quả công tác cai nghiện ma túy {{ period.label }} "
                       "của {{ unit.name }}./."))
     else:
@@ -842,6 +850,7 @@ def build_document(kind: str):
         _p(doc, "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH CÔNG TÁC {{ period.label|upper }}",
            "VB Heading Part Title")
         _results(doc, kind)
+        _approval(doc)
         _plan(doc)
         _keep(_p(doc, "Trên đây là Kế hoạch công tác {{ plan.label }} của {{ unit.name }}./."))
     _signature(doc)

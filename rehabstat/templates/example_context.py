@@ -254,6 +254,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "annex": [],
         "gaps": [],
         "timeliness": {"sentence": "", "late": []},
+        "approval": "",
     }
     if kind == "kh":
         ctx["plan"] = {

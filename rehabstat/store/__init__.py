@@ -1,0 +1,72 @@
+"""The department's inbox (issue 14): an embedded SQLite store of every workbook received,
+kept byte for byte, with versions, approval and lock, and an append-only audit.
+
+Library API (the CLI in rehabstat/cli.py only formats what these return):
+
+    from rehabstat.store import Store, StoreSource, load_dataset
+    with Store.open("kho", create=True) as store:
+        outcomes = store.receive(["nop/"])          # [Outcome]: received / new-version / duplicate / rejected / skipped
+        history = store.history("SL01", (2021, 3))  # versions and the figures that changed
+        store.approve(["SL01"], period)             # lock; store.unlock(units, period, reason)
+        rows = store.log()                          # the audit
+        report = store.check()                      # integrity + every original's sha256
+    ds = load_dataset("kho")                        # Dataset of the latest accepted versions
+
+As a data source: every command that reads `--data DIR` accepts a StoreSource in its place
+(service.load, validate.validate_paths, batch.run_batch): the Dataset is built from the
+rows parsed at receipt; no workbook is opened again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .inbox import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Change, CheckReport, Comparison,  # noqa: F401
+                    History, MonthAction, Outcome, Store, Version, local_time, month_text)
+from .schema import DB_NAME, SCHEMA_VERSION  # noqa: F401
+
+
+@dataclass(frozen=True)
+class StoreSource:
+    """A store given where a data folder is expected (`--store DIR`)."""
+    root: Path
+
+    def __str__(self) -> str:
+        return str(self.root)
+
+    def dataset(self):
+        return load_dataset(self.root)
+
+    def approved(self) -> dict:
+        with Store.open(self.root) as store:
+            return store.approved()
+
+
+def is_store(data) -> bool:
+    return isinstance(data, StoreSource)
+
+
+def load_dataset(root, units=None):
+    """The Dataset of the latest accepted version of each facility-month in the store."""
+    with Store.open(root) as store:
+        return store.dataset(units)
+
+
+def approval_sentence(approved: dict, units, period) -> str:
+    """What a document says about approval, for the months of `period` of `units`;
+    `approved` is Store.approved() ({(unit, year, month): ...})."""
+    from ..gate import month_ranges
+    months = period.months
+    locked = {u: [ym for ym in months if (u, *ym) in approved] for u in units}
+    if not any(locked.values()):
+        return "Số liệu trong kỳ chưa được duyệt (chưa khóa trong kho dữ liệu)."
+    if all(len(v) == len(months) for v in locked.values()):
+        return "Số liệu của mọi tháng trong kỳ đã được duyệt và khóa trong kho dữ liệu."
+    words = lambda yms: ("tháng " if len(yms) == 1 else "các tháng ") + month_ranges(yms)  # noqa: E731
+    sets = {tuple(v) for v in locked.values()}
+    if len(sets) == 1:
+        done = sorted(next(iter(sets)))
+        rest = [ym for ym in months if ym not in done]
+        return f"Số liệu {words(done)} đã được duyệt và khóa trong kho dữ liệu; {words(rest)} chưa được duyệt."
+    parts = [f"{u} {words(v)}" for u, v in sorted(locked.items()) if v]
+    return "Số liệu đã được duyệt và khóa trong kho dữ liệu: " + "; ".join(parts) + "; các tháng khác chưa được duyệt."

@@ -1,0 +1,132 @@
+"""A WorkbookResult to the store's rows and back, exactly: reading from the store gives the
+reader's lists (same values, same types), so a Dataset built from them is the Dataset the
+folder would give. Only the learner id changes: it is kept as a salted hash."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+
+from ..issues import Issue
+from ..reader import WorkbookResult
+
+
+def person_hash(salt: bytes, person) -> str | None:
+    """HMAC-SHA256 of the learner id under the store's salt, 16 hex digits (64 bits: no
+    collision among the ids of one facility). Equal ids give equal hashes, so the person
+    checks (P001-P004) and TRON_NGUOI (distinct persons) work unchanged on the store."""
+    if person is None:
+        return None
+    return hmac.new(salt, str(person).encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+
+def hashed(result: WorkbookResult, salt: bytes) -> WorkbookResult:
+    """A copy of the result whose learner ids are the store's hashes (to be checked beside
+    results loaded from the store, whose ids are hashes)."""
+    from dataclasses import replace
+    return replace(result, events=[tuple(e[:2]) + (person_hash(salt, e[2]),) + tuple(e[3:]) for e in result.events])
+
+
+# ---------------------------------------------------------------- cell values in JSON (totals rows)
+
+def _enc(v):
+    if isinstance(v, dt.datetime):
+        return {"$dt": v.isoformat()}
+    if isinstance(v, dt.date):
+        return {"$d": v.isoformat()}
+    if isinstance(v, dt.time):
+        return {"$t": v.isoformat()}
+    if isinstance(v, dt.timedelta):
+        return {"$td": v.total_seconds()}
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    return {"$s": str(v)}
+
+
+def _dec(v):
+    if isinstance(v, dict):
+        (tag, x), = v.items()
+        return {"$dt": dt.datetime.fromisoformat, "$d": dt.date.fromisoformat, "$t": dt.time.fromisoformat,
+                "$td": lambda s: dt.timedelta(seconds=s), "$s": str}[tag](x)
+    return v
+
+
+def totals_json(cells: dict) -> str:
+    return json.dumps({f: [_enc(v), col] for f, (v, col) in cells.items()}, ensure_ascii=False)
+
+
+def totals_cells(text: str) -> dict:
+    return {f: (_dec(v), col) for f, (v, col) in json.loads(text).items()}
+
+
+# ---------------------------------------------------------------- rows
+
+def rows_of(result: WorkbookResult, receipt: int, salt: bytes):
+    """{table: [row tuples]} for one receipt."""
+    return {
+        "census": [(receipt,) + tuple(r) for r in result.census],
+        "events": [(receipt, s, row, person_hash(salt, person), cat, ev, date.isoformat(), new, count)
+                   for s, row, person, cat, ev, date, new, count in result.events],
+        "figures": [(receipt,) + tuple(r) for r in result.figures],
+        "totals": [(receipt, s, row, totals_json(cells)) for s, row, cells in result.totals],
+    }
+
+
+def date_text(d) -> str | None:
+    return d.isoformat() if isinstance(d, (dt.date, dt.datetime)) else None
+
+
+def issue_row(receipt: int, stage: str, i: Issue):
+    return (receipt, stage, i.code, i.severity, i.message, i.sheet, i.row, i.column, i.field)
+
+
+INSERT = {
+    "census": "INSERT INTO census VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "figures": "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "totals": "INSERT INTO totals VALUES (?, ?, ?, ?)",
+    "issues": "INSERT INTO issues VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+}
+
+
+def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
+    """The WorkbookResults of the given receipts, in the order of `ids`, with their issues of
+    `stages` (the reader's by default); `path_of(relative path) -> str` names each result's file."""
+    ids = list(ids)
+    if not ids:
+        return []
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS pick (id INTEGER PRIMARY KEY, n INTEGER)")
+    con.execute("DELETE FROM pick")
+    con.executemany("INSERT INTO pick VALUES (?, ?)", [(i, n) for n, i in enumerate(ids)])
+    results: dict[int, WorkbookResult] = {}
+    for (rid, path, unit, name, province, year, month, sent, status, layout) in con.execute(
+            "SELECT r.id, r.path, r.unit, r.unit_name, r.province, r.year, r.month, r.sent, r.read_status, r.layout "
+            "FROM receipts r JOIN pick ON pick.id = r.id"):
+        results[rid] = WorkbookResult(file=path_of(path), status=status, unit=unit, unit_name=name,
+                                      province=province, year=year, month=month, layout=json.loads(layout))
+        if sent is not None:
+            results[rid].sent = dt.date.fromisoformat(sent[:10])
+    for rid, *row in con.execute("SELECT c.* FROM census c JOIN pick ON pick.id = c.receipt ORDER BY c.rowid"):
+        results[rid].census.append(tuple(row))
+    dates: dict[str, dt.date] = {}
+    for rid, sheet, row, person, cat, ev, date, new, count in con.execute(
+            "SELECT e.* FROM events e JOIN pick ON pick.id = e.receipt ORDER BY e.rowid"):
+        d = dates.get(date)
+        if d is None:
+            d = dates[date] = dt.date.fromisoformat(date)
+        results[rid].events.append((sheet, row, person, cat, ev, d, new, count))
+    for rid, *row in con.execute("SELECT f.* FROM figures f JOIN pick ON pick.id = f.receipt ORDER BY f.rowid"):
+        results[rid].figures.append(tuple(row))
+    for rid, sheet, row, cells in con.execute(
+            "SELECT t.* FROM totals t JOIN pick ON pick.id = t.receipt ORDER BY t.rowid"):
+        results[rid].totals.append((sheet, row, totals_cells(cells)))
+    for rid, code, severity, message, sheet, row, col, fld in con.execute(
+            "SELECT i.receipt, i.code, i.severity, i.message, i.sheet, i.row, i.col, i.field "
+            "FROM issues i JOIN pick ON pick.id = i.receipt WHERE i.stage IN (%s) ORDER BY i.rowid"
+            % ",".join("?" * len(stages)), tuple(stages)):
+        res = results[rid]
+        res.issues.append(Issue(code=code, severity=severity, message=message, file=res.file, sheet=sheet,
+                                row=row, column=col, field=fld))
+    con.execute("DELETE FROM pick")
+    return [results[i] for i in ids if i in results]

@@ -1,0 +1,787 @@
+"""The department's inbox: every workbook a facility sends, kept byte for byte, with a
+receipt; versions of a month; approval and lock; an append-only audit.
+
+    store = Store.open("kho", create=True)
+    for outcome in store.receive(["nop/2021-03.xlsx"]):
+        print(outcome.line())
+    ds = store.dataset()                 # the latest accepted version of each facility-month
+    store.approve(["SL01"], make_period(year=2021, quarter=1))
+
+Layout of a store folder:
+
+    inbox.sqlite                         receipts, parsed rows, approvals, audit (schema.py)
+    originals/<Province>/<UNIT>/<YYYY-MM>/<sha256>/<name sent>   the originals, content-addressed
+    originals/_khong-ro/<sha256>/<name sent>   originals whose facility or month could not be read
+    kiem-tra/                            annotated copies of rejected workbooks (for the facility)
+    tmp/                                 files being received (a killed receive leaves them)
+
+Receiving one file: copy it into tmp/ while hashing it (fsync); read and check that copy
+(so the figures are those of the stored bytes); move it to its content-addressed place
+(rename, fsync of the folder); then one IMMEDIATE transaction decides (duplicate, locked,
+version number) and writes the receipt, its rows and the audit row. A receive killed at any
+point leaves either no receipt (and at most an orphan original, completed by the next
+receive of the same file) or a whole one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UsageError
+from ..issues import ERROR, Issue
+from . import codec
+from .schema import DB_NAME, StoreVersionError, connect
+
+ORIGINALS, ANNOTATED, TMP = "originals", "kiem-tra", "tmp"
+UNKNOWN = "_khong-ro"
+
+RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED = "received", "new-version", "duplicate", "rejected", "skipped"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in this environment
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
+
+
+def local_time(iso: str) -> str:
+    """'2026-11-29T17:02:03.123+00:00' → '29/11/2026 17:02' in the machine's time zone."""
+    return dt.datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def month_text(year, month) -> str:
+    return f"{int(month):02d}/{int(year)}" if year is not None and month is not None else "?"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(str(path), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _makedirs_durably(path: Path) -> None:
+    """mkdir -p, with each new folder's entry synced in its parent (a power cut cannot lose
+    the folder of an original whose receipt is committed)."""
+    missing = []
+    p = path
+    while not p.exists():
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir()
+        except FileExistsError:  # another clerk's receive made it meanwhile
+            pass
+        _fsync_dir(d.parent)
+
+
+def _slug(text) -> str:
+    from ..service import _slug as slug
+    return slug(str(text)) or "_"
+
+
+# ---------------------------------------------------------------- results
+
+@dataclass
+class Outcome:
+    """What happened to one file given to `receive`."""
+    source: str  # the path as given
+    kind: str  # received | new-version | duplicate | rejected
+    receipt: int | None = None
+    unit: str | None = None
+    year: int | None = None
+    month: int | None = None
+    version: int | None = None
+    previous: int | None = None  # the version it replaces
+    reason: str = ""
+    errors: list = field(default_factory=list)  # the error Issues (rejected for errors)
+    warnings: int = 0
+    annotated: str | None = None
+    original: str | None = None  # the stored original (relative to the store)
+
+    def line(self) -> str:
+        """One Vietnamese console line."""
+        who = f"{self.unit or '?'} {month_text(self.year, self.month)}" if self.unit or self.year else "(không rõ cơ sở, tháng)"
+        warn = f", {self.warnings} cảnh báo" if self.warnings else ""
+        if self.kind == RECEIVED:
+            return f"{self.source}: {who} – đã nhận (phiên bản {self.version}{warn})."
+        if self.kind == NEW_VERSION:
+            return f"{self.source}: {who} – phiên bản mới {self.version} (thay phiên bản {self.previous}{warn})."
+        if self.kind == DUPLICATE:
+            return f"{self.source}: {who} – {self.reason}"
+        if self.kind == SKIPPED:
+            return f"{self.source}: bỏ qua – {self.reason}"
+        text = f"{self.source}: {who} – bị từ chối: {self.reason}"
+        if self.annotated:
+            text += f" Bản đánh dấu lỗi gửi lại cơ sở: {self.annotated}"
+        return text
+
+
+@dataclass
+class Version:
+    receipt: int
+    unit: str | None
+    year: int | None
+    month: int | None
+    version: int | None
+    status: str
+    reason: str | None
+    received_at: str
+    received_by: str
+    original_name: str
+    sha256: str
+    errors: int
+    warnings: int
+    path: str
+
+
+@dataclass
+class Change:
+    indicator: str
+    category: str
+    before: object  # None: the figure was not there
+    after: object
+
+
+@dataclass
+class Comparison:
+    year: int
+    month: int
+    before: Version
+    after: Version
+    changes: list  # [Change]
+
+
+@dataclass
+class History:
+    unit: str
+    versions: list  # [Version], by month then receipt
+    comparisons: list  # [Comparison]
+    approvals: list  # [(year, month, action, at, who, reason, version)]
+
+
+@dataclass
+class MonthAction:
+    unit: str
+    year: int
+    month: int
+    done: bool
+    note: str  # Vietnamese
+
+
+@dataclass
+class CheckReport:
+    receipts: int = 0
+    ok: int = 0
+    problems: list = field(default_factory=list)  # [str]: a receipt whose original is missing or changed
+    notes: list = field(default_factory=list)  # [str]: orphan originals, leftover temporary files
+    integrity: str = "ok"
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems and self.integrity == "ok"
+
+
+# ---------------------------------------------------------------- the store
+
+class Store:
+    """One store folder. Open it with Store.open(); close() when done (or use `with`)."""
+
+    def __init__(self, root: Path, con):
+        self.root = Path(root)
+        self.con = con
+        self.salt = bytes.fromhex(con.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()[0])
+
+    @classmethod
+    def open(cls, root, create: bool = False) -> "Store":
+        root = Path(root)
+        db = root / DB_NAME
+        if not db.is_file():
+            if not create:
+                raise UsageError(f"Không có kho dữ liệu ở {root} (thiếu {DB_NAME}). "
+                                 f"Tạo kho bằng: rehabstat receive TỆP... --store {root}")
+            if root.exists() and not root.is_dir():
+                raise UsageError(f"--store {root} là một tệp, không phải thư mục.")
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UsageError(f"Không tạo được thư mục kho {root}: {exc.strerror or exc}.") from None
+        try:
+            con = connect(db)
+        except StoreVersionError as exc:
+            raise UsageError(f"Không mở được kho {root}: {exc}.") from None
+        except Exception as exc:  # sqlite3.DatabaseError: not a database, read-only folder
+            raise UsageError(f"Không mở được kho {root}: {exc}. Kiểm tra bằng: rehabstat check-store --store {root}") from None
+        return cls(root, con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def _audit(self, action, receipt=None, unit=None, year=None, month=None, detail=None, at=None, who=None):
+        self.con.execute("INSERT INTO audit (at, who, action, receipt, unit, year, month, detail) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (at or _now(), who or _who(), action, receipt, unit, year, month, detail))
+
+    # ------------------------------------------------------------ receive
+
+    def receive(self, paths, out=None, jobs=None, config=None) -> list[Outcome]:
+        """Receive every workbook under `paths` (files or folders). One transaction per file.
+        `out`: where annotated copies of rejected workbooks go (default: <store>/kiem-tra)."""
+        from ..config import load_config
+        from ..dataset import _read_all
+        from ..reader import find_workbooks
+        from ..safety import MAX_FILE_BYTES
+        missing = [str(p) for p in paths if not Path(p).exists()]
+        if missing:
+            raise UsageError(f"Không tìm thấy: {', '.join(missing)}")
+        own = self.root.resolve()
+        files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
+        if not files:
+            raise UsageError(f"Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
+        cfg = config if config is not None and not isinstance(config, (str, Path)) else load_config([self.root], config)
+        out = Path(out) if out is not None else self.root / ANNOTATED
+        tmp_dir = self.root / TMP
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        outcomes: list[Outcome] = []
+        staged = []  # (index, source, tmp, sha, size)
+        for src in files:
+            try:
+                size = src.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    from ..vnformat import number
+                    raise _Refused(f"tệp {number(size)} byte, quá lớn cho một sổ hằng tháng")
+                tmp, sha = self._stage(src, tmp_dir)
+            except (OSError, _Refused) as exc:  # unreadable, vanished meanwhile, too big: said, the others go on
+                why = str(exc) if isinstance(exc, _Refused) else f"không đọc được tệp ({exc.strerror or exc})"
+                o = Outcome(str(src), REJECTED, reason=f"{why}; không lưu vào kho.")
+                self._log_only(o, "reject")
+                outcomes.append(o)
+                continue
+            staged.append((len(outcomes), src, tmp, sha, size))
+            outcomes.append(None)
+        # the same bytes already received (and not waiting for an unlock) need no reading
+        known = {sha: row for sha, *row in self.con.execute(
+            "SELECT sha256, id, status, reason_code FROM receipts WHERE sha256 IN (%s)" % ",".join("?" * len(staged)),
+            [s[3] for s in staged])} if staged else {}
+        to_read = [s for s in staged if s[3] not in known or known[s[3]][2] == "locked"]
+        read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
+        checked = self._check_all(list(read.values()), cfg)
+        try:
+            for slot, src, tmp, sha, size in staged:
+                result = read.get(tmp)
+                outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
+                                                   checked.get(result.file, []) if result is not None else [])
+        finally:
+            for _, _, tmp, _, _ in staged:
+                tmp.unlink(missing_ok=True)
+        return outcomes
+
+    def _stage(self, src: Path, tmp_dir: Path) -> tuple[Path, str]:
+        """Copy src into tmp/ while hashing it; the copy is on disk (fsync) when this returns."""
+        suffix = src.suffix.lower() if src.suffix.lower().lstrip(".").isalnum() and len(src.suffix) <= 6 else ".bin"
+        fd, name = tempfile.mkstemp(prefix=".nhan-", suffix=suffix, dir=tmp_dir)
+        h = hashlib.sha256()
+        try:
+            with os.fdopen(fd, "wb") as dst, open(src, "rb") as f:
+                while True:
+                    chunk = f.read(1 << 20)
+                    if not chunk:
+                        break
+                    h.update(chunk)
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        return Path(name), h.hexdigest()
+
+    def _log_only(self, o: Outcome, action: str) -> None:
+        self.con.execute("BEGIN IMMEDIATE")
+        self._audit(action, detail=f"{o.source}: {o.reason}")
+        self.con.execute("COMMIT")
+
+    def _place(self, tmp: Path, sha: str, result, name: str) -> str:
+        """Move the staged copy to its content-addressed place, a folder named by its sha256
+        (the file keeps the name it was sent under); return its path in the store."""
+        if result is not None and result.unit and result.year and result.month:
+            folder = Path(ORIGINALS) / _slug(result.province or UNKNOWN) / _slug(result.unit) / \
+                f"{int(result.year):04d}-{int(result.month):02d}" / sha
+        else:
+            folder = Path(ORIGINALS) / UNKNOWN / sha
+        _makedirs_durably(self.root / folder)
+        for earlier in sorted((self.root / folder).iterdir()):  # an earlier receive placed it and was stopped
+            if earlier.is_file() and _sha256(earlier) == sha:
+                tmp.unlink(missing_ok=True)
+                return (folder / earlier.name).as_posix()
+        target = self.root / folder / _file_name(name, tmp.suffix)
+        os.replace(tmp, target)
+        try:
+            os.chmod(target, 0o444)  # an original is never written again
+        except OSError:
+            pass
+        _fsync_dir(target.parent)
+        return (folder / target.name).as_posix()
+
+    def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues) -> Outcome:
+        con = self.con
+        existing = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
+                               "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
+        if existing is not None and existing[6] != "locked":
+            return self._duplicate(src, existing)
+        if result.status == "skipped":  # not a submission: nothing stored, the audit says so
+            o = Outcome(str(src), SKIPPED, reason="không phải sổ hằng tháng (sổ chỉ tiêu, bản đánh dấu lỗi hoặc "
+                                                  "tệp do rehabstat lập); không lưu vào kho.")
+            self._log_only(o, "skip")
+            return o
+        placed = self._place(tmp, sha, result, src.name)  # the original is durably in place before its receipt
+        stored_path = str(self.path(placed))
+        reader_issues = [_moved(i, stored_path) for i in result.issues]
+        check_issues = [_moved(i, stored_path) for i in check_issues]
+        issues = reader_issues + check_issues
+        errors = [i for i in issues if i.severity == ERROR]
+        warnings = len(issues) - len(errors)
+        unit, year, month = result.unit, result.year, result.month
+        annotated = None
+        if errors and existing is None:
+            annotated = self._annotate(stored_path, src, result, issues, out)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            # decided again under the write lock: another clerk may have received the same bytes meanwhile
+            current = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
+                                  "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
+            if current is not None and (current[6] != "locked" or self._locked(unit, year, month) is not None):
+                con.execute("COMMIT")
+                return self._duplicate(src, current)
+            if current is not None:  # refused while its month was locked, and the month is open now
+                version, previous = self._next_version(unit, year, month)
+                con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL "
+                            "WHERE id = ?", (version, current[0]))
+                self._audit("accept", current[0], unit, year, month,
+                            f"{src.name}: nhận lại sau khi mở khóa, phiên bản {version}"
+                            + (f" (thay phiên bản {previous})" if previous else ""))
+                con.execute("COMMIT")
+                return Outcome(str(src), NEW_VERSION if previous else RECEIVED, current[0], unit, year, month,
+                               version, previous, warnings=warnings, original=placed)
+            status, version, previous, reason, reason_code = "accepted", None, None, None, None
+            if errors:
+                status, reason_code = "rejected", "errors"
+                reason = _errors_reason(errors)
+            else:
+                lock = self._locked(unit, year, month)
+                if lock is not None:
+                    status, reason_code = "rejected", "locked"
+                    reason = (f"tháng {month_text(year, month)} của {unit} đã được duyệt và khóa "
+                              f"({local_time(lock[0])}, {lock[1]}); bản mới khác bản đã duyệt. Muốn nhận, mở khóa trước: "
+                              f"rehabstat unlock --store {self.root} --facility {unit} --month {month} --year {year} "
+                              f"--reason \"...\"")
+                else:
+                    version, previous = self._next_version(unit, year, month)
+            now, who = _now(), _who()
+            cur = con.execute(
+                "INSERT INTO receipts (sha256, size, original_name, path, unit, unit_name, province, year, month, "
+                "sent, received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
+                "layout, annotated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha, size, src.name, placed, unit, result.unit_name, result.province, year, month,
+                 codec.date_text(getattr(result, "sent", None)), now, who,
+                 status, version, reason, reason_code, len(errors), warnings, result.status,
+                 json.dumps(result.layout, ensure_ascii=False), annotated))
+            rid = cur.lastrowid
+            for table, rows in codec.rows_of(result, rid, self.salt).items():
+                if rows:
+                    con.executemany(codec.INSERT[table], rows)
+            con.executemany(codec.INSERT["issues"], [codec.issue_row(rid, "read", i) for i in reader_issues]
+                            + [codec.issue_row(rid, "check", i) for i in check_issues])
+            if status == "accepted":
+                action = "new-version" if previous else "receive"
+                detail = f"{src.name}: phiên bản {version}" + (f" (thay phiên bản {previous})" if previous else "")
+            else:
+                action, detail = "reject", f"{src.name}: {reason}"
+            self._audit(action, rid, unit, year, month, detail, at=now, who=who)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        if status == "accepted":
+            return Outcome(str(src), NEW_VERSION if previous else RECEIVED, rid, unit, year, month, version, previous,
+                           warnings=warnings, original=placed)
+        return Outcome(str(src), REJECTED, rid, unit, year, month, reason=reason, errors=errors, warnings=warnings,
+                       annotated=annotated, original=placed)
+
+    def _duplicate(self, src: Path, existing) -> Outcome:
+        rid, unit, year, month, version, status, reason_code, at = existing
+        what = f"phiên bản {version}" if status == "accepted" else "bản đã bị từ chối"
+        reason = (f"đã có trong kho (cùng nội dung với biên nhận số {rid}, {what}, nhận lúc {local_time(at)}); "
+                  "không nhận lại.")
+        self.con.execute("BEGIN IMMEDIATE")
+        self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}")
+        self.con.execute("COMMIT")
+        return Outcome(str(src), DUPLICATE, rid, unit, year, month, version, reason=reason)
+
+    def _next_version(self, unit, year, month):
+        previous = self.con.execute("SELECT max(version) FROM receipts WHERE unit = ? AND year = ? AND month = ? "
+                                    "AND status = 'accepted'", (unit, year, month)).fetchone()[0]
+        return (previous or 0) + 1, previous
+
+    def _locked(self, unit, year, month):
+        """(at, who) of the approval when the month is locked, else None."""
+        row = self.con.execute("SELECT action, at, who FROM approvals WHERE unit = ? AND year = ? AND month = ? "
+                               "ORDER BY id DESC LIMIT 1", (unit, year, month)).fetchone()
+        return (row[1], row[2]) if row is not None and row[0] == "approve" else None
+
+    def _check_all(self, results, cfg) -> dict:
+        """The dataset rules (continuity, persons, outliers...) on the workbooks being received,
+        each among the latest accepted versions of its facility's other months: {file: [Issue]}.
+        One run of the rules per round (round k: the k-th workbook of each facility-month in
+        this call), not one per workbook: a national year is checked in one go."""
+        from collections import Counter, defaultdict
+        from ..checks import run_checks
+        from ..dataset import build_dataset
+        rounds, seen = defaultdict(list), Counter()
+        for res in results:
+            if res.status != "ok" or res.unit is None or res.year is None or res.month is None:
+                continue  # nothing to check across files: the reader's issues say why
+            key = (res.unit, res.year, res.month)
+            rounds[seen[key]].append(codec.hashed(res, self.salt))  # ids as in the store, to meet its months
+            seen[key] += 1
+        out: dict = defaultdict(list)
+        for _, group in sorted(rounds.items()):
+            units = sorted({r.unit for r in group})
+            months = {(r.unit, r.year, r.month) for r in group}
+            ids = [rid for rid, u, y, m in self.con.execute(
+                "SELECT r.id, r.unit, r.year, r.month FROM receipts r WHERE r.id IN (" + _LATEST + ") AND r.unit IN (%s)"
+                % ",".join("?" * len(units)), units) if (u, y, m) not in months]
+            others = codec.load_results(self.con, ids, lambda p: str(self.path(p)))
+            files = {r.file for r in group}
+            for i in run_checks(build_dataset(others + group), period=None, config=cfg):
+                if i.file in files:
+                    out[i.file].append(i)
+        return out
+
+    def _annotate(self, stored_path: str, src: Path, result, issues, out: Path) -> str | None:
+        """The facility's annotated copy of a rejected workbook (never fatal)."""
+        from ..annotate import _write_one
+        from ..reader import ANNOTATED_SUFFIX
+        stem = src.stem
+        if result.unit and result.year:
+            stem = f"{_slug(result.unit)}-{int(result.year):04d}-{int(result.month):02d}-{_slug(src.stem)}"
+        target = out / (stem + ANNOTATED_SUFFIX)
+        try:
+            _write_one(Path(stored_path), issues, target)
+        except Exception:  # noqa: BLE001 - the receipt matters more than the copy
+            return None
+        return str(target)
+
+    # ------------------------------------------------------------ reading
+
+    def latest_ids(self, units=None) -> list[int]:
+        sql, args = _LATEST, []
+        if units:
+            sql += " AND r.unit IN (%s)" % ",".join("?" * len(units))
+            args = list(units)
+        return [r[0] for r in self.con.execute(sql + " ORDER BY r.province, r.unit, r.year, r.month", args)]
+
+    def results(self, ids) -> list:
+        self.con.execute("BEGIN")
+        try:
+            return codec.load_results(self.con, ids, lambda p: str(self.path(p)))
+        finally:
+            self.con.execute("COMMIT")
+
+    def rejected_ids(self, units=None) -> list[int]:
+        """For each facility-month with no accepted version: its latest receipt rejected for
+        errors (so that the gate sees the month as sent with errors, not as missing)."""
+        sql = ("SELECT max(r.id) FROM receipts r WHERE r.reason_code = 'errors' AND r.unit IS NOT NULL "
+               "AND r.year IS NOT NULL AND r.month IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts q "
+               "WHERE q.unit = r.unit AND q.year = r.year AND q.month = r.month AND q.status = 'accepted')")
+        args = []
+        if units:
+            sql += " AND r.unit IN (%s)" % ",".join("?" * len(units))
+            args = list(units)
+        return sorted(r[0] for r in self.con.execute(sql + " GROUP BY r.unit, r.year, r.month", args))
+
+    def dataset(self, units=None):
+        """The Dataset of the latest accepted version of each facility-month (no workbook is
+        read). Where a workbook has no "Ngày gửi", its `sent` (timeliness) is the local day the
+        month's first accepted version was received. A month whose every receipt was rejected for errors is there as a workbook
+        that could not be used (status 'error', no rows, its errors at receipt): the gate
+        then says "có lỗi" for it, never counts it (not even with --force), and never sees
+        two workbooks for one month."""
+        from ..dataset import build_dataset
+        self.con.execute("BEGIN")
+        try:
+            path_of = lambda p: str(self.path(p))  # noqa: E731
+            results = codec.load_results(self.con, self.latest_ids(units), path_of)
+            first = self.first_accepted()
+            for res in results:  # timeliness: no "Ngày gửi" in ThongTin, the day the month was first accepted
+                if getattr(res, "sent", None) is None and (res.unit, res.year, res.month) in first:
+                    res.sent = dt.datetime.fromisoformat(first[(res.unit, res.year, res.month)]).astimezone().date()
+            for res in codec.load_results(self.con, self.rejected_ids(units), path_of, stages=("read", "check")):
+                res.status, res.census, res.events, res.figures, res.totals = "error", [], [], [], []
+                results.append(res)
+        finally:
+            self.con.execute("COMMIT")
+        return build_dataset(results)
+
+    def approved(self) -> dict:
+        """{(unit, year, month): (at, who, version)} of every locked month."""
+        out = {}
+        for unit, year, month, action, at, who, version in self.con.execute(
+                "SELECT a.unit, a.year, a.month, a.action, a.at, a.who, r.version FROM approvals a "
+                "LEFT JOIN receipts r ON r.id = a.receipt ORDER BY a.id"):
+            if action == "approve":
+                out[(unit, year, month)] = (at, who, version)
+            else:
+                out.pop((unit, year, month), None)
+        return out
+
+    def first_accepted(self) -> dict:
+        """{(unit, year, month): received_at (ISO, UTC) of the month's first accepted version}."""
+        return {(u, y, m): at for u, y, m, at in self.con.execute(
+            "SELECT unit, year, month, min(received_at) FROM receipts WHERE status = 'accepted' "
+            "GROUP BY unit, year, month")}
+
+    def receipt_times(self) -> dict:
+        """{(unit, year, month): (first receipt, receipt of the latest accepted version)}, ISO
+        UTC: the day a month was sent, for timeliness where ThongTin has no "Ngày gửi"."""
+        out = {}
+        for unit, year, month, first in self.con.execute(
+                "SELECT unit, year, month, min(received_at) FROM receipts WHERE unit IS NOT NULL "
+                "AND year IS NOT NULL GROUP BY unit, year, month"):
+            out[(unit, year, month)] = (first, None)
+        for unit, year, month, at in self.con.execute(
+                "SELECT r.unit, r.year, r.month, r.received_at FROM receipts r WHERE r.id IN (" + _LATEST + ")"):
+            out[(unit, year, month)] = (out[(unit, year, month)][0], at)
+        return out
+
+    # ------------------------------------------------------------ history
+
+    def history(self, unit: str, month=None) -> History:
+        """Every receipt of a facility (one month: month=(year, month)) and, between each
+        version and the accepted one before it, the figures that changed."""
+        unit = unit.strip().upper()
+        sql = ("SELECT id, unit, year, month, version, status, reason, received_at, received_by, original_name, "
+               "sha256, errors, warnings, path FROM receipts WHERE unit = ?")
+        args = [unit]
+        if month is not None:
+            sql += " AND year = ? AND month = ?"
+            args += list(month)
+        versions = [Version(*row) for row in self.con.execute(sql + " ORDER BY year, month, id", args)]
+        if not versions:
+            known = [r[0] for r in self.con.execute("SELECT DISTINCT unit FROM receipts WHERE unit IS NOT NULL ORDER BY unit")]
+            where = f" tháng {month_text(*month)}" if month else ""
+            raise UsageError(f"Kho không có sổ nào của cơ sở {unit}{where}. Các cơ sở có trong kho: "
+                             f"{', '.join(known) or '(chưa có)'}.")
+        comparisons = []
+        last_accepted: dict = {}
+        comparable = {v.receipt for v in versions if v.errors == 0 and v.year is not None}
+        for v in versions:
+            key = (v.year, v.month)
+            before = last_accepted.get(key)
+            if before is not None and v.receipt in comparable:
+                comparisons.append(Comparison(v.year, v.month, before, v, self.compare(before.receipt, v.receipt)))
+            if v.status == "accepted":
+                last_accepted[key] = v
+        approvals = []
+        for year, mon, action, at, who, reason, version in self.con.execute(
+                "SELECT a.year, a.month, a.action, a.at, a.who, a.reason, r.version FROM approvals a "
+                "LEFT JOIN receipts r ON r.id = a.receipt WHERE a.unit = ? ORDER BY a.id", (unit,)):
+            if month is None or (year, mon) == tuple(month):
+                approvals.append((year, mon, action, at, who, reason, version))
+        return History(unit, versions, comparisons, approvals)
+
+    def compare(self, before: int, after: int) -> list[Change]:
+        """The facility-month's indicators of two receipts: those that differ."""
+        from ..dataset import build_dataset
+        from ..indicators import compute
+        from ..periods import Period
+        tables = []
+        for rid in (before, after):
+            res = self.results([rid])[0]
+            period = Period((res.year, res.month), (res.year, res.month), f"{res.year}-{res.month:02d}")
+            t = compute(build_dataset([res]), period, level="facility")
+            tables.append({(i, c): (v.item() if hasattr(v, "item") else v)
+                           for i, c, v in zip(t["indicator"], t["category"], t["value"])})
+        a, b = tables
+        return [Change(ind, cat, a.get((ind, cat)), b.get((ind, cat))) for ind, cat in sorted(set(a) | set(b))
+                if a.get((ind, cat)) != b.get((ind, cat))]
+
+    # ------------------------------------------------------------ approval
+
+    def units_of(self, facility=None, province=None) -> list[str]:
+        from ..codes import province_key
+        if bool(facility) == bool(province):
+            raise UsageError("Chọn một: --facility MÃ hoặc --province TÊN.")
+        rows = list(self.con.execute("SELECT unit, province FROM receipts WHERE status = 'accepted' ORDER BY id"))
+        latest = {}
+        for unit, prov in rows:
+            latest[unit] = prov
+        if facility:
+            code = facility.strip().upper()
+            if code not in latest:
+                raise UsageError(f"Kho không có sổ nào đã nhận của cơ sở {code}. Các cơ sở: "
+                                 f"{', '.join(sorted(latest)) or '(chưa có)'}.")
+            return [code]
+        units = sorted(u for u, p in latest.items() if province_key(p or "") == province_key(province))
+        if not units:
+            provinces = sorted({p for p in latest.values() if p})
+            raise UsageError(f"Kho không có cơ sở nào của tỉnh '{province}'. Các tỉnh: {', '.join(provinces) or '(chưa có)'}.")
+        return units
+
+    def approve(self, units, period) -> list[MonthAction]:
+        """Lock every month of the period of these facilities that has an accepted version
+        (the latest is the one approved); a month with none is said, not locked."""
+        out = []
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            now, who = _now(), _who()
+            for unit in units:
+                for year, month in period.months:
+                    lock = self._locked(unit, year, month)
+                    if lock is not None:
+                        out.append(MonthAction(unit, year, month, False, f"đã duyệt từ trước ({local_time(lock[0])}, {lock[1]})"))
+                        continue
+                    row = self.con.execute("SELECT id, version FROM receipts WHERE unit = ? AND year = ? AND month = ? "
+                                           "AND status = 'accepted' ORDER BY version DESC LIMIT 1",
+                                           (unit, year, month)).fetchone()
+                    if row is None:
+                        out.append(MonthAction(unit, year, month, False, "chưa có sổ được nhận: không duyệt"))
+                        continue
+                    self.con.execute("INSERT INTO approvals (unit, year, month, action, receipt, at, who) "
+                                     "VALUES (?, ?, ?, 'approve', ?, ?, ?)", (unit, year, month, row[0], now, who))
+                    self._audit("approve", row[0], unit, year, month, f"duyệt phiên bản {row[1]}", at=now, who=who)
+                    out.append(MonthAction(unit, year, month, True, f"đã duyệt phiên bản {row[1]}, khóa"))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return out
+
+    def unlock(self, units, period, reason: str) -> list[MonthAction]:
+        reason = (reason or "").strip()
+        if not reason:
+            raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
+        out = []
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            now, who = _now(), _who()
+            for unit in units:
+                for year, month in period.months:
+                    if self._locked(unit, year, month) is None:
+                        out.append(MonthAction(unit, year, month, False, "chưa được duyệt (không khóa)"))
+                        continue
+                    self.con.execute("INSERT INTO approvals (unit, year, month, action, at, who, reason) "
+                                     "VALUES (?, ?, ?, 'unlock', ?, ?, ?)", (unit, year, month, now, who, reason))
+                    self._audit("unlock", None, unit, year, month, reason, at=now, who=who)
+                    out.append(MonthAction(unit, year, month, True, "đã mở khóa"))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return out
+
+    # ------------------------------------------------------------ audit, check
+
+    def log(self, unit=None, limit=None) -> list[tuple]:
+        """Audit rows (id, at, who, action, receipt, unit, year, month, detail), oldest first."""
+        sql, args = "SELECT id, at, who, action, receipt, unit, year, month, detail FROM audit", []
+        if unit:
+            sql += " WHERE unit = ?"
+            args.append(unit.strip().upper())
+        rows = list(self.con.execute(sql + " ORDER BY id", args))
+        return rows[-limit:] if limit else rows
+
+    def check(self) -> CheckReport:
+        """SQLite's integrity check, and every original against its receipt's sha256."""
+        rep = CheckReport()
+        rep.integrity = "; ".join(r[0] for r in self.con.execute("PRAGMA integrity_check"))
+        referenced = set()
+        for rid, sha, path, name in self.con.execute("SELECT id, sha256, path, original_name FROM receipts ORDER BY id"):
+            rep.receipts += 1
+            referenced.add(path)
+            p = self.path(path)
+            if not p.is_file():
+                rep.problems.append(f"Biên nhận số {rid} ({name}): thiếu tệp gốc {path}.")
+            elif _sha256(p) != sha:
+                rep.problems.append(f"Biên nhận số {rid} ({name}): tệp gốc {path} đã bị thay đổi (sha256 khác).")
+            else:
+                rep.ok += 1
+        originals = self.root / ORIGINALS
+        if originals.is_dir():
+            for p in sorted(originals.rglob("*")):
+                rel = p.relative_to(self.root).as_posix()
+                if p.is_file() and rel not in referenced:
+                    rep.notes.append(f"Tệp {rel} không có biên nhận (một lần nhận bị ngắt giữa chừng); "
+                                     "nhận lại tệp đó để hoàn tất.")
+        tmp = self.root / TMP
+        if tmp.is_dir():
+            left = [p for p in tmp.iterdir() if p.is_file()]
+            if left:
+                rep.notes.append(f"{len(left)} tệp tạm trong {tmp} (lần nhận bị ngắt); có thể xóa.")
+        return rep
+
+
+_LATEST = ("SELECT r.id FROM receipts r WHERE r.status = 'accepted' AND r.version = "
+           "(SELECT max(q.version) FROM receipts q WHERE q.unit = r.unit AND q.year = r.year AND q.month = r.month "
+           "AND q.status = 'accepted')")
+
+
+class _Refused(Exception):
+    """A file not taken into the store at all (its reason is the message)."""
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                return h.hexdigest()
+            h.update(chunk)
+
+
+def _file_name(name: str, suffix: str) -> str:
+    """The name the file was sent under, safe as one file name, ending in `suffix`."""
+    import re
+    stem = re.sub(r"[\x00-\x1f/\\:*?\"<>|]+", "_", Path(name).stem).strip(" .") or "so"
+    return stem[:100] + suffix
+
+
+def _moved(i: Issue, path: str) -> Issue:
+    from dataclasses import replace
+    return replace(i, file=path)
+
+
+def _errors_reason(errors) -> str:
+    from ..validate import location
+    first = errors[:3]
+    parts = [f"{i.code} {location(i) or '(cả tệp)'}: {i.message.rstrip('.')}" for i in first]
+    more = f" … và {len(errors) - len(first)} lỗi khác" if len(errors) > len(first) else ""
+    return f"{len(errors)} lỗi – " + " | ".join(parts) + more + "."

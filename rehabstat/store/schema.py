@@ -1,0 +1,171 @@
+"""The store's SQLite database: its schema (versioned with PRAGMA user_version), how it is
+opened (WAL, full sync, foreign keys, a busy timeout so that two clerks can receive at
+once), and the triggers that make the record append-only.
+
+What is append-only, enforced by triggers (not by good intentions):
+- `audit` and `approvals`: no UPDATE, no DELETE;
+- `receipts`: no DELETE; an UPDATE may change only `status`, `version` and `reason` (a
+  receipt refused because its month was locked is accepted when the same bytes come back
+  after an unlock; the change is an audit row), never what was received;
+- `census`, `events`, `figures`, `totals`, `issues`: no UPDATE, no DELETE.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+DB_NAME = "inbox.sqlite"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE receipts (
+    id            INTEGER PRIMARY KEY,
+    sha256        TEXT NOT NULL UNIQUE,         -- of the original bytes; one receipt per content
+    size          INTEGER NOT NULL,
+    original_name TEXT NOT NULL,                -- the file name as sent (no folder)
+    path          TEXT NOT NULL,                -- the original, relative to the store
+    unit          TEXT, unit_name TEXT, province TEXT, year INTEGER, month INTEGER,
+    sent          TEXT,                         -- ThongTin "Ngày gửi" (ISO date), when the workbook says
+    received_at   TEXT NOT NULL,                -- ISO 8601, UTC
+    received_by   TEXT NOT NULL,                -- the OS user
+    status        TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+    version       INTEGER,                      -- accepted versions of the facility-month: 1, 2, ...
+    reason        TEXT,                         -- why rejected (Vietnamese)
+    reason_code   TEXT,                         -- errors | locked
+    errors        INTEGER NOT NULL,             -- issue counts at receipt (reader and checks)
+    warnings      INTEGER NOT NULL,
+    read_status   TEXT NOT NULL,                -- the reader's status: ok | error | skipped
+    layout        TEXT NOT NULL,                -- JSON: {sheet: {field: column letter}, "_roles": {...}}
+    annotated     TEXT                          -- the annotated copy written for the facility
+);
+CREATE UNIQUE INDEX receipts_version ON receipts (unit, year, month, version) WHERE version IS NOT NULL;
+CREATE INDEX receipts_month ON receipts (unit, year, month);
+
+-- the parsed rows of each receipt, exactly the reader's WorkbookResult lists
+CREATE TABLE census (
+    receipt INTEGER NOT NULL REFERENCES receipts (id), sheet TEXT NOT NULL, row INTEGER NOT NULL,
+    category TEXT NOT NULL, opening INTEGER, closing INTEGER, present INTEGER, absent INTEGER
+);
+CREATE TABLE events (
+    receipt INTEGER NOT NULL REFERENCES receipts (id), sheet TEXT NOT NULL, row INTEGER NOT NULL,
+    person TEXT,                                -- salted hash of the learner id (HMAC-SHA256, 16 hex), or NULL
+    category TEXT NOT NULL, event TEXT NOT NULL, date TEXT NOT NULL, new_category TEXT, count INTEGER NOT NULL
+);
+CREATE TABLE figures (
+    receipt INTEGER NOT NULL REFERENCES receipts (id), sheet TEXT NOT NULL, row INTEGER NOT NULL,
+    code TEXT NOT NULL, label TEXT, measure TEXT, kind TEXT NOT NULL,
+    value NOT NULL                              -- no affinity: an int stays int, a float stays float
+);
+CREATE TABLE totals (
+    receipt INTEGER NOT NULL REFERENCES receipts (id), sheet TEXT NOT NULL, row INTEGER NOT NULL,
+    cells TEXT NOT NULL                         -- JSON {field: [value, column]}
+);
+CREATE TABLE issues (
+    receipt INTEGER NOT NULL REFERENCES receipts (id),
+    stage TEXT NOT NULL CHECK (stage IN ('read', 'check')),   -- the reader's, or the rules' at receipt
+    code TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL,
+    sheet TEXT, row INTEGER, col TEXT, field TEXT
+);
+CREATE INDEX census_receipt ON census (receipt);
+CREATE INDEX events_receipt ON events (receipt);
+CREATE INDEX figures_receipt ON figures (receipt);
+CREATE INDEX totals_receipt ON totals (receipt);
+CREATE INDEX issues_receipt ON issues (receipt);
+
+-- approval and lock (DHIS2's data approval): the month is locked while its latest row is 'approve'
+CREATE TABLE approvals (
+    id      INTEGER PRIMARY KEY,
+    unit    TEXT NOT NULL, year INTEGER NOT NULL, month INTEGER NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('approve', 'unlock')),
+    receipt INTEGER REFERENCES receipts (id),   -- the version approved
+    at      TEXT NOT NULL, who TEXT NOT NULL, reason TEXT
+);
+CREATE INDEX approvals_month ON approvals (unit, year, month);
+
+-- every receive, duplicate, rejection, acceptance, approval and unlock
+CREATE TABLE audit (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL, who TEXT NOT NULL,
+    action  TEXT NOT NULL,                      -- receive | new-version | duplicate | reject | skip | accept | approve | unlock
+    receipt INTEGER REFERENCES receipts (id),
+    unit    TEXT, year INTEGER, month INTEGER,
+    detail  TEXT
+);
+
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+CREATE TRIGGER approvals_no_delete BEFORE DELETE ON approvals BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are kept'); END;
+CREATE TRIGGER receipts_fixed BEFORE UPDATE OF sha256, size, original_name, path, unit, unit_name, province, year,
+    month, sent, received_at, received_by, errors, warnings, read_status, layout, annotated ON receipts
+    BEGIN SELECT RAISE(ABORT, 'what was received is never changed'); END;
+"""
+for _table in ("census", "events", "figures", "totals", "issues"):
+    SCHEMA += (f"CREATE TRIGGER {_table}_no_update BEFORE UPDATE ON {_table} "
+               f"BEGIN SELECT RAISE(ABORT, 'parsed rows are never changed'); END;\n"
+               f"CREATE TRIGGER {_table}_no_delete BEFORE DELETE ON {_table} "
+               f"BEGIN SELECT RAISE(ABORT, 'parsed rows are never changed'); END;\n")
+
+
+class StoreVersionError(Exception):
+    """The database was written by a newer rehabstat (or is not a store)."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the store's database, migrated to SCHEMA_VERSION."""
+    con = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)  # transactions are explicit
+    con.execute("PRAGMA busy_timeout = 60000")
+    mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":  # e.g. a file system without shared memory: still safe, just serial
+        con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("PRAGMA synchronous = FULL")  # a committed receipt survives a power cut
+    con.execute("PRAGMA foreign_keys = ON")
+    _migrate(con)
+    return con
+
+
+def _migrate(con: sqlite3.Connection) -> None:
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(f"kho được tạo bởi phiên bản rehabstat mới hơn (lược đồ {version}, "
+                                f"phiên bản này đọc được lược đồ {SCHEMA_VERSION}); hãy cập nhật rehabstat")
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        version = con.execute("PRAGMA user_version").fetchone()[0]  # another process may have created it
+        if version == 0:
+            if con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreVersionError("tệp cơ sở dữ liệu không phải kho của rehabstat")
+            # executescript() would COMMIT first: the statements run one by one inside this transaction
+            for statement in _statements(SCHEMA):
+                con.execute(statement)
+            import os
+            import secrets
+            con.execute("INSERT INTO meta VALUES ('salt', ?)", (secrets.token_hex(16),))
+            con.execute("INSERT INTO meta VALUES ('created_by', ?)", (os.environ.get("USER") or "?",))
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # future versions: `if version == 1: ALTER ...; PRAGMA user_version = 2` here
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str):
+    """Split a script into complete statements (triggers contain ';' inside BEGIN ... END)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf.strip()
+            buf = ""
+    if buf.strip():
+        yield buf.strip()
