@@ -1,7 +1,8 @@
 """The one shape every problem takes, from reading to validation to documents."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field as _field
+import re
+from dataclasses import asdict, dataclass, field as _field, replace
 
 ERROR = "error"
 WARNING = "warning"
@@ -31,6 +32,18 @@ class Issue:
         return "!".join(p for p in (self.sheet, cell) if p)
 
 
+def printable(text: str) -> str:
+    """`text` where the bytes of a file name that is not valid UTF-8 (held by Python as
+    lone surrogates, os.fsdecode) are written as escapes (\\xe1): what we print and
+    write stays valid UTF-8."""
+    if text.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def has_errors(issues) -> bool:
     return any(i.severity == ERROR for i in issues)
 
@@ -47,3 +60,34 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+# ---------------------------------------------------------------- learner ids in what we write
+
+MASK = "[mã học viên]"
+_QUOTED = re.compile(r"'([^'\n]{1,80})'")
+
+
+def learner_ids(dataset) -> frozenset:
+    """Every learner id of the data (the events' person column), as messages quote them."""
+    events = getattr(dataset, "events", None)
+    if events is None or not len(events) or "person" not in events:
+        return frozenset()
+    return frozenset(str(p).strip() for p in events["person"].dropna().unique() if str(p).strip())
+
+
+def mask_ids(text: str, ids) -> str:
+    """`text` with every quoted value ('K001') that equals a learner id replaced by MASK:
+    a message written into a file we produce (national workbook, annotated copy) must not
+    carry an id a clerk pasted into another column. The console may show the original."""
+    if not ids or "'" not in text:
+        return text
+    return _QUOTED.sub(lambda m: f"'{MASK}'" if m.group(1).strip() in ids else m.group(0), text)
+
+
+def masked(issues, ids) -> list:
+    """The issues with mask_ids applied to their messages (copies; the originals unchanged)."""
+    if not ids:
+        return list(issues)
+    return [i if mask_ids(i.message, ids) == i.message else replace(i, message=mask_ids(i.message, ids))
+            for i in issues]

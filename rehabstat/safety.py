@@ -126,15 +126,26 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
             data = part.read(_CHUNK)
 
 
+def _utf8(name: str) -> bool:
+    """False for a name holding the bytes of a non-UTF-8 file name (lone surrogates): the
+    parser is then given the open file, not the name."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def open_workbook(path: Path, seen: dict, issues: list | None = None):
     """The parser on the file's content (precheck's seen["format"]), whatever its name says:
     an .xls saved as .xlsx opens as the .xls it is; `issues` gets a warning saying so."""
     from python_calamine import CalamineWorkbook
     real = seen.get("format")
     suffix = path.suffix.lower()
-    if real is None or suffix in FORMAT_SUFFIXES[real]:
-        return CalamineWorkbook.from_path(str(path))
-    if issues is not None:
+    name = str(path)
+    if (real is None or suffix in FORMAT_SUFFIXES[real]) and (name.isascii() or _utf8(name)):
+        return CalamineWorkbook.from_path(name)
+    if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
         from .rules import issue
         issues.append(issue("F012", file=path, suffix=suffix or "(không có)", real="." + real))
     with path.open("rb") as fh:

@@ -67,6 +67,9 @@ def _worker(conn, fn, err_fd, memory):
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # never the parent's cleanup handler
+        os.environ["RUST_BACKTRACE"] = "0"  # a panic's message, not pages of frames
+        import faulthandler
+        faulthandler.disable()  # it may hold the parent's stderr (PYTHONFAULTHANDLER, pytest)
         target = err_fd if err_fd is not None else os.open(os.devnull, os.O_WRONLY)
         os.dup2(target, 2)
         _limit_memory(memory)
@@ -104,6 +107,13 @@ class _Slot:
         child.close()
         self.task = None  # (index, item)
         self.deadline = 0.0
+        self.err_start = 0  # where the current item's messages begin in self.err
+
+    def start(self, task, seconds):
+        self.task = task
+        self.deadline = time.monotonic() + seconds
+        if self.err is not None:
+            self.err_start = os.fstat(self.err.fileno()).st_size
 
     def why(self) -> Death:
         """After the worker died: what its stderr and exit status say."""
@@ -111,10 +121,8 @@ class _Slot:
         tail = ""
         if self.err is not None:
             try:
-                self.err.seek(0, os.SEEK_END)
-                size = self.err.tell()
-                self.err.seek(max(0, size - 8192))
-                tail = self.err.read().decode("utf-8", "replace")
+                self.err.seek(self.err_start)
+                tail = self.err.read(1 << 20).decode("utf-8", "replace")
             except OSError:
                 pass
         code = self.proc.exitcode
@@ -180,8 +188,7 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
                 slots.append(_Slot(ctx, fn, memory))
             for slot in slots:
                 if slot.task is None and pending:
-                    slot.task = pending.popleft()
-                    slot.deadline = time.monotonic() + seconds
+                    slot.start(pending.popleft(), seconds)
                     try:
                         slot.conn.send(slot.task)
                     except (OSError, ValueError):

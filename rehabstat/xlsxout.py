@@ -28,6 +28,10 @@ def writable(text: str) -> str:
     """`text` with every character a workbook or document cannot hold replaced by U+FFFD."""
     if UNWRITABLE.search(text) is None:
         return text
+    from .issues import printable
+    text = printable(text)  # a file name's bytes that are not UTF-8 become \\xe1, the rest U+FFFD
+    if UNWRITABLE.search(text) is None:
+        return text
     REPLACED[0] += 1
     return UNWRITABLE.sub(REPLACEMENT, text)
 
