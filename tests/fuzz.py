@@ -68,7 +68,7 @@ def truncate(data: bytes, rnd: random.Random):
 def _edit_xml(data: bytes, rnd: random.Random, edit, name):
     try:
         parts = _zip_parts(data)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # noqa: BLE001 - an earlier mutation broke the zip: mutate its bytes instead
         return flip_bytes(data, rnd)
     k = _xml_part(parts, rnd)
     if k is None:
@@ -126,13 +126,19 @@ def xml_edit(data: bytes, rnd: random.Random):
     return _edit_xml(data, rnd, XML_EDITS[name], name)
 
 
+ODD_NUMBERS = ["-1", "1e308", "-0", "1E+20", "99999999999999999999", "0.000001", "4294967296", "1.5"]
+
+
 def odd_value(data: bytes, rnd: random.Random):
-    """A cell's text or value replaced by an odd value (inline or shared string, or a <v>)."""
-    value = rnd.choice(ODD_VALUES).encode("utf-8")
+    """A cell's text (inline or shared string, ODS paragraph) replaced by an odd value, or
+    a number cell's <v> by an odd number (text in a number's <v> is a damaged file)."""
+    numeric = rnd.random() < 0.25
+    value = rnd.choice(ODD_NUMBERS if numeric else ODD_VALUES).encode("utf-8")
     value = value.replace(b"&", b"&amp;").replace(b"<", b"&lt;")
+    spot = rb"<(v)>([^<]*)</v>" if numeric else rb"<(t|text:p)(?: [^>]*)?>([^<]*)</\1>"
 
     def edit(body, rnd):
-        spots = list(re.finditer(rb"<(t|v|text:p)(?: [^>]*)?>([^<]*)</\1>", body))
+        spots = list(re.finditer(spot, body))
         if not spots:
             return body
         m = rnd.choice(spots)
@@ -145,7 +151,7 @@ def odd_value(data: bytes, rnd: random.Random):
 def hostile_archive(data: bytes, rnd: random.Random):
     try:
         parts = _zip_parts(data)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except Exception:  # noqa: BLE001 - an earlier mutation broke the zip: mutate its bytes instead
         return truncate(data, rnd)
     kind = rnd.choice(["many-members", "duplicate-name", "nested-zip", "no-workbook", "huge-blank"])
     if kind == "many-members":
