@@ -74,6 +74,7 @@ def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookRes
     """read_workbook over the files, in worker processes (rehabstat.sandbox): a file that
     kills, starves or stalls its worker becomes an F-issue of its own, the others go on.
     One worker for a few small files (a facility's year: one fork), one per core beyond."""
+    import python_calamine  # noqa: F401 - imported once here, inherited by the forked workers
     from .sandbox import map_isolated
     auto = not jobs  # jobs not given: one process per core, unless the files are too few or too small
     jobs = jobs or os.cpu_count() or 1

@@ -1,7 +1,8 @@
 """Hostile and broken files: each is refused with exactly one F-issue, within 10 seconds
-and 500 MB, in a fresh process (so that a parser crash or a memory blow-up would show
-here, not take the test run down); the rest of a folder is still checked; text that
-looks like a formula never becomes a formula in a workbook we write."""
+and 500 MB, read as every command reads it (in the sandbox's worker) from a fresh process,
+so that a parser crash or a memory blow-up would show here, not take the test run down;
+the rest of a folder is still checked; text that looks like a formula never becomes a
+formula in a workbook we write."""
 from __future__ import annotations
 
 import json
