@@ -118,6 +118,7 @@ def _mark_cells(wb, issues: list[Issue]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    from .xlsxout import writable
     cells: dict[tuple[str, str, int], list[Issue]] = {}
     for i in issues:
         if i.sheet in wb.sheetnames and i.row and i.column:
@@ -132,7 +133,7 @@ def _mark_cells(wb, issues: list[Issue]) -> None:
                     break
         severity = "error" if any(i.severity == ERROR for i in found) else "warning"
         cell.fill = PatternFill("solid", fgColor=FILL[severity])
-        text = "\n".join(f"[{i.code}] {i.message}" for i in found)
+        text = writable("\n".join(f"[{i.code}] {i.message}" for i in found))  # a quoted cell may hold \x01
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n---\n{text}"
         comment = Comment(text, "rehabstat")

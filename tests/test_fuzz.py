@@ -46,12 +46,15 @@ def test_mutated_workbooks_never_crash_hang_or_change(tmp_path):
     corpus = fuzz.make_corpus(sources(tmp_path), tmp_path / "nop", COUNT, SEED)
     before = digest(tmp_path / "nop")
 
-    proc = run("validate", tmp_path / "nop", "--format", "json", timeout=60 + 20 * COUNT)
+    proc = run("validate", tmp_path / "nop", "--format", "json", "--annotate", tmp_path / "kiem-tra",
+               timeout=60 + 20 * COUNT)
     assert proc.returncode in (0, 1)
     doc = json.loads(proc.stdout)
     assert sorted(Path(f["path"]).name for f in doc["files"]) == sorted(p.name for p in corpus)
     broken_files = {Path(i["file"]).name for i in doc["issues"] if i["code"] in ("F001", "F002", "F004")}
     assert broken_files and len(broken_files) < COUNT  # some refused, some read
+    annotated = sorted((tmp_path / "kiem-tra").iterdir())
+    assert len(annotated) == len({i["file"] for i in doc["issues"]})  # a copy per file with issues
 
     for path in random.Random(SEED).sample(sorted(corpus), REPORTS):
         alone = tmp_path / "alone" / path.stem

@@ -226,6 +226,21 @@ def test_report_writes_neither_file_when_one_fails(tmp_path, monkeypatch, son_la
     assert list(out.iterdir()) == []
 
 
+def test_an_annotated_copy_holds_a_message_quoting_a_control_character(tmp_path):
+    """K001 quotes the Diện cell 'X\x01' (Excel's _x0001_): the comment cannot hold it."""
+    from openpyxl import load_workbook
+
+    from rehabstat.annotate import annotate
+    from rehabstat.validate import validate_paths
+    book = broken.clean_book()
+    book.events[2][broken.E_CAT] = "X_x0001_"
+    path = broken.write_book(tmp_path / "nop" / "2021-03.xlsx", book)
+    result = validate_paths([path.parent])
+    assert [(i.code, i.row) for i in result.issues] == [("K001", 3)] and "\x01" in result.issues[0].message
+    [copy] = annotate(result, tmp_path / "kiem-tra")
+    assert "'X\ufffd'" in load_workbook(copy.output)["BienDong"]["D3"].comment.text
+
+
 def test_batch_writes_the_national_workbook_whatever_a_value_holds(tmp_path):
     from rehabstat.batch import run_batch
     from rehabstat.periods import make_period
