@@ -3,7 +3,7 @@
     python tests/fuzz_campaign.py --count 2000 --seed 1 --out /tmp/fuzz
 
 Makes `count` mutated workbooks (tests/fuzz.py) from the suite's sources, then runs
-`rehabstat validate --format json` on them in folders of --batch files, and
+`rehabstat validate --format json --annotate` on them in folders of --batch files, and
 `rehabstat report --force` on every --report-every'th file alone. Records every anomaly:
 an exit code outside 0-2, a traceback or parser message in the output, a timeout, a
 report that wrote one file of two (or left a temp file), a changed input, a file missing
@@ -62,7 +62,8 @@ def main() -> None:
         chunk = files[k:k + a.batch]
         for p in chunk:
             shutil.copy(p, folder / p.name)
-        proc, out, secs = run(["validate", folder, "--format", "json"], timeout=60 + 20 * len(chunk))
+        proc, out, secs = run(["validate", folder, "--format", "json", "--annotate", a.out / "kiem-tra" / folder.name],
+                              timeout=60 + 20 * len(chunk))
         slowest.append((secs / len(chunk), folder.name))
         if proc is None or proc.returncode not in (0, 1) or any(s in out for s in CRASH_SIGNS):
             anomalies.append({"where": folder.name, "what": "validate", "rc": proc and proc.returncode,
