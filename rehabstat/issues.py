@@ -68,21 +68,41 @@ MASK = "[mã học viên]"
 _QUOTED = re.compile(r"'([^'\n]{1,80})'")
 
 
-def learner_ids(dataset) -> frozenset:
+class LearnerIds(frozenset):
+    """The learner ids of the data, and their shapes (see _shape) for ids seen nowhere else."""
+    shapes: frozenset = frozenset()
+
+
+def _shape(value: str) -> str:
+    """'LC-202103-003' → 'A-9-9': letters and digits runs folded (an id's form, not its value)."""
+    return re.sub(r"[0-9]+", "9", re.sub(r"[^\W\d_]+", "A", value))
+
+
+def learner_ids(dataset) -> LearnerIds:
     """Every learner id of the data (the events' person column), as messages quote them."""
     events = getattr(dataset, "events", None)
     if events is None or not len(events) or "person" not in events:
-        return frozenset()
-    return frozenset(str(p).strip() for p in events["person"].dropna().unique() if str(p).strip())
+        return LearnerIds()
+    ids = LearnerIds(str(p).strip() for p in events["person"].dropna().unique() if str(p).strip())
+    # the forms of the ids that have letters, digits and punctuation (LC-202103-003): a pasted id of
+    # a learner whose only row failed is in no valid row, but has their form
+    ids.shapes = frozenset(s for s in map(_shape, ids) if "A" in s and "9" in s and len(s) >= 3)
+    return ids
 
 
 def mask_ids(text: str, ids) -> str:
-    """`text` with every quoted value ('K001') that equals a learner id replaced by MASK:
-    a message written into a file we produce (national workbook, annotated copy) must not
-    carry an id a clerk pasted into another column. The console may show the original."""
+    """`text` with every quoted value ('K001') that equals a learner id of the data, or has
+    the form of those ids (LearnerIds.shapes), replaced by MASK: a message written into a
+    file we produce (national workbook, annotated copy) must not carry an id a clerk pasted
+    into another column. The console may show the original."""
     if not ids or "'" not in text:
         return text
-    return _QUOTED.sub(lambda m: f"'{MASK}'" if m.group(1).strip() in ids else m.group(0), text)
+    shapes = getattr(ids, "shapes", ())
+
+    def one(m):
+        value = m.group(1).strip()
+        return f"'{MASK}'" if value in ids or (shapes and _shape(value) in shapes) else m.group(0)
+    return _QUOTED.sub(one, text)
 
 
 def masked(issues, ids) -> list:

@@ -284,7 +284,8 @@ def test_a_signal_during_a_write_leaves_no_temp_file(tmp_path, signum):
 # ---------------------------------------------------------------- learner ids
 
 def test_a_learner_id_quoted_in_a_message_is_masked_in_every_file_we_write(tmp_path):
-    """The clerk pasted learner LC-202103-003's id into the Diện column of another row."""
+    """The clerk pasted learner LC-202103-003's id into the Diện column of another row, and
+    learner LC-202103-006's id into the Diện column of their own (and only) row."""
     from openpyxl import load_workbook
 
     from rehabstat.annotate import annotate
@@ -294,16 +295,20 @@ def test_a_learner_id_quoted_in_a_message_is_masked_in_every_file_we_write(tmp_p
     book = broken.clean_book()
     pid = book.events[4][broken.E_PERSON]
     book.events[2][broken.E_CAT] = pid  # BienDong D3
+    own = book.events[11][broken.E_PERSON]
+    assert own == "LC-202103-006" and sum(r[broken.E_PERSON] == own for r in book.events) == 1
+    book.events[11][broken.E_CAT] = own  # BienDong D12
     data = tmp_path / "nop"
     broken.write_book(data / "2021-03.xlsx", book)
 
     result = validate_paths([data], jobs=1)
-    assert [(i.code, i.sheet, i.column, i.row) for i in result.issues] == [("K001", "BienDong", "D", 3)]
-    assert pid in format_text(result)  # the console shows it to the supervisor
+    k001 = [(i.code, i.sheet, i.column, i.row) for i in result.issues if i.code == "K001"]
+    assert k001 == [("K001", "BienDong", "D", 3), ("K001", "BienDong", "D", 12)]
+    assert pid in format_text(result) and own in format_text(result)  # the console shows them to the supervisor
     [copy] = annotate(result, tmp_path / "kiem-tra")
     wb = load_workbook(copy.output)
-    comment, listed = wb["BienDong"]["D3"].comment.text, wb["KiemTra"]["F4"].value
-    assert "[mã học viên]" in comment and "[mã học viên]" in listed
+    for cell in ("D3", "D12"):
+        assert "Diện '[mã học viên]' không hợp lệ" in wb["BienDong"][cell].comment.text
 
     batch = run_batch(data, make_period(year=2021, month=3), tmp_path / "out", jobs=1, today=dt.date(2022, 1, 5))
     vande = [row for row in load_workbook(batch.national)["VanDe"].iter_rows(values_only=True)]
@@ -311,10 +316,11 @@ def test_a_learner_id_quoted_in_a_message_is_masked_in_every_file_we_write(tmp_p
     # the annotated copy is the clerk's own workbook (ids and all): our comments and list carry none
     ours = [c.comment.text for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment]
     ours += [c.value for row in wb["KiemTra"].iter_rows() for c in row if isinstance(c.value, str)]
-    assert ours and not any(pid in text for text in ours)
+    assert ours and not any(pid in text or own in text for text in ours)
     for f in (tmp_path / "out").rglob("*.*"):  # the national workbook, the province's BC .docx and .xlsx
         with zipfile.ZipFile(f) as z:
-            assert pid.encode() not in b"".join(z.read(n) for n in z.namelist()), f
+            text = b"".join(z.read(n) for n in z.namelist())
+            assert pid.encode() not in text and own.encode() not in text, f
 
 
 # ---------------------------------------------------------------- file names
