@@ -25,7 +25,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import warnings  # noqa: E402
+
 import fuzz  # noqa: E402
+
+warnings.simplefilter("ignore", UserWarning)  # zipfile: "Duplicate name" (a mutation on purpose)
 from test_fuzz import CRASH_SIGNS, sources  # noqa: E402
 
 
@@ -73,7 +77,8 @@ def main() -> None:
         listed = {Path(f["path"]).name: f["status"] for f in doc["files"]}
         codes = collections.defaultdict(set)
         for i in doc["issues"]:
-            codes[Path(i["file"]).name].add(i["code"])
+            if i["file"]:  # file-less issues: missing months, transfers
+                codes[Path(i["file"]).name].add(i["code"])
         for p in chunk:
             kind = "+".join(m.split(":")[0].rstrip("0123456789") for m in corpus[p].split(": ", 1)[1].split("+"))
             kinds[kind] += 1
