@@ -8,8 +8,8 @@ memory it may add (RLIMIT_AS, where the platform has it) and a time limit per it
 worker that dies or overruns is replaced, the item it was on gets `failed(item, Death)`
 and the other items go on. Results come back in the order of the items.
 
-Workers are forked where the platform can (Linux: a few milliseconds, nothing to import
-again) and live for many items; elsewhere they are spawned. Their stderr goes to a
+Workers are forked on Linux (a few milliseconds, nothing to import again) and live for
+many items; elsewhere they are spawned (and Windows has no RLIMIT_AS: the time limit holds). Their stderr goes to a
 temporary file, so that a dying parser's message ("memory allocation ... failed", a Rust
 backtrace) never reaches the user's terminal but can still say why the worker died.
 """
@@ -150,8 +150,9 @@ class _Slot:
 
 def _context():
     import multiprocessing
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    import sys
+    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if fork else "spawn")  # fork is unsafe on macOS
 
 
 def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: float | None = None,
