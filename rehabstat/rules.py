@@ -54,7 +54,7 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        declarations (an entity bomb), or a sheet with far more cells than a monthly form
        can hold. Such a file is refused before it is opened; the other files are still
        checked. Fix: send a normal workbook made from the form (`rehabstat form`)."""),
-    _r("F012", "renamed-workbook", WARNING,
+    _r("F013", "renamed-workbook", WARNING,
        "Tệp có đuôi {suffix} nhưng nội dung là sổ {real}; đã đọc theo nội dung. Nên đổi tên tệp thành đuôi {real}.",
        "The file is named {suffix} but holds a {real} workbook; it was read as what it holds. Rename it to {real}.",
        """A workbook saved in one format under another format's name (an .xls named .xlsx,

@@ -147,7 +147,7 @@ def open_workbook(path: Path, seen: dict, issues: list | None = None):
         return CalamineWorkbook.from_path(name)
     if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
         from .rules import issue
-        issues.append(issue("F012", file=path, suffix=suffix or "(không có)", real="." + real))
+        issues.append(issue("F013", file=path, suffix=suffix or "(không có)", real="." + real))
     with path.open("rb") as fh:
         return CalamineWorkbook.from_filelike(fh)
 

@@ -178,7 +178,7 @@ def test_a_workbook_named_as_another_format_is_read_by_its_content(tmp_path, sou
     renamed.parent.mkdir()
     shutil.copy(original, renamed)
     want, got = read_paths([original]), read_paths([renamed])
-    assert got.issues and [i.code for i in got.issues] == ["F012"] and got.issues[0].severity == "warning"
+    assert got.issues and [i.code for i in got.issues] == ["F013"] and got.issues[0].severity == "warning"
     assert source[-4:].lstrip(".") in got.issues[0].message and not want.issues
     cols = ["category", "event", "date", "count", "person"]
     assert got.events[cols].equals(want.events[cols]) and len(got.events) == 11
