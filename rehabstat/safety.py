@@ -54,9 +54,10 @@ def is_temp_file(path: Path) -> bool:
 def precheck(path: Path, seen: dict | None = None) -> str:
     """Raise Refused for a file that must not be opened; return its container kind:
     'zip' (xlsx/xlsm/ods) or 'ole' (xls). With a dict `seen`: seen["format"] is what the
-    content is ('xlsx', 'ods', 'xls'), whatever the name says, and seen["error_parts"] the
-    worksheet parts holding 't="e"' (Excel error cells), so that the reader looks for error
-    cells (xlsx_error_cells, a second read) only where there can be some."""
+    content is ('xlsx', 'ods', 'xls'), whatever the name says (seen["ods"] for an .ods);
+    seen["error_parts"] and seen["formula_parts"] the worksheet parts holding 't="e"' (Excel
+    error cells) or formulas, and seen["scanned"], so that the reader reads a sheet's XML a
+    second time only where it can hold what calamine does not give."""
     seen = {} if seen is None else seen
     size = path.stat().st_size
     if size == 0:
@@ -91,8 +92,11 @@ def precheck(path: Path, seen: dict | None = None) -> str:
                 seen["format"] = "xlsx"
             else:
                 raise Refused("F001", "tệp nén không chứa sổ tính")
+            if seen["format"] == "ods":
+                seen["ods"] = True
             for info in infos:
                 _scan_part(zf, info, seen)
+            seen["scanned"] = True  # error_parts / formula_parts are complete
     except zipfile.BadZipFile as exc:
         raise Refused("F002", f"tệp nén bị hỏng hoặc bị cắt cụt: {exc}") from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, zlib.error) as exc:
@@ -102,7 +106,8 @@ def precheck(path: Path, seen: dict | None = None) -> str:
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
     """Refuse entity declarations in an XML part's prolog (read from its first bytes only);
-    note worksheets holding error cells (read in full: for the reader's error-cell lookup)."""
+    note worksheets holding error cells or formulas (read in full, with a substring test:
+    for the reader's second look at a sheet's XML)."""
     name = info.filename
     sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
     if not (name.endswith((".xml", ".rels")) or sheet):
@@ -118,9 +123,12 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
                 root = _ROOT.search(edge + data)
                 if _ENTITY.search(edge + data, 0, root.start() if root else len(edge + data)):
                     raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
-            if sheet and (b't="e"' in data or b't="e"' in edge + data[:5]):
-                seen.setdefault("error_parts", set()).add(name)
-            elif root and not sheet:
+            if sheet:
+                if b't="e"' in data or b't="e"' in edge + data[:5]:
+                    seen.setdefault("error_parts", set()).add(name)
+                if b"<f>" in data or b"<f " in data or b"<f" in edge + data[:3]:  # formulas: values saved?
+                    seen.setdefault("formula_parts", set()).add(name)
+            elif root:
                 break
             edge = data[-16:]
             data = part.read(_CHUNK)
