@@ -52,8 +52,11 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        """Protects the reader from files built to exhaust memory or time: a compressed
        workbook that expands past the size limit (a zip bomb), XML with entity
        declarations (an entity bomb), or a sheet with far more cells than a monthly form
-       can hold. Such a file is refused before it is opened; the other files are still
-       checked. Fix: send a normal workbook made from the form (`rehabstat form`)."""),
+       can hold. Such a file is refused before it is opened, or by the parser's own process
+       (every workbook is read in a separate process with a memory cap and a time limit:
+       a file that exceeds them, or makes the parser abort, is refused alone); the other
+       files are still checked. Fix: send a normal workbook made from the form
+       (`rehabstat form`)."""),
     _r("F013", "renamed-workbook", WARNING,
        "Tệp có đuôi {suffix} nhưng nội dung là sổ {real}; đã đọc theo nội dung. Nên đổi tên tệp thành đuôi {real}.",
        "The file is named {suffix} but holds a {real} workbook; it was read as what it holds. Rename it to {real}.",
