@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .issues import ERROR, Issue
+from .issues import ERROR, Issue, learner_ids, masked
 from .reader import ANNOTATED_SUFFIX as SUFFIX  # ".kiem-tra.xlsx": skipped when a folder is read
 from .rules import LANG
 
@@ -40,13 +40,14 @@ def annotate(result, out_dir) -> list[Annotated]:
             by_file.setdefault(i.file, []).append(i)
     written: list[Annotated] = []
     used: set[Path] = set()
+    ids = learner_ids(getattr(result, "dataset", None))
     for f in result.files:
         issues = by_file.get(f["path"])
         if not issues:
             continue
         source = Path(f["path"])
         target = _target(source, list(getattr(result, "roots", []) or []), out_dir, used)
-        written.append(_write_one(source, issues, target))
+        written.append(_write_one(source, masked(issues, ids), target))
     return written
 
 
@@ -117,6 +118,7 @@ def _mark_cells(wb, issues: list[Issue]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    from .xlsxout import writable
     cells: dict[tuple[str, str, int], list[Issue]] = {}
     for i in issues:
         if i.sheet in wb.sheetnames and i.row and i.column:
@@ -131,7 +133,7 @@ def _mark_cells(wb, issues: list[Issue]) -> None:
                     break
         severity = "error" if any(i.severity == ERROR for i in found) else "warning"
         cell.fill = PatternFill("solid", fgColor=FILL[severity])
-        text = "\n".join(f"[{i.code}] {i.message}" for i in found)
+        text = writable("\n".join(f"[{i.code}] {i.message}" for i in found))  # a quoted cell may hold \x01
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n---\n{text}"
         comment = Comment(text, "rehabstat")

@@ -119,6 +119,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     from .config import load_config
     from .dataset import read_paths
     from .indicators import compute
+    from .issues import learner_ids
     from .reader import find_workbooks
     from .service import ensure_out_dir
     started = time.perf_counter()
@@ -193,7 +194,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
             table=prov_table, national=nat_table, monthly=monthly, issues=result.issues,
             unattributed=result.unattributed, today=today, draft=result.draft,
             deadline=getattr(cfg, "deadline", None) or None, reporting=_reporting(result.provinces, period, cfg),
-            approved=approved)
+            approved=approved, learner_ids=learner_ids(ds))
     result.elapsed = time.perf_counter() - started
     return result
 

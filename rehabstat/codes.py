@@ -16,9 +16,16 @@ def norm_key(text: object) -> str:
     """Normalise a header, sheet name or code: diacritics removed (đ→d), case folded,
     spaces and punctuation removed. "Biến động", "BIEN DONG", "bien_dong", "BienDong" → "biendong"."""
     s = str(text or "").replace("đ", "d").replace("Đ", "D")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]+", "", s.casefold())
+    long = len(s) > KEY_TEXT and len(s := s.strip()) > KEY_TEXT
+    if long:  # no name or label is this long: keyed on its start, marked so that it matches nothing
+        s = s[:KEY_TEXT]
+    if not s.isascii():  # diacritics split off (NFKD) and dropped with everything else not ASCII
+        s = unicodedata.normalize("NFKD", s).casefold().encode("ascii", "ignore").decode("ascii")
+    return _NOT_KEY.sub("", s.casefold()) + ("~" if long else "")
+
+
+KEY_TEXT = 1000
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
 
 
 def province_key(name: object) -> str:

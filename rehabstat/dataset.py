@@ -71,23 +71,23 @@ def _total_bytes(files: list[Path]) -> int:
 
 
 def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookResult]:
+    """read_workbook over the files, in worker processes (rehabstat.sandbox): a file that
+    kills, starves or stalls its worker becomes an F-issue of its own, the others go on.
+    One worker for a few small files (a facility's year: one fork), one per core beyond."""
+    import python_calamine  # noqa: F401 - imported once here, inherited by the forked workers
+    from .sandbox import map_isolated
     auto = not jobs  # jobs not given: one process per core, unless the files are too few or too small
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 8 or (auto and _total_bytes(files) < SERIAL_BYTES):
-        out = []
-        for f in files:
-            out.append(read_workbook(f))
-            if progress:
-                progress(f)
-        return out
-    from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        out = []
-        for f, result in zip(files, pool.map(read_workbook, files, chunksize=max(1, len(files) // (jobs * 8)))):
-            out.append(result)
-            if progress:
-                progress(f)
-        return out
+    if len(files) < 8 or (auto and _total_bytes(files) < SERIAL_BYTES):
+        jobs = 1
+    return map_isolated(read_workbook, files, jobs=jobs, progress=progress, failed=_failed)
+
+
+def _failed(path, death) -> WorkbookResult:
+    """The result of a file whose worker died (see sandbox.Death)."""
+    from .rules import issue
+    code = "F002" if death.kind == "crash" else "F004"
+    return WorkbookResult(file=str(path), status="error", issues=[issue(code, file=path, detail=death.detail)])
 
 
 def build_dataset(results: list[WorkbookResult]) -> Dataset:

@@ -1,7 +1,8 @@
 """The one shape every problem takes, from reading to validation to documents."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field as _field
+import re
+from dataclasses import asdict, dataclass, field as _field, replace
 
 ERROR = "error"
 WARNING = "warning"
@@ -31,6 +32,18 @@ class Issue:
         return "!".join(p for p in (self.sheet, cell) if p)
 
 
+def printable(text: str) -> str:
+    """`text` where the bytes of a file name that is not valid UTF-8 (held by Python as
+    lone surrogates, os.fsdecode) are written as escapes (\\xe1): what we print and
+    write stays valid UTF-8."""
+    if text.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def has_errors(issues) -> bool:
     return any(i.severity == ERROR for i in issues)
 
@@ -47,3 +60,54 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+# ---------------------------------------------------------------- learner ids in what we write
+
+MASK = "[mã học viên]"
+_QUOTED = re.compile(r"'([^'\n]{1,80})'")
+
+
+class LearnerIds(frozenset):
+    """The learner ids of the data, and their shapes (see _shape) for ids seen nowhere else."""
+    shapes: frozenset = frozenset()
+
+
+def _shape(value: str) -> str:
+    """'LC-202103-003' → 'A-9-9': letters and digits runs folded (an id's form, not its value)."""
+    return re.sub(r"[0-9]+", "9", re.sub(r"[^\W\d_]+", "A", value))
+
+
+def learner_ids(dataset) -> LearnerIds:
+    """Every learner id of the data (the events' person column), as messages quote them."""
+    events = getattr(dataset, "events", None)
+    if events is None or not len(events) or "person" not in events:
+        return LearnerIds()
+    ids = LearnerIds(str(p).strip() for p in events["person"].dropna().unique() if str(p).strip())
+    # the forms of the ids that have letters, digits and punctuation (LC-202103-003): a pasted id of
+    # a learner whose only row failed is in no valid row, but has their form
+    ids.shapes = frozenset(s for s in map(_shape, ids) if "A" in s and "9" in s and len(s) >= 3)
+    return ids
+
+
+def mask_ids(text: str, ids) -> str:
+    """`text` with every quoted value ('K001') that equals a learner id of the data, or has
+    the form of those ids (LearnerIds.shapes), replaced by MASK: a message written into a
+    file we produce (national workbook, annotated copy) must not carry an id a clerk pasted
+    into another column. The console may show the original."""
+    if not ids or "'" not in text:
+        return text
+    shapes = getattr(ids, "shapes", ())
+
+    def one(m):
+        value = m.group(1).strip()
+        return f"'{MASK}'" if value in ids or (shapes and _shape(value) in shapes) else m.group(0)
+    return _QUOTED.sub(one, text)
+
+
+def masked(issues, ids) -> list:
+    """The issues with mask_ids applied to their messages (copies; the originals unchanged)."""
+    if not ids:
+        return list(issues)
+    return [i if mask_ids(i.message, ids) == i.message else replace(i, message=mask_ids(i.message, ids))
+            for i in issues]

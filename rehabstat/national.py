@@ -62,12 +62,16 @@ STATUS_MEANING = {
 
 def write_national(path: Path, *, period: Period, provinces, table, national, monthly, issues, unattributed,
                    today: dt.date | None = None, draft: bool = False, deadline: dict | None = None,
-                   reporting=(), approved: dict | None = None) -> Path:
+                   reporting=(), approved: dict | None = None, learner_ids=frozenset()) -> Path:
     """Write the national workbook; `provinces` are batch.ProvinceResult, `table` the
     province-level indicator table, `national` the national one, `monthly` the monthly
-    census [(year, month, {HV, MET, ALL})]."""
+    census [(year, month, {HV, MET, ALL})]. A message quoting one of `learner_ids` is
+    written with the id masked (issues.mask_ids)."""
     import openpyxl
+    from .issues import mask_ids, masked
     from .xlsxout import save
+    issues = masked(issues, learner_ids)
+    unattributed = [(f, mask_ids(message, learner_ids)) for f, message in unattributed]
     values = _values(table)
     total = _values(national)
     names = [p.name for p in provinces if p.name in values or p.facilities]

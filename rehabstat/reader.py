@@ -108,14 +108,16 @@ class WorkbookResult:
 # ---------------------------------------------------------------- files
 
 def find_workbooks(paths) -> list[Path]:
-    """Every workbook under the given files/folders, sorted; lock files and annotated
-    copies (*.kiem-tra.xlsx) skipped in folders (a file named explicitly is always read)."""
+    """Every workbook under the given files/folders, sorted; lock files, our own temporary
+    files (.~rehabstat-*) and annotated copies (*.kiem-tra.xlsx) skipped in folders (a file
+    named explicitly is always read)."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             candidates = sorted(q for q in p.rglob("*") if q.is_file())
             found.extend(q for q in candidates
                          if q.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_lock_file(q)
+                         and not safety.is_temp_file(q)
                          and not q.name.lower().endswith(ANNOTATED_SUFFIX))
         elif p.exists():
             found.append(p)
@@ -130,9 +132,14 @@ def read_workbook(path) -> WorkbookResult:
         _read(path, result)
     except safety.Refused as exc:
         result.issues.append(issue(exc.code, file=path, detail=exc.detail))
-    except Exception as exc:  # a parser failure on a damaged file is a data problem, not a crash
-        text = str(exc)
-        code = "F003" if any(w in text.lower() for w in ("password", "encrypt", "filepass")) else "F002"
+    except MemoryError:
+        result.issues.append(issue("F004", file=path, detail="cần quá nhiều bộ nhớ"))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a parser failure on a damaged file is a data problem, not a crash; a
+        text = str(exc)           # Rust panic in the parser (pyo3 PanicException) is a BaseException
+        code = "F003" if any(w in text.lower() for w in ("password", "encrypt", "filepass")) else \
+            "F004" if "limit exceeded" in text.lower() else "F002"  # calamine's own cell limit: a bomb
         result.issues.append(issue(code, file=path, detail=f"{type(exc).__name__}: {display(text)}"))
     if any(i.severity == ERROR and i.code.startswith("F") for i in result.issues):
         result.status = "error"
@@ -140,14 +147,12 @@ def read_workbook(path) -> WorkbookResult:
 
 
 def _read(path: Path, result: WorkbookResult) -> None:
-    from python_calamine import CalamineWorkbook
-
     seen: dict = {}
     kind = safety.precheck(path, seen)
     if kind == "zip" and safety.is_rehabstat_output(path):
         result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
         return
-    wb = CalamineWorkbook.from_path(str(path))
+    wb = safety.open_workbook(path, seen, result.issues)  # by content, whatever the name says
     try:
         by_role: dict[str, tuple[int, str]] = {}
         for index, name in enumerate(wb.sheet_names):

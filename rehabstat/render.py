@@ -78,15 +78,20 @@ def section_numbers(has: dict) -> dict[str, str]:
 
 # ---------------------------------------------------------------- context preparation
 
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _TRAILING = re.compile(r"[\s;,.]+$")
 _KINH_GUI = re.compile(r"^\s*kính\s+gửi\s*:?\s*", re.IGNORECASE)
 
 
 def _clean(obj):
-    """A copy of the context with characters XML cannot hold removed from every string
-    (docxtpl also reads \\a and \\f as paragraph and page breaks: they go too)."""
+    """A copy of the context with characters XML cannot hold (and lone surrogates, from file
+    names that are not UTF-8) removed from every string (docxtpl also reads \\a
+    and \\f as paragraph and page breaks: they go too). Counted in xlsxout.REPLACED."""
     if isinstance(obj, str):
+        if _ILLEGAL_XML.search(obj) is None:
+            return obj
+        from .xlsxout import REPLACED
+        REPLACED[0] += 1
         return _ILLEGAL_XML.sub("", obj)
     if isinstance(obj, dict):
         items = {k: _clean(v) for k, v in obj.items()}
@@ -314,6 +319,8 @@ def _save_atomic(tpl, out: Path) -> None:
         raise OutputError(f"Không tạo được tệp trong thư mục {out.parent}: {exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    from .xlsxout import track_temp, untrack_temp
+    track_temp(tmp)
     try:
         tpl.save(str(tmp))
         os.chmod(tmp, 0o644)
@@ -327,6 +334,7 @@ def _save_atomic(tpl, out: Path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+        untrack_temp(tmp)
 
 
 def export_templates(directory: Path | str, overwrite: bool = False) -> list[Path]:

@@ -52,8 +52,18 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        """Protects the reader from files built to exhaust memory or time: a compressed
        workbook that expands past the size limit (a zip bomb), XML with entity
        declarations (an entity bomb), or a sheet with far more cells than a monthly form
-       can hold. Such a file is refused before it is opened; the other files are still
-       checked. Fix: send a normal workbook made from the form (`rehabstat form`)."""),
+       can hold. Such a file is refused before it is opened, or by the parser's own process
+       (every workbook is read in a separate process with a memory cap and a time limit:
+       a file that exceeds them, or makes the parser abort, is refused alone); the other
+       files are still checked. Fix: send a normal workbook made from the form
+       (`rehabstat form`)."""),
+    _r("F013", "renamed-workbook", WARNING,
+       "Tệp có đuôi {suffix} nhưng nội dung là sổ {real}; đã đọc theo nội dung. Nên đổi tên tệp thành đuôi {real}.",
+       "The file is named {suffix} but holds a {real} workbook; it was read as what it holds. Rename it to {real}.",
+       """A workbook saved in one format under another format's name (an .xls named .xlsx,
+       an .ods named .xlsx) is read by its content, never refused for its name. A warning,
+       because other software may refuse the file. Fix: rename the file (or save it again
+       as .xlsx)."""),
     _r("F005", "missing-sheet", ERROR,
        "Thiếu trang tính '{sheet_name}'. Sổ cần có các trang: ThongTin, SiSo, BienDong, SoLieu.",
        "Sheet '{sheet_name}' is missing. The workbook needs: ThongTin, SiSo, BienDong, SoLieu.",

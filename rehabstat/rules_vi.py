@@ -83,6 +83,9 @@ EXPLANATIONS_VI = {
     "T002": """Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
     "F009": """Sổ có trang sĩ số chỉ ghi tên các diện (mẫu còn trống) không cho biết gì về tháng đó: đó không
         phải là một tháng không có ai. Ô trống không bao giờ được đọc là 0; nơi không có ai hãy ghi 0.""",
+    "F013": """Sổ lưu theo định dạng này nhưng mang đuôi của định dạng khác (tệp .xls đặt tên .xlsx, tệp .ods
+        đặt tên .xlsx) được đọc theo nội dung, không bị từ chối vì tên. Chỉ là cảnh báo, vì phần mềm khác có
+        thể không mở được tệp. Cách sửa: đổi đuôi tệp cho đúng (hoặc lưu lại dưới dạng .xlsx).""",
     "I005": """Một số số liệu cùng thời điểm là một phần của số liệu khác: học viên điều trị ARV
         (DIEU_TRI_ARV) nằm trong số học viên nhiễm HIV đang quản lý (HIV_QUAN_LY). Trong sổ của một tháng,
         phần lớn hơn tổng là lỗi gõ nhầm; tỷ lệ không bao giờ được in từ số liệu đó. (Tỷ lệ đạt chỉ tiêu

@@ -331,9 +331,15 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
     out = Path(out)
-    docx_path = render_docx(template, kind, ctx, out / f"{stem}.docx")
-    xlsx_path = write_report_workbook(ctx, table, out / f"{stem}.xlsx", unit, period)
-    result.outputs = [docx_path, xlsx_path]
+    from .xlsxout import REPLACED, atomic_path
+    replaced = REPLACED[0]
+    with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
+        render_docx(template, kind, ctx, docx_tmp)  # both files, or neither
+        write_report_workbook(ctx, table, xlsx_tmp, unit, period)
+    result.outputs = [out / f"{stem}.docx", out / f"{stem}.xlsx"]
+    if REPLACED[0] != replaced:
+        result.notes.append("Dữ liệu có ký tự không ghi được vào tệp Word/Excel (ký tự điều khiển): đã bỏ khỏi tệp Word, "
+                            "thay bằng '\ufffd' trong tệp Excel.")
     return result
 
 

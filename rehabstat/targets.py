@@ -38,37 +38,57 @@ def resolve_code(code: str):
     return None
 
 
+def _load(path: Path):
+    """(sheet, rows, problem): the targets sheet as Python lists, or why not: an issue (a
+    refused file), "not-targets" (no ChiTieu sheet), or the name of the parser's error.
+    Run in a worker process (rehabstat.sandbox), like every workbook we are given."""
+    from . import safety
+    try:
+        seen: dict = {}
+        safety.precheck(path, seen)
+        wb = safety.open_workbook(path, seen)
+        names = {norm_key(n): n for n in wb.sheet_names}
+        sheet = names.get("chitieu") or names.get("targets")
+        if sheet is None:
+            return None, [], "not-targets"
+        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=safety.MAX_ROWS)
+    except safety.Refused as exc:
+        return None, [], issue(exc.code, file=path, detail=exc.detail)
+    except MemoryError:
+        return None, [], issue("F004", file=path, detail="cần quá nhiều bộ nhớ")
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a parser error or panic (a BaseException): unreadable
+        return None, [], type(exc).__name__
+    return sheet, rows, None
+
+
+def _load_failed(path, death):
+    """The worker died: out of memory or time is F004; a crash is an unreadable file."""
+    return None, [], (issue("F004", file=path, detail=death.detail) if death.kind != "crash" else death.detail)
+
+
 def read_targets(path) -> tuple[list[dict], list]:
     """Rows {unit, year, code, indicator, category, label, measure, plan} and issues."""
-    from python_calamine import CalamineWorkbook
     from . import safety
+    from .errors import UsageError
+    from .sandbox import map_isolated
     path = Path(path)
     issues = []
     if not path.is_file():
-        from .errors import UsageError
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {path}.")
-    from .errors import UsageError
     not_targets = UsageError(f"Tệp {path.name} không phải sổ chỉ tiêu (cần trang ChiTieu với các cột Mã chỉ tiêu, "
                              "Kế hoạch). Mẫu: samples/targets/son-la-2022.xlsx.")
     if path.suffix.lower() not in safety.WORKBOOK_SUFFIXES:
         raise not_targets
-    try:
-        safety.precheck(path)
-        wb = CalamineWorkbook.from_path(str(path))
-        names = {norm_key(n): n for n in wb.sheet_names}
-        sheet = names.get("chitieu") or names.get("targets")
-        if sheet is None:
-            raise not_targets
-        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=safety.MAX_ROWS)
-    except UsageError:
-        raise
-    except safety.Refused as exc:
-        return [], [issue(exc.code, file=path, detail=exc.detail)]
-    except BaseException as exc:  # noqa: BLE001  (the parser's panics are BaseExceptions)
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
-        raise UsageError(f"Không đọc được sổ chỉ tiêu {path.name} ({type(exc).__name__}): "
-                         "hãy lưu lại tệp dưới dạng .xlsx có trang ChiTieu.") from None
+    [(sheet, rows, problem)] = map_isolated(_load, [path], failed=_load_failed)
+    if problem == "not-targets":
+        raise not_targets
+    if isinstance(problem, str):
+        raise UsageError(f"Không đọc được sổ chỉ tiêu {path.name} ({problem}): "
+                         "hãy lưu lại tệp dưới dạng .xlsx có trang ChiTieu.")
+    if problem is not None:
+        return [], [problem]
     from .reader import find_header
     header_row, cols = find_header(rows, HEADERS)
     for fld in ("code", "plan"):

@@ -168,7 +168,8 @@ def format_text(result: ValidationResult) -> str:
             lines.append(f"    {i.code:<{width}}  {severity_word(i.severity):<8}  {i.message}")
         lines.append("")
     lines.append(f"{_plural(len(result.files), w['file'], w['files'])}, {_counts(result.issues)}")
-    return "\n".join(lines) + "\n"
+    from .issues import printable
+    return printable("\n".join(lines) + "\n")
 
 
 def _file_block(f: dict, issues: list[Issue]) -> list[str]:
@@ -199,7 +200,9 @@ def _file_block(f: dict, issues: list[Issue]) -> list[str]:
 def to_json(result: ValidationResult) -> str:
     """{"files": [{path, unit, period, status}], "issues": [{file, sheet, row, column, field,
     code, severity, message}]} — nulls where an issue has no such place."""
-    doc = {"files": [dict(path=f["path"], unit=f["unit"], period=f["period"], status=f["status"])
+    from .issues import printable
+    doc = {"files": [dict(path=printable(f["path"]), unit=f["unit"], period=f["period"], status=f["status"])
                      for f in result.files],
-           "issues": [i.as_dict() for i in result.issues]}
+           "issues": [{k: printable(v) if isinstance(v, str) else v for k, v in i.as_dict().items()}
+                      for i in result.issues]}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -11,6 +11,7 @@ _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _THOUSANDS_SPACE = re.compile(r"^[+-]?\d{1,3}( \d{3})+(,\d+)?$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+MAX_TEXT = 100  # a number, date or month written as text is never longer: longer text is refused before any regex
 EXCEL_ERRORS = {"#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 
 
@@ -37,6 +38,8 @@ def parse_number(value):
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise Bad(value)
     text = str(value).strip().replace("\u00a0", " ")
+    if len(text) > MAX_TEXT:  # bounded before the regexes: "1" + 40.000 spaces + "x" is refused at once
+        raise Bad(value)
     text = _NUM_SUFFIX.sub("", text).strip()
     if _THOUSANDS_DOT.match(text):
         text = text.replace(".", "").replace(",", ".")
@@ -78,6 +81,8 @@ def parse_date(value) -> dt.date:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise Bad(value)
     text = str(value).strip()
+    if len(text) > MAX_TEXT:
+        raise Bad(value)
     text = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "", text)  # "05/03/2021 00:00:00"
     for pattern, order in _DATE_PATTERNS:
         m = pattern.match(text)
@@ -106,6 +111,8 @@ def parse_month(value) -> tuple[int, int]:
         d = parse_date(value)
         return d.year, d.month
     text = str(value).strip().lower()
+    if len(text) > MAX_TEXT:
+        raise Bad(value)
     text = text.replace("tháng", "thang").replace("năm", "nam")
     for i, pattern in enumerate(_MONTH_PATTERNS):
         m = pattern.match(text)

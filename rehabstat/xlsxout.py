@@ -1,10 +1,15 @@
 """Every workbook rehabstat writes goes through here: text that looks like a formula
-(=HYPERLINK(...), +1, @x) is stored as text, never as a formula; files are written
-atomically (a temp file, then a rename), so a failure never leaves half a file."""
+(=HYPERLINK(...), +1, @x) is stored as text, never as a formula; characters a workbook
+cannot hold (control characters, U+FFFE/U+FFFF, lone surrogates) are replaced by U+FFFD;
+files are written atomically (a temp file, then a rename), so a failure never leaves half
+a file, and a temp file is removed on SIGTERM and Ctrl-C too."""
 from __future__ import annotations
 
 import os
+import re
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,11 +17,30 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = "DDEBF7"
 
 
+# what XML 1.0 (so .xlsx and .docx) cannot hold; lone surrogates come from file names that
+# are not UTF-8 (os.fsdecode) and cannot be encoded at all
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+REPLACED = [0]  # strings changed by writable() in this process (service.build_document notes it)
+
+
+def writable(text: str) -> str:
+    """`text` with every character a workbook or document cannot hold replaced by U+FFFD."""
+    if UNWRITABLE.search(text) is None:
+        return text
+    from .issues import printable
+    text = printable(text)  # a file name's bytes that are not UTF-8 become \\xe1, the rest U+FFFD
+    if UNWRITABLE.search(text) is None:
+        return text
+    REPLACED[0] += 1
+    return UNWRITABLE.sub(REPLACEMENT, text)
+
+
 def set_cell(ws, row: int, column: int, value):
     """Write a value; a string is always a string, whatever it starts with."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        cell.value = writable(value)
         cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
     else:
         cell.value = value
@@ -34,6 +58,8 @@ def put(ws, row: int, column: int, value, style=None):
     if type(value) in _PLAIN_NUMBERS:
         cell._value = value  # what cell.value = value does for an int or a float (data type "n")
     elif value is not None:
+        if isinstance(value, str):
+            value = writable(value)
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"
@@ -91,19 +117,61 @@ def restyle(cells, **attrs):
             setattr(cell._style, key, value)
 
 
+_LIVE: set = set()  # temp files being written by this process
+_HANDLED: list = []  # the pid that installed the handlers (a forked child installs its own)
+
+
+def _cleanup_and_die(signum, frame):
+    for tmp in list(_LIVE):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    _LIVE.clear()
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def track_temp(path) -> None:
+    """Remove `path` if this process is ended by SIGTERM or Ctrl-C before untrack_temp."""
+    if _HANDLED != [os.getpid()] and threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+                signal.signal(signum, _cleanup_and_die)
+        _HANDLED[:] = [os.getpid()]
+    _LIVE.add(str(path))
+
+
+def untrack_temp(path) -> None:
+    _LIVE.discard(str(path))
+
+
 @contextmanager
 def atomic_path(out: Path):
-    """Yield a temporary path beside `out`; on success it replaces `out`, on failure it is removed."""
+    """Yield a temporary path beside `out`; on success it replaces `out`, on failure (or
+    SIGTERM, Ctrl-C) it is removed. Its name, .~rehabstat-*, is never read as input."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~rehabstat-", suffix=out.suffix, dir=out.parent)
+    track_temp(tmp)
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it 0600: the file gets the usual mode
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        untrack_temp(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = None, number_format="#,##0",

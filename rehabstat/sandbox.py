@@ -1,0 +1,224 @@
+"""Untrusted files are parsed in worker processes, never in the process that runs the command.
+
+The workbook parser (python-calamine, Rust) aborts the whole process on some crafted
+files ("memory allocation of 549755813888 bytes failed"), raises a pyo3 PanicException
+(a BaseException) on others, and a pathological file can take minutes or gigabytes.
+`map_isolated` runs a function over items in worker processes, each with a cap on the
+memory it may add (RLIMIT_AS, where the platform has it) and a time limit per item; a
+worker that dies or overruns is replaced, the item it was on gets `failed(item, Death)`
+and the other items go on. Results come back in the order of the items.
+
+Workers are forked on Linux (a few milliseconds, nothing to import again) and live for
+many items; elsewhere they are spawned (and Windows has no RLIMIT_AS: the time limit holds). Their stderr goes to a
+temporary file, so that a dying parser's message ("memory allocation ... failed", a Rust
+backtrace) never reaches the user's terminal but can still say why the worker died.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+import time
+from collections import deque
+from dataclasses import dataclass
+
+ITEM_SECONDS = float(os.environ.get("REHABSTAT_ITEM_SECONDS", 20))  # per file: a monthly workbook reads in ~10 ms
+MEMORY_BYTES = int(os.environ.get("REHABSTAT_WORKER_MB", 400)) * 1024 * 1024  # address space a worker may add
+
+
+@dataclass(frozen=True)
+class Death:
+    """Why a worker did not return a result for an item."""
+    kind: str  # "memory" | "time" | "crash"
+    detail: str  # for messages (Vietnamese)
+
+
+def _vm_bytes() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _limit_memory(extra: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on this platform: the time limit still holds
+        return
+    base = _vm_bytes()
+    if base is None:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = base + extra
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _worker(conn, fn, err_fd, memory):
+    """A worker's life: take (index, item), send (index, fn(item)), until told to stop."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # never the parent's cleanup handler
+        os.environ["RUST_BACKTRACE"] = "0"  # a panic's message, not pages of frames
+        import faulthandler
+        faulthandler.disable()  # it may hold the parent's stderr (PYTHONFAULTHANDLER, pytest)
+        target = err_fd if err_fd is not None else os.open(os.devnull, os.O_WRONLY)
+        os.dup2(target, 2)
+        _limit_memory(memory)
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                break
+            if task is None:
+                break
+            index, item = task
+            try:
+                result = fn(item)
+            except MemoryError:
+                result = Death("memory", "cần quá nhiều bộ nhớ")
+            except BaseException as exc:  # noqa: BLE001 - a parser panic must not end the worker silently
+                result = Death("crash", f"{type(exc).__name__}")
+            try:
+                conn.send((index, result))
+            except MemoryError:
+                conn.send((index, Death("memory", "cần quá nhiều bộ nhớ")))
+    finally:
+        os._exit(0)  # never run the parent's atexit handlers or flush its buffers
+
+
+class _Slot:
+    def __init__(self, ctx, fn, memory):
+        from multiprocessing import Pipe
+        self.err = tempfile.TemporaryFile() if ctx.get_start_method() == "fork" else None
+        parent, child = Pipe()
+        self.conn = parent
+        self.proc = ctx.Process(target=_worker, args=(child, fn, self.err.fileno() if self.err else None, memory),
+                                daemon=True)
+        self.proc.start()
+        child.close()
+        self.task = None  # (index, item)
+        self.deadline = 0.0
+        self.err_start = 0  # where the current item's messages begin in self.err
+
+    def start(self, task, seconds):
+        self.task = task
+        self.deadline = time.monotonic() + seconds
+        if self.err is not None:
+            self.err_start = os.fstat(self.err.fileno()).st_size
+
+    def why(self) -> Death:
+        """After the worker died: what its stderr and exit status say."""
+        self.proc.join(1)
+        tail = ""
+        if self.err is not None:
+            try:
+                self.err.seek(self.err_start)
+                tail = self.err.read(1 << 20).decode("utf-8", "replace")
+            except OSError:
+                pass
+        code = self.proc.exitcode
+        if "memory allocation of" in tail or "MemoryError" in tail or code == -signal.SIGKILL:
+            return Death("memory", "trình đọc sổ tính cần quá nhiều bộ nhớ")
+        name = signal.Signals(-code).name if code is not None and code < 0 and -code in signal.valid_signals() else code
+        return Death("crash", f"trình đọc sổ tính bị dừng đột ngột ({name})")
+
+    def close(self, kill=False):
+        try:
+            if kill:
+                self.proc.kill()
+            else:
+                self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.conn.close()
+        self.proc.join(0 if kill else 2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(1)
+        if self.err is not None:
+            self.err.close()
+
+
+def _context():
+    import multiprocessing
+    import sys
+    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if fork else "spawn")  # fork is unsafe on macOS
+
+
+def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: float | None = None,
+                 memory: int | None = None) -> list:
+    """[fn(item) for item in items], each call in a worker process (at most `jobs` at once).
+    An item whose worker dies, runs out of memory or passes `seconds` gives
+    failed(item, Death). progress(item) is called as each item is done (in any order)."""
+    from multiprocessing.connection import wait
+
+    items = list(items)
+    seconds = ITEM_SECONDS if seconds is None else seconds
+    memory = MEMORY_BYTES if memory is None else memory
+    failed = failed or (lambda item, death: death)
+    results: list = [None] * len(items)
+    if not items:
+        return results
+    ctx = _context()
+    pending = deque(enumerate(items))
+    slots: list[_Slot] = []
+    jobs = max(1, min(jobs, len(items)))
+
+    def settle(slot, value):
+        index, item = slot.task
+        slot.task = None
+        if isinstance(value, Death):
+            value = failed(item, value)
+        results[index] = value
+        if progress:
+            progress(item)
+
+    try:
+        while pending or any(s.task for s in slots):
+            while len(slots) < jobs and pending:
+                slots.append(_Slot(ctx, fn, memory))
+            for slot in slots:
+                if slot.task is None and pending:
+                    slot.start(pending.popleft(), seconds)
+                    try:
+                        slot.conn.send(slot.task)
+                    except (OSError, ValueError):
+                        pass  # the worker is gone: seen below
+            busy = [s for s in slots if s.task is not None]
+            timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+            ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout))
+            for slot in busy:
+                dead = False
+                if slot.conn in ready or slot.proc.sentinel in ready:
+                    try:
+                        if slot.conn.poll():
+                            index, value = slot.conn.recv()
+                            settle(slot, value)
+                            continue
+                    except (EOFError, OSError):
+                        pass
+                    dead = True  # readable with nothing to read (EOF), or exited
+                if dead:
+                    death = slot.why()
+                elif time.monotonic() >= slot.deadline:
+                    slot.proc.kill()
+                    death = Death("time", f"đọc quá {seconds:g} giây")
+                else:
+                    continue
+                settle(slot, death)
+                slot.close(kill=True)
+                slots.remove(slot)
+    finally:
+        for slot in slots:
+            slot.close()
+    return results
