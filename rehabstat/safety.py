@@ -33,7 +33,6 @@ _ODS_TAG = re.compile(rb"<table:(table-row|table-cell|covered-table-cell|table)(
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _ODS_COLS = re.compile(rb'number-columns-repeated="(\d+)"')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>', re.S)
 
 
 class Refused(Exception):
@@ -53,8 +52,9 @@ def is_lock_file(path: Path) -> bool:
 def precheck(path: Path, seen: dict | None = None) -> str:
     """Raise Refused for a file that must not be opened; return its container kind:
     'zip' (xlsx/xlsm/ods) or 'ole' (xls). With a dict `seen`, a zip's scan also records
-    seen["error_parts"]: the parts holding 't="e"' (Excel error cells), so that the reader
-    looks for error cells (xlsx_error_cells, a second read) only where there can be some."""
+    seen["error_parts"] (parts holding 't="e"', Excel error cells), seen["formula_parts"]
+    (parts holding formulas) and seen["scanned"], so that the reader reads a sheet's XML a
+    second time (sheetxml) only where it can hold what calamine does not give."""
     size = path.stat().st_size
     if size == 0:
         raise Refused("F001", "tệp rỗng")
@@ -84,8 +84,12 @@ def precheck(path: Path, seen: dict | None = None) -> str:
             if not ({"xl/workbook.xml", "content.xml"} & names or any(n.endswith("workbook.xml") for n in names)):
                 raise Refused("F001", "tệp nén không chứa sổ tính")
             sheet_names = _xlsx_sheet_names(zf, names)
+            if seen is not None and "content.xml" in names:
+                seen["ods"] = True  # merged ranges and error cells are read from content.xml (reader)
             for info in infos:  # one streaming pass: CRC of every part, entities, sheet extents
                 _scan_part(zf, info, sheet_names.get(info.filename, info.filename), seen)
+            if seen is not None:
+                seen["scanned"] = True  # error_parts / formula_parts are complete
     except zipfile.BadZipFile as exc:
         raise Refused("F002", f"tệp nén bị hỏng hoặc bị cắt cụt: {exc}") from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, zlib.error) as exc:
@@ -132,8 +136,11 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: str, seen: dic
             chunk = part.read(_CHUNK)
             if not chunk:
                 break
-            if seen is not None and (b't="e"' in chunk or b't="e"' in edge + chunk[:4]):
-                seen.setdefault("error_parts", set()).add(name)
+            if seen is not None:
+                if b't="e"' in chunk or b't="e"' in edge + chunk[:4]:
+                    seen.setdefault("error_parts", set()).add(name)
+                if b"<f>" in chunk or b"<f " in chunk or b"<f" in edge + chunk[:3]:  # formulas (reader: values?)
+                    seen.setdefault("formula_parts", set()).add(name)
             edge = chunk[-4:]
             if not is_xml:
                 continue
@@ -244,24 +251,6 @@ def _ole_is_encrypted(path: Path) -> bool:
     with path.open("rb") as fh:
         data = fh.read(4 * 1024 * 1024)
     return "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data
-
-
-def xlsx_error_cells(path: Path, sheet_index: int) -> dict[tuple[int, str], str]:
-    """Cells holding an Excel error (#REF!, #DIV/0! ...) in sheet number sheet_index (0-based)
-    of an .xlsx: calamine reads them as empty, so find them in the sheet XML.
-    Returns {(row, column_letter): '#REF!'}."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            target = _sheet_part(zf, sheet_index)
-            if target is None:
-                return {}
-            with zf.open(target) as part:
-                xml = part.read(MAX_UNCOMPRESSED)
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    if b't="e"' not in xml:
-        return {}
-    return {(int(m.group(2)), m.group(1).decode()): m.group(3).decode() for m in _ERROR_CELL.finditer(xml)}
 
 
 def _sheet_part(zf: zipfile.ZipFile, sheet_index: int) -> str | None:

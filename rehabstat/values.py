@@ -11,6 +11,7 @@ _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _THOUSANDS_SPACE = re.compile(r"^[+-]?\d{1,3}( \d{3})+(,\d+)?$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_APOSTROPHES = "'\u2018\u2019"  # a leading apostrophe typed to keep a number as text is not part of it
 EXCEL_ERRORS = {"#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 
 
@@ -36,7 +37,7 @@ def parse_number(value):
         return int(value) if value.is_integer() else value
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise Bad(value)
-    text = str(value).strip().replace("\u00a0", " ")
+    text = str(value).strip().replace("\u00a0", " ").lstrip(_APOSTROPHES)  # "'1.207": typed to keep it text
     text = _NUM_SUFFIX.sub("", text).strip()
     if _THOUSANDS_DOT.match(text):
         text = text.replace(".", "").replace(",", ".")
@@ -77,7 +78,7 @@ def parse_date(value) -> dt.date:
         if 1 <= value < 2958466:  # Excel's serial range
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise Bad(value)
-    text = str(value).strip()
+    text = str(value).strip().lstrip(_APOSTROPHES)
     text = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "", text)  # "05/03/2021 00:00:00"
     for pattern, order in _DATE_PATTERNS:
         m = pattern.match(text)
@@ -105,7 +106,7 @@ def parse_month(value) -> tuple[int, int]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         d = parse_date(value)
         return d.year, d.month
-    text = str(value).strip().lower()
+    text = str(value).strip().lstrip(_APOSTROPHES).lower()
     text = text.replace("tháng", "thang").replace("năm", "nam")
     for i, pattern in enumerate(_MONTH_PATTERNS):
         m = pattern.match(text)
