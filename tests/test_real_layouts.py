@@ -166,7 +166,7 @@ def test_facility_code_variants_are_one_facility(tmp_path, typed):
     result = validate_paths([tmp_path], jobs=1)
     assert result.issues == []
     assert set(result.dataset.files["unit"]) == {"LC01"}
-    res = cli("indicators", "--data", tmp_path, "--year", "2021", "--facility", "lc-01")
+    res = cli("indicators", "--data", tmp_path, "--from", "01/2021", "--to", "03/2021", "--facility", "lc-01")
     assert res.exit_code == 0, res.output
 
 
