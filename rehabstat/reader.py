@@ -259,7 +259,7 @@ def _legacy_encoding(names, by_role, load) -> str | None:
 
     texts = list(names)
     for index, _ in by_role.values():
-        for row in load(index)[0][:HEADER_SEARCH_ROWS + 12]:
+        for row in load(index)[0][:HEADER_SEARCH_ROWS + 2]:
             texts += [v for v in row if v.__class__ is str]
     if not legacy.may_be_legacy("".join(texts)):
         return None
