@@ -319,3 +319,16 @@ def test_leading_apostrophe_is_not_part_of_the_value():
     from rehabstat.values import parse_count, parse_date, parse_number
     assert parse_number("'1.207") == 1207 and parse_count("’12") == 12
     assert parse_date("'05/03/2021") == dt.date(2021, 3, 5)
+
+
+def test_two_row_census_header_with_trong_do_in_the_text():
+    """"Cuối kỳ" merged over "Tổng số | Trong đó: Có mặt | Trong đó: Vắng mặt"."""
+    from rehabstat.reader import HEADERS, locate_header
+    rows = [["BÁO CÁO SĨ SỐ", "", "", "", ""],
+            ["Diện", "Đầu kỳ", "Cuối kỳ", "", ""],
+            ["", "", "Tổng số", "Trong đó: Có mặt", "Trong đó: Vắng mặt"],
+            ["BB", 100, 100, 98, 2]]
+    merges = [((0, 0), (0, 4)), ((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 2), (1, 4))]
+    header = locate_header(rows, HEADERS["census"], merges)
+    assert header.cols == {"category": 0, "opening": 1, "closing": 2, "present": 3, "absent": 4}
+    assert (header.first, header.last, header.data_start) == (1, 2, 3) and header.duplicates == []
