@@ -472,8 +472,9 @@ def locate_header(rows, aliases: dict[str, tuple[str, ...]], merges=()) -> Heade
                 keys[r][c] = (key, (r0, c0))
     hits = [len({src for key, src in row if key in lookup}) for row in keys]  # a bound on what a row can name
     best = (0, None, None, {}, [])
-    for h0 in range(min(limit, HEADER_SEARCH_ROWS)):
-        for h1 in range(h0, min(h0 + 3, limit)):
+    for depth in (1, 2, 3):  # on a tie the smallest block wins, then the first
+        for h0 in range(min(limit - depth + 1, HEADER_SEARCH_ROWS)):
+            h1 = h0 + depth - 1
             if sum(hits[h0:h1 + 1]) <= best[0]:
                 continue
             cols, dups = _map_block(keys, h0, h1, lookup, width)
