@@ -17,7 +17,8 @@ _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?P<range>\$
                     r"|(?P<ref>\$?[A-Z]{1,3}\$?\d{1,7})|(?P<func>[A-Z][A-Z0-9.]*)\s*\(|(?P<op>[-+*/(),;]))")
 _REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d{1,7})")
 MAX_FORMULA = 2000
-MAX_DEPTH = 200
+MAX_DEPTH = 100  # formulas referring to formulas, nested (each level is a few Python frames)
+BUDGET = 1_000_000  # cells and formulas visited per sheet: a file cannot make the evaluation slow
 
 
 class CannotEvaluate(Exception):
@@ -91,10 +92,16 @@ class Sheet:
     `formula(r, c)` the text of a formula cell to evaluate (or None), `error(r, c)` an Excel
     error held by the cell (or None)."""
 
-    def __init__(self, value, formula, error):
+    def __init__(self, value, formula, error, budget: int = BUDGET):
         self._value, self._formula, self._error = value, formula, error
         self._memo: dict = {}
         self._busy: set = set()
+        self.budget = budget
+
+    def _spend(self, n: int = 1) -> None:
+        self.budget -= n
+        if self.budget < 0:
+            raise CannotEvaluate("too much to compute")
 
     def evaluate(self, r: int, c: int):
         """The number a formula cell holds (int when whole); raises CannotEvaluate/ExcelError."""
@@ -106,6 +113,7 @@ class Sheet:
             return result
         if key in self._busy or len(self._busy) > MAX_DEPTH:
             raise CannotEvaluate("circular")
+        self._spend()
         self._busy.add(key)
         try:
             tokens = tokenize(self._formula(r, c))
@@ -122,6 +130,7 @@ class Sheet:
             self._busy.discard(key)
 
     def cell(self, r: int, c: int, in_range: bool):
+        self._spend()
         err = self._error(r, c)
         if err:
             raise ExcelError(err)

@@ -242,6 +242,13 @@ def test_evaluator():
     with pytest.raises(formula.CannotEvaluate):
         sheet.evaluate(3, 1)  # circular
     assert formula.shift("SUM(B2:B$5)+$C1", 2, 1) == "SUM(C4:C$5)+$C3"
+    many = formula.Sheet(lambda r, c: 1, lambda r, c: "SUM(B1:B50000)" if c == 0 else None, lambda r, c: None)
+    assert [many.evaluate(r, 0) for r in range(19)] == [50000] * 19  # a million cells visited...
+    with pytest.raises(formula.CannotEvaluate):
+        many.evaluate(20, 0)  # ...then no more: a file cannot make the evaluation slow
+    deep = formula.Sheet(lambda r, c: 1, lambda r, c: f"A{r + 2}+1" if r < 5000 else None, lambda r, c: None)
+    with pytest.raises(formula.CannotEvaluate):
+        deep.evaluate(0, 0)  # 5.000 formulas nested
     assert formula.as_number(formula.Sheet(lambda r, c: None, lambda r, c: "0.1+0.2" if (r, c) == (0, 0) else None,
                                            lambda r, c: None).evaluate(0, 0)) == 0.3
 
