@@ -156,18 +156,19 @@ def test_repeated_unread_column_is_fine(tmp_path):
 
 # ---------------------------------------------------------------- facility codes
 
-@pytest.mark.parametrize("typed", ["LC 01", "LC-01", "lc01", "LC\u200b01", "\ufeffLC01", " LC–01 "])
-def test_facility_code_variants_are_one_facility(tmp_path, typed):
-    months = broken.series([(2021, 1), (2021, 2), (2021, 3)])
+def test_facility_code_variants_are_one_facility(tmp_path):
+    typed = ["LC01", "LC 01", "LC-01", "lc01", "LC\u200b01", "\ufeffLC01", " LC–01 "]
+    months = broken.series([(2021, m) for m in range(1, len(typed) + 1)])
     for k, (_, book) in enumerate(months):
-        if k == 1:
-            book.info[0][1] = typed
+        book.info[0][1] = typed[k]
         broken.write_book(tmp_path / f"2021-{k + 1:02d}.xlsx", book)
     result = validate_paths([tmp_path], jobs=1)
     assert result.issues == []
-    assert set(result.dataset.files["unit"]) == {"LC01"}
-    res = cli("indicators", "--data", tmp_path, "--from", "01/2021", "--to", "03/2021", "--facility", "lc-01")
+    assert list(result.dataset.files["unit"]) == ["LC01"] * len(typed)
+    res = cli("indicators", "--data", tmp_path, "--from", "01/2021", "--to", "07/2021", "--facility", "lc-01")
     assert res.exit_code == 0, res.output
+    assert "LC01,facility,2021-01..2021-07,TIEP_NHAN,ALL,49" in res.stdout  # 7 a month, one facility
+    assert "LC01,facility,2021-01..2021-07,SO_THANG_GUI,ALL,7" in res.stdout
 
 
 def test_one_facility_under_two_codes_is_an_error_at_the_code_cell(tmp_path):
@@ -242,8 +243,9 @@ def test_evaluator():
     with pytest.raises(formula.CannotEvaluate):
         sheet.evaluate(3, 1)  # circular
     assert formula.shift("SUM(B2:B$5)+$C1", 2, 1) == "SUM(C4:C$5)+$C3"
-    many = formula.Sheet(lambda r, c: 1, lambda r, c: "SUM(B1:B50000)" if c == 0 else None, lambda r, c: None)
-    assert [many.evaluate(r, 0) for r in range(19)] == [50000] * 19  # a million cells visited...
+    many = formula.Sheet(lambda r, c: 1, lambda r, c: "SUM(B1:B1000)" if c == 0 else None, lambda r, c: None,
+                         budget=20_000)
+    assert [many.evaluate(r, 0) for r in range(19)] == [1000] * 19  # the budget's worth of cells visited...
     with pytest.raises(formula.CannotEvaluate):
         many.evaluate(20, 0)  # ...then no more: a file cannot make the evaluation slow
     deep = formula.Sheet(lambda r, c: 1, lambda r, c: f"A{r + 2}+1" if r < 5000 else None, lambda r, c: None)
