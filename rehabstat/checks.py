@@ -39,8 +39,8 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from .codes import EVENT_TYPES, province_key
-from .issues import Issue
+from .codes import EVENT_TYPES, norm_key, province_key
+from .issues import ERROR, Issue
 from .rules import LANG, issue
 from .values import Bad, display, is_blank, parse_count
 
@@ -53,7 +53,7 @@ OUTLIER_THRESHOLD = 3.5  # modified z-score (Iglewicz and Hoaglin)
 _MAD_SCALE = 0.6745
 TOTALS_FIELDS = {"census": ("opening", "closing", "present", "absent"), "events": ("count",)}
 # reader rules after which the row is left out of the frames (D001/D002 keep it)
-DROPS_ROW = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "K001", "K002", "K003", "K004", "K005"}
+DROPS_ROW = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "C008", "K001", "K002", "K003", "K004", "K005"}
 
 
 def _en() -> bool:
@@ -79,8 +79,11 @@ class _Context:
         self.layout = ds.layout
         # files whose census / event rows the reader could not all read
         self.tainted = {"census": set(), "events": set()}
+        totals = {(t[0], t[1], t[2]) for t in ds.totals}  # a broken totals cell drops no data row
         for i in ds.issues:
-            if i.code not in DROPS_ROW or i.file is None or i.sheet is None or i.row is None:
+            if i.code not in DROPS_ROW or i.severity != ERROR or i.file is None or i.sheet is None or i.row is None:
+                continue
+            if (i.file, i.sheet, i.row) in totals:
                 continue
             for role in ("census", "events"):
                 if self.layout.get((i.file, role)) == i.sheet:
@@ -122,6 +125,7 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
         out += missing_months(ctx, period, today, registry)
     out += transfers(ctx)
     out += unexpected_units(ctx, registry)
+    out += unit_codes(ctx)
     out += outliers(ctx)
     return out
 
@@ -289,7 +293,8 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
 def totals_rows(ctx: _Context) -> list[Issue]:
     """I004: a "Tổng cộng" row must equal the sum of the rows above it (since the
     previous totals row of the sheet; a grand total right after subtotals is compared with
-    everything above)."""
+    everything above). A totals row with no data row above it (forms often put it first,
+    right under the header) sums every data row below it."""
     ds = ctx.ds
     if not ds.totals:
         return []
@@ -316,10 +321,14 @@ def totals_rows(ctx: _Context) -> list[Issue]:
         start = max(earlier) if earlier else 0
         part = frames[role].get((file, sheet), frames[role]["_empty"])
         rows = part[(part["row"] > start) & (part["row"] < row)]
+        end = row
         if rows.empty and earlier:
             start, rows = 0, part[part["row"] < row]
-        if any(start < r < row for r in problem_rows.get((file, sheet), ())):
-            continue  # a row above could not be read: its sum is unknown, its own issue says why
+        if rows.empty and not (part["row"] < row).any():  # a totals row first: the rows below it
+            start, end = row, 1 << 40
+            rows = part[part["row"] > row]
+        if any(start < r < end for r in problem_rows.get((file, sheet), ())):
+            continue  # a row it covers could not be read: its sum is unknown, its own issue says why
         for fld in TOTALS_FIELDS[role]:
             if fld not in cells:
                 continue
@@ -335,7 +344,8 @@ def totals_rows(ctx: _Context) -> list[Issue]:
             expected = int(rows[fld].fillna(0).sum())
             if found != expected:
                 out.append(issue("I004", file=file, sheet=sheet, row=row, column=column, field=fld,
-                                 field_name=_title(fld), found=_n(found), expected=_n(expected)))
+                                 field_name=_title(fld), found=_n(found), expected=_n(expected),
+                                 where="dưới" if end != row else "trên", where_en="below" if end != row else "above"))
     return out
 
 
@@ -534,6 +544,34 @@ def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
         expected = lists.get(province_key(province_at(province, when)))
         if expected is not None and unit not in expected:
             out.append(issue("X004", file=part["file"].iloc[0], unit=unit, province=province))
+    return out
+
+
+def unit_codes(ctx: _Context) -> list[Issue]:
+    """X005: one facility name in one province under two codes (after the reader's
+    normalisation: spaces, hyphens, invisible characters, case). The workbooks whose code is
+    not the one most of them use get the issue, on their Mã cơ sở cell (all of them on a tie)."""
+    files = ctx.ds.files
+    files = files[(files["status"] == "ok")].dropna(subset=["unit", "unit_name", "province"])
+    if files.empty:
+        return []
+    keyed = files.assign(key=files["unit_name"].map(norm_key) + "|" + files["province"].map(province_key))
+    out = []
+    for _, part in keyed.groupby("key", sort=True):
+        counts = part["unit"].value_counts()
+        if len(counts) < 2:
+            continue
+        top = counts.iloc[0]
+        main = counts.index[0] if (counts == top).sum() == 1 else None
+        for r in part.sort_values("file").itertuples(index=False):
+            if r.unit == main:
+                continue
+            others = [u for u in counts.index if u != r.unit]
+            where = ctx.layout.get((r.file, "_info"), {}).get("unit")
+            place = dict(sheet=where[0], row=where[1], column=where[2]) if where else {}
+            out.append(issue("X005", file=r.file, field="unit", unit=r.unit, unit_name=r.unit_name,
+                             province=r.province, other=", ".join(others),
+                             count=_n(int(counts[others].sum())), **place))
     return out
 
 

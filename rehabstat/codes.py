@@ -28,6 +28,19 @@ KEY_TEXT = 1000
 _NOT_KEY = re.compile(r"[^0-9a-z]+")
 
 
+_UNIT_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
+
+
+def unit_code(value: object) -> str:
+    """A facility code as compared everywhere: spaces, hyphens and invisible characters
+    (zero-width spaces, BOM, soft hyphen) removed, capitals. "ND 01", "nd-01" and "ND\u200b01"
+    are all "ND01". A number typed as a code reads without ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = "".join(ch for ch in str(value or "") if unicodedata.category(ch) != "Cf")
+    return _UNIT_SEPARATORS.sub("", text).upper()
+
+
 def province_key(name: object) -> str:
     """A province name for matching: "TP. Hà Nội", "Thành phố Hà Nội" and "ha noi" → "hanoi";
     "Tỉnh Sơn La" → "sonla". Old and new names are different keys (never a hard-coded list)."""

@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .codes import unit_code
 from .indicators.revenue import DEFAULT_SPLIT
 
 CONFIG_NAME = "rehabstat.toml"
@@ -97,11 +98,11 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     for province, units in raw.get("registry", {}).items():
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
             raise ConfigError(f"{path}: khóa 'registry.{province}' phải là danh sách mã cơ sở.")
-        cfg.registry[province] = [u.strip().upper() for u in units]
+        cfg.registry[province] = [unit_code(u) for u in units]
     for unit, life in raw.get("facility", {}).items():
         if not isinstance(life, dict) or set(life) - {"opened", "closed"}:
             raise ConfigError(f"{path}: mục [facility.{unit}] chỉ có các khóa opened, closed (tháng MM/YYYY).")
-        cfg.facilities[unit.strip().upper()] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
+        cfg.facilities[unit_code(unit)] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
                                                 for key in ("opened", "closed")}
     return cfg
 

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codes import province_key
+from .codes import province_key, unit_code
 from .errors import UsageError
 from .issues import ERROR, Issue
 from .periods import Period
@@ -274,7 +274,7 @@ def _select(universe: dict, units, provinces, as_of: dt.date) -> set | None:
         return None
     chosen = set()
     for code in units or ():
-        key = code.strip().upper()
+        key = unit_code(code)
         if key not in universe:
             known = sorted(universe)
             raise UsageError(f"Không có cơ sở '{code}' trong dữ liệu. Các cơ sở có: "

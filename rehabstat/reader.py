@@ -9,13 +9,17 @@ dropped silently. Learner names are never read; ids stay in memory.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import safety
-from .codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key
-from .issues import ERROR, column_letter
+from struct import error as struct_error
+from zlib import error as zlib_error
+
+from . import formula, legacy, safety, sheetxml
+from .codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
+from .issues import ERROR, WARNING, column_letter
 from .rules import issue
 from .values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 
@@ -38,17 +42,18 @@ TARGET_SHEETS = {"chitieu", "targets"}  # a targets workbook: skipped, not a mon
 HEADERS = {
     "census": {
         "category": ("dien", "category", "diencainghien", "doituong"),
-        "opening": ("dauky", "opening", "sisodauky", "dauthang", "lukedauky"),
-        "closing": ("cuoiky", "closing", "sisocuoiky", "cuoithang", "dangquanly"),
-        "present": ("comat", "present"),
-        "absent": ("vangmat", "absent"),
+        "opening": ("dauky", "opening", "sisodauky", "dauthang", "lukedauky", "sodauky", "sohocviendauky"),
+        "closing": ("cuoiky", "closing", "sisocuoiky", "cuoithang", "dangquanly", "socuoiky", "sohocviencuoiky"),
+        "present": ("comat", "present", "socomat"),
+        "absent": ("vangmat", "absent", "sovangmat"),
     },
     "events": {
         "stt": ("stt", "tt", "no"),
         "person": ("mahocvien", "mahv", "ma", "id", "learnerid", "personid", "mabenhnhan", "madoituong"),
         "name": ("hovaten", "hoten", "name", "fullname"),
         "category": ("dien", "category"),
-        "event": ("biendong", "loaibiendong", "event", "eventtype"),
+        "event": ("biendong", "loaibiendong", "event", "eventtype", "loai", "hinhthuc", "hinhthucbiendong",
+                  "noidungbiendong"),
         "date": ("ngay", "date", "ngaybiendong", "ngayxayra"),
         "new_category": ("dienmoi", "newcategory"),
         "count": ("soluong", "count", "quantity"),
@@ -146,6 +151,33 @@ def read_workbook(path) -> WorkbookResult:
     return result
 
 
+class Uncomputed(str):
+    """In a sheet's error map: a formula cell without a computed value that could not be
+    evaluated (its text); reported as C008, never read as 0."""
+
+
+def _assign_roles(names) -> tuple[dict, list]:
+    """{role: (index, name)} by sheet name, and [(role, (index, name), (index, name))] for a
+    role named twice. A copy's name ("BienDong (2)") takes the role only when no sheet has it exactly."""
+    exact: dict[str, list] = {}
+    copies: dict[str, list] = {}
+    for index, name in enumerate(names):
+        key = norm_key(name)
+        for role, (_, aliases) in SHEETS.items():
+            if key in aliases:
+                exact.setdefault(role, []).append((index, name))
+            elif key.rstrip("0123456789") in aliases and key != key.rstrip("0123456789"):
+                copies.setdefault(role, []).append((index, name))
+    by_role, doubles = {}, []
+    for role in SHEETS:
+        found = exact.get(role) or copies.get(role) or []
+        if found:
+            by_role[role] = found[0]
+        if len(found) > 1:
+            doubles.append((role, found[0], found[1]))
+    return by_role, doubles
+
+
 def _read(path: Path, result: WorkbookResult) -> None:
     seen: dict = {}
     kind = safety.precheck(path, seen)
@@ -153,41 +185,180 @@ def _read(path: Path, result: WorkbookResult) -> None:
         result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
         return
     wb = safety.open_workbook(path, seen, result.issues)  # by content, whatever the name says
-    try:
-        by_role: dict[str, tuple[int, str]] = {}
-        for index, name in enumerate(wb.sheet_names):
-            key = norm_key(name)
-            for role, (_, aliases) in SHEETS.items():
-                if key in aliases and role not in by_role:
-                    by_role[role] = (index, name)
-        if not by_role and any(norm_key(n) in TARGET_SHEETS for n in wb.sheet_names):
-            result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
-            return
-        for role in REQUIRED_SHEETS:
-            if role not in by_role:
-                result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
-        rows_by_role = {}
-        for role, (index, name) in by_role.items():
+    loaded: dict[int, list] = {}
+
+    def load(index):
+        if index not in loaded:
             sheet = wb.get_sheet_by_index(index)
             rows = sheet.to_python(skip_empty_area=False, nrows=safety.MAX_ROWS + 1)
             if len(rows) > safety.MAX_ROWS:
-                raise safety.Refused("F004", f"trang '{name}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
-            errors = safety.xlsx_error_cells(path, index) if (kind == "zip" and path.suffix.lower() != ".ods"
-                                                              and seen.get("error_parts")) else {}
-            rows_by_role[role] = (name, rows, errors)
+                raise safety.Refused("F004", f"trang '{wb.sheet_names[index]}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
+            loaded[index] = [rows, list(sheet.merged_cell_ranges or [])]
+        return loaded[index]
+
+    try:
+        original = list(wb.sheet_names)
+        names = original
+        by_role, doubles = _assign_roles(names)
+        if not by_role and any(norm_key(n) in TARGET_SHEETS for n in names):
+            result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
+            return
+        encoding = _legacy_encoding(names, by_role, load)
+        if encoding:  # roles by the decoded names; issues keep the names the file has
+            by_role, doubles = _assign_roles([legacy.decode_cell(n, encoding) for n in original])
+            by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
+            doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
+        for index, _ in by_role.values():
+            load(index)
     finally:
         wb.close()
-    if "info" in rows_by_role:
-        _read_info(path, result, *rows_by_role["info"])
-    if "census" in rows_by_role:
-        _read_table(path, result, "census", *rows_by_role["census"])
-        name = rows_by_role["census"][0]
-        if not result.census and not any(i.sheet == name for i in result.issues):
+    if encoding:
+        result.issues.append(issue("F010", file=path, encoding=legacy.ENCODING_NAMES[encoding]))
+        for index, entry in loaded.items():
+            entry[0] = [[legacy.decode_cell(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in row]
+                        for row in entry[0]]
+    for role, (_, first), (_, second) in doubles:
+        result.issues.append(issue("F011", file=path, sheet=second, role_name=SHEETS[role][0], first=first,
+                                   second=second))
+    for role in REQUIRED_SHEETS:
+        if role not in by_role:
+            result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
+    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()})
+    for role, (index, name) in by_role.items():
+        rows, merges = loaded[index]
+        ex = extras.get(index)
+        errors = ex.errors if ex else {}
+        if ex and ex.formulas:
+            _apply_formulas(rows, ex)
+        if ex and ex.merges:
+            merges = merges + ex.merges
+        if role == "info":
+            _read_info(path, result, name, rows, errors)
+        else:
+            _read_table(path, result, role, name, rows, errors, merges)
+        if role == "census" and not result.census and not any(i.sheet == name for i in result.issues):
             result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
-    if "events" in rows_by_role:
-        _read_table(path, result, "events", *rows_by_role["events"])
-    if "figures" in rows_by_role:
-        _read_table(path, result, "figures", *rows_by_role["figures"])
+
+
+def _legacy_encoding(names, by_role, load) -> str | None:
+    """TCVN3 or VNI when decoding the workbook's sheet names and header cells makes strictly
+    more of them match (and the workbook as it is lacks a sheet, a column or a ThongTin
+    field); None otherwise, and always when no text could be in either encoding."""
+    def score(decode):
+        roles, _ = _assign_roles([decode(n) for n in names])
+        total, complete = len(roles), all(r in roles for r in REQUIRED_SHEETS)
+        for role, (index, _) in roles.items():
+            rows, merges = load(index)
+            head = [[decode(v) if isinstance(v, str) else v for v in row] for row in rows[:HEADER_SEARCH_ROWS + 12]]
+            if role == "info":
+                keys = {norm_key(row[0]) for row in head if row and isinstance(row[0], str)} | {
+                    norm_key(v) for row in head for v in row[:3] if isinstance(v, str)}
+                got = sum(1 for aliases, _ in INFO_FIELDS.values() if keys & set(aliases))
+                complete &= got == len(INFO_FIELDS)
+            else:
+                got_cols = locate_header(head, HEADERS[role], merges).cols
+                got = len(got_cols)
+                complete &= all(f in got_cols for f in REQUIRED_COLUMNS[role])
+            total += got
+        return total, complete
+
+    texts = list(names)
+    for index, _ in by_role.values():
+        for row in load(index)[0][:HEADER_SEARCH_ROWS + 2]:
+            texts += [v for v in row if v.__class__ is str]
+    if not legacy.may_be_legacy("".join(texts)):
+        return None
+    plain, complete = score(lambda t: t)
+    if complete:
+        return None
+    best, choice = plain, None
+    for encoding in legacy.DECODERS:
+        got, _ = score(lambda t, e=encoding: legacy.decode_cell(t, e) if not t.isascii() else t)
+        if got > best:
+            best, choice = got, encoding
+    return choice
+
+
+def _extras(path: Path, kind: str, seen: dict, wanted: dict[int, str]) -> dict:
+    """{sheet index: SheetExtras} for the sheets read: error cells, formulas without a
+    computed value, merged ranges of an .ods (see sheetxml)."""
+    import zipfile
+    out: dict = {}
+    try:
+        if kind == "ole":
+            by_name = sheetxml.xls_errors(path, list(wanted.values()))
+            for index, name in wanted.items():
+                if name in by_name:
+                    out[index] = sheetxml.SheetExtras(errors=by_name[name])
+            return out
+        scanned = seen.get("scanned", False)
+        error_parts, formula_parts = seen.get("error_parts", set()), seen.get("formula_parts", set())
+        if scanned and not error_parts and not formula_parts and not seen.get("ods"):
+            return out  # nothing calamine leaves out can be in the file
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "content.xml" in names and "xl/workbook.xml" not in names:
+                return sheetxml.ods_extras(zf, set(wanted))
+            for index in wanted:
+                part = safety._sheet_part(zf, index)
+                if part is None:
+                    continue
+                errors, formulas = (not scanned or part in error_parts), (not scanned or part in formula_parts)
+                if errors or formulas:
+                    out[index] = sheetxml.xlsx_extras(zf, part, errors, formulas)
+    except (OSError, KeyError, ValueError, IndexError, EOFError, NotImplementedError, struct_error, zlib_error,
+            zipfile.BadZipFile):
+        pass  # a container odd in a way calamine accepted: its cells as calamine read them
+    return out
+
+
+def _apply_formulas(rows, ex) -> None:
+    """Formula cells without a computed value (or in a workbook that asks for a full
+    recalculation) get the value the formula gives where it is plain arithmetic or SUM over
+    the sheet's own cells; an Excel error goes to the error map; anything else becomes
+    Uncomputed in the error map (C008), never 0."""
+    need = {k: f for k, f in ex.formulas.items() if not f.cached or ex.recalc}
+    if not need:
+        return
+    masters = {f.si: (k, f.text) for k, f in ex.formulas.items() if f.si is not None and f.text}
+
+    def formula_text(r, c):
+        f = ex.formulas.get((r, c))
+        if f is None or (f.cached and not ex.recalc):
+            return None
+        if f.text is not None:
+            return f.text
+        master = masters.get(f.si)
+        if master is None:
+            return "?"
+        (mr, mc), text = master
+        try:
+            return formula.shift(text, r - mr, c - mc)
+        except formula.CannotEvaluate:
+            return "?"
+
+    def value(r, c):
+        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+    sheet = formula.Sheet(value, formula_text, lambda r, c: ex.errors.get((r + 1, column_letter(c))))
+    results = {}
+    for (r, c), f in sorted(need.items()):
+        where = (r + 1, column_letter(c))
+        try:
+            results[(r, c)] = formula.as_number(sheet.evaluate(r, c))
+        except formula.ExcelError as exc:
+            ex.errors[where] = exc.code
+        except (formula.CannotEvaluate, ArithmeticError, ValueError, RecursionError):
+            if f.cached and f.cached not in ("0", "") and ex.recalc:
+                continue  # a saved value other than a script's placeholder 0: trusted
+            ex.errors[where] = Uncomputed(f.text or formula_text(r, c) or "")
+    for (r, c), v in results.items():
+        if r >= len(rows):
+            continue
+        row = rows[r]
+        if c >= len(row):
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = v
 
 
 # ---------------------------------------------------------------- ThongTin
@@ -209,8 +380,10 @@ def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
             result.issues.append(issue("F007", file=path, sheet=sheet, row=row, column=col, field=fld, field_name=title))
             continue
         value, row, col = found[fld]
+        result.layout.setdefault("_info", {})[fld] = (sheet, row, col)
         if (row, col) in errors:
-            result.issues.append(issue("C003", file=path, sheet=sheet, row=row, column=col, field=fld, value=errors[(row, col)]))
+            code, values = _cell_problem(errors[(row, col)])
+            result.issues.append(issue(code, file=path, sheet=sheet, row=row, column=col, field=fld, **values))
             continue
         if fld == "period":
             try:
@@ -220,7 +393,10 @@ def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
                                            field_name=title, value=display(value),
                                            hint="Hãy ghi tháng báo cáo dạng 01/2021."))
         elif fld == "unit":
-            result.unit = str(value).strip().upper() if not isinstance(value, float) else str(int(value))
+            result.unit = unit_code(value) or None
+            if result.unit is None:
+                result.issues.append(issue("F007", file=path, sheet=sheet, row=row, column=col, field=fld,
+                                           field_name=title))
         else:
             setattr(result, fld, " ".join(str(value).split()))
     sent = found.get("sent")
@@ -256,25 +432,151 @@ def _check_province(path, result: WorkbookResult, sheet, row, col) -> None:
 
 # ---------------------------------------------------------------- tables
 
-def find_header(rows, aliases: dict[str, tuple[str, ...]]):
-    """The header row among the first rows (the one naming most fields): (row index | None,
-    {field: column index}); aliases maps each field to its normalised names."""
+@dataclass
+class Header:
+    """Where a table's header is: its first and last rows (0-based, None when not found),
+    the first data row, {field: column index}, and [(field, first column, second column)]
+    for a field named by two columns."""
+    first: int | None
+    last: int | None
+    data_start: int
+    cols: dict
+    duplicates: list = field(default_factory=list)
+
+
+@_cached
+def _header_key(value) -> str:
+    if not isinstance(value, str):
+        return ""
+    key = norm_key(value)
+    if key.startswith("trongdo") and len(key) > 7:  # "Trong đó: Có mặt" under "Cuối kỳ"
+        key = key[7:]
+    return key
+
+
+def locate_header(rows, aliases: dict[str, tuple[str, ...]], merges=()) -> Header:
+    """The header of a table among its first rows: one row, or two or three (a government
+    form: a group header merged over sub-headers, columns merged down). Merged ranges give
+    their text to every cell they cover. Each column is named by its lowest text; a column
+    whose own text names nothing takes the field of a group header above it (the first such
+    column under the group: "Cuối kỳ" over "Tổng số | Có mặt | Vắng mặt" makes "Tổng số"
+    the closing). The block naming the most fields wins (the smallest, then the first, on a
+    tie). A row of column numbers right under it ("A, B, 1, 2", "(1), (2)") is skipped."""
     lookup = {alias: fld for fld, names in aliases.items() for alias in names}
-    best = (0, None, {})
-    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        mapping: dict[str, int] = {}
-        for c, value in enumerate(row):
-            if isinstance(value, str):
-                fld = lookup.get(norm_key(value))
-                if fld and fld not in mapping:
-                    mapping[fld] = c
-        if len(mapping) > best[0]:
-            best = (len(mapping), r, mapping)
-    return best[1], best[2]
+    limit = min(len(rows), HEADER_SEARCH_ROWS + 2)
+    width = max((len(r) for r in rows[:limit]), default=0)
+    empty = ("", None)
+    keys = [[(_header_key(v), (r, c)) if v.__class__ is str else empty for c, v in enumerate(row)]
+            + [empty] * (width - len(row)) for r, row in enumerate(rows[:limit])]
+    for (r0, c0), (r1, c1) in merges:
+        if r0 >= limit or c0 >= width or r1 < r0 or c1 < c0:
+            continue
+        key = keys[r0][c0][0]
+        for r in range(r0, min(r1, limit - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                keys[r][c] = (key, (r0, c0))
+    hits = [len({src for key, src in row if key in lookup}) for row in keys]  # a bound on what a row can name
+    best = (0, None, None, {}, [])
+    for depth in (1, 2, 3):  # on a tie the smallest block wins, then the first
+        for h0 in range(min(limit - depth + 1, HEADER_SEARCH_ROWS)):
+            h1 = h0 + depth - 1
+            if sum(hits[h0:h1 + 1]) <= best[0]:
+                continue
+            cols, dups = _map_block(keys, h0, h1, lookup, width)
+            if len(cols) > best[0]:
+                best = (len(cols), h0, h1, cols, dups)
+    _, first, last, cols, dups = best
+    if last is None:
+        return Header(None, None, 0, {})
+    start = last + 1
+    if start < len(rows) and _is_numbering_row(rows[start], cols):
+        start += 1
+    return Header(first, last, start, cols, dups)
 
 
-def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None:
-    header_row, cols = find_header(rows, HEADERS[role])
+def _map_block(keys, h0, h1, lookup, width):
+    cols: dict[str, int] = {}
+    sources: dict[str, tuple] = {}
+    dups = []
+    pending = []
+    for c in range(width):
+        texts = []  # this column's texts, lowest first, one per merged range
+        for r in range(h1, h0 - 1, -1):
+            key, src = keys[r][c]
+            if key and (not texts or texts[-1][1] != src):
+                texts.append((key, src))
+        if not texts:
+            continue
+        fld = lookup.get(texts[0][0])
+        if fld is None:
+            pending.append((c, texts[1:]))
+        elif fld not in cols:
+            cols[fld], sources[fld] = c, texts[0][1]
+        elif sources[fld] != texts[0][1]:
+            dups.append((fld, cols[fld], c))
+    for c, parents in pending:
+        for key, src in parents:
+            fld = lookup.get(key)
+            if fld is not None:
+                if fld not in cols:
+                    cols[fld], sources[fld] = c, src
+                break
+    return cols, dups
+
+
+_NUMBERING = re.compile(r"\(?([A-Za-z]|\d{1,2})\)?(?:\s*=.{0,30})?")
+
+
+def _is_numbering_row(row, cols) -> bool:
+    """A row of column numbers under a header: "A, B, 1, 2, 3, 4=1+2-3" or "(1), (2), ...":
+    letters in order from A, numbers each one more than the one before, in most columns."""
+    letters, numbers = [], []
+    for v in row:
+        if is_blank(v):
+            continue
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, (int, float)):
+            if not float(v).is_integer() or not 0 < v < 100:
+                return False
+            numbers.append(int(v))
+            continue
+        text = str(v).strip()
+        m = _NUMBERING.fullmatch(text) if len(text) <= 40 else None
+        if not m:
+            return False
+        label = m.group(1)
+        if label.isdigit():
+            numbers.append(int(label))
+        else:
+            letters.append(label.upper())
+    if len(letters) + len(numbers) < max(2, (len(cols) + 1) // 2):
+        return False
+    if letters and letters != [chr(65 + i) for i in range(len(letters))]:
+        return False
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def find_header(rows, aliases: dict[str, tuple[str, ...]], merges=()):
+    """(the row before the first data row | None, {field: column index}); see locate_header."""
+    header = locate_header(rows, aliases, merges)
+    return (None if header.last is None else header.data_start - 1), header.cols
+
+
+UNREAD_COLUMNS = ("stt", "name", "note")  # read by no figure: an error cell there is a warning
+
+
+def _cell_problem(value) -> tuple[str, dict]:
+    """The issue for a cell of the error map: C008 for a formula never computed, else C003."""
+    if isinstance(value, Uncomputed):
+        return "C008", {"value": display(value)}
+    return "C003", {"value": value}
+
+
+def _read_table(path, result: WorkbookResult, role, sheet, rows, errors, merges=()) -> None:
+    header = locate_header(rows, HEADERS[role], merges)
+    cols = header.cols
+    header_row = header.last
     result.layout[sheet] = {fld: column_letter(c) for fld, c in cols.items()}
     result.layout.setdefault("_roles", {})[role] = sheet
     missing = [f for f in REQUIRED_COLUMNS[role] if f not in cols]
@@ -283,7 +585,12 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None
     for fld in missing:
         result.issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,
                                    field=fld, sheet_name=sheet, column_name=HEADER_TITLES[fld]))
-    if missing:
+    doubled = [d for d in header.duplicates if d[0] not in UNREAD_COLUMNS]
+    for fld, first, second in doubled:
+        result.issues.append(issue("F012", file=path, sheet=sheet, row=header_row + 1, column=column_letter(second),
+                                   field=fld, sheet_name=sheet, column_name=HEADER_TITLES[fld],
+                                   first=column_letter(first), second=column_letter(second)))
+    if missing or doubled:
         return
     parse_row = {"census": _census_row, "events": _event_row, "figures": _figure_row}[role]
     first_col = min(cols.values())
@@ -291,7 +598,7 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None
     letters = {fld: column_letter(c) for fld, c in items}
     data_cols = [c for fld, c in items if fld not in ("stt", "note")]
     fast = _event_fast(result, cols) if role == "events" and not errors and result.year is not None else None
-    for r in range(header_row + 1, len(rows)):
+    for r in range(header.data_start, len(rows)):
         row = rows[r]
         n = len(row)
         excel_row = r + 1
@@ -301,10 +608,15 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None
         if not row_errors and is_blank(first) and all(c >= n or is_blank(row[c]) for c in data_cols[1:]):
             continue
         lead = row[first_col] if first_col < n else None
-        if is_blank(lead):
-            lead = next((v for v in row[first_col + 1:] if not is_blank(v)), None)  # "Tổng cộng" under any heading
+        if is_blank(lead):  # "Tổng cộng" under any heading, or merged over STT and Diện
+            lead = next((v for v in row if not is_blank(v)), None)
         if isinstance(lead, str) and norm_key(lead) in TOTAL_WORDS:
-            result.totals.append((sheet, excel_row, {fld: (row[c] if c < n else None, letters[fld]) for fld, c in items}))
+            for fld, value in row_errors.items():
+                code, values = _cell_problem(value)
+                result.issues.append(issue(code, file=path, sheet=sheet, row=excel_row, column=letters[fld],
+                                           field=fld, **values))
+            result.totals.append((sheet, excel_row, {fld: (row[c] if c < n else None, letters[fld]) for fld, c in items
+                                                     if fld not in row_errors}))
             continue
         if fast is not None:
             record = fast(row)
@@ -313,6 +625,11 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors) -> None
                 continue
         cells = {fld: (row[c] if c < n else None) for fld, c in items}
         ctx = _Row(path, result, sheet, excel_row, cols, row_errors)
+        for fld in UNREAD_COLUMNS:
+            if fld in row_errors:
+                code, values = _cell_problem(row_errors[fld])
+                ctx.result.issues.append(issue(code, file=path, sheet=sheet, row=excel_row, column=letters[fld],
+                                               field=fld, severity=WARNING, **values))
         parse_row(ctx, cells)
 
 
@@ -378,12 +695,13 @@ class _Row:
         column = column_letter(self.cols[fld]) if fld in self.cols else None
         self.result.issues.append(issue(code, file=self.path, sheet=self.sheet, row=self.row, column=column,
                                         field=fld, **values))
-        if code in ("C001", "C003", "C004", "C005", "C006", "C007", "K001", "K002", "K003", "K004", "K005"):
+        if code in ("C001", "C003", "C004", "C005", "C006", "C007", "C008", "K001", "K002", "K003", "K004", "K005"):
             self.failed = True
 
     def error_value(self, fld):
         if fld in self.errors:
-            self.add("C003", fld, value=self.errors[fld])
+            code, values = _cell_problem(self.errors[fld])
+            self.add(code, fld, **values)
             return True
         return False
 
@@ -459,7 +777,7 @@ def _event_row(ctx: _Row, cells) -> None:
                 date = parse_date(raw_date)
             except Bad:
                 ctx.add("C007", "date", value=display(raw_date))
-    person = cells.get("person")
+    person = None if ctx.error_value("person") else cells.get("person")
     person = None if is_blank(person) else (str(int(person)) if isinstance(person, float) and person.is_integer()
                                             else str(person).strip())
     raw_count = cells.get("count")
@@ -497,7 +815,7 @@ def _event_row(ctx: _Row, cells) -> None:
 def _figure_row(ctx: _Row, cells) -> None:
     raw_code, label = cells.get("code"), cells.get("label")
     raw_value = cells.get("value")
-    if ctx.error_value("value"):
+    if any([ctx.error_value(fld) for fld in ("code", "label", "measure", "value")]):
         return
     if is_blank(raw_value):
         return  # a catalogue line left empty: nothing reported this month

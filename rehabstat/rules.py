@@ -87,13 +87,36 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        "Field '{field_name}' has the value '{value}', which cannot be read. {hint}",
        """A ThongTin value that cannot be understood, typically a reporting period that is
        not a month ("01/2021", "2021-01" or any date in the month are fine)."""),
-    # ---------------------------------------------------------------- cells
     _r("F009", "census-empty", ERROR,
        "Trang {sheet_name} chưa có số liệu sĩ số: sổ chưa điền xong (ghi Đầu kỳ, Cuối kỳ của từng diện, 0 nếu không có).",
        "Sheet {sheet_name} holds no census figures: the workbook is not filled in (write each category's opening and closing, 0 if none).",
        """A workbook whose census sheet has only the category labels (a blank form) says
        nothing about the month: it is not a month with nobody held. Blank cells are never
        read as 0; write 0 where there is nobody."""),
+    _r("F010", "legacy-encoding", WARNING,
+       "Tệp dùng bảng mã cũ {encoding}; đã đọc sau khi chuyển sang Unicode. Hãy chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) và dùng phông Times New Roman.",
+       "The file uses the legacy encoding {encoding}; it was read after converting to Unicode. Convert the file to Unicode and use Times New Roman.",
+       """Old government templates are often typed in TCVN3 (ABC, fonts .VnTime) or VNI
+       (fonts VNI-Times): what the screen shows as "Sĩ số" is stored as "SÜ sè". The tool
+       decodes a workbook only when decoding makes its sheet names and headers match, and
+       says so here; a cell typed in Unicode is left as it is. Decoding cannot tell a
+       capital letter of .VnTimeH from a small one, and names read from such a file may
+       differ from other months' names: convert the file (Unikey's converter) and send it in
+       Unicode."""),
+    _r("F011", "sheet-twice", ERROR,
+       "Sổ có hai trang '{role_name}': '{first}' và '{second}'. Không biết dùng trang nào: hãy xoá hoặc đổi tên trang thừa.",
+       "The workbook has two '{role_name}' sheets: '{first}' and '{second}'. Delete or rename the extra one.",
+       """Sheet names match without diacritics or case, so "BienDong" and "Biến động" (or a
+       copy named "BienDong (2)") are the same sheet twice. Which one holds the month is not
+       guessed: the workbook is left out until one of them is removed or renamed."""),
+    _r("F012", "column-twice", ERROR,
+       "Trang '{sheet_name}' có hai cột '{column_name}' ({first} và {second}). Không biết dùng cột nào: hãy xoá hoặc đổi tên cột thừa.",
+       "Sheet '{sheet_name}' has two '{column_name}' columns ({first} and {second}). Delete or rename the extra one.",
+       """Two header cells that name the same column ("Ngày" and "Ngày biến động", "Mã" and
+       "Mã học viên") leave it unknown which one holds the data; the sheet is not read until
+       one is removed or renamed. Columns the figures never use (STT, Họ và tên, Ghi chú)
+       may repeat."""),
+    # ---------------------------------------------------------------- cells
     _r("C001", "bad-number", ERROR,
        "Ô '{field_name}' có giá trị '{value}' không phải là số. Hãy nhập số (ví dụ 1.659 hoặc 1659).",
        "Cell '{field_name}' holds '{value}', which is not a number. Enter a number (1659).",
@@ -133,6 +156,15 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        """Dates may be real dates, Excel serial dates or text in day-first form
        (dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy) or yyyy-mm-dd. Month-first dates are never
        guessed."""),
+    _r("C008", "formula-without-value", ERROR,
+       "Ô có công thức nhưng chưa có giá trị đã tính: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (công thức ={value}).",
+       "The cell has a formula but no computed value: open the file in Excel or LibreOffice and save it again (formula ={value}).",
+       """Excel and LibreOffice save each formula with the value it gave. A workbook written
+       by a program (openpyxl, XlsxWriter, a web export) may hold the formula alone. The
+       tool computes such a formula itself when it is plain arithmetic (+ − × ÷, brackets)
+       or a SUM of the same sheet's cells; anything else (another sheet, another function)
+       is reported here instead of being read as 0. Opening and saving the file in Excel or
+       LibreOffice stores the values."""),
     # ---------------------------------------------------------------- codes
     _r("K001", "unknown-category", ERROR,
        "Diện '{value}' không hợp lệ. Các diện: BB, TN, HTCC, XDTTN, LTTT, MET.",
@@ -189,10 +221,12 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        """Everyone held at the end of the month is either present or absent (hospital,
        leave): Có mặt + Vắng mặt = Cuối kỳ."""),
     _r("I004", "totals-row", ERROR,
-       "Dòng tổng cộng ghi '{field_name}' = {found}, nhưng cộng các dòng trên được {expected}.",
-       "The totals row says '{field_name}' = {found}, but the rows above add up to {expected}.",
+       "Dòng tổng cộng ghi '{field_name}' = {found}, nhưng cộng các dòng {where} được {expected}.",
+       "The totals row says '{field_name}' = {found}, but the rows {where_en} add up to {expected}.",
        """A totals row ("Tổng cộng", "Cộng", "Total") is never added to the figures; it is
-       checked against the sum of the rows above it."""),
+       checked against the sum of the rows above it (since the previous totals row). A
+       totals row with no data row above it, as forms often put it right under the
+       header, is checked against every data row below it."""),
     _r("I005", "part-exceeds-whole", ERROR,
        "{part_label} ({part}) lớn hơn {whole_label} ({whole}): phần không thể lớn hơn tổng, tỷ lệ không thể quá 100%.",
        "{part_label} ({part}) exceeds {whole_label} ({whole}): a part cannot exceed its whole (a rate above 100%).",
@@ -250,6 +284,15 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        "Facility {unit} is not in the list of facilities of {province} (rehabstat.toml).",
        """When rehabstat.toml lists the facilities expected per province, a workbook from
        an unlisted facility is flagged: a new facility, or a mistyped code."""),
+    _r("X005", "unit-two-codes", ERROR,
+       "Cơ sở '{unit_name}' ({province}) ghi mã {unit} ở sổ này nhưng mã {other} ở {count} sổ khác. Một cơ sở chỉ có một mã: hãy sửa Mã cơ sở.",
+       "Facility '{unit_name}' ({province}) is coded {unit} here but {other} in {count} other workbooks. Fix the facility code.",
+       """Codes are compared without spaces, hyphens, invisible characters or case ("ND 01",
+       "nd-01" and "ND01" are one facility). A facility name and province that appear under
+       two different codes would otherwise count as two facilities and double the
+       province's figures; the issue sits on the Mã cơ sở cell of the workbooks that
+       differ from the code most of its workbooks use (on all of them when no code is used
+       more often)."""),
     # ---------------------------------------------------------------- provinces and timeliness
     _r("G001", "unknown-province", WARNING,
        "Tỉnh/Thành phố '{value}' không có trong danh mục tỉnh, thành phố (63 trước, 34 từ ngày 01/07/2025). Có phải: {near}?",

@@ -83,6 +83,25 @@ EXPLANATIONS_VI = {
     "T002": """Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
     "F009": """Sổ có trang sĩ số chỉ ghi tên các diện (mẫu còn trống) không cho biết gì về tháng đó: đó không
         phải là một tháng không có ai. Ô trống không bao giờ được đọc là 0; nơi không có ai hãy ghi 0.""",
+    "F010": """Các mẫu biểu cũ của cơ quan nhà nước thường gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) hoặc VNI
+        (phông VNI-Times): chữ màn hình hiện là "Sĩ số" được lưu là "SÜ sè". Công cụ chỉ chuyển mã một sổ khi
+        việc chuyển mã làm tên trang và tiêu đề cột khớp, và báo điều đó ở đây; ô gõ bằng Unicode được giữ nguyên.
+        Chuyển mã không phân biệt được chữ hoa của phông .VnTimeH với chữ thường, và tên đọc từ tệp như vậy có thể
+        khác tên ở các tháng khác: hãy chuyển tệp sang Unicode (công cụ chuyển mã của Unikey) rồi gửi lại.""",
+    "F011": """Tên trang được so khớp không phân biệt dấu và chữ hoa, nên "BienDong" và "Biến động" (hoặc bản sao
+        "BienDong (2)") là cùng một trang hai lần. Không đoán trang nào là số liệu của tháng: sổ không được tính
+        cho đến khi xoá hoặc đổi tên một trong hai trang.""",
+    "F012": """Hai ô tiêu đề cùng chỉ một cột ("Ngày" và "Ngày biến động", "Mã" và "Mã học viên") thì không biết
+        cột nào có số liệu; trang không được đọc cho đến khi xoá hoặc đổi tên một cột. Các cột không dùng để tính
+        (STT, Họ và tên, Ghi chú) được phép lặp lại.""",
+    "C008": """Excel và LibreOffice lưu mỗi công thức kèm giá trị đã tính. Sổ do chương trình tạo ra (openpyxl,
+        XlsxWriter, xuất từ phần mềm web) có thể chỉ có công thức. Công cụ tự tính công thức khi đó là phép tính
+        đơn giản (+ − × ÷, ngoặc) hoặc SUM các ô của cùng trang; công thức khác (trang khác, hàm khác) được báo ở
+        đây thay vì đọc thành 0. Mở và lưu lại tệp bằng Excel hoặc LibreOffice sẽ lưu các giá trị.""",
+    "X005": """Mã cơ sở được so khớp không tính khoảng trắng, gạch nối, ký tự ẩn và chữ hoa ("ND 01", "nd-01" và
+        "ND01" là một cơ sở). Một tên cơ sở và tỉnh xuất hiện dưới hai mã khác nhau sẽ bị tính thành hai cơ sở và
+        làm số liệu của tỉnh tăng gấp đôi; lỗi được ghi ở ô Mã cơ sở của các sổ khác với mã mà phần lớn các sổ
+        của cơ sở đó dùng (ở mọi sổ khi không có mã nào được dùng nhiều hơn).""",
     "F013": """Sổ lưu theo định dạng này nhưng mang đuôi của định dạng khác (tệp .xls đặt tên .xlsx, tệp .ods
         đặt tên .xlsx) được đọc theo nội dung, không bị từ chối vì tên. Chỉ là cảnh báo, vì phần mềm khác có
         thể không mở được tệp. Cách sửa: đổi đuôi tệp cho đúng (hoặc lưu lại dưới dạng .xlsx).""",

@@ -169,24 +169,6 @@ def _ole_is_encrypted(path: Path) -> bool:
     return "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data
 
 
-def xlsx_error_cells(path: Path, sheet_index: int) -> dict[tuple[int, str], str]:
-    """Cells holding an Excel error (#REF!, #DIV/0! ...) in sheet number sheet_index (0-based)
-    of an .xlsx: calamine reads them as empty, so find them in the sheet XML.
-    Returns {(row, column_letter): '#REF!'}."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            target = _sheet_part(zf, sheet_index)
-            if target is None:
-                return {}
-            with zf.open(target) as part:
-                xml = part.read(MAX_UNCOMPRESSED)
-    except (zipfile.BadZipFile, KeyError, OSError):
-        return {}
-    if b't="e"' not in xml:
-        return {}
-    return {(int(m.group(2)), m.group(1).decode()): m.group(3).decode() for m in _ERROR_CELL.finditer(xml)}
-
-
 def _sheet_part(zf: zipfile.ZipFile, sheet_index: int) -> str | None:
     wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
     rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")

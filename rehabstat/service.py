@@ -7,6 +7,7 @@ from pathlib import Path
 
 from collections import defaultdict
 
+from .codes import unit_code
 from .config import load_config
 from .periods import Period
 
@@ -93,6 +94,8 @@ def with_coverage(table, gate, level: str):
     draft = {k: bool(gate.unattributed) or any(not gate.facilities[u].complete or u in bad_units for u in us)
              for k, us in groups.items()}
     return table.assign(coverage=table["unit"].map(cover), draft=table["unit"].map(draft).fillna(True).astype(bool))
+    units = [unit_code(u) for u in units] if units else None
+    return compute(ds, period, level=level, split=cfg.split, units=units, provinces=provinces), ds
 
 
 def write_indicators(table, fmt: str, out: Path | None):
@@ -184,7 +187,7 @@ def choose_units(ds, facility=None, province=None, as_of=None):
             raise _usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
         return units, "province", name
     if facility:
-        code = facility.strip().upper()
+        code = unit_code(facility)
         if code not in known:
             raise _usage(f"Không có cơ sở '{facility}' trong dữ liệu. Các cơ sở có: {', '.join(known) or '(không có)'}.")
         return [code], "facility", code

@@ -12,6 +12,7 @@ _THOUSANDS_SPACE = re.compile(r"^[+-]?\d{1,3}( \d{3})+(,\d+)?$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
 MAX_TEXT = 100  # a number, date or month written as text is never longer: longer text is refused before any regex
+_APOSTROPHES = "'\u2018\u2019"  # a leading apostrophe typed to keep a number as text is not part of it
 EXCEL_ERRORS = {"#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 
 
@@ -40,6 +41,7 @@ def parse_number(value):
     text = str(value).strip().replace("\u00a0", " ")
     if len(text) > MAX_TEXT:  # bounded before the regexes: "1" + 40.000 spaces + "x" is refused at once
         raise Bad(value)
+    text = text.lstrip(_APOSTROPHES)  # "'1.207": typed to keep it text
     text = _NUM_SUFFIX.sub("", text).strip()
     if _THOUSANDS_DOT.match(text):
         text = text.replace(".", "").replace(",", ".")
@@ -83,6 +85,7 @@ def parse_date(value) -> dt.date:
     text = str(value).strip()
     if len(text) > MAX_TEXT:
         raise Bad(value)
+    text = text.lstrip(_APOSTROPHES)
     text = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "", text)  # "05/03/2021 00:00:00"
     for pattern, order in _DATE_PATTERNS:
         m = pattern.match(text)
@@ -113,6 +116,7 @@ def parse_month(value) -> tuple[int, int]:
     text = str(value).strip().lower()
     if len(text) > MAX_TEXT:
         raise Bad(value)
+    text = text.lstrip(_APOSTROPHES)
     text = text.replace("tháng", "thang").replace("năm", "nam")
     for i, pattern in enumerate(_MONTH_PATTERNS):
         m = pattern.match(text)

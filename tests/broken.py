@@ -108,7 +108,8 @@ def clean_book(year=YEAR, month=MONTH, unit=UNIT, province=PROVINCE, opening=Non
     opening = dict(OPENING if opening is None else opening)
     prefix = f"{unit[:2]}-{year}{month:02d}-"
     book = Book(
-        info=[["Mã cơ sở", unit], ["Tên cơ sở", UNIT_NAME], ["Tỉnh/Thành phố", province],
+        info=[["Mã cơ sở", unit], ["Tên cơ sở", UNIT_NAME if unit == UNIT else f"{UNIT_NAME} ({unit})"],
+              ["Tỉnh/Thành phố", province],
               ["Kỳ báo cáo", f"{month:02d}/{year}"], ["Người lập biểu", "Cán bộ thống kê"],
               ["Ngày lập", dt.date(year + month // 12, month % 12 + 1, 5)]],
         census=[list(CENSUS_HEADER)] + [[c, opening.get(c, 0), 0, 0, ABSENT.get(c, 0)] for c in CATEGORIES],

@@ -238,6 +238,7 @@ def test_synthetic_messy_style_reads_like_clean(tmp_path):
     b = read_one(writer.write_month(tmp_path / "messy.xlsx", book, style="messy"))
     assert [r for r in a["census"] if r[1:] != (0, 0, 0, 0)] == b["census"]
     assert (a["who"], a["events"], a["figures"]) == (b["who"], b["events"], b["figures"])
+    assert read_one(writer.write_month(tmp_path / "form.xlsx", book, style="form")) == a  # government form
 
 
 def test_fast_and_careful_event_paths_agree(tmp_path, monkeypatch):

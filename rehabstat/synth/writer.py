@@ -392,6 +392,85 @@ def _messy(wb: Workbook, book: MonthBook) -> None:
     _widths(ws, (40, 16, 22, 8, 14))
 
 
+# ------------------------------------------------------------------ government-form style
+
+
+def _merged_header(ws, cells: dict, merges: Iterable[str]) -> None:
+    for (r, c), text in cells.items():
+        ws.cell(row=r, column=c, value=text).font = Font(bold=True)
+        ws.cell(row=r, column=c).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for rng in merges:
+        ws.merge_cells(rng)
+
+
+def _form(wb: Workbook, book: MonthBook) -> None:
+    """The layout of a government form made by a script (openpyxl saves no formula values):
+    headers of two and three rows with merged cells, a column-number row, the "Tổng cộng"
+    row first with SUM formulas, Cuối kỳ = Có mặt + Vắng mặt as a formula, the value of the
+    ThongTin fields two columns right of their label."""
+    period = f"{book.month:02d}/{book.year:04d}"
+    ws = wb.active
+    ws.title = SHEETS["info"]
+    _titles(ws, (book.unit_name.upper(), "THÔNG TIN CHUNG", None), 3)
+    info = (("Mã cơ sở", book.unit), ("Tên cơ sở", book.unit_name), ("Tỉnh/Thành phố", book.province),
+            ("Kỳ báo cáo", period), ("Người lập biểu", book.preparer), ("Ngày lập", _default_prepared_on(book)))
+    for r, (k, v) in enumerate(info, start=4):
+        _set(ws, r, 1, k)
+        _set(ws, r, 3, v)
+    _widths(ws, (18, 4, 48))
+
+    ws = wb.create_sheet(SHEETS["census"])
+    _titles(ws, (f"SĨ SỐ HỌC VIÊN THÁNG {period}", None), 6)
+    _merged_header(ws, {(3, 1): "STT", (3, 2): "Diện", (3, 3): "Đầu kỳ", (3, 4): "Cuối kỳ", (4, 4): "Tổng số",
+                        (4, 5): "Trong đó", (5, 5): "Có mặt", (5, 6): "Vắng mặt"},
+                   ("A3:A5", "B3:B5", "C3:C5", "D3:F3", "D4:D5", "E4:F4"))
+    for c, label in enumerate(("A", "B", "1", "2", "3", "4"), start=1):
+        _set(ws, 6, c, label)
+    rows = _ordered_census(book)
+    first, last = 8, 8 + max(len(rows), 1) - 1
+    _set(ws, 7, 1, "Tổng cộng")
+    ws.merge_cells("A7:B7")
+    for c in "CDEF":
+        ws[f"{c}7"] = f"=SUM({c}{first}:{c}{last})"
+    _bold_row(ws, 7, 6)
+    for i, (cat, row) in enumerate(rows):
+        r = first + i
+        for c, v in enumerate((i + 1, cat, row.opening, f"=E{r}+F{r}", row.present, row.absent), start=1):
+            ws.cell(row=r, column=c, value=v)
+    _widths(ws, (6, 10, 10, 10, 10, 10))
+
+    ws = wb.create_sheet(SHEETS["events"])
+    _titles(ws, (f"BIẾN ĐỘNG HỌC VIÊN THÁNG {period}", None), 9)
+    _merged_header(ws, {(3, 1): "STT", (3, 2): "Mã HV", (3, 3): "Họ tên", (3, 4): "Biến động trong tháng",
+                        (4, 4): "Diện", (4, 5): "Loại biến động", (4, 6): "Ngày", (4, 7): "Diện mới",
+                        (3, 8): "Số lượng", (3, 9): "Ghi chú"},
+                   ("A3:A4", "B3:B4", "C3:C4", "D3:G3", "H3:H4", "I3:I4"))
+    for c in range(1, 10):
+        _set(ws, 5, c, f"({c})")
+    first, last = 7, 7 + max(len(book.events), 1) - 1
+    _set(ws, 6, 1, "Tổng cộng")
+    ws.merge_cells("A6:C6")
+    ws["H6"] = f"=SUM(H{first}:H{last})"
+    _bold_row(ws, 6, 9)
+    for i, ev in enumerate(book.events):
+        values = (i + 1, ev.person, placeholder_name(ev.person), ev.category, ev.event, ev.date, ev.new_category,
+                  ev.count, ev.note or None)
+        for c, v in enumerate(values, start=1):
+            _set(ws, first + i, c, v)
+    _widths(ws, (6, 16, 16, 8, 14, 12, 9, 9, 30))
+
+    ws = wb.create_sheet(SHEETS["figures"])
+    _titles(ws, (f"SỐ LIỆU KHÁC THÁNG {period}", None), 5)
+    _merged_header(ws, {(3, c): h for c, h in enumerate(("STT",) + FIGURE_HEADERS, start=1)}, ())
+    for c, label in enumerate(("A", "B", "C", "D", "1"), start=1):
+        _set(ws, 4, c, label)
+    for i, (code, value) in enumerate(book.figures):
+        fig = FIGURES.get(code)
+        for c, v in enumerate((i + 1, code, fig.label if fig else code, fig.measure if fig else None, value), start=1):
+            _set(ws, 5 + i, c, v)
+    _widths(ws, (6, 16, 40, 8, 16))
+
+
 # ------------------------------------------------------------------ saving
 
 
@@ -422,7 +501,9 @@ def _save(wb: Workbook, path: str | os.PathLike) -> Path:
 
 
 def write_month(path: str | os.PathLike, book: MonthBook, style: str = "clean", *, check: bool = True) -> Path:
-    """Write one monthly workbook. ``style`` is "clean" or "messy".
+    """Write one monthly workbook. ``style`` is "clean", "messy" or "form" (a government
+    form made by a script: merged multi-row headers, column numbers, totals first, formulas
+    without saved values).
 
     ``check=False`` writes a book that breaks the contract as it is (to test the checks).
     """
@@ -433,8 +514,10 @@ def write_month(path: str | os.PathLike, book: MonthBook, style: str = "clean", 
         _clean(wb, book)
     elif style == "messy":
         _messy(wb, book)
+    elif style == "form":
+        _form(wb, book)
     else:
-        raise ValueError(f"unknown style {style!r} (clean | messy)")
+        raise ValueError(f"unknown style {style!r} (clean | messy | form)")
     return _save(wb, path)
 
 
