@@ -103,6 +103,11 @@ class WorkbookResult:
     totals: list = field(default_factory=list)  # (sheet, row, {field: (value, column)})
     layout: dict = field(default_factory=dict)  # {sheet: {field: letter}}
     issues: list = field(default_factory=list)
+    # a province workbook (ThongTin `Cấp` = tỉnh; status 'province'): its period and figures
+    level: str = "facility"
+    first: tuple | None = None  # (year, month)
+    last: tuple | None = None
+    pfigures: list = field(default_factory=list)  # (sheet, row, code, label, measure, kind, category, source, value)
 
 
 # ---------------------------------------------------------------- files
@@ -158,9 +163,6 @@ def _read(path: Path, result: WorkbookResult) -> None:
         if not by_role and any(norm_key(n) in TARGET_SHEETS for n in wb.sheet_names):
             result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
             return
-        for role in REQUIRED_SHEETS:
-            if role not in by_role:
-                result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
         rows_by_role = {}
         for role, (index, name) in by_role.items():
             sheet = wb.get_sheet_by_index(index)
@@ -172,6 +174,13 @@ def _read(path: Path, result: WorkbookResult) -> None:
             rows_by_role[role] = (name, rows, errors)
     finally:
         wb.close()
+    from . import province
+    if "info" in rows_by_role and province.is_province_info(rows_by_role["info"][1]):
+        province.read_province(path, result, rows_by_role)  # figures no facility holds
+        return
+    for role in REQUIRED_SHEETS:
+        if role not in by_role:
+            result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
     if "info" in rows_by_role:
         _read_info(path, result, *rows_by_role["info"])
     if "census" in rows_by_role:
