@@ -152,6 +152,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     from .gate import decide
     issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
     as_of = as_of or period.end_date
+    from .province import split_issues
+    issues, _province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
     gate = decide(ds, period, cfg, force=force, today=today, issues=issues, as_of=as_of)
     from .service import province_notes
     result.notes = province_notes(ds, period, as_of)
@@ -182,7 +184,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         result.provinces.append(prov)
 
     _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table, as_of,
-                approved)
+                approved, full=ds, all_issues=issues)
 
     # the national workbook: its totals rest on every province, so it is written when the
     # whole is complete and clean, or as a draft with --force
@@ -216,7 +218,7 @@ def _run_checks(ds, period, today, cfg) -> list[Issue]:
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
-                prov_table, as_of=None, approved=None):
+                prov_table, as_of=None, approved=None, full=None, all_issues=None):
     """One BC per province, in parallel processes when there are many: each gets only its
     own rows of the period (a small Dataset, cheap to send)."""
     import os
@@ -235,6 +237,15 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         file_province.update((f, prov.name) for f in files)
         work.append(prov)
     parts = _split_by_province(clean, file_province)
+    # every month of each province's facilities, to compare with earlier periods (issue 12)
+    history, history_issues = {}, {}
+    if full is not None:
+        unit_prov = {f.unit: prov.name for prov in work for f in prov.facilities}
+        every = {f: unit_prov[u] for f, u in zip(full.files["file"], full.files["unit"]) if u in unit_prov}
+        history = _split_by_province(full, every)
+        for i in all_issues or ():
+            if i.file in every:
+                history_issues.setdefault(every[i.file], []).append(i)
     tables = dict(tuple(prov_table.groupby("unit", sort=False)))  # computed once, not once per province
     payloads = []
     for prov in work:
@@ -242,7 +253,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
         payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
                          prov.annex, prov.gaps, tables.get(prov.name), not prov.complete, as_of,
-                         timeliness_context(prov.facilities, cfg), _approval(approved, units, period)))
+                         timeliness_context(prov.facilities, cfg), _approval(approved, units, period),
+                         history.get(prov.name), history_issues.get(prov.name, [])))
     total = len(result.provinces)
     done = total - len(work)
     if progress:
@@ -315,12 +327,13 @@ def _render_job(payload):
     TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
     from .render import TemplateError
     from .service import build_document
-    sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely, approval = \
-        payload
+    (sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely, approval,
+     full, history) = payload
     try:
         doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
                              template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft,
-                             as_of=as_of, timeliness=timely, approval=approval)
+                             as_of=as_of, timeliness=timely, approval=approval, full=full,
+                             all_issues=history if full is not None else None)
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft, doc.notes
@@ -335,9 +348,13 @@ def _split_by_province(ds, file_province: dict) -> dict:
         key = df["file"].map(file_province)
         frames[attr] = {name: part for name, part in df[key.notna()].groupby(key[key.notna()], sort=False)}
     out = {}
+    provincial = getattr(ds, "provincial", None)
     for name in set(file_province.values()):
         parts = [frames[a].get(name, getattr(ds, a).iloc[0:0]) for a in ("files", "census", "events", "figures")]
-        out[name] = Dataset(*parts)
+        mine = None  # the province workbooks of this province (its BC adds their figures)
+        if provincial is not None and len(provincial):
+            mine = provincial[provincial["province"].map(province_key) == province_key(name)]
+        out[name] = Dataset(*parts, provincial=mine)
     return out
 
 

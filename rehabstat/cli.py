@@ -168,6 +168,8 @@ def indicators(
     force: bool = typer.Option(False, "--force", help="Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột "
                                                       "coverage (số tháng có sổ) và draft; mã thoát vẫn là 1."),
     as_of: Optional[str] = AsOfOpt,
+    compare: Optional[str] = typer.Option(None, "--compare", help="previous (kỳ liền trước cùng độ dài) | year "
+                                          "(cùng kỳ năm trước): thêm cột earlier_period, earlier_value, change, change_pct."),
 ):
     """Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.
 
@@ -176,6 +178,8 @@ def indicators(
 
     Ví dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json
     """
+    if compare is not None and compare not in ("previous", "year"):
+        raise UsageError("--compare phải là previous hoặc year.")
     from .service import indicator_table, write_indicators
     if level not in ("facility", "province", "national"):
         raise UsageError("--level phải là facility, province hoặc national.")
@@ -192,7 +196,7 @@ def indicators(
     from .service import province_notes
     when = parse_as_of(as_of)
     table, gate = indicator_table(data, period, level=level, config=config, units=facility, provinces=province,
-                                  jobs=jobs, force=force, as_of=when)
+                                  jobs=jobs, force=force, as_of=when, compare=compare)
     if level != "facility":
         for note in province_notes(gate.dataset, period, when):
             _console().print(f"[bold yellow]Lưu ý:[/] {note}")
@@ -333,19 +337,31 @@ def validate(
 @app.command()
 @command
 def form(
-    facility: str = typer.Option(..., "--facility", help="Mã cơ sở, ví dụ SL01."),
-    name: str = typer.Option(..., "--name", help="Tên cơ sở."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở, ví dụ SL01."),
+    name: Optional[str] = typer.Option(None, "--name", help="Tên cơ sở."),
     province: str = typer.Option(..., "--province", help="Tỉnh/Thành phố."),
-    month: str = typer.Option(..., "--month", help="Tháng báo cáo MM/YYYY, ví dụ 02/2021."),
+    month: Optional[str] = typer.Option(None, "--month", help="Tháng báo cáo MM/YYYY, ví dụ 02/2021."),
     out: Optional[Path] = typer.Option(None, "--out", help="Tệp sẽ ghi (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại)."),
     data: Optional[Path] = typer.Option(None, "--data", help="Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ."),
     force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có."),
+    level: str = typer.Option("facility", "--level", help="facility (sổ hằng tháng của cơ sở) | province (sổ cấp tỉnh)."),
+    period: Optional[str] = typer.Option(None, "--period", help="Sổ cấp tỉnh: kỳ báo cáo (06/2020, Quý II/2020, "
+                                         "6 tháng đầu năm 2020, 2019)."),
 ):
     """Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.
 
     Ví dụ: rehabstat form --facility SL01 --name "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La" --province "Sơn La" --month 02/2021 --data data/son-la
+
+    Sổ cấp tỉnh: rehabstat form --level province --province "Cao Bằng" --period 2019
     """
     from .form import build_form, default_name, month_of, previous_closing, write_form
+    if level not in ("facility", "province"):
+        raise UsageError("--level phải là facility hoặc province.")
+    if level == "province":
+        _province_form(province, period, out, force)
+        return
+    if not facility or not name or not month:
+        raise UsageError("Sổ hằng tháng cần --facility, --name, --province và --month.")
     if not facility.strip() or not name.strip() or not province.strip():
         raise UsageError("--facility, --name và --province không được để trống.")
     try:
@@ -375,6 +391,22 @@ def form(
             console.print(f"[bold yellow]Lưu ý:[/] {why}; Đầu kỳ để trống.")
     write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
     console.print(f"Đã ghi: {target}", markup=False)
+
+
+def _province_form(province, period, out, force):
+    from .form import build_province_form, write_form
+    if not period or not province.strip():
+        raise UsageError("Sổ cấp tỉnh cần --province và --period, ví dụ --period 2019.")
+    try:
+        wb = build_province_form(province, period)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from .service import _slug
+    target = out or Path(f"{_slug(province)}-{_slug(period)}.xlsx")
+    if target.exists() and not force:
+        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+    write_form(target, wb, force=force)
+    _console().print(f"Đã ghi: {target}", markup=False)
 
 
 # ---------------------------------------------------------------- batch

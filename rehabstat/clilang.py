@@ -205,6 +205,22 @@ HELP_EN = {
         "A blank workbook of one month for a facility to fill in: four sheets, drop-down lists, date and number formats.\n\n"
         "Example: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
         "--month 02/2021 --data data/son-la",
+    "Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.\n\n"
+    "Ví dụ: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
+    "--month 02/2021 --data data/son-la\n\n"
+    "Sổ cấp tỉnh: rehabstat form --level province --province \"Cao Bằng\" --period 2019":
+        "A blank workbook of one month for a facility to fill in: four sheets, drop-down lists, date and number formats.\n\n"
+        "Example: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
+        "--month 02/2021 --data data/son-la\n\n"
+        "Province workbook: rehabstat form --level province --province \"Cao Bằng\" --period 2019",
+    "facility (sổ hằng tháng của cơ sở) | province (sổ cấp tỉnh).":
+        "facility (a facility's monthly workbook) | province (the province workbook).",
+    "Sổ cấp tỉnh: kỳ báo cáo (06/2020, Quý II/2020, 6 tháng đầu năm 2020, 2019).":
+        "Province workbook: its period (06/2020, Quý II/2020, 6 tháng đầu năm 2020, 2019).",
+    "previous (kỳ liền trước cùng độ dài) | year (cùng kỳ năm trước): thêm cột earlier_period, earlier_value, "
+    "change, change_pct.":
+        "previous (the period of the same length just before) | year (the same period a year earlier): adds the "
+        "columns earlier_period, earlier_value, change, change_pct.",
     "Mã cơ sở, ví dụ SL01.": "Facility code, e.g. SL01.",
     "Tên cơ sở.": "Facility name.",
     "Tỉnh/Thành phố.": "Province.",

@@ -136,6 +136,45 @@ FIGURES: dict[str, Figure] = {f.code: f for f in (
     Figure("THAM_LAU", "Vụ thẩm lậu bị ngăn chặn", "vụ", "flow"),
     Figure("DOANH_THU", "Doanh thu lao động trị liệu", "đồng", "flow"),
     Figure("CHI_PHI", "Chi phí lao động trị liệu", "đồng", "flow"),
+    # seed 004's education and re-integration paragraph
+    Figure("GIAO_DUC_CHUYEN_DE", "Học viên được giáo dục chuyên đề", "người", "flow"),
+    Figure("GIAO_DUC_CHUNG_NHAN", "Học viên đủ điều kiện cấp giấy chứng nhận", "người", "flow"),
+    Figure("TU_VAN_CA_BIET_BUOI", "Buổi tư vấn giáo dục cá biệt", "buổi", "flow"),
+    Figure("TU_VAN_CA_BIET", "Học viên được tư vấn cá biệt", "người", "flow"),
+    Figure("HOA_NHAP_LUOT", "Lượt hoạt động hòa nhập cộng đồng", "lượt", "flow"),
+    Figure("HUONG_NGHIEP", "Lượt tư vấn hướng nghiệp", "lượt", "flow"),
+    Figure("TU_VAN_HOC_NGHE", "Học viên được tư vấn học nghề", "người", "flow"),
+)}
+
+# Figures of the province workbook (spec/input-format.md, "The province workbook"): what
+# happens outside the facilities. Extended where the seeds need it (marked *).
+PROVINCE_FIGURES: dict[str, Figure] = {f.code: f for f in (
+    Figure("CAI_NGHIEN_GIA_DINH", "Cai nghiện ma túy tại gia đình", "người", "flow"),
+    Figure("CAI_NGHIEN_CONG_DONG", "Cai nghiện ma túy tại cộng đồng", "người", "flow"),
+    Figure("SAU_CAI_CU_TRU", "Quản lý sau cai nghiện tại nơi cư trú", "người", "stock"),
+    Figure("NGHIEN_CO_HO_SO", "Người nghiện ma túy có hồ sơ quản lý", "người", "stock"),
+    Figure("MET_CONG_DONG", "Bệnh nhân Methadone tại các cơ sở điều trị ngoài cơ sở cai nghiện", "người", "stock"),
+    Figure("TAP_HUAN", "Lượt cán bộ được tập huấn", "lượt", "flow"),
+    Figure("CAN_BO", "Cán bộ làm công tác dự phòng, điều trị nghiện", "người", "stock"),  # *
+    Figure("CAN_BO_TAP_HUAN", "Cán bộ được tập huấn", "người", "stock"),  # * distinct persons
+    Figure("TUYEN_TRUYEN_HUYEN", "Huyện, thành phố được tuyên truyền", "đơn vị", "stock"),
+    Figure("HUYEN", "Huyện, thành phố của tỉnh", "đơn vị", "stock"),
+    Figure("TUYEN_TRUYEN_XA", "Xã, phường, thị trấn được tuyên truyền", "đơn vị", "stock"),
+    Figure("XA", "Xã, phường, thị trấn của tỉnh", "đơn vị", "stock"),
+    Figure("TUYEN_TRUYEN_LUOT", "Lượt người tham dự tuyên truyền", "lượt", "flow"),  # *
+    Figure("TO_ROI", "Tờ rơi", "tờ", "flow"),
+    Figure("AP_PHICH", "Áp phích", "tờ", "flow"),
+    Figure("SO_TAY", "Sổ tay", "quyển", "flow"),
+    Figure("DAU_TU", "Vốn đầu tư cơ sở vật chất, trang thiết bị", "đồng", "flow"),
+)}
+# Indicators derived from the province figures (computed, never written), for targets:
+# CAI_NGHIEN_GD_CD = family + community treatment ("300 lượt cai nghiện tại gia đình, cộng
+# đồng"); TY_LE_XA_TUYEN_TRUYEN = TUYEN_TRUYEN_XA / XA (%); TY_LE_TAP_HUAN = CAN_BO_TAP_HUAN /
+# CAN_BO (%).
+PROVINCE_DERIVED: dict[str, Figure] = {f.code: f for f in (
+    Figure("CAI_NGHIEN_GD_CD", "Cai nghiện ma túy tại gia đình, cộng đồng", "người", "flow"),
+    Figure("TY_LE_XA_TUYEN_TRUYEN", "Tỷ lệ xã, phường, thị trấn được tuyên truyền", "%", "rate"),
+    Figure("TY_LE_TAP_HUAN", "Tỷ lệ cán bộ làm công tác dự phòng, điều trị nghiện được tập huấn", "%", "rate"),
 )}
 
 # Indicators computed from the figures (revenue split); not written by clerks.

@@ -16,8 +16,9 @@ CONFIG_NAME = "rehabstat.toml"
 DOCUMENT_KEYS = {
     "parent_agency": str, "agency": str, "symbol": str, "place": str, "signer_authority": str,
     "signer_title": str, "signer_name": str, "recipients": list, "archive": str, "recipient_to": str,
-    "legal_bases": list, "number": int, "preset": str,
+    "legal_bases": list, "number": int, "preset": str, "issuer": str,
 }
+
 
 
 DEADLINE_KEYS = {

@@ -14,6 +14,9 @@ KEY = ["file", "sheet", "row", "unit", "province", "year", "month"]
 CENSUS_COLUMNS = KEY + ["category", "opening", "closing", "present", "absent"]
 EVENT_COLUMNS = KEY + ["person", "category", "event", "date", "new_category", "count"]
 FIGURE_COLUMNS = KEY + ["code", "label", "measure", "kind", "value"]
+# the province workbooks' figures; first/last: the workbook's months as year*12 + month - 1
+PROVINCIAL_COLUMNS = ["file", "sheet", "row", "province", "first", "last", "period", "code", "label", "measure",
+                      "kind", "category", "source", "value"]
 
 
 @dataclass
@@ -26,6 +29,7 @@ class Dataset:
     layout: dict = field(default_factory=dict)  # {(file, sheet): {field: letter}}; {(file, role): sheet}
     issues: list = field(default_factory=list)
     results: list = field(default_factory=list)  # the WorkbookResults, for annotating
+    provincial: pd.DataFrame | None = None  # province workbooks' figures (PROVINCIAL_COLUMNS)
 
     def unit_names(self) -> dict[str, str]:
         ok = self.files.dropna(subset=["unit"]).sort_values(["year", "month"])
@@ -39,15 +43,18 @@ class Dataset:
         """The same data restricted to some files (the gate's counted files)."""
         keep_set = set(map(str, files))
         keep = lambda df: df[df["file"].isin(keep_set)]  # noqa: E731
+        # the province workbooks are not monthly workbooks: the gate does not count them, they stay
         return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
-                       [t for t in self.totals if t[0] in keep_set], self.layout, self.issues, self.results)
+                       [t for t in self.totals if t[0] in keep_set], self.layout, self.issues, self.results,
+                       self.provincial)
 
     def without_files(self, files) -> "Dataset":
         """The same data less some files (e.g. duplicates, files with errors)."""
         drop = set(map(str, files))
         keep = lambda df: df[~df["file"].isin(drop)] if len(df) else df  # noqa: E731
         return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
-                       [t for t in self.totals if t[0] not in drop], self.layout, self.issues, self.results)
+                       [t for t in self.totals if t[0] not in drop], self.layout, self.issues, self.results,
+                       None if self.provincial is None else keep(self.provincial))
 
 
 def read_paths(paths, jobs: int | None = None, progress=None) -> Dataset:
@@ -92,6 +99,7 @@ def _failed(path, death) -> WorkbookResult:
 
 def build_dataset(results: list[WorkbookResult]) -> Dataset:
     file_rows, census, events, figures, totals, issues, layout = [], [], [], [], [], [], {}
+    provincial = []
     for res in results:
         issues.extend(res.issues)
         file_rows.append((res.file, res.unit, res.unit_name, res.province, res.year, res.month, res.status,
@@ -102,6 +110,12 @@ def build_dataset(results: list[WorkbookResult]) -> Dataset:
                     layout[(res.file, role)] = name
             else:
                 layout[(res.file, sheet)] = fields
+        if res.status == "province" and res.first and res.last and res.province:
+            from .compare import period_between
+            code = period_between(res.first, res.last).code
+            first, last = res.first[0] * 12 + res.first[1] - 1, res.last[0] * 12 + res.last[1] - 1
+            provincial.extend((res.file, sh, row, res.province, first, last, code) + tuple(rest)
+                              for sh, row, *rest in res.pfigures)
         if res.status != "ok" or res.unit is None or res.year is None:
             continue  # nothing attributable: the issues say why
         key = (res.file,)
@@ -121,4 +135,5 @@ def build_dataset(results: list[WorkbookResult]) -> Dataset:
         events=events_df,
         figures=pd.DataFrame.from_records(figures, columns=FIGURE_COLUMNS),
         totals=totals, layout=layout, issues=issues, results=results,
+        provincial=pd.DataFrame.from_records(provincial, columns=PROVINCIAL_COLUMNS),
     )

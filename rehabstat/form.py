@@ -222,3 +222,83 @@ def write_form(out: Path, wb, force: bool = False) -> Path:
     if out.exists() and not force:
         raise FileExistsError(str(out))
     return save(wb, out, output=False)
+
+
+PROVINCE_HEADERS = ("Mã", "Nội dung", "Đơn vị", "Diện", "Nguồn", "Giá trị")
+PROVINCE_INSTRUCTIONS = (
+    "HƯỚNG DẪN ĐIỀN SỔ CẤP TỈNH (số liệu không thuộc cơ sở cai nghiện nào)",
+    "",
+    "1. ThongTin: giữ Cấp = tỉnh; ghi Tỉnh/Thành phố và Kỳ báo cáo: một tháng (06/2020), một quý (Quý II/2020), "
+    "6 tháng (6 tháng đầu năm 2020) hoặc một năm (2019).",
+    "2. SoLieu: ghi Giá trị cho các chỉ tiêu có số liệu trong kỳ; để trống nếu không có. Số tồn (SAU_CAI_CU_TRU, "
+    "NGHIEN_CO_HO_SO, MET_CONG_DONG, CAN_BO, CAN_BO_TAP_HUAN, HUYEN, XA, TUYEN_TRUYEN_HUYEN, TUYEN_TRUYEN_XA) "
+    "là số tại cuối kỳ; các số còn lại là số phát sinh trong kỳ.",
+    "3. Diện (không bắt buộc): chia một chỉ tiêu theo diện (BB, TN, ...): mỗi diện một dòng cùng Mã.",
+    "4. Nguồn (không bắt buộc): nguồn vốn của DAU_TU (ví dụ: ngân sách trung ương hỗ trợ); mỗi nguồn một dòng. "
+    "Tiền ghi bằng đồng.",
+    "5. Báo cáo một giai đoạn cộng các sổ cấp tỉnh có kỳ nằm trọn trong giai đoạn; mỗi kỳ chỉ gửi một sổ.",
+)
+
+
+def build_province_form(province: str, period: str):
+    """The blank province workbook (spec/input-format.md, "The province workbook"):
+    ThongTin with `Cấp` = tỉnh, SoLieu with every province code, HuongDan."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .codes import PROVINCE_FIGURES
+    from .province import parse_period
+    from .values import Bad
+    from .xlsxout import HEADER_FILL, set_cell
+    try:
+        parse_period(period)
+    except Bad:
+        raise ValueError(f"--period '{period}' không hợp lệ: hãy ghi 06/2020, Quý II/2020, "
+                         "6 tháng đầu năm 2020 hoặc 2019.") from None
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+
+    def header(ws, titles, widths):
+        for c, title in enumerate(titles, start=1):
+            cell = set_cell(ws, 1, c, title)
+            cell.font, cell.fill = bold, fill
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        for c, width in enumerate(widths, start=1):
+            ws.column_dimensions[_letter(c)].width = width
+        ws.freeze_panes = "A2"
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ThongTin"
+    header(ws, ("Mục", "Giá trị"), (20, 40))
+    for r, (label, value) in enumerate((("Cấp", "tỉnh"), ("Tỉnh/Thành phố", province.strip()),
+                                        ("Kỳ báo cáo", period.strip()), ("Người lập biểu", None),
+                                        ("Điện thoại", None), ("Ngày lập", None)), start=2):
+        set_cell(ws, r, 1, label).font = bold
+        if value is not None:
+            set_cell(ws, r, 2, value)
+    ws.cell(row=7, column=2).number_format = DATE_FORMAT
+    ws = wb.create_sheet("SoLieu")
+    header(ws, PROVINCE_HEADERS, (24, 52, 10, 8, 30, 18))
+    for r, fig in enumerate(PROVINCE_FIGURES.values(), start=2):
+        set_cell(ws, r, 1, fig.code)
+        set_cell(ws, r, 2, fig.label)
+        set_cell(ws, r, 3, fig.measure)
+        ws.cell(row=r, column=6).number_format = COUNT_FORMAT
+    end = 1 + len(PROVINCE_FIGURES) + 40  # room for rows by Diện or Nguồn
+    dv = DataValidation(type="list", formula1='"' + ",".join(ALL_CATEGORIES) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="Diện", error="Chọn một diện: " + ", ".join(ALL_CATEGORIES))
+    dv.add(f"D2:D{end}")
+    ws.add_data_validation(dv)
+    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                        showErrorMessage=True, errorTitle="Giá trị", error="Hãy nhập một số không âm.")
+    dv.add(f"F2:F{end}")
+    ws.add_data_validation(dv)
+    ws = wb.create_sheet("HuongDan")
+    for r, line in enumerate(PROVINCE_INSTRUCTIONS, start=1):
+        if line:
+            cell = set_cell(ws, r, 1, line)
+            if r == 1:
+                cell.font = Font(bold=True, size=12)
+    wb.active = 0
+    return wb

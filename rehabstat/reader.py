@@ -108,6 +108,11 @@ class WorkbookResult:
     totals: list = field(default_factory=list)  # (sheet, row, {field: (value, column)})
     layout: dict = field(default_factory=dict)  # {sheet: {field: letter}}
     issues: list = field(default_factory=list)
+    # a province workbook (ThongTin `Cấp` = tỉnh; status 'province'): its period and figures
+    level: str = "facility"
+    first: tuple | None = None  # (year, month)
+    last: tuple | None = None
+    pfigures: list = field(default_factory=list)  # (sheet, row, code, label, measure, kind, category, source, value)
 
 
 # ---------------------------------------------------------------- files
@@ -220,10 +225,22 @@ def _read(path: Path, result: WorkbookResult) -> None:
     for role, (_, first), (_, second) in doubles:
         result.issues.append(issue("F011", file=path, sheet=second, role_name=SHEETS[role][0], first=first,
                                    second=second))
+    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()})
+    from . import province
+    if "info" in by_role and province.is_province_info(loaded[by_role["info"][0]][0]):
+        # a province workbook: figures no facility holds (seeds 003, 002)
+        rows_by_role = {}
+        for role, (index, name) in by_role.items():
+            ex = extras.get(index)
+            rows = loaded[index][0]
+            if ex and ex.formulas:
+                _apply_formulas(rows, ex)
+            rows_by_role[role] = (name, rows, ex.errors if ex else {})
+        province.read_province(path, result, rows_by_role)
+        return
     for role in REQUIRED_SHEETS:
         if role not in by_role:
             result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
-    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()})
     for role, (index, name) in by_role.items():
         rows, merges = loaded[index]
         ex = extras.get(index)

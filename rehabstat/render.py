@@ -52,11 +52,15 @@ class OutputError(TemplateError):
 # The numbered parts of "I. KẾT QUẢ THỰC HIỆN", in order, and the ``has`` flags that make
 # each of them appear.
 SECTION_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("communication", ("communication",)),
     ("admissions", ("admissions", "medical", "methadone")),
     ("management", ("management",)),
     ("education", ("education",)),
     ("labour", ("labour", "vocational")),
     ("reintegration", ("reintegration",)),
+    ("community", ("community",)),
+    ("aftercare", ("aftercare",)),
+    ("investment", ("investment",)),
     ("table", ("table",)),
     ("facilities", ("facilities",)),
     ("targets", ("targets",)),
@@ -425,6 +429,31 @@ _VARIABLES: tuple[tuple[str, str], ...] = (
     ("approval", "Số liệu đọc từ kho (--store): câu nêu các tháng đã được duyệt và khóa; rỗng khi đọc từ --data"),
     ("annex", "Báo cáo tỉnh: một dòng mỗi cơ sở rồi dòng Tổng cộng: r.code, r.name, r.months (\"6/6\"), r.note, r.bold, r.n.CHỈ_SỐ.HV/ALL"),
     ("plan.targets", "Chỉ tiêu kỳ kế hoạch: t.code, t.label, t.unit, t.plan, t.actual (kỳ này), t.text (câu hoàn chỉnh)"),
+    ("doc.issuer", "Cơ quan ban hành viết trong câu («Sở Lao động - Thương binh và Xã hội báo cáo...»); "
+                   "cấu hình [document] issuer; rỗng khi báo cáo tỉnh chưa cấu hình"),
+    ("unit.short_cap", "Như unit.short, viết hoa chữ đầu (đầu câu)"),
+    ("period.label_compact", "Kỳ viết gọn sau «Trong» («quý II/2021», «năm 2021»; kỳ dài: như period.label)"),
+    ("cmp.CUOI_KY.HV", "So sánh với kỳ trước cùng độ dài và cùng kỳ năm trước, chỉ khi kỳ đó có đủ trong dữ liệu: "
+                       "cmp.<CHỈ TIÊU>.<DIỆN>; số tồn: «so với cuối quý I/2021 giảm 126 học viên», số phát sinh: "
+                       "«tăng 12,5% so với cùng kỳ năm 2020»; rỗng khi không so sánh được"),
+    ("compare.previous.available", "Kỳ liền trước cùng độ dài có đủ trong dữ liệu (compare.previous.label: «quý I/2021»)"),
+    ("compare.year.available", "Cùng kỳ năm trước có đủ trong dữ liệu (compare.year.label: «cùng kỳ năm 2020»)"),
+    ("parts_all.CO_MAT", "Chia theo diện kể cả Methadone (CUOI_KY, CO_MAT, VANG_MAT), như seed 004"),
+    ("education_groups", "Các vế câu giáo dục kiểu seed 004 («tổ chức giáo dục chuyên đề 1.155 học viên», ...); "
+                         "rỗng khi không có số liệu GIAO_DUC_CHUYEN_DE, GIAO_DUC_CHUNG_NHAN, TU_VAN_CA_BIET"),
+    ("reintegration_groups", "Các vế câu hòa nhập cộng đồng kiểu seed 004 (HOA_NHAP_LUOT, HUONG_NGHIEP, TU_VAN_HOC_NGHE, "
+                             "TU_VAN_VIEC_LAM)"),
+    ("has.education_groups", "Có education_groups (câu giáo dục kiểu seed 004 thay cho các dòng «+ ...»)"),
+    ("has.reintegration_groups", "Có reintegration_groups"),
+    ("has.communication", "Báo cáo tỉnh: có số liệu tập huấn, tuyên truyền (sổ cấp tỉnh)"),
+    ("has.community", "Báo cáo tỉnh: có số liệu cai nghiện tại gia đình, cộng đồng, Methadone ngoài cơ sở, hồ sơ quản lý"),
+    ("has.aftercare", "Báo cáo tỉnh có sổ cấp tỉnh: mục quản lý sau cai (học viên hoàn thành về địa phương)"),
+    ("has.investment", "Báo cáo tỉnh: có số liệu vốn đầu tư (DAU_TU)"),
+    ("rates.TAP_HUAN", "Tỷ lệ cán bộ được tập huấn (CAN_BO_TAP_HUAN / CAN_BO); rỗng khi không tính được"),
+    ("rates.XA", "Tỷ lệ xã được tuyên truyền (TUYEN_TRUYEN_XA / XA); rỗng khi không tính được"),
+    ("prov.investment", "Vốn đầu tư theo năm và nguồn: x.year, x.amount («04 tỷ đồng», «300 triệu đồng»), x.source"),
+    ("prov.investment_total", "Tổng vốn đầu tư viết gọn («8 tỷ đồng»; số không gọn được thì viết đủ)"),
+    ("prov.investment_years", "Các năm có vốn đầu tư («từ năm 2018 - 2020»)"),
 )
 
 

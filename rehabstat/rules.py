@@ -293,6 +293,19 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        province's figures; the issue sits on the Mã cơ sở cell of the workbooks that
        differ from the code most of its workbooks use (on all of them when no code is used
        more often)."""),
+    _r("X006", "province-workbook-straddles", WARNING,
+       "Sổ cấp tỉnh {province} kỳ {period} chỉ nằm một phần trong kỳ báo cáo ({range}): không tính vào số liệu.",
+       "The province workbook of {province} for {period} lies only partly inside the report's range ({range}): left out.",
+       """A report over a range sums the province workbooks whose periods lie wholly inside it
+       (the figures of a year cannot be cut into months). A workbook that straddles the
+       range's edge is left out and named here. Fix: report over a range that contains
+       whole workbook periods, or send the province figures per month or quarter."""),
+    _r("X007", "province-workbooks-overlap", ERROR,
+       "Sổ cấp tỉnh {province} kỳ {period} trùng kỳ với sổ {other}: không tính sổ nào vào số liệu.",
+       "The province workbook of {province} for {period} overlaps {other}: neither is counted.",
+       """Two province workbooks whose periods overlap (the same quarter sent twice, a year and
+       one of its quarters) would count the same figures twice. Neither is guessed: both are
+       left out of the report. Fix: keep one workbook per period, without overlaps."""),
     # ---------------------------------------------------------------- provinces and timeliness
     _r("G001", "unknown-province", WARNING,
        "Tỉnh/Thành phố '{value}' không có trong danh mục tỉnh, thành phố (63 trước, 34 từ ngày 01/07/2025). Có phải: {near}?",

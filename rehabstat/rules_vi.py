@@ -71,6 +71,12 @@ EXPLANATIONS_VI = {
         cùng tháng (trừ khi chuyển sang tỉnh khác).""",
     "X004": """Khi rehabstat.toml liệt kê các cơ sở của từng tỉnh, sổ của cơ sở không có trong danh sách
         được báo: cơ sở mới, hoặc mã cơ sở bị gõ nhầm.""",
+    "X006": """Báo cáo một giai đoạn cộng các sổ cấp tỉnh có kỳ nằm trọn trong giai đoạn (số liệu của một
+        năm không chia được theo tháng). Sổ chỉ nằm một phần trong giai đoạn bị bỏ ra và được nêu tên. Cách
+        sửa: chọn giai đoạn chứa trọn kỳ của các sổ, hoặc gửi số liệu cấp tỉnh theo tháng hoặc quý.""",
+    "X007": """Hai sổ cấp tỉnh có kỳ trùng nhau (một quý gửi hai lần, một năm và một quý của năm đó) sẽ
+        tính một số liệu hai lần. Không đoán sổ nào đúng: cả hai bị bỏ ra khỏi báo cáo. Cách sửa: mỗi kỳ
+        chỉ giữ một sổ, các kỳ không chồng lên nhau.""",
     "O001": """Biến động trong tháng (tiếp nhận, hoàn thành, trốn theo diện) khác xa các tháng khác của cơ
         sở thường do gõ nhầm, thừa một chữ số 0 hoặc nhập một tháng hai lần. "Khác xa" nghĩa là điểm z
         hiệu chỉnh 0,6745·(x − trung vị)/MAD lớn hơn 3,5 về trị tuyệt đối, trên ít nhất 6 tháng; với

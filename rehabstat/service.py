@@ -24,19 +24,25 @@ def load(data, config=None, jobs=None, progress=None):
 
 
 def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None,
-                    force=False, today=None, as_of=None):
+                    force=False, today=None, as_of=None, compare=None):
     """(table, gate): the tidy indicator table of what the gate counts. Raises DataError when
     the data are not complete and clean (unless force: then the table carries each unit's
     coverage and draft status) or when nothing at all is there for the period.
     Provinces as of `as_of` (default: the period's last day; geography.py). After each
-    level's figures: the reporting counts and rates of its units (timeliness.py)."""
+    level's figures: the reporting counts and rates of its units (timeliness.py).
+    At province level the province workbooks' rows are added; ``compare`` ('previous' |
+    'year') adds the earlier period's value and the change as columns (compare.with_earlier)."""
     import pandas as pd
-    from .gate import decide
+    from .gate import _run_checks, decide
     from .indicators import compute
     from .timeliness import reporting_table
     ds, cfg = load(data, config, jobs)
     as_of = as_of or period.end_date
-    gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today, as_of=as_of)
+    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
+    from .province import split_issues
+    issues, _province_issues = split_issues(ds, issues)  # province workbooks: not facility-months (see README)
+    gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today, as_of=as_of,
+                  issues=issues)
     refuse_unless_complete(gate, force)
     table = compute(gate.dataset, period, level=level, split=cfg.split, as_of=as_of)
     reporting = reporting_table(gate, level, cfg)
@@ -44,6 +50,12 @@ def indicator_table(data, period: Period, level="facility", config=None, units=N
         # object values: counts stay ints next to the rates (floats), as the rest of the table
         table = pd.concat([table.astype({"value": object}), reporting.astype({"value": object})], ignore_index=True)
         table = table.sort_values(["unit"], kind="stable").reset_index(drop=True)
+    if level == "province" or compare:
+        from .compare import province_level, with_earlier
+        if level == "province":
+            table = province_level(gate.dataset, period, table)
+        if compare:
+            table = with_earlier(ds, table, period, level, cfg, units, provinces, compare, issues)
     if force:
         table = with_coverage(table, gate, level)
     return table, gate
@@ -226,8 +238,13 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         cfg.document["date"] = doc_date
     as_of = as_of or period.end_date
     units, level, key = choose_units(ds, facility, province, as_of)
+    from .gate import _run_checks
+    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)  # once: the gate asks again for earlier periods
+    from .province import relevant_issues, split_issues
+    issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
     gate = decide(ds, period, cfg, units=units if level == "facility" else None,
-                  provinces=[province] if level == "province" else None, force=force, today=today, as_of=as_of)
+                  provinces=[province] if level == "province" else None, force=force, today=today, as_of=as_of,
+                  issues=issues)
     refuse_unless_complete(gate, force)
     annex = gaps = timely = None
     if level == "province":
@@ -240,9 +257,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         units = [f.unit for f in facs if not f.sent_nothing]
     from .store import approval_sentence, is_store
     approval = approval_sentence(data.approved(), units, period) if is_store(data) else ""
-    result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues, out=out, force=force,
+    mine = relevant_issues(ds, province_issues, period, key if level == "province" else None)
+    result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues + mine, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
-                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval)
+                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval,
+                            full=ds, all_issues=issues)
     if level == "province":
         result.notes[:0] = province_notes(ds, period, as_of, units)
     result.coverage = gate.coverage_text()
@@ -271,11 +290,14 @@ def ensure_out_dir(out) -> Path:
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
-                   table=None, draft=None, as_of=None, timeliness=None, approval="") -> DocumentResult:
+                   table=None, draft=None, as_of=None, timeliness=None, approval="", full=None,
+                   all_issues=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
     `table`: the unit's indicator rows when the caller has computed them already (batch).
-    `draft`: the gate's word (the data are not complete and clean); None: errors decide."""
+    `draft`: the gate's word (the data are not complete and clean); None: errors decide.
+    `full`, `all_issues`: the whole Dataset and every issue, to compare with earlier periods
+    (compare.document_extras asks the gate about them); without them nothing is compared."""
     from .indicators import compute
     from .issues import ERROR
     result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
@@ -304,14 +326,24 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
         # a merged province over months before the merger says once what it is made of
         scope = geography().scope(key, as_of, period.start_date)
         unit = {"code": key, "name": _province_title(key), "province": key, "level": level,
-                "scope": scope if "(" in scope else ""}
+                "scope": scope if "(" in scope else "", "facilities": len(units)}
     from .sector import document_settings
     settings, sector_notes = document_settings(cfg.document, period, level, province,
                                                unit["name"] if level == "facility" else None, as_of)
     result.notes += sector_notes
+    from .compare import document_extras
+    table, earlier, province_ctx, found = document_extras(ds, period, units, level, key, cfg, table, full, all_issues)
+    result.notes += [i.message for i in found if i.severity != ERROR]
+    if any(i.severity == ERROR for i in found):  # province workbooks that overlap: left out, the document waits
+        result.errors += [i for i in found if i.severity == ERROR]
+        if not force:
+            result.refused = True
+            return result
+        result.draft = True
     from .report import build_context
     from .targets import compare_targets, plan_targets
-    unit_keys = [key] if level == "facility" else [key] + list(units)
+    from .targets import target_units
+    unit_keys = target_units(target_rows, level, key, units)
     compared = compare_targets(target_rows, table, unit_keys, period.last[0]) if (targets is not None and kind == "bc") else []
     plan_ctx = plan_targets(target_rows, unit_keys, plan, table) if kind == "kh" else None
     if targets is not None:
@@ -329,7 +361,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps,
-                        timeliness=timeliness, approval=approval)
+                        timeliness=timeliness, approval=approval, earlier=earlier, province=province_ctx)
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"

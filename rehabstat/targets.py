@@ -23,17 +23,29 @@ INDICATOR_LABELS = {
     "TIEP_NHAN": "Tiếp nhận", "HOAN_THANH": "Hoàn thành, về địa phương", "TRON": "Trốn",
     "BAT_LAI": "Bắt lại", "TAM_DINH_CHI": "Tạm đình chỉ", "CUOI_KY": "Đang quản lý cuối kỳ",
     "DAU_KY": "Chuyển sang đầu kỳ", "CHUYEN_DEN": "Chuyển đến", "CHUYEN_DI": "Chuyển đi",
+    "DIEU_TRI": "Điều trị, quản lý trong kỳ (chuyển sang và vào mới)",
 }
 
 
+# Indicators that exist for targets only, computed from the table's rows: DIEU_TRI, the
+# people treated during the period (carried over + every inflow), by category: "điều trị
+# Methadone cho 250 người" (seed 002) counts the patients of the year, not the new ones.
+TREATED = ("DAU_KY", "TIEP_NHAN", "BAT_LAI", "CHUYEN_DEN", "CHUYEN_DIEN_DEN")
+TARGET_ONLY = {"DIEU_TRI": TREATED}
+CATEGORY_TARGETS = tuple(CATEGORY_INDICATORS) + tuple(TARGET_ONLY)
+
+
 def resolve_code(code: str):
-    """'TIEP_NHAN_BB' → ('TIEP_NHAN', 'BB'); 'TIEP_NHAN' → ('TIEP_NHAN', 'HV'); 'DAY_NGHE' → ('DAY_NGHE', 'ALL')."""
+    """'TIEP_NHAN_BB' → ('TIEP_NHAN', 'BB'); 'TIEP_NHAN' → ('TIEP_NHAN', 'HV'); 'DAY_NGHE' → ('DAY_NGHE', 'ALL');
+    'DIEU_TRI_MET' → ('DIEU_TRI', 'MET'); province codes ('CAI_NGHIEN_GD_CD', 'TY_LE_TAP_HUAN') → (code, 'ALL')."""
+    from .codes import PROVINCE_DERIVED, PROVINCE_FIGURES
     code = str(code).strip().upper()
-    known = set(CATEGORY_INDICATORS) | set(FIGURES) | set(REVENUE_INDICATORS)
+    known = set(CATEGORY_TARGETS) | set(FIGURES) | set(REVENUE_INDICATORS) | set(PROVINCE_FIGURES) \
+        | set(PROVINCE_DERIVED)
     if code in known:
-        return code, (TOTAL_HV if code in CATEGORY_INDICATORS else TOTAL_ALL)
+        return code, (TOTAL_HV if code in CATEGORY_TARGETS else TOTAL_ALL)
     head, _, tail = code.rpartition("_")
-    if head in CATEGORY_INDICATORS and tail in ALL_CATEGORIES + (TOTAL_HV, TOTAL_ALL):
+    if head in CATEGORY_TARGETS and tail in ALL_CATEGORIES + (TOTAL_HV, TOTAL_ALL):
         return head, tail
     return None
 
@@ -66,6 +78,14 @@ def _load(path: Path):
 def _load_failed(path, death):
     """The worker died: out of memory or time is F004; a crash is an unreadable file."""
     return None, [], (issue("F004", file=path, detail=death.detail) if death.kind != "crash" else death.detail)
+
+
+def actual_value(table, indicator: str, category: str):
+    """The result a target is compared with (summed over the table's units)."""
+    parts = TARGET_ONLY.get(indicator, (indicator,))
+    sel = table[table["indicator"].isin(parts) & (table["category"] == category)]
+    actual = sel["value"].sum() if len(sel) else 0
+    return int(actual) if float(actual).is_integer() else round(float(actual), 1)
 
 
 def read_targets(path) -> tuple[list[dict], list]:
@@ -128,13 +148,26 @@ def read_targets(path) -> tuple[list[dict], list]:
     return out, issues
 
 
+def target_units(rows, level: str, key: str, units) -> list[str]:
+    """Whose targets a document compares: a facility's own; a province's own rows where the
+    workbook has some (its facilities' rows are parts of them and would be compared with the
+    province's total), else its facilities' rows."""
+    if level == "facility":
+        return [key]
+    if any(t["unit"] is not None and province_key(t["unit"]) == province_key(key) for t in rows):
+        return [key]
+    return [key] + list(units)
+
+
 def _for_units(rows, unit_keys, year):
     keys = {province_key(u) for u in unit_keys}
     return [t for t in rows if (t["unit"] is None or province_key(t["unit"]) in keys) and (year is None or t["year"] in (None, year))]
 
 
 def default_label(indicator, category) -> str:
-    base = INDICATOR_LABELS.get(indicator) or (FIGURES[indicator].label if indicator in FIGURES else indicator)
+    from .codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    figs = {**FIGURES, **PROVINCE_FIGURES, **PROVINCE_DERIVED}
+    base = INDICATOR_LABELS.get(indicator) or (figs[indicator].label if indicator in figs else indicator)
     if category in CATEGORIES:
         return f"{base} ({CATEGORIES[category].label})"
     return base
@@ -144,9 +177,7 @@ def compare_targets(rows, table, unit_keys, year) -> list[dict]:
     """Results against the plan: [{code, label, unit, plan, actual, rate, met, sentence}]."""
     out = []
     for t in _for_units(rows, unit_keys, year):
-        sel = table[(table["indicator"] == t["indicator"]) & (table["category"] == t["category"])]
-        actual = sel["value"].sum() if len(sel) else 0
-        actual = int(actual) if float(actual).is_integer() else float(actual)
+        actual = actual_value(table, t["indicator"], t["category"])
         ratio = actual / t["plan"] * 100
         label = t["label"] or default_label(t["indicator"], t["category"])
         measure = t["measure"] or ""
@@ -163,8 +194,7 @@ def plan_targets(rows, unit_keys, plan_year, table) -> dict:
     """Part II of the KH: the plan year's targets, with last year's result beside each."""
     items = []
     for t in _for_units(rows, unit_keys, plan_year):
-        sel = table[(table["indicator"] == t["indicator"]) & (table["category"] == t["category"])]
-        actual = sel["value"].sum() if len(sel) else 0
+        actual = actual_value(table, t["indicator"], t["category"])
         label = t["label"] or default_label(t["indicator"], t["category"])
         measure = t["measure"] or ""
         items.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),

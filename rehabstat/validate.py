@@ -87,8 +87,18 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
         if r.year is not None and r.month is not None and r.year == r.year and r.month == r.month:
             period_code = f"{int(r.year):04d}-{int(r.month):02d}"
         unit = r.unit if isinstance(r.unit, str) else None
+        if r.status == "province":  # a province workbook: the province and its period (month .. year)
+            unit, period_code = r.province, _province_period(ds, r.file)
         files.append({"path": r.file, "unit": unit, "period": period_code, "status": worst.get(r.file, "ok")})
     return ValidationResult(dataset=ds, issues=issues, files=files, roots=paths)
+
+
+def _province_period(ds, file) -> str | None:
+    res = next((x for x in ds.results if x.file == file), None)
+    if res is None or not res.first or not res.last:
+        return None
+    from .compare import period_between
+    return period_between(res.first, res.last).code
 
 
 def _sort_key(i: Issue, layout: dict, order: dict):

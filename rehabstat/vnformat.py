@@ -22,6 +22,7 @@ __all__ = [
     "percent",
     "rate",
     "money",
+    "money_short",
     "number_words",
     "money_words",
     "date_text",
@@ -167,6 +168,20 @@ def rate(actual, plan) -> str | None:
 def money(n) -> str:
     """Whole đồng: 5122732200 -> "5.122.732.200 đồng"; -1500 -> "-1.500 đồng"."""
     return f"{number(_whole(n))} {CURRENCY}"
+
+
+def money_short(n, lead_zero: bool = False) -> str:
+    """Money in the short form of the seeds, where it is exact: 8_000_000_000 -> "8 tỷ
+    đồng", 3_700_000_000 -> "3,7 tỷ đồng", 300_000_000 -> "300 triệu đồng"; with
+    ``lead_zero`` a whole 1..9 takes a zero as counts do ("04 tỷ đồng", seed 003's list).
+    An amount that has no exact short form (1.234.567 đồng) is written in full."""
+    n = _whole(n)
+    for unit, word, step, below in ((_BILLION, "tỷ", 10 ** 7, None), (10 ** 6, "triệu", 10 ** 5, _BILLION)):
+        if abs(n) >= unit and n % step == 0 and (below is None or abs(n) < below):
+            d = Decimal(n) / Decimal(unit)
+            head = count(d) if lead_zero else _format_decimal(d, None)
+            return f"{head} {word} {CURRENCY}"
+    return money(n)
 
 
 # --------------------------------------------------------------------------- in words

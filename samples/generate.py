@@ -14,8 +14,12 @@ Writes:
                                           one month sent late
   ninh-binh-2025/rehabstat.toml           [deadline] only: documents use the sector presets
   rehabstat.toml                          the 2025 facilities opened in 01/2025 (for --data samples)
+  cao-bang/CB01/2017-01..2020-06.xlsx     Cao Bằng's one facility, 42 months (seed 003), aggregated rows
+  cao-bang/tinh/2017.xlsx .. 2020-H1.xlsx the department's own figures (province workbooks)
+  nam-dinh/NDCS,NDGT,NDNT/2019-01..12.xlsx    Nam Định's three units in 2019 (seed 002), aggregated rows
+  nam-dinh/tinh/2019.xlsx                 Nam Định's own figures for 2019 (province workbook)
   targets/son-la-2022.xlsx                targets of the Sơn La facility for 2022
-  targets/nam-dinh-2019.xlsx              targets of Nam Định 2019 (seed 002)
+  targets/nam-dinh-2019.xlsx              targets of Nam Định 2019 (seed 002), every numeric one
 """
 from __future__ import annotations
 
@@ -25,13 +29,17 @@ import time
 from pathlib import Path
 
 from rehabstat.synth.scenarios import (
+    cao_bang_2017_2020,
+    cao_bang_province,
     ha_noi_2021_h1,
+    nam_dinh_2019,
+    nam_dinh_province_2019,
     nam_dinh_targets_2019,
     son_la_2021,
     son_la_targets_2022,
 )
 from rehabstat.synth.merger import ninh_binh_2025
-from rehabstat.synth.writer import write_month, write_targets
+from rehabstat.synth.writer import write_month, write_province, write_targets
 
 ROOT = Path(__file__).resolve().parent
 MESSY_SON_LA_MONTHS = (3, 10)
@@ -78,10 +86,29 @@ opened = "01/2025"
 
 [facility.NB01]
 opened = "01/2025"
+
+# seeds 003 and 002 (issue 12): the months the Cao Bằng and Nam Định samples hold
+[facility.CB01]
+opened = "01/2017"
+closed = "06/2020"
+
+[facility.NDCS]
+opened = "01/2019"
+closed = "12/2019"
+
+[facility.NDGT]
+opened = "01/2019"
+closed = "12/2019"
+
+[facility.NDNT]
+opened = "01/2019"
+closed = "12/2019"
 """
+PROVINCE_FILES = {"6 tháng đầu năm 2020": "2020-H1"}
 
 
-def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi", "targets", "ninh-binh-2025"),
+def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi", "targets", "ninh-binh-2025", "cao-bang",
+                                                            "nam-dinh"),
              months: tuple[int, ...] | None = None) -> list[Path]:
     """Write the samples under ``out``; ``parts`` and ``months`` restrict what is written
     (the scenarios are always computed in full, so a restricted run writes the same bytes)."""
@@ -114,6 +141,21 @@ def generate(out: Path | str = ROOT, parts: tuple[str, ...] = ("son-la", "ha-noi
         written.append(toml)
         (out / "rehabstat.toml").write_bytes(SAMPLES_TOML.encode("utf-8"))
         written.append(out / "rehabstat.toml")
+    if "cao-bang" in parts:
+        for book in cao_bang_2017_2020():
+            if months and book.month not in months:
+                continue
+            written.append(write_month(out / "cao-bang" / book.unit / f"{book.period}.xlsx", book))
+        for pbook in cao_bang_province():
+            name = PROVINCE_FILES.get(pbook.period, pbook.period)
+            written.append(write_province(out / "cao-bang" / "tinh" / f"{name}.xlsx", pbook))
+    if "nam-dinh" in parts:
+        for book in nam_dinh_2019():
+            if months and book.month not in months:
+                continue
+            written.append(write_month(out / "nam-dinh" / book.unit / f"{book.period}.xlsx", book))
+        for pbook in nam_dinh_province_2019():
+            written.append(write_province(out / "nam-dinh" / "tinh" / f"{pbook.period}.xlsx", pbook))
     if "targets" in parts:
         written.append(write_targets(out / "targets" / "son-la-2022.xlsx", son_la_targets_2022()))
         written.append(write_targets(out / "targets" / "nam-dinh-2019.xlsx", nam_dinh_targets_2019()))

@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -400,3 +401,11 @@ def test_unusable_template_still_writes_the_national_workbook(tmp_path):
     assert res.exit_code == 2, res.output
     assert (tmp_path / "out" / "TongHop-2021-03.xlsx").is_file()
     assert not list((tmp_path / "out").glob("BC-*")) and "Traceback" not in res.output
+
+
+def test_batch_province_bc_compares_with_the_previous_quarter(q2):
+    """Issue 12: a batch BC compares as `report --province` does (the batch reads every month)."""
+    _, out = q2
+    text = "\n".join(p.text for p in docx.Document(out / "BC-Ha-Noi-2021-Q2.docx").paragraphs)
+    assert "các cơ sở đang quản lý: 3.121 học viên, so với cuối quý I/2021 giảm 126 học viên." in text
+    assert "cùng kỳ" not in text  # Q2/2020 is not in the samples

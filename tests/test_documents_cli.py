@@ -47,9 +47,11 @@ def test_nam_dinh_targets_sample_has_seed_002_targets():
     assert issues == []
     got = {(r["unit"], r["code"]): r["plan"] for r in rows}
     assert got[("Nam Định", "TIEP_NHAN_BB")] == 90 and got[("Nam Định", "TIEP_NHAN_TN")] == 200
-    assert got[("ND01", "TIEP_NHAN_TN")] == 150 and got[("ND02", "TIEP_NHAN_TN")] == 50
+    assert got[("NDCS", "TIEP_NHAN_TN")] == 150 and got[("NDGT", "TIEP_NHAN_TN")] == 50
     assert got[("Nam Định", "DAY_NGHE")] == 60
-    assert got[("ND02", "TIEP_NHAN_MET")] == 250 and got[("ND03", "TIEP_NHAN_MET")] == 50
+    assert got[("NDGT", "DIEU_TRI_MET")] == 250 and got[("NDNT", "DIEU_TRI_MET")] == 50
+    assert got[("Nam Định", "CAI_NGHIEN_GD_CD")] == 300  # 3.3, on the province workbook's figures
+    assert got[("Nam Định", "TY_LE_XA_TUYEN_TRUYEN")] == 90 and got[("Nam Định", "TY_LE_TAP_HUAN")] == 100
 
 
 def test_templates_export_edit_and_use(tmp_path):

@@ -193,7 +193,7 @@ def test_unwritable_output_is_an_output_error(tmp_path, ctx):
 
 def test_autoescape_keeps_markup_and_formulas_literal(tmp_path, ctx):
     ctx["doc"]["subject"] = '<b>&"nguy hiểm"</b> & <w:br/>'
-    ctx["unit"]["name"] = '=HYPERLINK("http://x.invalid","bấm")'
+    ctx["unit"]["name"] = ctx["doc"]["issuer"] = '=HYPERLINK("http://x.invalid","bấm")'
     ctx["doc"]["recipients"] = ["</w:t></w:r><w:r><w:t>chèn", "Lưu: VT"]
     out = render_docx(None, "bc", ctx, tmp_path / "bc.docx")
     doc = Document(str(out))
@@ -231,8 +231,15 @@ def test_punctuation_of_lists_is_the_templates(tmp_path, ctx):
 def test_section_numbers():
     assert section_numbers({"admissions": True, "labour": False, "vocational": True, "targets": True}) == {
         "admissions": "1", "management": "", "education": "", "labour": "2",
-        "reintegration": "", "table": "", "facilities": "", "targets": "3"}
+        "reintegration": "", "table": "", "facilities": "", "targets": "3", "communication": "", "community": "",
+        "aftercare": "", "investment": ""}
     assert section_numbers({"table": True, "facilities": True})["facilities"] == "2"
+    # a department's parts (province workbook): communication first, as seed 003 does
+    assert section_numbers({"communication": True, "admissions": True, "community": True, "aftercare": True,
+                            "investment": True, "table": True}) == {
+        "communication": "1", "admissions": "2", "management": "", "education": "", "labour": "",
+        "reintegration": "", "community": "3", "aftercare": "4", "investment": "5", "table": "6", "facilities": "",
+        "targets": ""}
     assert section_numbers({"medical": True})["admissions"] == "1"
 
 

@@ -56,7 +56,7 @@ def test_bc_revenue_sentence_like_seed_000(son_la_bc):
     text = text_of(son_la_bc[0])
     assert ("Tổng doanh thu qua lao động trong năm 2021 là 5.122.732.200 đồng (đã chi phí là 3.122.732.200 đồng; "
             "ước lợi nhuận là 2.000.000.000 đồng). Trong đó: trích 40% cải cách tiền lương là 800.000.000 đồng; "
-            "trích bổ sung các quỹ: khen thưởng 120.000.000 đồng, phúc lợi 660.000.000 đồng, quỹ phát triển hoạt "
+            "trích bổ sung các quỹ: quỹ khen thưởng 120.000.000 đồng, quỹ phúc lợi 660.000.000 đồng, quỹ phát triển hoạt "
             "động sự nghiệp 300.000.000 đồng, quỹ dự phòng ổn định thu nhập 120.000.000 đồng.") in text
 
 

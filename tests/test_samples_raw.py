@@ -347,9 +347,12 @@ def test_ha_noi_aggregated_and_transfers(ha_noi):
     for bs in ha_noi.values():
         for b in bs[3:6]:
             q2.update(b["figures"])
-    # seed 004, Q2/2021: 384 sessions / 11.078 attendances; counselling 396 / 5.274; jobs 380
+    # seed 004, Q2/2021: 384 sessions / 11.078 attendances; counselling 396 / 5.274; jobs 380; and the rest
+    # of its education and re-integration paragraph (issue 12)
     assert q2 == {"GIAO_DUC_BUOI": 384, "GIAO_DUC_LUOT": 11078, "TU_VAN_BUOI": 396, "TU_VAN_LUOT": 5274,
-                  "TU_VAN_VIEC_LAM": 380}
+                  "TU_VAN_VIEC_LAM": 380, "GIAO_DUC_CHUYEN_DE": 1155, "GIAO_DUC_CHUNG_NHAN": 813,
+                  "TU_VAN_CA_BIET_BUOI": 53, "TU_VAN_CA_BIET": 53, "HOA_NHAP_LUOT": 756, "HUONG_NGHIEP": 443,
+                  "TU_VAN_HOC_NGHE": 454}
 
 
 # ----------------------------------------------------------------- form
@@ -367,7 +370,8 @@ def test_messy_month_differs_in_form():
 
 def test_targets_workbooks():
     for name, expect in (("son-la-2022.xlsx", {("SL01", "TIEP_NHAN_BB"): 700, ("SL01", "DOANH_THU"): 5_000_000_000}),
-                         ("nam-dinh-2019.xlsx", {("Nam Định", "TIEP_NHAN_MET"): 300, ("ND02", "TIEP_NHAN_MET"): 250})):
+                         ("nam-dinh-2019.xlsx", {("Nam Định", "DIEU_TRI_MET"): 300, ("NDGT", "DIEU_TRI_MET"): 250,
+                                                     ("Nam Định", "CAI_NGHIEN_GD_CD"): 300})):
         rows = CalamineWorkbook.from_path(str(SAMPLES / "targets" / name)).get_sheet_by_name("ChiTieu").to_python()
         assert rows[0] == ["Đơn vị", "Năm", "Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kế hoạch"]
         got = {(r[0], r[2]): num(r[5]) for r in rows[1:]}
@@ -391,7 +395,9 @@ def test_generator_is_deterministic_and_samples_are_current(tmp_path):
     b = gen.generate(tmp_path / "b", months=(3, 6))
     rel_a = sorted(p.relative_to(tmp_path / "a") for p in a)
     assert rel_a == sorted(p.relative_to(tmp_path / "b") for p in b)
-    assert len(rel_a) == 2 + 1 + 14 + 2 + 6 + 2  # Sơn La 03, 06 + toml; Hà Nội 7x2; targets; Ninh Bình 3x2 + 2 toml
+    # Sơn La 03, 06 + toml; Hà Nội 7x2; targets; Ninh Bình 3x2 + 2 toml; Cao Bằng 4 years x 2 + 4 province
+    # workbooks; Nam Định 3x2 + 1 province workbook
+    assert len(rel_a) == 2 + 1 + 14 + 2 + 6 + 2 + 8 + 4 + 6 + 1
     for rel in rel_a:
         data = (tmp_path / "a" / rel).read_bytes()
         assert data == (tmp_path / "b" / rel).read_bytes(), rel

@@ -137,16 +137,24 @@ def _all_whole(values: pd.Series) -> bool:
 
 def _facility_table_once(ds, period: Period, split: dict | None) -> pd.DataFrame:
     """facility_table, computed once for the same frames, period and split (a batch asks
-    for the facility, province and national levels of one Dataset in turn). The memo keeps
-    the frames themselves and compares them by identity; compute never changes the table."""
+    for the facility, province and national levels of one Dataset in turn, and the
+    documents for the earlier periods they compare with). The memo keeps the frames
+    themselves and compares them by identity; compute never changes the table. A few
+    periods are kept (the period and its two earlier ones)."""
     key = (period.first, period.last, repr(split))
     memo = getattr(ds, "_facility_table_memo", None)
-    if memo is not None and memo[0] is ds.census and memo[1] is ds.events and memo[2] is ds.figures \
-            and memo[3] == key:
-        return memo[4]
+    if not (isinstance(memo, tuple) and len(memo) == 4 and memo[0] is ds.census and memo[1] is ds.events
+            and memo[2] is ds.figures):
+        memo = (ds.census, ds.events, ds.figures, {})
+    tables = memo[3]
+    if key in tables:
+        return tables[key]
     table = facility_table(ds, period, split)
+    if len(tables) >= 4:
+        tables.pop(next(iter(tables)))
+    tables[key] = table
     try:
-        ds._facility_table_memo = (ds.census, ds.events, ds.figures, key, table)
+        ds._facility_table_memo = memo
     except AttributeError:  # a Dataset that takes no attribute: no memo
         pass
     return table

@@ -22,7 +22,7 @@ CATEGORIES = ["BB", "TN", "HTCC", "XDTTN", "LTTT"]
 FACILITIES = (
     # unit, name, province (as written before July), size (people held on 1 January), aggregated rows
     ("HNA01", "Cơ sở Cai nghiện ma túy tỉnh Hà Nam", "Hà Nam", 40, False),
-    ("ND01", "Cơ sở Cai nghiện ma túy tỉnh Nam Định", "Nam Định", 60, True),
+    ("ND01", "Cơ sở Cai nghiện ma túy số 2 tỉnh Nam Định", "Nam Định", 60, True),
     ("NB01", "Cơ sở Cai nghiện ma túy tỉnh Ninh Bình", "Ninh Bình", 50, False),
 )
 LATE = {("NB01", 3): dt.date(YEAR, 4, 28)}  # due 15/04/2025

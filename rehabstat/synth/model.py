@@ -67,3 +67,14 @@ class TargetRow:
     label: str
     measure: str  # Đơn vị tính
     plan: int | float
+
+
+@dataclass
+class ProvinceBook:
+    """What one province workbook holds: figures no facility holds, for a period written as
+    the clerk writes it ("2019", "Quý II/2020", "6 tháng đầu năm 2020", "06/2020")."""
+
+    province: str
+    period: str
+    figures: list[tuple[str, str | None, str | None, int]]  # (code, Diện, Nguồn, value)
+    preparer: str = "Phòng Phòng, chống tệ nạn xã hội"

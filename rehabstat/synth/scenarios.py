@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from rehabstat.codes import ALL_CATEGORIES, FIGURES
+from rehabstat.codes import ALL_CATEGORIES, EVENT_TYPES, FIGURES
 
 from .ledger import Ledger, apportion, few_absent, make_books, random_day
-from .model import MonthBook, TargetRow
+from .model import CensusRow, Event, MonthBook, ProvinceBook, TargetRow
 
 YEAR = 2021
 MONTHS = list(range(1, 13))
@@ -236,7 +236,7 @@ def _son_la_figures(rng: random.Random, adm: list[int]) -> dict[int, list[tuple[
     v["DOANH_THU"] = [x * 100 for x in apportion(5_122_732_200 // 100, rev_w)]
     v["CHI_PHI"] = [x * 100 for x in apportion(3_122_732_200 // 100, _noisy(rng, rev_w, 0.04))]
     assert all(r > c for r, c in zip(v["DOANH_THU"], v["CHI_PHI"]))
-    return {m: [(code, v[code][m - 1]) for code in FIGURES] for m in MONTHS}
+    return {m: [(code, v[code][m - 1]) for code in FIGURES if code in v] for m in MONTHS}
 
 
 # ====================================================================== Hà Nội 2021 H1
@@ -409,7 +409,19 @@ def _ha_noi_figures(rng: random.Random, target: dict) -> dict[str, dict[int, lis
         viec = apportion(totals[4], _noisy(rng, w, 0.2))
         for i, cell in enumerate(cells):
             values[cell] = dict(zip(codes, (buoi_g[i], luot_g[i], buoi_t[i], luot_t[i], viec[i])))
-    return {u: {m: [(c, values[(u, m)][c]) for c in codes] for m in range(1, 7)} for u in HN_UNITS}
+    # seed 004's education and re-integration paragraph, Q2 sums exact; Q1 for the comparisons
+    more = ("GIAO_DUC_CHUYEN_DE", "GIAO_DUC_CHUNG_NHAN", "TU_VAN_CA_BIET_BUOI", "TU_VAN_CA_BIET", "HOA_NHAP_LUOT",
+            "HUONG_NGHIEP", "TU_VAN_HOC_NGHE")
+    more_totals = {1: (1098, 766, 48, 48, 702, 415, 431), 2: (1155, 813, 53, 53, 756, 443, 454)}
+    mrng = random.Random(2021_004_5)
+    for q, totals in more_totals.items():
+        cells = [(u, m) for u in HN_UNITS for m in range(3 * q - 2, 3 * q + 1)]
+        w = [size[u] * mrng.uniform(0.85, 1.15) for u, _m in cells]
+        split = {code: apportion(total, _noisy(mrng, w, 0.1)) for code, total in zip(more, totals)}
+        split["TU_VAN_CA_BIET"] = split["TU_VAN_CA_BIET_BUOI"]  # one learner per individual session
+        for i, cell in enumerate(cells):
+            values[cell].update({code: split[code][i] for code in more})
+    return {u: {m: [(c, values[(u, m)][c]) for c in codes + more] for m in range(1, 7)} for u in HN_UNITS}
 
 
 # ====================================================================== targets
@@ -420,25 +432,32 @@ def _target(unit: str, year: int, code: str, label: str, measure: str, plan: int
 
 
 def nam_dinh_targets_2019() -> list[TargetRow]:
-    """Seed 002 (KH 2019 of Nam Định), section 3.4-3.5.
+    """Seed 002 (KH 2019 of Nam Định), section 3, every numeric target.
 
-    ND01 = Cơ sở cai nghiện ma túy tỉnh Nam Định; ND02 = Trung tâm Bảo trợ và Phòng chống
-    TNXH huyện Giao Thủy; ND03 = Trung tâm Phòng chống ma túy huyện Nam Trực.
-    Target 3.3 (cai nghiện tại gia đình, cộng đồng: 300 lượt người) is left out: the input
-    spec has no indicator for community-based rehabilitation.
+    NDCS = Cơ sở cai nghiện ma túy tỉnh Nam Định; NDGT = Trung tâm Bảo trợ và Phòng chống
+    TNXH huyện Giao Thủy; NDNT = Trung tâm Phòng chống ma túy huyện Nam Trực.
+    3.1 above 90% of communes reached: TY_LE_XA_TUYEN_TRUYEN (province workbook);
+    3.2 100% of staff trained: TY_LE_TAP_HUAN (province workbook);
+    3.3 300 in family and community treatment: CAI_NGHIEN_GD_CD (province workbook);
+    3.5 "điều trị ... cho 250 người": DIEU_TRI_MET, the patients treated during the year
+    (carried over + admitted), not TIEP_NHAN_MET (new patients only): a clinic treating 250
+    people in a year mostly treats people already in treatment on 1 January.
     """
     p, y = "Nam Định", 2019
     return [
+        _target(p, y, "TY_LE_XA_TUYEN_TRUYEN", "Xã, phường, thị trấn được tuyên truyền về phòng, chống ma túy (trên 90%)", "%", 90),
+        _target(p, y, "TY_LE_TAP_HUAN", "Đội ngũ làm công tác dự phòng, điều trị nghiện được tập huấn", "%", 100),
+        _target(p, y, "CAI_NGHIEN_GD_CD", "Cai nghiện tại gia đình, cộng đồng", "lượt người", 300),
         _target(p, y, "TIEP_NHAN_BB", "Tiếp nhận cai nghiện bắt buộc", "người", 90),
         _target(p, y, "TIEP_NHAN_TN", "Vận động cai nghiện tự nguyện", "người", 200),
         _target(p, y, "DAY_NGHE", "Học viên cai nghiện bắt buộc được tư vấn học nghề, đào tạo nghề", "người", 60),
-        _target(p, y, "TIEP_NHAN_MET", "Điều trị nghiện bằng thuốc Methadone", "người", 300),
-        _target("ND01", y, "TIEP_NHAN_BB", "Tiếp nhận cai nghiện bắt buộc", "người", 90),
-        _target("ND01", y, "TIEP_NHAN_TN", "Tiếp nhận cai nghiện tự nguyện", "người", 150),
-        _target("ND01", y, "DAY_NGHE", "Học viên được tư vấn học nghề, đào tạo nghề", "người", 60),
-        _target("ND02", y, "TIEP_NHAN_TN", "Tiếp nhận cai nghiện tự nguyện", "người", 50),
-        _target("ND02", y, "TIEP_NHAN_MET", "Điều trị nghiện bằng thuốc Methadone", "người", 250),
-        _target("ND03", y, "TIEP_NHAN_MET", "Điều trị nghiện bằng thuốc Methadone", "người", 50),
+        _target(p, y, "DIEU_TRI_MET", "Điều trị nghiện bằng thuốc Methadone", "người", 300),
+        _target("NDCS", y, "TIEP_NHAN_BB", "Tiếp nhận cai nghiện bắt buộc", "người", 90),
+        _target("NDCS", y, "TIEP_NHAN_TN", "Tiếp nhận cai nghiện tự nguyện", "người", 150),
+        _target("NDCS", y, "DAY_NGHE", "Học viên được tư vấn học nghề, đào tạo nghề", "người", 60),
+        _target("NDGT", y, "TIEP_NHAN_TN", "Tiếp nhận cai nghiện tự nguyện", "người", 50),
+        _target("NDGT", y, "DIEU_TRI_MET", "Điều trị nghiện bằng thuốc Methadone", "người", 250),
+        _target("NDNT", y, "DIEU_TRI_MET", "Điều trị nghiện bằng thuốc Methadone", "người", 50),
     ]
 
 
@@ -456,5 +475,164 @@ def son_la_targets_2022() -> list[TargetRow]:
     ]
 
 
+# ====================================================================== simple facilities (aggregated rows)
+
+
+def _aggregated_books(unit: str, name: str, province: str, months: list[tuple[int, int]], opening: dict[str, int],
+                      flows: dict[tuple, list[tuple[str, str, int]]], rng: random.Random,
+                      figures: dict[tuple, list[tuple[str, int]]] | None = None,
+                      absent_range: dict[str, tuple[int, int]] | None = None) -> list[MonthBook]:
+    """Monthly books of a facility that keeps no register: one aggregated row per category,
+    event and month (admissions early in the month, exits late); the census by the identity.
+    ``flows[(y, m)]``: [(category, event, count)]. Stocks never go below zero."""
+    stock = dict(opening)
+    books = []
+    absent_range = absent_range or {}
+    for (y, m) in months:
+        rows = flows.get((y, m), [])
+        events = []
+        start = dict(stock)
+        for cat, ev, n in rows:
+            if n <= 0:
+                continue
+            sign = EVENT_TYPES[ev].sign
+            stock[cat] = stock.get(cat, 0) + sign * n
+            if stock[cat] < 0:
+                raise ValueError(f"{unit} {y}-{m:02d} {cat}: stock below zero")
+            day = rng.randint(2, 12) if sign > 0 else rng.randint(15, 28)
+            events.append(Event(cat, ev, dt.date(y, m, day), None, None, n))
+        events.sort(key=lambda e: (e.date, e.event, e.category))
+        census = {}
+        for cat in stock:
+            lo, hi = absent_range.get(cat, (0, 0))
+            a = min(stock[cat], rng.randint(lo, hi))
+            census[cat] = CensusRow(start.get(cat, 0), stock[cat], stock[cat] - a, a)
+        books.append(MonthBook(unit, name, province, y, m, census, events, (figures or {}).get((y, m), [])))
+    return books
+
+
+def _months(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    out, (y, m) = [], first
+    while (y, m) <= last:
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+# ====================================================================== Cao Bằng 2017 - 06/2020 (seed 003)
+
+CB_UNIT, CB_PROVINCE = "CB01", "Cao Bằng"
+CB_NAME = "Cơ sở cai nghiện ma túy tỉnh Cao Bằng"
+
+
+def cao_bang_2017_2020() -> list[MonthBook]:
+    """The province's one facility, 01/2017 - 06/2020 (seed 003): 508 admitted (BB 252,
+    TN 256), 356 discharged to their localities for after-care (BB 114, TN 242). Voluntary
+    learners stay about six months; compulsory ones one to two years, so most of the BB
+    admitted from 2019 are still held in June 2020."""
+    rng = random.Random(2020_003)
+    months = _months((2017, 1), (2020, 6))
+    year_w = {2017: 0.6, 2018: 0.9, 2019: 1.25, 2020: 1.15}
+    tet = {1: 1.0, 2: 0.55, 3: 1.1}
+    bb_in = apportion(252, [year_w[y] * tet.get(m, 1.0) * rng.uniform(0.8, 1.2) for y, m in months])
+    tn_in = apportion(256, [tet.get(m, 1.0) * rng.uniform(0.75, 1.25) for y, m in months])
+    bb_out_w = {2017: 0.45, 2018: 0.7, 2019: 1.3, 2020: 1.6}
+    bb_out = apportion(114, [bb_out_w[y] * rng.uniform(0.7, 1.3) for y, m in months])
+    opening = {"BB": 38, "TN": 11}
+    tn_lag = [opening["TN"] / 6] * 6 + tn_in[:-6]  # TN leave about six months after coming
+    tn_out = apportion(242, [w + 0.2 for w in tn_lag])
+    flows = {ym: [("BB", "TIEP_NHAN", a), ("TN", "TIEP_NHAN", b), ("BB", "HOAN_THANH", c), ("TN", "HOAN_THANH", d)]
+             for ym, a, b, c, d in zip(months, bb_in, tn_in, bb_out, tn_out)}
+    books = _aggregated_books(CB_UNIT, CB_NAME, CB_PROVINCE, months, opening, flows, random.Random(2020_004),
+                              absent_range={"BB": (0, 2), "TN": (0, 1)})
+    assert sum(e.count for b in books for e in b.events if e.event == "TIEP_NHAN") == 508
+    return books
+
+
+def cao_bang_province() -> list[ProvinceBook]:
+    """The department's own figures (seed 003), one province workbook per year and one for
+    the first half of 2020: 830 lượt trained; 13/13 districts and 199/199 communes reached
+    (8.200 lượt attending); 27.000 leaflets, 2.800 posters, 3.850 handbooks; 95 people in
+    the community pilot (2019-2020); investment 2018 300 triệu (local budget), 2019 04 tỷ
+    and 2020 3,7 tỷ (central budget)."""
+    local, central = "ngân sách địa phương", "ngân sách trung ương hỗ trợ"
+    years = (
+        ("2017", 210, (6, 13), (82, 199), 1900, 8000, 800, 1000, 0, None),
+        ("2018", 240, (10, 13), (151, 199), 2300, 7000, 700, 1050, 0, (300_000_000, local)),
+        ("2019", 250, (13, 13), (199, 199), 2600, 8000, 800, 1200, 60, (4_000_000_000, central)),
+        ("6 tháng đầu năm 2020", 130, (13, 13), (199, 199), 1400, 4000, 500, 600, 35, (3_700_000_000, central)),
+    )
+    books = []
+    for period, trained, (dist, dist_all), (comm, comm_all), attending, leaflets, posters, books_, community, money \
+            in years:
+        figures = [("TAP_HUAN", None, None, trained), ("TUYEN_TRUYEN_HUYEN", None, None, dist),
+                   ("HUYEN", None, None, dist_all), ("TUYEN_TRUYEN_XA", None, None, comm), ("XA", None, None, comm_all),
+                   ("TUYEN_TRUYEN_LUOT", None, None, attending), ("TO_ROI", None, None, leaflets),
+                   ("AP_PHICH", None, None, posters), ("SO_TAY", None, None, books_)]
+        if community:
+            figures.append(("CAI_NGHIEN_CONG_DONG", None, None, community))
+        if money:
+            figures.append(("DAU_TU", None, money[1], money[0]))
+        books.append(ProvinceBook(CB_PROVINCE, period, figures))
+    return books
+
+
+# ====================================================================== Nam Định 2019 (seed 002)
+
+ND_PROVINCE = "Nam Định"
+ND_UNITS = {"NDCS": "Cơ sở cai nghiện ma túy tỉnh Nam Định",
+            "NDGT": "Trung tâm Bảo trợ và Phòng chống tệ nạn xã hội huyện Giao Thủy",
+            "NDNT": "Trung tâm Phòng chống ma túy huyện Nam Trực"}
+
+
+def nam_dinh_2019() -> list[MonthBook]:
+    """The three units of seed 002's plan, 2019, so that every target has its result:
+    NDCS admits BB 94 and TN 156 and trains 62; NDGT admits TN 52 and treats 260 Methadone
+    patients (190 carried over + 70); NDNT treats 53 (38 + 15)."""
+    rng = random.Random(2019_002)
+    months = _months((2019, 1), (2019, 12))
+    flat = [rng.uniform(0.8, 1.2) for _ in months]
+
+    def spread(total):
+        return apportion(total, [w * rng.uniform(0.85, 1.15) for w in flat])
+
+    plan = {
+        "NDCS": ({"BB": 140, "TN": 30}, [("BB", "TIEP_NHAN", 94), ("TN", "TIEP_NHAN", 156), ("BB", "HOAN_THANH", 88),
+                                          ("TN", "HOAN_THANH", 150), ("BB", "TRON", 2)]),
+        "NDGT": ({"TN": 5, "MET": 190}, [("TN", "TIEP_NHAN", 52), ("TN", "HOAN_THANH", 50), ("MET", "TIEP_NHAN", 70),
+                                          ("MET", "BO_DIEU_TRI", 20), ("MET", "RA_KHAC", 5)]),
+        "NDNT": ({"MET": 38}, [("MET", "TIEP_NHAN", 15), ("MET", "BO_DIEU_TRI", 6)]),
+    }
+    books = []
+    for unit, (opening, totals) in plan.items():
+        by_month = {ym: [] for ym in months}
+        for cat, ev, total in totals:
+            for ym, n in zip(months, spread(total)):
+                by_month[ym].append((cat, ev, n))
+        figures = {}
+        if unit == "NDCS":
+            classes = [0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0]
+            trainees = [0, 0, 0, 31, 0, 0, 0, 0, 31, 0, 0, 0]
+            certified = [0, 0, 0, 0, 0, 0, 29, 0, 0, 0, 0, 29]
+            figures = {ym: [("DAY_NGHE_LOP", c), ("DAY_NGHE", t), ("CHUNG_CHI", k)]
+                       for ym, c, t, k in zip(months, classes, trainees, certified)}
+        books += _aggregated_books(unit, ND_UNITS[unit], ND_PROVINCE, months, opening, by_month,
+                                   random.Random(2019_003 + len(unit) + sum(map(ord, unit))), figures,
+                                   absent_range={"BB": (0, 3), "TN": (0, 1), "MET": (0, 1)})
+    return books
+
+
+def nam_dinh_province_2019() -> list[ProvinceBook]:
+    """Nam Định's own figures for 2019: 128 treated in their families and 184 in the
+    community (312 against the 300 planned); 212 of 229 communes reached (92,6%); all 540
+    staff trained (100%), 620 lượt."""
+    return [ProvinceBook(ND_PROVINCE, "2019", [
+        ("CAI_NGHIEN_GIA_DINH", None, None, 128), ("CAI_NGHIEN_CONG_DONG", None, None, 184),
+        ("TUYEN_TRUYEN_XA", None, None, 212), ("XA", None, None, 229),
+        ("CAN_BO", None, None, 540), ("CAN_BO_TAP_HUAN", None, None, 540), ("TAP_HUAN", None, None, 620),
+    ])]
+
+
 __all__ = ["son_la_2021", "ha_noi_2021_h1", "nam_dinh_targets_2019", "son_la_targets_2022",
+           "cao_bang_2017_2020", "cao_bang_province", "nam_dinh_2019", "nam_dinh_province_2019",
            "SL_UNIT", "SL_NAME", "HN_UNITS", "HN_NAMES", "HN_AGGREGATED"]

@@ -539,4 +539,35 @@ def write_targets(path: str | os.PathLike, rows: Iterable[TargetRow | tuple]) ->
     return _save(wb, path)
 
 
-__all__ = ["write_month", "write_targets", "ascii_vi", "vn_int", "excel_serial", "placeholder_name", "MonthBook", "Event", "CensusRow", "TargetRow"]
+PROVINCE_HEADERS = ("Mã", "Nội dung", "Đơn vị", "Diện", "Nguồn", "Giá trị")
+
+
+def write_province(path: str | os.PathLike, book) -> Path:
+    """Write a province workbook (spec/input-format.md, "The province workbook"): sheets
+    ThongTin (Cấp = tỉnh, Tỉnh/Thành phố, Kỳ báo cáo) and SoLieu. ``book``: a
+    model.ProvinceBook."""
+    from rehabstat.codes import PROVINCE_FIGURES
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEETS["info"]
+    for r, (k, v) in enumerate((("Cấp", "tỉnh"), ("Tỉnh/Thành phố", book.province), ("Kỳ báo cáo", book.period),
+                                ("Người lập biểu", book.preparer)), start=1):
+        _set(ws, r, 1, k)
+        _set(ws, r, 2, v)
+        ws.cell(row=r, column=1).font = Font(bold=True)
+    _widths(ws, (18, 30))
+    ws = wb.create_sheet(SHEETS["figures"])
+    for c, h in enumerate(PROVINCE_HEADERS, start=1):
+        _set(ws, 1, c, h)
+    _bold_row(ws, 1, len(PROVINCE_HEADERS))
+    for r, (code, category, source, value) in enumerate(book.figures, start=2):
+        fig = PROVINCE_FIGURES.get(code)
+        for c, v in enumerate((code, fig.label if fig else code, fig.measure if fig else None, category, source, value),
+                              start=1):
+            _set(ws, r, c, v)
+        ws.cell(row=r, column=6).number_format = "#,##0"
+    _widths(ws, (22, 48, 8, 6, 28, 16))
+    return _save(wb, path)
+
+
+__all__ = ["write_month", "write_targets", "write_province", "ascii_vi", "vn_int", "excel_serial", "placeholder_name", "MonthBook", "Event", "CensusRow", "TargetRow"]

@@ -559,17 +559,29 @@ def _cond(doc, condition: str, text: str, style: str = "VB Body") -> None:
 
 def _admissions(doc) -> None:
     _tag(doc, "{%p if has.admissions %}")
+    # a province's summary opens as seed 004 does: everyone managed (Methadone included),
+    # compared with the end of the previous period, then present by category and absent
+    _cond(doc, "unit.level == 'province'",
+          "{% if period.label_compact %}Trong {{ period.label_compact }}{% else %}Đến ngày {{ period.end }}"
+          "{% endif %}, {{ unit.short }} đang quản lý: {{ n.CUOI_KY.ALL }} học viên"
+          "{% if cmp.CUOI_KY.ALL %}, {{ cmp.CUOI_KY.ALL }}{% endif %}. Trong đó, có mặt tại cơ sở: "
+          "{{ n.CO_MAT.ALL }} người{% if parts_all.CO_MAT %} ({{ parts_all.CO_MAT }}; vắng mặt: "
+          "{{ n.VANG_MAT.ALL }} người){% else %}; vắng mặt: {{ n.VANG_MAT.ALL }} người{% endif %}.")
     _p(doc, "Lũy kế {{ period.prev_label }} chuyển sang là {{ n.DAU_KY.HV }} học viên"
             "{% if parts.DAU_KY %}, trong đó: {{ parts.DAU_KY }}{% endif %}.")
-    _p(doc, "Trong {{ period.label }} (từ {{ period.start }} đến {{ period.end }}) {{ unit.short }} "
-            "tiếp nhận {{ n.TIEP_NHAN.HV }} học viên vào"
-            "{% if parts.TIEP_NHAN %}, trong đó: {{ parts.TIEP_NHAN }}{% endif %}.")
-    _cond(doc, "v.HOAN_THANH.HV",
+    _p(doc, "{% if period.label_compact %}Trong {{ period.label }} (từ {{ period.start }} đến {{ period.end }})"
+            "{% else %}Từ ngày {{ period.start }} đến ngày {{ period.end }}{% endif %} {{ unit.short }} "
+            "tiếp nhận {{ n.TIEP_NHAN.HV }} học viên vào{% if cmp.TIEP_NHAN.HV %}, {{ cmp.TIEP_NHAN.HV }}{% endif %}"
+            "{% if parts.TIEP_NHAN %}{% if cmp.TIEP_NHAN.HV %};{% else %},{% endif %} trong đó: {{ parts.TIEP_NHAN }}{% endif %}.")
+    # with an after-care part (a province's report), discharges are said there, once
+    _cond(doc, "v.HOAN_THANH.HV and not sec.aftercare",
           "Tổng số học viên hoàn thành thời gian cai nghiện về địa phương (từ {{ period.start }} "
           "đến {{ period.end }}) là {{ n.HOAN_THANH.HV }} học viên"
-          "{% if parts.HOAN_THANH %}, trong đó: {{ parts.HOAN_THANH }}{% endif %}.")
+          "{% if cmp.HOAN_THANH.HV %}, {{ cmp.HOAN_THANH.HV }}{% endif %}"
+          "{% if parts.HOAN_THANH %}{% if cmp.HOAN_THANH.HV %};{% else %},{% endif %} trong đó: {{ parts.HOAN_THANH }}{% endif %}.")
     _cond(doc, "v.TRON.HV or v.BAT_LAI.HV",
           "Tổng số trốn trong {{ period.label_short }} là {{ n.TRON.HV }} lượt học viên"
+          "{% if cmp.TRON.HV %} ({{ cmp.TRON.HV }}){% endif %}"
           "{% if v.BAT_LAI.HV %}, đã bắt quay trở lại {{ n.BAT_LAI.HV }} học viên{% endif %}.")
     _cond(doc, "v.TAM_DINH_CHI.HV",
           "Tạm đình chỉ, bàn giao cho cơ quan Công an {{ n.TAM_DINH_CHI.HV }} học viên.")
@@ -579,10 +591,12 @@ def _admissions(doc) -> None:
           "{% if v.TU_VONG.HV %}Tử vong {{ n.TU_VONG.HV }} học viên. {% endif %}"
           "{% if v.RA_KHAC.HV %}Ra khỏi {{ unit.short }} vì lý do khác {{ n.RA_KHAC.HV }} học viên."
           "{% endif %}")
-    _p(doc, "Số học viên đang quản lý đến ngày {{ period.end }} là {{ n.CUOI_KY.HV }} học viên"
-            "{% if v.CO_MAT.HV or v.VANG_MAT.HV %} (có mặt {{ n.CO_MAT.HV }}, vắng mặt "
-            "{{ n.VANG_MAT.HV }}){% endif %}"
-            "{% if parts.CUOI_KY %}, trong đó: {{ parts.CUOI_KY }}{% endif %}.")
+    _cond(doc, "unit.level != 'province'",
+          "Số học viên đang quản lý đến ngày {{ period.end }} là {{ n.CUOI_KY.HV }} học viên"
+          "{% if cmp.CUOI_KY.HV %}, {{ cmp.CUOI_KY.HV }}{% endif %}"
+          "{% if v.CO_MAT.HV or v.VANG_MAT.HV %} (có mặt {{ n.CO_MAT.HV }}, vắng mặt "
+          "{{ n.VANG_MAT.HV }}){% endif %}"
+          "{% if parts.CUOI_KY %}, trong đó: {{ parts.CUOI_KY }}{% endif %}.")
     _tag(doc, "{%p endif %}")
     _cond(doc, "has.medical",
           "{% if v.KHAM_BENH.ALL %}Số lượng học viên được thăm khám trong {{ period.label_short }} "
@@ -601,17 +615,18 @@ def _admissions(doc) -> None:
           "kết quả lũy kế {{ period.prev_label }} chuyển sang {{ n.DAU_KY.MET }} bệnh nhân, trong "
           "{{ period.label_short }} vào {{ n.TIEP_NHAN.MET }} bệnh nhân, ra {{ n.RA_MET.MET }} "
           "bệnh nhân{% if parts.RA_MET %} ({{ parts.RA_MET }}){% endif %}. Đến ngày "
-          "{{ period.end }} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân.")
+          "{{ period.end }} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân"
+          "{% if cmp.CUOI_KY.MET %}, {{ cmp.CUOI_KY.MET }}{% endif %}.")
 
 
 def _management(doc) -> None:
+    # escapes are said in full in part 1 (seed 000 says them twice): here they are referred to
     _cond(doc, "v.TRON.HV",
-          "Trong {{ period.label }} công tác quản lý học viên xảy ra {{ n.TRON.HV }} lượt học viên "
-          "trốn khỏi {{ unit.short }}{% if v.BAT_LAI.HV %}, đã bắt trở lại {{ n.BAT_LAI.HV }} "
-          "học viên{% endif %}.")
+          "Công tác quản lý học viên được duy trì; các trường hợp học viên trốn"
+          "{% if v.BAT_LAI.HV %}, bắt trở lại{% endif %} trong {{ period.label_short }} đã nêu tại mục "
+          "{{ sec.admissions }}.")
     _cond(doc, "v.VI_PHAM.ALL",
-          "Tổng số vụ vi phạm nội quy lập biên bản và xử lý kỷ luật là {{ n.VI_PHAM.ALL }} "
-          "lượt học viên.")
+          "Học viên vi phạm nội quy bị lập biên bản và xử lý kỷ luật: {{ n.VI_PHAM.ALL }} lượt học viên.")
     _cond(doc, "v.THAM_LAU.ALL",
           "Thực hiện công tác kiểm tra, tuần tra khu vực vòng ngoài, địa phận giáp ranh; kết quả "
           "{{ period.label }} đã phát hiện, ngăn chặn, xử lý {{ n.THAM_LAU.ALL }} vụ thẩm lậu đồ "
@@ -621,6 +636,15 @@ def _management(doc) -> None:
 
 
 def _education(doc) -> None:
+    _tag(doc, "{%p if has.education_groups %}")
+    _p(doc, "Trong {{ period.label_short }}, {{ unit.short }} "
+            "{% for x in education_groups %}{{ x }}{% if not loop.last %}; {% endif %}{% endfor %}.")
+    _tag(doc, "{%p else %}")
+    _education_plain(doc)
+    _tag(doc, "{%p endif %}")
+
+
+def _education_plain(doc) -> None:
     _p(doc, "Trong {{ period.label }}, {{ unit.short }} đã tổ chức:")
     _cond(doc, "v.REN_LUYEN_BUOI.ALL or v.REN_LUYEN_LUOT.ALL",
           "+ Rèn luyện thể chất phục hồi sức khỏe cho học viên mới vào và học viên có sức khỏe "
@@ -637,7 +661,7 @@ def _labour(doc) -> None:
     _p(doc, "Kết quả: Tổng doanh thu qua lao động trong {{ period.label }} là {{ money.DOANH_THU }} "
             "(đã chi phí là {{ money.CHI_PHI }}; ước lợi nhuận là {{ money.LOI_NHUAN }}). Trong "
             "đó: trích {{ pct.CCTL }} cải cách tiền lương là {{ money.TRICH_CCTL }}; trích bổ "
-            "sung các quỹ: khen thưởng {{ money.QUY_KHEN_THUONG }}, phúc lợi "
+            "sung các quỹ: quỹ khen thưởng {{ money.QUY_KHEN_THUONG }}, quỹ phúc lợi "
             "{{ money.QUY_PHUC_LOI }}, quỹ phát triển hoạt động sự nghiệp "
             "{{ money.QUY_PHAT_TRIEN }}, quỹ dự phòng ổn định thu nhập {{ money.QUY_DU_PHONG }}.")
     _tag(doc, "{%p else %}")
@@ -654,6 +678,15 @@ def _labour(doc) -> None:
 
 
 def _reintegration(doc) -> None:
+    _tag(doc, "{%p if has.reintegration_groups %}")
+    _p(doc, "Trong {{ period.label_short }}, {% for x in reintegration_groups %}{{ x }}"
+            "{% if not loop.last %}; {% endif %}{% endfor %}.")
+    _tag(doc, "{%p else %}")
+    _reintegration_plain(doc)
+    _tag(doc, "{%p endif %}")
+
+
+def _reintegration_plain(doc) -> None:
     _cond(doc, "v.TU_VAN_BUOI.ALL or v.TU_VAN_LUOT.ALL",
           "Tổ chức đánh giá nhận xét kết quả học tập, rèn luyện của học viên chuẩn bị hết hạn về "
           "địa phương và tư vấn xây dựng kế hoạch tái hòa nhập cộng đồng {{ n.TU_VAN_BUOI.ALL }} "
@@ -661,6 +694,69 @@ def _reintegration(doc) -> None:
     _cond(doc, "v.TU_VAN_VIEC_LAM.ALL",
           "Phối hợp tư vấn nghề nghiệp, giới thiệu việc làm cho {{ n.TU_VAN_VIEC_LAM.ALL }} "
           "lượt học viên.")
+
+
+def _communication(doc) -> None:
+    _cond(doc, "v.TAP_HUAN.ALL or v.CAN_BO_TAP_HUAN.ALL",
+          "- Công tác tập huấn: Đã tổ chức tập huấn nâng cao năng lực công tác cai nghiện ma túy và quản "
+          "lý sau cai nghiện cho {% if v.TAP_HUAN.ALL %}{{ n.TAP_HUAN.ALL }} lượt cán bộ các cấp"
+          "{% if v.CAN_BO_TAP_HUAN.ALL %} ({{ n.CAN_BO_TAP_HUAN.ALL }} cán bộ{% if rates.TAP_HUAN %}, "
+          "đạt {{ rates.TAP_HUAN }} đội ngũ làm công tác dự phòng, điều trị nghiện{% endif %}){% endif %}"
+          "{% else %}{{ n.CAN_BO_TAP_HUAN.ALL }} cán bộ{% if rates.TAP_HUAN %} ({{ rates.TAP_HUAN }} đội ngũ "
+          "làm công tác dự phòng, điều trị nghiện){% endif %}{% endif %}.")
+    _cond(doc, "v.TUYEN_TRUYEN_HUYEN.ALL or v.TUYEN_TRUYEN_XA.ALL or v.TUYEN_TRUYEN_LUOT.ALL",
+          "- Công tác tuyên truyền: Đã tổ chức thực hiện tuyên truyền"
+          "{% if v.TUYEN_TRUYEN_HUYEN.ALL %} tại {{ n.TUYEN_TRUYEN_HUYEN.ALL }}{% if v.HUYEN.ALL %}/"
+          "{{ n.HUYEN.ALL }}{% endif %} huyện, thành phố{% endif %}"
+          "{% if v.TUYEN_TRUYEN_XA.ALL %}{% if v.TUYEN_TRUYEN_HUYEN.ALL %} và{% else %} tại{% endif %} "
+          "{{ n.TUYEN_TRUYEN_XA.ALL }}{% if v.XA.ALL %}/{{ n.XA.ALL }}{% endif %} xã, phường, thị trấn{% endif %}"
+          "{% if v.TUYEN_TRUYEN_LUOT.ALL %} với {{ n.TUYEN_TRUYEN_LUOT.ALL }} lượt người tham dự{% endif %}.")
+    _tag(doc, "{%p if v.TO_ROI.ALL or v.AP_PHICH.ALL or v.SO_TAY.ALL %}")
+    _p(doc, "Cấp phát tài liệu tuyên truyền miễn phí cho cơ sở (huyện, xã):")
+    _cond(doc, "v.TO_ROI.ALL", "+ {{ n.TO_ROI.ALL }} tờ rơi tuyên truyền về nghiện và điều trị nghiện ma túy"
+                               "{% if v.AP_PHICH.ALL or v.SO_TAY.ALL %};{% else %}.{% endif %}")
+    _cond(doc, "v.AP_PHICH.ALL", "+ {{ n.AP_PHICH.ALL }} tờ áp phích tuyên truyền{% if v.SO_TAY.ALL %};"
+                                 "{% else %}.{% endif %}")
+    _cond(doc, "v.SO_TAY.ALL", "+ {{ n.SO_TAY.ALL }} quyển sổ tay về phòng, chống ma túy.")
+    _tag(doc, "{%p endif %}")
+
+
+def _community(doc) -> None:
+    _cond(doc, "v.CAI_NGHIEN_GIA_DINH.ALL or v.CAI_NGHIEN_CONG_DONG.ALL",
+          "Tổ chức cai nghiện ma túy{% if v.CAI_NGHIEN_GIA_DINH.ALL %} tại gia đình cho "
+          "{{ n.CAI_NGHIEN_GIA_DINH.ALL }} người{% if v.CAI_NGHIEN_CONG_DONG.ALL %},{% endif %}{% endif %}"
+          "{% if v.CAI_NGHIEN_CONG_DONG.ALL %} tại cộng đồng cho {{ n.CAI_NGHIEN_CONG_DONG.ALL }} người"
+          "{% endif %} nghiện ma túy{% if cmp.CAI_NGHIEN_GD_CD.ALL %} ({{ cmp.CAI_NGHIEN_GD_CD.ALL }}){% endif %}.")
+    _cond(doc, "v.MET_CONG_DONG.ALL",
+          "Điều trị nghiện các chất dạng thuốc phiện bằng thuốc Methadone tại các cơ sở điều trị ngoài "
+          "cơ sở cai nghiện: {{ n.MET_CONG_DONG.ALL }} bệnh nhân đến ngày {{ period.end }}.")
+    _cond(doc, "v.NGHIEN_CO_HO_SO.ALL",
+          "Số người nghiện ma túy có hồ sơ quản lý trên địa bàn đến ngày {{ period.end }} là "
+          "{{ n.NGHIEN_CO_HO_SO.ALL }} người{% if cmp.NGHIEN_CO_HO_SO.ALL %}, {{ cmp.NGHIEN_CO_HO_SO.ALL }}"
+          "{% endif %}.")
+
+
+def _aftercare(doc) -> None:
+    _cond(doc, "v.HOAN_THANH.HV",
+          "Từ ngày {{ period.start }} đến ngày {{ period.end }} {{ unit.short }} đã giải quyết cho "
+          "{{ n.HOAN_THANH.HV }} học viên hoàn thành cai nghiện về tái hòa nhập cộng đồng, để địa phương, "
+          "gia đình tiếp tục theo dõi, quản lý, giúp đỡ sau cai nghiện"
+          "{% if cmp.HOAN_THANH.HV %}, {{ cmp.HOAN_THANH.HV }}{% endif %}"
+          "{% if parts.HOAN_THANH %} (trong đó: {{ parts.HOAN_THANH }}){% endif %}.")
+    _cond(doc, "v.SAU_CAI_CU_TRU.ALL",
+          "Số người đang được quản lý sau cai nghiện tại nơi cư trú đến ngày {{ period.end }} là "
+          "{{ n.SAU_CAI_CU_TRU.ALL }} người.")
+
+
+def _investment(doc) -> None:
+    _p(doc, "Tổng số vốn đầu tư nâng cấp cơ sở vật chất, trang thiết bị {{ prov.investment_years }} là "
+            "{{ prov.investment_total }}{% if prov.investment|length > 1 %}, trong đó:{% else %}.{% endif %}")
+    _tag(doc, "{%p if prov.investment|length > 1 %}")
+    _tag(doc, "{%p for x in prov.investment %}")
+    _p(doc, "- Năm {{ x.year }}: {{ x.amount }}{% if x.source %} ({{ x.source }}){% endif %}"
+            "{% if loop.last %}.{% else %};{% endif %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
 
 
 CATEGORY_HEADS = ("Chỉ tiêu", "BB", "TN", "HTCC", "XĐTTN", "LTTT", "Cộng HV", "MET", "Tổng cộng")
@@ -718,8 +814,8 @@ def _facilities(doc) -> None:
 
 def _targets(doc) -> None:
     _tag(doc, "{%p for t in targets %}")
-    _keep(_p(doc, "- {{ t.label }}: kế hoạch {{ t.plan }} {{ t.unit }}, thực hiện {{ t.actual }} "
-            "{{ t.unit }}{% if t.rate %}, đạt {{ t.rate }}{% if t.met %} kế hoạch{% else %}, "
+    _keep(_p(doc, "- {{ t.label }}: kế hoạch {{ t.plan }}{% if t.unit != '%' %} {% endif %}{{ t.unit }}, thực hiện "
+            "{{ t.actual }}{% if t.unit != '%' %} {% endif %}{{ t.unit }}{% if t.rate %}, đạt {{ t.rate }}{% if t.met %} kế hoạch{% else %}, "
             "chưa đạt kế hoạch{% endif %}{% endif %}{% if loop.last %}.{% else %};{% endif %}"))
     _tag(doc, "{%p endfor %}")
     _figures_table(doc, TARGET_COLS,
@@ -743,6 +839,7 @@ def _tweak_stt(doc) -> None:
 def _results(doc, kind: str) -> None:
     """Part I of both documents: the results of the period, figure by figure."""
     _h1(doc, "I. KẾT QUẢ THỰC HIỆN")
+    _section(doc, "communication", "Công tác tập huấn, tuyên truyền", lambda: _communication(doc))
     _section(doc, "admissions", "Công tác tiếp nhận và khám chữa bệnh cho học viên",
              lambda: _admissions(doc))
     _section(doc, "management", "Công tác quản lý học viên", lambda: _management(doc))
@@ -751,6 +848,9 @@ def _results(doc, kind: str) -> None:
     _section(doc, "reintegration",
              "Công tác phòng chống tái nghiện, chuẩn bị tái hòa nhập cộng đồng",
              lambda: _reintegration(doc))
+    _section(doc, "community", "Công tác cai nghiện ma túy tại gia đình, cộng đồng", lambda: _community(doc))
+    _section(doc, "aftercare", "Công tác quản lý sau cai nghiện ma túy", lambda: _aftercare(doc))
+    _section(doc, "investment", "Đầu tư cơ sở vật chất, trang thiết bị", lambda: _investment(doc))
     _section(doc, "table", "Số liệu tổng hợp theo diện", lambda: _category_table(doc))
     _section(doc, "facilities", "Số liệu theo cơ sở", lambda: _facilities(doc))
     _section(doc, "targets", "Kết quả thực hiện các chỉ tiêu kế hoạch", lambda: _targets(doc))
@@ -775,9 +875,8 @@ def _plan(doc) -> None:
     _p(doc, "(Đơn vị bổ sung mục tiêu tổng quát.)", "VB Placeholder")
     _h1(doc, "II. CHỈ TIÊU CHỦ YẾU")
     _tag(doc, "{%p if plan.targets %}")
-    _tag(doc, "{%p for t in plan.targets %}")
-    _keep(_p(doc, "- {{ t.text }}{% if loop.last %}.{% else %};{% endif %}"))
-    _tag(doc, "{%p endfor %}")
+    _keep(_p(doc, "{{ unit.short_cap }} phấn đấu thực hiện các chỉ tiêu chủ yếu {{ plan.label }} như sau "
+                  "(kèm kết quả thực hiện {{ period.label }}):"))
     _figures_table(doc, PLAN_COLS,
                    ("STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch {{ plan.year }}",
                     "Thực hiện {{ period.year }}"),
@@ -838,12 +937,17 @@ def build_document(kind: str):
     _header_block(doc, kind)
     _title_block(doc, kind)
     if kind == "bc":
-        _p(doc, "{{ unit.name }} báo cáo kết quả công tác cai nghiện ma túy {{ period.label }}, "
-                "cụ thể như sau:")
+        _p(doc, "{% if unit.level == 'province' %}{% if doc.issuer %}{{ doc.issuer }} báo cáo kết quả công "
+                "tác cai nghiện ma túy trên địa bàn {{ unit.name }} {{ period.label }}, cụ thể như sau:{% else %}"
+                "Kết quả công tác cai nghiện ma túy trên địa bàn {{ unit.name }} {{ period.label }} như sau:"
+                "{% endif %}{% else %}{{ doc.issuer or unit.name }} báo cáo kết quả công tác cai nghiện ma túy "
+                "{{ period.label }}, cụ thể như sau:{% endif %}")
         _results(doc, kind)
         _approval(doc)
-        _keep(_p(doc, "Trên đây là báo cáo kết quả công tác cai nghiện ma túy {{ period.label }} "
-                      "của {{ unit.name }}./."))
+        _keep(_p(doc, "Trên đây là báo cáo kết quả công tác cai nghiện ma túy "
+                      "{% if unit.level == 'province' %}trên địa bàn {{ unit.name }} {{ period.label }}"
+                      "{% if doc.issuer %} của {{ doc.issuer }}{% endif %}{% else %}{{ period.label }} của "
+                      "{{ doc.issuer or unit.name }}{% endif %}./."))
     else:
         _p(doc, "{{ unit.name }} xây dựng Kế hoạch công tác {{ plan.label }}, cụ thể như sau:")
         _p(doc, "Phần I", "VB Heading Part")

@@ -22,7 +22,8 @@ import copy
 import datetime as dt
 
 from rehabstat import vnformat as vf
-from rehabstat.codes import ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS
+from rehabstat.codes import (ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIGURES, LEARNER_CATEGORIES, PROVINCE_DERIVED,
+                             PROVINCE_FIGURES, REVENUE_INDICATORS)
 
 # ---------------------------------------------------------------- the indicator grid
 
@@ -30,7 +31,8 @@ STOCKS = ("DAU_KY", "CUOI_KY", "CO_MAT", "VANG_MAT")
 EVENTS = tuple(EVENT_TYPES) + ("CHUYEN_DIEN_DEN", "CHUYEN_DIEN_DI")
 DERIVED = ("RA_MET",)  # every exit of Methadone patients (drop-out, transfer, death, other)
 MONEY_CODES = ("DOANH_THU", "CHI_PHI") + REVENUE_INDICATORS
-INDICATORS = STOCKS + EVENTS + DERIVED + tuple(FIGURES) + REVENUE_INDICATORS
+INDICATORS = STOCKS + EVENTS + DERIVED + tuple(FIGURES) + REVENUE_INDICATORS + tuple(PROVINCE_FIGURES) \
+    + tuple(PROVINCE_DERIVED)
 CATEGORY_KEYS = ALL_CATEGORIES + ("HV", "ALL")
 TABLE_COLUMNS = ("BB", "TN", "HTCC", "XDTTN", "LTTT", "HV", "MET", "ALL")
 MET_EXITS = (("BO_DIEU_TRI", "bỏ điều trị"), ("CHUYEN_DI", "chuyển"), ("TU_VONG", "tử vong"),
@@ -46,6 +48,8 @@ INDICATOR_LABELS: dict[str, str] = {
     "CHUYEN_DIEN_DI": "Chuyển diện đi (ra khỏi diện này)",
     "RA_MET": "Tổng số bệnh nhân Methadone ra (bỏ điều trị, chuyển đi, tử vong, ra khác)",
     **{code: f.label for code, f in FIGURES.items()},
+    **{code: f"{f.label} (sổ cấp tỉnh)" for code, f in PROVINCE_FIGURES.items()},
+    **{code: f"{f.label} (tính từ sổ cấp tỉnh)" for code, f in PROVINCE_DERIVED.items()},
     "LOI_NHUAN": "Chênh lệch thu chi (ước lợi nhuận) lao động trị liệu",
     "TRICH_CCTL": "Trích cải cách tiền lương",
     "QUY_KHEN_THUONG": "Quỹ khen thưởng",
@@ -178,11 +182,13 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "end": vf.short_date(dt.date(2021, 12, 31)),
         "prev_label": "năm 2020",
         "year": 2021,
+        "label_compact": "năm 2021",
     }
     unit = {
         "code": "SL-CSDTNMT",
         "name": "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La",
         "short": "Cơ sở",
+        "short_cap": "Cơ sở",
         "province": "Sơn La",
         "level": "facility",
         "scope": "",
@@ -190,7 +196,9 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
     has = {
         "admissions": True, "methadone": True, "medical": True, "management": True,
         "education": True, "labour": True, "vocational": True, "reintegration": True,
-        "table": True, "targets": True, "facilities": False,
+        "table": True, "targets": True, "facilities": False, "education_groups": False,
+        "reintegration_groups": False, "communication": False, "community": False, "aftercare": False,
+        "investment": False,
     }
     targets = [
         {"code": code, "label": label, "unit": unit_, "plan": vf.number(plan),
@@ -208,6 +216,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "signer_authority": "KT. GIÁM ĐỐC",
         "signer_title": "PHÓ GIÁM ĐỐC",
         "signer_name": "Nguyễn Văn A",
+        "issuer": "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La",
     }
     if kind == "bc":
         doc |= {
@@ -246,7 +255,18 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "rates": {
             "ARV": _rate_text(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]),
             "CHUNG_CHI": _rate_text(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]),
+            "TAP_HUAN": "",
+            "XA": "",
         },
+        # no 2020 workbooks in the Sơn La sample: nothing is compared (the sentences are left out)
+        "cmp": {ind: {cat: "" for cat in CATEGORY_KEYS} for ind in INDICATORS},
+        "compare": {"previous": {"available": False, "label": "", "code": ""},
+                    "year": {"available": False, "label": "", "code": ""}},
+        "parts_all": {ind: "; ".join(f"{CATEGORIES[c].label} {vf.count(v[ind][c])} học viên"
+                                     for c in ALL_CATEGORIES if v[ind][c]) for ind in ("CUOI_KY", "CO_MAT", "VANG_MAT")},
+        "education_groups": [],
+        "reintegration_groups": [],
+        "prov": {"investment": [], "investment_total": "", "investment_years": ""},
         "has": has,
         "sec": section_numbers(has),
         "table": _table(v, period),
