@@ -13,16 +13,14 @@ facility-month is shown as "có lỗi"; the result says whether anything needs a
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import province_key
-from .issues import ERROR, Issue
+from .issues import ERROR, Issue, IssueCounts
 from .periods import Period
-
 from .gate import (DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, STATUSES, Facility,  # noqa: F401
                    facility_note, gap_lines, month_from_name, month_ranges)
 ANNEX_INDICATORS = (
@@ -65,7 +63,7 @@ class ProvinceResult:
 
 
 @dataclass
-class BatchResult:
+class BatchResult(IssueCounts):
     period: Period
     out: Path
     provinces: list = field(default_factory=list)  # [ProvinceResult], by name
@@ -79,14 +77,6 @@ class BatchResult:
     elapsed: float = 0.0
     gate: object = None  # the gate's decision (rehabstat.gate.Gate)
     draft: bool = False  # the national workbook was written from incomplete data (--force)
-
-    @property
-    def errors(self) -> list:
-        return [i for i in self.issues if i.severity == ERROR]
-
-    @property
-    def warnings(self) -> list:
-        return [i for i in self.issues if i.severity != ERROR]
 
     def codes(self, severity=None) -> Counter:
         return Counter(i.code for i in self.issues if severity is None or (i.severity == ERROR) == (severity == ERROR))

@@ -59,24 +59,15 @@ def default_name(facility: str, year: int, month: int) -> str:
 def build_form(facility: str, name: str, province: str, year: int, month: int, opening: dict | None = None):
     """The blank workbook (openpyxl Workbook). opening: {category: Đầu kỳ} to pre-fill."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .xlsxout import HEADER_FILL, set_cell
+    from .xlsxout import set_cell
 
     bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor=HEADER_FILL)
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
 
-    def header(ws, titles, widths):
-        for c, title in enumerate(titles, start=1):
-            cell = set_cell(ws, 1, c, title)
-            cell.font, cell.fill = bold, fill
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        for c, width in enumerate(widths, start=1):
-            ws.column_dimensions[_letter(c)].width = width
-        ws.freeze_panes = "A2"
 
     def listing(ws, ref, options, title, prompt):
         dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
@@ -184,6 +175,20 @@ def build_form(facility: str, name: str, province: str, year: int, month: int, o
     return wb
 
 
+def header(ws, titles, widths):
+    """Row 1 of a form sheet: bold titles on the header fill, centred and wrapped; column
+    widths; the header frozen (both forms, facility and province, use it)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from .xlsxout import HEADER_FILL, set_cell
+    for c, title in enumerate(titles, start=1):
+        cell = set_cell(ws, 1, c, title)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[_letter(c)].width = width
+    ws.freeze_panes = "A2"
+
+
 def _serial(d: dt.date) -> int:
     return (d - dt.date(1899, 12, 30)).days
 
@@ -244,28 +249,20 @@ def build_province_form(province: str, period: str):
     """The blank province workbook (spec/input-format.md, "The province workbook"):
     ThongTin with `Cấp` = tỉnh, SoLieu with every province code, HuongDan."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from .codes import PROVINCE_FIGURES
     from .province import parse_period
     from .values import Bad
-    from .xlsxout import HEADER_FILL, set_cell
+    from .xlsxout import set_cell
     try:
         parse_period(period)
     except Bad:
         raise ValueError(f"--period '{period}' không hợp lệ: hãy ghi 06/2020, Quý II/2020, "
                          "6 tháng đầu năm 2020 hoặc 2019.") from None
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+    bold = Font(bold=True)
 
-    def header(ws, titles, widths):
-        for c, title in enumerate(titles, start=1):
-            cell = set_cell(ws, 1, c, title)
-            cell.font, cell.fill = bold, fill
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        for c, width in enumerate(widths, start=1):
-            ws.column_dimensions[_letter(c)].width = width
-        ws.freeze_panes = "A2"
 
     wb = Workbook()
     ws = wb.active

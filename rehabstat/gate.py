@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import province_key, unit_code
 from .errors import UsageError
-from .issues import ERROR, Issue
+from .issues import ERROR, Issue, IssueCounts
 from .periods import Period
 
 RECEIVED, MISSING, DUPLICATE, HAS_ERRORS, NOT_DUE = "đã nhận", "thiếu", "trùng", "có lỗi", "chưa đến hạn"
@@ -68,7 +68,7 @@ class Facility:
 
 
 @dataclass
-class Gate:
+class Gate(IssueCounts):
     period: Period
     force: bool = False
     facilities: dict = field(default_factory=dict)  # unit -> Facility (the units asked for)
@@ -81,14 +81,6 @@ class Gate:
     skipped: list = field(default_factory=list)  # files that are not monthly workbooks
     dataset: object = None  # the Dataset of the counted files only
     holdings: str = ""  # what the data hold (for the message of an empty selection)
-
-    @property
-    def errors(self) -> list:
-        return [i for i in self.issues if i.severity == ERROR]
-
-    @property
-    def warnings(self) -> list:
-        return [i for i in self.issues if i.severity != ERROR]
 
     @property
     def empty(self) -> bool:

@@ -44,6 +44,18 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+class IssueCounts:
+    """`errors` and `warnings` of an object's `issues` (the gate, a batch, a validation)."""
+
+    @property
+    def errors(self) -> list:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list:
+        return [i for i in self.issues if i.severity != ERROR]
+
+
 def has_errors(issues) -> bool:
     return any(i.severity == ERROR for i in issues)
 

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 from . import vnformat as vn
-from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS, norm_key
+from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS
 from .indicators.engine import CATEGORY_INDICATORS
 from .periods import Period
 

@@ -106,8 +106,6 @@ def with_coverage(table, gate, level: str):
     draft = {k: bool(gate.unattributed) or any(not gate.facilities[u].complete or u in bad_units for u in us)
              for k, us in groups.items()}
     return table.assign(coverage=table["unit"].map(cover), draft=table["unit"].map(draft).fillna(True).astype(bool))
-    units = [unit_code(u) for u in units] if units else None
-    return compute(ds, period, level=level, split=cfg.split, units=units, provinces=provinces), ds
 
 
 def write_indicators(table, fmt: str, out: Path | None):
