@@ -97,10 +97,10 @@ def precheck(path: Path, seen: dict | None = None) -> str:
             for info in infos:
                 _scan_part(zf, info, seen)
             seen["scanned"] = True  # error_parts / formula_parts are complete
-    except zipfile.BadZipFile as exc:
-        raise Refused("F002", f"tệp nén bị hỏng hoặc bị cắt cụt: {exc}") from None
-    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, zlib.error) as exc:
-        raise Refused("F002", f"{type(exc).__name__}: {exc}") from None
+    except zipfile.BadZipFile:  # Python's own words ("File is not a zip file") are English: not for the user
+        raise Refused("F002", "tệp nén bị hỏng hoặc bị cắt cụt") from None
+    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, zlib.error):
+        raise Refused("F002", "không giải nén được nội dung tệp") from None
     return "zip"
 
 
