@@ -182,5 +182,11 @@ def _issue_sheet(wb, source: Path, issues: list[Issue], marked: bool) -> None:
     for letter, width in zip("ABCDEF", (6, 14, 16, 7, 10, 100)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    from .xlsxout import fit_row, print_setup  # printed: the message beside its cell, not on a page of its own
+    print_setup(ws, title_rows=f"{header_row}:{header_row}", last_col=6, landscape=True)
+    widths = dict(enumerate((6, 14, 16, 7, 10, 100), start=1))
+    for n, i in enumerate(issues, start=1):
+        if len(i.message) > 90:  # a long message wraps: its row is made tall enough (LibreOffice does not)
+            fit_row(ws, header_row + n, widths)
     if issues:
         ws.auto_filter.ref = f"A{header_row}:F{header_row + len(issues)}"

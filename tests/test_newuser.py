@@ -37,3 +37,16 @@ def test_a_corrupt_zip_member_is_explained_in_vietnamese_only(tmp_path):
     r = cli("validate", bad)
     assert r.exit_code == 1, r.output
     assert "Traceback" not in r.output and "Bad CRC" not in r.output and "BadZipFile" not in r.output
+
+
+def test_the_annotated_list_prints_one_page_wide(tmp_path):
+    src = tmp_path / "nop"
+    src.mkdir()
+    wb = openpyxl.load_workbook(SAMPLES / "son-la" / "2021-04.xlsx")
+    wb["SiSo"]["C2"] = wb["SiSo"]["C2"].value + 1
+    wb.save(src / "2021-04.xlsx")
+    r = cli("validate", src, "--annotate", tmp_path / "kt")
+    assert r.exit_code == 1, r.output
+    ws = openpyxl.load_workbook(tmp_path / "kt" / "2021-04.kiem-tra.xlsx")["KiemTra"]
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
