@@ -341,7 +341,7 @@ def form(
     name: Optional[str] = typer.Option(None, "--name", help="Tên cơ sở."),
     province: str = typer.Option(..., "--province", help="Tỉnh/Thành phố."),
     month: Optional[str] = typer.Option(None, "--month", help="Tháng báo cáo MM/YYYY, ví dụ 02/2021."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Tệp sẽ ghi (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Tệp sẽ ghi, hoặc thư mục để ghi MÃ-YYYY-MM.xlsx vào (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại)."),
     data: Optional[Path] = typer.Option(None, "--data", help="Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ."),
     force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có."),
     level: str = typer.Option("facility", "--level", help="facility (sổ hằng tháng của cơ sở) | province (sổ cấp tỉnh)."),
@@ -369,6 +369,10 @@ def form(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     target = out or Path(default_name(facility, y, m))
+    if target.is_dir():  # --out a folder, as report and batch take it: the default name inside
+        target = target / default_name(facility, y, m)
+    from .service import ensure_out_dir
+    ensure_out_dir(target.parent)
     if target.exists() and not force:
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
     opening = None
@@ -402,7 +406,12 @@ def _province_form(province, period, out, force):
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     from .service import _slug
-    target = out or Path(f"{_slug(province)}-{_slug(period)}.xlsx")
+    name = f"{_slug(province)}-{_slug(period)}.xlsx"
+    target = out or Path(name)
+    if target.is_dir():  # --out a folder: the default name inside
+        target = target / name
+    from .service import ensure_out_dir
+    ensure_out_dir(target.parent)
     if target.exists() and not force:
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
     write_form(target, wb, force=force)

@@ -225,7 +225,8 @@ HELP_EN = {
     "Tên cơ sở.": "Facility name.",
     "Tỉnh/Thành phố.": "Province.",
     "Tháng báo cáo MM/YYYY, ví dụ 02/2021.": "Reporting month MM/YYYY, e.g. 02/2021.",
-    "Tệp sẽ ghi (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại).": "File to write (default: CODE-YYYY-MM.xlsx in the current folder).",
+    "Tệp sẽ ghi, hoặc thư mục để ghi MÃ-YYYY-MM.xlsx vào (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại).":
+        "File to write, or a folder to write CODE-YYYY-MM.xlsx into (default: CODE-YYYY-MM.xlsx in the current folder).",
     "Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ.":
         "Folder of the earlier months' workbooks: last month's closing becomes the opening.",
     "Ghi đè tệp đã có.": "Overwrite an existing file.",

@@ -59,15 +59,14 @@ def default_name(facility: str, year: int, month: int) -> str:
 def build_form(facility: str, name: str, province: str, year: int, month: int, opening: dict | None = None):
     """The blank workbook (openpyxl Workbook). opening: {category: Đầu kỳ} to pre-fill."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .xlsxout import set_cell
+    from .xlsxout import fit_row, print_setup, set_cell
 
     bold = Font(bold=True)
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
-
 
     def listing(ws, ref, options, title, prompt):
         dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
@@ -142,11 +141,16 @@ def build_form(facility: str, name: str, province: str, year: int, month: int, o
 
     # HuongDan (after the four sheets: the reader ignores it)
     ws = wb.create_sheet("HuongDan")
+    guide_widths = {1: 16, 2: 36, 3: 40}
     r = 1
     for line in INSTRUCTIONS:
         cell = set_cell(ws, r, 1, line) if line else None
         if cell is not None and r == 1:
             cell.font = Font(bold=True, size=12)
+        elif cell is not None:  # over the three columns, wrapped: printed whole, never cut at the page edge
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            fit_row(ws, r, guide_widths, spans={1: 3})
         r += 1
     r += 1
     for c, title in enumerate(("Mã diện", "Diện"), start=1):
@@ -168,9 +172,10 @@ def build_form(facility: str, name: str, province: str, year: int, month: int, o
         elif "MET" not in ev.allowed:
             effect += " (không áp dụng cho MET)"
         set_cell(ws, r, 3, effect)
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 36
-    ws.column_dimensions["C"].width = 40
+    for c, width in guide_widths.items():
+        ws.column_dimensions[_letter(c)].width = width
+    for ws in wb.worksheets:  # A4, one page wide, the header row on every page
+        print_setup(ws, title_rows=None if ws.title in ("ThongTin", "HuongDan") else "1:1")
     wb.active = 0
     return wb
 

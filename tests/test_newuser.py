@@ -14,6 +14,43 @@ FORM = ["form", "--facility", "SL01", "--name", "Cơ sở Điều trị nghiện
         "--province", "Sơn La", "--month", "01/2022"]
 
 
+def test_form_out_an_existing_folder_writes_the_default_name_inside(tmp_path):
+    folder = tmp_path / "so-trang"
+    folder.mkdir()
+    r = cli(*FORM, "--out", folder)
+    assert r.exit_code == 0, r.output
+    assert (folder / "SL01-2022-01.xlsx").is_file()
+    assert [p.name for p in folder.iterdir()] == ["SL01-2022-01.xlsx"]
+    again = cli(*FORM, "--out", folder)  # the file inside now exists: refused, named
+    assert again.exit_code == 2 and "SL01-2022-01.xlsx" in again.output and "Traceback" not in again.output
+    assert cli(*FORM, "--out", folder, "--force").exit_code == 0
+
+
+def test_form_out_under_a_file_is_a_usage_error(tmp_path):
+    blocker = tmp_path / "tep"
+    blocker.write_text("x")
+    r = cli(*FORM, "--out", blocker / "SL01.xlsx")
+    assert r.exit_code == 2, r.output
+    assert "là một tệp, không phải thư mục" in r.output and "không mong đợi" not in r.output
+
+
+def test_form_prints_each_sheet_one_page_wide(tmp_path):
+    out = tmp_path / "f.xlsx"
+    assert cli(*FORM, "--out", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    assert wb["BienDong"].print_title_rows == "$1:$1"
+    guide = wb["HuongDan"]
+    long_lines = [c for c in guide["A"] if isinstance(c.value, str) and len(c.value) > 100]
+    assert long_lines  # the numbered instructions: wrapped over A:C, rows tall enough, never cut at the edge
+    merged = {str(m) for m in guide.merged_cells.ranges}
+    for cell in long_lines:
+        assert f"A{cell.row}:C{cell.row}" in merged and cell.alignment.wrap_text
+        assert guide.row_dimensions[cell.row].height >= 2 * 15
+
+
 def test_a_truncated_workbook_is_explained_in_vietnamese_only(tmp_path):
     data = (SAMPLES / "son-la" / "2021-05.xlsx").read_bytes()
     bad = tmp_path / "2021-05.xlsx"
