@@ -585,13 +585,16 @@ def plan(
 
 @templates_app.command("export")
 @command
-def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi bc.docx và kh.docx.")):
+def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi bc.docx và kh.docx."),
+                     force: bool = typer.Option(False, "--force", help="Ghi đè các mẫu đã có trong thư mục.")):
     """Ghi các mẫu BC, KH ra thư mục để chỉnh sửa trong Word; dùng lại với --template.
 
     Ví dụ: rehabstat templates export mau/
     """
     from .render import export_templates
-    for path in export_templates(directory):
+    from .service import ensure_out_dir
+    ensure_out_dir(directory)
+    for path in export_templates(directory, overwrite=force):
         _console().print(f"Đã ghi: {path}")
 
 

@@ -266,6 +266,7 @@ HELP_EN = {
         "Write the BC and KH templates to a folder to edit in Word; use them again with --template.\n\n"
         "Example: rehabstat templates export mau/",
     "Thư mục ghi bc.docx và kh.docx.": "Folder to write bc.docx and kh.docx to.",
+    "Ghi đè các mẫu đã có trong thư mục.": "Overwrite the templates already in the folder.",
     "Các biến dùng được trong mẫu văn bản (jinja2), với ví dụ.\n\nVí dụ: rehabstat templates vars":
         "The variables a template can use (jinja2), with examples.\n\nExample: rehabstat templates vars",
     "Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.\n\nChỉ xuất khi số liệu của kỳ đầy đủ "
@@ -409,6 +410,14 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Tệp (.*) đã có; dùng --force để ghi đè hoặc chọn --out khác\.",
      r"File \1 exists; use --force to overwrite it or choose another --out."),
     (r"--jobs phải là số nguyên từ 1 trở lên\.", "--jobs must be a whole number of at least 1."),
+    (r"Không ghi được vào thư mục kết quả (.*?): (.*) là một tệp, không phải thư mục\. Hãy chọn --out khác\.",
+     r"Cannot write into the output folder \1: \2 is a file, not a folder. Choose another --out."),
+    (r"Không ghi được vào thư mục kết quả (.*?): không có quyền ghi vào (.*)\. Hãy chọn --out là một thư mục có "
+     r"quyền ghi\.",
+     r"Cannot write into the output folder \1: no permission to write in \2. Choose an --out folder you may "
+     r"write in."),
+    (r"Đã có tệp mẫu: (.*)\. Không ghi đè: dùng --force để ghi đè, hoặc chọn thư mục khác\.",
+     r"Templates exist: \1. Not overwritten: use --force to overwrite them, or choose another folder."),
     (r"--lang phải là vi hoặc en\.", "--lang must be vi or en."),
     (r"Không có quy tắc (\S+)\. Xem danh sách: rehabstat rules", r"There is no rule \1. See the list: rehabstat rules"),
     (r"dữ liệu có (\d+) lỗi\. Sửa các lỗi trên \(rehabstat validate\) hoặc dùng --force để lập bản DỰ THẢO\.",

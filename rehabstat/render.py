@@ -350,7 +350,7 @@ def export_templates(directory: Path | str, overwrite: bool = False) -> list[Pat
     existing = [dst for _, dst in targets if dst.exists()]
     if existing and not overwrite:
         names = ", ".join(str(p) for p in existing)
-        raise OutputError(f"Đã có tệp mẫu: {names}. Không ghi đè (dùng tùy chọn ghi đè nếu muốn thay).")
+        raise OutputError(f"Đã có tệp mẫu: {names}. Không ghi đè: dùng --force để ghi đè, hoặc chọn thư mục khác.")
     written = []
     for src, dst in targets:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.stem}-", suffix=".tmp", dir=directory)

@@ -51,6 +51,14 @@ def test_form_prints_each_sheet_one_page_wide(tmp_path):
         assert guide.row_dimensions[cell.row].height >= 2 * 15
 
 
+def test_templates_export_twice_names_the_option_that_overwrites(tmp_path):
+    assert cli("templates", "export", tmp_path / "mau").exit_code == 0
+    again = cli("templates", "export", tmp_path / "mau")
+    assert again.exit_code == 2 and "--force" in again.output
+    forced = cli("templates", "export", tmp_path / "mau", "--force")
+    assert forced.exit_code == 0, forced.output
+
+
 def test_a_truncated_workbook_is_explained_in_vietnamese_only(tmp_path):
     data = (SAMPLES / "son-la" / "2021-05.xlsx").read_bytes()
     bad = tmp_path / "2021-05.xlsx"
@@ -87,3 +95,18 @@ def test_the_annotated_list_prints_one_page_wide(tmp_path):
     ws = openpyxl.load_workbook(tmp_path / "kt" / "2021-04.kiem-tra.xlsx")["KiemTra"]
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$3:$3"
+
+
+def test_output_folder_errors_are_english_with_lang_en(tmp_path):
+    blocker = tmp_path / "tep"
+    blocker.write_text("x")
+    r = cli("--lang", "en", "report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", blocker)
+    assert r.exit_code == 2
+    assert "is a file, not a folder" in r.output and "Không ghi được" not in r.output
+
+
+def test_templates_export_into_a_file_is_a_usage_error(tmp_path):
+    blocker = tmp_path / "mau"
+    blocker.write_text("x")
+    r = cli("templates", "export", blocker)
+    assert r.exit_code == 2 and "là một tệp, không phải thư mục" in r.output, r.output
