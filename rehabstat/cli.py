@@ -484,7 +484,7 @@ def _batch_summary(result):
     n = vn.number
     table = Table(title=f"Tổng hợp {result.period.label} ({result.period.code})", title_justify="left")
     for title, justify in (("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"),
-                           ("Thiếu", "right"), ("Loại", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"),
+                           ("Thiếu", "right"), ("Không tính", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"),
                            ("Báo cáo", "left")):
         table.add_column(title, justify=justify, overflow="fold")
     totals = [0] * 6

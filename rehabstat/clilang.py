@@ -511,7 +511,7 @@ _COMPILED = [(re.compile(p, re.M), r) for p, r in MESSAGES_EN]
 # whole words of tables and labels (exact cell texts)
 WORDS_EN = {
     "Tỉnh/Thành phố": "Province", "Cơ sở": "Facilities", "Sổ tháng nhận/cần": "Months received/due",
-    "Thiếu": "Missing", "Loại": "Excluded", "Lỗi": "Errors", "Cảnh báo": "Warnings", "Báo cáo": "Report",
+    "Thiếu": "Missing", "Không tính": "Not counted", "Lỗi": "Errors", "Cảnh báo": "Warnings", "Báo cáo": "Report",
     "Toàn quốc": "National", "[bold]Toàn quốc[/]": "[bold]National[/]",
     "Biến": "Variable", "Ý nghĩa": "Meaning", "Ví dụ": "Example",
     "Mã": "Code", "Tên": "Name", "Mức": "Severity", "Thông báo": "Message", "lỗi": "error", "cảnh báo": "warning",
@@ -657,7 +657,7 @@ def usage_message(exc) -> str:
     if isinstance(hint, (list, tuple)):
         hint = " / ".join(hint)
     if isinstance(exc, ce.NoSuchOption):
-        close = ", ".join(sorted(exc.possibilities or ()))
+        close = ", ".join(list(exc.possibilities or ())[:3])  # difflib's order: the closest first
         if en:
             return f"No such option: {exc.option_name}" + (f" (did you mean: {close}?)" if close else "")
         return f"Không có tùy chọn {exc.option_name}" + (f" (gần giống: {close})" if close else "") + "."

@@ -110,3 +110,19 @@ def test_templates_export_into_a_file_is_a_usage_error(tmp_path):
     blocker.write_text("x")
     r = cli("templates", "export", blocker)
     assert r.exit_code == 2 and "là một tệp, không phải thư mục" in r.output, r.output
+
+
+def test_a_misspelt_option_suggests_the_closest_first():
+    r = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--quater", "2")
+    assert r.exit_code == 2
+    assert "Không có tùy chọn --quater (gần giống: --quarter" in r.output, r.output
+    en = cli("--lang", "en", "report", "--data", SAMPLES / "son-la", "--year", "2021", "--quater", "2")
+    assert "(did you mean: --quarter" in en.output, en.output
+
+
+def test_the_batch_table_says_not_counted_not_type(tmp_path):
+    """'Loại' reads as 'type' to a clerk; the national workbook says 'Không tính (trùng, lỗi)'."""
+    r = cli("batch", "--data", SAMPLES / "son-la", "--year", "2021", "--quarter", "2", "--out", tmp_path)
+    assert r.exit_code == 0, r.output
+    header = next(line for line in r.output.splitlines() if "Tỉnh/Thành phố" in line)
+    assert "Không tính" in header and "Loại" not in header
