@@ -362,6 +362,45 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     return total / 1000 * size_pt * 20
 
 
+# Vietnamese writes a word of two syllables as two "words": a line never breaks inside one
+# of these (the agency lines: "ỦY BAN NHÂN / DÂN TỈNH SƠN LA" read wrong)
+_COMPOUNDS = {tuple(w.split()) for w in (
+    "ỦY BAN", "UỶ BAN", "NHÂN DÂN", "ĐIỀU TRA", "ĐIỀU TRỊ", "MA TÚY", "MA TUÝ", "CAI NGHIỆN", "LAO ĐỘNG",
+    "THƯƠNG BINH", "XÃ HỘI", "CẢNH SÁT", "TỘI PHẠM", "CÔNG AN", "CƠ SỞ", "TỆ NẠN", "PHÒNG CHỐNG", "HỖ TRỢ",
+    "BẢO TRỢ", "GIÁO DỤC", "QUẢN LÝ", "TRUNG TÂM", "CHÍNH PHỦ", "HÀNH CHÍNH", "BỘ ĐỘI", "BIÊN PHÒNG",
+    "Y TẾ", "CHIẾN SĨ", "DÂN CỬ")}
+_PLACE_WORDS = ("TỈNH", "THÀNH PHỐ", "TP.", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG")
+_NOT_A_NAME = {"THUỘC", "VÀ", "VA", "-", "–", "SỐ"}
+
+
+def _syllable_groups(words: list[str]) -> list[str]:
+    """Words joined where a line must not break: two-syllable words (_COMPOUNDS) and a place
+    with its name ("TỈNH SƠN LA", "THÀNH PHỐ HỒ CHÍ MINH": up to three syllables of name)."""
+    upper = [w.upper() for w in words]
+    out, i = [], 0
+    while i < len(words):
+        for place in _PLACE_WORDS:
+            p = place.split()
+            if upper[i:i + len(p)] == p and (place != "XÃ" or i == 0 or upper[i - 1] != "VÀ"):
+                j = i + len(p)
+                k = j
+                while k < len(words) and k - j < 3 and upper[k] not in _NOT_A_NAME \
+                        and (upper[k], upper[k + 1] if k + 1 < len(words) else "") not in _COMPOUNDS:
+                    k += 1
+                if k > j:
+                    out.append(" ".join(words[i:k]))
+                    i = k
+                    break
+        else:
+            if i + 1 < len(words) and (upper[i], upper[i + 1]) in _COMPOUNDS:
+                out.append(words[i] + " " + words[i + 1])
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+    return out
+
+
 def balanced_lines(text: str, width_twips: float, size_pt: float, bold: bool = False) -> str:
     """`text` broken into as few lines as fit `width_twips`, the lines as even as can be,
     joined with "\n": "CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY" in a 3829-twip cell at 13 pt bold
@@ -370,7 +409,7 @@ def balanced_lines(text: str, width_twips: float, size_pt: float, bold: bool = F
     rehabstat.toml) is returned as it is."""
     if "\n" in str(text):
         return "\n".join(line.strip() for line in str(text).splitlines() if line.strip())
-    words = str(text).split()
+    words = _syllable_groups(str(text).split())
     if len(words) < 2 or text_width(" ".join(words), size_pt, bold) <= width_twips:
         return str(text)
     n = len(words)
@@ -392,7 +431,8 @@ def balanced_lines(text: str, width_twips: float, size_pt: float, bold: bool = F
             # two lines: among the breaks nearly as even as the best (within 10 %), prefer
             # one before "VÀ" or after a dash ("SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI ...")
             near = [i for i in range(1, n) if max(width[0][i], width[i][n]) <= min(width_twips, best[n][2] * 1.1)]
-            nice = [i for i in near if words[i].upper() in ("VÀ", "VA") or words[i - 1] in ("-", "–")]
+            nice = [i for i in near if words[i].upper() in ("VÀ", "VA") or words[i - 1] in ("-", "–")
+                    or words[i].upper().startswith(("TỈNH ", "THÀNH PHỐ "))]
             if nice:
                 i = min(nice, key=lambda i: max(width[0][i], width[i][n]))
                 return " ".join(words[:i]) + "\n" + " ".join(words[i:])

@@ -126,3 +126,27 @@ def test_the_batch_table_says_not_counted_not_type(tmp_path):
     assert r.exit_code == 0, r.output
     header = next(line for line in r.output.splitlines() if "Tỉnh/Thành phố" in line)
     assert "Không tính" in header and "Loại" not in header
+
+
+def test_agency_lines_never_break_inside_a_word_or_a_place_name():
+    """Vietnamese spells a two-syllable word as two: 'ỦY BAN NHÂN / DÂN TỈNH SƠN LA' (the Sơn La
+    province BC) and 'PHÒNG CẢNH SÁT ĐIỀU / TRA TỘI PHẠM VỀ MA TÚY' (Ninh Bình 2025) read wrong."""
+    from rehabstat import vnformat as vn
+    assert vn.balanced_lines("ỦY BAN NHÂN DÂN TỈNH SƠN LA", 3769, 13) == "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA"
+    assert vn.balanced_lines("PHÒNG CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY", 3769, 13, bold=True) == \
+        "PHÒNG CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY"
+    assert vn.balanced_lines("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", 3769, 13) == \
+        "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU"
+
+
+def test_the_province_report_header_reads_uy_ban_nhan_dan(tmp_path):
+    import shutil
+    data = tmp_path / "data"  # the workbooks alone: the document takes the sector's defaults
+    data.mkdir()
+    for m in ("04", "05", "06"):
+        shutil.copy(SAMPLES / "son-la" / f"2021-{m}.xlsx", data)
+    r = cli("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path)
+    assert r.exit_code == 0, r.output
+    from docx import Document
+    left = Document(tmp_path / "BC-Son-La-2021-Q2.docx").tables[0].rows[0].cells[0]
+    assert "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA" in left.text, left.text
