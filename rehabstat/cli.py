@@ -189,8 +189,9 @@ def indicators(
         raise UsageError("--format xlsx cần --out TỆP.xlsx.")
     data = _source(data, store)
     if out is not None:
-        from .service import ensure_out_dir
+        from .service import ensure_out_dir, refuse_overwriting_a_workbook
         ensure_out_dir(Path(out).parent)
+        refuse_overwriting_a_workbook(out)
     period = _period(year, month, quarter, half, start, end, months)
     from .geography import parse_as_of
     from .service import province_notes

@@ -410,6 +410,9 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Tệp (.*) đã có; dùng --force để ghi đè hoặc chọn --out khác\.",
      r"File \1 exists; use --force to overwrite it or choose another --out."),
     (r"--jobs phải là số nguyên từ 1 trở lên\.", "--jobs must be a whole number of at least 1."),
+    (r"Không ghi đè (.*): đó là một sổ tính không do rehabstat lập \(có thể là sổ dữ liệu\)\. Hãy chọn --out là "
+     r"một tệp mới\.",
+     r"Not overwriting \1: it is a workbook rehabstat did not write (perhaps a data workbook). Choose a new --out file."),
     (r"Không ghi được vào thư mục kết quả (.*?): (.*) là một tệp, không phải thư mục\. Hãy chọn --out khác\.",
      r"Cannot write into the output folder \1: \2 is a file, not a folder. Choose another --out."),
     (r"Không ghi được vào thư mục kết quả (.*?): không có quyền ghi vào (.*)\. Hãy chọn --out là một thư mục có "

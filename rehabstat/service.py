@@ -286,6 +286,18 @@ def ensure_out_dir(out) -> Path:
     return out
 
 
+def refuse_overwriting_a_workbook(out) -> None:
+    """`--out FILE` must not replace a workbook that rehabstat did not write (a facility's
+    monthly workbook, a targets workbook): a UsageError (exit 2) before anything is read.
+    Our own results (marked, see safety.is_rehabstat_output) may be written again."""
+    from . import safety
+    from .errors import UsageError
+    out = Path(out)
+    if out.is_file() and out.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_rehabstat_output(out):
+        raise UsageError(f"Không ghi đè {out}: đó là một sổ tính không do rehabstat lập (có thể là sổ dữ liệu). "
+                         "Hãy chọn --out là một tệp mới.")
+
+
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
                    table=None, draft=None, as_of=None, timeliness=None, approval="", full=None,

@@ -150,3 +150,20 @@ def test_the_province_report_header_reads_uy_ban_nhan_dan(tmp_path):
     from docx import Document
     left = Document(tmp_path / "BC-Son-La-2021-Q2.docx").tables[0].rows[0].cells[0]
     assert "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA" in left.text, left.text
+
+
+def test_indicators_never_overwrite_a_data_workbook(tmp_path):
+    """`--out` one letter off (the data file instead of a new one) replaced a facility's
+    January workbook with the indicator table, exit 0."""
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLES / "son-la", data)
+    before = (data / "2021-01.xlsx").read_bytes()
+    for fmt in ("xlsx", "csv"):
+        r = cli("indicators", "--data", data, "--year", "2021", "--format", fmt, "--out", data / "2021-01.xlsx")
+        assert r.exit_code == 2 and "Không ghi đè" in r.output, r.output
+    assert (data / "2021-01.xlsx").read_bytes() == before
+    ours = tmp_path / "chi-so.xlsx"  # our own result may be written again
+    for _ in range(2):
+        r = cli("indicators", "--data", data, "--year", "2021", "--format", "xlsx", "--out", ours)
+        assert r.exit_code == 0, r.output
