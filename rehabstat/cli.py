@@ -742,8 +742,12 @@ def _approval_command(store, facility, province, year, month, quarter, half, sta
     for a in actions:
         sys.stdout.write(f"{a.unit} {month_text(a.year, a.month)}: {a.note}\n")
     verb = "mở khóa" if reason is not None else "duyệt"
-    sys.stdout.write(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label}).\n")
-    raise typer.Exit(0 if len(done) == len(actions) or reason is not None and done else 1)
+    before = sum(1 for a in actions if not a.done and not a.missing) if reason is None else 0
+    sys.stdout.write(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label})"
+                     + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
+    if reason is None:  # approving again what is approved is no failure; a month without a workbook is
+        raise typer.Exit(1 if any(a.missing for a in actions) else 0)
+    raise typer.Exit(0 if len(done) == len(actions) or done else 1)
 
 
 @app.command()

@@ -167,3 +167,18 @@ def test_indicators_never_overwrite_a_data_workbook(tmp_path):
     for _ in range(2):
         r = cli("indicators", "--data", data, "--year", "2021", "--format", "xlsx", "--out", ours)
         assert r.exit_code == 0, r.output
+
+
+def test_approving_an_approved_quarter_again_is_not_a_failure(tmp_path):
+    """`approve` twice (the officer is not sure it went through) said 'Đã duyệt 0/3 tháng' and
+    exit 1, though --help says exit 1 means a month without a workbook."""
+    kho = tmp_path / "kho"
+    months = [SAMPLES / "son-la" / f"2021-0{m}.xlsx" for m in (1, 2, 3)]
+    assert cli("receive", *months, "--store", kho).exit_code == 0
+    first = cli("approve", "--store", kho, "--facility", "SL01", "--year", 2021, "--quarter", 1)
+    assert first.exit_code == 0, first.output
+    again = cli("approve", "--store", kho, "--facility", "SL01", "--year", 2021, "--quarter", 1)
+    assert again.exit_code == 0, again.output
+    assert "Đã duyệt 0/3 tháng (quý I năm 2021); 3 tháng đã duyệt từ trước." in again.output
+    half = cli("approve", "--store", kho, "--facility", "SL01", "--year", 2021, "--half", 1)
+    assert half.exit_code == 1 and "chưa có sổ được nhận" in half.output  # 04-06: nothing received

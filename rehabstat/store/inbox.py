@@ -185,6 +185,7 @@ class MonthAction:
     month: int
     done: bool
     note: str  # Vietnamese
+    missing: bool = False  # approve: no accepted workbook for the month (the only failure; approved before is not)
 
 
 @dataclass
@@ -672,7 +673,7 @@ class Store:
                                            "AND status = 'accepted' ORDER BY version DESC LIMIT 1",
                                            (unit, year, month)).fetchone()
                     if row is None:
-                        out.append(MonthAction(unit, year, month, False, "chưa có sổ được nhận: không duyệt"))
+                        out.append(MonthAction(unit, year, month, False, "chưa có sổ được nhận: không duyệt", missing=True))
                         continue
                     self.con.execute("INSERT INTO approvals (unit, year, month, action, receipt, at, who) "
                                      "VALUES (?, ?, ?, 'approve', ?, ?, ?)", (unit, year, month, row[0], now, who))
