@@ -319,9 +319,12 @@ HELP_EN = {
 
 
 def help_text(vi: str | None) -> str | None:
-    if vi is None or lang() == "vi":
+    if vi is None:
         return vi
-    return HELP_EN.get(vi, vi)
+    text = vi if lang() == "vi" else HELP_EN.get(vi, vi)
+    # a docstring's own line wraps are not line breaks: rich would print "mã thoát 1," / "liệt kê…"
+    # as two short lines; paragraphs ("\n\n") stay
+    return "\n\n".join(" ".join(line.strip() for line in para.split("\n")) for para in text.split("\n\n"))
 
 
 # ---------------------------------------------------------------- our messages in English

@@ -182,3 +182,13 @@ def test_approving_an_approved_quarter_again_is_not_a_failure(tmp_path):
     assert "Đã duyệt 0/3 tháng (quý I năm 2021); 3 tháng đã duyệt từ trước." in again.output
     half = cli("approve", "--store", kho, "--facility", "SL01", "--year", 2021, "--half", 1)
     assert half.exit_code == 1 and "chưa có sổ được nhận" in half.output  # 04-06: nothing received
+
+
+def test_help_paragraphs_are_not_broken_where_the_docstring_wraps():
+    from typer.testing import CliRunner
+    from rehabstat.cli import app
+    out = CliRunner().invoke(app, ["report", "--help"], env={"COLUMNS": "200"}).output
+    assert "mã thoát 1, liệt kê điều cần sửa" in out, out
+    out = CliRunner().invoke(app, ["indicators", "--help"], env={"COLUMNS": "200"}).output
+    assert "sổ trùng, sổ có lỗi" in out, out
+    assert "Ví dụ: rehabstat indicators --data" in out  # the example keeps its paragraph
