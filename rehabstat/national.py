@@ -345,8 +345,38 @@ def _family(ws, title, codes, names, values, total, provinces):
             alignment=Alignment(horizontal="center", vertical="center", wrap_text=False, shrink_to_fit=True))
     ws.freeze_panes = "C4"
     last = 2 + len(codes)
+    note = _partial_note(codes, names, values, total, provinces)
+    if note:  # under the table, printed: a national total of only some provinces says so
+        from openpyxl.styles import Alignment, Font
+        from .xlsxout import fit_row, set_cell
+        row = 4 + len(names) + 2
+        cell = set_cell(ws, row, 1, note)
+        cell.font = Font(italic=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)  # within the table's width
+        fit_row(ws, row, widths, default=base, spans={1: last})
     _widths(ws, widths, default=base, last=last)
     _printable(ws, "1:3", last, widths, base, header_rows=(1, 2))
+
+
+def _partial_note(codes, names, values, total, provinces) -> str:
+    """"Toàn quốc" of a figure that some provinces with facilities did not report (blank in
+    their row) covers the others only: the sentence saying which figures and how many provinces."""
+    counts = _facility_count(provinces)
+    expected = [n for n in names if counts.get(n, 0)]
+    partial = []
+    for code in codes:
+        if (code, "ALL") not in total.get("VN", {}):
+            continue
+        have = [n for n in expected if (code, "ALL") in values.get(n, {})]
+        if len(have) < len(expected):
+            fig = FIGURES.get(code)
+            label = fig.label if fig else REVENUE_LABELS.get(code, (code, ""))[0]
+            partial.append(f"{label[:1].lower()}{label[1:]} ({len(have)}/{len(expected)} tỉnh)")  # ARV stays ARV
+    if not partial:
+        return ""
+    return ("Ô trống: tỉnh không có cơ sở nào báo cáo số liệu đó. Dòng Toàn quốc chỉ gồm các tỉnh có báo cáo: "
+            + "; ".join(partial) + ".")
 
 
 LATE_FILL = "FFD966"  # a workbook received after its deadline (legend: "muộn N ngày")

@@ -192,3 +192,16 @@ def test_help_paragraphs_are_not_broken_where_the_docstring_wraps():
     out = CliRunner().invoke(app, ["indicators", "--help"], env={"COLUMNS": "200"}).output
     assert "sổ trùng, sổ có lỗi" in out, out
     assert "Ví dụ: rehabstat indicators --data" in out  # the example keeps its paragraph
+
+
+def test_a_national_total_of_some_provinces_says_so(tmp_path):
+    """Hà Nội's workbooks carry no medical figures: 'Toàn quốc 10.327 lượt khám' was Sơn La's
+    alone, unmarked, beside Hà Nội's blank."""
+    r = cli("batch", "--data", SAMPLES, "--year", "2021", "--quarter", "2", "--out", tmp_path)
+    assert r.exit_code == 0, r.output
+    wb = openpyxl.load_workbook(tmp_path / "TongHop-2021-Q2.xlsx")
+    rows = [[c for c in row if c is not None] for row in wb["YTe"].iter_rows(values_only=True)]
+    assert ["Toàn quốc", 8, 10327, 3233, 225, 25, 341, 98, 96] in rows
+    notes = [row[0] for row in rows if row and str(row[0]).startswith("Ô trống")]
+    assert len(notes) == 1 and "lượt khám bệnh (1/2 tỉnh)" in notes[0] and "học viên điều trị ARV (1/2 tỉnh)" in notes[0]
+    assert not any(str(row[0]).startswith("Ô trống") for row in wb["BienDong"].iter_rows(values_only=True) if row[0])
