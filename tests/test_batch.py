@@ -47,7 +47,7 @@ def grouped(path, sheet="BienDong"):
         heads.append((group, b))
     out = {}
     for row in rows[2:]:
-        if row[0] is None:
+        if row[0] is None or str(row[0]).startswith("Ô trống"):  # the end, or the note under the table
             break
         if row[0] == "Mã chỉ tiêu":  # the codes' row under the headers
             continue
@@ -148,8 +148,9 @@ def test_national_workbook_has_seed_004_and_a_total_row(q2):
             # a figure no province reported is blank (not 0); else the total of those that did
             assert total == (sum(parts) if parts else None), (sheet, head)
     ws = wb["YTe"]
-    last = ws.max_row
-    assert ws.cell(row=last, column=1).value == "Toàn quốc" and ws.cell(row=last, column=1).font.b
+    column_a = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    last = column_a.index("Toàn quốc") + 1  # the last row of the table; under it only the note on partial totals
+    assert column_a[last:-1] == [None] and column_a[-1].startswith("Ô trống") and ws.cell(row=last, column=1).font.b
     assert ws.freeze_panes == "C4" and ws.cell(row=5, column=3).number_format == "#,##0"  # Sơn La
     assert [ws.cell(row=3, column=c).value for c in (3, 4)] == ["KHAM_BENH", "DIEU_TRI_BENH"]
     assert ws.column_dimensions["A"].width >= 20
