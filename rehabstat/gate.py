@@ -155,6 +155,22 @@ class Gate(IssueCounts):
             lines.append(f"Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}" + (f" – {message}" if message else ""))
         return lines
 
+    def draft_reasons(self, units=None) -> list[str]:
+        """Why a draft is one, for the document itself (under the DỰ THẢO line): the missing,
+        duplicate and excluded months of these facilities and how many errors are left. No
+        issue message is quoted (they may quote a cell, e.g. a learner id)."""
+        facs = [f for u, f in sorted(self.facilities.items()) if units is None or u in units]
+        lines = gap_lines(facs, self.period, self.force)
+        units = {f.unit for f in facs}
+        errors = [i for i in self.errors if self.issue_unit(i) in units or self.issue_unit(i) is None]
+        if errors:
+            files = {i.file for i in errors if i.file}
+            lines.append(f"Số liệu còn {len(errors)} lỗi chưa sửa" + (f" ở {len(files)} sổ" if files else "")
+                         + (" (đã tính vào số liệu)." if self.force else "."))
+        if self.unattributed:
+            lines.append(f"{len(self.unattributed)} sổ không đọc được (không rõ cơ sở hoặc tháng).")
+        return lines
+
     def advice(self) -> str:
         if self.empty:
             return "Chọn kỳ hoặc cơ sở có trong dữ liệu."
@@ -457,7 +473,9 @@ def gap_lines(facilities, period: Period, force=False, sources=True) -> list[str
             parts.append(f"{_months_word(not_due)} chưa kết thúc, chưa có sổ")
         dup = fac.months(DUPLICATE)
         if dup:
-            parts.append(f"có hai sổ cho {_months_word(dup)} (trùng), không tính vào số liệu")
+            names = "; ".join(f"{m:02d}/{y}: " + ", ".join(Path(f).name for f in fac.files[(y, m)])
+                              for y, m in dup[:6])
+            parts.append(f"có hai sổ cho {_months_word(dup)} (trùng: {names}), không tính vào số liệu")
         bad = [ym for ym in fac.months(HAS_ERRORS) if ym not in fac.unreadable]
         if bad:
             parts.append(f"sổ {_months_word(bad)} có lỗi, " + ("vẫn tính vào số liệu (chưa kiểm tra)" if force

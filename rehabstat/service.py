@@ -259,7 +259,7 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues + mine, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
                             gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval,
-                            full=ds, all_issues=issues)
+                            full=ds, all_issues=issues, draft_reasons=gate.draft_reasons() if gate.draft else [])
     if level == "province":
         result.notes[:0] = province_notes(ds, period, as_of, units)
     result.coverage = gate.coverage_text()
@@ -300,7 +300,7 @@ def refuse_overwriting_a_workbook(out) -> None:
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
-                   table=None, draft=None, as_of=None, timeliness=None, approval="", full=None,
+                   table=None, draft=None, draft_reasons=None, as_of=None, timeliness=None, approval="", full=None,
                    all_issues=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
@@ -372,6 +372,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
                         targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps,
                         timeliness=timeliness, approval=approval, earlier=earlier, province=province_ctx)
+    ctx["draft_reasons"] = list(draft_reasons or []) if result.draft else []
     result.context = ctx
     from .render import render_docx
     stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"

@@ -313,3 +313,29 @@ def test_indicators_is_right_or_refuses(tmp_path, seed):
         clean = cli("indicators", "--data", SAMPLES / "son-la", *args)
         assert res.exit_code == 0, (damage, q, res.output)
         assert res.stdout == clean.stdout
+
+
+def test_a_draft_says_in_the_document_what_is_missing(tmp_path):
+    """A facility's --force draft names the missing month under the DỰ THẢO line (a new user
+    found only "chưa được kiểm tra" and no word of July)."""
+    data = _copy(tmp_path)
+    (data / "2021-07.xlsx").unlink()
+    out = tmp_path / "out"
+    res = cli("report", "--data", data, "--year", "2021", "--out", out, "--force")
+    assert res.exit_code == 1
+    text = _text(out / "BC-SL01-2021.docx")
+    assert "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA" in text
+    assert "thiếu sổ tháng 07/2021" in text
+    clean = _text(_render_clean(tmp_path))
+    assert "DỰ THẢO" not in clean and "thiếu sổ" not in clean
+
+
+def _render_clean(tmp_path):
+    out = tmp_path / "clean"
+    assert cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out).exit_code == 0
+    return out / "BC-SL01-2021.docx"
+
+
+def test_a_duplicate_month_names_its_files(dup):
+    res = cli("indicators", "--data", dup, "--year", "2021")
+    assert res.exit_code == 1 and "2021-12.xlsx" in res.output and "2021-12 (1).xlsx" in res.output

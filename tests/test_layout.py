@@ -412,7 +412,7 @@ def test_signature_without_authority(tmp_path_factory):
 def test_draft_line_red_and_bold(tmp_path_factory, bc):
     assert "DỰ THẢO" not in body_text(bc)
     doc = _render(tmp_path_factory, "bc", example_context("bc", draft=True))
-    p = find(doc, r"^DỰ THẢO – SỐ LIỆU CHƯA ĐƯỢC KIỂM TRA$")
+    p = find(doc, r"^DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA$")
     assert runs_bold(p)
     colour = p.runs[0].font.color.rgb or p.style.font.color.rgb
     assert colour is not None and str(colour) != "000000"

@@ -61,7 +61,7 @@ AGENCY_RULE_TWIPS = 1400  # short rule under the issuing agency (1/3-1/2 of the 
 SUBJECT_RULE_TWIPS = 2600  # short rule under the subject
 CATEGORY_COLS = (2100, 850, 800, 850, 1150, 850, 900, 850, 1004)  # sums to TEXT_WIDTH
 CELL_PADDING = 100  # twips left and right inside every cell of a table of figures (1,8 mm)
-DRAFT_TEXT = "DỰ THẢO – SỐ LIỆU CHƯA ĐƯỢC KIỂM TRA"
+DRAFT_TEXT = "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA"
 PLACEHOLDER = "(Đơn vị bổ sung nội dung đánh giá.)"
 FIXED_TIME = datetime(2022, 1, 1, tzinfo=timezone.utc)
 ZIP_TIME = (2022, 1, 1, 0, 0, 0)
@@ -515,6 +515,9 @@ def _header_block(doc, kind: str) -> None:
 def _title_block(doc, kind: str) -> None:
     _tag(doc, "{%p if doc.draft %}")
     _p(doc, DRAFT_TEXT, "VB Draft")
+    _tag(doc, "{%p for g in draft_reasons %}")
+    _p(doc, "{{ g }}", "VB Table Legend")
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
     _p(doc, "BÁO CÁO" if kind == "bc" else "KẾ HOẠCH", "VB Title")
     _p(doc, "{{ doc.subject }}", "VB Subject")

@@ -273,6 +273,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "targets": targets,
         "annex": [],
         "gaps": [],
+        "draft_reasons": [],
         "timeliness": {"sentence": "", "late": []},
         "approval": "",
     }
