@@ -108,7 +108,6 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     period's last day; geography.py)."""
     from .config import load_config
     from .dataset import read_paths
-    from .indicators import compute
     from .issues import learner_ids
     from .reader import find_workbooks
     from .service import ensure_out_dir
@@ -133,13 +132,15 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
 
     if progress:
         progress("read", 0, len(files))
-    ds = read_paths(files, jobs=jobs, progress=read_one) if stored is None else stored
+    from .dataset import OUTPUT_MODULES
+    ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES) if stored is None else stored
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
 
     if progress:
         progress("check", 0, 1)
     from .gate import decide
+    from .indicators import compute
     issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
     as_of = as_of or period.end_date
     from .province import split_issues

@@ -5,8 +5,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from .reader import WorkbookResult, find_workbooks, read_workbook
 
 FILE_COLUMNS = ["file", "unit", "unit_name", "province", "year", "month", "status", "sent"]
@@ -57,10 +55,14 @@ class Dataset:
                        None if self.provincial is None else keep(self.provincial))
 
 
-def read_paths(paths, jobs: int | None = None, progress=None) -> Dataset:
-    """Read every workbook under paths (files or folders), in parallel when there are many."""
+OUTPUT_MODULES = ("openpyxl", "docxtpl", "jinja2.sandbox")  # what a command writing documents imports next
+
+
+def read_paths(paths, jobs: int | None = None, progress=None, warm=()) -> Dataset:
+    """Read every workbook under paths (files or folders), in parallel when there are many.
+    `warm`: modules to import while the workers parse (see warm_up)."""
     files = find_workbooks(paths)
-    results = _read_all(files, jobs, progress)
+    results = _read_all(files, jobs, progress, warm)
     return build_dataset(results)
 
 
@@ -77,7 +79,7 @@ def _total_bytes(files: list[Path]) -> int:
     return total
 
 
-def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookResult]:
+def _read_all(files: list[Path], jobs: int | None, progress, warm=()) -> list[WorkbookResult]:
     """read_workbook over the files, in worker processes (rehabstat.sandbox): a file that
     kills, starves or stalls its worker becomes an F-issue of its own, the others go on.
     One worker for a few small files (a facility's year: one fork), one per core beyond."""
@@ -87,7 +89,17 @@ def _read_all(files: list[Path], jobs: int | None, progress) -> list[WorkbookRes
     jobs = jobs or os.cpu_count() or 1
     if len(files) < 8 or (auto and _total_bytes(files) < SERIAL_BYTES):
         jobs = 1
-    return map_isolated(read_workbook, files, jobs=jobs, progress=progress, failed=_failed)
+    return map_isolated(read_workbook, files, jobs=jobs, progress=progress, failed=_failed,
+                        meanwhile=lambda: warm_up(warm))
+
+
+def warm_up(modules=()) -> None:
+    """Import pandas (the Dataset is built right after reading) and `modules` (e.g.
+    OUTPUT_MODULES) while the workers parse, rather than before (the workers are forked
+    without them) or after (a facility's report waited for the reading, then for the imports)."""
+    import importlib
+    for name in ("pandas",) + tuple(modules):
+        importlib.import_module(name)
 
 
 def _failed(path, death) -> WorkbookResult:
@@ -98,6 +110,7 @@ def _failed(path, death) -> WorkbookResult:
 
 
 def build_dataset(results: list[WorkbookResult]) -> Dataset:
+    import pandas as pd
     file_rows, census, events, figures, totals, issues, layout = [], [], [], [], [], [], {}
     provincial = []
     for res in results:

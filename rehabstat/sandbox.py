@@ -156,10 +156,13 @@ def _context():
 
 
 def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: float | None = None,
-                 memory: int | None = None) -> list:
+                 memory: int | None = None, meanwhile=None) -> list:
     """[fn(item) for item in items], each call in a worker process (at most `jobs` at once).
     An item whose worker dies, runs out of memory or passes `seconds` gives
-    failed(item, Death). progress(item) is called as each item is done (in any order)."""
+    failed(item, Death). progress(item) is called as each item is done (in any order).
+    meanwhile(): called once in this process after the first workers are started and busy
+    (e.g. importing what comes next while they parse); in this thread, so no fork ever
+    happens while it runs."""
     from multiprocessing.connection import wait
 
     items = list(items)
@@ -194,6 +197,9 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
                         slot.conn.send(slot.task)
                     except (OSError, ValueError):
                         pass  # the worker is gone: seen below
+            if meanwhile is not None:
+                job, meanwhile = meanwhile, None
+                job()
             busy = [s for s in slots if s.task is not None]
             timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
             ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout))

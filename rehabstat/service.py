@@ -12,15 +12,16 @@ from .config import load_config
 from .periods import Period
 
 
-def load(data, config=None, jobs=None, progress=None):
-    """Read the data folders and the configuration: (Dataset, Config)."""
+def load(data, config=None, jobs=None, progress=None, warm=()):
+    """Read the data folders and the configuration: (Dataset, Config). `warm`: modules to
+    import while the workbooks are parsed (dataset.read_paths)."""
     from .dataset import read_paths
     from .store import is_store
     if is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
         return data.dataset(), load_config([data.root], config)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
-    return read_paths(paths, jobs=jobs, progress=progress), cfg
+    return read_paths(paths, jobs=jobs, progress=progress, warm=warm), cfg
 
 
 def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None,
@@ -226,10 +227,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     `number` and `doc_date` override the configuration's document number and date.
     Asks the gate: raises DataError (exit 1) when the data are not complete and clean, unless
     force (then the document is a draft); an empty selection is always refused."""
+    from .dataset import OUTPUT_MODULES
     from .gate import decide, gap_lines
-    from .indicators import compute
     ensure_out_dir(out)
-    ds, cfg = load(data, config)
+    ds, cfg = load(data, config, warm=OUTPUT_MODULES)  # pandas, openpyxl, docxtpl imported while the files are parsed
+    from .indicators import compute
     if number is not None:
         cfg.document["number"] = number
     if doc_date is not None:
