@@ -98,8 +98,19 @@ def learner_ids(dataset) -> LearnerIds:
     ids = LearnerIds(str(p).strip() for p in events["person"].dropna().unique() if str(p).strip())
     # the forms of the ids that have letters, digits and punctuation (LC-202103-003): a pasted id of
     # a learner whose only row failed is in no valid row, but has their form
-    ids.shapes = frozenset(s for s in map(_shape, ids) if "A" in s and "9" in s and len(s) >= 3)
+    ids.shapes = frozenset(s for s in _shapes(ids) if "A" in s and "9" in s and len(s) >= 3)
     return ids
+
+
+def _shapes(values) -> set:
+    """{_shape(v) for v in values}, with the two substitutions made once over all the values
+    joined by a separator that is neither a letter nor a digit (so no run crosses it): the
+    same shapes, without two regex calls per id (150.000 ids in a national year)."""
+    values = list(values)
+    sep = "\x00"
+    if any(sep in v for v in values):
+        return set(map(_shape, values))
+    return set(_shape(sep.join(values)).split(sep)) if values else set()
 
 
 def mask_ids(text: str, ids) -> str:
