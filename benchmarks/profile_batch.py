@@ -54,7 +54,7 @@ def timed(module, name, label):
     setattr(module, name, wrapper)
 
 
-def instrument():
+def instrument(parallel=False):
     import rehabstat.batch as batch
     import rehabstat.dataset as dataset
     import rehabstat.gate as gate
@@ -72,7 +72,8 @@ def instrument():
             if progress:
                 progress(f)
         return out
-    dataset._read_all = read_all
+    if not parallel:
+        dataset._read_all = read_all
     timed(dataset, "_read_all", "read: read_workbook (all)")
     timed(dataset, "build_dataset", "read: build_dataset")
     timed(safety, "precheck", "read:   precheck")
@@ -110,6 +111,9 @@ def instrument():
     timed(reader, "_extras", "read:   _extras (sheet XML: errors, formulas)")
     timed(reader, "_legacy_encoding", "read:   _legacy_encoding (parse excluded)")
     timed(batch, "_run_checks", "checks")
+    timed(batch, "_render_all", "write: all provinces (_render_all)")
+    import rehabstat.issues as issues_mod
+    timed(issues_mod, "learner_ids", "learner_ids")
     timed(gate, "decide", "gate")
     timed(indicators, "compute", "compute")
     timed(batch, "_aggregate", "compute: _aggregate")
@@ -128,13 +132,18 @@ def main(argv=None):
     ap.add_argument("--profile", help="write cProfile stats here and print the top lines")
     ap.add_argument("--top", type=int, default=30)
     ap.add_argument("--out", help="output folder (kept); default a temp folder")
+    ap.add_argument("--parallel", action="store_true",
+                    help="as the command runs: workbooks read in sandbox workers, provinces rendered in a pool "
+                         "(stages inside the workers are then not seen)")
+    ap.add_argument("--no-stages", action="store_true", help="no per-stage timers (the plain batch)")
     a = ap.parse_args(argv)
 
     t_import = time.perf_counter()
     from rehabstat.batch import run_batch
     from rehabstat.periods import make_period
     t_import = time.perf_counter() - t_import
-    instrument()
+    if not a.no_stages:
+        instrument(a.parallel)
     period = make_period(year=a.year)
     out = a.out or tempfile.mkdtemp(prefix="rehabstat-prof-")
     prof = cProfile.Profile() if a.profile else None
@@ -142,17 +151,18 @@ def main(argv=None):
     t0 = time.perf_counter()
     if prof:
         prof.enable()
-    res = run_batch(Path(a.data), period, out, jobs=1)
+    res = run_batch(Path(a.data), period, out, jobs=None if a.parallel else 1)
     if prof:
         prof.disable()
     wall = time.perf_counter() - t0
-    print(f"batch in one process: {wall:.2f} s (imports before: {t_import:.2f} s), load average "
+    print(f"batch {'as the command runs' if a.parallel else 'in one process'}: {wall:.2f} s (imports before: {t_import:.2f} s), load average "
           f"{load[0]:.1f} -> {os.getloadavg()[0]:.1f}; {res.workbooks} workbooks, "
           f"{sum(len(p.outputs) for p in res.provinces)} BC files, national: {bool(res.national)}")
-    inner = sum(v for k, v in TIMES.items() if k.startswith("read:   ") and "_legacy" not in k)
-    TIMES["read:   _legacy_encoding (parse excluded)"] -= TIMES["read:   parse (calamine to_python)"]
-    TIMES["read:   rest of read_workbook"] = TIMES["read: read_workbook (all)"] - inner - TIMES[
-        "read:   _legacy_encoding (parse excluded)"]
+    if TIMES.get("read:   _legacy_encoding (parse excluded)"):
+        inner = sum(v for k, v in TIMES.items() if k.startswith("read:   ") and "_legacy" not in k)
+        TIMES["read:   _legacy_encoding (parse excluded)"] -= TIMES["read:   parse (calamine to_python)"]
+        TIMES["read:   rest of read_workbook"] = TIMES["read: read_workbook (all)"] - inner - TIMES[
+            "read:   _legacy_encoding (parse excluded)"]
     for label in sorted(TIMES, key=lambda k: (k.split(":")[0], -TIMES[k])):
         print(f"  {label:<34} {TIMES[label]:7.2f} s  ({CALLS[label]} calls)")
     if prof:
