@@ -65,7 +65,7 @@ def instrument(parallel=False):
     import rehabstat.safety as safety
     import rehabstat.service as service
 
-    def read_all(files, jobs, progress):  # in this process, in order (what the workers do)
+    def read_all(files, jobs, progress, warm=()):  # in this process, in order (what the workers do)
         out = []
         for f in files:
             out.append(reader.read_workbook(f))
@@ -100,7 +100,12 @@ def instrument(parallel=False):
             self._wb = wb
 
         def get_sheet_by_index(self, index):
-            return Sheet(self._wb.get_sheet_by_index(index))
+            t0 = time.perf_counter()
+            try:
+                return Sheet(self._wb.get_sheet_by_index(index))
+            finally:
+                TIMES["read:   parse (calamine get_sheet)"] += time.perf_counter() - t0
+                CALLS["read:   parse (calamine get_sheet)"] += 1
 
         def __getattr__(self, name):
             return getattr(self._wb, name)
@@ -160,7 +165,8 @@ def main(argv=None):
           f"{sum(len(p.outputs) for p in res.provinces)} BC files, national: {bool(res.national)}")
     if TIMES.get("read:   _legacy_encoding (parse excluded)"):
         inner = sum(v for k, v in TIMES.items() if k.startswith("read:   ") and "_legacy" not in k)
-        TIMES["read:   _legacy_encoding (parse excluded)"] -= TIMES["read:   parse (calamine to_python)"]
+        TIMES["read:   _legacy_encoding (parse excluded)"] -= (TIMES["read:   parse (calamine to_python)"]
+                                                             + TIMES["read:   parse (calamine get_sheet)"])
         TIMES["read:   rest of read_workbook"] = TIMES["read: read_workbook (all)"] - inner - TIMES[
             "read:   _legacy_encoding (parse excluded)"]
     for label in sorted(TIMES, key=lambda k: (k.split(":")[0], -TIMES[k])):

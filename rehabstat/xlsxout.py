@@ -57,6 +57,9 @@ def put(ws, row: int, column: int, value, style=None):
     cell = _Cell(ws, row=row, column=column, style_array=style)
     if type(value) in _PLAIN_NUMBERS:
         cell._value = value  # what cell.value = value does for an int or a float (data type "n")
+    elif type(value) is str:  # what cell.value = value then data_type = "s" do for a string, once writable:
+        cell._value = writable(value)[:32767]  # openpyxl's check_string (no character left for it to refuse)
+        cell.data_type = "s"
     elif value is not None:
         if isinstance(value, str):
             value = writable(value)
