@@ -512,7 +512,13 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Đã ghi: ", "Written: "),
     (r"Lưu ý:", "Note:"),
 ]
-_COMPILED = [(re.compile(p, re.M), r) for p, r in MESSAGES_EN]
+_COMPILED: list = []  # MESSAGES_EN compiled on first use (only --lang en needs them)
+
+
+def _compiled() -> list:
+    if not _COMPILED:
+        _COMPILED.extend((re.compile(p, re.M), r) for p, r in MESSAGES_EN)
+    return _COMPILED
 
 # whole words of tables and labels (exact cell texts)
 WORDS_EN = {
@@ -532,7 +538,7 @@ def say(text: Any) -> Any:
         return text
     if text in WORDS_EN:
         return WORDS_EN[text]
-    for rx, repl in _COMPILED:
+    for rx, repl in _compiled():
         text = rx.sub(repl, text)
     return text
 
