@@ -148,11 +148,16 @@ class _Slot:
             self.err.close()
 
 
-def _context():
+def forks() -> bool:
+    """Whether workers are forked here (Linux): they then inherit everything, closures included."""
     import multiprocessing
     import sys
-    fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if fork else "spawn")  # fork is unsafe on macOS
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _context():
+    import multiprocessing
+    return multiprocessing.get_context("fork" if forks() else "spawn")  # fork is unsafe on macOS
 
 
 def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: float | None = None,
