@@ -113,51 +113,21 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
     today = today or dt.date.today()
     ctx = _Context(ds)
     registry = dict(getattr(config, "registry", None) or {})
-    rules = [
-        ("stock_flow", lambda: stock_flow(ctx)),
-        ("continuity", lambda: continuity(ctx)),
-        ("census_split", lambda: census_split(ctx)),
-        ("parts_of_wholes", lambda: parts_of_wholes(ctx, period)),
-        ("totals_rows", lambda: totals_rows(ctx)),
-        ("persons", lambda: persons(ctx)),
-        ("duplicate_months", lambda: duplicate_months(ctx)),
-        ("missing_months", lambda: missing_months(ctx, period, today, registry) if months else []),
-        ("transfers", lambda: transfers(ctx)),
-        ("unexpected_units", lambda: unexpected_units(ctx, registry)),
-        ("unit_codes", lambda: unit_codes(ctx)),
-        ("outliers", lambda: outliers(ctx)),
-    ]
-    found = _run_rules(rules, len(ds.events))
-    return [i for name, _ in rules for i in found[name]]
-
-
-BESIDE = ("persons", "outliers")  # the two slowest rules (sorting every learner's events, medians)
-BESIDE_ROWS = 50_000  # below this many event rows a second process costs more than it saves
-
-
-def _run_rules(rules, rows: int) -> dict:
-    """{name: issues}. With many rows, where processes fork (Linux), BESIDE run in a forked
-    worker (rehabstat.sandbox) while this process runs the others; should that worker fail
-    (memory, time), they run here. The same issues in the same order either way."""
-    found: dict = {}
-    beside = [(name, fn) for name, fn in rules if name in BESIDE]
-    here = [(name, fn) for name, fn in rules if name not in BESIDE]
-    from .sandbox import forks
-    if rows < BESIDE_ROWS or not forks():
-        for name, fn in rules:
-            found[name] = fn()
-        return found
-    from .sandbox import map_isolated
-
-    def run_here():
-        for name, fn in here:
-            found[name] = fn()
-    table = dict(beside)
-    results = map_isolated(lambda name: table[name](), [name for name, _ in beside], jobs=len(beside),
-                           failed=lambda name, death: None, meanwhile=run_here, memory=1 << 30)
-    for (name, fn), got in zip(beside, results):
-        found[name] = got if isinstance(got, list) else fn()  # the worker failed: here, the same rule
-    return found
+    out: list[Issue] = []
+    out += stock_flow(ctx)
+    out += continuity(ctx)
+    out += census_split(ctx)
+    out += parts_of_wholes(ctx, period)
+    out += totals_rows(ctx)
+    out += persons(ctx)
+    out += duplicate_months(ctx)
+    if months:
+        out += missing_months(ctx, period, today, registry)
+    out += transfers(ctx)
+    out += unexpected_units(ctx, registry)
+    out += unit_codes(ctx)
+    out += outliers(ctx)
+    return out
 
 
 # ---------------------------------------------------------------- identities
