@@ -134,6 +134,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         progress("read", 0, len(files))
     from .dataset import OUTPUT_MODULES
     ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES) if stored is None else stored
+    ds.results = []  # the raw rows of every workbook: in the frames now, and a batch annotates nothing
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
 
@@ -275,8 +276,9 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
             _PAYLOADS, context, job, args = payloads, multiprocessing.get_context("fork"), _render_index, range(len(work))
         else:
             context, job, args = None, _render_job, payloads
+        from .sandbox import frozen_gc
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
                 for fut in as_completed(futures):
                     finish(futures[fut], fut.result())

@@ -20,6 +20,7 @@ import signal
 import tempfile
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 ITEM_SECONDS = float(os.environ.get("REHABSTAT_ITEM_SECONDS", 20))  # per file: a monthly workbook reads in ~10 ms
@@ -153,6 +154,19 @@ def forks() -> bool:
     import multiprocessing
     import sys
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextmanager
+def frozen_gc():
+    """Around forking workers that inherit a big heap: the objects that exist now are moved
+    out of the garbage collector's sight (gc.freeze) until the block ends, so that a
+    worker's collections do not walk (and so copy, page by page) the whole inherited heap."""
+    import gc
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _context():
