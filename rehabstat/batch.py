@@ -401,7 +401,8 @@ def annex_rows(facilities, fac_table) -> list[dict]:
     values = defaultdict(int)
     sel = fac_table[fac_table["category"].isin([c for c, _ in ANNEX_CATEGORIES])
                     & fac_table["indicator"].isin([i for i, _ in ANNEX_INDICATORS])]
-    for unit, ind, cat, value in zip(sel["unit"], sel["indicator"], sel["category"], sel["value"]):
+    for unit, ind, cat, value in zip(sel["unit"].tolist(), sel["indicator"].tolist(), sel["category"].tolist(),
+                                     sel["value"].tolist()):
         values[(unit, ind, cat)] += int(value)
     rows, total = [], defaultdict(int)
     received_all = expected_all = 0
@@ -430,7 +431,7 @@ def partial_figures(facilities, fac_table) -> list[str]:
     """A sentence for the province's BC when some figures (SoLieu) were reported by only some
     of the facilities whose workbooks count: the total then covers those only, and says so."""
     from .codes import FIGURES
-    with_rows = set(fac_table["unit"])
+    with_rows = set(fac_table["unit"].drop_duplicates().tolist())  # not element by element through pandas
     reporting = [f.unit for f in facilities if f.unit in with_rows]
     if len(reporting) < 2:
         return []
