@@ -120,13 +120,30 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the store's database, migrated to SCHEMA_VERSION."""
     con = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)  # transactions are explicit
     con.execute("PRAGMA busy_timeout = 60000")
-    mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _journal_wal(con)
     if str(mode).lower() != "wal":  # e.g. a file system without shared memory: still safe, just serial
         con.execute("PRAGMA journal_mode = DELETE")
     con.execute("PRAGMA synchronous = FULL")  # a committed receipt survives a power cut
     con.execute("PRAGMA foreign_keys = ON")
     _migrate(con)
     return con
+
+
+def _journal_wal(con: sqlite3.Connection, seconds: float = 60.0) -> str:
+    """PRAGMA journal_mode = WAL, waiting while another process holds the new database (two
+    clerks receiving into a store that does not exist yet: SQLite answers "database is
+    locked" to the switch at once, without its busy handler)."""
+    import time
+    deadline = time.monotonic() + seconds
+    delay = 0.01
+    while True:
+        try:
+            return con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def _migrate(con: sqlite3.Connection) -> None:
