@@ -212,7 +212,24 @@ def choose_units(ds, facility=None, province=None, as_of=None):
                         [f"{f}: {next((i.message for i in ds.issues if i.file == f), 'không đọc được')}"
                          for f in ds.files["file"][:20]],
                         "Xem chi tiết: rehabstat validate THƯ-MỤC; sửa hoặc gửi lại các sổ.")
+    twins = _one_facility_two_codes(files)
+    if twins:  # a mistyped code ("SL1" one month), not two facilities: say so, not "choose one"
+        from .errors import DataError
+        raise DataError("Một cơ sở được ghi dưới nhiều mã khác nhau, nên dữ liệu như có nhiều cơ sở.",
+                        [f"'{name}': mã {', '.join(codes)}" for name, codes in twins],
+                        "Sửa Mã cơ sở ở trang ThongTin của các sổ ghi sai mã (rehabstat validate báo lỗi X005 "
+                        "ở từng sổ) rồi chạy lại.")
     raise _usage(f"Dữ liệu có {len(known)} cơ sở ({', '.join(known[:10])}...). Chọn --facility MÃ hoặc --province TÊN.")
+
+
+def _one_facility_two_codes(files) -> list:
+    """[(facility name, [codes])] for a name and province written under several codes."""
+    from .codes import norm_key, province_key
+    codes: dict = {}
+    for unit, name, prov in zip(files["unit"], files["unit_name"], files["province"]):
+        if isinstance(name, str) and isinstance(prov, str):
+            codes.setdefault((norm_key(name), province_key(prov)), (name, set()))[1].add(unit)
+    return [(name, sorted(units)) for name, units in codes.values() if len(units) > 1]
 
 
 def _usage(message):

@@ -339,3 +339,16 @@ def _render_clean(tmp_path):
 def test_a_duplicate_month_names_its_files(dup):
     res = cli("indicators", "--data", dup, "--year", "2021")
     assert res.exit_code == 1 and "2021-12.xlsx" in res.output and "2021-12 (1).xlsx" in res.output
+
+
+def test_a_mistyped_facility_code_is_named_not_taken_for_a_second_facility(tmp_path):
+    data = _copy(tmp_path)
+    wb = openpyxl.load_workbook(data / "2021-02.xlsx")
+    ws = wb["ThongTin"]
+    cell = next(r[1] for r in ws.iter_rows() if r[0].value and "mã" in str(r[0].value).lower())
+    cell.value = "SL1"
+    wb.save(data / "2021-02.xlsx")
+    res = cli("report", "--data", data, "--year", "2021", "--out", tmp_path / "out")
+    assert res.exit_code == 1, res.output
+    assert "nhiều mã" in res.output and "SL01" in res.output and "SL1" in res.output and "X005" in res.output
+    assert "Chọn --facility" not in res.output
