@@ -553,20 +553,24 @@ def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
     return out
 
 
-def unit_codes(ctx: _Context) -> list[Issue]:
-    """X005: one facility name in one province under two codes (after the reader's
-    normalisation: spaces, hyphens, invisible characters, case). The workbooks whose code is
-    not the one most of them use get the issue, on their Mã cơ sở cell (all of them on a tie)."""
-    files = ctx.ds.files
+def one_facility_several_codes(files) -> list:
+    """The readable workbooks of each facility (name and province, compared as the reader
+    compares codes) written under two or more codes: one frame per facility (X005, and the
+    report that must not take them for two facilities)."""
     files = files[(files["status"] == "ok")].dropna(subset=["unit", "unit_name", "province"])
     if files.empty:
         return []
     keyed = files.assign(key=files["unit_name"].map(norm_key) + "|" + files["province"].map(province_key))
+    return [part for _, part in keyed.groupby("key", sort=True) if part["unit"].nunique() > 1]
+
+
+def unit_codes(ctx: _Context) -> list[Issue]:
+    """X005: one facility name in one province under two codes (after the reader's
+    normalisation: spaces, hyphens, invisible characters, case). The workbooks whose code is
+    not the one most of them use get the issue, on their Mã cơ sở cell (all of them on a tie)."""
     out = []
-    for _, part in keyed.groupby("key", sort=True):
+    for part in one_facility_several_codes(ctx.ds.files):
         counts = part["unit"].value_counts()
-        if len(counts) < 2:
-            continue
         top = counts.iloc[0]
         main = counts.index[0] if (counts == top).sum() == 1 else None
         for r in part.sort_values("file").itertuples(index=False):

@@ -212,7 +212,8 @@ def choose_units(ds, facility=None, province=None, as_of=None):
                         [f"{f}: {next((i.message for i in ds.issues if i.file == f), 'không đọc được')}"
                          for f in ds.files["file"][:20]],
                         "Xem chi tiết: rehabstat validate THƯ-MỤC; sửa hoặc gửi lại các sổ.")
-    twins = _one_facility_two_codes(files)
+    from .checks import one_facility_several_codes
+    twins = [(part["unit_name"].iloc[0], sorted(set(part["unit"]))) for part in one_facility_several_codes(ds.files)]
     if twins:  # a mistyped code ("SL1" one month), not two facilities: say so, not "choose one"
         from .errors import DataError
         raise DataError("Một cơ sở được ghi dưới nhiều mã khác nhau, nên dữ liệu như có nhiều cơ sở.",
@@ -221,15 +222,6 @@ def choose_units(ds, facility=None, province=None, as_of=None):
                         "ở từng sổ) rồi chạy lại.")
     raise _usage(f"Dữ liệu có {len(known)} cơ sở ({', '.join(known[:10])}...). Chọn --facility MÃ hoặc --province TÊN.")
 
-
-def _one_facility_two_codes(files) -> list:
-    """[(facility name, [codes])] for a name and province written under several codes."""
-    from .codes import norm_key, province_key
-    codes: dict = {}
-    for unit, name, prov in zip(files["unit"], files["unit_name"], files["province"]):
-        if isinstance(name, str) and isinstance(prov, str):
-            codes.setdefault((norm_key(name), province_key(prov)), (name, set()))[1].add(unit)
-    return [(name, sorted(units)) for name, units in codes.values() if len(units) > 1]
 
 
 def _usage(message):

@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -325,9 +326,8 @@ class Store:
         return Path(name), h.hexdigest()
 
     def _log_only(self, o: Outcome, action: str) -> None:
-        self.con.execute("BEGIN IMMEDIATE")
-        self._audit(action, detail=f"{o.source}: {o.reason}")
-        self.con.execute("COMMIT")
+        with self._transaction():
+            self._audit(action, detail=f"{o.source}: {o.reason}")
 
     def _place(self, tmp: Path, sha: str, result, name: str) -> str:
         """Move the staged copy to its content-addressed place, a folder named by its sha256
@@ -441,9 +441,8 @@ class Store:
         what = f"phiên bản {version}" if status == "accepted" else "bản đã bị từ chối"
         reason = (f"đã có trong kho (cùng nội dung với biên nhận số {rid}, {what}, nhận lúc {local_time(at)}); "
                   "không nhận lại.")
-        self.con.execute("BEGIN IMMEDIATE")
-        self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}")
-        self.con.execute("COMMIT")
+        with self._transaction():
+            self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}")
         return Outcome(str(src), DUPLICATE, rid, unit, year, month, version, reason=reason)
 
     def _next_version(self, unit, year, month):
@@ -656,12 +655,23 @@ class Store:
             raise UsageError(f"Kho không có cơ sở nào của tỉnh '{province}'. Các tỉnh: {', '.join(provinces) or '(chưa có)'}.")
         return units
 
+    @contextmanager
+    def _transaction(self):
+        """One write transaction under SQLite's write lock: committed, or rolled back on any
+        exception (also KeyboardInterrupt), never left open."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     def approve(self, units, period) -> list[MonthAction]:
         """Lock every month of the period of these facilities that has an accepted version
         (the latest is the one approved); a month with none is said, not locked."""
         out = []
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             now, who = _now(), _who()
             for unit in units:
                 for year, month in period.months:
@@ -679,10 +689,6 @@ class Store:
                                      "VALUES (?, ?, ?, 'approve', ?, ?, ?)", (unit, year, month, row[0], now, who))
                     self._audit("approve", row[0], unit, year, month, f"duyệt phiên bản {row[1]}", at=now, who=who)
                     out.append(MonthAction(unit, year, month, True, f"đã duyệt phiên bản {row[1]}, khóa"))
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return out
 
     def unlock(self, units, period, reason: str) -> list[MonthAction]:
@@ -690,8 +696,7 @@ class Store:
         if not reason:
             raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
         out = []
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             now, who = _now(), _who()
             for unit in units:
                 for year, month in period.months:
@@ -702,10 +707,6 @@ class Store:
                                      "VALUES (?, ?, ?, 'unlock', ?, ?, ?)", (unit, year, month, now, who, reason))
                     self._audit("unlock", None, unit, year, month, reason, at=now, who=who)
                     out.append(MonthAction(unit, year, month, True, "đã mở khóa"))
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         return out
 
     # ------------------------------------------------------------ audit, check
