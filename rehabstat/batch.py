@@ -234,7 +234,9 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
     if full is not None:
         unit_prov = {f.unit: prov.name for prov in work for f in prov.facilities}
         every = {f: unit_prov[u] for f, u in zip(full.files["file"], full.files["unit"]) if u in unit_prov}
-        history = _split_by_province(full, every)
+        same = every == file_province and all(getattr(clean, a) is getattr(full, a)
+                                              for a in ("files", "census", "events", "figures"))
+        history = parts if same else _split_by_province(full, every)  # the data are just the period: one copy
         for i in all_issues or ():
             if i.file in every:
                 history_issues.setdefault(every[i.file], []).append(i)

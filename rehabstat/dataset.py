@@ -40,7 +40,10 @@ class Dataset:
     def only_files(self, files) -> "Dataset":
         """The same data restricted to some files (the gate's counted files)."""
         keep_set = set(map(str, files))
-        keep = lambda df: df[df["file"].isin(keep_set)]  # noqa: E731
+
+        def keep(df):
+            mask = df["file"].isin(keep_set)
+            return df if mask.all() else df[mask]  # every file kept: the same frame, not a copy (frames are never changed in place)
         # the province workbooks are not monthly workbooks: the gate does not count them, they stay
         return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
                        [t for t in self.totals if t[0] in keep_set], self.layout, self.issues, self.results,

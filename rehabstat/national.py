@@ -542,7 +542,7 @@ def _tidy(ws, table, national, reporting=()):
     from .xlsxout import write_table
     both = pd.concat([table, national], ignore_index=True)
     rows = tidy_rows(both) + [tuple(r) + (indicator_label(r[3]),) for r in reporting]  # reporting rates (timeliness)
-    write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29})
+    write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29}, bulk=True)
 
 
 def _break_between(ws, groups, landscape, last):

@@ -489,7 +489,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     ws3 = wb.create_sheet("ChiSo")
     top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
     write_table(ws3, list(TIDY_HEADER), tidy_rows(table), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
-                top=top)
+                top=top, bulk=True)
     if ctx.get("approval"):  # from the store: which months the department approved
         set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)
     if ctx.get("annex") or ctx.get("gaps"):

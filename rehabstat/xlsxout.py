@@ -178,11 +178,13 @@ def _umask() -> int:
 
 
 def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = None, number_format="#,##0",
-                top: int = 1, wrap: tuple[int, ...] = (), printable: bool = True):
+                top: int = 1, wrap: tuple[int, ...] = (), printable: bool = True, bulk: bool = False):
     """A header row (bold, filled, frozen, tall enough for its wrapped titles) at row `top` and
     the rows under it; numbers formatted, columns sized; the columns in `wrap` wrap their
     text (rows made tall enough). `printable`: A4, fitted to the page width, the header
-    repeated on every page (print_setup)."""
+    repeated on every page (print_setup). `bulk`: the rows are kept as they are and written
+    straight into the sheet's XML when it is saved, with no openpyxl cell each (the same
+    bytes: see add_bulk); for a big table whose cells are seldom touched afterwards."""
     from openpyxl.styles import Font, PatternFill, Alignment
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
@@ -194,13 +196,33 @@ def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = N
     wrapped = styles.get("wrap", alignment=Alignment(wrap_text=True, vertical="top"))
     top_aligned = styles.get("top", alignment=Alignment(vertical="top")) if wrap else None  # beside wrapped cells
     rows = rows if isinstance(rows, (list, tuple)) else list(rows)
-    for r, row in enumerate(rows, start=top + 1):
-        for c, value in enumerate(row, start=1):
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                put(ws, r, c, value, styles.number(value, number_format))
-            else:
-                put(ws, r, c, value, wrapped if c in wrap else top_aligned)
-    ws.freeze_panes = ws.cell(row=top + 1, column=1).coordinate
+    if bulk and all(type(v) in _BULK_TYPES for row in rows for v in row):
+        numbers: dict = {}  # the number styles, registered in the order the cells would have registered them
+        for row in rows:
+            for value in row:
+                kind = type(value)
+                if kind is int or kind is float:
+                    fmt = number_format if kind is int or value.is_integer() else "#,##0.0"
+                    if fmt not in numbers:
+                        numbers[fmt] = styles.number(value, number_format)
+
+        def style_of(c, value, kind=None):
+            kind = type(value)
+            if kind is int:
+                return numbers[number_format]
+            if kind is float:
+                return numbers[number_format if value.is_integer() else "#,##0.0"]
+            return wrapped if c in wrap else top_aligned
+        add_bulk(ws, top + 1, rows, style_of)
+    else:
+        for r, row in enumerate(rows, start=top + 1):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    put(ws, r, c, value, styles.number(value, number_format))
+                else:
+                    put(ws, r, c, value, wrapped if c in wrap else top_aligned)
+    # (a table with no rows: the cell is made, as it always was, for the same sheet dimension)
+    ws.freeze_panes = f"A{top + 1}" if rows else ws.cell(row=top + 1, column=1).coordinate
     sample = rows[:200]
     final = {}
     for c, title in enumerate(header, start=1):
@@ -213,11 +235,64 @@ def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = N
     fit_row(ws, top, final, bold=True)
     if wrap:
         for r, row in enumerate(rows, start=top + 1):
-            lines = max(wrapped_lines(row[c - 1], final[c]) for c in wrap if c - 1 < len(row))
+            lines = max((wrapped_lines(row[c - 1], final[c]) for c in wrap if c - 1 < len(row)), default=1)
             if lines > 1:
                 ws.row_dimensions[r].height = POINTS_PER_LINE * lines + 2
     if printable:
         print_setup(ws, title_rows=f"{top}:{top}", last_col=len(header))
+
+
+_BULK_TYPES = (str, int, float, type(None))
+
+
+def add_bulk(ws, first_row: int, rows: list, style_of) -> None:
+    """Rows of values from `first_row` down (a cell's StyleArray is `style_of(column, value)`),
+    kept on the sheet instead of an openpyxl Cell each and written by sheet_data as put()
+    would have written them. A cell asked for in them later (ws.cell, ws["B4"]) turns them
+    into ordinary cells first (_get_cell, _materialize), so code that touches a cell sees
+    what put() made."""
+    blocks = ws.__dict__.setdefault("_rehabstat_bulk", [])
+    blocks.append((first_row, rows, style_of))
+    if "calculate_dimension" not in ws.__dict__:
+        ws.calculate_dimension = lambda: _dimension(ws)
+        ws._get_cell = lambda row, column: _get_cell(ws, row, column)
+
+
+def _dimension(ws) -> str:
+    """Worksheet.calculate_dimension over the sheet's cells and its bulk rows."""
+    rows = [r for r, _ in ws._cells]
+    cols = [c for _, c in ws._cells]
+    for first, block, _style in ws.__dict__.get("_rehabstat_bulk", ()):
+        widths = [len(row) for row in block if len(row)]
+        if widths:
+            rows += [first + k for k, row in enumerate(block) if len(row)]
+            cols += [1, max(widths)]
+    if not rows:
+        return "A1:A1"
+    return f"{_letter(min(cols))}{min(rows)}:{_letter(max(cols))}{max(rows)}"
+
+
+def _get_cell(ws, row: int, column: int):
+    """ws.cell(), ws["B4"], ws.iter_rows() ... on a sheet with bulk rows: a cell asked for in
+    them turns the rows into ordinary cells first, so it is the cell with its value."""
+    if any(first <= row < first + len(rows) for first, rows, _s in ws.__dict__.get("_rehabstat_bulk", ())):
+        _materialize(ws)
+    return type(ws)._get_cell(ws, row, column)
+
+
+def _materialize(ws) -> None:
+    """The bulk rows as ordinary cells (put), where no cell was made since (or only a blank
+    one, e.g. by ws.cell() to point at it)."""
+    blocks = ws.__dict__.pop("_rehabstat_bulk", None)
+    ws.__dict__.pop("calculate_dimension", None)
+    ws.__dict__.pop("_get_cell", None)
+    for first, rows, style_of in blocks or ():
+        for r, row in enumerate(rows, start=first):
+            for c, value in enumerate(row, start=1):
+                style = style_of(c, value)
+                there = ws._cells.get((r, c))
+                if there is None or (there._value is None and not there.has_style):
+                    put(ws, r, c, value, style)
 
 
 def _letter(c: int) -> str:
@@ -286,19 +361,22 @@ def _sheets_in_memory():
 
 
 def _fast_rows(writer):
-    """A sheet's <sheetData> written as one string instead of an lxml call per cell: the same
+    """A sheet's <sheetData> written from strings instead of an lxml call per cell: the same
     bytes openpyxl's writer gives (tests/test_xlsxout_fast.py compares them), at a fraction of
-    the cost (a national batch writes some 180.000 cells). Any cell it does not know (a
-    formula, a date, a comment, a hyperlink, rich text ...) hands the sheet back to openpyxl."""
+    the cost (a national batch writes some 180.000 cells), in chunks of rows so that a big
+    sheet never becomes one big string. Any cell it does not know (a formula, a date, a
+    comment, a hyperlink, rich text ...) hands the sheet back to openpyxl."""
     original = writer.write_rows
 
     def write_rows():
-        data = sheet_data(writer.ws)
-        if data is None:
+        ws = writer.ws
+        if not _fast_writable(ws):
+            _materialize(ws)  # openpyxl's writer knows only its cells
             return original()
         xf = writer.xf.send(True)
         xf.flush()
-        writer.out.write(data)
+        for chunk in _sheet_chunks(ws):
+            writer.out.write(chunk)
         writer.xf.send(None)
     return write_rows
 
@@ -308,57 +386,103 @@ _ESCAPE_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quo
                               "\n": "&#10;", "\t": "&#9;"})
 
 
+def _fast_writable(ws) -> bool:
+    """Whether every cell of `ws` is one sheet_data writes (strings, numbers, blanks; no
+    comment or hyperlink) and the sheet has rows; bulk rows touched by a cell are made
+    ordinary cells first."""
+    bulk = ws.__dict__.get("_rehabstat_bulk")
+    if bulk:
+        spans = [(first, first + len(rows)) for first, rows, _s in bulk]
+        if any(a <= r < b for r, _c in ws._cells for a, b in spans):  # a cell made in a bulk row after all
+            _materialize(ws)
+            bulk = None
+    if not ws._cells and not ws.row_dimensions and not bulk:
+        return False
+    for cell in ws._cells.values():
+        if getattr(cell, "_comment", None) is not None or getattr(cell, "_hyperlink", None) is not None:
+            return False
+        value = cell._value
+        if value is None:
+            continue
+        t = cell.data_type
+        if t == "s":
+            if type(value) is not str:
+                return False
+        elif t != "n" or isinstance(value, bool):
+            return False
+    return True
+
+
 def sheet_data(ws) -> bytes | None:
     """<sheetData>...</sheetData> of `ws` as openpyxl 3.1 writes it, or None when the sheet
     holds something this does not write (then openpyxl writes the sheet itself)."""
+    if not _fast_writable(ws):
+        return None
+    return b"".join(_sheet_chunks(ws))
+
+
+def _sheet_chunks(ws, rows_per_chunk: int = 2000):
     from openpyxl.compat import safe_string
     from openpyxl.utils import get_column_letter
-    cells = ws._cells
     dims = ws.row_dimensions
-    if not cells and not dims:
-        return None
+    bulk = {r: (row, style_of) for first, block, style_of in ws.__dict__.get("_rehabstat_bulk", ())
+            for r, row in enumerate(block, start=first)}
     rows: dict = {}
-    for (r, c), cell in sorted(cells.items()):
+    for (r, c), cell in sorted(ws._cells.items()):
         rows.setdefault(r, []).append(cell)
+    for r in bulk:
+        rows[r] = None
     for r in dims.keys() - rows.keys():
         rows[r] = []
     styles = ws.parent._cell_styles
     letters: dict = {}
+
+    def letter(c):
+        col = letters.get(c)
+        if col is None:
+            col = letters[c] = get_column_letter(c)
+        return col
+
+    def cell_xml(ref, value, style, t):
+        styled = style is not None and any(style)
+        if value is None and not styled:
+            return None
+        s = f' s="{styles.add(style)}"' if styled else ""
+        if value is None or value == "":
+            return f'<c r="{ref}"{s} t="{"inlineStr" if t == "s" else "n"}"></c>'
+        if t == "s":
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{value.translate(_ESCAPE)}</t></is></c>'
+        return f'<c r="{ref}"{s} t="n"><v>{safe_string(value)}</v></c>'
+
     out = ["<sheetData>"]
     add = out.append
-    for r, row in sorted(rows.items()):
+    for k, (r, row) in enumerate(sorted(rows.items()), start=1):
         attrs = {"r": f"{r}"}
         attrs.update(dims.get(r, {}))
-        add("<row" + "".join(f' {k}="{str(v).translate(_ESCAPE_ATTR)}"' for k, v in attrs.items()) + ">")
-        for cell in row:
-            if getattr(cell, "_comment", None) is not None or getattr(cell, "_hyperlink", None) is not None:
-                return None
-            value = cell._value
-            style = cell._style
-            styled = style is not None and any(style)
-            if value is None and not styled:
-                continue
-            t = cell.data_type
-            if t not in ("s", "n"):
-                return None
-            col = letters.get(cell.column)
-            if col is None:
-                col = letters[cell.column] = get_column_letter(cell.column)
-            s = f' s="{styles.add(style)}"' if styled else ""
-            if value is None or value == "":
-                add(f'<c r="{col}{r}"{s} t="{"inlineStr" if t == "s" else "n"}"></c>')
-            elif t == "s":
-                if type(value) is not str:
-                    return None
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                add(f'<c r="{col}{r}"{s} t="inlineStr"><is><t{space}>{value.translate(_ESCAPE)}</t></is></c>')
-            else:
-                if isinstance(value, bool):
-                    return None
-                add(f'<c r="{col}{r}"{s} t="n"><v>{safe_string(value)}</v></c>')
+        add("<row" + "".join(f' {a}="{str(v).translate(_ESCAPE_ATTR)}"' for a, v in attrs.items()) + ">")
+        if row is None:  # a bulk row: as put() would have made its cells
+            values, style_of = bulk[r]
+            for c, value in enumerate(values, start=1):
+                style = style_of(c, value)
+                if type(value) is str:
+                    value = writable(value)[:32767]
+                    xml = cell_xml(f"{letter(c)}{r}", value, style, "s")
+                else:
+                    xml = cell_xml(f"{letter(c)}{r}", value, style, "n")
+                if xml is not None:
+                    add(xml)
+        else:
+            for cell in row:
+                xml = cell_xml(f"{letter(cell.column)}{r}", cell._value, cell._style, cell.data_type)
+                if xml is not None:
+                    add(xml)
         add("</row>")
+        if k % rows_per_chunk == 0:
+            yield "".join(out).encode("ascii", "xmlcharrefreplace")  # as lxml writes it: non-ASCII as &#...;
+            out.clear()
     add("</sheetData>")
-    return "".join(out).encode("ascii", "xmlcharrefreplace")  # as lxml writes it: non-ASCII as &#...;
+    yield "".join(out).encode("ascii", "xmlcharrefreplace")
 
 
 # ---------------------------------------------------------------- printing

@@ -81,3 +81,40 @@ def test_real_shapes_and_fallbacks():
         assert xlsxout.sheet_data(ws2) is None, value
         slow, fast = both(ws2)
         assert fast == slow
+
+
+ROW = st.lists(st.one_of(st.none(), TEXT, st.integers(-10**9, 10**9), st.floats(allow_nan=True, allow_infinity=True)),
+               min_size=1, max_size=6)
+
+
+def _saved_sheet(rows, bulk: bool, touch: tuple | None = None) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    xlsxout.set_cell(ws, 1, 1, "Tiêu đề")
+    xlsxout.write_table(ws, ["Mã", "Tên", "Giá trị", "a", "b", "c"], rows, top=3, wrap=(2,), bulk=bulk)
+    xlsxout.set_cell(ws, 3 + len(rows) + 2, 1, "ghi chú dưới bảng")
+    if touch:  # a cell of the table made or changed afterwards: the rows become ordinary cells
+        ws.cell(row=touch[0], column=touch[1]).font = Font(bold=True)
+    out = io.BytesIO()
+    with xlsxout._sheets_in_memory():
+        wb.save(out)
+    import zipfile
+    with zipfile.ZipFile(out) as z:
+        return z.read("xl/worksheets/sheet1.xml") + z.read("xl/styles.xml")
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(ROW, max_size=12))
+def test_bulk_rows_same_bytes_as_cells(rows):
+    assert _saved_sheet(rows, bulk=True) == _saved_sheet(rows, bulk=False)
+
+
+def test_bulk_rows_touched_afterwards_and_odd_values():
+    rows = [["HV", "Học viên", 12, 2.5, None, ""], ["MET", " Methadone ", -3, float("nan"), "=1+1", "x"]]
+    assert _saved_sheet(rows, bulk=True, touch=(4, 2)) == _saved_sheet(rows, bulk=False, touch=(4, 2))
+    sheet = _saved_sheet(rows, bulk=True)
+    assert b'<dimension ref="A1:F7"/>' in sheet
+    assert b"<t>=1+1</t>" in sheet  # formula-looking text stays text
+    # a value the bulk rows do not take (a bool, a numpy number): the table is written cell by cell
+    odd = [["HV", True, np.int64(4), 1, 2, 3]]
+    assert _saved_sheet(odd, bulk=True) == _saved_sheet(odd, bulk=False)
