@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from rehabstat.errors import OutputError, TemplateError
 from rehabstat.templates import KINDS, SECTION_ORDER, section_numbers, template_path
 
 __all__ = [
@@ -36,15 +37,6 @@ __all__ = [
 VARS_HINT = "Xem danh sách biến: rehabstat templates vars"
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # uncompressed, all parts together
 MAX_TEMPLATE_PARTS = 2000
-
-
-class TemplateError(Exception):
-    """A template that cannot be used or a rendering that failed. ``str(e)`` is a
-    Vietnamese message meant for the user."""
-
-
-class OutputError(TemplateError):
-    """The rendered document could not be written (folder read-only, file open in Word)."""
 
 
 # ---------------------------------------------------------------- context preparation
