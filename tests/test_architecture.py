@@ -208,3 +208,19 @@ def test_every_module_has_a_stage_and_the_graph_is_real():
     for stage in STAGES + tuple(SIDE):
         names = sorted(short(m) for m, s in stages.items() if s == stage)
         print(f"  {stage:<10} {len(names):>2}  {' '.join(names)}")
+
+
+def test_the_cli_calls_the_library_through_one_module():
+    """cli.py parses options and prints: it reaches the library through rehabstat.api only
+    (and the shared vocabulary of the lowest stage: errors, rules, periods, values, formatting)."""
+    graph, _ = import_graph()
+    bad = [f"{short(t)} ({stage_of(t)}) at line {line}" for t, line in graph[f"{ROOT}.cli"].items()
+           if stage_of(t) not in ("common", "api", "cli")]
+    assert not bad, "cli.py imports the library around rehabstat.api: " + ", ".join(bad)
+
+
+def test_every_library_call_resolves():
+    from rehabstat import api
+    missing = [name for name in api.__all__ if getattr(api, name, None) is None]
+    assert not missing and "make_report" in dir(api)
+    assert api.make_period(year=2021, quarter=2).code == "2021-Q2"
