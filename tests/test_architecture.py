@@ -67,8 +67,9 @@ def modules() -> dict[str, tuple[Path, bool]]:
     return out
 
 
-def _targets(name: str, node, mods) -> list[str]:
-    """The package's modules one import statement of module `name` imports."""
+def _targets(name: str, node, mods) -> list[tuple[str, bool]]:
+    """The package's modules one import statement of module `name` imports: (module, True when
+    it is only a package whose __init__ runs on the way)."""
     is_package = mods[name][1]
     if isinstance(node, ast.Import):
         wanted = [(alias.name, None) for alias in node.names]
@@ -86,33 +87,38 @@ def _targets(name: str, node, mods) -> list[str]:
         target = f"{module}.{attr}" if attr and f"{module}.{attr}" in mods else module
         while target not in mods:  # `import rehabstat.x.y` of an attribute: its module
             target = target.rsplit(".", 1)[0]
-        found.append(target)
+        found.append((target, False))
         parts = target.split(".")  # importing a.b.c runs a.b's __init__ (unless we are inside a.b)
         for k in range(2, len(parts)):
             parent = ".".join(parts[:k])
             if not (name == parent or name.startswith(parent + ".")):
-                found.append(parent)
+                found.append((parent, True))
     return found
 
 
-def import_graph():
-    """({module: {imported module: first line}}, {(module, imported module) imported only inside functions})."""
+def import_graph(with_implied=False):
+    """({module: {imported module: first line}}, {(module, imported module) imported only inside
+    functions}); with_implied: also the set of edges to a package only run on the way."""
     mods = modules()
     graph: dict[str, dict[str, int]] = {m: {} for m in mods}
     top: set = set()
+    named: set = set()
     for name, (path, _) in mods.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         nested = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
                   for n in ast.walk(f)}
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
-                for target in _targets(name, node, mods):
+                for target, implied in _targets(name, node, mods):
                     if target != name:
                         graph[name].setdefault(target, node.lineno)
                         if id(node) not in nested:
                             top.add((name, target))
-    lazy = {(m, t) for m in graph for t in graph[m]} - top
-    return graph, lazy
+                        if not implied:
+                            named.add((name, target))
+    edges = {(m, t) for m in graph for t in graph[m]}
+    lazy = edges - top
+    return (graph, lazy, edges - named) if with_implied else (graph, lazy)
 
 
 def stage_of(module: str) -> str:
@@ -192,8 +198,9 @@ def test_no_import_from_a_higher_stage():
 
 
 def test_every_module_has_a_stage_and_the_graph_is_real():
-    graph, lazy = import_graph()
+    graph, lazy, implied = import_graph(with_implied=True)
     stages = {m: stage_of(m) for m in graph}  # raises for a module without a stage
+    mods = modules()
     def edge(a, b):  # a module ending in .a imports one ending in .b
         return any(m.endswith("." + a) and any(t.endswith("." + b) for t in graph[m]) for m in graph)
     assert edge("reader", "headers")  # relative, at the top
@@ -202,12 +209,24 @@ def test_every_module_has_a_stage_and_the_graph_is_real():
     assert len(lazy) > 50
     by_stage = Counter(stages.values())
     assert set(by_stage) <= set(STAGES) | set(SIDE)
-    edges = sum(len(t) for t in graph.values())
-    print(f"\n{ROOT}: {len(graph)} modules, {edges} import edges ({len(lazy)} of them only inside "
-          f"functions); no cycle, no upward import, nothing imports {ROOT}.cli but __main__")
+    edges = sum(len(t) for t in graph.values()) - len(implied)
+    print(f"\n{ROOT}: {len(graph)} modules, {edges} imports between them ({len(lazy - implied)} of them only inside "
+          f"functions; {len(implied)} more to packages run on the way); no cycle, no upward import, nothing "
+          f"imports {ROOT}.cli but __main__")
     for stage in STAGES + tuple(SIDE):
-        names = sorted(short(m) for m, s in stages.items() if s == stage)
+        names = []
+        for m in sorted(m for m, s in stages.items() if s == stage):
+            name = short(m)
+            path, is_package = mods[m]
+            if is_package and len(ast.parse(path.read_text(encoding="utf-8")).body) <= 1:
+                continue  # a package of a docstring alone (a stage's folder)
+            if name == ROOT:
+                name = "rehabstat/__init__"
+            elif name == stage and is_package:
+                name = f"{stage}/__init__"
+            names.append(name[len(stage) + 1:] if name.startswith(stage + ".") else name)
         print(f"  {stage:<10} {len(names):>2}  {' '.join(names)}")
+
 
 
 def test_the_cli_calls_the_library_through_one_module():
