@@ -147,7 +147,7 @@ def _issue_sheet(wb, source: Path, issues: list[Issue], marked: bool) -> None:
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     from .xlsxout import HEADER_FILL, set_cell
-    from .validate import location
+    from .rules import location
     w = _words()
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False

@@ -1,6 +1,7 @@
-"""The command line: thin. It parses options and calls the library; every command is
-callable from Python (see the modules named in each command). Heavy libraries (pandas,
-openpyxl, docx) are imported inside the commands, so `rehabstat --help` answers at once."""
+"""The command line: thin. It parses options, calls the library through rehabstat.api (the
+one module of library calls; every command is callable from Python) and prints what it
+returns. Heavy libraries (pandas, openpyxl, docx) are imported inside the commands, so
+`rehabstat --help` answers at once."""
 from __future__ import annotations
 
 import functools
@@ -49,7 +50,7 @@ def command(fn):
             _print_data_error(exc)
             raise typer.Exit(1)
         except Exception as exc:  # noqa: BLE001
-            from .render import TemplateError
+            from .errors import TemplateError
             if isinstance(exc, TemplateError):
                 _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {exc}")
                 raise typer.Exit(2)
@@ -120,7 +121,7 @@ def _doc_date(text):
 
 
 def _as_of(text):
-    from .geography import parse_as_of
+    from .api import parse_as_of
     return parse_as_of(text)
 
 
@@ -131,22 +132,8 @@ def _period(year, month, quarter, half, start, end, months=None):
 
 def _source(data, store):
     """--data folders, or the store given with --store (a StoreSource): exactly one."""
-    if store is not None:
-        if data:
-            raise UsageError("Chọn --data hoặc --store, không chọn cả hai.")
-        from .store import Store, StoreSource
-        Store.open(store).close()  # says so when there is no store there
-        return StoreSource(Path(store))
-    if not data:
-        raise UsageError("Cần --data THƯ_MỤC (các sổ hằng tháng) hoặc --store KHO.")
-    _check_data(data)
-    return data
-
-
-def _check_data(paths: list[Path]):
-    for p in paths:
-        if not Path(p).exists():
-            raise UsageError(f"Không tìm thấy thư mục hoặc tệp dữ liệu: {p}")
+    from .api import source
+    return source(data, store)
 
 
 # ---------------------------------------------------------------- indicators
@@ -180,7 +167,7 @@ def indicators(
     """
     if compare is not None and compare not in ("previous", "year"):
         raise UsageError("--compare phải là previous hoặc year.")
-    from .service import indicator_table, write_indicators
+    from .api import indicator_table, write_indicators
     if level not in ("facility", "province", "national"):
         raise UsageError("--level phải là facility, province hoặc national.")
     if fmt not in ("csv", "json", "xlsx"):
@@ -189,12 +176,11 @@ def indicators(
         raise UsageError("--format xlsx cần --out TỆP.xlsx.")
     data = _source(data, store)
     if out is not None:
-        from .service import ensure_out_dir, refuse_overwriting_a_workbook
+        from .api import ensure_out_dir, refuse_overwriting_a_workbook
         ensure_out_dir(Path(out).parent)
         refuse_overwriting_a_workbook(out)
     period = _period(year, month, quarter, half, start, end, months)
-    from .geography import parse_as_of
-    from .service import province_notes
+    from .api import parse_as_of, province_notes
     when = parse_as_of(as_of)
     table, gate = indicator_table(data, period, level=level, config=config, units=facility, provinces=province,
                                   jobs=jobs, force=force, as_of=when, compare=compare)
@@ -241,7 +227,7 @@ def report(
 
     Ví dụ: rehabstat report --data samples/son-la --year 2021
     """
-    from .service import make_report
+    from .api import make_report
     data = _source(data, store)
     period = _period(year, month, quarter, half, start, end, months)
     result = make_report(data, period, facility=facility, province=province, out=out, force=force,
@@ -284,7 +270,7 @@ def _progress_reader(paths):
     if not sys.stderr.isatty():
         return None, None
     from rich.progress import Progress
-    from .reader import find_workbooks
+    from .api import find_workbooks
     progress = Progress(console=_console(), transient=True)
     task = progress.add_task("Đang đọc sổ...", total=len(find_workbooks(paths)) or None)
     return progress, (lambda _path: progress.advance(task))
@@ -309,8 +295,7 @@ def validate(
 
     Ví dụ: rehabstat validate data/son-la --annotate kiem-tra
     """
-    from .annotate import annotate
-    from .validate import format_text, to_json, validate_paths
+    from .api import annotate, format_text, to_json, validate_paths
     if fmt not in ("text", "json"):
         raise UsageError("--format phải là text hoặc json.")
     if not paths and store is None:
@@ -355,68 +340,17 @@ def form(
 
     Sổ cấp tỉnh: rehabstat form --level province --province "Cao Bằng" --period 2019
     """
-    from .form import build_form, default_name, month_of, previous_closing, write_form
+    from .api import write_facility_form, write_province_form
     if level not in ("facility", "province"):
         raise UsageError("--level phải là facility hoặc province.")
     if level == "province":
-        _province_form(province, period, out, force)
+        target = write_province_form(province, period, out, force)
+        _console().print(f"Đã ghi: {target}", markup=False)
         return
-    if not facility or not name or not month:
-        raise UsageError("Sổ hằng tháng cần --facility, --name, --province và --month.")
-    if not facility.strip() or not name.strip() or not province.strip():
-        raise UsageError("--facility, --name và --province không được để trống.")
-    try:
-        y, m = month_of(month)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    target = out or Path(default_name(facility, y, m))
-    if target.is_dir():  # --out a folder, as report and batch take it: the default name inside
-        target = target / default_name(facility, y, m)
-    from .service import ensure_out_dir
-    ensure_out_dir(target.parent)
-    if target.exists() and not force:
-        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
-    opening = None
     console = _console()
-    from .geography import geography
-    import datetime as _dt
-    import calendar as _cal
-    known = geography().resolve(province, _dt.date(y, m, _cal.monthrange(y, m)[1]))
-    if not known.known:
-        near = geography().closest(province)
-        console.print(f"[bold yellow]Cảnh báo:[/] '{province}' không phải tên tỉnh/thành phố nào"
-                      + (f"; có phải: {', '.join(near)}?" if near else "."), markup=True)
-    elif known.old is not None:
-        console.print(f"[bold yellow]Cảnh báo:[/] tỉnh '{province}' đã sáp nhập vào {known.province.full} "
-                      f"từ ngày {geography().effective:%d/%m/%Y}; nên ghi tên tỉnh mới.")
-    if data is not None:
-        _check_data([data])
-        opening, why = previous_closing(data, facility, y, m)
-        if opening is None:
-            console.print(f"[bold yellow]Lưu ý:[/] {why}; Đầu kỳ để trống.")
-    write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
+    target = write_facility_form(facility, name, province, month, out=out, data=data, force=force,
+                                 note=lambda label, text: console.print(f"[bold yellow]{label}:[/] {text}"))
     console.print(f"Đã ghi: {target}", markup=False)
-
-
-def _province_form(province, period, out, force):
-    from .form import build_province_form, write_form
-    if not period or not province.strip():
-        raise UsageError("Sổ cấp tỉnh cần --province và --period, ví dụ --period 2019.")
-    try:
-        wb = build_province_form(province, period)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    from .service import _slug
-    name = f"{_slug(province)}-{_slug(period)}.xlsx"
-    target = out or Path(name)
-    if target.is_dir():  # --out a folder: the default name inside
-        target = target / name
-    from .service import ensure_out_dir
-    ensure_out_dir(target.parent)
-    if target.exists() and not force:
-        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
-    write_form(target, wb, force=force)
-    _console().print(f"Đã ghi: {target}", markup=False)
 
 
 # ---------------------------------------------------------------- batch
@@ -444,7 +378,7 @@ def batch(
     Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao
     """
     import time
-    from .batch import run_batch
+    from .api import run_batch
     started = time.perf_counter()
     data = _source(data, store)
     if jobs is not None and jobs < 1:
@@ -571,8 +505,7 @@ def plan(
 
     Ví dụ: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx
     """
-    from .periods import make_period
-    from .service import make_report
+    from .api import make_period, make_report
     data = _source(data, store)
     if not targets.is_file():
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {targets}.")
@@ -592,8 +525,7 @@ def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi 
 
     Ví dụ: rehabstat templates export mau/
     """
-    from .render import export_templates
-    from .service import ensure_out_dir
+    from .api import ensure_out_dir, export_templates
     ensure_out_dir(directory)
     for path in export_templates(directory, overwrite=force):
         _console().print(f"Đã ghi: {path}")
@@ -606,7 +538,7 @@ def templates_vars():
 
     Ví dụ: rehabstat templates vars
     """
-    from .render import template_variables
+    from .api import template_variables
     from rich.table import Table
     table = Table()
     for title in ("Biến", "Ý nghĩa", "Ví dụ"):
@@ -675,7 +607,7 @@ def receive(
 
     Ví dụ: rehabstat receive nop/2021-03.xlsx --store kho
     """
-    from .store import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
+    from .api import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
     with Store.open(store, create=True) as s:
         outcomes = s.receive(files, out=out, jobs=jobs, config=config)
     for o in outcomes:
@@ -699,7 +631,7 @@ def history(
     Ví dụ: rehabstat history --store kho --facility SL01 --month 03/2021
     """
     from .periods import _parse_mm_yyyy
-    from .store import Store, local_time, month_text
+    from .api import Store, local_time, month_text
     ym = _parse_mm_yyyy(month, "--month") if month else None
     with Store.open(store) as s:
         h = s.history(facility, ym)
@@ -733,7 +665,7 @@ def history(
 
 
 def _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=None):
-    from .store import Store, month_text
+    from .api import Store, month_text
     period = _period(year, month, quarter, half, start, end)
     with Store.open(store) as s:
         units = s.units_of(facility, province)
@@ -803,7 +735,7 @@ def log_command(
 
     Ví dụ: rehabstat log --store kho --facility SL01
     """
-    from .store import Store, local_time, month_text
+    from .api import Store, local_time, month_text
     with Store.open(store) as s:
         rows = s.log(facility, limit)
     table = [("STT", "Lúc", "Người", "Việc", "Cơ sở", "Tháng", "Biên nhận", "Chi tiết")]
@@ -821,7 +753,7 @@ def check_store(store: Path = StoreOpt):
 
     Ví dụ: rehabstat check-store --store kho
     """
-    from .store import Store
+    from .api import Store
     with Store.open(store) as s:
         rep = s.check()
     for line in rep.problems:

@@ -103,6 +103,29 @@ EVENT_TYPES: dict[str, EventType] = {e.code: e for e in (
 INFLOWS = ("TIEP_NHAN", "BAT_LAI", "CHUYEN_DEN", "CHUYEN_DIEN_DEN")
 OUTFLOWS = ("HOAN_THANH", "TRON", "TAM_DINH_CHI", "CHUYEN_DI", "TU_VONG", "BO_DIEU_TRI", "RA_KHAC", "CHUYEN_DIEN_DI")
 
+# The category table of the documents and workbooks (rows: indicator, label, bold; columns):
+# report.py (the BC's table), national.py (the national workbook).
+TABLE_CATEGORIES = ("BB", "TN", "HTCC", "XDTTN", "LTTT", "HV", "MET", "ALL")
+TABLE_ROWS = (
+    ("DAU_KY", "Đầu kỳ (chuyển sang)", True),
+    ("TIEP_NHAN", "Tiếp nhận", False),
+    ("BAT_LAI", "Bắt lại, quay lại", False),
+    ("CHUYEN_DEN", "Chuyển đến", False),
+    ("CHUYEN_DIEN_DEN", "Chuyển diện đến", False),
+    ("HOAN_THANH", "Hoàn thành, về địa phương", False),
+    ("TRON", "Trốn (lượt)", False),
+    ("TAM_DINH_CHI", "Tạm đình chỉ, bàn giao công an", False),
+    ("CHUYEN_DI", "Chuyển đi", False),
+    ("TU_VONG", "Tử vong", False),
+    ("BO_DIEU_TRI", "Bỏ điều trị", False),
+    ("RA_KHAC", "Ra khỏi chương trình, ra khác", False),
+    ("CHUYEN_DIEN_DI", "Chuyển diện đi", False),
+    ("CUOI_KY", "Cuối kỳ (đang quản lý)", True),
+    ("CO_MAT", "Trong đó: có mặt", False),
+    ("VANG_MAT", "vắng mặt", False),
+)
+ALWAYS_ROWS = {"DAU_KY", "TIEP_NHAN", "HOAN_THANH", "CUOI_KY", "CO_MAT", "VANG_MAT"}
+
 # ---------------------------------------------------------------- SoLieu catalogue
 
 @dataclass(frozen=True)
@@ -214,3 +237,10 @@ def figure_code(text: object) -> str | None:
         if norm_key(code) == key:
             return code
     return None
+
+
+def slug(text: str) -> str:
+    """'Hà Nội' → 'Ha-Noi': an ASCII file-name part."""
+    s = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return "-".join(w for w in re.split(r"[^0-9A-Za-z]+", s) if w)

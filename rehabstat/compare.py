@@ -13,7 +13,7 @@ same period of the previous year.
 from __future__ import annotations
 
 from . import vnformat as vn
-from .periods import Period, month_code
+from .periods import Period, month_code, period_between  # noqa: F401
 
 KINDS = ("previous", "year")
 # indicators compared as stocks at the period's end ("so với cuối quý I/2021 giảm 126");
@@ -26,22 +26,6 @@ def _shift(ym: tuple[int, int], months: int) -> tuple[int, int]:
     y, m = ym
     n = y * 12 + (m - 1) + months
     return n // 12, n % 12 + 1
-
-
-def period_between(first: tuple[int, int], last: tuple[int, int]) -> Period:
-    """A Period with the code the CLI would give it ('2021-Q1', '2020', '2021-H2', '2021-05',
-    else '2017-01..2020-06')."""
-    (y0, m0), (y1, m1) = first, last
-    if y0 == y1:
-        if (m0, m1) == (1, 12):
-            return Period(first, last, str(y0))
-        if m0 == m1:
-            return Period(first, last, month_code(y0, m0))
-        if m0 % 3 == 1 and m1 == m0 + 2:
-            return Period(first, last, f"{y0}-Q{m0 // 3 + 1}")
-        if (m0, m1) in ((1, 6), (7, 12)):
-            return Period(first, last, f"{y0}-H{1 if m0 == 1 else 2}")
-    return Period(first, last, f"{month_code(y0, m0)}..{month_code(y1, m1)}")
 
 
 def earlier_period(period: Period, kind: str) -> Period:

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import unit_code
-from .indicators.revenue import DEFAULT_SPLIT
 
 CONFIG_NAME = "rehabstat.toml"
+# percentages: salary_reform is of the surplus; the funds are of what remains (sum 100)
+DEFAULT_SPLIT = {"salary_reform": 40, "reward": 10, "welfare": 55, "development": 25, "reserve": 10}
 DOCUMENT_KEYS = {
     "parent_agency": str, "agency": str, "symbol": str, "place": str, "signer_authority": str,
     "signer_title": str, "signer_name": str, "recipients": list, "archive": str, "recipient_to": str,

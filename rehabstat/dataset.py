@@ -127,7 +127,7 @@ def build_dataset(results: list[WorkbookResult]) -> Dataset:
             else:
                 layout[(res.file, sheet)] = fields
         if res.status == "province" and res.first and res.last and res.province:
-            from .compare import period_between
+            from .periods import period_between
             code = period_between(res.first, res.last).code
             first, last = res.first[0] * 12 + res.first[1] - 1, res.last[0] * 12 + res.last[1] - 1
             provincial.extend((res.file, sh, row, res.province, first, last, code) + tuple(rest)

@@ -1,8 +1,9 @@
 """Every error type a user can meet, in one module that every stage may import.
 
 The CLI turns UsageError, ConfigError and PeriodError into exit code 2 with the message;
-DataError (the data are not complete or not clean) into exit code 1. Nothing here imports
-anything of rehabstat, so no stage needs the CLI to raise a user-facing error."""
+DataError (the data are not complete or not clean) into exit code 1; TemplateError (a template
+that cannot be used, a document that cannot be written) into exit code 2. Nothing here
+imports anything of rehabstat, so no stage needs the CLI to raise a user-facing error."""
 from __future__ import annotations
 
 
@@ -30,3 +31,12 @@ class DataError(RehabstatError):
         super().__init__(message)
         self.details = list(details)
         self.advice = advice
+
+
+class TemplateError(Exception):
+    """A template that cannot be used or a rendering that failed. ``str(e)`` is a
+    Vietnamese message meant for the user."""
+
+
+class OutputError(TemplateError):
+    """The rendered document could not be written (folder read-only, file open in Word)."""

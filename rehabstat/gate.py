@@ -367,7 +367,7 @@ def _grade(facilities, error_files, unreadable, force) -> tuple[list, dict]:
 def _timeliness(facilities, ds, cfg) -> None:
     """Each facility-month with a workbook: the day it was sent (its "Ngày gửi"; the
     earliest of two) and how late against [deadline] (timeliness.py)."""
-    from .timeliness import days_late, due_date
+    from .periods import days_late, due_date
     sent_of = {f: s for f, s in zip(ds.files["file"], ds.files["sent"]) if isinstance(s, dt.date)}
     deadline = getattr(cfg, "deadline", None)
     for fac in facilities.values():

@@ -93,7 +93,7 @@ def _approvals(ws, provinces, period: Period, approved: dict) -> None:
     """Sheet PheDuyet: facility × month, "đã duyệt" (with the version and the day) for every
     month locked in the store; blank: not approved."""
     from openpyxl.styles import PatternFill
-    from .store import local_time
+    from .vnformat import local_time
     from .xlsxout import set_cell
     fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
     months = period.months
@@ -253,7 +253,7 @@ CATEGORY_WIDTH = 11
 def _categories(ws, names, values, total, provinces):
     """A block per province, then the nation: a title row, a header row (Mã, Chỉ tiêu, the
     categories) and a row per indicator; each block on a page of its own."""
-    from .report import ALWAYS_ROWS, TABLE_ROWS
+    from .codes import ALWAYS_ROWS, TABLE_ROWS
     from .xlsxout import page_break_before, set_cell
     st = _styles()
     rows = [(ind, label, bold) for ind, label, bold in TABLE_ROWS
@@ -518,7 +518,7 @@ def indicator_label(code: str) -> str:
 
 @lru_cache(maxsize=None)
 def _labels() -> dict:
-    from .report import TABLE_ROWS
+    from .codes import TABLE_ROWS
     out = {ind: label for ind, label, _ in TABLE_ROWS}
     out.update({code: fig.label for code, fig in FIGURES.items()})
     out.update({code: label for code, (label, _) in REVENUE_LABELS.items()})

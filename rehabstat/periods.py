@@ -102,3 +102,37 @@ def make_period(year=None, month=None, quarter=None, half=None, start=None, end=
             raise PeriodError("--half phải là 1 hoặc 2.")
         return Period((year, 6 * half - 5), (year, 6 * half), f"{year}-H{half}")
     return Period((year, 1), (year, 12), str(year))
+
+
+def period_between(first: tuple[int, int], last: tuple[int, int]) -> Period:
+    """A Period with the code the CLI would give it ('2021-Q1', '2020', '2021-H2', '2021-05',
+    else '2017-01..2020-06')."""
+    (y0, m0), (y1, m1) = first, last
+    if y0 == y1:
+        if (m0, m1) == (1, 12):
+            return Period(first, last, str(y0))
+        if m0 == m1:
+            return Period(first, last, month_code(y0, m0))
+        if m0 % 3 == 1 and m1 == m0 + 2:
+            return Period(first, last, f"{y0}-Q{m0 // 3 + 1}")
+        if (m0, m1) in ((1, 6), (7, 12)):
+            return Period(first, last, f"{y0}-H{1 if m0 == 1 else 2}")
+    return Period(first, last, f"{month_code(y0, m0)}..{month_code(y1, m1)}")
+
+
+# ---------------------------------------------------------------- deadlines (timeliness.py, the gate)
+
+def due_date(year: int, month: int, deadline: dict | None) -> dt.date | None:
+    """The day the workbook of (year, month) is due; None without a [deadline]."""
+    if not deadline or "day" not in deadline:
+        return None
+    day = deadline.get("quarter_day", deadline["day"]) if month % 3 == 0 else deadline["day"]
+    y, m = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dt.date(y, m, min(day, calendar.monthrange(y, m)[1]))
+
+
+def days_late(sent: dt.date | None, due: dt.date | None) -> int | None:
+    """0 on time, N > 0 late by N days, None when either date is unknown."""
+    if sent is None or due is None:
+        return None
+    return max(0, (sent - due).days)

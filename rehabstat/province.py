@@ -88,7 +88,7 @@ def _ym(t) -> int:
 
 def read_province(path, result, rows_by_role) -> None:
     """Fill ``result`` (a reader.WorkbookResult) from a province workbook."""
-    from .reader import TOTAL_WORDS, find_header
+    from .headers import TOTAL_WORDS, find_header
     result.status = "province"
     result.level = "province"
     name, rows, errors = rows_by_role["info"]

@@ -20,7 +20,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from rehabstat.templates import KINDS, template_path
+from rehabstat.errors import OutputError, TemplateError
+from rehabstat.templates import KINDS, SECTION_ORDER, section_numbers, template_path
 
 __all__ = [
     "TemplateError",
@@ -36,48 +37,6 @@ __all__ = [
 VARS_HINT = "Xem danh sách biến: rehabstat templates vars"
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # uncompressed, all parts together
 MAX_TEMPLATE_PARTS = 2000
-
-
-class TemplateError(Exception):
-    """A template that cannot be used or a rendering that failed. ``str(e)`` is a
-    Vietnamese message meant for the user."""
-
-
-class OutputError(TemplateError):
-    """The rendered document could not be written (folder read-only, file open in Word)."""
-
-
-# ---------------------------------------------------------------- section numbers
-
-# The numbered parts of "I. KẾT QUẢ THỰC HIỆN", in order, and the ``has`` flags that make
-# each of them appear.
-SECTION_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("communication", ("communication",)),
-    ("admissions", ("admissions", "medical", "methadone")),
-    ("management", ("management",)),
-    ("education", ("education",)),
-    ("labour", ("labour", "vocational")),
-    ("reintegration", ("reintegration",)),
-    ("community", ("community",)),
-    ("aftercare", ("aftercare",)),
-    ("investment", ("investment",)),
-    ("table", ("table",)),
-    ("facilities", ("facilities",)),
-    ("targets", ("targets",)),
-)
-
-
-def section_numbers(has: dict) -> dict[str, str]:
-    """``sec``: the number of each present part ("1", "2", ...) or "" when it is dropped,
-    so the numbering has no gaps. ``render_docx`` adds it when the context has none."""
-    sec, i = {}, 0
-    for key, flags in SECTION_ORDER:
-        if any(has.get(f) for f in flags):
-            i += 1
-            sec[key] = str(i)
-        else:
-            sec[key] = ""
-    return sec
 
 
 # ---------------------------------------------------------------- context preparation

@@ -14,27 +14,8 @@ from . import vnformat as vn
 from .codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS
 from .indicators.engine import CATEGORY_INDICATORS
 from .periods import Period
+from .codes import ALWAYS_ROWS, TABLE_CATEGORIES, TABLE_ROWS  # noqa: F401  (national.py uses them too)
 
-TABLE_CATEGORIES = ("BB", "TN", "HTCC", "XDTTN", "LTTT", "HV", "MET", "ALL")
-TABLE_ROWS = (
-    ("DAU_KY", "Đầu kỳ (chuyển sang)", True),
-    ("TIEP_NHAN", "Tiếp nhận", False),
-    ("BAT_LAI", "Bắt lại, quay lại", False),
-    ("CHUYEN_DEN", "Chuyển đến", False),
-    ("CHUYEN_DIEN_DEN", "Chuyển diện đến", False),
-    ("HOAN_THANH", "Hoàn thành, về địa phương", False),
-    ("TRON", "Trốn (lượt)", False),
-    ("TAM_DINH_CHI", "Tạm đình chỉ, bàn giao công an", False),
-    ("CHUYEN_DI", "Chuyển đi", False),
-    ("TU_VONG", "Tử vong", False),
-    ("BO_DIEU_TRI", "Bỏ điều trị", False),
-    ("RA_KHAC", "Ra khỏi chương trình, ra khác", False),
-    ("CHUYEN_DIEN_DI", "Chuyển diện đi", False),
-    ("CUOI_KY", "Cuối kỳ (đang quản lý)", True),
-    ("CO_MAT", "Trong đó: có mặt", False),
-    ("VANG_MAT", "vắng mặt", False),
-)
-ALWAYS_ROWS = {"DAU_KY", "TIEP_NHAN", "HOAN_THANH", "CUOI_KY", "CO_MAT", "VANG_MAT"}
 MET_EXITS = (("BO_DIEU_TRI", "bỏ điều trị"), ("CHUYEN_DI", "chuyển"), ("RA_KHAC", "ra khỏi chương trình"),
              ("TU_VONG", "tử vong"))
 SECTIONS = {

@@ -374,3 +374,32 @@ def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None
     return Issue(code=code, severity=severity or r.severity, message=message,
                  file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field,
                  unit=values.get("unit"), province=values.get("province"), month=month)
+
+
+# ---------------------------------------------------------------- where an issue is, in words
+
+def words():
+    """The words of an issue listing (validate's text, the annotated copy, the store's receipts)
+    in the CLI's language."""
+    if LANG["value"] == "en":
+        return dict(error="error", warning="warning", errors="errors", warnings="warnings", files="files",
+                    file="file", whole="(whole file)", row="row", col="column", sheet="Sheet", data="All data",
+                    ok="no problems", sep=", ")
+    return dict(error="lỗi", warning="cảnh báo", errors="lỗi", warnings="cảnh báo", files="tệp", file="tệp",
+                whole="(cả tệp)", row="dòng", col="cột", sheet="Trang", data="Toàn bộ dữ liệu",
+                ok="không có vấn đề", sep=", ")
+
+
+def location(i: Issue) -> str:
+    """Sheet!C12, or as much of it as the issue has."""
+    w = words()
+    if i.sheet is None:
+        return w["whole"] if i.file else ""
+    sheet = i.sheet
+    if i.row is not None and i.column:
+        return f"{sheet}!{i.column}{i.row}"
+    if i.row is not None:
+        return f"{sheet}, {w['row']} {i.row}"
+    if i.column:
+        return f"{sheet}, {w['col']} {i.column}"
+    return sheet

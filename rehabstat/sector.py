@@ -41,7 +41,7 @@ def preset_for(end: dt.date) -> str:
 def document_settings(configured: dict, period, level: str, province: str | None, unit_name: str | None = None,
                       as_of: dt.date | None = None) -> tuple[dict, list[str]]:
     """(settings, warnings): `configured` ([document] of rehabstat.toml) over the preset."""
-    from .config import ConfigError
+    from .errors import ConfigError
     from .geography import geography
     as_of = as_of or period.end_date
     name = configured.get("preset") or preset_for(period.end_date)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from collections import defaultdict
 
-from .codes import unit_code
+from .codes import slug as _slug, unit_code
 from .config import load_config
 from .periods import Period
 
@@ -257,7 +257,7 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     refuse_unless_complete(gate, force)
     annex = gaps = timely = None
     if level == "province":
-        from .batch import annex_rows, partial_figures, timeliness_context
+        from .annex import annex_rows, partial_figures, timeliness_context
         facs = sorted(gate.facilities.values(), key=lambda f: f.unit)
         fac_table = compute(gate.dataset, period, level="facility", split=cfg.split)
         annex = annex_rows(facs, fac_table)
@@ -412,15 +412,6 @@ def _province_title(name: str) -> str:
     return f"{prefix} {m.group(2).strip()}"
 
 
-def _slug(text: str) -> str:
-    """'Hà Nội' → 'Ha-Noi': an ASCII file-name part."""
-    import re
-    import unicodedata
-    s = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return "-".join(w for w in re.split(r"[^0-9A-Za-z]+", s) if w)
-
-
 def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period) -> Path:
     """The document's figures as a workbook that prints on A4 (xlsxout.print_setup):
     - BienDong: a title, then the category table as the document has it (a row per
@@ -493,7 +484,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     if ctx.get("approval"):  # from the store: which months the department approved
         set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)
     if ctx.get("annex") or ctx.get("gaps"):
-        from .batch import write_annex_sheet
+        from .annex import write_annex_sheet
         annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])
         _printable_annex(annex)
     return save(wb, out)
@@ -515,7 +506,7 @@ def _vn_number(text):
 
 
 def _printable_annex(ws):
-    """The province's table of facilities (batch.write_annex_sheet): A4, fitted to the page
+    """The province's table of facilities (annex.write_annex_sheet): A4, fitted to the page
     width, its two header rows tall enough and repeated."""
     from .xlsxout import column_widths, fit_row, print_setup
     widths = column_widths(ws)

@@ -21,30 +21,13 @@ with the counts SO_THANG_CAN (expected), SO_THANG_GUI (with a workbook), SO_THAN
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
+from .periods import days_late, due_date  # noqa: F401  (the gate uses them too)
 
 INDICATORS = ("SO_THANG_CAN", "SO_THANG_GUI", "SO_THANG_DUNG_HAN", "SO_THANG_MUON", "TY_LE_GUI_SO", "TY_LE_DUNG_HAN")
 LABELS = {
     "SO_THANG_CAN": "Sổ tháng cần có", "SO_THANG_GUI": "Sổ tháng đã gửi", "SO_THANG_DUNG_HAN": "Sổ gửi đúng hạn",
     "SO_THANG_MUON": "Sổ gửi muộn", "TY_LE_GUI_SO": "Tỷ lệ gửi sổ (%)", "TY_LE_DUNG_HAN": "Tỷ lệ gửi đúng hạn (%)",
 }
-
-
-def due_date(year: int, month: int, deadline: dict | None) -> dt.date | None:
-    """The day the workbook of (year, month) is due; None without a [deadline]."""
-    if not deadline or "day" not in deadline:
-        return None
-    day = deadline.get("quarter_day", deadline["day"]) if month % 3 == 0 else deadline["day"]
-    y, m = (year + 1, 1) if month == 12 else (year, month + 1)
-    return dt.date(y, m, min(day, calendar.monthrange(y, m)[1]))
-
-
-def days_late(sent: dt.date | None, due: dt.date | None) -> int | None:
-    """0 on time, N > 0 late by N days, None when either date is unknown."""
-    if sent is None or due is None:
-        return None
-    return max(0, (sent - due).days)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -54,7 +37,7 @@ def rate(part: int, whole: int) -> float | None:
 def counts(facilities, deadline: dict | None = None) -> dict:
     """{SO_THANG_CAN, SO_THANG_GUI, SO_THANG_DUNG_HAN, SO_THANG_MUON, TY_LE_GUI_SO, TY_LE_DUNG_HAN}
     over batch.Facility objects (their cells and lateness)."""
-    from .batch import NOT_DUE, MISSING
+    from .gate import NOT_DUE, MISSING
     expected = sent = on_time = late = 0
     for fac in facilities:
         for ym, status in fac.cells.items():

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .issues import ERROR, WARNING, Issue
-from .rules import LANG
+from .rules import LANG, location  # noqa: F401  (location: annotate and the store use it too)
+from .rules import words as _words
 
 ROLE_RANK = {"census": 2, "events": 3, "figures": 4}
 
@@ -97,7 +98,7 @@ def _province_period(ds, file) -> str | None:
     res = next((x for x in ds.results if x.file == file), None)
     if res is None or not res.first or not res.last:
         return None
-    from .compare import period_between
+    from .periods import period_between
     return period_between(res.first, res.last).code
 
 
@@ -111,31 +112,6 @@ def _sort_key(i: Issue, layout: dict, order: dict):
 
 
 # ---------------------------------------------------------------- text
-
-def _words():
-    if LANG["value"] == "en":
-        return dict(error="error", warning="warning", errors="errors", warnings="warnings", files="files",
-                    file="file", whole="(whole file)", row="row", col="column", sheet="Sheet", data="All data",
-                    ok="no problems", sep=", ")
-    return dict(error="lỗi", warning="cảnh báo", errors="lỗi", warnings="cảnh báo", files="tệp", file="tệp",
-                whole="(cả tệp)", row="dòng", col="cột", sheet="Trang", data="Toàn bộ dữ liệu",
-                ok="không có vấn đề", sep=", ")
-
-
-def location(i: Issue) -> str:
-    """Sheet!C12, or as much of it as the issue has."""
-    w = _words()
-    if i.sheet is None:
-        return w["whole"] if i.file else ""
-    sheet = i.sheet
-    if i.row is not None and i.column:
-        return f"{sheet}!{i.column}{i.row}"
-    if i.row is not None:
-        return f"{sheet}, {w['row']} {i.row}"
-    if i.column:
-        return f"{sheet}, {w['col']} {i.column}"
-    return sheet
-
 
 def severity_word(severity: str) -> str:
     return _words()["error" if severity == ERROR else "warning"]

@@ -444,3 +444,8 @@ def balanced_lines(text: str, width_twips: float, size_pt: float, bold: bool = F
                 j = i
             return "\n".join(reversed(lines))
     return str(text)  # pragma: no cover
+
+
+def local_time(iso: str) -> str:
+    """'2026-11-29T17:02:03.123+00:00' → '29/11/2026 17:02' in the machine's time zone."""
+    return _dt.datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")

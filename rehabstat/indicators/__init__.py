@@ -1,7 +1,7 @@
 """Indicators: everything downstream reads the one tidy table computed here.
 
 The engine (pandas) is imported on first use of one of its names, so that importing
-``rehabstat.indicators.revenue`` (DEFAULT_SPLIT, for the configuration) stays cheap."""
+``rehabstat.indicators.revenue`` stays cheap."""
 from .revenue import DEFAULT_SPLIT, largest_remainder, split_surplus  # noqa: F401
 
 _ENGINE = ("COLUMNS", "LEVELS", "NATION", "compute", "facility_table", "value")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-# percentages: salary_reform is of the surplus; the funds are of what remains (sum 100)
-DEFAULT_SPLIT = {"salary_reform": 40, "reward": 10, "welfare": 55, "development": 25, "reserve": 10}
+from ..config import DEFAULT_SPLIT  # noqa: F401  (the default of rehabstat.toml's [revenue])
+
 FUND_CODES = {"salary_reform": "TRICH_CCTL", "reward": "QUY_KHEN_THUONG", "welfare": "QUY_PHUC_LOI",
               "development": "QUY_PHAT_TRIEN", "reserve": "QUY_DU_PHONG"}
 

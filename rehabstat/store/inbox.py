@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..vnformat import local_time  # noqa: F401  (national.py and the CLI use it too)
 from ..issues import ERROR, Issue
 from . import codec
 from .schema import DB_NAME, StoreVersionError, connect
@@ -54,11 +55,6 @@ def _who() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
-
-
-def local_time(iso: str) -> str:
-    """'2026-11-29T17:02:03.123+00:00' → '29/11/2026 17:02' in the machine's time zone."""
-    return dt.datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def month_text(year, month) -> str:
@@ -95,7 +91,7 @@ def _makedirs_durably(path: Path) -> None:
 
 
 def _slug(text) -> str:
-    from ..service import _slug as slug
+    from ..codes import slug
     return slug(str(text)) or "_"
 
 
@@ -782,7 +778,7 @@ def _moved(i: Issue, path: str) -> Issue:
 
 
 def _errors_reason(errors) -> str:
-    from ..validate import location
+    from ..rules import location
     first = errors[:3]
     parts = [f"{i.code} {location(i) or '(cả tệp)'}: {i.message.rstrip('.')}" for i in first]
     more = f" … và {len(errors) - len(first)} lỗi khác" if len(errors) > len(first) else ""

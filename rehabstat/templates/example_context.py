@@ -170,7 +170,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
     """The full context of the BC (``kind='bc'``) or KH (``'kh'``) of Sơn La, 2021."""
     if kind not in ("bc", "kh"):
         raise ValueError(f"unknown document kind: {kind!r}")
-    from rehabstat.render import section_numbers  # here: render imports this module lazily
+    from rehabstat.templates import section_numbers
 
     v = _values()
     n = {ind: {cat: vf.count(x) for cat, x in by_cat.items()} for ind, by_cat in v.items()}

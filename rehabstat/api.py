@@ -1,0 +1,177 @@
+"""The library's calls: what the command line runs, and what other Python code should call.
+
+    from rehabstat import api
+    result = api.validate_paths(["data/son-la"])            # read, check: ValidationResult
+    print(api.format_text(result))
+    doc = api.make_report(["data/son-la"], api.make_period(year=2021))   # BC .docx + .xlsx
+    batch = api.run_batch(["du-lieu"], api.make_period(year=2021, quarter=2), "bao-cao")
+    with api.Store.open("kho", create=True) as store:       # the department's inbox
+        outcomes = store.receive(["nop/"])
+
+Every name is imported from its stage on first use, so `import rehabstat.api` costs
+nothing and a command imports only what it needs (`rehabstat --help` answers at once).
+The few functions defined here are what the CLI used to do itself beyond parsing options:
+choosing the data source (`source`), writing a blank workbook (`write_facility_form`,
+`write_province_form`). User errors are the types of rehabstat.errors (UsageError: exit 2,
+DataError: exit 1, TemplateError: exit 2)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ConfigError, DataError, OutputError, PeriodError, TemplateError, UsageError  # noqa: F401
+
+# name -> the module (of its stage) that defines it; see _module for the imports
+_NAMES = {
+    # reading
+    "find_workbooks": "reader",
+    # settings
+    "parse_as_of": "geography", "geography": "geography", "load_config": "config",
+    # periods
+    "make_period": "periods", "Period": "periods",
+    # validate
+    "validate_paths": "validate", "format_text": "validate", "to_json": "validate", "ValidationResult": "validate",
+    "annotate": "annotate",
+    # report, plan, indicators
+    "make_report": "service", "indicator_table": "service", "write_indicators": "service",
+    "province_notes": "service", "ensure_out_dir": "service", "refuse_overwriting_a_workbook": "service",
+    "DocumentResult": "service",
+    # batch
+    "run_batch": "batch", "BatchResult": "batch",
+    # forms
+    "build_form": "form", "build_province_form": "form", "write_form": "form", "previous_closing": "form",
+    "month_of": "form", "default_name": "form",
+    # templates
+    "export_templates": "render", "template_variables": "render",
+    # the store
+    "Store": "store", "StoreSource": "store", "load_dataset": "store", "local_time": "store", "month_text": "store",
+    "RECEIVED": "store", "NEW_VERSION": "store", "DUPLICATE": "store", "REJECTED": "store", "SKIPPED": "store",
+}
+__all__ = sorted(_NAMES) + ["source", "write_facility_form", "write_province_form", "UsageError", "DataError",
+                            "ConfigError", "PeriodError", "TemplateError", "OutputError"]
+
+
+def _module(where: str):
+    """The module of a stage, imported here (written out, so that the import graph of
+    tests/test_architecture.py sees every edge)."""
+    if where == "reader":
+        from . import reader as m
+    elif where == "geography":
+        from . import geography as m
+    elif where == "config":
+        from . import config as m
+    elif where == "periods":
+        from . import periods as m
+    elif where == "validate":
+        from . import validate as m
+    elif where == "annotate":
+        from . import annotate as m
+    elif where == "service":
+        from . import service as m
+    elif where == "batch":
+        from . import batch as m
+    elif where == "form":
+        from . import form as m
+    elif where == "render":
+        from . import render as m
+    elif where == "store":
+        from . import store as m
+    else:
+        raise KeyError(where)
+    return m
+
+
+def __getattr__(name: str):
+    where = _NAMES.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(_module(where), name)  # not cached: a name patched in its module (tests) is seen
+
+
+def __dir__():
+    return __all__
+
+
+# ---------------------------------------------------------------- what the CLI did beyond parsing options
+
+def check_data(paths) -> None:
+    """Every data folder or file given exists (UsageError otherwise)."""
+    for p in paths:
+        if not Path(p).exists():
+            raise UsageError(f"Không tìm thấy thư mục hoặc tệp dữ liệu: {p}")
+
+
+def source(data, store):
+    """--data folders, or the store given with --store (a StoreSource): exactly one."""
+    if store is not None:
+        if data:
+            raise UsageError("Chọn --data hoặc --store, không chọn cả hai.")
+        from .store import Store, StoreSource
+        Store.open(store).close()  # says so when there is no store there
+        return StoreSource(Path(store))
+    if not data:
+        raise UsageError("Cần --data THƯ_MỤC (các sổ hằng tháng) hoặc --store KHO.")
+    check_data(data)
+    return data
+
+
+def write_facility_form(facility, name, province, month, out=None, data=None, force=False, note=None) -> Path:
+    """The blank monthly workbook of a facility (`rehabstat form`): its path. `note(label, text)`
+    is told the warnings (a province name unknown or merged, no closing of the month before)."""
+    from .form import build_form, default_name, month_of, previous_closing, write_form
+    note = note or (lambda label, text: None)
+    if not facility or not name or not month:
+        raise UsageError("Sổ hằng tháng cần --facility, --name, --province và --month.")
+    if not facility.strip() or not name.strip() or not province.strip():
+        raise UsageError("--facility, --name và --province không được để trống.")
+    try:
+        y, m = month_of(month)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    target = out or Path(default_name(facility, y, m))
+    if target.is_dir():  # --out a folder, as report and batch take it: the default name inside
+        target = target / default_name(facility, y, m)
+    from .service import ensure_out_dir
+    ensure_out_dir(target.parent)
+    if target.exists() and not force:
+        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+    opening = None
+    from .geography import geography
+    import datetime as _dt
+    import calendar as _cal
+    known = geography().resolve(province, _dt.date(y, m, _cal.monthrange(y, m)[1]))
+    if not known.known:
+        near = geography().closest(province)
+        note("Cảnh báo", f"'{province}' không phải tên tỉnh/thành phố nào"
+             + (f"; có phải: {', '.join(near)}?" if near else "."))
+    elif known.old is not None:
+        note("Cảnh báo", f"tỉnh '{province}' đã sáp nhập vào {known.province.full} "
+             f"từ ngày {geography().effective:%d/%m/%Y}; nên ghi tên tỉnh mới.")
+    if data is not None:
+        check_data([data])
+        opening, why = previous_closing(data, facility, y, m)
+        if opening is None:
+            note("Lưu ý", f"{why}; Đầu kỳ để trống.")
+    write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
+    return target
+
+
+def write_province_form(province, period, out=None, force=False) -> Path:
+    """The blank province workbook of a period (`rehabstat form --level province`): its path."""
+    from .form import build_province_form, write_form
+    if not period or not province.strip():
+        raise UsageError("Sổ cấp tỉnh cần --province và --period, ví dụ --period 2019.")
+    try:
+        wb = build_province_form(province, period)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from .codes import slug
+    name = f"{slug(province)}-{slug(period)}.xlsx"
+    target = out or Path(name)
+    if target.is_dir():  # --out a folder: the default name inside
+        target = target / name
+    from .service import ensure_out_dir
+    ensure_out_dir(target.parent)
+    if target.exists() and not force:
+        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+    write_form(target, wb, force=force)
+    return target
