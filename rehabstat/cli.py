@@ -417,7 +417,7 @@ def _batch_summary(result):
     from . import vnformat as vn
     out = _console(stderr=False, width=None if sys.stdout.isatty() else 150)
     n = vn.number
-    table = Table(title=f"Tổng hợp {result.period.label} ({result.period.code})", title_justify="left")
+    table = Table(title=f"Tổng hợp {result.period.label}", title_justify="left")
     for title, justify in (("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"),
                            ("Thiếu", "right"), ("Không tính", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"),
                            ("Báo cáo", "left")):

@@ -134,7 +134,7 @@ class Gate(IssueCounts):
         """What is wrong, in Vietnamese, one line each (the console and stderr print these)."""
         lines = []
         if self.empty:
-            lines.append(f"Không có sổ nào dùng được cho {self.period.label} ({self.period.code})"
+            lines.append(f"Không có sổ nào dùng được cho {self.period.label}"
                          + (f" của {', '.join(sorted(self.facilities))}" if 0 < len(self.facilities) <= 10 else "")
                          + ".")
             if self.holdings:

@@ -224,7 +224,7 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
         _number(ws, r, 2 + k, v)
     _rates(ws, r, timely([f for p in provinces for f in p.facilities], deadline))
     _bold_row(ws, r, len(header))
-    set_cell(ws, r + 2, 1, f"Tổng hợp {period.label} ({period.code}); lập ngày {today:%d/%m/%Y} bằng rehabstat.")
+    set_cell(ws, r + 2, 1, f"Tổng hợp {period.label}; lập ngày {today:%d/%m/%Y} bằng rehabstat.")
     set_cell(ws, r + 3, 1, "Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
                            "(Ngày gửi trên trang ThongTin, hạn trong [deadline] của rehabstat.toml) / sổ tháng cần có."
              + ("" if deadline else " Chưa có [deadline]: không tính được tỷ lệ đúng hạn."))
@@ -533,7 +533,11 @@ def tidy_rows(table):
     """The tidy indicator rows for a sheet: the six columns as they are, and the indicator's
     Vietnamese name in a seventh."""
     rows = table.to_numpy(dtype=object).tolist()  # Python int / float / str, as .item() would give
-    return [tuple(r) + (indicator_label(r[3]),) for r in rows]
+    return [(r[0], LEVEL_VI.get(r[1], r[1]), *r[2:], indicator_label(r[3])) for r in rows]
+
+
+# the level of a unit in the Vietnamese sheets (the csv/json of `indicators` keep the codes)
+LEVEL_VI = {"facility": "cơ sở", "province": "tỉnh", "national": "toàn quốc"}
 
 
 def _tidy(ws, table, national, reporting=()):
@@ -541,7 +545,8 @@ def _tidy(ws, table, national, reporting=()):
     import pandas as pd
     from .xlsxout import write_table
     both = pd.concat([table, national], ignore_index=True)
-    rows = tidy_rows(both) + [tuple(r) + (indicator_label(r[3]),) for r in reporting]  # reporting rates (timeliness)
+    rows = tidy_rows(both) + [(r[0], LEVEL_VI.get(r[1], r[1]), *r[2:], indicator_label(r[3]))
+                              for r in reporting]  # reporting rates (timeliness)
     write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29}, bulk=True)
 
 

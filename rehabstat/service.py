@@ -78,7 +78,7 @@ def refuse_unless_complete(gate, force: bool) -> None:
     refused unless force."""
     from .errors import DataError
     if gate.empty:
-        raise DataError(f"Không có số liệu cho {gate.period.label} ({gate.period.code}).", gate.problems(),
+        raise DataError(f"Không có số liệu cho {gate.period.label}.", gate.problems(),
                         gate.advice())
     if not gate.complete and not force:
         raise DataError(f"Số liệu {gate.period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
@@ -440,7 +440,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
         ws.row_dimensions[1].height = 20
         return 4
 
-    figures = f"số liệu {period.label} ({period.code})"
+    figures = f"số liệu {period.label}"
     plan_year = (ctx.get("plan") or {}).get("year")
     ws = wb.active
     ws.title = "BienDong"

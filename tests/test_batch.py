@@ -410,3 +410,20 @@ def test_batch_province_bc_compares_with_the_previous_quarter(q2):
     text = "\n".join(p.text for p in docx.Document(out / "BC-Ha-Noi-2021-Q2.docx").paragraphs)
     assert "các cơ sở đang quản lý: 3.121 học viên, so với cuối quý I/2021 giảm 126 học viên." in text
     assert "cùng kỳ" not in text  # Q2/2020 is not in the samples
+
+
+def test_vietnamese_sheets_say_the_level_in_vietnamese_and_the_period_once(q2):
+    """ChiSo of the national and the province workbooks: 'Cấp' is tỉnh / toàn quốc (the csv/json
+    of `indicators` keep the codes); a sheet's title names the period once ("quý II năm 2021",
+    not "quý II năm 2021 (2021-Q2)")."""
+    _, out = q2
+    _, _, rows = sheet_rows(out / "TongHop-2021-Q2.xlsx", "ChiSo")
+    assert {r[1] for r in rows[1:]} == {"tỉnh", "toàn quốc"}
+    wb = openpyxl.load_workbook(out / "BC-Ha-Noi-2021-Q2.xlsx")
+    ws = wb["ChiSo"]
+    levels = {ws.cell(row=r, column=2).value for r in range(5, ws.max_row + 1)}
+    assert levels == {"tỉnh"}
+    assert wb["BienDong"]["A2"].value == "Biến động học viên và người điều trị theo diện, số liệu quý II năm 2021"
+    assert "(2021-Q2)" not in str(wb["ChiSo"]["A2"].value)
+    note = [c.value for c in openpyxl.load_workbook(out / "TongHop-2021-Q2.xlsx")["TomTat"]["A"] if c.value]
+    assert any(str(v).startswith("Tổng hợp quý II năm 2021; lập ngày") for v in note)
