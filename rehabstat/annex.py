@@ -112,9 +112,10 @@ def _annex_row(code, name, received, expected, v, note, is_total) -> dict:
 
 # ---------------------------------------------------------------- the annex sheet of a province's workbook
 
-def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
-    """Sheet 'PhuLuc' of the province's .xlsx: one row per facility and a total row (bold),
-    then the notes on missing and excluded months."""
+def write_annex_sheet(wb, annex: list[dict], gaps: list[str], top: int = 1):
+    """Sheet 'PhuLuc' of the province's .xlsx: two header rows from row `top` (rows above it
+    are for a title), one row per facility and a total row (bold), then the notes on
+    missing and excluded months."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from .xlsxout import HEADER_FILL, Styles, put, restyle, set_cell
@@ -124,22 +125,22 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     fixed = ("Mã cơ sở", "Tên cơ sở", "Số tháng có sổ")
     for c, title in enumerate(fixed, start=1):
-        set_cell(ws, 1, c, title)
-        ws.merge_cells(start_row=1, start_column=c, end_row=2, end_column=c)
+        set_cell(ws, top, c, title)
+        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
     col = len(fixed) + 1
     for _, label in ANNEX_INDICATORS:
-        set_cell(ws, 1, col, label)
-        ws.merge_cells(start_row=1, start_column=col, end_row=1, end_column=col + len(ANNEX_CATEGORIES) - 1)
+        set_cell(ws, top, col, label)
+        ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + len(ANNEX_CATEGORIES) - 1)
         for k, (_, cat_label) in enumerate(ANNEX_CATEGORIES):
-            set_cell(ws, 2, col + k, cat_label)
+            set_cell(ws, top + 1, col + k, cat_label)
         col += len(ANNEX_CATEGORIES)
     note_col = col
-    set_cell(ws, 1, note_col, "Ghi chú")
-    ws.merge_cells(start_row=1, start_column=note_col, end_row=2, end_column=note_col)
-    restyle((ws.cell(row=r, column=c) for r in (1, 2) for c in range(1, note_col + 1)),
+    set_cell(ws, top, note_col, "Ghi chú")
+    ws.merge_cells(start_row=top, start_column=note_col, end_row=top + 1, end_column=note_col)
+    restyle((ws.cell(row=r, column=c) for r in (top, top + 1) for c in range(1, note_col + 1)),
             font=bold, fill=fill, alignment=center)
     number = Styles(ws).get("number", number_format="#,##0")
-    r = 3
+    r = top + 2
     for row in annex:
         set_cell(ws, r, 1, row["code"])
         set_cell(ws, r, 2, row["name"])
@@ -160,7 +161,7 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str]):
         for line in gaps:
             r += 1
             set_cell(ws, r, 1, line)
-    ws.freeze_panes = "D3"
+    ws.freeze_panes = f"D{top + 2}"
     widths = {1: 11, 2: 40, 3: 9}
     for c in range(1, note_col + 1):
         ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 11)

@@ -485,8 +485,9 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
         set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)
     if ctx.get("annex") or ctx.get("gaps"):
         from .annex import write_annex_sheet
-        annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [])
-        _printable_annex(annex)
+        annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [], top=4)
+        titled(annex, f"Các cơ sở trong tỉnh: số tháng có sổ và số liệu chính, {figures}", annex.max_column)
+        _printable_annex(annex, top=4)
     return save(wb, out)
 
 
@@ -505,15 +506,15 @@ def _vn_number(text):
     return int(value) if float(value).is_integer() else value
 
 
-def _printable_annex(ws):
+def _printable_annex(ws, top: int = 1):
     """The province's table of facilities (annex.write_annex_sheet): A4, fitted to the page
-    width, its two header rows tall enough and repeated."""
+    width, its two header rows (from `top`) tall enough and repeated."""
     from .xlsxout import column_widths, fit_row, print_setup
     widths = column_widths(ws)
     spans = {}
     for merged in ws.merged_cells.ranges:
-        if merged.min_row == 1:
+        if merged.min_row == top and merged.max_row == top:
             spans[merged.min_col] = merged.max_col - merged.min_col + 1
-    fit_row(ws, 1, widths, bold=True, spans=spans)
-    fit_row(ws, 2, widths, bold=True)
-    print_setup(ws, title_rows="1:2")
+    fit_row(ws, top, widths, bold=True, spans=spans)
+    fit_row(ws, top + 1, widths, bold=True)
+    print_setup(ws, title_rows=f"{top}:{top + 1}")

@@ -36,10 +36,11 @@ def sheet_rows(path, sheet):
     return wb, wb[sheet], [list(r) for r in wb[sheet].iter_rows(values_only=True)]
 
 
-def grouped(path, sheet="BienDong"):
-    """{row label: {(group header, sub header): value}} for a sheet with two header rows
-    (the group header is merged over its columns)."""
+def grouped(path, sheet="BienDong", first=0):
+    """{row label: {(group header, sub header): value}} for a sheet with two header rows from
+    row `first` + 1 (the group header is merged over its columns)."""
     _, _, rows = sheet_rows(path, sheet)
+    rows = rows[first:]
     top, sub = rows[0], rows[1]
     group, heads = None, []
     for a, b in zip(top, sub):
@@ -166,15 +167,19 @@ def test_national_workbook_has_seed_004_and_a_total_row(q2):
 def test_province_workbook_has_the_annex(q2):
     _, out = q2
     _, ws, rows = sheet_rows(out / "BC-Ha-Noi-2021-Q2.xlsx", "PhuLuc")
-    codes = [r[0] for r in rows[2:9]]
+    # a title as on the other sheets (the province, what the sheet holds), the header from row 4
+    assert rows[0][0] == "Hà Nội" and rows[1][0].startswith("Các cơ sở trong tỉnh") and "quý II năm 2021" in rows[1][0]
+    assert rows[3][:3] == ["Mã cơ sở", "Tên cơ sở", "Số tháng có sổ"] and ws.freeze_panes == "D6"
+    assert ws.print_title_rows == "$4:$5"
+    codes = [r[0] for r in rows[5:12]]
     assert codes == [f"HN0{k}" for k in range(1, 8)]
-    total = rows[9]
+    total = rows[12]
     assert total[1] == "Tổng cộng" and total[2] == "21/21"
-    heads = grouped(out / "BC-Ha-Noi-2021-Q2.xlsx", "PhuLuc")
+    heads = grouped(out / "BC-Ha-Noi-2021-Q2.xlsx", "PhuLuc", first=3)
     assert heads["HN01"][("Số tháng có sổ", None)] == "3/3"
     closing = ("Cuối kỳ (đang quản lý)", "Tổng cộng")
     assert sum(heads[f"HN0{k}"][closing] for k in range(1, 8)) == 3121 == total[12]
-    assert ws.cell(row=10, column=1).font.b or ws.cell(row=10, column=2).font.b
+    assert ws.cell(row=13, column=1).font.b or ws.cell(row=13, column=2).font.b
 
 
 def test_monthly_census_chart_matches_the_engine(q2):
@@ -217,7 +222,7 @@ def test_missing_month_shows_in_completeness_and_console(tmp_path):
     _, _, rows = sheet_rows(tmp_path / "out" / "BC-Ha-Noi-2021-Q2.xlsx", "PhuLuc")
     hn03 = next(r for r in rows if r[0] == "HN03")
     assert hn03[2] == "2/3" and "thiếu 05/2021" in hn03[-1]
-    assert any(r[0] and "HN03" in str(r[0]) and "05/2021" in str(r[0]) for r in rows[10:])
+    assert any(r[0] and "HN03" in str(r[0]) and "05/2021" in str(r[0]) for r in rows[13:])
 
 
 # ---------------------------------------------------------------- duplicate, broken, unknown
@@ -391,7 +396,7 @@ def test_formula_looking_names_and_province_name_variants(tmp_path):
     assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
     assert list(blocks(result.national)) == ["Hà Nội", "Toàn quốc"]
     ws = openpyxl.load_workbook(result.provinces[0].outputs[1])["PhuLuc"]
-    assert ws.cell(row=3, column=2).data_type == "s"
+    assert ws.cell(row=6, column=2).data_type == "s"
 
 
 def test_unusable_template_still_writes_the_national_workbook(tmp_path):
