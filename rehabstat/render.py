@@ -232,6 +232,14 @@ def _docx_class():
                     _PATCHED[src_xml] = out
                 return out
 
+            def resolve_listing(self, xml):
+                # docxtpl turns \t \a \n \f inside text into tabs, paragraphs, line and page
+                # breaks with three nested regex passes over every paragraph; without any of
+                # them in the XML every pass gives back what it was given
+                if "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml:
+                    return super().resolve_listing(xml)
+                return xml
+
         _DOCX_CLASS = _CachedDocxTemplate
     return _DOCX_CLASS
 

@@ -281,3 +281,16 @@ def test_every_documented_variable_exists_in_the_example():
             cur_bc = cur_bc.get(part) if isinstance(cur_bc, dict) else None
             cur_kh = cur_kh.get(part) if isinstance(cur_kh, dict) else None
         assert cur_bc is not None or cur_kh is not None, name
+
+
+def test_line_breaks_and_tabs_in_text_still_become_breaks_and_tabs(tmp_path, ctx):
+    """render.py skips docxtpl's listing pass when the XML holds no \\n \\t (speed): with them it runs."""
+    import zipfile
+    ctx["unit"]["name"] = "Dòng một\nDòng hai\tcột"
+    tpl = make_template(tmp_path / "mine.docx", "{{ unit.name }}", "Không xuống dòng")
+    out = render_docx(str(tpl), "bc", ctx, tmp_path / "out.docx")
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "<w:br/>" in xml and "<w:tab/>" in xml
+    assert texts(out) == ["Dòng một\nDòng hai\tcột", "Không xuống dòng"]
+    plain = render_docx(str(make_template(tmp_path / "p.docx", "{{ period.label }}")), "bc", ctx, tmp_path / "p.docx.out.docx")
+    assert "<w:br/>" not in zipfile.ZipFile(plain).read("word/document.xml").decode("utf-8")
