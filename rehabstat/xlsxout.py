@@ -443,11 +443,19 @@ def _sheet_chunks(ws, rows_per_chunk: int = 2000):
             col = letters[c] = get_column_letter(c)
         return col
 
+    ids: dict = {}  # id(StyleArray) -> its index (the arrays live as long as the sheet): one lookup each
+
     def cell_xml(ref, value, style, t):
-        styled = style is not None and any(style)
-        if value is None and not styled:
-            return None
-        s = f' s="{styles.add(style)}"' if styled else ""
+        if style is None:
+            if value is None:
+                return None
+            s = ""
+        else:
+            s = ids.get(id(style))
+            if s is None:
+                s = ids[id(style)] = f' s="{styles.add(style)}"' if any(style) else ""
+            if value is None and not s:
+                return None
         if value is None or value == "":
             return f'<c r="{ref}"{s} t="{"inlineStr" if t == "s" else "n"}"></c>'
         if t == "s":
