@@ -430,13 +430,16 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     kh = ctx.get("doc", {}).get("doc_type") == "KẾ HOẠCH"
     wb = openpyxl.Workbook()
 
+    from .xlsxout import Styles, put
+    title_styles = Styles(wb.active)  # cell styles are the workbook's: made once, shared by every sheet
+
     def titled(ws, subtitle, last_col):
         """Rows 1-2: the unit and what the sheet holds; the table starts at row 4."""
-        set_cell(ws, 1, 1, unit["name"]).font = Font(bold=True, size=13)
-        set_cell(ws, 2, 1, subtitle).font = Font(italic=True)
+        left = Alignment(horizontal="left", vertical="center")
+        put(ws, 1, 1, unit["name"], title_styles.get("title", font=Font(bold=True, size=13), alignment=left))
+        put(ws, 2, 1, subtitle, title_styles.get("subtitle", font=Font(italic=True), alignment=left))
         for r in (1, 2):
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
-            ws.cell(row=r, column=1).alignment = Alignment(horizontal="left", vertical="center")
         ws.row_dimensions[1].height = 20
         return 4
 

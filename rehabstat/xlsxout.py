@@ -188,11 +188,11 @@ def write_table(ws, header: list[str], rows, widths: dict[int, float] | None = N
     from openpyxl.styles import Font, PatternFill, Alignment
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
-    for c, title in enumerate(header, start=1):
-        cell = set_cell(ws, top, c, title)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     styles = Styles(ws)
+    heading = styles.get("heading", font=bold, fill=fill,
+                         alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    for c, title in enumerate(header, start=1):
+        put(ws, top, c, title, heading)
     wrapped = styles.get("wrap", alignment=Alignment(wrap_text=True, vertical="top"))
     top_aligned = styles.get("top", alignment=Alignment(vertical="top")) if wrap else None  # beside wrapped cells
     rows = rows if isinstance(rows, (list, tuple)) else list(rows)
