@@ -21,8 +21,14 @@ class Bad(ValueError):
 
 
 def is_blank(value) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value)) or (
-        isinstance(value, str) and not value.strip())
+    """None, NaN, or text of nothing but spaces (called for every cell read: the cheap tests first)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return value != value  # NaN
+    return value == ""
 
 
 def parse_number(value):
