@@ -73,7 +73,18 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
         span = Period(yms[0], yms[-1], f"{month_code(*yms[0])}..{month_code(*yms[-1])}")
     if span is not None:
         gate = decide(ds, span, cfg, today=today, issues=issues)
-        issues += [i for i in gate.issues if i.code == "X002"]
+        missing = [i for i in gate.issues if i.code == "X002"]
+        if period is None:
+            # no period asked for: each facility owes the months between its own first and last
+            # workbook (a folder holding 2017 of one facility and 2025 of another is not eight
+            # years of gaps); a period (--year ...) makes every facility owe every month of it
+            own: dict = {}
+            for unit, y, m in zip(known["unit"], known["year"], known["month"]):
+                ym = (int(y), int(m))
+                lo, hi = own.get(unit, (ym, ym))
+                own[unit] = (min(lo, ym), max(hi, ym))
+            missing = [i for i in missing if i.unit in own and own[i.unit][0] <= i.month <= own[i.unit][1]]
+        issues += missing
     order = {f: n for n, f in enumerate(ds.files["file"])}
     issues.sort(key=lambda i: _sort_key(i, ds.layout, order))
     worst: dict[str, str] = {}

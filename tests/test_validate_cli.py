@@ -342,3 +342,23 @@ def test_form_without_previous_month_warns(tmp_path):
             "--out", tmp_path / "f.xlsx")
     assert r.exit_code == 0
     assert "không tìm thấy sổ tháng 02/2021" in r.stderr
+
+
+def test_without_a_period_each_facility_owes_its_own_months(tmp_path):
+    """validate with no period: a facility owes the months between its own first and last
+    workbook; another facility's years in the same folder are not its gaps (samples/ held 817
+    warnings, 810 of them X002 for years a facility never reported in)."""
+    import shutil
+    from pathlib import Path
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    shutil.copytree(samples / "son-la", tmp_path / "son-la")
+    (tmp_path / "son-la" / "2021-05.xlsx").unlink()
+    shutil.copytree(samples / "cao-bang", tmp_path / "cao-bang")
+    r = run("validate", tmp_path, "--format", "json")
+    doc = json.loads(r.stdout)
+    missing = [i["message"] for i in doc["issues"] if i["code"] == "X002"]
+    assert missing == ["Cơ sở SL01 thiếu sổ tháng 05/2021."], missing
+    # with a period every facility owes every month of it
+    r = run("validate", tmp_path, "--year", "2021", "--format", "json")
+    missing = {i["message"] for i in json.loads(r.stdout)["issues"] if i["code"] == "X002"}
+    assert "Cơ sở SL01 thiếu sổ tháng 05/2021." in missing and len(missing) > 1
