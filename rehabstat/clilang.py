@@ -359,7 +359,7 @@ _DETAILS_EN = [  # Vietnamese values inside rule messages (safety.py, reader.py,
     (r"không giải nén được nội dung tệp", "the content cannot be unpacked"),
     (r"cần quá nhiều bộ nhớ", "needs too much memory"),
     (r"tệp (\d+) MB, vượt giới hạn (\d+) MB", r"file of \1 MB, over the limit of \2 MB"),
-    (r"^ Trang SiSo không có dòng diện (\S+) nên đầu kỳ, cuối kỳ được tính là 0; hãy thêm dòng này\.$",
+    (r"^ Trang SiSo không có dòng diện (\S+) nên đầu kỳ, cuối kỳ được tính là 0; hãy thêm dòng này\.?$",
      r" SiSo has no row for \1: its opening and closing count as 0."),
 ]
 _RULES_EN: dict = {}  # code -> (the Vietnamese message as a regex, the English template)
@@ -398,7 +398,12 @@ def rule_message_en(code: str, message: str) -> str:
     if m is None:
         return message
     values = {k: _value_en(v or "") for k, v in m.groupdict().items()}
-    text = found[1].format_map(values) if found[1] else message
+    if "where" in values:  # checks.py's I004 gives both: dưới / trên, below / above
+        values["where_en"] = {"dưới": "below", "trên": "above"}.get(values["where"], values["where"])
+    try:
+        text = found[1].format_map(values)
+    except (KeyError, IndexError, ValueError):  # an English value the Vietnamese message does not hold
+        return message
     return text.rstrip(".") if not message.endswith(".") else text
 
 
