@@ -411,6 +411,14 @@ def _count(n, word: str) -> str:
     return f"{n} {word}" + ("" if int(n) == 1 else "s")
 
 
+def stored_issues(issues: list) -> list:
+    """Issues read back from the store (their messages kept in Vietnamese) in the current language."""
+    if lang() == "vi":
+        return issues
+    from dataclasses import replace
+    return [replace(i, message=rule_message_en(i.code, i.message)) for i in issues]
+
+
 def _location_en(text: str) -> str:
     return (text.replace("(cả tệp)", "(whole file)").replace(", dòng ", ", row ").replace(", cột ", ", column "))
 
@@ -426,7 +434,6 @@ def _errors_reason_en(m) -> str:
     return f"{_count(m.group(1), 'error')} – " + " | ".join(parts) + more + "."
 
 
-_WHO = r"(\S+ \d{2}/\d{4}|\? \d{2}/\d{4}|\S+ |\(không rõ cơ sở, tháng\))"
 _STORE_EN = [
     # store/inbox.py: a workbook refused for its errors (receive, history, log); first: the rules' own messages
     (r"(\d+) lỗi – (.*?)( … và (\d+) lỗi khác)?\.(?= Bản đánh dấu lỗi gửi lại cơ sở: |$)", _errors_reason_en),
@@ -443,6 +450,9 @@ _STORE_EN = [
      lambda m: f"already in the store (same content as receipt {m.group(1)}, "
                f"{'version ' + m.group(2) if m.group(2) else 'the rejected copy'}, received {m.group(4)}); "
                f"not received again."),
+    # an issue listed as "  I001 2021-04.xlsx, SiSo!C2: <message>" (gate.py) with its message as the store keeps it
+    (r"^(\s*(?:\[\w+\])?)([A-Z]\d{3})((?:\[/\])? )(.*?): (.*)$",
+     lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{_location_en(m.group(4))}: {rule_message_en(m.group(2), m.group(5))}"),
     # Outcome.line (receive)
     (r"\(không rõ cơ sở, tháng\)", "(facility and month unknown)"),
     (r" – đã nhận \(phiên bản (\d+)(, (\d+) cảnh báo)?\)\.",
@@ -624,6 +634,8 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Số liệu đầy đủ, không có lỗi\.", "The data are complete, without errors."),
     (r"Thời gian: ([\d,]+) giây\.", lambda m: f"Time: {m.group(1).replace(',', '.')} s."),
     (r"Tổng hợp (.*) \((\S+)\)$", r"Summary of \2"),
+    (r"^Tổng hợp " + _PERIOD + r"$", lambda m: f"Summary of {_period_en(m.group(1))}"),
+    (r"không có sổ dùng được trong kỳ: không lập báo cáo", "no usable workbook in the period: no report"),
     (r"\(DỰ THẢO\)", "(DRAFT)"),
     (r"Số liệu " + _PERIOD + r" chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào\.",
      lambda m: f"The data of {_period_en(m.group(1))} are incomplete or have errors: nothing was written."),
@@ -652,6 +664,10 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Không có số liệu cho (.*?) \((\S+)\)\.", r"No data for \2."),
     (r"Không có sổ nào dùng được cho (.*?) \((\S+)\) của (.*?)\.", r"No usable workbook for \2 of \3."),
     (r"Không có sổ nào dùng được cho (.*?) \((\S+)\)\.", r"No usable workbook for \2."),
+    # the same without the period's code (titles and messages name the period once)
+    (r"Không có số liệu cho " + _PERIOD + r"\.", lambda m: f"No data for {_period_en(m.group(1))}."),
+    (r"Không có sổ nào dùng được cho " + _PERIOD + r"(?: của (.*?))?\.",
+     lambda m: f"No usable workbook for {_period_en(m.group(1))}" + (f" of {m.group(2)}" if m.group(2) else "") + "."),
     (r"Dữ liệu có (\d+) lỗi ở (\d+) sổ \(chi tiết: rehabstat validate\)\.",
      r"The data have \1 errors in \2 workbooks (details: rehabstat validate)."),
     (r"Dữ liệu có (\d+) lỗi \(chi tiết: rehabstat validate\)\.", r"The data have \1 errors (details: rehabstat validate)."),
