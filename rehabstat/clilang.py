@@ -501,7 +501,8 @@ _STORE_EN = [
     (r"Tệp (.*) không có biên nhận \(một lần nhận bị ngắt giữa chừng\); nhận lại tệp đó để hoàn tất\.",
      r"File \1 has no receipt (a receive was interrupted); receive that file again to finish."),
     (r"(\d+) tệp tạm trong (.*) \(lần nhận bị ngắt\); có thể xóa\.",
-     r"\1 temporary files in \2 (an interrupted receive); they may be deleted."),
+     lambda m: f"{_count(m.group(1), 'temporary file')} in {m.group(2)} (an interrupted receive); "
+               f"{'they' if int(m.group(1)) != 1 else 'it'} may be deleted."),
     (r"^Cơ sở dữ liệu: toàn vẹn\. Tệp gốc đúng: ", "Database: intact. Originals correct: "),
     (r"^Cơ sở dữ liệu: (.*)\. Tệp gốc đúng: ", r"Database: \1. Originals correct: "),
     # store errors (UsageError)

@@ -8,7 +8,7 @@ import sqlite3
 import openpyxl
 import pytest
 
-from conftest import cli
+from conftest import ROOT, cli
 from rehabstat.rules import RULES, _Missing
 
 # a Vietnamese letter with a diacritic (Latin-1 supplement, Latin extended, Vietnamese block)
@@ -270,3 +270,32 @@ def test_commands_reading_the_store_in_english(tmp_path, files, son_la):
     assert res.exit_code == 1
     assert "Summary of 04/2021\n" in res.output and "no usable workbook in the period: no report" in res.output
     assert _no_vietnamese(res.output, allowed) == []
+
+
+def test_skipped_file_and_damaged_store_in_english(tmp_path, files):
+    kho = tmp_path / "kho"
+    res = cli("--lang", "en", "receive", ROOT / "samples" / "targets" / "son-la-2022.xlsx", files["months"][0],
+              "--store", kho)
+    assert res.exit_code == 0
+    assert (f"{ROOT / 'samples' / 'targets' / 'son-la-2022.xlsx'}: skipped – not a monthly workbook (a targets workbook, "
+            "an annotated copy or a file rehabstat wrote); not stored.\n") in res.stdout
+    assert res.stdout.endswith("2 files: 1 received, 0 new versions, 0 already there, 0 rejected, 1 skipped.\n")
+    with sqlite3.connect(kho / "inbox.sqlite") as con:
+        path = con.execute("SELECT path FROM receipts").fetchone()[0]
+    original = kho / path
+    original.chmod(0o644)
+    original.write_bytes(original.read_bytes() + b"x")  # the original changed behind the store's back
+    (kho / "originals" / "stray.xlsx").write_bytes(b"x")
+    (kho / "tmp" / ".nhan-1.xlsx").write_bytes(b"x")
+    res = cli("--lang", "en", "check-store", "--store", kho)
+    assert res.exit_code == 1
+    assert res.stdout.splitlines() == [
+        f"ERROR: Receipt 1 (2021-01.xlsx): the original {path} was changed (its sha256 differs).",
+        "Note: File originals/stray.xlsx has no receipt (a receive was interrupted); receive that file again to finish.",
+        f"Note: 1 temporary file in {kho / 'tmp'} (an interrupted receive); it may be deleted.",
+        "Database: intact. Originals correct: 0/1."]
+    res = cli("check-store", "--store", kho)
+    assert res.stdout.splitlines()[0] == f"LỖI: Biên nhận số 1 (2021-01.xlsx): tệp gốc {path} đã bị thay đổi (sha256 khác)."
+    original.unlink()
+    res = cli("--lang", "en", "check-store", "--store", kho)
+    assert res.stdout.splitlines()[0] == f"ERROR: Receipt 1 (2021-01.xlsx): the original {path} is missing."
