@@ -299,3 +299,43 @@ def test_skipped_file_and_damaged_store_in_english(tmp_path, files):
     original.unlink()
     res = cli("--lang", "en", "check-store", "--store", kho)
     assert res.stdout.splitlines()[0] == f"ERROR: Receipt 1 (2021-01.xlsx): the original {path} is missing."
+
+
+@pytest.mark.parametrize("vi, en", [
+    ("Không mở được kho kho: kho được tạo bởi phiên bản rehabstat mới hơn (lược đồ 9, phiên bản này đọc được lược đồ 3); "
+     "hãy cập nhật rehabstat. Kiểm tra bằng: rehabstat check-store --store kho",
+     "Cannot open the store kho: the store was made by a newer rehabstat (schema 9, this version reads schema 3); "
+     "update rehabstat. Check it with: rehabstat check-store --store kho"),
+    ("Không mở được kho kho: tệp cơ sở dữ liệu không phải kho của rehabstat.",
+     "Cannot open the store kho: the database file is not a rehabstat store."),
+    ("Không tạo được thư mục kho /ro/kho: Permission denied.", "Cannot create the store folder /ro/kho: Permission denied."),
+    ("nop/a.xlsx: (không rõ cơ sở, tháng) – bị từ chối: tệp 60.000.000 byte, quá lớn cho một sổ hằng tháng; "
+     "không lưu vào kho.",
+     "nop/a.xlsx: (facility and month unknown) – rejected: a file of 60,000,000 bytes, too big for a monthly workbook; "
+     "not stored."),
+    ("nop/a.xlsx: (không rõ cơ sở, tháng) – bị từ chối: không đọc được tệp (Permission denied); không lưu vào kho.",
+     "nop/a.xlsx: (facility and month unknown) – rejected: the file cannot be read (Permission denied); not stored."),
+    ("a.xlsx: SL01 02/2021 – đã có trong kho (cùng nội dung với biên nhận số 4, bản đã bị từ chối, nhận lúc "
+     "01/03/2021 08:00); không nhận lại.",
+     "a.xlsx: SL01 02/2021 – already in the store (same content as receipt 4, the rejected copy, received "
+     "01/03/2021 08:00); not received again."),
+    ("a.xlsx: SL01 02/2021 – đã nhận (phiên bản 1, 2 cảnh báo).", "a.xlsx: SL01 02/2021 – received (version 1, 2 warnings)."),
+    ("a.xlsx: SL01 02/2021 – bị từ chối: 7 lỗi – I001 SiSo, dòng 4: x | F005 (cả tệp): y | I003 SiSo, cột D: z … và 4 lỗi "
+     "khác.",
+     "a.xlsx: SL01 02/2021 – rejected: 7 errors – I001 SiSo, row 4: x | F005 (whole file): y | I003 SiSo, column D: z "
+     "… and 4 more errors."),
+    ("Đã duyệt 2/3 tháng (quý I năm 2021); 1 tháng đã duyệt từ trước.",
+     "Approved 2/3 months (Q1 2021); 1 month approved before."),
+    ("  02/2021: mở khóa – lý do: Corrected (01/03/2021 08:00, an)", "  02/2021: unlocked – reason: Corrected (01/03/2021 08:00, an)"),
+    ("Cơ sở dữ liệu: *** in database main ***. Tệp gốc đúng: 3/3.", "Database: *** in database main ***. Originals correct: 3/3."),
+    ("Kho không có sổ nào của cơ sở SL01 tháng 03/2021. Các cơ sở có trong kho: (chưa có).",
+     "The store holds no workbook of facility SL01 for 03/2021. Facilities in the store: (none)."),
+])
+def test_store_messages_without_a_store_to_make_them(vi, en):
+    from rehabstat.clilang import say_lines, set_lang
+    set_lang("en")
+    try:
+        assert say_lines(vi) == en
+    finally:
+        set_lang("vi")
+    assert say_lines(vi) == vi
