@@ -625,8 +625,8 @@ def receive(
         _out(o.line() + "\n")
     count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
     _out(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
-                     f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
-                     + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
+         f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
+         + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
     raise typer.Exit(1 if count[REJECTED] else 0)
 
 
@@ -687,7 +687,7 @@ def _approval_command(store, facility, province, year, month, quarter, half, sta
     verb = "mở khóa" if reason is not None else "duyệt"
     before = sum(1 for a in actions if not a.done and not a.missing) if reason is None else 0
     _out(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label})"
-                     + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
+         + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
     if reason is None:  # approving again what is approved is no failure; a month without a workbook is
         raise typer.Exit(1 if any(a.missing for a in actions) else 0)
     raise typer.Exit(0 if len(done) == len(actions) or done else 1)
@@ -772,7 +772,7 @@ def check_store(store: Path = StoreOpt):
     for line in rep.notes:
         _out(f"Lưu ý: {line}\n")
     _out(f"Cơ sở dữ liệu: {'toàn vẹn' if rep.integrity == 'ok' else rep.integrity}. "
-                     f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
+         f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
     raise typer.Exit(0 if rep.clean else 1)
 
 
