@@ -17,6 +17,10 @@ Our own messages are written in Vietnamese throughout the library; with `--lang 
 output goes through `say()`, which rewrites the known messages and phrases into English
 (`MESSAGES_EN`, regular expressions over the Vietnamese). A message not in the catalogue
 stays Vietnamese rather than being guessed.
+
+The store (rehabstat/store) keeps its texts in Vietnamese whatever --lang was (reasons, audit,
+issue messages); its commands print through `say_lines`/`say_cells`, and a rule's message kept
+by the store is put into English from the rule's own two templates (`rule_message_en`).
 """
 from __future__ import annotations
 
