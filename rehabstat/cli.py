@@ -310,6 +310,9 @@ def validate(
             result = validate_paths(paths, period=period, config=config, jobs=jobs, progress=tick)
     else:
         result = validate_paths(paths, period=period, config=config, jobs=jobs)
+    if store is not None:  # the store keeps the messages in Vietnamese
+        from .clilang import stored_issues
+        result.issues[:] = stored_issues(result.issues)
     sys.stdout.write(to_json(result) if fmt == "json" else format_text(result))
     sys.stdout.flush()
     if annotate_dir is not None:
@@ -584,8 +587,16 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
 StoreOpt = typer.Option(..., "--store", help="Thư mục kho dữ liệu (tạo mới khi nhận sổ lần đầu).")
 
 
+def _out(text: str) -> None:
+    """Plain output of the store commands on stdout, line by line in the chosen language."""
+    from .clilang import say_lines
+    sys.stdout.write(say_lines(text))
+
+
 def _store_rows(rows, widths=None):
-    """Plain aligned columns (the first row is the header)."""
+    """Plain aligned columns (the first row is the header), in the chosen language."""
+    from .clilang import say_cells
+    rows = [say_cells(r, header=k == 0) for k, r in enumerate(rows)]
     widths = [max(len(str(r[c])) for r in rows) for c in range(len(rows[0]))]
     return ["  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
 
@@ -611,11 +622,11 @@ def receive(
     with Store.open(store, create=True) as s:
         outcomes = s.receive(files, out=out, jobs=jobs, config=config)
     for o in outcomes:
-        sys.stdout.write(o.line() + "\n")
+        _out(o.line() + "\n")
     count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
-    sys.stdout.write(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
-                     f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
-                     + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
+    _out(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
+         f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
+         + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
     raise typer.Exit(1 if count[REJECTED] else 0)
 
 
@@ -636,7 +647,7 @@ def history(
     with Store.open(store) as s:
         h = s.history(facility, ym)
     w = sys.stdout.write
-    w(f"Cơ sở {h.unit}: {len(h.versions)} sổ đã nộp\n")
+    _out(f"Cơ sở {h.unit}: {len(h.versions)} sổ đã nộp\n")
     rows = [("Tháng", "Bản", "Trạng thái", "Nhận lúc", "Người nhận", "Tệp gốc", "Lỗi", "Cảnh báo", "sha256")]
     for v in h.versions:
         state = "đã nhận" if v.status == "accepted" else "bị từ chối"
@@ -646,17 +657,17 @@ def history(
         w("  " + line + "\n")
     for v in h.versions:
         if v.status != "accepted" and v.reason:
-            w(f"  Biên nhận số {v.receipt} ({month_text(v.year, v.month)}, {v.original_name}) bị từ chối: {v.reason}\n")
+            _out(f"  Biên nhận số {v.receipt} ({month_text(v.year, v.month)}, {v.original_name}) bị từ chối: {v.reason}\n")
     for year, mon, action, at, who, reason, version in h.approvals:
         what = f"duyệt phiên bản {version}, khóa" if action == "approve" else f"mở khóa – lý do: {reason}"
-        w(f"  {month_text(year, mon)}: {what} ({local_time(at)}, {who})\n")
+        _out(f"  {month_text(year, mon)}: {what} ({local_time(at)}, {who})\n")
     for c in h.comparisons:
         after = f"phiên bản {c.after.version}" if c.after.version else f"bản bị từ chối (biên nhận số {c.after.receipt})"
-        w(f"\nTháng {month_text(c.year, c.month)}: phiên bản {c.before.version} → {after}: ")
+        head = f"\nTháng {month_text(c.year, c.month)}: phiên bản {c.before.version} → {after}: "
         if not c.changes:
-            w("không có số liệu nào thay đổi.\n")
+            _out(head + "không có số liệu nào thay đổi.\n")
             continue
-        w(f"{len(c.changes)} số liệu thay đổi\n")
+        _out(head + f"{len(c.changes)} số liệu thay đổi\n")
         rows = [("Chỉ số", "Diện", "Trước", "Sau")]
         rows += [(ch.indicator, ch.category, "—" if ch.before is None else ch.before,
                   "—" if ch.after is None else ch.after) for ch in c.changes]
@@ -672,11 +683,11 @@ def _approval_command(store, facility, province, year, month, quarter, half, sta
         actions = s.unlock(units, period, reason) if reason is not None else s.approve(units, period)
     done = [a for a in actions if a.done]
     for a in actions:
-        sys.stdout.write(f"{a.unit} {month_text(a.year, a.month)}: {a.note}\n")
+        _out(f"{a.unit} {month_text(a.year, a.month)}: {a.note}\n")
     verb = "mở khóa" if reason is not None else "duyệt"
     before = sum(1 for a in actions if not a.done and not a.missing) if reason is None else 0
-    sys.stdout.write(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label})"
-                     + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
+    _out(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label})"
+         + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
     if reason is None:  # approving again what is approved is no failure; a month without a workbook is
         raise typer.Exit(1 if any(a.missing for a in actions) else 0)
     raise typer.Exit(0 if len(done) == len(actions) or done else 1)
@@ -757,11 +768,11 @@ def check_store(store: Path = StoreOpt):
     with Store.open(store) as s:
         rep = s.check()
     for line in rep.problems:
-        sys.stdout.write(f"LỖI: {line}\n")
+        _out(f"LỖI: {line}\n")
     for line in rep.notes:
-        sys.stdout.write(f"Lưu ý: {line}\n")
-    sys.stdout.write(f"Cơ sở dữ liệu: {'toàn vẹn' if rep.integrity == 'ok' else rep.integrity}. "
-                     f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
+        _out(f"Lưu ý: {line}\n")
+    _out(f"Cơ sở dữ liệu: {'toàn vẹn' if rep.integrity == 'ok' else rep.integrity}. "
+         f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
     raise typer.Exit(0 if rep.clean else 1)
 
 

@@ -17,6 +17,10 @@ Our own messages are written in Vietnamese throughout the library; with `--lang 
 output goes through `say()`, which rewrites the known messages and phrases into English
 (`MESSAGES_EN`, regular expressions over the Vietnamese). A message not in the catalogue
 stays Vietnamese rather than being guessed.
+
+The store (rehabstat/store) keeps its texts in Vietnamese whatever --lang was (reasons, audit,
+issue messages); its commands print through `say_lines`/`say_cells`, and a rule's message kept
+by the store is put into English from the rule's own two templates (`rule_message_en`).
 """
 from __future__ import annotations
 
@@ -349,14 +353,200 @@ def _period_en(label: str) -> str:
 
 _PERIOD = r"((?:giai đoạn )?từ tháng \S+ đến tháng \S+|quý [IV]+ năm \d+|6 tháng (?:đầu|cuối) năm \d+|tháng \d+ năm \d+|năm \d+)"
 
+# ---- the rules' messages as the store keeps them (Vietnamese, whatever --lang was), in English
+
+_DETAILS_EN = [  # Vietnamese values inside rule messages (safety.py, reader.py, checks.py's notes)
+    (r"nội dung không phải sổ tính", "the content is not a spreadsheet"),
+    (r"tệp rỗng", "empty file"),
+    (r"tệp nén không chứa sổ tính", "the archive holds no spreadsheet"),
+    (r"tệp nén bị hỏng hoặc bị cắt cụt", "the archive is damaged or truncated"),
+    (r"không giải nén được nội dung tệp", "the content cannot be unpacked"),
+    (r"cần quá nhiều bộ nhớ", "needs too much memory"),
+    (r"tệp (\d+) MB, vượt giới hạn (\d+) MB", r"file of \1 MB, over the limit of \2 MB"),
+    (r"^ Trang SiSo không có dòng diện (\S+) nên đầu kỳ, cuối kỳ được tính là 0; hãy thêm dòng này\.?$",
+     r" SiSo has no row for \1: its opening and closing count as 0."),
+]
+_RULES_EN: dict = {}  # code -> (the Vietnamese message as a regex, the English template)
+
+
+def _rule_rx(code: str):
+    if not _RULES_EN:
+        from .rules import RULES
+        for r in RULES.values():
+            parts, seen, pos = [], set(), 0
+            for m in re.finditer(r"\{(\w+)\}", r.message_vi):
+                parts.append(re.escape(r.message_vi[pos:m.start()]))
+                name = m.group(1)
+                parts.append(f"(?P={name})" if name in seen else
+                             f"(?P<{name}>.*?)" if name == "note" else f"(?P<{name}>.+?)")
+                seen.add(name)
+                pos = m.end()
+            parts.append(re.escape(r.message_vi[pos:].rstrip(".")) + r"\.?")
+            _RULES_EN[r.code] = (re.compile("".join(parts), re.S), r.message_en)
+    return _RULES_EN.get(code)
+
+
+def _value_en(text: str) -> str:
+    """A value inside a Vietnamese rule message, in English: 1.569 → 1,569; 92,5 → 92.5."""
+    if re.fullmatch(r"[-+−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[-+−]?\d+,\d+", text):
+        return text.replace(".", "\0").replace(",", ".").replace("\0", ",")
+    for rx, repl in _DETAILS_EN:
+        text = re.sub(rx, repl, text)
+    return text
+
+
+def rule_message_en(code: str, message: str) -> str:
+    """A rule's Vietnamese message (as stored) in English; unchanged when it is not one."""
+    found = _rule_rx(code)
+    m = found and (found[0].fullmatch(message) or found[0].fullmatch(message + "."))  # stored without its last "."
+    if m is None:
+        return message
+    values = {k: _value_en(v or "") for k, v in m.groupdict().items()}
+    if "where" in values:  # checks.py's I004 gives both: dưới / trên, below / above
+        values["where_en"] = {"dưới": "below", "trên": "above"}.get(values["where"], values["where"])
+    try:
+        text = found[1].format_map(values)
+    except (KeyError, IndexError, ValueError):  # an English value the Vietnamese message does not hold
+        return message
+    return text.rstrip(".") if not message.endswith(".") else text
+
+
+def _count(n, word: str) -> str:
+    return f"{n} {word}" + ("" if int(n) == 1 else "s")
+
+
+def stored_issues(issues: list) -> list:
+    """Issues read back from the store (their messages kept in Vietnamese) in the current language."""
+    if lang() == "vi":
+        return issues
+    from dataclasses import replace
+    return [replace(i, message=rule_message_en(i.code, i.message)) for i in issues]
+
+
+def _location_en(text: str) -> str:
+    return (text.replace("(cả tệp)", "(whole file)").replace(", dòng ", ", row ").replace(", cột ", ", column "))
+
+
+def _errors_reason_en(m) -> str:
+    """store/inbox.py's _errors_reason: "2 lỗi – I001 SiSo!C2: … | I003 …[ … và 3 lỗi khác]." """
+    parts = []
+    for part in m.group(2).split(" | "):
+        pm = re.fullmatch(r"([A-Z]+\d+) (.*?): (.*)", part, re.S)
+        parts.append(f"{pm.group(1)} {_location_en(pm.group(2))}: {rule_message_en(pm.group(1), pm.group(3))}"
+                     if pm else part)
+    more = f" … and {_count(m.group(4), 'more error')}" if m.group(3) else ""
+    return f"{_count(m.group(1), 'error')} – " + " | ".join(parts) + more + "."
+
+
+_STORE_EN = [
+    # store/inbox.py: a workbook refused for its errors (receive, history, log); first: the rules' own messages
+    (r"(\d+) lỗi – (.*?)( … và (\d+) lỗi khác)?\.(?= Bản đánh dấu lỗi gửi lại cơ sở: |$)", _errors_reason_en),
+    (r"tháng (\d{2}/\d{4}) của (\S+) đã được duyệt và khóa \((.*?)\); bản mới khác bản đã duyệt\. Muốn nhận, mở khóa "
+     r"trước: ", r"\1 of \2 is approved and locked (\3); the new copy differs from the approved one. To receive it, "
+     r"unlock first: "),
+    (r"tệp ([\d.]+) byte, quá lớn cho một sổ hằng tháng; không lưu vào kho\.",
+     lambda m: f"a file of {m.group(1).replace('.', ',')} bytes, too big for a monthly workbook; not stored."),
+    (r"không đọc được tệp \((.*)\); không lưu vào kho\.", r"the file cannot be read (\1); not stored."),
+    (r"không phải sổ hằng tháng \(sổ chỉ tiêu, bản đánh dấu lỗi hoặc tệp do rehabstat lập\); không lưu vào kho\.",
+     "not a monthly workbook (a targets workbook, an annotated copy or a file rehabstat wrote); not stored."),
+    (r"đã có trong kho \(cùng nội dung với biên nhận số (\d+), (?:phiên bản (\d+)|(bản đã bị từ chối)), nhận lúc "
+     r"(.*?)\); không nhận lại\.",
+     lambda m: f"already in the store (same content as receipt {m.group(1)}, "
+               f"{'version ' + m.group(2) if m.group(2) else 'the rejected copy'}, received {m.group(4)}); "
+               f"not received again."),
+    # an issue listed as "  I001 2021-04.xlsx, SiSo!C2: <message>" (gate.py) with its message as the store keeps it
+    (r"^(\s*(?:\[\w+\])?)([A-Z]\d{3})((?:\[/\])? )(.*?): (.*)$",
+     lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{_location_en(m.group(4))}: {rule_message_en(m.group(2), m.group(5))}"),
+    # Outcome.line (receive)
+    (r"\(không rõ cơ sở, tháng\)", "(facility and month unknown)"),
+    (r" – đã nhận \(phiên bản (\d+)(, (\d+) cảnh báo)?\)\.",
+     lambda m: f" – received (version {m.group(1)}" + (f", {m.group(3)} warnings" if m.group(2) else "") + ")."),
+    (r" – phiên bản mới (\d+) \(thay phiên bản (\d+)(, (\d+) cảnh báo)?\)\.",
+     lambda m: f" – new version {m.group(1)} (replaces version {m.group(2)}"
+               + (f", {m.group(4)} warnings" if m.group(3) else "") + ")."),
+    (r": bỏ qua – ", ": skipped – "),
+    (r" – bị từ chối: ", " – rejected: "),
+    (r" Bản đánh dấu lỗi gửi lại cơ sở: ", " Annotated copy to send back to the facility: "),
+    (r"^(\d+) tệp: (\d+) đã nhận, (\d+) phiên bản mới, (\d+) đã có, (\d+) bị từ chối(?:, (\d+) bỏ qua)?\.",
+     lambda m: f"{_count(m.group(1), 'file')}: {m.group(2)} received, {_count(m.group(3), 'new version')}, "
+               f"{m.group(4)} already there, {m.group(5)} rejected" + (f", {m.group(6)} skipped" if m.group(6) else "")
+               + "."),
+    # history
+    (r"^Cơ sở (\S+): (\d+) sổ đã nộp", lambda m: f"Facility {m.group(1)}: {_count(m.group(2), 'workbook')} sent"),
+    (r"Biên nhận số (\d+) \((\S+), (.*?)\) bị từ chối: ", r"Receipt \1 (\2, \3) rejected: "),
+    (r"^  (\d{2}/\d{4}): duyệt phiên bản (\d+), khóa \(", r"  \1: approved version \2, locked ("),
+    (r"^  (\d{2}/\d{4}): mở khóa – lý do: ", r"  \1: unlocked – reason: "),
+    (r"^Tháng (\d{2}/\d{4}): phiên bản (\d+) → (?:phiên bản (\d+)|bản bị từ chối \(biên nhận số (\d+)\)): ",
+     lambda m: f"Month {m.group(1)}: version {m.group(2)} → "
+               + (f"version {m.group(3)}" if m.group(3) else f"the rejected copy (receipt {m.group(4)})") + ": "),
+    (r"không có số liệu nào thay đổi\.$", "no figure changed."),
+    (r"(\d+) số liệu thay đổi$", lambda m: f"{_count(m.group(1), 'figure')} changed"),
+    # approve, unlock (MonthAction.note and the summary)
+    (r": đã duyệt phiên bản (\d+), khóa$", r": approved version \1, locked"),
+    (r": đã duyệt từ trước \((.*)\)$", r": already approved (\1)"),
+    (r": chưa có sổ được nhận: không duyệt$", ": no accepted workbook: not approved"),
+    (r": chưa được duyệt \(không khóa\)$", ": not approved (not locked)"),
+    (r": đã mở khóa$", ": unlocked"),
+    (r"^Đã (duyệt|mở khóa) (\d+)/(\d+) tháng \(" + _PERIOD + r"\)(?:; (\d+) tháng đã duyệt từ trước)?\.",
+     lambda m: f"{'Approved' if m.group(1) == 'duyệt' else 'Unlocked'} {m.group(2)}/{_count(m.group(3), 'month')} "
+               f"({_period_en(m.group(4))})" + (f"; {_count(m.group(5), 'month')} approved before" if m.group(5) else "")
+               + "."),
+    # log: the audit's details
+    (r": nhận lại sau khi mở khóa, phiên bản (\d+)", r": accepted after the unlock, version \1"),
+    (r": cùng nội dung với biên nhận số (\d+)$", r": same content as receipt \1"),
+    (r"^duyệt phiên bản (\d+)$", r"approved version \1"),
+    (r"(\.\w+): phiên bản (\d+)(?= \(thay|$)", r"\1: version \2"),
+    (r" \(thay phiên bản (\d+)\)$", r" (replaces version \1)"),
+    # check-store
+    (r"^LỖI: ", "ERROR: "),
+    (r"Biên nhận số (\d+) \((.*?)\): thiếu tệp gốc (.*)\.$", r"Receipt \1 (\2): the original \3 is missing."),
+    (r"Biên nhận số (\d+) \((.*?)\): tệp gốc (.*) đã bị thay đổi \(sha256 khác\)\.$",
+     r"Receipt \1 (\2): the original \3 was changed (its sha256 differs)."),
+    (r"Tệp (.*) không có biên nhận \(một lần nhận bị ngắt giữa chừng\); nhận lại tệp đó để hoàn tất\.",
+     r"File \1 has no receipt (a receive was interrupted); receive that file again to finish."),
+    (r"(\d+) tệp tạm trong (.*) \(lần nhận bị ngắt\); có thể xóa\.",
+     lambda m: f"{_count(m.group(1), 'temporary file')} in {m.group(2)} (an interrupted receive); "
+               f"{'they' if int(m.group(1)) != 1 else 'it'} may be deleted."),
+    (r"^Cơ sở dữ liệu: toàn vẹn\. Tệp gốc đúng: ", "Database: intact. Originals correct: "),
+    (r"^Cơ sở dữ liệu: (.*)\. Tệp gốc đúng: ", r"Database: \1. Originals correct: "),
+    # store errors (UsageError)
+    (r"Không có kho dữ liệu ở (.*) \(thiếu (.*?)\)\. Tạo kho bằng: rehabstat receive TỆP\.\.\. --store ",
+     r"There is no store at \1 (\2 is missing). Create one with: rehabstat receive FILE... --store "),
+    (r"--store (.*) là một tệp, không phải thư mục\.", r"--store \1 is a file, not a folder."),
+    (r"Không tạo được thư mục kho (.*?): (.*)\.$", r"Cannot create the store folder \1: \2."),
+    (r"Không mở được kho (.*?): (.*?)\. Kiểm tra bằng: rehabstat check-store --store ",
+     r"Cannot open the store \1: \2. Check it with: rehabstat check-store --store "),
+    (r"Không mở được kho (.*?): (.*)\.$", r"Cannot open the store \1: \2."),
+    (r"kho được tạo bởi phiên bản rehabstat mới hơn \(lược đồ (\d+), phiên bản này đọc được lược đồ (\d+)\); hãy "
+     r"cập nhật rehabstat", r"the store was made by a newer rehabstat (schema \1, this version reads schema \2); "
+     r"update rehabstat"),
+    (r"tệp cơ sở dữ liệu không phải kho của rehabstat", "the database file is not a rehabstat store"),
+    (r"Không tìm thấy: ", "Not found: "),
+    (r"Không có sổ nào \(\.xlsx, \.xlsm, \.xls, \.ods\) trong (.*)\.", r"No workbook (.xlsx, .xlsm, .xls, .ods) in \1."),
+    (r"Kho không có sổ nào của cơ sở (\S+?)(?: tháng (\d{2}/\d{4}))?\. Các cơ sở có trong kho: ",
+     lambda m: f"The store holds no workbook of facility {m.group(1)}" + (f" for {m.group(2)}" if m.group(2) else "")
+               + ". Facilities in the store: "),
+    (r"Kho không có sổ nào đã nhận của cơ sở (\S+)\. Các cơ sở: ",
+     r"The store holds no accepted workbook of facility \1. Facilities: "),
+    (r"Kho không có cơ sở nào của tỉnh '(.*)'\. Các tỉnh: ", r"The store holds no facility of province '\1'. Provinces: "),
+    (r"\(chưa có\)\.$", "(none)."),
+    (r"Chọn một: --facility MÃ hoặc --province TÊN\.", "Choose one: --facility CODE or --province NAME."),
+    (r"Cần ghi lý do mở khóa: --reason \"\.\.\.\"\.", "Give the reason for the unlock: --reason \"...\"."),
+    (r"Chọn --data hoặc --store, không chọn cả hai\.", "Choose --data or --store, not both."),
+    (r"Cần --data THƯ_MỤC \(các sổ hằng tháng\) hoặc --store KHO\.",
+     "Give --data DIR (the monthly workbooks) or --store STORE."),
+]
+
+
 # (regex over the Vietnamese, English replacement); applied in order with re.sub, so phrases
 # inside longer lines are translated too. Longer, more specific patterns first.
 MESSAGES_EN: list[tuple[str, str]] = [
     (r"Cần PATH\.\.\. \(sổ hoặc thư mục\) hoặc --store KHO\.", "Give PATH... (workbooks or folders) or --store STORE."),
+    *_STORE_EN,  # the inbox (store/inbox.py and the store commands of cli.py)
     # periods.py
-    (r"(--from|--to) '(.*?)' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021\.",
+    (r"(--from|--to|--month) '(.*?)' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021\.",
      r"\1 '\2' is not valid: write month/year, e.g. 01/2021."),
-    (r"(--from|--to) '(.*?)': tháng phải từ 1 đến 12\.", r"\1 '\2': the month must be 1 to 12."),
+    (r"(--from|--to|--month) '(.*?)': tháng phải từ 1 đến 12\.", r"\1 '\2': the month must be 1 to 12."),
     (r"Dùng --from/--to hoặc --year \(kèm --month/--quarter/--half\), không dùng cả hai\.",
      "Use --from/--to or --year (with --month/--quarter/--half), not both."),
     (r"Cần cả --from và --to, ví dụ --from 01/2017 --to 06/2020\.",
@@ -449,6 +639,8 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Số liệu đầy đủ, không có lỗi\.", "The data are complete, without errors."),
     (r"Thời gian: ([\d,]+) giây\.", lambda m: f"Time: {m.group(1).replace(',', '.')} s."),
     (r"Tổng hợp (.*) \((\S+)\)$", r"Summary of \2"),
+    (r"^Tổng hợp " + _PERIOD + r"$", lambda m: f"Summary of {_period_en(m.group(1))}"),
+    (r"không có sổ dùng được trong kỳ: không lập báo cáo", "no usable workbook in the period: no report"),
     (r"\(DỰ THẢO\)", "(DRAFT)"),
     (r"Số liệu " + _PERIOD + r" chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào\.",
      lambda m: f"The data of {_period_en(m.group(1))} are incomplete or have errors: nothing was written."),
@@ -477,6 +669,10 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"Không có số liệu cho (.*?) \((\S+)\)\.", r"No data for \2."),
     (r"Không có sổ nào dùng được cho (.*?) \((\S+)\) của (.*?)\.", r"No usable workbook for \2 of \3."),
     (r"Không có sổ nào dùng được cho (.*?) \((\S+)\)\.", r"No usable workbook for \2."),
+    # the same without the period's code (titles and messages name the period once)
+    (r"Không có số liệu cho " + _PERIOD + r"\.", lambda m: f"No data for {_period_en(m.group(1))}."),
+    (r"Không có sổ nào dùng được cho " + _PERIOD + r"(?: của (.*?))?\.",
+     lambda m: f"No usable workbook for {_period_en(m.group(1))}" + (f" of {m.group(2)}" if m.group(2) else "") + "."),
     (r"Dữ liệu có (\d+) lỗi ở (\d+) sổ \(chi tiết: rehabstat validate\)\.",
      r"The data have \1 errors in \2 workbooks (details: rehabstat validate)."),
     (r"Dữ liệu có (\d+) lỗi \(chi tiết: rehabstat validate\)\.", r"The data have \1 errors (details: rehabstat validate)."),
@@ -530,6 +726,35 @@ WORDS_EN = {
     "Đang đọc sổ...": "Reading workbooks...", "Đọc sổ": "Reading", "Kiểm tra, tính số liệu": "Checking, computing",
     "Lập báo cáo tỉnh": "Writing province reports",
 }
+
+# the store commands' tables: headers, and the cells that are words (history's status, log's action)
+STORE_HEADERS_EN = {
+    "Tháng": "Month", "Bản": "Version", "Trạng thái": "Status", "Nhận lúc": "Received", "Người nhận": "Received by",
+    "Tệp gốc": "Original file", "Lỗi": "Errors", "Cảnh báo": "Warnings", "Chỉ số": "Indicator", "Diện": "Category",
+    "Trước": "Before", "Sau": "After", "STT": "No.", "Lúc": "At", "Người": "By", "Việc": "Action",
+    "Cơ sở": "Facility", "Biên nhận": "Receipt", "Chi tiết": "Details",
+}
+STORE_CELLS_EN = {
+    "đã nhận": "accepted", "bị từ chối": "rejected",  # history's status
+    "nhận": "received", "phiên bản mới": "new version", "đã có": "duplicate", "từ chối": "rejected",  # log's action
+    "bỏ qua": "skipped", "nhận (sau mở khóa)": "accepted (after unlock)", "duyệt": "approved", "mở khóa": "unlocked",
+}
+
+
+def say_cells(row, header: bool = False) -> list[str]:
+    """A row of a store command's table in the current language (every cell as text)."""
+    cells = [str(v) for v in row]
+    if lang() == "vi":
+        return cells
+    words = STORE_HEADERS_EN if header else STORE_CELLS_EN
+    return [words[c] if c in words else say(c) for c in cells]
+
+
+def say_lines(text: str) -> str:
+    """Plain output, line by line, in the current language."""
+    if lang() == "vi":
+        return text
+    return "\n".join(say(line) for line in text.split("\n"))
 
 
 def say(text: Any) -> Any:

@@ -251,7 +251,18 @@ class Store:
 
     def receive(self, paths, out=None, jobs=None, config=None) -> list[Outcome]:
         """Receive every workbook under `paths` (files or folders). One transaction per file.
-        `out`: where annotated copies of rejected workbooks go (default: <store>/kiem-tra)."""
+        `out`: where annotated copies of rejected workbooks go (default: <store>/kiem-tra).
+
+        What is stored (issue messages, reasons, the audit, the annotated copy sent back to the
+        facility) is Vietnamese whatever the CLI's --lang: the CLI translates what it prints."""
+        from ..rules import LANG
+        chosen, LANG["value"] = LANG["value"], "vi"
+        try:
+            return self._receive(paths, out, jobs, config)
+        finally:
+            LANG["value"] = chosen
+
+    def _receive(self, paths, out, jobs, config) -> list[Outcome]:
         from ..config import load_config
         from ..dataset import _read_all
         from ..reader import find_workbooks
