@@ -83,7 +83,8 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
                 ym = (int(y), int(m))
                 lo, hi = own.get(unit, (ym, ym))
                 own[unit] = (min(lo, ym), max(hi, ym))
-            missing = [i for i in missing if i.unit in own and own[i.unit][0] <= i.month <= own[i.unit][1]]
+            # (a facility the registry lists that sent nothing owes the months the data span)
+            missing = [i for i in missing if i.unit not in own or own[i.unit][0] <= i.month <= own[i.unit][1]]
         issues += missing
     order = {f: n for n, f in enumerate(ds.files["file"])}
     issues.sort(key=lambda i: _sort_key(i, ds.layout, order))
