@@ -362,6 +362,16 @@ def _title(fld: str) -> str:
 
 # ---------------------------------------------------------------- persons
 
+def _sorted_codes(values) -> np.ndarray:
+    """Integer codes ranking `values` as sort_values ranks them (equal values equal codes;
+    a blank after every value): sorting by the codes sorts by the values, without
+    comparing the strings again in every sort."""
+    codes, uniques = pd.factorize(values, sort=True)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(uniques), codes)
+    return codes
+
+
 def persons(ctx: _Context) -> list[Issue]:
     """P001-P004 on rows with a learner id, per facility, in date order.
 
@@ -374,58 +384,84 @@ def persons(ctx: _Context) -> list[Issue]:
     P002 an exit (or a category change) of someone escaped or gone;
     P003 an admission (TIEP_NHAN, CHUYEN_DEN) of someone held;
     P004 the same person, event and date twice (the repeat is not used for P001-P003).
+
+    Done on integer codes (the string columns are factorized once, in sorted order, and the
+    rows ordered by np.lexsort), as sorting the frame by its seven columns did: the same
+    order, a fraction of the time on a national year's 250.000 rows.
     """
     ev = ctx.ds.events
     if ev.empty:
         return []
-    ev = ev[ev["person"].notna() & ~ev["file"].isin(ctx.dup_files)]
-    if ev.empty:
+    keep = ev["person"].notna().to_numpy().copy()
+    if ctx.dup_files:
+        keep &= ~ev["file"].isin(ctx.dup_files).to_numpy()
+    if not keep.any():
         return []
-    ev = ev.sort_values(["unit", "person", "date", "year", "month", "file", "row"], kind="stable")
+    pos = np.flatnonzero(keep)  # positions in ev
+    col = {c: ev[c].to_numpy(dtype=object)[pos] for c in ("unit", "person", "date", "file", "event")}
+    unit, person, date = (_sorted_codes(col[c]) for c in ("unit", "person", "date"))
+    # the order of ev.sort_values(["unit", "person", "date", "year", "month", "file", "row"], kind="stable")
+    order = np.lexsort((ev["row"].to_numpy()[pos], _sorted_codes(col["file"]), ev["month"].to_numpy()[pos],
+                        ev["year"].to_numpy()[pos], date, person, unit))
+    pos, unit, person, date = pos[order], unit[order], person[order], date[order]
+    event_codes, event_names = pd.factorize(col["event"][order])
+    in_events = lambda names: np.isin(event_codes, [i for i, e in enumerate(event_names) if e in names])  # noqa: E731
+    rows = ev["row"].to_numpy()
     out = []
-    key = ["unit", "person", "event", "date"]
-    dup = ev.duplicated(key, keep="first")
+    # P004: the same unit, person, event and date again (the first in the order is kept)
+    group = pd.DataFrame({"u": unit, "p": person, "e": event_codes, "d": date}).groupby(
+        ["u", "p", "e", "d"], sort=False).ngroup().to_numpy()
+    _, first_of = np.unique(group, return_index=True)
+    dup = first_of[group] != np.arange(len(group))
     if dup.any():
-        first_row = ev.groupby(key, sort=False)["row"].transform("first")
-        for r, other in zip(ev[dup].itertuples(index=False), first_row[dup]):
+        for r, other in zip(ev.iloc[pos[dup]].itertuples(index=False), rows[pos[first_of[group[dup]]]]):
             out.append(issue("P004", file=r.file, sheet=r.sheet, row=int(r.row),
                              column=ctx.column(r.file, r.sheet, "event"), field="event", other=int(other)))
-        ev = ev[~dup]
+        kept = ~dup
+        pos, unit, person, date, event_codes = pos[kept], unit[kept], person[kept], date[kept], event_codes[kept]
     # rows are sorted by unit and person: each person's rows are contiguous, so "the row
-    # before in the same group" is a shift of one row where the previous row has the same
-    # unit and person (no group-by, which would sort the string keys again and again)
-    n = len(ev)
-    event = ev["event"].to_numpy()
-    first = (ev["unit"].ne(ev["unit"].shift()) | ev["person"].ne(ev["person"].shift())).to_numpy()
-    pos = np.arange(n)
-    start = np.maximum.accumulate(np.where(first, pos, 0))  # the first row of each row's group
-    state = np.where(event == "TRON", "escaped", np.where(np.isin(event, EXITS), "gone", "held"))
-    before = pd.Series(np.where(first, None, np.roll(state, 1)), index=ev.index, dtype=object)
-    dates = ev["date"].to_numpy(dtype=object)
-    prev_date = pd.Series(np.where(first, None, np.roll(dates, 1)), index=ev.index, dtype=object)
-    admitted = np.isin(event, ADMISSIONS + RETURNS) & ~pd.isna(ev["date"]).to_numpy()
-    last = np.maximum.accumulate(np.where(admitted, pos, -1))  # the latest admission up to each row
+    # before in the same group" is the row before where it has the same unit and person
+    n = len(pos)
+    first = np.ones(n, dtype=bool)
+    first[1:] = (unit[1:] != unit[:-1]) | (person[1:] != person[:-1])
+    at = np.arange(n)
+    start = np.maximum.accumulate(np.where(first, at, 0))  # the first row of each row's group
+    tron = in_events(("TRON",))
+    state = np.where(tron, 1, np.where(in_events(EXITS), 2, 0))  # 0 held, 1 escaped, 2 gone
+    before = np.where(first, -1, np.roll(state, 1))  # -1: no row before
+    dates = ev["date"].to_numpy(dtype=object)[pos]
+    admitted = in_events(ADMISSIONS + RETURNS) & ~pd.isna(dates)
+    last = np.maximum.accumulate(np.where(admitted, at, -1))  # the latest admission up to each row
     prev_last = np.roll(last, 1)
     valid = ~first & (prev_last >= start)  # ... before this row, in its own group
-    last_admission = pd.Series(np.where(valid, dates[np.where(valid, prev_last, 0)], None),
-                               index=ev.index, dtype=object)
-    escaped_ever = set(ev.loc[ev["event"] == "TRON", "person"].astype(str) + "\x00" + ev.loc[ev["event"] == "TRON", "unit"])
+    # whether the person ever escaped at the facility (a pair of codes as one integer)
+    pair = unit.astype("int64") * (int(person.max()) + 1) + person
+    escaped_ever = np.isin(pair, pair[tron])
     # ... unless a row of the person's facility was dropped by the reader (it may be the escape)
-    tainted_units = set(ev.loc[ev["file"].isin(ctx.tainted["events"]), "unit"])
-    never = ~(ev["person"].astype(str) + "\x00" + ev["unit"]).isin(escaped_ever) & ~ev["unit"].isin(tainted_units)
+    tainted = ctx.tainted["events"]
+    if tainted:
+        in_tainted = ev["file"].isin(tainted).to_numpy()[pos]
+        tainted_unit = np.isin(unit, unit[in_tainted])
+    else:
+        tainted_unit = np.zeros(n, dtype=bool)
+    never = ~escaped_ever & ~tainted_unit
     # a recapture of someone held or gone, or of someone with no escape anywhere in the data
     # (a warning: the escape may predate the data)
-    p001 = (ev["event"] == "BAT_LAI") & (before.isin(["held", "gone"]) | pd.Series(first, index=ev.index) & never)
-    p002 = ev["event"].isin(EXITS + ("CHUYEN_DIEN",)) & before.isin(["escaped", "gone"])
-    p003 = ev["event"].isin(ADMISSIONS) & (before == "held")
+    p001 = in_events(RETURNS) & (np.isin(before, (0, 2)) | first & never)
+    p002 = in_events(EXITS + ("CHUYEN_DIEN",)) & np.isin(before, (1, 2))
+    p003 = in_events(ADMISSIONS) & (before == 0)
     for code, mask in (("P001", p001), ("P002", p002), ("P003", p003)):
         if not mask.any():
             continue
-        sel = ev[mask]
-        for r, adm, prv in zip(sel.itertuples(index=False), last_admission[mask], prev_date[mask]):
-            when = adm if not pd.isna(adm) else prv
-            extra = {"event": r.event} if code == "P002" else {
-                "previous": when.strftime("%d/%m/%Y") if hasattr(when, "strftime") else "?"} if code == "P003" else {}
+        at_mask = np.flatnonzero(mask)
+        for r, k in zip(ev.iloc[pos[at_mask]].itertuples(index=False), at_mask):
+            extra = {}
+            if code == "P002":
+                extra = {"event": r.event}
+            elif code == "P003":
+                when = dates[prev_last[k]] if valid[k] else None
+                when = when if not pd.isna(when) else (None if first[k] else dates[k - 1])
+                extra = {"previous": when.strftime("%d/%m/%Y") if hasattr(when, "strftime") else "?"}
             out.append(issue(code, file=r.file, sheet=r.sheet, row=int(r.row),
                              column=ctx.column(r.file, r.sheet, "event"), field="event", **extra))
     return out
