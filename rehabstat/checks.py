@@ -132,42 +132,74 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
 
 # ---------------------------------------------------------------- identities
 
-def _flows(events: pd.DataFrame) -> pd.DataFrame:
-    """Per file and category: inflow and outflow (category changes on both sides)."""
-    cols = ["file", "category", "inflow", "outflow"]
-    if events.empty:
-        return pd.DataFrame(columns=cols)
-    sign = events["event"].map({c: e.sign for c, e in EVENT_TYPES.items()})
-    change = events["event"] == "CHUYEN_DIEN"
-    count = events["count"]
-    base = pd.DataFrame({"file": events["file"], "category": events["category"],
-                         "inflow": count.where(sign > 0, 0), "outflow": count.where(sign < 0, 0)})
-    moved = events[change]
-    into = pd.DataFrame({"file": moved["file"], "category": moved["new_category"],
-                         "inflow": moved["count"], "outflow": 0})
-    both = pd.concat([base, into.dropna(subset=["category"])], ignore_index=True)
-    return both.groupby(["file", "category"], as_index=False)[["inflow", "outflow"]].sum()
+def _sums(key: np.ndarray, weights, size: int) -> np.ndarray:
+    """Per key 0..size-1: the sum of the integer weights (exact: counts stay far below 2**53)."""
+    return np.rint(np.bincount(key, weights=weights, minlength=size)).astype("int64")
 
 
 def stock_flow(ctx: _Context) -> list[Issue]:
-    """I001: closing = opening + inflow − outflow, per workbook and category."""
+    """I001: closing = opening + inflow − outflow, per workbook and category.
+
+    Summed with np.bincount over integer codes of (file, category) rather than group-bys
+    and an outer merge on the strings; the issues come in the merge's order (file, then
+    category)."""
     ds = ctx.ds
     skip = ctx.tainted["census"] | ctx.tainted["events"]
-    events = ds.events[~ds.events["file"].isin(skip)]
-    census = ds.census[~ds.census["file"].isin(skip)]
-    flows = _flows(events)
-    cen = census.groupby(["file", "category"], as_index=False).agg(
-        sheet=("sheet", "first"), row=("row", "max"),
-        opening=("opening", "sum"), closing=("closing", "sum"))  # NA counts 0 (skipna, min_count 0)
-    merged = cen.merge(flows, on=["file", "category"], how="outer")
-    for col in ("opening", "closing", "inflow", "outflow"):
-        merged[col] = merged[col].fillna(0).astype("int64")
-    merged["expected"] = merged["opening"] + merged["inflow"] - merged["outflow"]
-    bad = merged[merged["closing"] != merged["expected"]]
-    if bad.empty:
+    events, census = ds.events, ds.census
+    if skip:
+        events = events[~events["file"].isin(skip)]
+        census = census[~census["file"].isin(skip)]
+    changes = (events["event"] == "CHUYEN_DIEN").to_numpy() & events["new_category"].notna().to_numpy()
+    ev_file = events["file"].to_numpy(dtype=object)
+    cen_file = census["file"].to_numpy(dtype=object)
+    file_code, file_names = pd.factorize(np.concatenate([ev_file, ev_file[changes], cen_file]))
+    cat_code, cat_names = pd.factorize(np.concatenate([
+        events["category"].to_numpy(dtype=object), events["new_category"].to_numpy(dtype=object)[changes],
+        census["category"].to_numpy(dtype=object)]))
+    n_cat = max(len(cat_names), 1)
+    size = max(len(file_names), 1) * n_cat
+    key = file_code.astype("int64") * n_cat + cat_code
+    known = cat_code >= 0  # a blank category is in no group (as group-by leaves it out)
+    n_ev, n_moved = len(events), int(changes.sum())
+    ev_key, moved_key, cen_key = key[:n_ev], key[n_ev:n_ev + n_moved], key[n_ev + n_moved:]
+    ev_known, moved_known, cen_known = known[:n_ev], known[n_ev:n_ev + n_moved], known[n_ev + n_moved:]
+    sign = events["event"].map({c: e.sign for c, e in EVENT_TYPES.items()}).to_numpy()
+    count = events["count"].to_numpy()
+    inflow = _sums(ev_key[ev_known], np.where(sign > 0, count, 0)[ev_known], size) + \
+        _sums(moved_key[moved_known], count[changes][moved_known], size)
+    outflow = _sums(ev_key[ev_known], np.where(sign < 0, count, 0)[ev_known], size)
+    has = np.zeros(size, dtype=bool)
+    has[ev_key[ev_known]] = True
+    has[moved_key[moved_known]] = True
+    ck = cen_key[cen_known]
+    opening = _sums(ck, census["opening"].fillna(0).to_numpy(dtype="int64")[cen_known], size)  # NA counts 0
+    closing = _sums(ck, census["closing"].fillna(0).to_numpy(dtype="int64")[cen_known], size)
+    has_census = np.zeros(size, dtype=bool)
+    has_census[ck] = True
+    expected = opening + inflow - outflow
+    bad_keys = np.flatnonzero((has | has_census) & (closing != expected))
+    if not len(bad_keys):
         return []
-    first = _first_event_rows(events)
-    bad = bad.merge(first, on=["file", "category"], how="left")
+    # the census row of each bad (file, category): its first sheet, its last row
+    cen_rows = census[cen_known]
+    bad_rows = np.isin(ck, bad_keys)
+    where = {}
+    for k, sheet, row in zip(ck[bad_rows], cen_rows["sheet"].to_numpy(dtype=object)[bad_rows],
+                             cen_rows["row"].to_numpy()[bad_rows]):
+        if k in where:
+            where[k] = (where[k][0], max(where[k][1], row))
+        else:
+            where[k] = (sheet, row)
+    bad = pd.DataFrame({"file": file_names[bad_keys // n_cat], "category": cat_names[bad_keys % n_cat],
+                        "sheet": [where.get(k, (None, None))[0] for k in bad_keys],
+                        "row": [where.get(k, (None, np.nan))[1] for k in bad_keys],
+                        "opening": opening[bad_keys], "closing": closing[bad_keys], "inflow": inflow[bad_keys],
+                        "outflow": outflow[bad_keys], "expected": expected[bad_keys]})
+    bad = bad.sort_values(["file", "category"], kind="stable")
+    no_census = bad["sheet"].isna()
+    if no_census.any():
+        first = _first_event_rows(events[events["file"].isin(set(bad.loc[no_census, "file"]))])
+        bad = bad.merge(first, on=["file", "category"], how="left")
     out = []
     for r in bad.itertuples(index=False):
         values = dict(category=r.category, found=_n(r.closing), opening=_n(r.opening), inflow=_n(r.inflow),
