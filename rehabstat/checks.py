@@ -163,7 +163,8 @@ def stock_flow(ctx: _Context) -> list[Issue]:
     n_ev, n_moved = len(events), int(changes.sum())
     ev_key, moved_key, cen_key = key[:n_ev], key[n_ev:n_ev + n_moved], key[n_ev + n_moved:]
     ev_known, moved_known, cen_known = known[:n_ev], known[n_ev:n_ev + n_moved], known[n_ev + n_moved:]
-    sign = events["event"].map({c: e.sign for c, e in EVENT_TYPES.items()}).to_numpy()
+    event_code, event_names = pd.factorize(events["event"].to_numpy(dtype=object))
+    sign = np.array([EVENT_TYPES[e].sign if e in EVENT_TYPES else 0 for e in event_names] + [0])[event_code]
     count = events["count"].to_numpy()
     inflow = _sums(ev_key[ev_known], np.where(sign > 0, count, 0)[ev_known], size) + \
         _sums(moved_key[moved_known], count[changes][moved_known], size)
@@ -410,19 +411,25 @@ def _title(fld: str) -> str:
 def _sorted_codes(values) -> np.ndarray:
     """Integer codes ranking `values` as sort_values ranks them (equal values equal codes;
     a blank after every value): sorting by the codes sorts by the values, without
-    comparing the strings again in every sort."""
+    comparing the strings again in every sort. The values are factorized, then only the
+    distinct values sorted: strings with numpy's fixed-width sort (in C, by code point as
+    Python compares str; a NUL would be padding to numpy, hence the test), a few other
+    values (dates) with Python's comparisons; anything else by pandas (sort=True)."""
     codes, uniques = pd.factorize(values)
     if len(uniques) > 1:
         names = np.asarray(uniques, dtype=object)
-        if all(isinstance(v, str) for v in names) and "\x00" not in "".join(names):
-            # numpy's fixed-width strings sort in C by code point, as Python compares str (a
-            # NUL would be padding to numpy, hence the test); many times faster than sort=True
-            rank = np.empty(len(names), dtype="int64")
-            rank[np.argsort(names.astype(str), kind="stable")] = np.arange(len(names))
-        else:
+        try:
+            if all(isinstance(v, str) for v in names) and "\x00" not in "".join(names):
+                order = np.argsort(names.astype(str), kind="stable")
+            elif len(names) <= 10_000:
+                order = np.argsort(names, kind="stable")
+            else:
+                raise TypeError
+        except TypeError:  # values Python cannot order among themselves
             codes, uniques = pd.factorize(values, sort=True)
-            rank = None
-        if rank is not None:
+        else:
+            rank = np.empty(len(names), dtype="int64")
+            rank[order] = np.arange(len(names))
             codes = np.where(codes < 0, -1, rank[codes])
     if (codes < 0).any():
         codes = np.where(codes < 0, len(uniques), codes)
@@ -466,9 +473,13 @@ def persons(ctx: _Context) -> list[Issue]:
     rows = ev["row"].to_numpy()
     out = []
     # P004: the same unit, person, event and date again (the first in the order is kept)
-    group = pd.DataFrame({"u": unit, "p": person, "e": event_codes, "d": date}).groupby(
-        ["u", "p", "e", "d"], sort=False).ngroup().to_numpy()
-    _, first_of = np.unique(group, return_index=True)
+    sizes = [int(unit.max()) + 1, int(person.max()) + 1, len(event_names) + 1, int(date.max()) + 1]
+    if np.prod([float(x) for x in sizes]) < 2 ** 62:  # the four codes as one integer
+        group = np.ravel_multi_index((unit, person, event_codes, date), sizes)
+    else:
+        group = pd.DataFrame({"u": unit, "p": person, "e": event_codes, "d": date}).groupby(
+            ["u", "p", "e", "d"], sort=False).ngroup().to_numpy()
+    _, first_of, group = np.unique(group, return_index=True, return_inverse=True)
     dup = first_of[group] != np.arange(len(group))
     if dup.any():
         for r, other in zip(ev.iloc[pos[dup]].itertuples(index=False), rows[pos[first_of[group[dup]]]]):
@@ -702,13 +713,13 @@ def outliers(ctx: _Context) -> list[Issue]:
     sel = ev["event"].isin(OUTLIER_EVENTS).to_numpy() & (m >= 0)
     if not sel.any():
         return []
-    ev = ev[sel]
-    m = m[sel]
-    cat_code, cat_names = pd.factorize(ev["category"].to_numpy(dtype=object))
-    event_code, event_names = pd.factorize(ev["event"].to_numpy(dtype=object))
+    at = np.flatnonzero(sel)  # the rows' positions in ev (no copy of the frame)
+    m = m[at]
+    cat_code, cat_names = pd.factorize(ev["category"].to_numpy(dtype=object)[at])
+    event_code, event_names = pd.factorize(ev["event"].to_numpy(dtype=object)[at])
     unit_code = pd.factorize(months["unit"].to_numpy(dtype=object))[0]
-    rows = pd.DataFrame({"m": m, "c": cat_code, "e": event_code, "count": ev["count"].to_numpy(),
-                         "row": ev["row"].to_numpy(), "at": np.arange(len(ev))})
+    rows = pd.DataFrame({"m": m, "c": cat_code, "e": event_code, "count": ev["count"].to_numpy()[at],
+                         "row": ev["row"].to_numpy()[at], "at": at})
     rows = rows[rows["c"] >= 0]  # a blank category is in no group
     sums = rows.groupby(["m", "c", "e"], as_index=False)["count"].sum()
     # the first BienDong row of each (file, category, event): the lowest row, the earlier on a tie
