@@ -99,6 +99,14 @@ class _Context:
         self.dup_files = set(self.duplicates["file"])
         ok = known[(known["status"] == "ok") & ~known["file"].isin(self.dup_files)]
         self.months = ok[["file", "unit", "province", "year", "month", "ym"]]  # one workbook per unit-month
+        self._codes = {}
+
+    def codes(self, col):
+        """ds.events[col] factorized once for every check that groups by it: (codes, the
+        distinct values in order of appearance); -1 for a blank."""
+        if col not in self._codes:
+            self._codes[col] = pd.factorize(self.ds.events[col].to_numpy(dtype=object))
+        return self._codes[col]
 
     def column(self, file, sheet, fld):
         return self.layout.get((file, sheet), {}).get(fld)
@@ -408,31 +416,31 @@ def _title(fld: str) -> str:
 
 # ---------------------------------------------------------------- persons
 
-def _sorted_codes(values) -> np.ndarray:
-    """Integer codes ranking `values` as sort_values ranks them (equal values equal codes;
-    a blank after every value): sorting by the codes sorts by the values, without
-    comparing the strings again in every sort. The values are factorized, then only the
-    distinct values sorted: strings with numpy's fixed-width sort (in C, by code point as
-    Python compares str; a NUL would be padding to numpy, hence the test), a few other
-    values (dates) with Python's comparisons; anything else by pandas (sort=True)."""
-    codes, uniques = pd.factorize(values)
-    if len(uniques) > 1:
-        names = np.asarray(uniques, dtype=object)
+def _ranked(codes: np.ndarray, uniques) -> np.ndarray:
+    """Factorized values (pd.factorize's codes and distinct values) as integer codes that
+    rank them as sort_values ranks them (equal values equal codes; a blank after every
+    value): sorting by these codes sorts by the values, without comparing the strings
+    again in every sort. Only the distinct values are sorted: strings with numpy's
+    fixed-width sort (in C, by code point as Python compares str; a NUL would be padding to
+    numpy, hence the test), a few other values (dates) with Python's comparisons, anything
+    else by pandas (factorize with sort=True, as sort_values does)."""
+    from pandas.api.types import infer_dtype
+    names = np.asarray(uniques, dtype=object)
+    if len(names) > 1:
         try:
-            if all(isinstance(v, str) for v in names) and "\x00" not in "".join(names):
+            if infer_dtype(names, skipna=False) == "string" and "\x00" not in "".join(names):
                 order = np.argsort(names.astype(str), kind="stable")
             elif len(names) <= 10_000:
                 order = np.argsort(names, kind="stable")
             else:
                 raise TypeError
-        except TypeError:  # values Python cannot order among themselves
-            codes, uniques = pd.factorize(values, sort=True)
-        else:
             rank = np.empty(len(names), dtype="int64")
             rank[order] = np.arange(len(names))
-            codes = np.where(codes < 0, -1, rank[codes])
+        except TypeError:  # values Python cannot order among themselves
+            rank = pd.factorize(names, sort=True)[0]
+        codes = np.where(codes < 0, -1, rank[codes])
     if (codes < 0).any():
-        codes = np.where(codes < 0, len(uniques), codes)
+        codes = np.where(codes < 0, len(names), codes)
     return codes
 
 
@@ -462,13 +470,14 @@ def persons(ctx: _Context) -> list[Issue]:
     if not keep.any():
         return []
     pos = np.flatnonzero(keep)  # positions in ev
-    col = {c: ev[c].to_numpy(dtype=object)[pos] for c in ("unit", "person", "date", "file", "event")}
-    unit, person, date = (_sorted_codes(col[c]) for c in ("unit", "person", "date"))
+    unit = _ranked(ctx.codes("unit")[0][pos], ctx.codes("unit")[1])
+    person, date = (_ranked(*pd.factorize(ev[c].to_numpy(dtype=object)[pos])) for c in ("person", "date"))
     # the order of ev.sort_values(["unit", "person", "date", "year", "month", "file", "row"], kind="stable")
-    order = np.lexsort((ev["row"].to_numpy()[pos], _sorted_codes(col["file"]), ev["month"].to_numpy()[pos],
+    order = np.lexsort((ev["row"].to_numpy()[pos], _ranked(ctx.codes("file")[0][pos], ctx.codes("file")[1]), ev["month"].to_numpy()[pos],
                         ev["year"].to_numpy()[pos], date, person, unit))
     pos, unit, person, date = pos[order], unit[order], person[order], date[order]
-    event_codes, event_names = pd.factorize(col["event"][order])
+    event_codes, event_names = ctx.codes("event")
+    event_codes = np.where(event_codes < 0, len(event_names), event_codes)[pos]
     in_events = lambda names: np.isin(event_codes, [i for i, e in enumerate(event_names) if e in names])  # noqa: E731
     rows = ev["row"].to_numpy()
     out = []
@@ -708,15 +717,16 @@ def outliers(ctx: _Context) -> list[Issue]:
     if ev.empty or months.empty:
         return []
     month_of = {f: i for i, f in enumerate(months["file"])}  # one workbook per unit-month
-    file_code, file_names = pd.factorize(ev["file"].to_numpy(dtype=object))
+    file_code, file_names = ctx.codes("file")
     m = np.array([month_of.get(f, -1) for f in file_names], dtype="int64")[file_code] if len(file_names) else file_code
     sel = ev["event"].isin(OUTLIER_EVENTS).to_numpy() & (m >= 0)
     if not sel.any():
         return []
     at = np.flatnonzero(sel)  # the rows' positions in ev (no copy of the frame)
     m = m[at]
-    cat_code, cat_names = pd.factorize(ev["category"].to_numpy(dtype=object)[at])
-    event_code, event_names = pd.factorize(ev["event"].to_numpy(dtype=object)[at])
+    cat_code, cat_names = ctx.codes("category")
+    event_code, event_names = ctx.codes("event")
+    cat_code, event_code = cat_code[at], event_code[at]
     unit_code = pd.factorize(months["unit"].to_numpy(dtype=object))[0]
     rows = pd.DataFrame({"m": m, "c": cat_code, "e": event_code, "count": ev["count"].to_numpy()[at],
                          "row": ev["row"].to_numpy()[at], "at": at})
