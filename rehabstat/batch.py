@@ -161,6 +161,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         progress("check", 1, 1)
 
     result.provinces = []
+    unit_rows = fac_table.groupby("unit", sort=False).indices  # once, not a filter of the whole table per province
     for name, facs in sorted(gate.by_province().items(), key=lambda kv: _sort_name(kv[0])):
         prov = ProvinceResult(name=name, facilities=facs, complete=gate.province_complete(name))
         units = {f.unit for f in facs}
@@ -168,8 +169,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
                 or (gate.issue_unit(i) is None and i.province and province_key(i.province) == province_key(name))]
         prov.errors = [i for i in mine if i.severity == ERROR]
         prov.warnings = [i for i in mine if i.severity != ERROR]
-        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, fac_table)
-        prov.annex = annex_rows(prov.facilities, fac_table)
+        own = _rows_of_units(fac_table, unit_rows, units)
+        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own)
+        prov.annex = annex_rows(prov.facilities, own)
         result.provinces.append(prov)
 
     _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table, as_of,
@@ -188,6 +190,14 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
             approved=approved, learner_ids=learner_ids(ds))
     result.elapsed = time.perf_counter() - started
     return result
+
+
+def _rows_of_units(table, unit_rows: dict, units) -> "pd.DataFrame":
+    """The rows of `table` for some units, in the table's order (unit_rows: the table's
+    groupby("unit").indices)."""
+    import numpy as np
+    at = [unit_rows[u] for u in units if u in unit_rows]
+    return table.iloc[np.sort(np.concatenate(at))] if at else table.iloc[:0]
 
 
 def _reporting(provinces, period: Period, cfg) -> list[tuple]:
