@@ -81,6 +81,8 @@ def results(name):
         return pickle.loads(f.read_bytes())
     from rehabstat.dataset import find_workbooks, _read_all
     res = _read_all(find_workbooks([DATA[name]]), 2, None)
+    if not res:
+        raise SystemExit(f"no workbooks in {DATA[name]} (set REHABSTAT_FULL, or run benchmarks/run.py to make them)")
     f.write_bytes(pickle.dumps(res))
     return res
 

@@ -639,7 +639,8 @@ def _province_names(df) -> list:
 
 
 def _province_keys(df) -> list:
-    return [province_key(n) for n in _province_names(df)]
+    keys = {}  # province_key once per name, not per row
+    return [keys[n] if n in keys else keys.setdefault(n, province_key(n)) for n in _province_names(df)]
 
 
 def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
