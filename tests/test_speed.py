@@ -34,3 +34,42 @@ def test_ranked_codes_sort_as_sort_values(values):
     codes = _ranked(*pd.factorize(s.to_numpy(dtype=object)))
     expected = s.sort_values(kind="stable", na_position="last").index.to_numpy()
     assert list(np.argsort(codes, kind="stable")) == list(expected)
+def test_the_program_is_told_from_python_code_calling_it():
+    import sys
+    from rehabstat.cli import _the_program
+    saved = sys.orig_argv
+    try:
+        for argv, program in [(["python", "-m", "rehabstat", "report"], True),
+                              (["python", "-X", "importtime", "-I", "-m", "rehabstat"], True),
+                              (["python", "-mrehabstat", "rules"], True),
+                              (["/venv/bin/python", "/venv/bin/rehabstat", "report", "--month", "6"], True),
+                              (["python", "-c", "import runpy; runpy.run_module('rehabstat')"], False),
+                              (["python", "-m", "pytest", "-k", "rehabstat"], False),
+                              (["python", "script.py", "rehabstat"], False),
+                              (["python"], False)]:
+            sys.orig_argv = argv
+            assert _the_program() is program, argv
+    finally:
+        sys.orig_argv = saved
+
+
+def test_the_program_ends_as_python_would_have_ended_it(tmp_path):
+    """`python -m rehabstat` leaves without tearing the interpreter down (cli._exit_now): the
+    same exit code, stdout and stderr (piped, so flushed at the end) as an ordinary exit
+    (the same command run through runpy from `python -c`), and atexit handlers still run."""
+    import subprocess
+    import sys
+    ordinary = ("import atexit, runpy, sys; sys.argv = ['rehabstat'] + sys.argv[1:]\n"
+                "atexit.register(lambda: sys.stdout.write('ATEXIT'))\n"
+                "runpy.run_module('rehabstat', run_name='__main__')")
+    program = ("import atexit, sys; atexit.register(lambda: sys.stdout.write('ATEXIT')); "
+               "sys.argv = ['rehabstat'] + sys.argv[1:]; from rehabstat.cli import main; "
+               "import rehabstat.cli as c; c._the_program = lambda: True; main()")
+    for args, code in [(["rules"], 0), (["--lang", "en", "rules"], 0), (["--help"], 0), (["report", "--month", "13"], 2),
+                       (["report", "--data", str(tmp_path / "none"), "--year", "2021"], 2), (["nosuch"], 2)]:
+        a = subprocess.run([sys.executable, "-c", ordinary, *args], capture_output=True, timeout=120)
+        b = subprocess.run([sys.executable, "-c", program, *args], capture_output=True, timeout=120)
+        assert a.returncode == b.returncode == code, (args, a.returncode, b.returncode, b.stderr[-300:])
+        assert a.stdout == b.stdout and a.stdout.endswith(b"ATEXIT"), args
+        assert a.stderr == b.stderr, args
+    assert len(a.stdout) > 6 or args == ["nosuch"]
