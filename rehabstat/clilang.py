@@ -799,21 +799,13 @@ def _localise_renderable(obj, table_type):
 
 def localise_tree(group) -> None:
     """Set every help text, label and metavar of the command tree in the current language."""
-    from typer import rich_utils
     from typer._click.core import Context
     from typer.core import TyperArgument, TyperOption
 
     words = FRAMEWORK[lang()]
     k = 0 if lang() == "vi" else 1
-    rich_utils.DEFAULT_STRING = words["default"]
-    rich_utils.REQUIRED_LONG_STRING = words["required"]
-    rich_utils.ENVVAR_STRING = words["envvar"]
-    rich_utils.DEPRECATED_STRING = words["deprecated"]
-    rich_utils.ARGUMENTS_PANEL_TITLE = words["arguments"]
-    rich_utils.OPTIONS_PANEL_TITLE = words["options"]
-    rich_utils.COMMANDS_PANEL_TITLE = words["commands"]
-    rich_utils.ERRORS_PANEL_TITLE = words["error"]
-    rich_utils.ABORTED_TEXT = words["aborted"]
+    if "typer.rich_utils" in sys.modules:
+        rich_words()  # else when help is asked for (LocalContext.get_help): a command needs none of it
 
     def walk(cmd):
         if not hasattr(cmd, "_vi_help"):
@@ -853,6 +845,23 @@ def localise_tree(group) -> None:
     walk(group)
 
 
+def rich_words() -> None:
+    """typer's words for rich help panels, in the current language. typer.rich_utils (rich's
+    markdown, markdown-it: ~50 ms) is imported only here, when help is shown, not at every start."""
+    from typer import rich_utils
+
+    words = FRAMEWORK[lang()]
+    rich_utils.DEFAULT_STRING = words["default"]
+    rich_utils.REQUIRED_LONG_STRING = words["required"]
+    rich_utils.ENVVAR_STRING = words["envvar"]
+    rich_utils.DEPRECATED_STRING = words["deprecated"]
+    rich_utils.ARGUMENTS_PANEL_TITLE = words["arguments"]
+    rich_utils.OPTIONS_PANEL_TITLE = words["options"]
+    rich_utils.COMMANDS_PANEL_TITLE = words["commands"]
+    rich_utils.ERRORS_PANEL_TITLE = words["error"]
+    rich_utils.ABORTED_TEXT = words["aborted"]
+
+
 def _local_formatter():
     from typer._click.formatting import HelpFormatter
 
@@ -874,6 +883,10 @@ def _context_class():
 
     class _LocalContext(Context):
         formatter_class = _local_formatter()
+
+        def get_help(self):  # --help, and a group called without a command
+            rich_words()
+            return super().get_help()
 
     return _LocalContext
 
