@@ -820,6 +820,8 @@ def localise_tree(group) -> None:
         help_opt = cmd.get_help_option(Context(cmd))
         params = list(cmd.params) + ([help_opt] if help_opt is not None else [])
         for p in params:
+            if getattr(p, "_runtime_param", 0) is None:
+                p._runtime_param = quick_coercion(p)  # None: typer builds its own when asked
             if not hasattr(p, "_vi_help"):
                 p._vi_help = getattr(p, "help", None)
             if p is help_opt:
@@ -843,6 +845,81 @@ def localise_tree(group) -> None:
             walk(sub)
 
     walk(group)
+
+
+def quick_coercion(param):
+    """typer (>= 0.2x) turns every option's value into its type with a pydantic TypeAdapter
+    built for it: importing pydantic and building ~20 adapters took ~70 ms of each start
+    (issue 16), for values that are plain numbers, texts and paths. For a parameter whose
+    type is int, str, bool or Path (or a list of them), with no parser, bounds or path type of its
+    own: a RuntimeParam of typer's that converts such values itself exactly as the adapter
+    does (int("6"), the same str or bool, Path(text) checked by typer's own coerce_cli_path) and
+    hands any other value to typer's adapter, built then, so that every message stays
+    typer's (a flag's None too: RuntimeParam.coerce answers it). None when typer is not the
+    one this was written for (then nothing changes)."""
+    try:
+        from typer._click.exceptions import ClickException
+        from typer._coercion import RuntimeParam, build_runtime_param
+        from typer._param_types import coerce_cli_path
+    except ImportError:
+        return None
+    from pathlib import Path
+    from typing import get_args, get_origin
+
+    desc = getattr(param, "type_descriptor", None)
+    info = getattr(desc, "parameter_info", None)
+    if info is None or getattr(desc, "file_annotation", None) is not None or getattr(info, "parser", 0) is not None:
+        return None
+    annotation, many = desc.annotation, False
+    if get_origin(annotation) is list and len(get_args(annotation)) == 1:
+        annotation, many = get_args(annotation)[0], True
+    if annotation is int:
+        if getattr(info, "min", 0) is not None or getattr(info, "max", 0) is not None or getattr(info, "clamp", 0):
+            return None
+    elif annotation is Path:
+        if getattr(info, "path_type", 0) is not None:
+            return None
+    elif annotation not in (str, bool):
+        return None
+
+    def one(value, param, ctx):
+        """The value converted, or NotImplemented: typer's adapter must say."""
+        if annotation is str or annotation is bool:
+            return value if type(value) is annotation else NotImplemented
+        if annotation is int:
+            if type(value) is int:
+                return value
+            if type(value) is str and value.isascii() and value.lstrip("-").isdigit() and len(value) < 16:
+                return int(value)
+            return NotImplemented
+        if type(value) is str:
+            value = Path(value)
+        elif not isinstance(value, Path):
+            return NotImplemented
+        try:
+            return coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
+        except ClickException:
+            raise  # "... does not exist.": typer's message, raised the same way through its adapter
+        except Exception:  # noqa: BLE001 - e.g. a NUL in the path: the adapter's own error
+            return NotImplemented
+
+    class Quick(RuntimeParam):
+        def _coerce_value(self, value, param, ctx):
+            if many:
+                items = value if isinstance(value, (list, tuple)) else [value]
+                out = [one(v, param, ctx) for v in items]
+                if NotImplemented not in out:
+                    return out
+            else:
+                out = one(value, param, ctx)
+                if out is not NotImplemented:
+                    return out
+            return build_runtime_param(desc)._coerce_value(value, param=param, ctx=ctx)
+
+    try:
+        return Quick(parameter_info=info, annotation=desc.annotation)
+    except TypeError:
+        return None
 
 
 def rich_words() -> None:
