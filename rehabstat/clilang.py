@@ -771,11 +771,11 @@ def say(text: Any) -> Any:
 def console_class():
     """A rich Console whose print() speaks the current language (tables included)."""
     from rich.console import Console
-    from rich.table import Table
 
     class LocalConsole(Console):
         def print(self, *objects, **kwargs):  # noqa: A003
             if lang() != "vi":
+                from rich.table import Table  # only here: a Vietnamese run need not import it
                 objects = tuple(_localise_renderable(o, Table) for o in objects)
             return super().print(*objects, **kwargs)
 

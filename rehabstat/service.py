@@ -16,12 +16,19 @@ def load(data, config=None, jobs=None, progress=None, warm=()):
     """Read the data folders and the configuration: (Dataset, Config). `warm`: modules to
     import while the workbooks are parsed (dataset.read_paths)."""
     from .dataset import read_paths
-    from .store import is_store
-    if is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
+    if _is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
         return data.dataset(), load_config([data.root], config)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
     return read_paths(paths, jobs=jobs, progress=progress, warm=warm), cfg
+
+
+def _is_store(data) -> bool:
+    """store.is_store(data), without importing the store (sqlite3 and the inbox: ~10 ms of a
+    report from --data): a StoreSource exists only once rehabstat.store has been imported."""
+    import sys
+    store = sys.modules.get(f"{__package__}.store")
+    return store is not None and store.is_store(data)
 
 
 def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None,
@@ -264,8 +271,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         gaps = gap_lines(facs, period, force) + partial_figures(facs, fac_table)
         timely = timeliness_context(facs, cfg)
         units = [f.unit for f in facs if not f.sent_nothing]
-    from .store import approval_sentence, is_store
-    approval = approval_sentence(data.approved(), units, period) if is_store(data) else ""
+    if _is_store(data):
+        from .store import approval_sentence
+        approval = approval_sentence(data.approved(), units, period)
+    else:
+        approval = ""
     mine = relevant_issues(ds, province_issues, period, key if level == "province" else None)
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues + mine, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
