@@ -199,7 +199,8 @@ def _environment():
                 key = (self.autoescape, source)
                 tpl = self._compiled.get(key)
                 if tpl is None:
-                    tpl = super().from_string(source)  # a syntax error raises, and is not cached
+                    from rehabstat.templates import precompile  # a shipped template: compiled ahead of time
+                    tpl = precompile.template(self, source) or super().from_string(source)  # a syntax error raises, and is not cached
                     if len(self._compiled) >= _COMPILED_MAX:
                         self._compiled.pop(next(iter(self._compiled)))
                     self._compiled[key] = tpl
@@ -226,7 +227,8 @@ def _docx_class():
             def patch_xml(self, src_xml):
                 out = _PATCHED.get(src_xml)
                 if out is None:
-                    out = super().patch_xml(src_xml)
+                    from rehabstat.templates import precompile  # a shipped template: patched ahead of time
+                    out = precompile.patched(src_xml) or super().patch_xml(src_xml)
                     if len(_PATCHED) >= _PATCHED_MAX:
                         _PATCHED.pop(next(iter(_PATCHED)))
                     _PATCHED[src_xml] = out
