@@ -1,5 +1,7 @@
 """Faster paths of issue 16 give exactly what the plain code gives (no timings here:
 speed is measured by benchmarks/run.py)."""
+import pytest
+
 from rehabstat.issues import _shape, _shapes
 
 
@@ -122,3 +124,27 @@ def test_quick_coercion_gives_what_typers_adapters_give(tmp_path):
                     if isinstance(got[1], list):
                         assert [type(x) for x in got[1]] == [type(x) for x in want[1]]
     assert seen > 100  # every command's options, not a few
+
+
+def test_warm_up_pauses_the_collector_only_while_it_imports():
+    import gc
+    import sys
+
+    from rehabstat.dataset import warm_up
+    fresh = [m for m in ("colorsys", "tabnanny", "sndhdr", "wave", "chunk") if m not in sys.modules]
+    assert len(fresh) >= 2
+    try:
+        assert gc.isenabled()
+        warm_up((fresh[0],))
+        assert fresh[0] in sys.modules and gc.isenabled()
+        with pytest.raises(ImportError):
+            warm_up(("rehabstat_no_such_module",))
+        assert gc.isenabled()  # back on after a failed import too
+        gc.disable()
+        try:
+            warm_up((fresh[1],))
+            assert fresh[1] in sys.modules and not gc.isenabled()  # the caller's choice is kept
+        finally:
+            gc.enable()
+    finally:
+        gc.unfreeze()
