@@ -5,6 +5,7 @@ returns. Heavy libraries (pandas, openpyxl, docx) are imported inside the comman
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -785,6 +786,10 @@ def main():
     that is not a number) takes Python's ordinary way out, and so does a caller that is
     not the program itself (runpy from Python code, tests): see _the_program."""
     fast = _the_program()
+    if fast and not any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")):
+        # numpy's OpenBLAS starts a thread per core when pandas imports it, for matrix
+        # products rehabstat never computes: ~50 ms of CPU of a month report (issue 16)
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
     try:
         app()  # LocalGroup.main: --lang/--debug anywhere on the line, every word in the chosen language
     except SystemExit as exc:
@@ -821,7 +826,6 @@ def _exit_now(code) -> None:
     """os._exit(code) after what an ordinary exit does that matters here (atexit handlers:
     multiprocessing's, tempfile's; flushing stdout and stderr). Returns only when the
     ordinary way must be taken (the caller then exits as usual)."""
-    import os
     import threading
     code = 0 if code is None else code
     if type(code) is not int or threading.active_count() > 1:
