@@ -1,6 +1,7 @@
-"""The shipped templates patched and compiled ahead of time (rehabstat/templates/precompile.py,
-issue 16): the stored files are what jinja and docxtpl compute today, they are used only for
-exactly those inputs, and the documents are the same with and without them."""
+"""The shipped templates patched and compiled ahead of time (issue 16; written by
+rehabstat/templates/make_compiled.py, read by precompile.py): the stored files are what
+jinja and docxtpl compute today, they are used only for exactly those inputs, and the
+documents are the same with and without them."""
 from __future__ import annotations
 
 import io
@@ -9,7 +10,7 @@ import zipfile
 import pytest
 
 from rehabstat import render
-from rehabstat.templates import precompile
+from rehabstat.templates import make_compiled, precompile
 from rehabstat.templates.example_context import example_context
 
 
@@ -34,11 +35,11 @@ def test_the_stored_files_are_what_the_script_writes_today(tmp_path):
         # another jinja2 / docxtpl than the files were made with: they must not be used
         assert precompile._index() == ({}, {})
         return
-    written = precompile.write(tmp_path / "compiled")
+    written = make_compiled.write(tmp_path / "compiled")
     assert sorted(p.name for p in written) == sorted(p.name for p in stored.glob("*.py"))
     for path in written:
         assert path.read_bytes() == (stored / path.name).read_bytes(), (
-            f"{path.name} differs: run `python -m rehabstat.templates.precompile` after changing a template")
+            f"{path.name} differs: run `python -m rehabstat.templates.make_compiled` after changing a template")
     patched, code = precompile._index()
     assert len(patched) >= 3 and len(code) >= 4  # bc and kh bodies, header, footer, properties
 

@@ -3,7 +3,7 @@
     python -m rehabstat.templates.build            # writes rehabstat/templates/{bc,kh}.docx
     python -m rehabstat.templates.build OUT_DIR    # elsewhere
     python -m rehabstat.templates.build --docs docs/template-vars.md   # also the variable list
-    python -m rehabstat.templates.precompile       # then: their parts compiled ahead of time (compiled/)
+    python -m rehabstat.templates.make_compiled    # then: their parts compiled ahead of time (compiled/)
 
 The layout is the one of Nghị định 30/2020/NĐ-CP, Phụ lục I (see the project's
 spec/document-format.md):
