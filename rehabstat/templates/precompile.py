@@ -68,7 +68,10 @@ def patched(raw: str) -> str | None:
     name = _index()[0].get(_digest(raw))
     if name is None:
         return None
-    return importlib.import_module(f"{PACKAGE}.{name}").XML
+    try:
+        return importlib.import_module(f"{PACKAGE}.{name}").XML
+    except (ImportError, AttributeError):  # a file of compiled/ missing: computed as before
+        return None
 
 
 def template(env, source: str):
@@ -79,7 +82,9 @@ def template(env, source: str):
         return None
     module = f"{PACKAGE}.{name}"
     spec = importlib.util.find_spec(module)
-    code = spec.loader.get_code(module)  # from its .pyc when there is one
+    code = spec.loader.get_code(module) if spec is not None and spec.loader is not None else None  # its .pyc if any
+    if code is None:  # a file of compiled/ missing: compiled as before
+        return None
     # what Environment.compile(source) returns is compiled under the name "<template>"
     code = code.replace(co_filename="<template>")
     return env.template_class.from_code(env, code, env.make_globals(None), None)
