@@ -36,6 +36,8 @@ def test_ranked_codes_sort_as_sort_values(values):
     codes = _ranked(*pd.factorize(s.to_numpy(dtype=object)))
     expected = s.sort_values(kind="stable", na_position="last").index.to_numpy()
     assert list(np.argsort(codes, kind="stable")) == list(expected)
+
+
 def test_the_program_is_told_from_python_code_calling_it():
     import sys
     from rehabstat.cli import _the_program
