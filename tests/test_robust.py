@@ -119,6 +119,32 @@ def test_sandbox_replaces_dead_workers_and_keeps_the_order():
     assert sorted(seen) == sorted(items)
 
 
+def test_sandbox_hands_out_items_while_meanwhile_runs():
+    """meanwhile() (the imports of a report) runs in a thread of its own: the worker is handed
+    its next items while it runs (it used to wait for it: ~0,1 s of a month report); a
+    worker that dies then is replaced after it; its exception reaches the caller at the end."""
+    import threading
+    three_done = threading.Event()
+    seen = []
+
+    def progress(item):
+        seen.append(item)
+        if len(seen) >= 3:
+            three_done.set()
+
+    waited = []
+    items = ["a", "b", "abort", "c", "d"]
+    out = map_isolated(_behave, items, jobs=1, seconds=5, progress=progress,
+                       meanwhile=lambda: waited.append(three_done.wait(timeout=30)))
+    assert waited == [True]  # three items were done while meanwhile() was still running
+    assert out[:2] == ["A", "B"] and isinstance(out[2], Death) and out[3:] == ["C", "D"]
+
+    def boom():
+        raise RuntimeError("import failed")
+    with pytest.raises(RuntimeError, match="import failed"):
+        map_isolated(_behave, ["a", "b"], jobs=1, meanwhile=boom)
+
+
 # ---------------------------------------------------------------- bounded parsing
 
 def test_huge_and_pathological_cells_are_refused_at_their_cell(tmp_path):
