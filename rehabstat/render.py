@@ -395,6 +395,7 @@ _VARIABLES: tuple[tuple[str, str], ...] = (
     ("gaps", "Báo cáo tỉnh: danh sách câu nêu cơ sở thiếu sổ, sổ trùng hoặc có lỗi (không tính vào số liệu)"),
     ("timeliness.sentence", "Báo cáo tỉnh: câu về tỷ lệ gửi sổ và gửi đúng hạn (rỗng khi không có)"),
     ("timeliness.late", "Báo cáo tỉnh: danh sách câu nêu cơ sở gửi sổ muộn, muộn bao nhiêu ngày"),
+    ("unit.full", "Báo cáo tỉnh: tên tỉnh/thành phố như văn bản viết «tỉnh Cao Bằng», «thành phố Hà Nội»; rỗng với cơ sở"),
     ("unit.scope", "Báo cáo tỉnh đã sáp nhập, kỳ có tháng trước 01/07/2025: «tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)»; rỗng khi không cần"),
     ("approval", "Số liệu đọc từ kho (--store): câu nêu các tháng đã được duyệt và khóa; rỗng khi đọc từ --data"),
     ("annex", "Báo cáo tỉnh: một dòng mỗi cơ sở rồi dòng Tổng cộng: r.code, r.name, r.months (\"6/6\"), r.note, r.bold, r.n.CHỈ_SỐ.HV/ALL"),

@@ -191,7 +191,8 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     elif unit.get("level") == "province":
         # a merged province reported over months before the merger is named with what it
         # is made of, once, here: "tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)"
-        subject = f"Kết quả công tác cai nghiện ma túy trên địa bàn {unit.get('scope') or unit.get('name')} {period.label}"
+        subject = (f"Kết quả công tác cai nghiện ma túy trên địa bàn "
+                   f"{unit.get('scope') or unit.get('full') or unit.get('name')} {period.label}")
     else:
         subject = f"Kết quả công tác cai nghiện ma túy {period.label}"
     recipients = [r.rstrip(";. ") for r in document.get("recipients", [])]
@@ -230,7 +231,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     }
     several = unit.get("level") == "province" and unit.get("facilities", 2) > 1
     unit = {**unit, "short": "các cơ sở" if several else "Cơ sở", "short_cap": "Các cơ sở" if several else "Cơ sở",
-            "scope": unit.get("scope", "")}
+            "scope": unit.get("scope", ""), "full": unit.get("full", "")}
     cmp, compare_ctx = _comparisons(v, earlier)
     return {
         "cmp": cmp, "compare": compare_ctx,

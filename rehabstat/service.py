@@ -351,13 +351,17 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     from .geography import geography, unit_provinces
     if level == "facility":
         province = unit_provinces(ds.files, as_of).get(key, "") or ds.unit_provinces().get(key, "")
-        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": ""}
+        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": "",
+                "full": ""}
     else:
         province = key
         # a merged province over months before the merger says once what it is made of
         scope = geography().scope(key, as_of, period.start_date)
+        known = geography().resolve(key, as_of).province
         unit = {"code": key, "name": _province_title(key), "province": key, "level": level,
-                "scope": scope if "(" in scope else "", "facilities": len(units)}
+                "scope": scope if "(" in scope else "", "facilities": len(units),
+                # in prose, as the seeds write it: "trên địa bàn tỉnh Cao Bằng", "thành phố Hà Nội"
+                "full": known.full if known is not None else ""}
     from .sector import document_settings
     settings, sector_notes = document_settings(cfg.document, period, level, province,
                                                unit["name"] if level == "facility" else None, as_of)

@@ -942,14 +942,14 @@ def build_document(kind: str):
     _title_block(doc, kind)
     if kind == "bc":
         _p(doc, "{% if unit.level == 'province' %}{% if doc.issuer %}{{ doc.issuer }} báo cáo kết quả công "
-                "tác cai nghiện ma túy trên địa bàn {{ unit.name }} {{ period.label }}, cụ thể như sau:{% else %}"
-                "Kết quả công tác cai nghiện ma túy trên địa bàn {{ unit.name }} {{ period.label }} như sau:"
+                "tác cai nghiện ma túy trên địa bàn {{ unit.full or unit.name }} {{ period.label }}, cụ thể như sau:{% else %}"
+                "Kết quả công tác cai nghiện ma túy trên địa bàn {{ unit.full or unit.name }} {{ period.label }} như sau:"
                 "{% endif %}{% else %}{{ doc.issuer or unit.name }} báo cáo kết quả công tác cai nghiện ma túy "
                 "{{ period.label }}, cụ thể như sau:{% endif %}")
         _results(doc, kind)
         _approval(doc)
         _keep(_p(doc, "Trên đây là báo cáo kết quả công tác cai nghiện ma túy "
-                      "{% if unit.level == 'province' %}trên địa bàn {{ unit.name }} {{ period.label }}"
+                      "{% if unit.level == 'province' %}trên địa bàn {{ unit.full or unit.name }} {{ period.label }}"
                       "{% if doc.issuer %} của {{ doc.issuer }}{% endif %}{% else %}{{ period.label }} của "
                       "{{ doc.issuer or unit.name }}{% endif %}./."))
     else:

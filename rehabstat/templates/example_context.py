@@ -192,6 +192,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "province": "Sơn La",
         "level": "facility",
         "scope": "",
+        "full": "",
     }
     has = {
         "admissions": True, "methadone": True, "medical": True, "management": True,

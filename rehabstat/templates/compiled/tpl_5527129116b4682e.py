@@ -89,14 +89,14 @@ def root(context, missing=missing, environment=environment):
             pass
             yield escape(environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'issuer'))
             yield ' báo cáo kết quả công tác cai nghiện ma túy trên địa bàn '
-            yield escape(environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'name'))
+            yield escape((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'full') or environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'name')))
             yield ' '
             yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
             yield ', cụ thể như sau:'
         else:
             pass
             yield 'Kết quả công tác cai nghiện ma túy trên địa bàn '
-            yield escape(environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'name'))
+            yield escape((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'full') or environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'name')))
             yield ' '
             yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
             yield ' như sau:'
@@ -969,7 +969,7 @@ def root(context, missing=missing, environment=environment):
     if (environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'level') == 'province'):
         pass
         yield 'trên địa bàn '
-        yield escape(environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'name'))
+        yield escape((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'full') or environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'name')))
         yield ' '
         yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
         if environment.getattr((undefined(name='doc') if l_0_doc is missing else l_0_doc), 'issuer'):
