@@ -22,6 +22,9 @@ On the same files it prints:
       (benchmarks/.data/full-store, kept), then `batch --store` beside `batch --data`, and the
       reading step alone (the store's parsed rows vs reading every workbook).
       `--store-only` runs (h) alone and adds it to results.json.
+`--keep-outputs DIR` keeps the documents of the first timed batch; `--same-as DIR` checks the goal
+"same outputs" against such a folder kept by a run of other code (benchmarks/same_outputs.py:
+every .docx's text and .xlsx's cells, styles, merges, print setup, and their zip parts).
 The figures are also written to benchmarks/results.json. Times are the best of --repeat
 runs (the machine may be shared); the usual way runs once (it is slow).
 rehabstat's modules are byte-compiled first, as an installation does (pip writes the .pyc
@@ -210,12 +213,32 @@ def best(fn, repeat: int) -> tuple[float, list[float]]:
     return min(runs), runs
 
 
-def batch_once(data: Path) -> float:
+KEPT: list = []  # where the first timed batch's outputs were kept (--keep-outputs / --same-as)
+
+
+def batch_once(data: Path, keep: Path | None = None) -> float:
     with tempfile.TemporaryDirectory(prefix="rehabstat-bench-") as tmp:
         r = run_child(rehabstat_cmd("batch", "--data", data, "--year", YEAR, "--out", tmp))
         docs = list(Path(tmp).glob("BC-*.docx"))
         assert docs and list(Path(tmp).glob("TongHop-*.xlsx")), "batch wrote no documents"
+        if keep is not None and not KEPT:
+            if keep.exists():
+                shutil.rmtree(keep)
+            shutil.copytree(tmp, keep)
+            KEPT.append(keep)
         return r["wall"]
+
+
+def same_outputs(before: Path, after: Path) -> tuple[bool, str]:
+    """benchmarks/same_outputs.py over two batches' folders: (all the same in content, its summary)."""
+    import contextlib
+    import io
+    sys.path.insert(0, str(HERE))
+    from same_outputs import compare
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = compare(before, after)
+    return code == 0, buf.getvalue().strip().splitlines()[-1]
 
 
 def batch_memory(data: Path) -> dict:
@@ -324,6 +347,11 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "results.json")
     ap.add_argument("--store-only", action="store_true", help="only (h): batch --store beside batch --data")
     ap.add_argument("--report-only", action="store_true", help="only (d): the month report and its goal")
+    ap.add_argument("--keep-outputs", type=Path, metavar="DIR",
+                    help="keep the documents of the first timed batch in DIR (to compare a later run with)")
+    ap.add_argument("--same-as", type=Path, metavar="DIR",
+                    help="the goal 'same outputs': this run's batch documents against DIR (kept by an earlier "
+                         "run of other code), with benchmarks/same_outputs.py")
     a = ap.parse_args(argv)
     jobs = os.cpu_count() or 1  # rehabstat reads with one process per core by default
     compile_package()
@@ -383,7 +411,8 @@ def main(argv=None) -> int:
     else:
         r["usual"] = usual(files)
     print("(c) rehabstat batch ...", flush=True)
-    r["batch"], r["batch_runs"] = best(lambda: batch_once(full), a.repeat)
+    keep = a.keep_outputs or (Path(tempfile.mkdtemp(prefix="rehabstat-bench-kept-")) / "out" if a.same_as else None)
+    r["batch"], r["batch_runs"] = best(lambda: batch_once(full, keep), a.repeat)
     print("(d) month report ...", flush=True)
     r["report_cpu_runs"] = []
     r["report"], r["report_runs"] = best(lambda: report_once(fac_dir, r["report_cpu_runs"]), a.repeat)
@@ -427,6 +456,12 @@ def main(argv=None) -> int:
         (f"{rows_ratio:.1f}x rows <= {linear_max:.1f}x memory", f"tenth {mem_tenth['peak_pss_mb']:.0f} MB",
          f"full {peak:.0f} MB", f"{ratios['full/tenth (memory)']:.1f}x", ratios["full/tenth (memory)"] <= linear_max),
     ]
+    if a.same_as:
+        same, summary = same_outputs(a.same_as, KEPT[0])
+        compared = summary.split(" files compared")[0]
+        goals.append(("same outputs as --same-as", a.same_as.name[-18:], f"{compared} files",
+                      "same" if same else "differ", same))
+        print(f"same outputs: {summary}")
 
     def row(label, value):
         print(f"  {label:<58} {value:>14}")
