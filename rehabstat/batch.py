@@ -174,20 +174,33 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.annex = annex_rows(prov.facilities, own)
         result.provinces.append(prov)
 
-    _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table, as_of,
-                approved, full=ds, all_issues=issues)
-
     # the national workbook: its totals rest on every province, so it is written when the
-    # whole is complete and clean, or as a draft with --force
+    # whole is complete and clean, or as a draft with --force. It is written in this process
+    # while the workers render the provinces (this process would otherwise wait for them),
+    # with the name each province's BC will have; written again in the rare case that a
+    # province's BC could not be written (its column then says why).
+    national = None
     if gate.complete or force:
-        from .national import write_national
+        from .national import build_national, finish_national
         result.draft = not gate.complete
-        result.national = write_national(
-            Path(out) / f"TongHop-{_file_code(period)}.xlsx", period=period, provinces=result.provinces,
-            table=prov_table, national=nat_table, monthly=monthly, issues=result.issues,
-            unattributed=result.unattributed, today=today, draft=result.draft,
-            deadline=getattr(cfg, "deadline", None) or None, reporting=_reporting(result.provinces, period, cfg),
-            approved=approved, learner_ids=learner_ids(ds))
+        path = Path(out) / f"TongHop-{_file_code(period)}.xlsx"
+        # what touches every row is done before the workers are forked: done while they run,
+        # it would copy the memory pages they share with this process (copy-on-write)
+        ids, reporting = learner_ids(ds), _reporting(result.provinces, period, cfg)
+
+        def national(expected: dict):
+            wb = build_national(
+                period=period, provinces=result.provinces, table=prov_table, national=nat_table, monthly=monthly,
+                issues=result.issues, unattributed=result.unattributed, today=today, draft=result.draft,
+                deadline=getattr(cfg, "deadline", None) or None, reporting=reporting, approved=approved,
+                learner_ids=ids)
+            return wb, finish_national(wb, path, result.provinces, expected)
+    built = _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table,
+                        as_of, approved, full=ds, all_issues=issues, meanwhile=national)
+    if national is not None:
+        wb, result.national = built
+        if any(p.failure for p in result.provinces):  # a BC not written: its row says why
+            result.national = finish_national(wb, path, result.provinces)
     result.elapsed = time.perf_counter() - started
     return result
 
@@ -217,9 +230,12 @@ def _run_checks(ds, period, today, cfg) -> list[Issue]:
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
-                prov_table, as_of=None, approved=None, full=None, all_issues=None):
+                prov_table, as_of=None, approved=None, full=None, all_issues=None, meanwhile=None):
     """One BC per province, in parallel processes when there are many: each gets only its
-    own rows of the period (a small Dataset, cheap to send)."""
+    own rows of the period (a small Dataset, cheap to send). `meanwhile(expected)` runs in
+    this process while the workers render (after the provinces when there are no workers),
+    `expected` the name of each BC to be written ({province: file name}); its result is
+    returned."""
     import os
     from .render import OutputError, TemplateError
     used = (RECEIVED, HAS_ERRORS) if force else (RECEIVED,)
@@ -257,6 +273,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                          timeliness_context(prov.facilities, cfg), _approval(approved, units, period),
                          history.get(prov.name), history_issues.get(prov.name, []),
                          result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else []))
+    from .codes import slug
+    expected = {prov.name: f"BC-{slug(prov.name)}-{period.code}.docx" for prov in work}  # as build_document names it
     total = len(result.provinces)
     done = total - len(work)
     if progress:
@@ -274,6 +292,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                 if note not in result.notes:
                     result.notes.append(note)
 
+    built = None
     workers = min(jobs or os.cpu_count() or 1, len(work))
     if workers > 1 and len(work) >= 4:
         import multiprocessing
@@ -289,6 +308,10 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         try:
             with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
+                # the workers are forked by the first submit, before `meanwhile` builds anything
+                if meanwhile is not None:
+                    task, meanwhile = meanwhile, None
+                    built = task(expected)
                 for fut in as_completed(futures):
                     finish(futures[fut], fut.result())
                     done += 1
@@ -308,6 +331,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                 progress("render", done, total)
     if progress:
         progress("render", total, total)
+    return meanwhile(expected) if meanwhile is not None else built
 
 
 def _approval(approved, units, period) -> str:

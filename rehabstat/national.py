@@ -60,16 +60,36 @@ STATUS_MEANING = {
 }
 
 
-def write_national(path: Path, *, period: Period, provinces, table, national, monthly, issues, unattributed,
+def write_national(path: Path, **kwargs) -> Path:
+    """Write the national workbook (build_national's arguments) once the provinces' BCs are written."""
+    return finish_national(build_national(**kwargs), path, kwargs["provinces"])
+
+
+def finish_national(wb, path: Path, provinces, expected: dict | None = None) -> Path:
+    """Save the workbook of build_national to `path`, with the name of each province's BC, or
+    why it has none, in TomTat's column I: the BC written, else `expected` (the name it will
+    have: the workbook is written while the provinces are rendered), else the reason."""
+    from .xlsxout import save, set_cell
+    ws = wb["TomTat"]
+    for r, p in enumerate(provinces, start=2):
+        set_cell(ws, r, 9, _bc_name(p, expected))
+    return save(wb, path)
+
+
+def _bc_name(p, expected: dict | None = None) -> str:
+    written = next((Path(o).name for o in p.outputs if str(o).endswith(".docx")), None)
+    return written or p.failure or (expected or {}).get(p.name) or p.note or ""
+
+
+def build_national(*, period: Period, provinces, table, national, monthly, issues, unattributed,
                    today: dt.date | None = None, draft: bool = False, deadline: dict | None = None,
-                   reporting=(), approved: dict | None = None, learner_ids=frozenset()) -> Path:
-    """Write the national workbook; `provinces` are batch.ProvinceResult, `table` the
-    province-level indicator table, `national` the national one, `monthly` the monthly
-    census [(year, month, {HV, MET, ALL})]. A message quoting one of `learner_ids` is
-    written with the id masked (issues.mask_ids)."""
+                   reporting=(), approved: dict | None = None, learner_ids=frozenset()):
+    """The national workbook, not yet saved (finish_national saves it); `provinces` are
+    batch.ProvinceResult, `table` the province-level indicator table, `national` the national
+    one, `monthly` the monthly census [(year, month, {HV, MET, ALL})]. A message quoting one
+    of `learner_ids` is written with the id masked (issues.mask_ids)."""
     import openpyxl
     from .issues import mask_ids, masked
-    from .xlsxout import save
     issues = masked(issues, learner_ids)
     unattributed = [(f, mask_ids(message, learner_ids)) for f, message in unattributed]
     values = _values(table)
@@ -86,7 +106,7 @@ def write_national(path: Path, *, period: Period, provinces, table, national, mo
     _tidy(wb.create_sheet("ChiSo"), table, national, reporting)
     if approved is not None:  # the data came from a store: which months are approved
         _approvals(wb.create_sheet("PheDuyet", wb.sheetnames.index("DayDu") + 1), provinces, period, approved)
-    return save(wb, path)
+    return wb
 
 
 def _approvals(ws, provinces, period: Period, approved: dict) -> None:
@@ -213,8 +233,7 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
         for k, v in enumerate(counts):
             _number(ws, r, 2 + k, v)
             sums[k] += v
-        docx = next((Path(o).name for o in p.outputs if str(o).endswith(".docx")), p.failure or p.note or "")
-        set_cell(ws, r, 9, docx)
+        set_cell(ws, r, 9, _bc_name(p))  # set by finish_national
         _rates(ws, r, timely(p.facilities, deadline))
         r += 1
     set_cell(ws, r, 1, NATION_LABEL)

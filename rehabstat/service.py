@@ -404,9 +404,21 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     out = Path(out)
     from .xlsxout import REPLACED, atomic_path
     replaced = REPLACED[0]
-    with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
-        render_docx(template, kind, ctx, docx_tmp)  # both files, or neither
-        write_report_workbook(ctx, table, xlsx_tmp, unit, period)
+    from .errors import OutputError
+    for target in (out / f"{stem}.docx", out / f"{stem}.xlsx"):
+        if target.is_dir():  # checked first: both files are written, or neither
+            raise OutputError(f"Không ghi được {target}: đã có một thư mục cùng tên. Hãy đổi tên thư mục đó rồi chạy lại.")
+    try:
+        with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
+            render_docx(template, kind, ctx, docx_tmp)  # both files, or neither
+            write_report_workbook(ctx, table, xlsx_tmp, unit, period)
+    except OutputError:
+        raise
+    except PermissionError as exc:
+        raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: tệp đang mở trong Word/Excel hoặc thư mục không "
+                          "cho phép ghi. Hãy đóng tệp rồi chạy lại.") from exc
+    except OSError as exc:
+        raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: {exc.strerror or exc}") from exc
     result.outputs = [out / f"{stem}.docx", out / f"{stem}.xlsx"]
     if REPLACED[0] != replaced:
         result.notes.append("Dữ liệu có ký tự không ghi được vào tệp Word/Excel (ký tự điều khiển): đã bỏ khỏi tệp Word, "

@@ -432,3 +432,28 @@ def test_vietnamese_sheets_say_the_level_in_vietnamese_and_the_period_once(q2):
     assert "(2021-Q2)" not in str(wb["ChiSo"]["A2"].value)
     note = [c.value for c in openpyxl.load_workbook(out / "TongHop-2021-Q2.xlsx")["TomTat"]["A"] if c.value]
     assert any(str(v).startswith("Tổng hợp quý II năm 2021; lập ngày") for v in note)
+
+
+def test_national_workbook_written_beside_the_render_workers_names_each_bc(tmp_path):
+    """With 4+ provinces the national workbook is written while the workers render the
+    provinces, with the name each BC will have; a province whose BC could not be written
+    (here: a folder where its .docx goes) gets, in TomTat's column I, why (written again)."""
+    data = tmp_path / "data"
+    provinces = {"LC01": "Lai Châu", "DB01": "Điện Biên", "HG01": "Hà Giang", "YB01": "Yên Bái"}
+    for code, province in provinces.items():
+        wb = openpyxl.load_workbook(SAMPLES / "son-la" / "2021-01.xlsx")
+        ws = wb["ThongTin"]
+        ws["B1"], ws["B2"], ws["B3"] = code, f"Cơ sở cai nghiện {province}", province
+        (data / code).mkdir(parents=True)
+        wb.save(data / code / "2021-01.xlsx")
+    out = tmp_path / "out"
+    (out / "BC-Ha-Giang-2021-01.docx").mkdir(parents=True)  # Hà Giang's BC cannot be written
+    res = cli("batch", "--data", data, "--year", "2021", "--month", "1", "--out", out, "--jobs", "2")
+    assert res.exit_code in (0, 1), res.output
+    ws = openpyxl.load_workbook(out / "TongHop-2021-01.xlsx")["TomTat"]
+    column = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=9).value for r in range(2, 6)}
+    assert column["Lai Châu"] == "BC-Lai-Chau-2021-01.docx" and (out / "BC-Lai-Chau-2021-01.docx").is_file()
+    assert column["Yên Bái"] == "BC-Yen-Bai-2021-01.docx" and (out / "BC-Yen-Bai-2021-01.docx").is_file()
+    assert column["Hà Giang"].startswith("Không ghi được") and "thư mục cùng tên" in column["Hà Giang"], column
+    assert not (out / "BC-Ha-Giang-2021-01.xlsx").exists()  # both files, or neither
+    assert "Hà Giang" in res.output and "Traceback" not in res.output
