@@ -19,7 +19,8 @@ lines. The stages:
   compute     indicators.compute (+ batch._aggregate)
   docx        render.render_docx (63 BC .docx)
   xlsx        service.write_report_workbook (63 BC .xlsx)
-  national    national.write_national (the national workbook)
+  national    national.build_national + finish_national (the national workbook; built while the
+              render workers run when there are some)
 """
 from __future__ import annotations
 
@@ -127,7 +128,8 @@ def instrument(parallel=False):
     timed(service, "write_report_workbook", "write: BC .xlsx")
     import rehabstat.report as report
     timed(report, "build_context", "write: build_context")
-    timed(national, "write_national", "write: national workbook")
+    timed(national, "build_national", "write: national workbook (cells)")
+    timed(national, "finish_national", "write: national workbook (saved)")
 
 
 def main(argv=None):
