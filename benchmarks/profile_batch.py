@@ -56,15 +56,15 @@ def timed(module, name, label):
 
 
 def instrument(parallel=False):
-    import rehabstat.batch as batch
-    import rehabstat.dataset as dataset
-    import rehabstat.gate as gate
-    import rehabstat.indicators as indicators
-    import rehabstat.national as national
-    import rehabstat.reader as reader
-    import rehabstat.render as render
-    import rehabstat.safety as safety
-    import rehabstat.service as service
+    import rehabstat.commands.batch as batch
+    import rehabstat.reading.dataset as dataset
+    import rehabstat.checking.gate as gate
+    import rehabstat.computing.indicators as indicators
+    import rehabstat.workbooks.national as national
+    import rehabstat.reading.reader as reader
+    import rehabstat.documents.render as render
+    import rehabstat.reading.safety as safety
+    import rehabstat.commands.service as service
 
     def read_all(files, jobs, progress, warm=()):  # in this process, in order (what the workers do)
         out = []
@@ -118,7 +118,7 @@ def instrument(parallel=False):
     timed(reader, "_legacy_encoding", "read:   _legacy_encoding (parse excluded)")
     timed(batch, "_run_checks", "checks")
     timed(batch, "_render_all", "write: all provinces (_render_all)")
-    import rehabstat.issues as issues_mod
+    import rehabstat.common.issues as issues_mod
     timed(issues_mod, "learner_ids", "learner_ids")
     timed(gate, "decide", "gate")
     timed(indicators, "compute", "compute")
@@ -126,7 +126,7 @@ def instrument(parallel=False):
     timed(batch, "_monthly_census", "compute: _monthly_census")
     timed(render, "render_docx", "write: BC .docx")
     timed(service, "write_report_workbook", "write: BC .xlsx")
-    import rehabstat.report as report
+    import rehabstat.documents.report as report
     timed(report, "build_context", "write: build_context")
     timed(national, "build_national", "write: national workbook (cells)")
     timed(national, "finish_national", "write: national workbook (saved)")
@@ -146,8 +146,8 @@ def main(argv=None):
     a = ap.parse_args(argv)
 
     t_import = time.perf_counter()
-    from rehabstat.batch import run_batch
-    from rehabstat.periods import make_period
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.common.periods import make_period
     t_import = time.perf_counter() - t_import
     if not a.no_stages:
         instrument(a.parallel)

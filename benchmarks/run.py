@@ -306,7 +306,7 @@ def batch_store_once(kho: Path) -> float:
 def read_step(source) -> float:
     """The reading step alone, in this process: the Dataset from the store or the folder."""
     sys.path.insert(0, str(ROOT))
-    from rehabstat.dataset import read_paths
+    from rehabstat.reading.dataset import read_paths
     from rehabstat.store import load_dataset
     t0 = time.perf_counter()
     ds = load_dataset(source) if (Path(source) / "inbox.sqlite").exists() else read_paths([source])

@@ -17,10 +17,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 os.chdir(HERE.parent)
-from rehabstat.dataset import read_paths, build_dataset
-from rehabstat.periods import make_period
-from rehabstat.config import load_config
-from rehabstat import rules
+from rehabstat.reading.dataset import read_paths, build_dataset
+from rehabstat.common.periods import make_period
+from rehabstat.settings.config import load_config
+from rehabstat.common import rules
 
 CACHE = Path(tempfile.gettempdir()) / "rehabstat-same-checks"
 CACHE.mkdir(exist_ok=True)
@@ -33,9 +33,9 @@ DATA["fuzz1"] = DATA["full"]; DATA["fuzz2"] = DATA["full"]
 
 def perturb(ds, seed):
     import numpy as np, pandas as pd
-    from rehabstat.dataset import Dataset
-    from rehabstat.issues import Issue
-    from rehabstat.codes import EVENT_TYPES
+    from rehabstat.reading.dataset import Dataset
+    from rehabstat.common.issues import Issue
+    from rehabstat.common.codes import EVENT_TYPES
     rng = np.random.default_rng(seed)
     ev = ds.events.copy()
     n = len(ev)
@@ -79,7 +79,7 @@ def results(name):
     f = CACHE / f"{name}.results.pkl"
     if f.exists():
         return pickle.loads(f.read_bytes())
-    from rehabstat.dataset import find_workbooks, _read_all
+    from rehabstat.reading.dataset import find_workbooks, _read_all
     res = _read_all(find_workbooks([DATA[name]]), 2, None)
     if not res:
         raise SystemExit(f"no workbooks in {DATA[name]} (set REHABSTAT_FULL, or run benchmarks/run.py to make them)")
@@ -94,9 +94,9 @@ def frames(ds):
         "totals": ds.totals, "layout": ds.layout, "issues": [issue_t(i) for i in ds.issues]}
 
 def run(name, timing=None):
-    from rehabstat.checks import run_checks
-    from rehabstat.indicators import compute
-    from rehabstat.issues import learner_ids
+    from rehabstat.checking.checks import run_checks
+    from rehabstat.computing.indicators import compute
+    from rehabstat.common.issues import learner_ids
     res = results(name)
     t = time.perf_counter(); ds = build_dataset(res); tb = time.perf_counter() - t
     if name.startswith("fuzz"):

@@ -12,13 +12,13 @@ Every name is imported from its stage on first use, so `import rehabstat.api` co
 nothing and a command imports only what it needs (`rehabstat --help` answers at once).
 The few functions defined here are what the CLI used to do itself beyond parsing options:
 choosing the data source (`source`), writing a blank workbook (`write_facility_form`,
-`write_province_form`). User errors are the types of rehabstat.errors (UsageError: exit 2,
+`write_province_form`). User errors are the types of rehabstat.common.errors (UsageError: exit 2,
 DataError: exit 1, TemplateError: exit 2)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ConfigError, DataError, OutputError, PeriodError, TemplateError, UsageError  # noqa: F401
+from .common.errors import ConfigError, DataError, OutputError, PeriodError, TemplateError, UsageError  # noqa: F401
 
 # name -> the module (of its stage) that defines it; see _module for the imports
 _NAMES = {
@@ -54,25 +54,25 @@ def _module(where: str):
     """The module of a stage, imported here (written out, so that the import graph of
     tests/test_architecture.py sees every edge)."""
     if where == "reader":
-        from . import reader as m
+        from .reading import reader as m
     elif where == "geography":
-        from . import geography as m
+        from .settings import geography as m
     elif where == "config":
-        from . import config as m
+        from .settings import config as m
     elif where == "periods":
-        from . import periods as m
+        from .common import periods as m
     elif where == "validate":
-        from . import validate as m
+        from .commands import validate as m
     elif where == "annotate":
-        from . import annotate as m
+        from .workbooks import annotate as m
     elif where == "service":
-        from . import service as m
+        from .commands import service as m
     elif where == "batch":
-        from . import batch as m
+        from .commands import batch as m
     elif where == "form":
-        from . import form as m
+        from .workbooks import form as m
     elif where == "render":
-        from . import render as m
+        from .documents import render as m
     elif where == "store":
         from . import store as m
     else:
@@ -117,7 +117,7 @@ def source(data, store):
 def write_facility_form(facility, name, province, month, out=None, data=None, force=False, note=None) -> Path:
     """The blank monthly workbook of a facility (`rehabstat form`): its path. `note(label, text)`
     is told the warnings (a province name unknown or merged, no closing of the month before)."""
-    from .form import build_form, default_name, month_of, previous_closing, write_form
+    from .workbooks.form import build_form, default_name, month_of, previous_closing, write_form
     note = note or (lambda label, text: None)
     if not facility or not name or not month:
         raise UsageError("Sổ hằng tháng cần --facility, --name, --province và --month.")
@@ -130,12 +130,12 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
     target = out or Path(default_name(facility, y, m))
     if target.is_dir():  # --out a folder, as report and batch take it: the default name inside
         target = target / default_name(facility, y, m)
-    from .service import ensure_out_dir
+    from .commands.service import ensure_out_dir
     ensure_out_dir(target.parent)
     if target.exists() and not force:
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
     opening = None
-    from .geography import geography
+    from .settings.geography import geography
     import datetime as _dt
     import calendar as _cal
     known = geography().resolve(province, _dt.date(y, m, _cal.monthrange(y, m)[1]))
@@ -157,19 +157,19 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
 
 def write_province_form(province, period, out=None, force=False) -> Path:
     """The blank province workbook of a period (`rehabstat form --level province`): its path."""
-    from .form import build_province_form, write_form
+    from .workbooks.form import build_province_form, write_form
     if not period or not province.strip():
         raise UsageError("Sổ cấp tỉnh cần --province và --period, ví dụ --period 2019.")
     try:
         wb = build_province_form(province, period)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    from .codes import slug
+    from .common.codes import slug
     name = f"{slug(province)}-{slug(period)}.xlsx"
     target = out or Path(name)
     if target.is_dir():  # --out a folder: the default name inside
         target = target / name
-    from .service import ensure_out_dir
+    from .commands.service import ensure_out_dir
     ensure_out_dir(target.parent)
     if target.exists() and not force:
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")

@@ -25,7 +25,7 @@ app.add_typer(templates_app, name="templates")
 STATE = {"debug": False}
 
 
-from .errors import UsageError  # noqa: E402  (re-exported: older code imports it from here)
+from .common.errors import UsageError  # noqa: E402  (re-exported: older code imports it from here)
 
 
 def _console(stderr=True, **kwargs):
@@ -39,7 +39,7 @@ def command(fn):
     """Run a command: user errors become a message and an exit code, never a traceback."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from .errors import DataError
+        from .common.errors import DataError
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
@@ -51,7 +51,7 @@ def command(fn):
             _print_data_error(exc)
             raise typer.Exit(1)
         except Exception as exc:  # noqa: BLE001
-            from .errors import TemplateError
+            from .common.errors import TemplateError
             if isinstance(exc, TemplateError):
                 _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {exc}")
                 raise typer.Exit(2)
@@ -83,7 +83,7 @@ def main_options(
     lang: str = typer.Option("vi", "--lang", help="Ngôn ngữ thông báo: vi hoặc en."),
     debug: bool = typer.Option(False, "--debug", help="Hiện chi tiết lỗi (traceback)."),
 ):
-    from . import rules
+    from .common import rules
     if lang not in ("vi", "en"):
         _console().print("[bold red]Lỗi:[/] --lang phải là vi hoặc en.")
         raise typer.Exit(2)
@@ -114,7 +114,7 @@ DateOpt = typer.Option(None, "--date", help="Ngày ban hành DD/MM/YYYY (mặc �
 def _doc_date(text):
     if text is None:
         return None
-    from .values import Bad, parse_date
+    from .common.values import Bad, parse_date
     try:
         return parse_date(text)
     except Bad:
@@ -127,7 +127,7 @@ def _as_of(text):
 
 
 def _period(year, month, quarter, half, start, end, months=None):
-    from .periods import make_period
+    from .common.periods import make_period
     return make_period(year=year, month=month, quarter=quarter, half=half, start=start, end=end, months=months)
 
 
@@ -418,7 +418,7 @@ def _batch_summary(result):
     """The closing summary on stdout: a table per province, what needs attention, the
     national workbook, the time it took."""
     from rich.table import Table
-    from . import vnformat as vn
+    from .common import vnformat as vn
     out = _console(stderr=False, width=None if sys.stdout.isatty() else 150)
     n = vn.number
     table = Table(title=f"Tổng hợp {result.period.label}", title_justify="left")
@@ -561,7 +561,7 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
 
     Ví dụ: rehabstat rules I001
     """
-    from .rules import LANG, RULES, explanation
+    from .common.rules import LANG, RULES, explanation
     console = _console(stderr=False)
     if code:
         r = RULES.get(code.upper())
@@ -642,7 +642,7 @@ def history(
 
     Ví dụ: rehabstat history --store kho --facility SL01 --month 03/2021
     """
-    from .periods import _parse_mm_yyyy
+    from .common.periods import _parse_mm_yyyy
     from .api import Store, local_time, month_text
     ym = _parse_mm_yyyy(month, "--month") if month else None
     with Store.open(store) as s:

@@ -35,12 +35,12 @@ GLOBAL_VALUED = ("--lang",)
 
 
 def lang() -> str:
-    from .rules import LANG
+    from .common.rules import LANG
     return LANG["value"]
 
 
 def set_lang(value: str) -> None:
-    from .rules import LANG
+    from .common.rules import LANG
     LANG["value"] = value
 
 
@@ -371,7 +371,7 @@ _RULES_EN: dict = {}  # code -> (the Vietnamese message as a regex, the English 
 
 def _rule_rx(code: str):
     if not _RULES_EN:
-        from .rules import RULES
+        from .common.rules import RULES
         for r in RULES.values():
             parts, seen, pos = [], set(), 0
             for m in re.finditer(r"\{(\w+)\}", r.message_vi):

@@ -19,15 +19,15 @@ def ha_noi():
 
 @pytest.fixture(scope="session")
 def son_la_2021(son_la):
-    from rehabstat.indicators import compute
-    from rehabstat.periods import make_period
-    from rehabstat.service import load
+    from rehabstat.computing.indicators import compute
+    from rehabstat.common.periods import make_period
+    from rehabstat.commands.service import load
     ds, cfg = load(son_la)
     return compute(ds, make_period(year=2021), split=cfg.split)
 
 
 def figure(table, indicator, category="ALL", unit=None):
-    from rehabstat.indicators import value
+    from rehabstat.computing.indicators import value
     return value(table, indicator, category, unit)
 
 

@@ -36,23 +36,8 @@ STAGE_ROLES = {
 # Beside the pipeline: may import only these stages, and no pipeline module imports them.
 SIDE = {"synth": ("common",)}  # deterministic sample workbooks (samples/, tests, benchmarks)
 
-# Today's modules (before the move into one package per stage) and their stage.
-MODULE_STAGE = {
-    "errors": "common", "issues": "common", "rules": "common", "rules_vi": "common", "codes": "common",
-    "values": "common", "vnformat": "common", "periods": "common",
-    "geography": "settings", "sector": "settings", "config": "settings",
-    "safety": "reading", "sandbox": "reading", "sheetxml": "reading", "formula": "reading", "legacy": "reading",
-    "headers": "reading", "reader": "reading", "province": "reading", "dataset": "reading",
-    "checks": "checking", "gate": "checking",
-    "indicators": "computing", "timeliness": "computing", "targets": "computing", "compare": "computing",
-    "xlsxout": "workbooks", "form": "workbooks", "national": "workbooks", "annotate": "workbooks",
-    "report": "documents", "render": "documents", "annex": "documents", "templates": "documents",
-    "store": "store",
-    "service": "commands", "batch": "commands", "validate": "commands",
-    "api": "api",
-    "cli": "cli", "clilang": "cli", "__main__": "cli",
-    "synth": "synth",
-}
+# Modules at the top of the package; every other module is placed by its folder (rehabstat/<stage>/).
+MODULE_STAGE = {"__main__": "cli", "api": "api", "cli": "cli", "clilang": "cli"}
 
 
 def modules() -> dict[str, tuple[Path, bool]]:

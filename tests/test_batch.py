@@ -94,8 +94,8 @@ def completeness(path):
 
 
 def run(data, tmp_path, name="out", **kw):
-    from rehabstat.batch import run_batch
-    from rehabstat.periods import make_period
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.common.periods import make_period
     period = kw.pop("period", None) or make_period(year=2021, quarter=2)
     return run_batch(data, period, tmp_path / name, today=TODAY, **kw)
 
@@ -183,9 +183,9 @@ def test_province_workbook_has_the_annex(q2):
 
 
 def test_monthly_census_chart_matches_the_engine(q2):
-    from rehabstat.indicators import compute, value
-    from rehabstat.periods import make_period
-    from rehabstat.service import load
+    from rehabstat.computing.indicators import compute, value
+    from rehabstat.common.periods import make_period
+    from rehabstat.commands.service import load
     _, out = q2
     wb, ws, rows = sheet_rows(out / "TongHop-2021-Q2.xlsx", "SiSoThang")
     assert len(ws._charts) == 1
@@ -241,9 +241,9 @@ def messy(tmp_path_factory):
 
 
 def test_duplicate_month_is_shown_and_left_out_of_the_figures(messy):
-    from rehabstat.dataset import read_paths
-    from rehabstat.indicators import compute, value
-    from rehabstat.periods import make_period
+    from rehabstat.reading.dataset import read_paths
+    from rehabstat.computing.indicators import compute, value
+    from rehabstat.common.periods import make_period
     root, data, result = messy
     assert result.exit_code == 1
     grid, _ = completeness(result.national)
@@ -276,9 +276,9 @@ def test_broken_workbook_is_listed_and_the_rest_is_summed(messy):
     # Sơn La is untouched by Hà Nội's problems
     sl = next(p for p in result.provinces if p.name == "Sơn La")
     assert not sl.gaps and not sl.errors
-    from rehabstat.indicators import compute, value
-    from rehabstat.periods import make_period
-    from rehabstat.service import load
+    from rehabstat.computing.indicators import compute, value
+    from rehabstat.common.periods import make_period
+    from rehabstat.commands.service import load
     ds, _ = load(SAMPLES / "son-la")
     alone = compute(ds, make_period(year=2021, quarter=2), level="province")
     t = tidy(result.national)
@@ -300,7 +300,7 @@ def test_registry_facility_that_sent_nothing(tmp_path):
     data = copy_samples(tmp_path / "data", "ha-noi")
     (data / "rehabstat.toml").write_text('[registry]\n"TP. Hà Nội" = ["HN01", "HN02", "HN03", "HN04", "HN05", '
                                          '"HN06", "HN07", "HN08"]\n', encoding="utf-8")
-    from rehabstat.periods import make_period
+    from rehabstat.common.periods import make_period
     result = run(data, tmp_path, period=make_period(year=2021, month=6), force=True)
     assert result.exit_code == 1
     [hn] = result.provinces
@@ -324,9 +324,9 @@ def test_period_across_years(tmp_path):
     grid, _ = completeness(path)
     assert [grid[("SL01", m)][0] for m in ("11/2020", "12/2020", "01/2021", "02/2021")] == \
         ["thiếu", "thiếu", "đã nhận", "đã nhận"]
-    from rehabstat.indicators import compute, value
-    from rehabstat.periods import make_period
-    from rehabstat.service import load
+    from rehabstat.computing.indicators import compute, value
+    from rehabstat.common.periods import make_period
+    from rehabstat.commands.service import load
     ds, _ = load(SAMPLES / "son-la")
     expected = compute(ds, make_period(start="01/2021", end="02/2021"), level="province")
     t = tidy(path)
@@ -366,7 +366,7 @@ def test_help_has_an_example():
 # ---------------------------------------------------------------- pieces
 
 def test_month_from_name_and_ranges():
-    from rehabstat.batch import month_from_name, month_ranges
+    from rehabstat.commands.batch import month_from_name, month_ranges
     assert month_from_name("x/HN03/2021-05.xlsx") == (2021, 5)
     assert month_from_name("so 05.2021 HN03.xlsx") == (2021, 5)
     assert month_from_name("202112.xlsx") == (2021, 12)

@@ -12,15 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import broken
-from rehabstat import rules
-from rehabstat.checks import run_checks
-from rehabstat.config import Config
-from rehabstat.dataset import build_dataset, read_paths
-from rehabstat.issues import Issue
-from rehabstat.periods import make_period
-from rehabstat.reader import read_workbook
-from rehabstat.rules import RULES
-from rehabstat.validate import validate_paths
+from rehabstat.common import rules
+from rehabstat.checking.checks import run_checks
+from rehabstat.settings.config import Config
+from rehabstat.reading.dataset import build_dataset, read_paths
+from rehabstat.common.issues import Issue
+from rehabstat.common.periods import make_period
+from rehabstat.reading.reader import read_workbook
+from rehabstat.common.rules import RULES
+from rehabstat.commands.validate import validate_paths
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 REQUIRED = ("F005 F006 F007 F008 C001 C002 C003 C004 C005 C006 C007 K001 K002 K003 K004 K005 D001 D002 "

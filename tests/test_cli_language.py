@@ -101,8 +101,8 @@ def test_global_options_anywhere(tmp_path):
 
 
 def test_rules_explained_in_the_chosen_language():
-    from rehabstat.rules import RULES, explanation
-    from rehabstat.rules_vi import EXPLANATIONS_VI
+    from rehabstat.common.rules import RULES, explanation
+    from rehabstat.common.rules_vi import EXPLANATIONS_VI
     assert set(EXPLANATIONS_VI) == set(RULES)
     _, out = run("rules", "I001")
     assert "Cuối kỳ = đầu kỳ + tiếp nhận" in out and "Closing" not in out

@@ -42,7 +42,7 @@ def test_custom_solieu_code_is_kept_as_a_flow(tmp_path):
 
 
 def test_nam_dinh_targets_sample_has_seed_002_targets():
-    from rehabstat.targets import read_targets
+    from rehabstat.computing.targets import read_targets
     rows, issues = read_targets(SAMPLES / "targets" / "nam-dinh-2019.xlsx")
     assert issues == []
     got = {(r["unit"], r["code"]): r["plan"] for r in rows}

@@ -173,7 +173,7 @@ def test_registry_lifetimes_shrink_what_is_expected(tmp_path):
 # ---------------------------------------------------------------- defects found on the way
 
 def test_symbol_from_the_name():
-    from rehabstat.report import symbol_from_name
+    from rehabstat.documents.report import symbol_from_name
     assert symbol_from_name("Cơ sở Cai nghiện ma túy số 1 Hà Nội") == "CSCNMT1"
     assert symbol_from_name("Cơ sở Điều trị nghiện ma túy tỉnh Sơn La") == "CSĐTNMT"
     assert symbol_from_name("Trung tâm Chữa bệnh - Giáo dục - Lao động xã hội tỉnh Cao Bằng") == "TTCBGDLĐXH"
@@ -240,7 +240,7 @@ def test_part_above_its_whole(tmp_path):
     assert [(i["file"].endswith("2021-05.xlsx"), i["sheet"], i["row"], i["column"]) for i in issues] == \
         [(True, "SoLieu", rows["DIEU_TRI_ARV"], "D")]
 
-    from rehabstat.report import _share
+    from rehabstat.documents.report import _share
     assert _share(175, 105) == "" and _share(105, 105) == "100%" and _share(3, 0) == ""
 
 
@@ -255,8 +255,8 @@ def test_input_files_are_never_changed(dup, tmp_path):
 
 def test_province_figures_reported_by_some_facilities_say_how_many():
     import pandas as pd
-    from rehabstat.batch import annex_rows, partial_figures
-    from rehabstat.gate import Facility
+    from rehabstat.commands.batch import annex_rows, partial_figures
+    from rehabstat.checking.gate import Facility
     table = pd.DataFrame([("A", "CUOI_KY", "ALL", 10), ("A", "KHAM_BENH", "ALL", 40), ("B", "CUOI_KY", "ALL", 5),
                           ("B", "DOANH_THU", "ALL", 7)], columns=["unit", "indicator", "category", "value"])
     facs = [Facility("A", "Cơ sở A", "P"), Facility("B", "Cơ sở B", "P"), Facility("C", "Cơ sở C", "P")]

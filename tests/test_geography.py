@@ -4,7 +4,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from rehabstat import geography as g
+from rehabstat.settings import geography as g
 
 AFTER, BEFORE = dt.date(2025, 12, 31), dt.date(2025, 6, 30)
 THE_34 = ["Tuyên Quang", "Cao Bằng", "Lai Châu", "Lào Cai", "Thái Nguyên", "Điện Biên", "Lạng Sơn", "Sơn La",
@@ -99,7 +99,7 @@ def test_scope_sentence():
 
 def test_parse_as_of():
     assert g.parse_as_of("31/12/2025") == AFTER and g.parse_as_of("2025-06-30") == BEFORE and g.parse_as_of(None) is None
-    from rehabstat.errors import PeriodError
+    from rehabstat.common.errors import PeriodError
     with pytest.raises(PeriodError):
         g.parse_as_of("31/13/2025")
 

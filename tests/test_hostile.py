@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import broken
-from rehabstat.annotate import annotate
-from rehabstat.validate import validate_paths
+from rehabstat.workbooks.annotate import annotate
+from rehabstat.commands.validate import validate_paths
 
 LIMIT_SECONDS = 10
 LIMIT_MB = 500
@@ -128,7 +128,7 @@ HOSTILE = {
 
 _CHILD = """
 import json, resource, sys, time
-from rehabstat.dataset import read_paths
+from rehabstat.reading.dataset import read_paths
 t = time.perf_counter()
 r = read_paths([sys.argv[1]]).results[0]
 peak = max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
@@ -285,7 +285,7 @@ def test_cells_without_r_cannot_reach_far_rows(tmp_path):
 
 
 def test_cells_without_r_in_a_normal_sheet_are_read(tmp_path):
-    from rehabstat import safety
+    from rehabstat.reading import safety
     path = _patched_sheet(tmp_path, b'<sheetData><row r="1"><c r="C1" t="n"><v>1</v></c></row>'
                                     b'<row r="5000"><c t="n"><v>7</v></c><c t="n"><v>8</v></c></row></sheetData>',
                           name="benign.xlsx")

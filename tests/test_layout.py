@@ -1,7 +1,7 @@
 """The rendered BC and KH follow the layout of Nghị định 30/2020 (spec/document-format.md).
 
 Every check reads the rendered .docx back with python-docx; the context is the Sơn La 2021
-example (rehabstat/templates/example_context.py).
+example (rehabstat/documents/templates/example_context.py).
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from rehabstat.render import render_docx, variables_markdown
-from rehabstat.templates import TEMPLATE_DIR, build
-from rehabstat.templates.example_context import example_context
+from rehabstat.documents.render import render_docx, variables_markdown
+from rehabstat.documents.templates import TEMPLATE_DIR, build
+from rehabstat.documents.templates.example_context import example_context
 
 ROOT = Path(__file__).resolve().parents[1]
 TNR = "Times New Roman"
@@ -572,7 +572,7 @@ def test_templates_are_reproducible_and_up_to_date(tmp_path):
         assert pa.read_bytes() == pb.read_bytes()
         shipped = TEMPLATE_DIR / pa.name
         assert shipped.read_bytes() == pa.read_bytes(), (
-            f"{shipped} is stale: run python -m rehabstat.templates.build")
+            f"{shipped} is stale: run python -m rehabstat.documents.templates.build")
 
 
 @pytest.mark.parametrize("kind", ["bc", "kh"])
@@ -591,7 +591,7 @@ def test_every_jinja_tag_is_in_one_run(kind):
 def test_template_variable_doc_is_in_sync():
     doc = ROOT / "docs" / "template-vars.md"
     assert doc.read_text(encoding="utf-8") == variables_markdown(), (
-        "run: python -m rehabstat.templates.build --docs docs/template-vars.md")
+        "run: python -m rehabstat.documents.templates.build --docs docs/template-vars.md")
 
 
 def test_every_context_key_is_documented():

@@ -56,9 +56,9 @@ def test_scale_keeps_facilities_and_months(tiny, tmp_path):
 
 
 def test_valid_and_identities(tiny):
-    from rehabstat.indicators import compute
-    from rehabstat.periods import make_period
-    from rehabstat.validate import validate_paths
+    from rehabstat.computing.indicators import compute
+    from rehabstat.common.periods import make_period
+    from rehabstat.commands.validate import validate_paths
 
     out, manifest = tiny
     assert manifest["aggregated"] >= 1 and manifest["messy"] >= 1  # both forms are read

@@ -131,7 +131,7 @@ def test_the_batch_table_says_not_counted_not_type(tmp_path):
 def test_agency_lines_never_break_inside_a_word_or_a_place_name():
     """Vietnamese spells a two-syllable word as two: 'ỦY BAN NHÂN / DÂN TỈNH SƠN LA' (the Sơn La
     province BC) and 'PHÒNG CẢNH SÁT ĐIỀU / TRA TỘI PHẠM VỀ MA TÚY' (Ninh Bình 2025) read wrong."""
-    from rehabstat import vnformat as vn
+    from rehabstat.common import vnformat as vn
     assert vn.balanced_lines("ỦY BAN NHÂN DÂN TỈNH SƠN LA", 3769, 13) == "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA"
     assert vn.balanced_lines("PHÒNG CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY", 3769, 13, bold=True) == \
         "PHÒNG CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY"

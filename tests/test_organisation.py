@@ -84,8 +84,8 @@ def test_reporting_rates_in_indicators(year_2025):
 
 @pytest.fixture(scope="module")
 def batch_2025(tmp_path_factory):
-    from rehabstat.batch import run_batch
-    from rehabstat.periods import make_period
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.common.periods import make_period
     out = tmp_path_factory.mktemp("b2025")
     res = run_batch(NB, make_period(year=2025, half=2), out / "h2", today=dt.date(2026, 2, 1), jobs=1)
     return res, out
@@ -144,8 +144,8 @@ def test_full_year_bc_names_the_merged_province_once(tmp_path):
 
 def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
     """The sample less ND01's October: the national workbook (a draft, --force) shows it missing."""
-    from rehabstat.batch import run_batch
-    from rehabstat.periods import make_period
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.common.periods import make_period
     data = tmp_path / "data"
     shutil.copytree(NB, data)
     (data / "ND01" / "2025-10.xlsx").unlink()
@@ -168,7 +168,7 @@ def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
             if title and "/" in str(title):
                 cell = ws.cell(row=r, column=c)
                 grid[(unit, title)] = (cell.value, cell.fill.fgColor.rgb)
-    from rehabstat.national import LATE_FILL, STATUS_FILL
+    from rehabstat.workbooks.national import LATE_FILL, STATUS_FILL
     assert grid[("NB01", "03/2025")] == ("muộn 13 ngày", "00" + LATE_FILL)
     assert grid[("ND01", "10/2025")] == ("thiếu", "00" + STATUS_FILL["thiếu"])
     assert grid[("NB01", "04/2025")] == ("đã nhận", "00" + STATUS_FILL["đã nhận"])
@@ -183,9 +183,9 @@ def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
 # ---------------------------------------------------------------- configuration
 
 def test_preset_and_overrides(tmp_path):
-    from rehabstat.config import load_config
-    from rehabstat.periods import make_period
-    from rehabstat.sector import document_settings
+    from rehabstat.settings.config import load_config
+    from rehabstat.common.periods import make_period
+    from rehabstat.settings.sector import document_settings
     q1 = make_period(year=2025, quarter=1)  # ends 31/03/2025: police
     jan = make_period(year=2025, month=1)  # ends 31/01/2025: Labour
     s, _ = document_settings({}, jan, "province", "Nam Định")
@@ -199,7 +199,7 @@ def test_preset_and_overrides(tmp_path):
     s, warn = document_settings({}, q1, "province", "Hà Tây")
     assert s["parent_agency"] == "Công an [TÊN TỈNH]" and any("[TÊN TỈNH]" in w for w in warn)
     (tmp_path / "rehabstat.toml").write_text('[document]\npreset = "bo-y-te"\n', encoding="utf-8")
-    from rehabstat.config import ConfigError
+    from rehabstat.settings.config import ConfigError
     with pytest.raises(ConfigError, match="document.preset"):
         load_config([tmp_path])
     (tmp_path / "rehabstat.toml").write_text('[deadline]\nday = 40\n', encoding="utf-8")
@@ -210,7 +210,7 @@ def test_preset_and_overrides(tmp_path):
 
 
 def test_due_dates():
-    from rehabstat.timeliness import days_late, due_date
+    from rehabstat.computing.timeliness import days_late, due_date
     d = {"day": 15, "quarter_day": 20}
     assert due_date(2025, 2, d) == dt.date(2025, 3, 15) and due_date(2025, 3, d) == dt.date(2025, 4, 20)
     assert due_date(2025, 12, d) == dt.date(2026, 1, 20) and due_date(2025, 1, {"day": 31}) == dt.date(2025, 2, 28)
@@ -232,7 +232,7 @@ def test_unknown_province_in_a_workbook_is_a_warning_with_the_closest_names(tmp_
 
 
 def test_nine_months_period():
-    from rehabstat.periods import make_period
+    from rehabstat.common.periods import make_period
     p = make_period(year=2025, months=9)
     assert (p.first, p.last, p.code, p.label) == ((2025, 1), (2025, 9), "2025-01..2025-09", "9 tháng đầu năm 2025")
     assert make_period(year=2025, half=2).label == "6 tháng cuối năm 2025"
@@ -240,10 +240,10 @@ def test_nine_months_period():
 
 
 def test_registry_of_the_new_province_covers_facilities_writing_old_names(tmp_path):
-    from rehabstat.checks import run_checks
-    from rehabstat.config import Config
-    from rehabstat.dataset import read_paths
-    from rehabstat.periods import make_period
+    from rehabstat.checking.checks import run_checks
+    from rehabstat.settings.config import Config
+    from rehabstat.reading.dataset import read_paths
+    from rehabstat.common.periods import make_period
     ds = read_paths([NB / "ND01", NB / "NB01"])
     new = Config(registry={"Ninh Bình": ["HNA01", "ND01", "NB01"]})
     issues = run_checks(ds, period=make_period(year=2025, half=2), today=dt.date(2026, 2, 1), config=new)

@@ -1,5 +1,5 @@
 """The shipped templates patched and compiled ahead of time (issue 16; written by
-rehabstat/templates/make_compiled.py, read by precompile.py): the stored files are what
+rehabstat/documents/templates/make_compiled.py, read by precompile.py): the stored files are what
 jinja and docxtpl compute today, they are used only for exactly those inputs, and the
 documents are the same with and without them."""
 from __future__ import annotations
@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
-from rehabstat import render
-from rehabstat.templates import make_compiled, precompile
-from rehabstat.templates.example_context import example_context
+from rehabstat.documents import render
+from rehabstat.documents.templates import make_compiled, precompile
+from rehabstat.documents.templates.example_context import example_context
 
 
 def _fresh(monkeypatch, stored: bool):
@@ -39,7 +39,7 @@ def test_the_stored_files_are_what_the_script_writes_today(tmp_path):
     assert sorted(p.name for p in written) == sorted(p.name for p in stored.glob("*.py"))
     for path in written:
         assert path.read_bytes() == (stored / path.name).read_bytes(), (
-            f"{path.name} differs: run `python -m rehabstat.templates.make_compiled` after changing a template")
+            f"{path.name} differs: run `python -m rehabstat.documents.templates.make_compiled` after changing a template")
     patched, code = precompile._index()
     assert len(patched) >= 3 and len(code) >= 4  # bc and kh bodies, header, footer, properties
 
@@ -63,7 +63,7 @@ def test_documents_are_the_same_with_and_without_the_stored_code(kind, tmp_path,
 def test_only_exactly_the_stored_inputs_are_answered():
     from jinja2 import Environment
 
-    from rehabstat.templates import template_path
+    from rehabstat.documents.templates import template_path
     patched, code = precompile._index()
     if not code:
         pytest.skip("the stored files were made with other versions of jinja2 / docxtpl")

@@ -12,8 +12,8 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from conftest import cli
-from rehabstat import vnformat as vn
-from rehabstat.xlsxout import longest_word, wrapped_lines
+from rehabstat.common import vnformat as vn
+from rehabstat.workbooks.xlsxout import longest_word, wrapped_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

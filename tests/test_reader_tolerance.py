@@ -12,8 +12,8 @@ import pytest
 
 import broken
 from conftest import SAMPLES
-from rehabstat.dataset import read_paths
-from rehabstat.validate import validate_paths
+from rehabstat.reading.dataset import read_paths
+from rehabstat.commands.validate import validate_paths
 
 
 def _s(v):
@@ -247,8 +247,8 @@ def test_fast_and_careful_event_paths_agree(tmp_path, monkeypatch):
     with the fast path switched off, every workbook of the samples and of the defect corpus
     gives the same events and the same issues."""
     import broken
-    from rehabstat import reader
-    from rehabstat.reader import find_workbooks, read_workbook
+    from rehabstat.reading import reader
+    from rehabstat.reading.reader import find_workbooks, read_workbook
     files = find_workbooks([SAMPLES])
     for name, case in broken.CASES.items():
         folder = tmp_path / name

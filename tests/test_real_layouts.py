@@ -18,12 +18,12 @@ from openpyxl import Workbook, load_workbook
 
 import broken
 from conftest import cli
-from rehabstat import formula, legacy
-from rehabstat.dataset import read_paths
-from rehabstat.indicators import compute
-from rehabstat.indicators import value as indicator
-from rehabstat.periods import make_period
-from rehabstat.validate import validate_paths
+from rehabstat.reading import formula, legacy
+from rehabstat.reading.dataset import read_paths
+from rehabstat.computing.indicators import compute
+from rehabstat.computing.indicators import value as indicator
+from rehabstat.common.periods import make_period
+from rehabstat.commands.validate import validate_paths
 from test_reader_tolerance import summary
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -67,7 +67,7 @@ def test_government_form_reads_as_the_clean_original(name, original):
 
 
 def test_government_form_header_layout():
-    from rehabstat.reader import read_workbook
+    from rehabstat.reading.reader import read_workbook
     res = read_workbook(FIXTURES / "gov-form.xls")
     assert res.layout["SiSo"] == {"category": "B", "opening": "C", "closing": "D", "present": "E", "absent": "F"}
     assert res.layout["BienDong"] == {"stt": "A", "person": "B", "name": "C", "category": "D", "event": "E",
@@ -325,14 +325,14 @@ def test_tcvn3_table_matches_gnu_iconv():
 # ---------------------------------------------------------------- apostrophes
 
 def test_leading_apostrophe_is_not_part_of_the_value():
-    from rehabstat.values import parse_count, parse_date, parse_number
+    from rehabstat.common.values import parse_count, parse_date, parse_number
     assert parse_number("'1.207") == 1207 and parse_count("’12") == 12
     assert parse_date("'05/03/2021") == dt.date(2021, 3, 5)
 
 
 def test_two_row_census_header_with_trong_do_in_the_text():
     """"Cuối kỳ" merged over "Tổng số | Trong đó: Có mặt | Trong đó: Vắng mặt"."""
-    from rehabstat.reader import HEADERS, locate_header
+    from rehabstat.reading.reader import HEADERS, locate_header
     rows = [["BÁO CÁO SĨ SỐ", "", "", "", ""],
             ["Diện", "Đầu kỳ", "Cuối kỳ", "", ""],
             ["", "", "Tổng số", "Trong đó: Có mặt", "Trong đó: Vắng mặt"],

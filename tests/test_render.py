@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from rehabstat.render import (
+from rehabstat.documents.render import (
     OutputError,
     TemplateError,
     export_templates,
@@ -15,8 +15,8 @@ from rehabstat.render import (
     section_numbers,
     template_variables,
 )
-from rehabstat.templates import TEMPLATE_DIR
-from rehabstat.templates.example_context import example_context
+from rehabstat.documents.templates import TEMPLATE_DIR
+from rehabstat.documents.templates.example_context import example_context
 
 
 def make_template(path: Path, *paragraphs: str) -> Path:
@@ -271,7 +271,7 @@ def test_template_variables():
 
 def test_every_documented_variable_exists_in_the_example():
     """A template using any documented variable renders with the example context."""
-    from rehabstat.render import _VARIABLES  # noqa: PLC2701 - the documented names
+    from rehabstat.documents.render import _VARIABLES  # noqa: PLC2701 - the documented names
 
     names = [n for n, _ in _VARIABLES]
     ctx_bc, ctx_kh = example_context("bc"), example_context("kh")

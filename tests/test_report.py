@@ -180,7 +180,7 @@ def test_unknown_target_code_is_an_issue(tmp_path):
         ws.append(["Đơn vị", "Năm", "Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kế hoạch"])
         ws.append(["SL01", 2022, "TIEP_NHAN_XX", "Sai mã", "người", 10])
         wb.save(path)
-    from rehabstat.targets import read_targets
+    from rehabstat.computing.targets import read_targets
     rows, issues = read_targets(path)
     assert rows == [] and [(i.code, i.row, i.column) for i in issues] == [("T001", 2, "C")]
 

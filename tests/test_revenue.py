@@ -4,7 +4,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rehabstat.indicators import largest_remainder, split_surplus
+from rehabstat.computing.indicators import largest_remainder, split_surplus
 
 FUNDS = ("TRICH_CCTL", "QUY_KHEN_THUONG", "QUY_PHUC_LOI", "QUY_PHAT_TRIEN", "QUY_DU_PHONG")
 

@@ -1,6 +1,6 @@
 """Hostile input and safe output (issue 11): every case made the way it was found.
 
-Files that kill or starve the parser are read in a worker of their own (rehabstat.sandbox)
+Files that kill or starve the parser are read in a worker of their own (rehabstat.reading.sandbox)
 and become an F-issue of that file only; cell text is bounded before any regex; a file is
 opened by its content; what we write can always be written (both report files or none;
 no temp file left or read); no learner id in a message we write into a file; file names
@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 import broken
-from rehabstat.dataset import read_paths
-from rehabstat.reader import find_workbooks, read_workbook
-from rehabstat.sandbox import Death, map_isolated
+from rehabstat.reading.dataset import read_paths
+from rehabstat.reading.reader import find_workbooks, read_workbook
+from rehabstat.reading.sandbox import Death, map_isolated
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "robust"  # made by make_fixtures.py (LibreOffice)
 TIMEOUT = 120  # seconds: a child that takes longer is hanging
@@ -82,8 +82,8 @@ def test_aborting_and_panicking_files_are_issues_of_their_own(tmp_path):
     assert codes == {"truncated.xls": "F002", **{f"{n}.xlsx": "F004" for n in FAR_CELLS}}
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
     # the clean month gives the same figures beside them as alone
-    from rehabstat.indicators import compute
-    from rehabstat.periods import make_period
+    from rehabstat.computing.indicators import compute
+    from rehabstat.common.periods import make_period
     alone, beside = (compute(read_paths([p]), make_period(year=2021, month=3)) for p in (clean, data))
     assert beside.equals(alone) and len(alone) > 20
 
@@ -169,7 +169,7 @@ def test_huge_and_pathological_cells_are_refused_at_their_cell(tmp_path):
     stored = zipfile.ZIP_STORED  # not compressed: 200.000 spaces would be refused as a zip bomb
     path = patch_part(src, tmp_path / "mid.xlsx", "xl/worksheets/sheet2.xml", lengthen, stored)
     path = patch_part(path, tmp_path / "nop" / "2021-03.xlsx", "xl/worksheets/sheet3.xml", lengthen, stored)
-    from rehabstat.validate import validate_paths
+    from rehabstat.commands.validate import validate_paths
     found = {(i.sheet, f"{i.column}{i.row}", i.code) for i in validate_paths([path.parent]).issues}
     assert {("SiSo", "C2", "C001"), ("BienDong", "F3", "C007"), ("BienDong", "D4", "K001"),
             ("BienDong", "H5", "C005")} <= found
@@ -183,7 +183,7 @@ def test_ods_repetition_in_single_quotes_is_bounded(tmp_path):
             b"office:value-type='float' office:value='1'/></table:table-row>")
     sep = b'</table:table><table:table table:name="BienDong">'
     out = patch_part(src, tmp_path / "nop" / "bomb.ods", "content.xml", lambda x: x.replace(sep, bomb + sep))
-    child = ("import json, resource, sys\nfrom rehabstat.dataset import read_paths\n"
+    child = ("import json, resource, sys\nfrom rehabstat.reading.dataset import read_paths\n"
              "r = read_paths([sys.argv[1]]).results[0]\n"
              "peak = max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
              "print(json.dumps([[i.code for i in r.issues], peak / 1024]))")
@@ -238,8 +238,8 @@ def test_report_with_unwritable_characters_writes_both_files(tmp_path):
 
 
 def test_report_writes_neither_file_when_one_fails(tmp_path, monkeypatch, son_la):
-    from rehabstat import service
-    from rehabstat.periods import make_period
+    from rehabstat.commands import service
+    from rehabstat.common.periods import make_period
 
     def broken_writer(ctx, table, out, unit, period):
         Path(out).write_bytes(b"half")
@@ -247,7 +247,7 @@ def test_report_writes_neither_file_when_one_fails(tmp_path, monkeypatch, son_la
 
     monkeypatch.setattr(service, "write_report_workbook", broken_writer)
     out = tmp_path / "out"
-    from rehabstat.errors import OutputError
+    from rehabstat.common.errors import OutputError
     with pytest.raises(OutputError, match="Không ghi được .*BC-SL01-2021-06.docx/.xlsx: disk full"):
         service.make_report(son_la, make_period(year=2021, month=6), out=out)  # said, not a traceback
     assert list(out.iterdir()) == []
@@ -257,8 +257,8 @@ def test_an_annotated_copy_holds_a_message_quoting_a_control_character(tmp_path)
     """K001 quotes the Diện cell 'X\x01' (Excel's _x0001_): the comment cannot hold it."""
     from openpyxl import load_workbook
 
-    from rehabstat.annotate import annotate
-    from rehabstat.validate import validate_paths
+    from rehabstat.workbooks.annotate import annotate
+    from rehabstat.commands.validate import validate_paths
     book = broken.clean_book()
     book.events[2][broken.E_CAT] = "X_x0001_"
     path = broken.write_book(tmp_path / "nop" / "2021-03.xlsx", book)
@@ -269,8 +269,8 @@ def test_an_annotated_copy_holds_a_message_quoting_a_control_character(tmp_path)
 
 
 def test_batch_writes_the_national_workbook_whatever_a_value_holds(tmp_path):
-    from rehabstat.batch import run_batch
-    from rehabstat.periods import make_period
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.common.periods import make_period
     src = unwritable_book(tmp_path)
     result = run_batch(src.parent, make_period(year=2021, month=3), tmp_path / "out", jobs=1, today=dt.date(2022, 1, 5))
     from openpyxl import load_workbook
@@ -288,7 +288,7 @@ def test_temp_files_are_never_input(tmp_path):
 _WRITER = """
 import sys, time
 from pathlib import Path
-from rehabstat.xlsxout import atomic_path
+from rehabstat.workbooks.xlsxout import atomic_path
 with atomic_path(Path(sys.argv[1]) / "TongHop.xlsx") as tmp:
     tmp.write_bytes(b"PK half")
     print("writing", flush=True)
@@ -315,10 +315,10 @@ def test_a_learner_id_quoted_in_a_message_is_masked_in_every_file_we_write(tmp_p
     learner LC-202103-006's id into the Diện column of their own (and only) row."""
     from openpyxl import load_workbook
 
-    from rehabstat.annotate import annotate
-    from rehabstat.batch import run_batch
-    from rehabstat.periods import make_period
-    from rehabstat.validate import format_text, validate_paths
+    from rehabstat.workbooks.annotate import annotate
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.common.periods import make_period
+    from rehabstat.commands.validate import format_text, validate_paths
     book = broken.clean_book()
     pid = book.events[4][broken.E_PERSON]
     book.events[2][broken.E_CAT] = pid  # BienDong D3
@@ -366,6 +366,6 @@ def test_file_names_that_are_not_utf8_are_reported_escaped(tmp_path):
     assert proc.stderr == b""
     assert sorted((Path(f["path"]).name, f["status"]) for f in doc["files"]) == [
         ("th\\xe1ng-3.xlsx", "ok"), ("x\\xff.ods", "error")]
-    from rehabstat.validate import format_text, validate_paths
+    from rehabstat.commands.validate import format_text, validate_paths
     text = format_text(validate_paths([data]))
     assert "x\\xff.ods" in text.encode("utf-8").decode("utf-8")

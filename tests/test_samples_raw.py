@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from rehabstat.codes import FIGURES, category_code, event_code, norm_key
+from rehabstat.common.codes import FIGURES, category_code, event_code, norm_key
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from conftest import SAMPLES, cli, cli_json
-from rehabstat.compare import earlier_period, end_label, in_data, phrase, short_label
-from rehabstat.periods import Period, make_period
+from rehabstat.computing.compare import earlier_period, end_label, in_data, phrase, short_label
+from rehabstat.common.periods import Period, make_period
 
 
 def text_of(path) -> str:
@@ -230,7 +230,7 @@ def test_phrases():
 
 
 def test_in_data_needs_every_month_of_every_facility():
-    from rehabstat.service import load
+    from rehabstat.commands.service import load
     ds, _ = load(SAMPLES / "ha-noi")
     units = [f"HN0{i}" for i in range(1, 8)]
     assert in_data(ds, make_period(year=2021, quarter=1), units)
@@ -243,7 +243,7 @@ def test_in_data_needs_every_month_of_every_facility():
 # ---------------------------------------------------------------- the province workbook
 
 def test_province_periods():
-    from rehabstat.province import parse_period
+    from rehabstat.reading.province import parse_period
     assert parse_period("Quý II/2020") == ((2020, 4), (2020, 6))
     assert parse_period("6 tháng đầu năm 2020") == ((2020, 1), (2020, 6))
     assert parse_period("6 tháng cuối năm 2019") == ((2019, 7), (2019, 12))
@@ -253,7 +253,7 @@ def test_province_periods():
 
 def test_province_form_is_read_back_and_bad_cells_are_issues(tmp_path):
     import openpyxl
-    from rehabstat.validate import validate_paths
+    from rehabstat.commands.validate import validate_paths
     target = tmp_path / "tinh.xlsx"
     res = cli("form", "--level", "province", "--province", "Cao Bằng", "--period", "Quý II/2020", "--out", target)
     assert res.exit_code == 0, res.output

@@ -2,7 +2,7 @@
 speed is measured by benchmarks/run.py)."""
 import pytest
 
-from rehabstat.issues import _shape, _shapes
+from rehabstat.common.issues import _shape, _shapes
 
 
 def test_shapes_in_one_pass_equal_shapes_one_by_one():
@@ -31,7 +31,7 @@ def test_ranked_codes_sort_as_sort_values(values):
     """checks._ranked: sorting by the codes gives sort_values' order (blanks last, ties kept in order)."""
     import numpy as np
     import pandas as pd
-    from rehabstat.checks import _ranked
+    from rehabstat.checking.checks import _ranked
     s = pd.Series(values, dtype="str") if values else pd.Series([], dtype="str")
     codes = _ranked(*pd.factorize(s.to_numpy(dtype=object)))
     expected = s.sort_values(kind="stable", na_position="last").index.to_numpy()
@@ -132,7 +132,7 @@ def test_warm_up_pauses_the_collector_only_while_it_imports():
     import gc
     import sys
 
-    from rehabstat.dataset import warm_up
+    from rehabstat.reading.dataset import warm_up
     fresh = [m for m in ("colorsys", "tabnanny", "sched", "graphlib", "netrc") if m not in sys.modules]
     assert len(fresh) >= 2
     try:

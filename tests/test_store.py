@@ -189,9 +189,9 @@ def test_unreadable_file_is_rejected_and_kept(tmp_path):
 
 
 def test_store_gives_the_folders_dataset(tmp_path, ha_noi):
-    from rehabstat.dataset import read_paths
-    from rehabstat.indicators import compute
-    from rehabstat.periods import make_period
+    from rehabstat.reading.dataset import read_paths
+    from rehabstat.computing.indicators import compute
+    from rehabstat.common.periods import make_period
     kho = tmp_path / "kho"
     with Store.open(kho, create=True) as store:
         outcomes = store.receive([ha_noi])
@@ -304,7 +304,7 @@ def test_receive_killed_mid_way_leaves_a_consistent_store(tmp_path, nop, point):
 def test_rules_at_receipt_meet_the_stored_months(tmp_path, nop):
     """A month received alone is checked among the stored months (ids hashed on both sides):
     its issues are those that validating the three workbooks together gives it."""
-    from rehabstat.validate import validate_paths
+    from rehabstat.commands.validate import validate_paths
     kho = tmp_path / "kho"
     cli("receive", nop / "2021-01.xlsx", nop / "2021-02.xlsx", "--store", kho)
     res = cli("receive", nop / "2021-03.xlsx", "--store", kho)
@@ -326,8 +326,8 @@ def test_not_a_monthly_workbook_is_skipped_not_stored(tmp_path):
 
 
 def test_a_file_too_big_is_refused_and_logged_not_stored(tmp_path, nop, monkeypatch):
-    import rehabstat.safety
-    monkeypatch.setattr(rehabstat.safety, "MAX_FILE_BYTES", 1000)
+    import rehabstat.reading.safety
+    monkeypatch.setattr(rehabstat.reading.safety, "MAX_FILE_BYTES", 1000)
     kho = tmp_path / "kho"
     res = cli("receive", nop / "2021-01.xlsx", "--store", kho)
     assert res.exit_code == 1
@@ -341,7 +341,7 @@ def test_sent_day_kept_and_receipt_day_where_thongtin_has_none(tmp_path):
     """Timeliness: the store keeps ThongTin's "Ngày gửi"; a workbook without one is dated by
     the day its month was first accepted into the store."""
     import datetime as dt
-    from rehabstat.dataset import read_paths
+    from rehabstat.reading.dataset import read_paths
     folder = ROOT / "samples" / "ninh-binh-2025"
     kho = tmp_path / "kho"
     with Store.open(kho, create=True) as store:

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, cli
-from rehabstat.rules import RULES, _Missing
+from rehabstat.common.rules import RULES, _Missing
 
 # a Vietnamese letter with a diacritic (Latin-1 supplement, Latin extended, Vietnamese block)
 VI_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")  # not × ÷

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from rehabstat.templates import template_path
+from rehabstat.documents.templates import template_path
 
 
 @pytest.mark.parametrize("kind", ["bc", "kh"])

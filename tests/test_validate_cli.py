@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 import broken
-from rehabstat import rules
+from rehabstat.common import rules
 from rehabstat.cli import app
-from rehabstat.reader import read_workbook
-from rehabstat.validate import format_text, to_json, validate_paths
+from rehabstat.reading.reader import read_workbook
+from rehabstat.commands.validate import format_text, to_json, validate_paths
 
 runner = CliRunner()
 
@@ -221,7 +221,7 @@ def test_annotated_copy(tmp_path, corpus):
 def test_annotated_copy_reads_back_with_the_same_issues(tmp_path, corpus):
     src, _ = corpus["K001"]
     result = validate_paths([src], jobs=1)
-    from rehabstat.annotate import annotate
+    from rehabstat.workbooks.annotate import annotate
     [w] = annotate(result, tmp_path)
     assert w.marked
     again = validate_paths([w.output], jobs=1)
@@ -304,7 +304,7 @@ def test_form_filled_round_trips(tmp_path):
     assert r.exit_code == 0, r.output
 
     from openpyxl import load_workbook
-    from rehabstat.xlsxout import set_cell
+    from rehabstat.workbooks.xlsxout import set_cell
     wb = load_workbook(out)
     siso = wb["SiSo"]
     opening = {siso.cell(row=r, column=1).value: siso.cell(row=r, column=2).value for r in range(2, 8)}

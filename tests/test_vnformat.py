@@ -1,4 +1,4 @@
-"""Tests for rehabstat.vnformat (Vietnamese numbers, money in words, dates, labels)."""
+"""Tests for rehabstat.common.vnformat (Vietnamese numbers, money in words, dates, labels)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rehabstat import vnformat as vf
+from rehabstat.common import vnformat as vf
 
 
 # --------------------------------------------------------------------------- number

@@ -12,7 +12,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet._writer import WorksheetWriter
 
-from rehabstat import xlsxout
+from rehabstat.workbooks import xlsxout
 
 
 def both(ws) -> tuple[bytes, bytes]:

@@ -55,7 +55,7 @@ def load_dataset(root, units=None):
 def approval_sentence(approved: dict, units, period) -> str:
     """What a document says about approval, for the months of `period` of `units`;
     `approved` is Store.approved() ({(unit, year, month): ...})."""
-    from ..gate import month_ranges
+    from ..checking.gate import month_ranges
     months = period.months
     locked = {u: [ym for ym in months if (u, *ym) in approved] for u in units}
     if not any(locked.values()):

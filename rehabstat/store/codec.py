@@ -8,8 +8,8 @@ import hashlib
 import hmac
 import json
 
-from ..issues import Issue
-from ..reader import WorkbookResult
+from ..common.issues import Issue
+from ..reading.reader import WorkbookResult
 
 
 def person_hash(salt: bytes, person) -> str | None:

@@ -34,9 +34,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UsageError
-from ..vnformat import local_time  # noqa: F401  (national.py and the CLI use it too)
-from ..issues import ERROR, Issue
+from ..common.errors import UsageError
+from ..common.vnformat import local_time  # noqa: F401  (national.py and the CLI use it too)
+from ..common.issues import ERROR, Issue
 from . import codec
 from .schema import DB_NAME, StoreVersionError, connect
 
@@ -91,7 +91,7 @@ def _makedirs_durably(path: Path) -> None:
 
 
 def _slug(text) -> str:
-    from ..codes import slug
+    from ..common.codes import slug
     return slug(str(text)) or "_"
 
 
@@ -255,7 +255,7 @@ class Store:
 
         What is stored (issue messages, reasons, the audit, the annotated copy sent back to the
         facility) is Vietnamese whatever the CLI's --lang: the CLI translates what it prints."""
-        from ..rules import LANG
+        from ..common.rules import LANG
         chosen, LANG["value"] = LANG["value"], "vi"
         try:
             return self._receive(paths, out, jobs, config)
@@ -263,10 +263,10 @@ class Store:
             LANG["value"] = chosen
 
     def _receive(self, paths, out, jobs, config) -> list[Outcome]:
-        from ..config import load_config
-        from ..dataset import _read_all
-        from ..reader import find_workbooks
-        from ..safety import MAX_FILE_BYTES
+        from ..settings.config import load_config
+        from ..reading.dataset import _read_all
+        from ..reading.reader import find_workbooks
+        from ..reading.safety import MAX_FILE_BYTES
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
             raise UsageError(f"Không tìm thấy: {', '.join(missing)}")
@@ -284,7 +284,7 @@ class Store:
             try:
                 size = src.stat().st_size
                 if size > MAX_FILE_BYTES:
-                    from ..vnformat import number
+                    from ..common.vnformat import number
                     raise _Refused(f"tệp {number(size)} byte, quá lớn cho một sổ hằng tháng")
                 tmp, sha = self._stage(src, tmp_dir)
             except (OSError, _Refused) as exc:  # unreadable, vanished meanwhile, too big: said, the others go on
@@ -469,8 +469,8 @@ class Store:
         One run of the rules per round (round k: the k-th workbook of each facility-month in
         this call), not one per workbook: a national year is checked in one go."""
         from collections import Counter, defaultdict
-        from ..checks import run_checks
-        from ..dataset import build_dataset
+        from ..checking.checks import run_checks
+        from ..reading.dataset import build_dataset
         rounds, seen = defaultdict(list), Counter()
         for res in results:
             if res.status != "ok" or res.unit is None or res.year is None or res.month is None:
@@ -494,8 +494,8 @@ class Store:
 
     def _annotate(self, stored_path: str, src: Path, result, issues, out: Path) -> str | None:
         """The facility's annotated copy of a rejected workbook (never fatal)."""
-        from ..annotate import _write_one
-        from ..reader import ANNOTATED_SUFFIX
+        from ..workbooks.annotate import _write_one
+        from ..reading.reader import ANNOTATED_SUFFIX
         stem = src.stem
         if result.unit and result.year:
             stem = f"{_slug(result.unit)}-{int(result.year):04d}-{int(result.month):02d}-{_slug(src.stem)}"
@@ -541,7 +541,7 @@ class Store:
         that could not be used (status 'error', no rows, its errors at receipt): the gate
         then says "có lỗi" for it, never counts it (not even with --force), and never sees
         two workbooks for one month."""
-        from ..dataset import build_dataset
+        from ..reading.dataset import build_dataset
         self.con.execute("BEGIN")
         try:
             path_of = lambda p: str(self.path(p))  # noqa: E731
@@ -626,9 +626,9 @@ class Store:
 
     def compare(self, before: int, after: int) -> list[Change]:
         """The facility-month's indicators of two receipts: those that differ."""
-        from ..dataset import build_dataset
-        from ..indicators import compute
-        from ..periods import Period
+        from ..reading.dataset import build_dataset
+        from ..computing.indicators import compute
+        from ..common.periods import Period
         tables = []
         for rid in (before, after):
             res = self.results([rid])[0]
@@ -643,7 +643,7 @@ class Store:
     # ------------------------------------------------------------ approval
 
     def units_of(self, facility=None, province=None) -> list[str]:
-        from ..codes import province_key
+        from ..common.codes import province_key
         if bool(facility) == bool(province):
             raise UsageError("Chọn một: --facility MÃ hoặc --province TÊN.")
         rows = list(self.con.execute("SELECT unit, province FROM receipts WHERE status = 'accepted' ORDER BY id"))
@@ -789,7 +789,7 @@ def _moved(i: Issue, path: str) -> Issue:
 
 
 def _errors_reason(errors) -> str:
-    from ..rules import location
+    from ..common.rules import location
     first = errors[:3]
     parts = [f"{i.code} {location(i) or '(cả tệp)'}: {i.message.rstrip('.')}" for i in first]
     more = f" … và {len(errors) - len(first)} lỗi khác" if len(errors) > len(first) else ""

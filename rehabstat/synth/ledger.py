@@ -18,7 +18,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rehabstat.codes import ALL_CATEGORIES, EVENT_TYPES
+from rehabstat.common.codes import ALL_CATEGORIES, EVENT_TYPES
 
 from .model import CensusRow, Event, MonthBook
 

@@ -1,7 +1,7 @@
 """Plain data of one facility-month and of a targets workbook, as the synthetic writer takes it.
 
 These are *inputs to the writer* (what a clerk would type), not the reader's Dataset.
-Codes are the stable codes of :mod:`rehabstat.codes`.
+Codes are the stable codes of :mod:`rehabstat.common.codes`.
 """
 from __future__ import annotations
 

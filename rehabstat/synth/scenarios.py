@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from rehabstat.codes import ALL_CATEGORIES, EVENT_TYPES, FIGURES
+from rehabstat.common.codes import ALL_CATEGORIES, EVENT_TYPES, FIGURES
 
 from .ledger import Ledger, apportion, few_absent, make_books, random_day
 from .model import CensusRow, Event, MonthBook, ProvinceBook, TargetRow

@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.xml.functions import tostring
 
-from rehabstat.codes import (
+from rehabstat.common.codes import (
     ALL_CATEGORIES,
     CATEGORIES,
     EVENT_TYPES,
@@ -546,7 +546,7 @@ def write_province(path: str | os.PathLike, book) -> Path:
     """Write a province workbook (spec/input-format.md, "The province workbook"): sheets
     ThongTin (Cấp = tỉnh, Tỉnh/Thành phố, Kỳ báo cáo) and SoLieu. ``book``: a
     model.ProvinceBook."""
-    from rehabstat.codes import PROVINCE_FIGURES
+    from rehabstat.common.codes import PROVINCE_FIGURES
     wb = Workbook()
     ws = wb.active
     ws.title = SHEETS["info"]

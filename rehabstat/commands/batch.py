@@ -1,0 +1,434 @@
+"""`rehabstat batch`: every province's summary report (BC) and one national workbook,
+from one reading of everything the facilities sent.
+
+read once (in parallel) → check once → decide, per facility and month, what is usable
+(received / missing / duplicate / has errors) → exclude duplicates and workbooks with
+errors from the figures → compute the indicator tables once → one BC (.docx + .xlsx with
+an annex sheet) per province → the national workbook (rehabstat/workbooks/national.py).
+
+Nothing here raises for bad data: a broken or hostile workbook is listed and its
+facility-month is shown as "có lỗi"; the result says whether anything needs attention
+(exit code 1) while every document is still written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..common.codes import province_key
+from ..common.issues import ERROR, Issue, IssueCounts
+from ..common.periods import Period
+from ..checking.gate import (DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, STATUSES, Facility,  # noqa: F401
+                   facility_note, gap_lines, month_from_name, month_ranges)
+from ..documents.annex import (ANNEX_CATEGORIES, ANNEX_INDICATORS, annex_rows, late_months, partial_figures,  # noqa: F401
+                    timeliness_context, write_annex_sheet)
+
+
+# ---------------------------------------------------------------- results
+
+@dataclass
+class ProvinceResult:
+    name: str
+    facilities: list = field(default_factory=list)  # [Facility]
+    errors: list = field(default_factory=list)  # Issues of this province (in the period)
+    warnings: list = field(default_factory=list)
+    gaps: list = field(default_factory=list)  # [str]: which months of which facility are missing / excluded
+    annex: list = field(default_factory=list)  # rows (see annex_rows)
+    outputs: list = field(default_factory=list)
+    draft: bool = False
+    failure: str | None = None  # the documents could not be written
+    note: str | None = None  # why no BC was written although nothing failed (incomplete data, no workbook)
+    complete: bool = False  # the gate: every facility-month received, no error
+
+    def count(self, status) -> int:
+        return sum(1 for f in self.facilities for s in f.cells.values() if s == status)
+
+    @property
+    def expected(self) -> int:
+        return sum(f.expected for f in self.facilities)
+
+    @property
+    def excluded(self) -> int:
+        return self.count(DUPLICATE) + self.count(HAS_ERRORS)
+
+    @property
+    def attention(self) -> bool:
+        return bool(not self.complete or self.errors or self.failure)
+
+
+@dataclass
+class BatchResult(IssueCounts):
+    period: Period
+    out: Path
+    provinces: list = field(default_factory=list)  # [ProvinceResult], by name
+    national: Path | None = None
+    workbooks: int = 0  # workbooks found
+    skipped: list = field(default_factory=list)  # files that are not monthly workbooks (a targets workbook)
+    unattributed: list = field(default_factory=list)  # [(file, reason)]: broken, facility or month unknown
+    issues: list = field(default_factory=list)  # every issue that concerns the period
+    template_error: str | None = None  # the BC template could not be used (no BC was written)
+    notes: list = field(default_factory=list)  # what the console should say (province names mapped, sector defaults)
+    elapsed: float = 0.0
+    gate: object = None  # the gate's decision (rehabstat.checking.gate.Gate)
+    draft: bool = False  # the national workbook was written from incomplete data (--force)
+
+    def codes(self, severity=None) -> Counter:
+        return Counter(i.code for i in self.issues if severity is None or (i.severity == ERROR) == (severity == ERROR))
+
+    @property
+    def attention(self) -> bool:
+        return bool(self.gate is None or not self.gate.complete or self.errors or self.unattributed
+                    or not self.provinces or any(p.attention for p in self.provinces))
+
+    @property
+    def exit_code(self) -> int:
+        """0 all clean; 1 the data are incomplete or have errors (only complete provinces' BCs
+    written, unless --force); 2 the template is unusable."""
+        if self.template_error:
+            return 2
+        return 1 if self.attention else 0
+
+
+# ---------------------------------------------------------------- the run
+
+def run_batch(data, period: Period, out, jobs=None, config=None, force=False, progress=None, today=None,
+              template=None, as_of=None) -> BatchResult:
+    """Every province's BC and the national workbook for `period`.
+
+    `progress(stage, done, total)` is called while reading ('read', once per workbook),
+    checking and computing ('check', 0 then 1 of 1) and rendering ('render', per province).
+    `force` keeps the workbooks with errors in the figures (the province's BC is then a
+    draft); duplicates are always left out. Provinces are those of `as_of` (default: the
+    period's last day; geography.py)."""
+    from ..settings.config import load_config
+    from ..reading.dataset import read_paths
+    from ..common.issues import learner_ids
+    from ..reading.reader import find_workbooks
+    from .service import ensure_out_dir
+    started = time.perf_counter()
+    today = today or dt.date.today()
+    ensure_out_dir(out)
+    from ..store import is_store
+    stored = data.dataset() if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
+    approved = data.approved() if is_store(data) else None  # {(unit, year, month): ...} of locked months
+    paths = [data.root] if is_store(data) else [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
+    cfg = load_config(paths, config)
+    files = find_workbooks(paths) if stored is None else list(stored.files["file"])
+    if not files:
+        from .service import _usage
+        raise _usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
+    done = [0]
+
+    def read_one(_path):
+        done[0] += 1
+        if progress:
+            progress("read", done[0], len(files))
+
+    if progress:
+        progress("read", 0, len(files))
+    from ..reading.dataset import OUTPUT_MODULES
+    ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES) if stored is None else stored
+    ds.results = []  # the raw rows of every workbook: in the frames now, and a batch annotates nothing
+    result = BatchResult(period=period, out=Path(out), workbooks=len(files))
+    result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
+
+    if progress:
+        progress("check", 0, 1)
+    from ..checking.gate import decide
+    from ..computing.indicators import compute
+    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
+    as_of = as_of or period.end_date
+    from ..reading.province import split_issues
+    issues, _province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
+    gate = decide(ds, period, cfg, force=force, today=today, issues=issues, as_of=as_of)
+    from .service import province_notes
+    result.notes = province_notes(ds, period, as_of)
+    result.gate = gate
+    result.unattributed = gate.unattributed
+    result.issues = gate.issues
+    facilities, provinces = gate.facilities, gate.provinces
+    excluded = set(gate.excluded)
+    clean = gate.dataset
+    fac_table = compute(clean, period, level="facility", split=cfg.split)
+    prov_table = _aggregate(fac_table, "province", period, {u: f.province for u, f in facilities.items()},
+                            clean.unit_provinces(), provinces)
+    nat_table = _aggregate(fac_table, "national", period)
+    monthly = _monthly_census(clean, period)
+    if progress:
+        progress("check", 1, 1)
+
+    result.provinces = []
+    unit_rows = fac_table.groupby("unit", sort=False).indices  # once, not a filter of the whole table per province
+    for name, facs in sorted(gate.by_province().items(), key=lambda kv: _sort_name(kv[0])):
+        prov = ProvinceResult(name=name, facilities=facs, complete=gate.province_complete(name))
+        units = {f.unit for f in facs}
+        mine = [i for i in result.issues if gate.issue_unit(i) in units
+                or (gate.issue_unit(i) is None and i.province and province_key(i.province) == province_key(name))]
+        prov.errors = [i for i in mine if i.severity == ERROR]
+        prov.warnings = [i for i in mine if i.severity != ERROR]
+        own = _rows_of_units(fac_table, unit_rows, units)
+        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own)
+        prov.annex = annex_rows(prov.facilities, own)
+        result.provinces.append(prov)
+
+    # the national workbook: its totals rest on every province, so it is written when the
+    # whole is complete and clean, or as a draft with --force. It is written in this process
+    # while the workers render the provinces (this process would otherwise wait for them),
+    # with the name each province's BC will have; written again in the rare case that a
+    # province's BC could not be written (its column then says why).
+    national = None
+    if gate.complete or force:
+        from ..workbooks.national import build_national, finish_national
+        result.draft = not gate.complete
+        path = Path(out) / f"TongHop-{_file_code(period)}.xlsx"
+        # what touches every row is done before the workers are forked: done while they run,
+        # it would copy the memory pages they share with this process (copy-on-write)
+        ids, reporting = learner_ids(ds), _reporting(result.provinces, period, cfg)
+
+        def national(expected: dict):
+            wb = build_national(
+                period=period, provinces=result.provinces, table=prov_table, national=nat_table, monthly=monthly,
+                issues=result.issues, unattributed=result.unattributed, today=today, draft=result.draft,
+                deadline=getattr(cfg, "deadline", None) or None, reporting=reporting, approved=approved,
+                learner_ids=ids)
+            return wb, finish_national(wb, path, result.provinces, expected)
+    built = _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table,
+                        as_of, approved, full=ds, all_issues=issues, meanwhile=national)
+    if national is not None:
+        wb, result.national = built
+        if any(p.failure for p in result.provinces):  # a BC not written: its row says why
+            result.national = finish_national(wb, path, result.provinces)
+    result.elapsed = time.perf_counter() - started
+    return result
+
+
+def _rows_of_units(table, unit_rows: dict, units) -> "pd.DataFrame":
+    """The rows of `table` for some units, in the table's order (unit_rows: the table's
+    groupby("unit").indices)."""
+    import numpy as np
+    at = [unit_rows[u] for u in units if u in unit_rows]
+    return table.iloc[np.sort(np.concatenate(at))] if at else table.iloc[:0]
+
+
+def _reporting(provinces, period: Period, cfg) -> list[tuple]:
+    """The reporting counts and rates of each province and of the country (timeliness.py), as indicator rows."""
+    from ..computing.timeliness import reporting_rows
+    deadline = getattr(cfg, "deadline", None) or None
+    rows = reporting_rows({p.name: p.facilities for p in provinces}, "province", period.code, deadline)
+    return rows + reporting_rows({"VN": [f for p in provinces for f in p.facilities]}, "national", period.code, deadline)
+
+
+def _run_checks(ds, period, today, cfg) -> list[Issue]:
+    try:
+        from ..checking.checks import run_checks
+    except ImportError:  # validation rules not installed in this build
+        return []
+    return run_checks(ds, period=period, today=today, config=cfg, months=False)
+
+
+def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
+                prov_table, as_of=None, approved=None, full=None, all_issues=None, meanwhile=None):
+    """One BC per province, in parallel processes when there are many: each gets only its
+    own rows of the period (a small Dataset, cheap to send). `meanwhile(expected)` runs in
+    this process while the workers render (after the provinces when there are no workers),
+    `expected` the name of each BC to be written ({province: file name}); its result is
+    returned."""
+    import os
+    from ..documents.render import OutputError, TemplateError
+    used = (RECEIVED, HAS_ERRORS) if force else (RECEIVED,)
+    work = []
+    file_province = {}
+    for prov in result.provinces:
+        files = [f for fac in prov.facilities for ym, fs in fac.files.items() if fac.cells[ym] in used for f in fs]
+        if not files:
+            prov.note = "không có sổ dùng được trong kỳ: không lập báo cáo"
+            continue
+        if not prov.complete and not force:
+            prov.note = "số liệu chưa đầy đủ hoặc còn lỗi: chưa lập báo cáo (--force: bản DỰ THẢO)"
+            continue
+        file_province.update((f, prov.name) for f in files)
+        work.append(prov)
+    parts = _split_by_province(clean, file_province)
+    # every month of each province's facilities, to compare with earlier periods (issue 12)
+    history, history_issues = {}, {}
+    if full is not None:
+        unit_prov = {f.unit: prov.name for prov in work for f in prov.facilities}
+        every = {f: unit_prov[u] for f, u in zip(full.files["file"], full.files["unit"]) if u in unit_prov}
+        same = every == file_province and all(getattr(clean, a) is getattr(full, a)
+                                              for a in ("files", "census", "events", "figures"))
+        history = parts if same else _split_by_province(full, every)  # the data are just the period: one copy
+        for i in all_issues or ():
+            if i.file in every:
+                history_issues.setdefault(every[i.file], []).append(i)
+    tables = dict(tuple(prov_table.groupby("unit", sort=False)))  # computed once, not once per province
+    payloads = []
+    for prov in work:
+        units = [f.unit for f in prov.facilities if not f.sent_nothing]
+        issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
+        payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
+                         prov.annex, prov.gaps, tables.get(prov.name), not prov.complete, as_of,
+                         timeliness_context(prov.facilities, cfg), _approval(approved, units, period),
+                         history.get(prov.name), history_issues.get(prov.name, []),
+                         result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else []))
+    from ..common.codes import slug
+    expected = {prov.name: f"BC-{slug(prov.name)}-{period.code}.docx" for prov in work}  # as build_document names it
+    total = len(result.provinces)
+    done = total - len(work)
+    if progress:
+        progress("render", done, total)
+
+    def finish(prov, outcome):
+        if isinstance(outcome, OutputError):  # a file open in Word, a read-only folder: the others go on
+            prov.failure = str(outcome)
+        elif isinstance(outcome, TemplateError):  # the template itself: the same for every province
+            prov.failure = "chưa lập được báo cáo (mẫu văn bản có lỗi)"
+            result.template_error = result.template_error or str(outcome)
+        else:
+            prov.outputs, prov.draft = [Path(p) for p in outcome[0]], outcome[1]
+            for note in outcome[2]:  # the same for most provinces (the sector's defaults): said once
+                if note not in result.notes:
+                    result.notes.append(note)
+
+    built = None
+    workers = min(jobs or os.cpu_count() or 1, len(work))
+    if workers > 1 and len(work) >= 4:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        global _PAYLOADS
+        if "fork" in multiprocessing.get_all_start_methods():
+            # the workers are forked after this is set: each inherits every payload (no
+            # pickling of the provinces' data to the workers), and is sent only an index
+            _PAYLOADS, context, job, args = payloads, multiprocessing.get_context("fork"), _render_index, range(len(work))
+        else:
+            context, job, args = None, _render_job, payloads
+        from ..reading.sandbox import frozen_gc
+        try:
+            with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
+                # the workers are forked by the first submit, before `meanwhile` builds anything
+                if meanwhile is not None:
+                    task, meanwhile = meanwhile, None
+                    built = task(expected)
+                for fut in as_completed(futures):
+                    finish(futures[fut], fut.result())
+                    done += 1
+                    if progress:
+                        progress("render", done, total)
+        finally:
+            _PAYLOADS = None
+    else:
+        for prov, payload in zip(work, payloads):
+            finish(prov, _render_job(payload))
+            if result.template_error:
+                for other in work[work.index(prov) + 1:]:
+                    other.failure = "chưa lập được báo cáo (mẫu văn bản có lỗi)"
+                break
+            done += 1
+            if progress:
+                progress("render", done, total)
+    if progress:
+        progress("render", total, total)
+    return meanwhile(expected) if meanwhile is not None else built
+
+
+def _approval(approved, units, period) -> str:
+    """The document's sentence on approved months (data from a store), else ""."""
+    if approved is None:
+        return ""
+    from ..store import approval_sentence
+    return approval_sentence(approved, units, period)
+
+
+_PAYLOADS = None  # the render payloads, inherited by forked workers (see _render_all)
+
+
+def _render_index(index):
+    return _render_job(_PAYLOADS[index])
+
+
+def _render_job(payload):
+    """Render one province's BC (in a worker process or not): (outputs, draft), or the
+    TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
+    from ..documents.render import TemplateError
+    from .service import build_document
+    (sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely, approval,
+     full, history, reasons) = payload
+    try:
+        doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
+                             template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft,
+                             as_of=as_of, timeliness=timely, approval=approval, full=full,
+                             all_issues=history if full is not None else None, draft_reasons=reasons)
+    except TemplateError as exc:
+        return exc
+    return [str(p) for p in doc.outputs], doc.draft, doc.notes
+
+
+def _split_by_province(ds, file_province: dict) -> dict:
+    """{province: Dataset of its files only} (frames only: no issues, layout or raw results)."""
+    from ..reading.dataset import Dataset
+    frames = {}
+    for attr in ("files", "census", "events", "figures"):
+        df = getattr(ds, attr)
+        key = df["file"].map(file_province)
+        frames[attr] = {name: part for name, part in df[key.notna()].groupby(key[key.notna()], sort=False)}
+    out = {}
+    provincial = getattr(ds, "provincial", None)
+    for name in set(file_province.values()):
+        parts = [frames[a].get(name, getattr(ds, a).iloc[0:0]) for a in ("files", "census", "events", "figures")]
+        mine = None  # the province workbooks of this province (its BC adds their figures)
+        if provincial is not None and len(provincial):
+            mine = provincial[provincial["province"].map(province_key) == province_key(name)]
+        out[name] = Dataset(*parts, provincial=mine)
+    return out
+
+
+# ---------------------------------------------------------------- who sent what
+
+# ---------------------------------------------------------------- figures for the documents
+
+def _aggregate(fac_table, level, period, unit_province=None, data_province=None, provinces=None):
+    """The province or national table from the facility table, as compute(level=...) makes
+    it (stocks and flows summed over facilities), with one row per province even when its
+    facilities write its name differently ("Hà Nội", "TP. Hà Nội")."""
+    from ..computing.indicators.engine import COLUMNS, NATION
+    if level == "national":
+        unit = NATION
+    else:
+        names = {u: provinces.get(province_key(p), p) for u, p in (data_province or {}).items()}
+        names.update(unit_province or {})
+        unit = fac_table["unit"].map(names)
+    table = fac_table.assign(unit=unit)
+    table = table.groupby(["unit", "indicator", "category"], as_index=False, sort=False)["value"].sum()
+    table = table.assign(level=level, period=period.code)[COLUMNS]
+    return table.sort_values(["unit", "indicator", "category"], kind="stable").reset_index(drop=True)
+
+
+def _monthly_census(ds, period: Period) -> list[tuple[int, int, dict]]:
+    """[(year, month, {'HV': n, 'ALL': n, 'MET': n})]: the national census at each month's end
+    (the same as compute(..., level='national') on that month alone: stocks summed over
+    the facilities that reported that month)."""
+    from ..common.codes import LEARNER_CATEGORIES
+    census = ds.census
+    rows = []
+    if census.empty:
+        return [(y, m, {"HV": 0, "MET": 0, "ALL": 0}) for y, m in period.months]
+    c = census.dropna(subset=["closing"])
+    grouped = c.groupby(["year", "month", c["category"].isin(LEARNER_CATEGORIES).rename("hv")])["closing"].sum()
+    met = c[c["category"] == "MET"].groupby(["year", "month"])["closing"].sum()
+    for y, m in period.months:
+        hv = int(grouped.get((y, m, True), 0))
+        other = int(grouped.get((y, m, False), 0))
+        rows.append((y, m, {"HV": hv, "MET": int(met.get((y, m), 0)), "ALL": hv + other}))
+    return rows
+
+
+def _sort_name(name: str):
+    from ..common.codes import norm_key
+    return norm_key(name)
+
+
+def _file_code(period: Period) -> str:
+    return period.code

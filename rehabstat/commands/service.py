@@ -1,0 +1,549 @@
+"""The library calls behind the commands (so everything the CLI does is callable from Python)."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from collections import defaultdict
+
+from ..common.codes import slug as _slug, unit_code
+from ..settings.config import load_config
+from ..common.periods import Period
+
+
+def load(data, config=None, jobs=None, progress=None, warm=()):
+    """Read the data folders and the configuration: (Dataset, Config). `warm`: modules to
+    import while the workbooks are parsed (dataset.read_paths)."""
+    from ..reading.dataset import read_paths
+    if _is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
+        return data.dataset(), load_config([data.root], config)
+    paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
+    cfg = load_config(paths, config)
+    return read_paths(paths, jobs=jobs, progress=progress, warm=warm), cfg
+
+
+def _is_store(data) -> bool:
+    """store.is_store(data), without importing the store (sqlite3 and the inbox: ~10 ms of a
+    report from --data): a StoreSource exists only once rehabstat.store has been imported."""
+    import sys
+    store = sys.modules.get("rehabstat.store")
+    return store is not None and store.is_store(data)
+
+
+def indicator_table(data, period: Period, level="facility", config=None, units=None, provinces=None, jobs=None,
+                    force=False, today=None, as_of=None, compare=None):
+    """(table, gate): the tidy indicator table of what the gate counts. Raises DataError when
+    the data are not complete and clean (unless force: then the table carries each unit's
+    coverage and draft status) or when nothing at all is there for the period.
+    Provinces as of `as_of` (default: the period's last day; geography.py). After each
+    level's figures: the reporting counts and rates of its units (timeliness.py).
+    At province level the province workbooks' rows are added; ``compare`` ('previous' |
+    'year') adds the earlier period's value and the change as columns (compare.with_earlier)."""
+    import pandas as pd
+    from ..checking.gate import _run_checks, decide
+    from ..computing.indicators import compute
+    from ..computing.timeliness import reporting_table
+    ds, cfg = load(data, config, jobs)
+    as_of = as_of or period.end_date
+    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
+    from ..reading.province import split_issues
+    issues, _province_issues = split_issues(ds, issues)  # province workbooks: not facility-months (see README)
+    gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today, as_of=as_of,
+                  issues=issues)
+    refuse_unless_complete(gate, force)
+    table = compute(gate.dataset, period, level=level, split=cfg.split, as_of=as_of)
+    reporting = reporting_table(gate, level, cfg)
+    if len(reporting):
+        # object values: counts stay ints next to the rates (floats), as the rest of the table
+        table = pd.concat([table.astype({"value": object}), reporting.astype({"value": object})], ignore_index=True)
+        table = table.sort_values(["unit"], kind="stable").reset_index(drop=True)
+    if level == "province" or compare:
+        from ..computing.compare import province_level, with_earlier
+        if level == "province":
+            table = province_level(gate.dataset, period, table)
+        if compare:
+            table = with_earlier(ds, table, period, level, cfg, units, provinces, compare, issues)
+    if force:
+        table = with_coverage(table, gate, level)
+    return table, gate
+
+
+def province_notes(ds, period: Period, as_of=None, units=None) -> list[str]:
+    """What the console should say about province names: old names read into a new
+    province, names that are no province (geography.mapping_notes)."""
+    from ..settings.geography import mapping_notes
+    files = ds.files
+    if len(files):
+        ym = files["year"] * 100 + files["month"]
+        files = files[(ym >= period.first[0] * 100 + period.first[1]) & (ym <= period.last[0] * 100 + period.last[1])]
+    return mapping_notes(files, as_of or period.end_date, units)
+
+
+def refuse_unless_complete(gate, force: bool) -> None:
+    """The one policy: an empty selection is always refused; incomplete or unclean data are
+    refused unless force."""
+    from ..common.errors import DataError
+    if gate.empty:
+        raise DataError(f"Không có số liệu cho {gate.period.label}.", gate.problems(),
+                        gate.advice())
+    if not gate.complete and not force:
+        raise DataError(f"Số liệu {gate.period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
+                        gate.problems(), gate.advice())
+
+
+def with_coverage(table, gate, level: str):
+    """Columns `coverage` ("11/12 tháng" of the unit's facilities) and `draft` (True when the
+    unit's figures do not rest on complete, checked data), for --force outputs."""
+    from ..common.codes import province_key
+    if level == "facility":
+        groups = {u: [u] for u in gate.facilities}
+    elif level == "province":
+        groups = defaultdict(list)
+        for u, fac in gate.facilities.items():
+            groups[fac.province].append(u)
+        names = {province_key(p): p for p in groups}
+        from ..settings.geography import unit_provinces
+        provinces = unit_provinces(gate.dataset.files, gate.period.end_date)
+        for u, p in provinces.items():  # the table's province names (geography.py)
+            groups.setdefault(p, groups.get(names.get(province_key(p)), [u]))
+    else:
+        groups = {"VN": list(gate.facilities)}
+    bad_units = {gate.issue_unit(i) for i in gate.errors}
+    cover = {k: gate.coverage_text(us) for k, us in groups.items()}
+    draft = {k: bool(gate.unattributed) or any(not gate.facilities[u].complete or u in bad_units for u in us)
+             for k, us in groups.items()}
+    return table.assign(coverage=table["unit"].map(cover), draft=table["unit"].map(draft).fillna(True).astype(bool))
+
+
+def write_indicators(table, fmt: str, out: Path | None):
+    """csv/json text (returned when out is None) or a file."""
+    from ..workbooks.xlsxout import atomic_path
+    if fmt == "xlsx":
+        import openpyxl
+        from ..workbooks.xlsxout import save, write_table
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "ChiSo"
+        write_table(ws, list(table.columns), table.itertuples(index=False, name=None))
+        save(wb, out)
+        return None
+    if fmt == "json":
+        records = [dict(zip(table.columns, (_plain(v) for v in row))) for row in table.itertuples(index=False)]
+        text = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    else:
+        buf = io.StringIO()
+        table.to_csv(buf, index=False, lineterminator="\n")
+        text = buf.getvalue()
+    if out is None:
+        return text
+    with atomic_path(Path(out)) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return None
+
+
+def _plain(v):
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+# ---------------------------------------------------------------- documents
+
+from dataclasses import dataclass, field  # noqa: E402
+
+
+@dataclass
+class DocumentResult:
+    outputs: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    refused: bool = False
+    draft: bool = False
+    context: dict | None = None
+    notes: list = field(default_factory=list)  # things the user should know (Vietnamese)
+    coverage: str = ""  # "12/12 tháng": months used of months expected (the gate's)
+    problems: list = field(default_factory=list)  # why the document is a draft (the gate's lines)
+
+
+def data_issues(ds, period: Period | None, config=None, units=None):
+    """Reader issues plus every dataset check, restricted to the files of the chosen units
+    (files whose unit could not be read are kept: they may belong to them)."""
+    issues = list(ds.issues)
+    try:
+        from ..checking.checks import run_checks
+    except ImportError:  # validation rules not installed in this build
+        run_checks = None
+    if run_checks is not None:
+        issues += run_checks(ds, period=period, config=config)
+    if units is not None:
+        files = ds.files
+        theirs = set(files.loc[files["unit"].isin(units) | files["unit"].isna(), "file"])
+        issues = [i for i in issues if i.file is None or i.file in theirs]
+    return issues
+
+
+def choose_units(ds, facility=None, province=None, as_of=None):
+    """(units, level, display) for a report: one facility, or all facilities of a province
+    (the province as of `as_of`: "Nam Định" in 2025 is tỉnh Ninh Bình's part)."""
+    import datetime as dt
+    from ..common.codes import province_key
+    from ..settings.geography import province_at, unit_provinces
+    files = ds.files.dropna(subset=["unit"])
+    known = sorted(set(files["unit"]))
+    if facility and province:
+        raise _usage("Chọn --facility hoặc --province, không chọn cả hai.")
+    if province:
+        as_of = as_of or dt.date.max
+        name = province_at(province, as_of)
+        of = unit_provinces(ds.files, as_of)
+        units = sorted(u for u, p in of.items() if province_key(p) == province_key(name))
+        if not units:
+            provinces = sorted(set(of.values()))
+            raise _usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
+        return units, "province", name
+    if facility:
+        code = unit_code(facility)
+        if code not in known:
+            raise _usage(f"Không có cơ sở '{facility}' trong dữ liệu. Các cơ sở có: {', '.join(known) or '(không có)'}.")
+        return [code], "facility", code
+    if len(known) == 1:
+        return known, "facility", known[0]
+    if not known:
+        if ds.files.empty or (ds.files["status"] == "skipped").all():
+            raise _usage("Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong thư mục dữ liệu.")
+        from ..common.errors import DataError
+        raise DataError("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu.",
+                        [f"{f}: {next((i.message for i in ds.issues if i.file == f), 'không đọc được')}"
+                         for f in ds.files["file"][:20]],
+                        "Xem chi tiết: rehabstat validate THƯ-MỤC; sửa hoặc gửi lại các sổ.")
+    from ..checking.checks import one_facility_several_codes
+    twins = [(part["unit_name"].iloc[0], sorted(set(part["unit"]))) for part in one_facility_several_codes(ds.files)]
+    if twins:  # a mistyped code ("SL1" one month), not two facilities: say so, not "choose one"
+        from ..common.errors import DataError
+        raise DataError("Một cơ sở được ghi dưới nhiều mã khác nhau, nên dữ liệu như có nhiều cơ sở.",
+                        [f"'{name}': mã {', '.join(codes)}" for name, codes in twins],
+                        "Sửa Mã cơ sở ở trang ThongTin của các sổ ghi sai mã (rehabstat validate báo lỗi X005 "
+                        "ở từng sổ) rồi chạy lại.")
+    raise _usage(f"Dữ liệu có {len(known)} cơ sở ({', '.join(known[:10])}...). Chọn --facility MÃ hoặc --province TÊN.")
+
+
+
+def _usage(message):
+    from ..common.errors import UsageError
+    return UsageError(message)
+
+
+def make_report(data, period: Period, facility=None, province=None, out=Path("out"), force=False, template=None,
+                targets=None, config=None, today=None, kind="bc", plan=None, number=None,
+                doc_date=None, as_of=None) -> DocumentResult:
+    """Build the BC (kind='bc') or KH (kind='kh') for one facility or province from data folders.
+    `number` and `doc_date` override the configuration's document number and date.
+    Asks the gate: raises DataError (exit 1) when the data are not complete and clean, unless
+    force (then the document is a draft); an empty selection is always refused."""
+    from ..reading.dataset import OUTPUT_MODULES
+    from ..checking.gate import decide, gap_lines
+    ensure_out_dir(out)
+    ds, cfg = load(data, config, warm=OUTPUT_MODULES)  # pandas, openpyxl, docxtpl imported while the files are parsed
+    from ..computing.indicators import compute
+    if number is not None:
+        cfg.document["number"] = number
+    if doc_date is not None:
+        cfg.document["date"] = doc_date
+    as_of = as_of or period.end_date
+    units, level, key = choose_units(ds, facility, province, as_of)
+    from ..checking.gate import _run_checks
+    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)  # once: the gate asks again for earlier periods
+    from ..reading.province import relevant_issues, split_issues
+    issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
+    gate = decide(ds, period, cfg, units=units if level == "facility" else None,
+                  provinces=[province] if level == "province" else None, force=force, today=today, as_of=as_of,
+                  issues=issues)
+    refuse_unless_complete(gate, force)
+    annex = gaps = timely = None
+    if level == "province":
+        from ..documents.annex import annex_rows, partial_figures, timeliness_context
+        facs = sorted(gate.facilities.values(), key=lambda f: f.unit)
+        fac_table = compute(gate.dataset, period, level="facility", split=cfg.split)
+        annex = annex_rows(facs, fac_table)
+        gaps = gap_lines(facs, period, force) + partial_figures(facs, fac_table)
+        timely = timeliness_context(facs, cfg)
+        units = [f.unit for f in facs if not f.sent_nothing]
+    if _is_store(data):
+        from ..store import approval_sentence
+        approval = approval_sentence(data.approved(), units, period)
+    else:
+        approval = ""
+    mine = relevant_issues(ds, province_issues, period, key if level == "province" else None)
+    result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues + mine, out=out, force=force,
+                            template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
+                            gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval,
+                            full=ds, all_issues=issues, draft_reasons=gate.draft_reasons() if gate.draft else [])
+    if level == "province":
+        result.notes[:0] = province_notes(ds, period, as_of, units)
+    result.coverage = gate.coverage_text()
+    result.problems = gate.problems() if gate.draft else []
+    return result
+
+
+def ensure_out_dir(out) -> Path:
+    """The output folder can be written (it, or the nearest folder above it that exists), or
+    a UsageError (exit 2) says why. Creates nothing: a refused command leaves no folder."""
+    import os
+    from ..common.errors import UsageError
+    out = Path(out)
+    for parent in [out, *out.parents]:
+        if not parent.exists():
+            continue
+        if not parent.is_dir():
+            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {parent} là một tệp, không phải thư mục. "
+                             "Hãy chọn --out khác.")
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. "
+                             "Hãy chọn --out là một thư mục có quyền ghi.")
+        break
+    return out
+
+
+def refuse_overwriting_a_workbook(out) -> None:
+    """`--out FILE` must not replace a workbook that rehabstat did not write (a facility's
+    monthly workbook, a targets workbook): a UsageError (exit 2) before anything is read.
+    Our own results (marked, see safety.is_rehabstat_output) may be written again."""
+    from ..reading import safety
+    from ..common.errors import UsageError
+    out = Path(out)
+    if out.is_file() and out.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_rehabstat_output(out):
+        raise UsageError(f"Không ghi đè {out}: đó là một sổ tính không do rehabstat lập (có thể là sổ dữ liệu). "
+                         "Hãy chọn --out là một tệp mới.")
+
+
+def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
+                   targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
+                   table=None, draft=None, draft_reasons=None, as_of=None, timeliness=None, approval="", full=None,
+                   all_issues=None) -> DocumentResult:
+    """Render one document from an already-read Dataset (batch calls this once per province).
+    `issues` are the data issues that concern these units; errors refuse the document unless force.
+    `table`: the unit's indicator rows when the caller has computed them already (batch).
+    `draft`: the gate's word (the data are not complete and clean); None: errors decide.
+    `full`, `all_issues`: the whole Dataset and every issue, to compare with earlier periods
+    (compare.document_extras asks the gate about them); without them nothing is compared."""
+    from ..computing.indicators import compute
+    from ..common.issues import ERROR
+    result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
+                            warnings=[i for i in issues if i.severity != ERROR])
+    target_rows = []
+    if targets is not None:
+        from ..computing.targets import read_targets
+        target_rows, target_issues = read_targets(targets)
+        result.errors += [i for i in target_issues if i.severity == ERROR]
+    if result.errors and not force:
+        result.refused = True
+        return result
+    result.draft = bool(result.errors) or bool(draft)
+    as_of = as_of or period.end_date
+    if table is None:
+        table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
+                        units=units if level == "facility" else None,
+                        provinces=[key] if level == "province" else None, as_of=as_of)
+    names = ds.unit_names()
+    from ..settings.geography import geography, unit_provinces
+    if level == "facility":
+        province = unit_provinces(ds.files, as_of).get(key, "") or ds.unit_provinces().get(key, "")
+        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": "",
+                "full": ""}
+    else:
+        province = key
+        # a merged province over months before the merger says once what it is made of
+        scope = geography().scope(key, as_of, period.start_date)
+        known = geography().resolve(key, as_of).province
+        unit = {"code": key, "name": _province_title(key), "province": key, "level": level,
+                "scope": scope if "(" in scope else "", "facilities": len(units),
+                # in prose, as the seeds write it: "trên địa bàn tỉnh Cao Bằng", "thành phố Hà Nội"
+                "full": known.full if known is not None else ""}
+    from ..settings.sector import document_settings
+    settings, sector_notes = document_settings(cfg.document, period, level, province,
+                                               unit["name"] if level == "facility" else None, as_of)
+    result.notes += sector_notes
+    from ..computing.compare import document_extras
+    table, earlier, province_ctx, found = document_extras(ds, period, units, level, key, cfg, table, full, all_issues)
+    result.notes += [i.message for i in found if i.severity != ERROR]
+    if any(i.severity == ERROR for i in found):  # province workbooks that overlap: left out, the document waits
+        result.errors += [i for i in found if i.severity == ERROR]
+        if not force:
+            result.refused = True
+            return result
+        result.draft = True
+    from ..documents.report import build_context
+    from ..computing.targets import compare_targets, plan_targets
+    from ..computing.targets import target_units
+    unit_keys = target_units(target_rows, level, key, units)
+    compared = compare_targets(target_rows, table, unit_keys, period.last[0]) if (targets is not None and kind == "bc") else []
+    plan_ctx = plan_targets(target_rows, unit_keys, plan, table) if kind == "kh" else None
+    if targets is not None:
+        year = plan if kind == "kh" else period.last[0]
+        if not (plan_ctx["targets"] if kind == "kh" else compared):
+            years = sorted({t["year"] for t in target_rows if t["year"]})
+            message = (f"Sổ chỉ tiêu {Path(targets).name} không có chỉ tiêu năm {year} cho {key}"
+                       f" (sổ có: năm {', '.join(map(str, years)) or '?'}; đơn vị "
+                       f"{', '.join(sorted({str(t['unit']) for t in target_rows})) or '?'}).")
+            if kind == "kh" and not force:  # a plan without targets is half a plan: never written silently
+                from ..common.errors import DataError
+                raise DataError("Không lập kế hoạch: phần II (chỉ tiêu) sẽ trống.", [message],
+                                "Ghi chỉ tiêu của năm kế hoạch vào sổ chỉ tiêu (trang ChiTieu) rồi chạy lại.")
+            result.notes.append(message)
+    document = {**settings, "_split": cfg.split}
+    ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
+                        targets=compared, plan=plan_ctx, today=today, annex=annex, gaps=gaps,
+                        timeliness=timeliness, approval=approval, earlier=earlier, province=province_ctx)
+    ctx["draft_reasons"] = list(draft_reasons or []) if result.draft else []
+    result.context = ctx
+    from ..documents.render import render_docx
+    stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
+    out = Path(out)
+    from ..workbooks.xlsxout import REPLACED, atomic_path
+    replaced = REPLACED[0]
+    from ..common.errors import OutputError
+    for target in (out / f"{stem}.docx", out / f"{stem}.xlsx"):
+        if target.is_dir():  # checked first: both files are written, or neither
+            raise OutputError(f"Không ghi được {target}: đã có một thư mục cùng tên. Hãy đổi tên thư mục đó rồi chạy lại.")
+    try:
+        with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
+            render_docx(template, kind, ctx, docx_tmp)  # both files, or neither
+            write_report_workbook(ctx, table, xlsx_tmp, unit, period)
+    except OutputError:
+        raise
+    except PermissionError as exc:
+        raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: tệp đang mở trong Word/Excel hoặc thư mục không "
+                          "cho phép ghi. Hãy đóng tệp rồi chạy lại.") from exc
+    except OSError as exc:
+        raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: {exc.strerror or exc}") from exc
+    result.outputs = [out / f"{stem}.docx", out / f"{stem}.xlsx"]
+    if REPLACED[0] != replaced:
+        result.notes.append("Dữ liệu có ký tự không ghi được vào tệp Word/Excel (ký tự điều khiển): đã bỏ khỏi tệp Word, "
+                            "thay bằng '\ufffd' trong tệp Excel.")
+    return result
+
+
+def _province_title(name: str) -> str:
+    """The province as the workbooks write it, with its prefix in prose form: "TP. Hà Nội" →
+    "thành phố Hà Nội", "Tỉnh Sơn La" → "tỉnh Sơn La", "Hà Nội" → "Hà Nội". No list of which
+    provinces are cities: names and statuses change (2025 mergers), the clerk's words stay."""
+    import re
+    m = re.match(r"\s*(tp\.?|thành phố|tỉnh)\s+(.*)$", name or "", re.I)
+    if not m:
+        return (name or "").strip()
+    prefix = "tỉnh" if m.group(1).lower() == "tỉnh" else "thành phố"
+    return f"{prefix} {m.group(2).strip()}"
+
+
+def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period) -> Path:
+    """The document's figures as a workbook that prints on A4 (xlsxout.print_setup):
+    - BienDong: a title, then the category table as the document has it (a row per
+      indicator, its code in a column of its own; a column per category, "Cộng HV",
+      "Tổng cộng");
+    - SoLieuKhac: the other figures; ChiTieu: the KH's targets of the plan year (with last
+      year's result), or the BC's results against its targets (--targets);
+    - ChiSo: the tidy indicator rows, Vietnamese headers; PhuLuc (a province): its facilities."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+    from ..common.codes import FIGURES
+    from ..workbooks.national import REVENUE_LABELS, TIDY_HEADER, tidy_rows
+    from ..documents.report import TABLE_CATEGORIES, TABLE_ROWS
+    from ..workbooks.xlsxout import restyle, save, set_cell, write_table
+    v = ctx["v"]
+    kh = ctx.get("doc", {}).get("doc_type") == "KẾ HOẠCH"
+    wb = openpyxl.Workbook()
+
+    from ..workbooks.xlsxout import Styles, put
+    title_styles = Styles(wb.active)  # cell styles are the workbook's: made once, shared by every sheet
+
+    def titled(ws, subtitle, last_col):
+        """Rows 1-2: the unit and what the sheet holds; the table starts at row 4."""
+        left = Alignment(horizontal="left", vertical="center")
+        put(ws, 1, 1, unit["name"], title_styles.get("title", font=Font(bold=True, size=13), alignment=left))
+        put(ws, 2, 1, subtitle, title_styles.get("subtitle", font=Font(italic=True), alignment=left))
+        for r in (1, 2):
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
+        ws.row_dimensions[1].height = 20
+        return 4
+
+    figures = f"số liệu {period.label}"
+    plan_year = (ctx.get("plan") or {}).get("year")
+    ws = wb.active
+    ws.title = "BienDong"
+    labels = {"HV": "Cộng HV", "ALL": "Tổng cộng"}
+    header = ["Mã", "Chỉ tiêu"] + [labels.get(c) or _category_short(c) for c in TABLE_CATEGORIES]
+    top = titled(ws, f"Biến động học viên và người điều trị theo diện, {figures}"
+                 + (f" (phần I của kế hoạch năm {plan_year})" if kh else ""), len(header))
+    rows = [[ind, label] + [int(v[ind][c]) for c in TABLE_CATEGORIES] for ind, label, _ in TABLE_ROWS]
+    write_table(ws, header, rows, widths={1: 17, 2: 30, **{c: 11 for c in range(3, len(header) + 1)}}, top=top)
+    for k, (_, _, bold) in enumerate(TABLE_ROWS):
+        if bold:
+            restyle((ws.cell(row=top + 1 + k, column=c) for c in range(1, len(header) + 1)), font=Font(bold=True))
+    ws2 = wb.create_sheet("SoLieuKhac")
+    other = table[(table["category"] == "ALL") & ~table["indicator"].isin([i for i, _, _ in TABLE_ROWS] + ["TRON_NGUOI"])]
+    other_rows = []
+    for ind, val in zip(other["indicator"], other["value"]):
+        fig = FIGURES.get(ind)
+        label, measure = (fig.label, fig.measure) if fig else REVENUE_LABELS.get(ind, (ind, ""))
+        other_rows.append([ind, label, measure, val.item() if hasattr(val, "item") else val])
+    top = titled(ws2, f"Các số liệu khác, {figures}", 4)
+    write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={1: 17, 2: 45, 3: 8, 4: 18},
+                top=top, wrap=(2,))
+    targets = (ctx.get("plan") or {}).get("targets") if kh else ctx.get("targets")
+    if targets:
+        ws4 = wb.create_sheet("ChiTieu")
+        if kh:
+            top = titled(ws4, f"Chỉ tiêu kế hoạch năm {plan_year} (kết quả năm {plan_year - 1} để so sánh)", 5)
+            write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", f"Kế hoạch năm {plan_year}",
+                              f"Kết quả năm {plan_year - 1}"],
+                        [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"])]
+                         for t in targets], widths={1: 17, 2: 42, 3: 10, 4: 16, 5: 16}, top=top, wrap=(2,))
+        else:
+            top = titled(ws4, f"Kết quả so với chỉ tiêu, {figures}", 6)
+            write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt"],
+                        [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"]), t["rate"]]
+                         for t in targets], widths={1: 17, 2: 40, 3: 10, 4: 14, 5: 14, 6: 10}, top=top, wrap=(2,))
+    ws3 = wb.create_sheet("ChiSo")
+    top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
+    write_table(ws3, list(TIDY_HEADER), tidy_rows(table), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
+                top=top, bulk=True)
+    if ctx.get("approval"):  # from the store: which months the department approved
+        set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)
+    if ctx.get("annex") or ctx.get("gaps"):
+        from ..documents.annex import write_annex_sheet
+        annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [], top=4)
+        titled(annex, f"Các cơ sở trong tỉnh: số tháng có sổ và số liệu chính, {figures}", annex.max_column)
+        _printable_annex(annex, top=4)
+    return save(wb, out)
+
+
+def _category_short(code: str) -> str:
+    from ..common.codes import CATEGORIES
+    return CATEGORIES[code].short
+
+
+def _vn_number(text):
+    """A figure the context holds formatted ("1.234", "92,5") back as a number for a cell."""
+    from ..common.values import Bad, parse_number
+    try:
+        value = parse_number(text)
+    except Bad:
+        return text
+    return int(value) if float(value).is_integer() else value
+
+
+def _printable_annex(ws, top: int = 1):
+    """The province's table of facilities (annex.write_annex_sheet): A4, fitted to the page
+    width, its two header rows (from `top`) tall enough and repeated."""
+    from ..workbooks.xlsxout import column_widths, fit_row, print_setup
+    widths = column_widths(ws)
+    spans = {}
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row == top and merged.max_row == top:
+            spans[merged.min_col] = merged.max_col - merged.min_col + 1
+    fit_row(ws, top, widths, bold=True, spans=spans)
+    fit_row(ws, top + 1, widths, bold=True)
+    print_setup(ws, title_rows=f"{top}:{top + 1}")

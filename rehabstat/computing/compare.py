@@ -1,0 +1,328 @@
+"""Comparisons the reports make: with the previous period of the same length and with the
+same period of the previous year.
+
+* :func:`earlier_period` gives the period compared with (``"previous"``: the months just
+  before, as many; ``"year"``: the same months one year earlier).
+* :func:`in_data` says whether the earlier period is in the data for a set of facilities:
+  every facility has every month of it (a month missing anywhere would make the change a
+  change of coverage, not of the figures). Where it is not, nothing is compared: the
+  documents leave the sentence out and the machine output leaves the columns empty.
+* :func:`phrases` writes the comparisons the way the seeds do: stocks "so với cuối quý
+  I/2021 giảm 126 học viên", flows "tăng 12,5% so với cùng kỳ năm 2020".
+"""
+from __future__ import annotations
+
+from ..common import vnformat as vn
+from ..common.periods import Period, month_code, period_between  # noqa: F401
+
+KINDS = ("previous", "year")
+# indicators compared as stocks at the period's end ("so với cuối quý I/2021 giảm 126");
+# every other indicator is a flow ("tăng 12,5% so với cùng kỳ năm 2020")
+STOCK_END = ("CUOI_KY", "CO_MAT", "VANG_MAT")
+STOCK_START = ("DAU_KY",)
+
+
+def _shift(ym: tuple[int, int], months: int) -> tuple[int, int]:
+    y, m = ym
+    n = y * 12 + (m - 1) + months
+    return n // 12, n % 12 + 1
+
+
+def earlier_period(period: Period, kind: str) -> Period:
+    """The previous period of the same length, or the same months a year earlier."""
+    if kind == "previous":
+        n = len(period.months)
+        return period_between(_shift(period.first, -n), _shift(period.last, -n))
+    if kind == "year":
+        return period_between(_shift(period.first, -12), _shift(period.last, -12))
+    raise ValueError(kind)
+
+
+def short_label(period: Period) -> str:
+    """How an earlier period is named after "so với" / "so với cuối": "quý I/2021",
+    "năm 2020", "6 tháng đầu năm 2020", "tháng 05/2021", else the full label."""
+    (y0, m0), (y1, m1) = period.first, period.last
+    if y0 == y1:
+        if (m0, m1) == (1, 12):
+            return f"năm {y0}"
+        if m0 == m1:
+            return f"tháng {m0:02d}/{y0}"
+        if m0 % 3 == 1 and m1 == m0 + 2:
+            return f"quý {vn.roman(m0 // 3 + 1)}/{y0}"
+    return vn.period_label(period.first, period.last)
+
+
+def end_label(period: Period) -> str:
+    """The end of a period after "so với": "cuối quý I/2021", "cuối năm 2020", "cuối tháng
+    05/2021", "cuối 6 tháng đầu năm 2020" (the second half ends with the year), else "ngày
+    30/06/2020"."""
+    (y0, m0), (y1, m1) = period.first, period.last
+    if y0 == y1 and (m0, m1) == (7, 12):
+        return f"cuối năm {y0}"
+    if y0 == y1 and ((m0, m1) in ((1, 12), (1, 6)) or m0 == m1 or (m0 % 3 == 1 and m1 == m0 + 2)):
+        return f"cuối {short_label(period)}"
+    return f"ngày {vn.short_date(period.end_date)}"
+
+
+def same_period_label(period: Period, earlier: Period) -> str:
+    """'cùng kỳ năm 2020' (a period inside one year), else 'cùng kỳ năm trước'."""
+    if earlier.first[0] == earlier.last[0]:
+        return f"cùng kỳ năm {earlier.first[0]}"
+    return "cùng kỳ năm trước"
+
+
+def months_by_unit(ds) -> dict[str, set]:
+    """unit → {(year, month)} of its readable monthly workbooks (computed once per Dataset)."""
+    memo = getattr(ds, "_months_by_unit", None)
+    if memo is not None and memo[0] is ds.files:
+        return memo[1]
+    files = ds.files
+    ok = files[(files["status"] == "ok") & files["unit"].notna() & files["year"].notna()]
+    out: dict[str, set] = {}
+    for unit, year, month in zip(ok["unit"], ok["year"], ok["month"]):
+        out.setdefault(unit, set()).add((int(year), int(month)))
+    try:
+        ds._months_by_unit = (ds.files, out)
+    except AttributeError:
+        pass
+    return out
+
+
+def in_data(ds, period: Period, units, config=None, issues=None) -> bool:
+    """Is ``period`` in the data for ``units``: every facility has every month of it? With
+    the configuration and the issues at hand, the gate (issue 10) decides: received, not
+    duplicate, without errors, for every facility-month (`gate.decide(...).complete`)."""
+    units = list(units)
+    if not units or not every_month(ds, period, units):
+        return False
+    if config is not None and issues is not None:
+        return earlier_gate(ds, period, units, config, issues).complete
+    return True
+
+
+def every_month(ds, period: Period, units) -> bool:
+    """Every facility has a readable workbook for every month of the period. (The gate
+    alone would accept a period before a facility's configured opening month: for a
+    comparison that would compare a shorter coverage with a longer one.)"""
+    have = months_by_unit(ds)
+    months = set(period.months)
+    return bool(units) and all(months <= have.get(u, set()) for u in units)
+
+
+def earlier_gate(ds, period: Period, units, config, issues, provinces=None):
+    """The gate's decision for an earlier period (the issues are those of the whole data,
+    computed once by the caller)."""
+    from ..checking.gate import decide
+    return decide(ds, period, config, units=list(units) if units else None, provinces=provinces, issues=issues)
+
+
+# ---------------------------------------------------------------- prose
+
+def _noun(indicator: str, category: str, measure: str | None) -> str:
+    if measure:
+        return measure
+    if category == "MET":
+        return "bệnh nhân"
+    return "học viên"
+
+
+def _change_words(delta) -> str:
+    return "tăng" if delta > 0 else "giảm"
+
+
+def phrase(indicator: str, category: str, now, before, *, kind: str, label: str,
+           measure: str | None = None, end: str | None = None, stock: bool = False) -> str:
+    """One comparison: stocks "so với cuối quý I/2021 giảm 126 học viên" (``end``: the
+    earlier period's end, for the previous period); flows "tăng 12,5% so với cùng kỳ năm
+    2020" (by the count when the earlier figure is 0)."""
+    noun = _noun(indicator, category, measure)
+    delta = now - before
+    if stock or indicator in STOCK_END or indicator in STOCK_START:
+        where = end if kind == "previous" and end and indicator not in STOCK_START else label
+        if delta == 0:
+            return f"không thay đổi so với {where}"
+        return f"so với {where} {_change_words(delta)} {vn.count(abs(delta))} {noun}"
+    if delta == 0:
+        return f"bằng {label}"
+    if before:
+        return f"{_change_words(delta)} {vn.percent(abs(delta) * 100 / before)} so với {label}"
+    return f"{_change_words(delta)} {vn.count(abs(delta))} {noun} so với {label}"
+
+
+class _Phrases(dict):
+    """category → comparison phrase; "" where nothing is compared."""
+
+    def __missing__(self, key):
+        return ""
+
+
+def phrases(v: dict, earlier: dict[str, dict | None], labels: dict[str, str], measures: dict | None = None,
+            ends: dict | None = None, stocks=()) -> dict:
+    """cmp[IND][CAT]: the comparisons of every figure with the earlier periods that are in
+    the data, joined with ", " ("" when none). ``earlier`` maps 'previous'/'year' to the
+    earlier period's figures (indicator → category → value) or None."""
+    measures = measures or {}
+    out: dict[str, _Phrases] = {}
+    for ind, cats in v.items():
+        row = _Phrases()
+        for cat, now in cats.items():
+            parts = []
+            for kind in KINDS:
+                before_v = earlier.get(kind)
+                if before_v is None:
+                    continue
+                if ind not in before_v:
+                    continue  # not in the earlier period's data (e.g. a figure nobody reported then)
+                before = before_v[ind].get(cat, 0)
+                if not now and not before:
+                    continue
+                parts.append(phrase(ind, cat, now, before, kind=kind, label=labels[kind], measure=measures.get(ind),
+                                    end=(ends or {}).get(kind), stock=ind in stocks))
+            if parts:
+                row[cat] = ", ".join(parts)
+        out[ind] = row
+    return _PhraseTable(out)
+
+
+class _PhraseTable(dict):
+    def __missing__(self, key):
+        return _Phrases()
+
+
+# ---------------------------------------------------------------- machines
+
+def compare_table(table, earlier_table, earlier: Period | None):
+    """The indicator table with four columns added: ``earlier_period`` (the period compared
+    with), ``earlier_value``, ``change`` (value − earlier value) and ``change_pct`` (the
+    change in percent of the earlier value, one decimal; empty when the earlier value is 0).
+    Units whose earlier period is not in the data (``earlier_table`` has no row for them)
+    keep the four columns empty."""
+    import pandas as pd
+    out = table.copy()
+    if earlier is None or earlier_table is None or earlier_table.empty:
+        out["earlier_period"] = pd.Series([None] * len(out), dtype=object)
+        for col in ("earlier_value", "change", "change_pct"):
+            out[col] = pd.Series([None] * len(out), dtype=object)
+        return out[list(table.columns) + ["earlier_period", "earlier_value", "change", "change_pct"]]
+    before = earlier_table[["unit", "indicator", "category", "value"]].rename(columns={"value": "earlier_value"})
+    out = out.merge(before, on=["unit", "indicator", "category"], how="left")
+    units_in = set(earlier_table["unit"])
+    has = out["unit"].isin(units_in)
+    out.loc[has & out["earlier_value"].isna(), "earlier_value"] = 0
+    out["earlier_period"] = [earlier.code if h else None for h in has]
+    ev = out["earlier_value"]
+    out["change"] = [None if pd.isna(b) else _plain(a - b) for a, b in zip(out["value"], ev)]
+    out["change_pct"] = [None if pd.isna(b) or b == 0 else round(float((a - b) * 100 / b), 1)
+                         for a, b in zip(out["value"], ev)]
+    out["earlier_value"] = [None if pd.isna(b) else _plain(b) for b in ev]
+    return out[list(table.columns) + ["earlier_period", "earlier_value", "change", "change_pct"]]
+
+
+def _plain(x):
+    x = x.item() if hasattr(x, "item") else x
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+# ---------------------------------------------------------------- documents
+
+def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=None, issues=None) -> dict:
+    """For a document: {'previous'|'year': {'period', 'label', 'end_label', 'table'} or None}.
+    None where the earlier period is not in the data for these facilities (the gate says
+    so when ``issues`` are given). ``extra(earlier_period, table)`` may add rows (the
+    province workbook's). ``ds`` is the whole Dataset, not the period's counted files."""
+    from .indicators import compute
+    out: dict = {}
+    for kind in KINDS:
+        p = earlier_period(period, kind)
+        if not every_month(ds, p, units):
+            out[kind] = None
+            continue
+        if issues is not None:
+            try:
+                gate = earlier_gate(ds, p, units, cfg, issues)
+            except Exception:  # noqa: BLE001 - a unit the gate does not know then: nothing to compare
+                out[kind] = None
+                continue
+            if not gate.complete:
+                out[kind] = None
+                continue
+            data = gate.dataset
+        else:
+            data = ds
+        table = compute(data, p, level="facility" if level == "facility" else "province", split=cfg.split,
+                        units=list(units) if level == "facility" else None,
+                        provinces=[key] if level != "facility" else None)
+        if extra is not None:
+            table = extra(p, table)
+        label = short_label(p) if kind == "previous" else same_period_label(period, p)
+        out[kind] = {"period": p, "label": label, "end_label": end_label(p), "table": table}
+    return out
+
+
+def document_extras(ds, period: Period, units, level: str, key: str, cfg, table, full=None, issues=None):
+    """What a document adds to its unit's indicator table: the province workbook's rows (a
+    province's document), the earlier periods compared with, the province context, and
+    the province workbooks' issues (X006 straddling, X007 overlapping). ``full``: the whole
+    Dataset (``ds`` may hold only the period's counted files); without it nothing is compared.
+    Returns (table, earlier, province_ctx, issues)."""
+    notes: list = []
+    province_ctx = None
+    extra = None
+    if level != "facility":
+        from ..reading import province
+        table, found = province.augment(ds, period, key, table)
+        notes += found
+        province_ctx = province.context(ds, period, key)
+
+        def extra(p, t):
+            return province.augment(ds, p, key, t)[0]
+    earlier = earlier_figures(full, period, units, level, key, cfg, extra, issues) if full is not None else {}
+    return table, earlier, province_ctx, notes
+
+
+def province_level(ds, period: Period, table):
+    """A province-level table with every province's workbook rows added."""
+    import pandas as pd
+    from ..reading import province
+    parts = [province.augment(ds, period, name, table[table["unit"] == name])[0] for name in table["unit"].unique()]
+    if not parts:
+        return table
+    out = pd.concat(parts, ignore_index=True)
+    return out.sort_values(["unit", "indicator", "category"], kind="stable").reset_index(drop=True)
+
+
+def with_earlier(ds, table, period: Period, level: str, cfg, units=None, provinces=None, kind: str | None = None,
+                 issues=None):
+    """`rehabstat indicators --compare`: ``table`` with `compare_table`'s four columns. The
+    earlier period counts for a unit only where the gate finds it complete for that unit
+    (every facility-month received and clean); elsewhere the columns stay empty."""
+    from .indicators import compute
+    if kind not in KINDS:
+        from ..common.errors import UsageError
+        raise UsageError("--compare phải là previous hoặc year.")
+    p = earlier_period(period, kind)
+    try:
+        gate = earlier_gate(ds, p, units, cfg, issues, provinces)
+    except Exception:  # noqa: BLE001 - the selection is unknown in the earlier period
+        return compare_table(table, None, p)
+    if gate.empty:
+        return compare_table(table, None, p)
+    earlier = compute(gate.dataset, p, level=level, split=cfg.split)
+    if level == "province":
+        earlier = province_level(gate.dataset, p, earlier)
+    bad = {gate.issue_unit(i) for i in gate.errors}
+    if level == "facility":
+        keep = {u for u, f in gate.facilities.items() if f.complete and u not in bad and every_month(ds, p, [u])}
+    elif level == "province":
+        from ..common.codes import province_key
+        keep = set()
+        for u in earlier["unit"].unique():
+            for name, facs in gate.by_province().items():
+                if province_key(name) == province_key(u) and gate.province_complete(name) \
+                        and every_month(ds, p, [f.unit for f in facs]):
+                    keep.add(u)
+    else:
+        keep = set(earlier["unit"].unique()) if gate.complete and every_month(ds, p, list(gate.facilities)) else set()
+    return compare_table(table, earlier[earlier["unit"].isin(keep)], p)

@@ -1,0 +1,203 @@
+"""The targets workbook (sheet ChiTieu): read, resolve codes, compare with results."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..common import vnformat as vn
+from ..common.codes import ALL_CATEGORIES, CATEGORIES, FIGURES, REVENUE_INDICATORS, TOTAL_ALL, TOTAL_HV, norm_key
+from ..common.codes import province_key
+from .indicators.engine import CATEGORY_INDICATORS
+from ..common.issues import column_letter
+from ..common.rules import issue
+from ..common.values import Bad, display, is_blank, parse_number
+
+HEADERS = {
+    "unit": ("donvi", "unit", "coso", "macoso"),
+    "year": ("nam", "year"),
+    "code": ("machitieu", "code", "ma", "indicator"),
+    "label": ("noidung", "content", "label"),
+    "measure": ("donvitinh", "measure", "dvt"),
+    "plan": ("kehoach", "plan", "chitieu", "target"),
+}
+INDICATOR_LABELS = {
+    "TIEP_NHAN": "Tiếp nhận", "HOAN_THANH": "Hoàn thành, về địa phương", "TRON": "Trốn",
+    "BAT_LAI": "Bắt lại", "TAM_DINH_CHI": "Tạm đình chỉ", "CUOI_KY": "Đang quản lý cuối kỳ",
+    "DAU_KY": "Chuyển sang đầu kỳ", "CHUYEN_DEN": "Chuyển đến", "CHUYEN_DI": "Chuyển đi",
+    "DIEU_TRI": "Điều trị, quản lý trong kỳ (chuyển sang và vào mới)",
+}
+
+
+# Indicators that exist for targets only, computed from the table's rows: DIEU_TRI, the
+# people treated during the period (carried over + every inflow), by category: "điều trị
+# Methadone cho 250 người" (seed 002) counts the patients of the year, not the new ones.
+TREATED = ("DAU_KY", "TIEP_NHAN", "BAT_LAI", "CHUYEN_DEN", "CHUYEN_DIEN_DEN")
+TARGET_ONLY = {"DIEU_TRI": TREATED}
+CATEGORY_TARGETS = tuple(CATEGORY_INDICATORS) + tuple(TARGET_ONLY)
+
+
+def resolve_code(code: str):
+    """'TIEP_NHAN_BB' → ('TIEP_NHAN', 'BB'); 'TIEP_NHAN' → ('TIEP_NHAN', 'HV'); 'DAY_NGHE' → ('DAY_NGHE', 'ALL');
+    'DIEU_TRI_MET' → ('DIEU_TRI', 'MET'); province codes ('CAI_NGHIEN_GD_CD', 'TY_LE_TAP_HUAN') → (code, 'ALL')."""
+    from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    code = str(code).strip().upper()
+    known = set(CATEGORY_TARGETS) | set(FIGURES) | set(REVENUE_INDICATORS) | set(PROVINCE_FIGURES) \
+        | set(PROVINCE_DERIVED)
+    if code in known:
+        return code, (TOTAL_HV if code in CATEGORY_TARGETS else TOTAL_ALL)
+    head, _, tail = code.rpartition("_")
+    if head in CATEGORY_TARGETS and tail in ALL_CATEGORIES + (TOTAL_HV, TOTAL_ALL):
+        return head, tail
+    return None
+
+
+def _load(path: Path):
+    """(sheet, rows, problem): the targets sheet as Python lists, or why not: an issue (a
+    refused file), "not-targets" (no ChiTieu sheet), or the name of the parser's error.
+    Run in a worker process (rehabstat.reading.sandbox), like every workbook we are given."""
+    from ..reading import safety
+    try:
+        seen: dict = {}
+        safety.precheck(path, seen)
+        wb = safety.open_workbook(path, seen)
+        names = {norm_key(n): n for n in wb.sheet_names}
+        sheet = names.get("chitieu") or names.get("targets")
+        if sheet is None:
+            return None, [], "not-targets"
+        rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=safety.MAX_ROWS)
+    except safety.Refused as exc:
+        return None, [], issue(exc.code, file=path, detail=exc.detail)
+    except MemoryError:
+        return None, [], issue("F004", file=path, detail="cần quá nhiều bộ nhớ")
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a parser error or panic (a BaseException): unreadable
+        return None, [], type(exc).__name__
+    return sheet, rows, None
+
+
+def _load_failed(path, death):
+    """The worker died: out of memory or time is F004; a crash is an unreadable file."""
+    return None, [], (issue("F004", file=path, detail=death.detail) if death.kind != "crash" else death.detail)
+
+
+def actual_value(table, indicator: str, category: str):
+    """The result a target is compared with (summed over the table's units)."""
+    parts = TARGET_ONLY.get(indicator, (indicator,))
+    sel = table[table["indicator"].isin(parts) & (table["category"] == category)]
+    actual = sel["value"].sum() if len(sel) else 0
+    return int(actual) if float(actual).is_integer() else round(float(actual), 1)
+
+
+def read_targets(path) -> tuple[list[dict], list]:
+    """Rows {unit, year, code, indicator, category, label, measure, plan} and issues."""
+    from ..reading import safety
+    from ..common.errors import UsageError
+    from ..reading.sandbox import map_isolated
+    path = Path(path)
+    issues = []
+    if not path.is_file():
+        raise UsageError(f"Không tìm thấy sổ chỉ tiêu {path}.")
+    not_targets = UsageError(f"Tệp {path.name} không phải sổ chỉ tiêu (cần trang ChiTieu với các cột Mã chỉ tiêu, "
+                             "Kế hoạch). Mẫu: samples/targets/son-la-2022.xlsx.")
+    if path.suffix.lower() not in safety.WORKBOOK_SUFFIXES:
+        raise not_targets
+    [(sheet, rows, problem)] = map_isolated(_load, [path], failed=_load_failed)
+    if problem == "not-targets":
+        raise not_targets
+    if isinstance(problem, str):
+        raise UsageError(f"Không đọc được sổ chỉ tiêu {path.name} ({problem}): "
+                         "hãy lưu lại tệp dưới dạng .xlsx có trang ChiTieu.")
+    if problem is not None:
+        return [], [problem]
+    from ..reading.reader import find_header
+    header_row, cols = find_header(rows, HEADERS)
+    for fld in ("code", "plan"):
+        if fld not in cols:
+            issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,
+                                field=fld, sheet_name=sheet, column_name={"code": "Mã chỉ tiêu", "plan": "Kế hoạch"}[fld]))
+    if issues:
+        return [], issues
+    out = []
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        cell = lambda f: row[cols[f]] if f in cols and cols[f] < len(row) else None  # noqa: E731
+        if all(is_blank(cell(f)) for f in cols):
+            continue
+        code = cell("code")
+        where = dict(file=path, sheet=sheet, row=r + 1)
+        resolved = None if is_blank(code) else resolve_code(code)
+        if resolved is None:
+            issues.append(issue("T001", column=column_letter(cols["code"]), field="code", value=display(code), **where))
+            continue
+        try:
+            plan = parse_number(cell("plan"))
+            if plan <= 0:
+                raise Bad(plan)
+        except Bad:
+            issues.append(issue("T002", column=column_letter(cols["plan"]), field="plan", value=display(code), **where))
+            continue
+        year = cell("year")
+        try:
+            year = int(parse_number(year)) if not is_blank(year) else None
+        except Bad:
+            year = None
+        out.append({"unit": None if is_blank(cell("unit")) else str(cell("unit")).strip(), "year": year,
+                    "code": str(code).strip().upper(), "indicator": resolved[0], "category": resolved[1],
+                    "label": None if is_blank(cell("label")) else str(cell("label")).strip(),
+                    "measure": None if is_blank(cell("measure")) else str(cell("measure")).strip(), "plan": plan})
+    return out, issues
+
+
+def target_units(rows, level: str, key: str, units) -> list[str]:
+    """Whose targets a document compares: a facility's own; a province's own rows where the
+    workbook has some (its facilities' rows are parts of them and would be compared with the
+    province's total), else its facilities' rows."""
+    if level == "facility":
+        return [key]
+    if any(t["unit"] is not None and province_key(t["unit"]) == province_key(key) for t in rows):
+        return [key]
+    return [key] + list(units)
+
+
+def _for_units(rows, unit_keys, year):
+    keys = {province_key(u) for u in unit_keys}
+    return [t for t in rows if (t["unit"] is None or province_key(t["unit"]) in keys) and (year is None or t["year"] in (None, year))]
+
+
+def default_label(indicator, category) -> str:
+    from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    figs = {**FIGURES, **PROVINCE_FIGURES, **PROVINCE_DERIVED}
+    base = INDICATOR_LABELS.get(indicator) or (figs[indicator].label if indicator in figs else indicator)
+    if category in CATEGORIES:
+        return f"{base} ({CATEGORIES[category].label})"
+    return base
+
+
+def compare_targets(rows, table, unit_keys, year) -> list[dict]:
+    """Results against the plan: [{code, label, unit, plan, actual, rate, met, sentence}]."""
+    out = []
+    for t in _for_units(rows, unit_keys, year):
+        actual = actual_value(table, t["indicator"], t["category"])
+        ratio = actual / t["plan"] * 100
+        label = t["label"] or default_label(t["indicator"], t["category"])
+        measure = t["measure"] or ""
+        met = actual >= t["plan"]
+        rate = vn.percent(ratio)
+        sentence = (f"{label}: thực hiện {vn.number(actual)}/{vn.number(t['plan'])} {measure}, đạt {rate} kế hoạch"
+                    + (" (hoàn thành chỉ tiêu)." if met else " (chưa đạt chỉ tiêu)."))
+        out.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
+                    "actual": vn.number(actual), "rate": rate, "met": met, "sentence": " ".join(sentence.split())})
+    return out
+
+
+def plan_targets(rows, unit_keys, plan_year, table) -> dict:
+    """Part II of the KH: the plan year's targets, with last year's result beside each."""
+    items = []
+    for t in _for_units(rows, unit_keys, plan_year):
+        actual = actual_value(table, t["indicator"], t["category"])
+        label = t["label"] or default_label(t["indicator"], t["category"])
+        measure = t["measure"] or ""
+        items.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
+                      "actual": vn.number(int(actual) if float(actual).is_integer() else actual),
+                      "text": " ".join(f"{label}: {vn.number(t['plan'])} {measure}".split())})
+    return {"code": str(plan_year), "year": plan_year, "label": f"năm {plan_year}", "targets": items}

@@ -1,0 +1,169 @@
+"""The annex of a province's BC (one row per facility and a total row), its sentences on
+figures reported by only some facilities and on reporting rates, and the annex sheet
+'PhuLuc' of the province's workbook. Used by batch (every province) and by
+service.make_report (one province's report); moved out of batch.py so that the service
+does not import the batch back."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..checking.gate import RECEIVED, Facility, facility_note
+
+ANNEX_INDICATORS = (
+    ("DAU_KY", "Đầu kỳ"), ("TIEP_NHAN", "Tiếp nhận"), ("HOAN_THANH", "Hoàn thành"), ("TRON", "Trốn (lượt)"),
+    ("CUOI_KY", "Cuối kỳ (đang quản lý)"), ("CO_MAT", "Có mặt"), ("VANG_MAT", "Vắng mặt"),
+)
+ANNEX_CATEGORIES = (("HV", "Học viên"), ("ALL", "Tổng cộng"))
+
+
+def annex_rows(facilities, fac_table) -> list[dict]:
+    """The annex of a province's BC: one row per facility and a total row.
+
+    Each row: {code, name, months ("3/3"), received, expected, note, total (bool), bold,
+    cells [str: for each of ANNEX_INDICATORS, HV then ALL, in Vietnamese form],
+    n {IND: {HV, ALL}} (formatted), v {IND: {HV, ALL}} (int)}."""
+    values = defaultdict(int)
+    sel = fac_table[fac_table["category"].isin([c for c, _ in ANNEX_CATEGORIES])
+                    & fac_table["indicator"].isin([i for i, _ in ANNEX_INDICATORS])]
+    for unit, ind, cat, value in zip(sel["unit"].tolist(), sel["indicator"].tolist(), sel["category"].tolist(),
+                                     sel["value"].tolist()):
+        values[(unit, ind, cat)] += int(value)
+    rows, total = [], defaultdict(int)
+    received_all = expected_all = 0
+    reported = {u for u, _, _ in values}
+    for fac in facilities:
+        received = len(fac.months(RECEIVED))
+        expected = fac.expected
+        received_all += received
+        expected_all += expected
+        if fac.unit not in reported:  # nothing usable: blank cells, "chưa báo cáo", never zeros
+            v = {ind: {cat: None for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
+            note = "; ".join(x for x in ("chưa báo cáo", facility_note(fac)) if x)
+            rows.append(_annex_row(fac.unit, fac.name, received, expected, v, note, False))
+            continue
+        v = {ind: {cat: values[(fac.unit, ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
+        for ind in v:
+            for cat in v[ind]:
+                total[(ind, cat)] += v[ind][cat]
+        rows.append(_annex_row(fac.unit, fac.name, received, expected, v, facility_note(fac), False))
+    v = {ind: {cat: total[(ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
+    rows.append(_annex_row("", "Tổng cộng", received_all, expected_all, v, "", True))
+    return rows
+
+
+def partial_figures(facilities, fac_table) -> list[str]:
+    """A sentence for the province's BC when some figures (SoLieu) were reported by only some
+    of the facilities whose workbooks count: the total then covers those only, and says so."""
+    from ..common.codes import FIGURES
+    with_rows = set(fac_table["unit"].drop_duplicates().tolist())  # not element by element through pandas
+    reporting = [f.unit for f in facilities if f.unit in with_rows]
+    if len(reporting) < 2:
+        return []
+    sel = fac_table[fac_table["indicator"].isin(list(FIGURES)) & fac_table["unit"].isin(reporting)]
+    counts = sel.groupby("indicator")["unit"].nunique()
+    partial = [(FIGURES[ind].label, int(k)) for ind, k in counts.items() if k < len(reporting)]
+    if not partial:
+        return []
+    listed = "; ".join(f"{label.lower()} ({k}/{len(reporting)} cơ sở)" for label, k in sorted(partial))
+    return [f"Một số số liệu chỉ gồm báo cáo của một phần các cơ sở: {listed}."]
+
+
+def late_months(fac: Facility) -> list:
+    """[((year, month), days late)] of the facility's months sent after their deadline."""
+    return sorted((ym, d) for ym, d in fac.late.items() if d)
+
+
+def timeliness_context(facilities, cfg) -> dict:
+    """The province BC's sentence on reporting rates and its list of who sent late
+    (context key `timeliness`); empty when nothing is expected."""
+    from ..common import vnformat as vn
+    from ..computing.timeliness import counts
+    deadline = getattr(cfg, "deadline", None) or None
+    c = counts(facilities, deadline)
+    if not c["SO_THANG_CAN"]:
+        return {"sentence": "", "late": []}
+    n = vn.number
+    sentence = (f"Tỷ lệ gửi sổ: {n(c['SO_THANG_GUI'])}/{n(c['SO_THANG_CAN'])} sổ tháng "
+                f"({vn.percent(c['TY_LE_GUI_SO'])})")
+    if deadline:
+        sentence += (f"; gửi đúng hạn {n(c['SO_THANG_DUNG_HAN'])}/{n(c['SO_THANG_CAN'])} "
+                     f"({vn.percent(c['TY_LE_DUNG_HAN'])}), gửi muộn {n(c['SO_THANG_MUON'])} sổ")
+        unknown = c["SO_THANG_GUI"] - c["SO_THANG_DUNG_HAN"] - c["SO_THANG_MUON"]
+        if unknown:
+            sentence += f", {n(unknown)} sổ không ghi ngày gửi"
+    sentence += "."
+    late = []
+    for fac in facilities:
+        months = late_months(fac)
+        if months:
+            label = f"{fac.unit} – {fac.name}" if fac.name else fac.unit
+            late.append(f"{label}: gửi muộn sổ " + ", ".join(
+                f"tháng {m:02d}/{y} ({vn.number(d)} ngày)" for (y, m), d in months) + ".")
+    return {"sentence": sentence, "late": late}
+
+
+def _annex_row(code, name, received, expected, v, note, is_total) -> dict:
+    from ..common import vnformat as vn
+    n = {ind: {cat: "" if x is None else vn.number(x) for cat, x in cats.items()} for ind, cats in v.items()}
+    cells = [n[ind][cat] for ind, _ in ANNEX_INDICATORS for cat, _ in ANNEX_CATEGORIES]
+    return {"code": code, "name": name, "months": f"{received}/{expected}", "received": received,
+            "expected": expected, "note": note, "total": is_total, "bold": is_total, "cells": cells, "n": n, "v": v}
+
+
+# ---------------------------------------------------------------- the annex sheet of a province's workbook
+
+def write_annex_sheet(wb, annex: list[dict], gaps: list[str], top: int = 1):
+    """Sheet 'PhuLuc' of the province's .xlsx: two header rows from row `top` (rows above it
+    are for a title), one row per facility and a total row (bold), then the notes on
+    missing and excluded months."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from ..workbooks.xlsxout import HEADER_FILL, Styles, put, restyle, set_cell
+    ws = wb.create_sheet("PhuLuc", 1 if len(wb.sheetnames) > 1 else None)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    fixed = ("Mã cơ sở", "Tên cơ sở", "Số tháng có sổ")
+    for c, title in enumerate(fixed, start=1):
+        set_cell(ws, top, c, title)
+        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
+    col = len(fixed) + 1
+    for _, label in ANNEX_INDICATORS:
+        set_cell(ws, top, col, label)
+        ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + len(ANNEX_CATEGORIES) - 1)
+        for k, (_, cat_label) in enumerate(ANNEX_CATEGORIES):
+            set_cell(ws, top + 1, col + k, cat_label)
+        col += len(ANNEX_CATEGORIES)
+    note_col = col
+    set_cell(ws, top, note_col, "Ghi chú")
+    ws.merge_cells(start_row=top, start_column=note_col, end_row=top + 1, end_column=note_col)
+    restyle((ws.cell(row=r, column=c) for r in (top, top + 1) for c in range(1, note_col + 1)),
+            font=bold, fill=fill, alignment=center)
+    number = Styles(ws).get("number", number_format="#,##0")
+    r = top + 2
+    for row in annex:
+        set_cell(ws, r, 1, row["code"])
+        set_cell(ws, r, 2, row["name"])
+        set_cell(ws, r, 3, row["months"])
+        c = len(fixed) + 1
+        for ind, _ in ANNEX_INDICATORS:
+            for cat, _ in ANNEX_CATEGORIES:
+                if row["v"][ind][cat] is not None:  # blank where the facility reported nothing
+                    put(ws, r, c, int(row["v"][ind][cat]), number)
+                c += 1
+        set_cell(ws, r, note_col, row.get("note") or "")
+        if row.get("bold"):
+            restyle((ws.cell(row=r, column=cc) for cc in range(1, note_col + 1)), font=bold)
+        r += 1
+    if gaps:
+        r += 1
+        set_cell(ws, r, 1, "Số liệu chưa đầy đủ:").font = bold
+        for line in gaps:
+            r += 1
+            set_cell(ws, r, 1, line)
+    ws.freeze_panes = f"D{top + 2}"
+    widths = {1: 11, 2: 40, 3: 9}
+    for c in range(1, note_col + 1):
+        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 11)
+    ws.column_dimensions[get_column_letter(note_col)].width = 40
+    return ws

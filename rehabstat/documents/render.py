@@ -1,0 +1,538 @@
+"""Fill a Word template (.docx with jinja tags) with a template context, safely.
+
+* The template runs in a jinja2 ``ImmutableSandboxedEnvironment`` with ``StrictUndefined``
+  and autoescape: a template cannot reach Python internals, cannot change the context,
+  cannot use a variable that does not exist, and a value such as ``<b>&"`` or
+  ``=HYPERLINK("x")`` is written as literal text.
+* The output is written atomically: a temporary file in the same folder, then
+  ``os.replace`` — a refused or failed rendering never leaves a (half-written) file.
+* Every failure is a :class:`TemplateError` whose message is Vietnamese, for the user.
+
+The context is the one described in docs/template-vars.md (see
+rehabstat/documents/templates/example_context.py for a complete example).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from rehabstat.common.errors import OutputError, TemplateError
+from rehabstat.documents.templates import KINDS, SECTION_ORDER, section_numbers, template_path
+
+__all__ = [
+    "TemplateError",
+    "OutputError",
+    "render_docx",
+    "export_templates",
+    "template_variables",
+    "variables_markdown",
+    "section_numbers",
+    "SECTION_ORDER",
+]
+
+VARS_HINT = "Xem danh sách biến: rehabstat templates vars"
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # uncompressed, all parts together
+MAX_TEMPLATE_PARTS = 2000
+
+
+# ---------------------------------------------------------------- context preparation
+
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_TRAILING = re.compile(r"[\s;,.]+$")
+_KINH_GUI = re.compile(r"^\s*kính\s+gửi\s*:?\s*", re.IGNORECASE)
+
+
+def _clean(obj):
+    """A copy of the context with characters XML cannot hold (and lone surrogates, from file
+    names that are not UTF-8) removed from every string (docxtpl also reads \\a
+    and \\f as paragraph and page breaks: they go too). Counted in xlsxout.REPLACED."""
+    if isinstance(obj, str):
+        if _ILLEGAL_XML.search(obj) is None:
+            return obj
+        from ..workbooks.xlsxout import REPLACED
+        REPLACED[0] += 1
+        return _ILLEGAL_XML.sub("", obj)
+    if isinstance(obj, dict):
+        items = {k: _clean(v) for k, v in obj.items()}
+        if type(obj) is dict:
+            return items
+        import copy  # keep dict subclasses (defaultdict, report._Formatted): v.X.ALL of a figure without data is 0
+        out = copy.copy(obj)
+        out.clear()
+        out.update(items)
+        return out
+    if isinstance(obj, list):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(_clean(v) for v in obj)
+    return obj
+
+
+def _prepare(context: dict) -> dict:
+    if not isinstance(context, dict):
+        raise TemplateError("Dữ liệu điền vào mẫu phải là một bảng khóa - giá trị (dict).")
+    ctx = _clean(context)
+    doc = ctx.get("doc")
+    if isinstance(doc, dict):
+        doc = dict(doc)
+        # the template adds the punctuation: ";" after each item, "." after the last
+        for key in ("legal_bases", "recipients"):
+            items = doc.get(key)
+            if isinstance(items, (list, tuple)):
+                cleaned = [_TRAILING.sub("", str(x)).lstrip("-–+ ").strip() for x in items]
+                doc[key] = [x for x in cleaned if x]
+        to = doc.get("recipient_to")
+        if isinstance(to, str):
+            doc["recipient_to"] = _TRAILING.sub("", _KINH_GUI.sub("", to))
+        ctx["doc"] = doc
+    if "sec" not in ctx and isinstance(ctx.get("has"), dict):
+        ctx["sec"] = section_numbers(ctx["has"])
+    return ctx
+
+
+# ---------------------------------------------------------------- template checks
+
+def _check_docx(path: Path) -> None:
+    if not path.exists():
+        raise TemplateError(f"Không tìm thấy tệp mẫu văn bản: {path}")
+    if not path.is_file():
+        raise TemplateError(f"Mẫu văn bản không phải là một tệp: {path}")
+    not_docx = TemplateError(
+        f"Tệp mẫu không phải là văn bản Word .docx: {path.name} "
+        "(hãy lưu lại mẫu trong Word dưới dạng «Word Document (*.docx)»)."
+    )
+    if not zipfile.is_zipfile(path):
+        raise not_docx
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise not_docx
+            if len(infos) > MAX_TEMPLATE_PARTS or sum(i.file_size for i in infos) > MAX_TEMPLATE_BYTES:
+                raise TemplateError(f"Tệp mẫu quá lớn để xử lý an toàn: {path.name}")
+            if any(i.flag_bits & 0x1 for i in infos):
+                raise TemplateError(f"Tệp mẫu được mã hóa (có mật khẩu): {path.name}")
+    except zipfile.BadZipFile:
+        raise not_docx from None
+
+
+# ---------------------------------------------------------------- errors in Vietnamese
+
+def _near(exc) -> str:
+    ctx = getattr(exc, "docx_context", None)
+    if not ctx:
+        return ""
+    text = " ".join(s.strip() for s in ctx if s and s.strip())
+    text = re.sub(r"\s+", " ", text)
+    if len(text) > 160:
+        text = text[:157] + "..."
+    return f" Gần đoạn: «{text}»." if text else ""
+
+
+def _undefined_name(message: str) -> str:
+    for pat in (r"'([^']+)' is undefined", r"has no attribute '([^']+)'",
+                r"has no element '?([^']+?)'?$", r"no element (\S+)"):
+        m = re.search(pat, message)
+        if m:
+            return m.group(1)
+    return message
+
+
+def _translate(exc: BaseException, path: Path) -> TemplateError:
+    import jinja2
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
+    if isinstance(exc, SecurityError):
+        m = re.search(r"attribute '([^']+)' of '([^']+)'", str(exc))
+        what = f" «{m.group(1)}» của kiểu «{m.group(2)}»" if m else ""
+        return TemplateError(
+            f"Mẫu văn bản bị từ chối: mẫu {path.name} truy cập thuộc tính không được phép{what}.")
+    if isinstance(exc, UndefinedError):
+        return TemplateError(
+            f"Mẫu văn bản dùng biến không tồn tại: '{_undefined_name(str(exc))}'. {VARS_HINT}")
+    if isinstance(exc, TemplateSyntaxError):
+        # docxtpl puts each Word paragraph on its own line, after one opening line
+        line = (f" ở đoạn văn thứ {max(1, exc.lineno - 1)} (dòng {exc.lineno} của mã mẫu)"
+                if exc.lineno else "")
+        detail = (exc.message or "").rstrip(". ")
+        return TemplateError(
+            f"Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}}{line}: {detail}."
+            f"{_near(exc)}")
+    if isinstance(exc, jinja2.TemplateError):
+        return TemplateError(f"Mẫu văn bản bị lỗi khi điền dữ liệu: {str(exc).rstrip('. ')}.{_near(exc)}")
+    if isinstance(exc, (OverflowError, RecursionError, MemoryError)):
+        return TemplateError(f"Mẫu văn bản bị từ chối: mẫu {path.name} đòi hỏi quá nhiều tài nguyên.")
+    return TemplateError(
+        f"Mẫu văn bản bị lỗi khi điền dữ liệu ({path.name}): {type(exc).__name__}: {exc}")
+
+
+# ---------------------------------------------------------------- rendering
+
+_COMPILED_MAX = 64  # compiled templates kept per process (a template has ~3 parts)
+_PATCHED_MAX = 64
+
+
+def _environment():
+    """The sandboxed jinja environment, one per process: building it (and compiling the
+    template XML again for every document) was most of a render's cost. A cached compiled
+    template is as safe as a fresh one: the sandbox checks every attribute access at run
+    time, autoescape and StrictUndefined are compiled in from the same environment, and
+    the source string alone determines the compiled code."""
+    global _ENV
+    if _ENV is None:
+        from jinja2 import StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        class _CachingSandbox(ImmutableSandboxedEnvironment):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._compiled: dict = {}
+
+            def from_string(self, source, globals=None, template_class=None):
+                if globals is not None or template_class is not None or not isinstance(source, str):
+                    return super().from_string(source, globals, template_class)
+                key = (self.autoescape, source)
+                tpl = self._compiled.get(key)
+                if tpl is None:
+                    from rehabstat.documents.templates import precompile  # a shipped template: compiled ahead of time
+                    tpl = precompile.template(self, source) or super().from_string(source)  # a syntax error raises, and is not cached
+                    if len(self._compiled) >= _COMPILED_MAX:
+                        self._compiled.pop(next(iter(self._compiled)))
+                    self._compiled[key] = tpl
+                return tpl
+
+        _ENV = _CachingSandbox(autoescape=True, undefined=StrictUndefined)
+    return _ENV
+
+
+_ENV = None
+_TEMPLATE_BYTES: dict = {}  # (path, mtime_ns, size) -> the template file's bytes
+_PATCHED: dict = {}  # raw part XML -> docxtpl's patched XML (a pure function of it)
+_DOCX_CLASS = None
+
+
+def _docx_class():
+    """DocxTemplate whose patch_xml (a pure function of the XML, a dozen regex passes
+    over the whole body) is computed once per distinct part and process."""
+    global _DOCX_CLASS
+    if _DOCX_CLASS is None:
+        from docxtpl import DocxTemplate
+
+        class _CachedDocxTemplate(DocxTemplate):
+            def patch_xml(self, src_xml):
+                out = _PATCHED.get(src_xml)
+                if out is None:
+                    from rehabstat.documents.templates import precompile  # a shipped template: patched ahead of time
+                    out = precompile.patched(src_xml) or super().patch_xml(src_xml)
+                    if len(_PATCHED) >= _PATCHED_MAX:
+                        _PATCHED.pop(next(iter(_PATCHED)))
+                    _PATCHED[src_xml] = out
+                return out
+
+            def resolve_listing(self, xml):
+                # docxtpl turns \t \a \n \f inside text into tabs, paragraphs, line and page
+                # breaks with three nested regex passes over every paragraph; without any of
+                # them in the XML every pass gives back what it was given
+                if "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml:
+                    return super().resolve_listing(xml)
+                return xml
+
+        _DOCX_CLASS = _CachedDocxTemplate
+    return _DOCX_CLASS
+
+
+def _template_bytes(path: Path) -> bytes:
+    """The template file, read from disk once per process while it is unchanged."""
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    data = _TEMPLATE_BYTES.get(key)
+    if data is None:
+        data = path.read_bytes()
+        if len(_TEMPLATE_BYTES) >= 8:
+            _TEMPLATE_BYTES.clear()
+        _TEMPLATE_BYTES[key] = data
+    return data
+
+
+def render_docx(template: Path | str | None, kind: str, context: dict, out: Path | str) -> Path:
+    """Render ``template`` (the shipped template of ``kind`` when None) with ``context``
+    into ``out``, atomically. Returns ``out``. Raises :class:`TemplateError`."""
+    import io
+
+    if template is None:
+        if kind not in KINDS:
+            raise TemplateError(f"Loại văn bản không hợp lệ: {kind!r} (chỉ có: {', '.join(KINDS)}).")
+        path = template_path(kind)
+    else:
+        path = Path(template)
+    out = Path(out)
+    _check_docx(path)
+    ctx = _prepare(context)
+    try:
+        tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
+        tpl.render(ctx, jinja_env=_environment(), autoescape=True)
+    except TemplateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message for the user
+        raise _translate(exc, path) from exc
+    _save_atomic(tpl, out)
+    return out
+
+
+def _save_atomic(tpl, out: Path) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise OutputError(f"Không tạo được tệp trong thư mục {out.parent}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    from ..workbooks.xlsxout import track_temp, untrack_temp
+    track_temp(tmp)
+    try:
+        tpl.save(str(tmp))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        raise OutputError(
+            f"Không ghi được {out}: tệp đang mở trong Word hoặc thư mục không cho phép ghi. "
+            "Hãy đóng tệp rồi chạy lại.") from exc
+    except OSError as exc:
+        raise OutputError(f"Không ghi được {out}: {exc.strerror or exc}") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+        untrack_temp(tmp)
+
+
+def export_templates(directory: Path | str, overwrite: bool = False) -> list[Path]:
+    """Copy the shipped templates (bc.docx, kh.docx) into ``directory`` for the user to
+    edit in Word. An existing file is kept unless ``overwrite``."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    targets = [(template_path(k), directory / f"{k}.docx") for k in KINDS]
+    existing = [dst for _, dst in targets if dst.exists()]
+    if existing and not overwrite:
+        names = ", ".join(str(p) for p in existing)
+        raise OutputError(f"Đã có tệp mẫu: {names}. Không ghi đè: dùng --force để ghi đè, hoặc chọn thư mục khác.")
+    written = []
+    for src, dst in targets:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.stem}-", suffix=".tmp", dir=directory)
+        os.close(fd)
+        try:
+            shutil.copyfile(src, tmp_name)
+            os.chmod(tmp_name, 0o644)
+            os.replace(tmp_name, dst)
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+        written.append(dst)
+    return written
+
+
+# ---------------------------------------------------------------- variable documentation
+
+_VARIABLES: tuple[tuple[str, str], ...] = (
+    ("doc.parent_agency", "Cơ quan chủ quản, chữ in hoa (góc trái, dòng 1)"),
+    ("doc.agency", "Cơ quan ban hành, chữ in hoa đậm (góc trái, dòng 2)"),
+    ("doc.number_line", "Số, ký hiệu văn bản (chưa có số: «Số:      /BC-...»)"),
+    ("doc.place_date", "Địa danh, ngày tháng năm (ngày dưới 10, tháng 1, 2 có số 0 đứng trước)"),
+    ("doc.doc_type", "Tên loại văn bản"),
+    ("doc.subject", "Trích yếu nội dung (dưới tên loại văn bản)"),
+    ("doc.recipient_to", "Nơi gửi sau «Kính gửi:» (chỉ báo cáo; rỗng thì bỏ dòng này)"),
+    ("doc.legal_bases", "Danh sách căn cứ, mỗi căn cứ một đoạn (mẫu tự thêm «;», căn cứ cuối «.»)"),
+    ("doc.draft", "Đúng khi số liệu chưa đầy đủ hoặc còn lỗi (--force): mẫu in dòng «DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA»"),
+    ("draft_reasons", "Bản dự thảo: các câu nêu vì sao (tháng thiếu, sổ trùng, số lỗi chưa sửa), in dưới dòng DỰ THẢO"),
+    ("doc.signer_authority", "Quyền hạn ký (KT., TM., Q., TL., TUQ.); rỗng khi người đứng đầu ký"),
+    ("doc.signer_title", "Chức vụ người ký"),
+    ("doc.signer_name", "Họ tên người ký"),
+    ("doc.recipients", "Nơi nhận, mỗi nơi một dòng «- ...;», dòng cuối «- Lưu: VT, ...»"),
+    ("unit.code", "Mã đơn vị"),
+    ("unit.name", "Tên đơn vị trong câu văn"),
+    ("unit.short", "Cách gọi đơn vị trong câu («Cơ sở»; cấp tỉnh: «các cơ sở»)"),
+    ("unit.province", "Tỉnh"),
+    ("unit.level", "Cấp tổng hợp: facility (cơ sở), province (tỉnh), national"),
+    ("period.code", "Mã kỳ báo cáo"),
+    ("period.label", "Tên kỳ trong câu văn"),
+    ("period.label_short", "Kỳ nói gọn, sau «trong» («năm», «quý», «tháng», «kỳ»)"),
+    ("period.start", "Ngày đầu kỳ"),
+    ("period.end", "Ngày cuối kỳ"),
+    ("period.prev_label", "Kỳ trước (sau «Lũy kế ... chuyển sang»)"),
+    ("period.year", "Năm của kỳ báo cáo"),
+    ("n.DAU_KY.HV", "Số liệu đã định dạng: n.<CHỈ TIÊU>.<DIỆN> (xem bảng chỉ tiêu và diện bên dưới); 1..9 viết 01..09"),
+    ("v.DAU_KY.HV", "Giá trị số nguyên của cùng chỉ tiêu, để viết điều kiện {% if v.TRON.HV %}; 0 khi không có"),
+    ("parts.DAU_KY", "Chia theo diện, chỉ các diện khác 0 («bắt buộc 1.586 học viên; ...»); rỗng khi không có"),
+    ("parts.RA_MET", "Bệnh nhân Methadone ra, chia theo lý do"),
+    ("money.DOANH_THU", "Số tiền, có «đồng»: money.<MÃ> với DOANH_THU, CHI_PHI, LOI_NHUAN, TRICH_CCTL, QUY_*"),
+    ("words.DOANH_THU", "Số tiền bằng chữ (cho «Bằng chữ: ...»), cùng các mã như money"),
+    ("pct.CCTL", "Tỷ lệ trích cải cách tiền lương trên chênh lệch thu chi"),
+    ("pct.QUY_PHUC_LOI", "Tỷ lệ trích quỹ trên phần còn lại (QUY_KHEN_THUONG, QUY_PHUC_LOI, QUY_PHAT_TRIEN, QUY_DU_PHONG)"),
+    ("rates.ARV", "Tỷ lệ học viên nhiễm HIV được điều trị ARV; rỗng khi không tính được"),
+    ("rates.CHUNG_CHI", "Tỷ lệ học viên học nghề được cấp chứng chỉ; rỗng khi không tính được"),
+    ("has.admissions", "Có số liệu tiếp nhận, sĩ số (đầu kỳ, cuối kỳ)"),
+    ("has.methadone", "Có số liệu điều trị Methadone"),
+    ("has.medical", "Có số liệu khám chữa bệnh, lao, HIV"),
+    ("has.management", "Có số liệu quản lý học viên (trốn, vi phạm, thẩm lậu, thăm gặp)"),
+    ("has.education", "Có số liệu tuyên truyền, giáo dục, rèn luyện"),
+    ("has.labour", "Có số liệu doanh thu lao động trị liệu"),
+    ("has.vocational", "Có số liệu dạy nghề"),
+    ("has.reintegration", "Có số liệu tư vấn tái hòa nhập, việc làm"),
+    ("has.table", "Có bảng số liệu theo diện"),
+    ("has.targets", "Có chỉ tiêu kế hoạch để so sánh"),
+    ("sec.admissions", "Số thứ tự của mục (\"1\", \"2\"...), rỗng khi mục bị bỏ: sec.admissions, management, education, labour, reintegration, table, targets"),
+    ("table.columns", "Các cột của bảng theo diện: BB, TN, HTCC, XDTTN, LTTT, HV (cộng học viên), MET, ALL (tổng cộng)"),
+    ("table.rows", "Các dòng của bảng: r.label, r.cells[0]..r.cells[7] (theo table.columns; 0 viết «-»), r.bold"),
+    ("targets", "Chỉ tiêu kế hoạch kỳ báo cáo: t.code, t.label, t.unit, t.plan, t.actual, t.rate, t.met"),
+    ("plan.label", "Kỳ kế hoạch (chỉ kế hoạch - KH)"),
+    ("plan.year", "Năm kế hoạch"),
+    ("plan.code", "Mã kỳ kế hoạch"),
+    ("has.facilities", "Đúng khi báo cáo tỉnh có bảng số liệu theo cơ sở (lệnh batch)"),
+    ("gaps", "Báo cáo tỉnh: danh sách câu nêu cơ sở thiếu sổ, sổ trùng hoặc có lỗi (không tính vào số liệu)"),
+    ("timeliness.sentence", "Báo cáo tỉnh: câu về tỷ lệ gửi sổ và gửi đúng hạn (rỗng khi không có)"),
+    ("timeliness.late", "Báo cáo tỉnh: danh sách câu nêu cơ sở gửi sổ muộn, muộn bao nhiêu ngày"),
+    ("unit.full", "Báo cáo tỉnh: tên tỉnh/thành phố như văn bản viết «tỉnh Cao Bằng», «thành phố Hà Nội»; rỗng với cơ sở"),
+    ("unit.scope", "Báo cáo tỉnh đã sáp nhập, kỳ có tháng trước 01/07/2025: «tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)»; rỗng khi không cần"),
+    ("approval", "Số liệu đọc từ kho (--store): câu nêu các tháng đã được duyệt và khóa; rỗng khi đọc từ --data"),
+    ("annex", "Báo cáo tỉnh: một dòng mỗi cơ sở rồi dòng Tổng cộng: r.code, r.name, r.months (\"6/6\"), r.note, r.bold, r.n.CHỈ_SỐ.HV/ALL"),
+    ("plan.targets", "Chỉ tiêu kỳ kế hoạch: t.code, t.label, t.unit, t.plan, t.actual (kỳ này), t.text (câu hoàn chỉnh)"),
+    ("doc.issuer", "Cơ quan ban hành viết trong câu («Sở Lao động - Thương binh và Xã hội báo cáo...»); "
+                   "cấu hình [document] issuer; rỗng khi báo cáo tỉnh chưa cấu hình"),
+    ("unit.short_cap", "Như unit.short, viết hoa chữ đầu (đầu câu)"),
+    ("period.label_compact", "Kỳ viết gọn sau «Trong» («quý II/2021», «năm 2021»; kỳ dài: như period.label)"),
+    ("cmp.CUOI_KY.HV", "So sánh với kỳ trước cùng độ dài và cùng kỳ năm trước, chỉ khi kỳ đó có đủ trong dữ liệu: "
+                       "cmp.<CHỈ TIÊU>.<DIỆN>; số tồn: «so với cuối quý I/2021 giảm 126 học viên», số phát sinh: "
+                       "«tăng 12,5% so với cùng kỳ năm 2020»; rỗng khi không so sánh được"),
+    ("compare.previous.available", "Kỳ liền trước cùng độ dài có đủ trong dữ liệu (compare.previous.label: «quý I/2021»)"),
+    ("compare.year.available", "Cùng kỳ năm trước có đủ trong dữ liệu (compare.year.label: «cùng kỳ năm 2020»)"),
+    ("parts_all.CO_MAT", "Chia theo diện kể cả Methadone (CUOI_KY, CO_MAT, VANG_MAT), như seed 004"),
+    ("education_groups", "Các vế câu giáo dục kiểu seed 004 («tổ chức giáo dục chuyên đề 1.155 học viên», ...); "
+                         "rỗng khi không có số liệu GIAO_DUC_CHUYEN_DE, GIAO_DUC_CHUNG_NHAN, TU_VAN_CA_BIET"),
+    ("reintegration_groups", "Các vế câu hòa nhập cộng đồng kiểu seed 004 (HOA_NHAP_LUOT, HUONG_NGHIEP, TU_VAN_HOC_NGHE, "
+                             "TU_VAN_VIEC_LAM)"),
+    ("has.education_groups", "Có education_groups (câu giáo dục kiểu seed 004 thay cho các dòng «+ ...»)"),
+    ("has.reintegration_groups", "Có reintegration_groups"),
+    ("has.communication", "Báo cáo tỉnh: có số liệu tập huấn, tuyên truyền (sổ cấp tỉnh)"),
+    ("has.community", "Báo cáo tỉnh: có số liệu cai nghiện tại gia đình, cộng đồng, Methadone ngoài cơ sở, hồ sơ quản lý"),
+    ("has.aftercare", "Báo cáo tỉnh có sổ cấp tỉnh: mục quản lý sau cai (học viên hoàn thành về địa phương)"),
+    ("has.investment", "Báo cáo tỉnh: có số liệu vốn đầu tư (DAU_TU)"),
+    ("rates.TAP_HUAN", "Tỷ lệ cán bộ được tập huấn (CAN_BO_TAP_HUAN / CAN_BO); rỗng khi không tính được"),
+    ("rates.XA", "Tỷ lệ xã được tuyên truyền (TUYEN_TRUYEN_XA / XA); rỗng khi không tính được"),
+    ("prov.investment", "Vốn đầu tư theo năm và nguồn: x.year, x.amount («04 tỷ đồng», «300 triệu đồng»), x.source"),
+    ("prov.investment_total", "Tổng vốn đầu tư viết gọn («8 tỷ đồng»; số không gọn được thì viết đủ)"),
+    ("prov.investment_years", "Các năm có vốn đầu tư («từ năm 2018 - 2020»)"),
+)
+
+
+def _lookup(ctx, dotted: str):
+    cur = ctx
+    for part in dotted.split("."):
+        cur = cur[part]
+    return cur
+
+
+def _example_text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            first = value[0]
+            inner = ", ".join(f"{k}: {_example_text(v)}" for k, v in first.items() if k != "cells")
+            if "cells" in first:
+                inner += f", cells: [{', '.join(first['cells'])}]"
+            return f"{len(value)} dòng; dòng 1: {{{inner}}}"
+        return " | ".join(str(x) for x in value)
+    return str(value)
+
+
+def template_variables() -> list[tuple[str, str, str]]:
+    """Every variable a template may use: (name, meaning in Vietnamese, example from the
+    Sơn La 2021 context), followed by one row per indicator code ``n.<CODE>.<DIỆN>``."""
+    from rehabstat.documents.templates.example_context import INDICATOR_LABELS, INDICATORS, example_context
+
+    bc, kh = example_context("bc"), example_context("kh")
+    rows = []
+    for name, meaning in _VARIABLES:
+        try:
+            value = _lookup(bc, name)
+        except KeyError:
+            value = _lookup(kh, name)
+        rows.append((name, meaning, _example_text(value)))
+    for code in INDICATORS:
+        cats = bc["v"][code]
+        cat = next((c for c in ("HV", "MET", "ALL") if cats[c]), "ALL" if code not in ("DAU_KY",) else "HV")
+        rows.append((f"n.{code}.{cat}", INDICATOR_LABELS.get(code, code), bc["n"][code][cat]))
+    return rows
+
+
+def variables_markdown() -> str:
+    """docs/template-vars.md, generated from :func:`template_variables`."""
+    from rehabstat.common.codes import CATEGORIES
+
+    def esc(s: str) -> str:
+        return str(s).replace("|", "\\|").replace("\n", " ")
+
+    rows = template_variables()
+    n_main = len(_VARIABLES)
+    out = [
+        "# Template variables (biến dùng trong mẫu văn bản)",
+        "",
+        "Generated by `python -m rehabstat.documents.templates.build --docs docs/template-vars.md` from",
+        "`rehabstat/documents/render.py` (`template_variables()`, also shown by `rehabstat templates vars`);",
+        "the examples come from `rehabstat/documents/templates/example_context.py` (Sơn La, năm 2021).",
+        "This is the contract between the context builder and the templates: the builder must",
+        "produce every key below, in this form, and a template may use nothing else (a missing",
+        "variable is refused: «Mẫu văn bản dùng biến không tồn tại»).",
+        "",
+        "Rules the builder follows:",
+        "",
+        "* `n` and `v` hold **every** indicator × category below (`\"0\"` / `0` when absent), so",
+        "  `{% if v.TRON.HV %}` never fails. `n` uses `vnformat.count` (\"1.659\", \"06\");",
+        "  SoLieu figures (KHAM_BENH, ...) and money are under category `ALL`.",
+        "* `parts[IND]` lists learner categories with a non-zero value, in the order BB, TN, HTCC,",
+        "  XDTTN, LTTT: \"bắt buộc 692 học viên; tự nguyện 12 học viên\"; \"\" when none.",
+        "* `doc.legal_bases` and `doc.recipients` come without final punctuation (`render_docx`",
+        "  strips any): the template writes \";\" after each item and \".\" after the last.",
+        "  `doc.recipient_to` comes without \"Kính gửi:\" (stripped too).",
+        "* `sec` (numbers of the parts of \"I. KẾT QUẢ THỰC HIỆN\") is derived from `has` by",
+        "  `render.section_numbers()`; `render_docx` adds it when the context has none.",
+        "* `rates.*` and `targets[].rate` are \"\" when they cannot be computed (plan 0).",
+        "* Strings are escaped by the renderer: never pre-escape `&`, `<`, `>`.",
+        "",
+        "Keys added to the contract of docs/architecture.md (\"Template context\"): `unit.short`,",
+        "`period.label_short`, the indicator `RA_MET` (all Methadone exits) with `parts.RA_MET`,",
+        "`CHUYEN_DIEN_DEN`/`CHUYEN_DIEN_DI` in the grid, `pct`, `rates`, `has.reintegration`,",
+        "`has.table`, `sec`, `table.columns`, `plan` (KH only). `table` is `{columns, rows}`.",
+        "",
+        "## Variables",
+        "",
+        "| variable | ý nghĩa | ví dụ |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{esc(a)}` | {esc(b)} | {esc(c)} |" for a, b, c in rows[:n_main]]
+    out += [
+        "",
+        "## Indicators (chỉ tiêu): `n.<CODE>.<DIỆN>`, `v.<CODE>.<DIỆN>`, `parts.<CODE>`",
+        "",
+        "| variable | ý nghĩa | ví dụ |",
+        "|---|---|---|",
+    ]
+    out += [f"| `{esc(a)}` | {esc(b)} | {esc(c)} |" for a, b, c in rows[n_main:]]
+    out += [
+        "",
+        "## Categories (diện)",
+        "",
+        "| code | diện |",
+        "|---|---|",
+    ]
+    out += [f"| `{c.code}` | {c.label} |" for c in CATEGORIES.values()]
+    out += [
+        "| `HV` | cộng học viên (mọi diện trừ MET) |",
+        "| `ALL` | tổng cộng (mọi diện); số liệu SoLieu và tiền |",
+        "",
+    ]
+    return "\n".join(out)

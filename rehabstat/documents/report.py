@@ -1,0 +1,326 @@
+"""Indicator table → template context → BC / KH documents (.docx) and their workbook (.xlsx).
+
+The context is the contract with the templates (docs/template-vars.md): figures already in
+Vietnamese form (`n`), raw values (`v`), breakdown sentences (`parts`), money, rates, which
+sections have figures (`has`), the category table, targets, and the document header.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from ..common import vnformat as vn
+from ..common.codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS
+from ..computing.indicators.engine import CATEGORY_INDICATORS
+from ..common.periods import Period
+from ..common.codes import ALWAYS_ROWS, TABLE_CATEGORIES, TABLE_ROWS  # noqa: F401  (national.py uses them too)
+
+MET_EXITS = (("BO_DIEU_TRI", "bỏ điều trị"), ("CHUYEN_DI", "chuyển"), ("RA_KHAC", "ra khỏi chương trình"),
+             ("TU_VONG", "tử vong"))
+SECTIONS = {
+    "medical": ("KHAM_BENH", "DIEU_TRI_BENH", "SANG_LOC_LAO", "MAU_DOM_LAO", "XN_HIV", "HIV_QUAN_LY", "DIEU_TRI_ARV"),
+    "management": ("VI_PHAM", "THAM_LAU", "THAM_GAP"),
+    "education": ("REN_LUYEN_BUOI", "REN_LUYEN_LUOT", "GIAO_DUC_BUOI", "GIAO_DUC_LUOT", "GIAO_DUC_CHUYEN_DE",
+                  "GIAO_DUC_CHUNG_NHAN", "TU_VAN_CA_BIET_BUOI", "TU_VAN_CA_BIET"),
+    "labour": ("DOANH_THU", "CHI_PHI"),
+    "vocational": ("DAY_NGHE_LOP", "DAY_NGHE", "CHUNG_CHI"),
+    "reintegration": ("TU_VAN_BUOI", "TU_VAN_LUOT", "TU_VAN_VIEC_LAM", "HOA_NHAP_LUOT", "HUONG_NGHIEP",
+                      "TU_VAN_HOC_NGHE"),
+    # the province workbook's parts
+    "communication": ("TAP_HUAN", "CAN_BO_TAP_HUAN", "TUYEN_TRUYEN_HUYEN", "TUYEN_TRUYEN_XA", "TUYEN_TRUYEN_LUOT",
+                      "TO_ROI", "AP_PHICH", "SO_TAY"),
+    "community": ("CAI_NGHIEN_GIA_DINH", "CAI_NGHIEN_CONG_DONG", "MET_CONG_DONG", "NGHIEN_CO_HO_SO"),
+    "investment": ("DAU_TU",),
+}
+# seed 004's way of writing education and re-integration (one sentence of clauses), used
+# where its own figures are there: (condition codes, [(codes, clause)])
+EDUCATION_004 = ("GIAO_DUC_CHUYEN_DE", "GIAO_DUC_CHUNG_NHAN", "TU_VAN_CA_BIET_BUOI", "TU_VAN_CA_BIET")
+EDUCATION_CLAUSES = (
+    (("GIAO_DUC_CHUYEN_DE",), "tổ chức giáo dục chuyên đề {GIAO_DUC_CHUYEN_DE} học viên"),
+    (("GIAO_DUC_BUOI", "GIAO_DUC_LUOT"), "tổ chức sinh hoạt chuyên đề {GIAO_DUC_BUOI} buổi cho {GIAO_DUC_LUOT} lượt học viên"),
+    (("GIAO_DUC_CHUNG_NHAN",), "tổng số học viên đã hoàn thành chương trình giáo dục đủ điều kiện cấp giấy chứng "
+                               "nhận {GIAO_DUC_CHUNG_NHAN} học viên"),
+    (("TU_VAN_BUOI", "TU_VAN_LUOT"), "tổ chức tư vấn {TU_VAN_BUOI} buổi cho {TU_VAN_LUOT} lượt học viên"),
+    (("TU_VAN_CA_BIET_BUOI", "TU_VAN_CA_BIET"), "tư vấn giáo dục cá biệt {TU_VAN_CA_BIET_BUOI} buổi cho "
+                                                "{TU_VAN_CA_BIET} học viên"),
+    (("REN_LUYEN_BUOI", "REN_LUYEN_LUOT"), "rèn luyện thể chất {REN_LUYEN_BUOI} buổi với {REN_LUYEN_LUOT} lượt học viên"),
+)
+REINTEGRATION_004 = ("HOA_NHAP_LUOT", "HUONG_NGHIEP", "TU_VAN_HOC_NGHE")
+REINTEGRATION_CLAUSES = (
+    (("HOA_NHAP_LUOT",), "duy trì hoạt động hòa nhập cộng đồng cho {HOA_NHAP_LUOT} lượt học viên"),
+    (("HUONG_NGHIEP",), "tư vấn hướng nghiệp cho {HUONG_NGHIEP} lượt học viên"),
+    (("TU_VAN_HOC_NGHE",), "tư vấn học nghề {TU_VAN_HOC_NGHE} học viên"),
+    (("TU_VAN_VIEC_LAM",), "tư vấn giới thiệu việc làm {TU_VAN_VIEC_LAM} lượt học viên"),
+)
+
+
+def _clauses(v, clauses, skip=()) -> list[str]:
+    out = []
+    for codes, text in clauses:
+        if any(c in skip for c in codes) or not any(v[c]["ALL"] for c in codes):
+            continue
+        out.append(text.format(**{c: _n(v[c]["ALL"]) for c in codes}))
+    return out
+MONEY_CODES = ("DOANH_THU", "CHI_PHI") + REVENUE_INDICATORS
+AGENCY_TWIPS = 3829 - 60  # the header's left column (templates/build.py HEADER_COLS), a hair to spare
+
+
+def figures_from_table(table) -> dict[str, dict[str, int]]:
+    """indicator → {category → value}; a known indicator without data gives 0 for any
+    category, so templates can test `v.KHAM_BENH.ALL`; an unknown indicator is undefined
+    (the sandbox refuses the template)."""
+    from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    known = set(CATEGORY_INDICATORS) | set(FIGURES) | set(REVENUE_INDICATORS) | set(PROVINCE_FIGURES) \
+        | set(PROVINCE_DERIVED)
+    v: dict[str, dict] = {ind: defaultdict(int) for ind in known}
+    for ind, cat, value in zip(table["indicator"], table["category"], table["value"]):
+        value = value.item() if hasattr(value, "item") else value
+        v.setdefault(ind, defaultdict(int))[cat] = v.get(ind, {}).get(cat, 0) + value
+    return v
+
+
+def _n(value) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return vn.number(value)
+    return vn.count(int(value))
+
+
+def breakdown(values: dict, categories=LEARNER_CATEGORIES, noun="học viên") -> str:
+    parts = [f"{CATEGORIES[c].label} {_n(values.get(c, 0))} {noun}" for c in categories if values.get(c, 0)]
+    return "; ".join(parts)
+
+
+def _share(part, whole) -> str:
+    """A share of a whole ("100%"), or "" where it cannot be one: no whole, or a part above
+    its whole (I005 says where; such a rate is never printed)."""
+    if not whole or part is None or part > whole:
+        return ""
+    return vn.rate(part, whole) or ""
+
+
+def symbol_from_name(name: str) -> str:
+    """The usual abbreviation of an agency's name, for "Số: …/BC-<symbol>": the initials of
+    its words up to the place ("tỉnh", "thành phố", "huyện"...), and the number after "số":
+    'Cơ sở Điều trị nghiện ma túy tỉnh Sơn La' → 'CSĐTNMT';
+    'Cơ sở Cai nghiện ma túy số 1 Hà Nội' → 'CSCNMT1'. Words are compared with their
+    diacritics: "sở" (in "Cơ sở") is not "số" (number)."""
+    words = re.split(r"\s+", (name or "").strip())
+    out = []
+    for k, w in enumerate(words):
+        low = w.lower().rstrip(".,")
+        if out and low in ("tỉnh", "tp", "huyện", "quận") or (out and low == "thành"
+                                                                               and k + 1 < len(words)
+                                                                               and words[k + 1].lower() == "phố"):
+            break
+        if out and low in ("số", "so") and k + 1 < len(words) and words[k + 1][:1].isdigit():
+            out.append(re.match(r"\d+", words[k + 1]).group(0))
+            break
+        if w and w[0].isalpha():
+            out.append(w[0].upper())
+    return "".join(out) or "CS"
+
+
+def build_context(table, *, unit: dict, period: Period, document: dict | None = None, kind: str = "bc",
+                  draft: bool = False, targets: list | None = None, plan: dict | None = None,
+                  today: dt.date | None = None, annex: list | None = None, gaps: list | None = None,
+                  timeliness: dict | None = None, approval: str = "", earlier: dict | None = None,
+                  province: dict | None = None) -> dict:
+    """The template context for one unit (facility or province) over a period.
+    ``earlier``: compare.earlier_figures(...) (the periods compared with, or None each);
+    ``province``: the province workbook's figures (see province.context)."""
+    v = figures_from_table(table)
+    n = {ind: _Formatted(cats) for ind, cats in v.items()}
+    met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
+    v["RA_MET"] = defaultdict(int, {"MET": met_exit})
+    n["RA_MET"] = _Formatted(v["RA_MET"])
+    parts = {ind: breakdown(v[ind]) for ind in CATEGORY_INDICATORS}
+    parts["RA_MET"] = "; ".join(f"{label} {_n(v[c]['MET'])}" for c, label in MET_EXITS if v[c]["MET"])
+    money = {c: vn.money(v[c]["ALL"]) for c in MONEY_CODES}
+    words = {c: vn.money_words(v[c]["ALL"]) for c in MONEY_CODES}
+    document = dict(document or {})
+    split = document.pop("_split", None) or {}
+    has = {name: any(v[c]["ALL"] for c in codes) for name, codes in SECTIONS.items()}
+    has["admissions"] = any(v[i]["HV"] for i in ("DAU_KY", "TIEP_NHAN", "HOAN_THANH", "CUOI_KY"))
+    has["methadone"] = any(v[i]["MET"] for i in ("DAU_KY", "TIEP_NHAN", "CUOI_KY")) or met_exit > 0
+    has["management"] = has["management"] or bool(v["TRON"]["HV"] or v["BAT_LAI"]["HV"] or v["TAM_DINH_CHI"]["HV"])
+    education_groups = _clauses(v, EDUCATION_CLAUSES) if any(v[c]["ALL"] for c in EDUCATION_004) else []
+    reintegration_groups = (_clauses(v, REINTEGRATION_CLAUSES) if any(v[c]["ALL"] for c in REINTEGRATION_004)
+                            else [])
+    if reintegration_groups and not education_groups and (v["TU_VAN_BUOI"]["ALL"] or v["TU_VAN_LUOT"]["ALL"]):
+        reintegration_groups.insert(0, EDUCATION_CLAUSES[3][1].format(
+            TU_VAN_BUOI=_n(v["TU_VAN_BUOI"]["ALL"]), TU_VAN_LUOT=_n(v["TU_VAN_LUOT"]["ALL"])))
+    if education_groups and reintegration_groups == [] and has["reintegration"]:
+        # counselling is said in the education sentence (seed 004): the rest of re-integration alone
+        reintegration_groups = _clauses(v, REINTEGRATION_CLAUSES)
+    has["education_groups"] = bool(education_groups)
+    has["reintegration_groups"] = bool(reintegration_groups)
+    has["reintegration"] = bool(reintegration_groups) or (has["reintegration"] and not education_groups)
+    province = province or {}
+    has["aftercare"] = bool(province) and unit.get("level") == "province" and bool(
+        v["HOAN_THANH"]["HV"] or v["SAU_CAI_CU_TRU"]["ALL"]) and any(
+        v[c]["ALL"] for codes in (SECTIONS["communication"], SECTIONS["community"], SECTIONS["investment"])
+        for c in codes)
+    has["targets"] = bool(targets)
+    has["facilities"] = bool(annex)
+    rates = {
+        "ARV": _share(v["DIEU_TRI_ARV"]["ALL"], v["HIV_QUAN_LY"]["ALL"]),
+        "CHUNG_CHI": _share(v["CHUNG_CHI"]["ALL"], v["DAY_NGHE"]["ALL"]),
+        "TAP_HUAN": _share(v["CAN_BO_TAP_HUAN"]["ALL"], v["CAN_BO"]["ALL"]),
+        "XA": _share(v["TUYEN_TRUYEN_XA"]["ALL"], v["XA"]["ALL"]),
+    }
+    from ..computing.indicators.revenue import DEFAULT_SPLIT
+    split = {**DEFAULT_SPLIT, **split}
+    pct = {"CCTL": vn.percent(split["salary_reform"]), "QUY_KHEN_THUONG": vn.percent(split["reward"]),
+           "QUY_PHUC_LOI": vn.percent(split["welfare"]), "QUY_PHAT_TRIEN": vn.percent(split["development"]),
+           "QUY_DU_PHONG": vn.percent(split["reserve"])}
+    table_rows = []
+    for ind, label, bold in TABLE_ROWS:
+        if ind not in ALWAYS_ROWS and not any(v[ind][c] for c in ALL_CATEGORIES):
+            continue
+        table_rows.append({"code": ind, "label": label, "bold": bold,
+                           "cells": [vn.number(v[ind][c]) if v[ind][c] else "-" for c in TABLE_CATEGORIES]})
+    has["table"] = True
+    today = today or dt.date.today()
+    doc_type, abbrev = ("KẾ HOẠCH", "KH") if kind == "kh" else ("BÁO CÁO", "BC")
+    agency_name = unit.get("name") or unit.get("code") or ""
+    symbol = document.get("symbol") or symbol_from_name(agency_name)
+    place = document.get("place") or unit.get("province") or ""
+    if kind == "kh":
+        subject = document.get("subject") or f"Triển khai công tác năm {plan['year'] if plan else period.last[0] + 1}"
+    elif unit.get("level") == "province":
+        # a merged province reported over months before the merger is named with what it
+        # is made of, once, here: "tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)"
+        subject = (f"Kết quả công tác cai nghiện ma túy trên địa bàn "
+                   f"{unit.get('scope') or unit.get('full') or unit.get('name')} {period.label}")
+    else:
+        subject = f"Kết quả công tác cai nghiện ma túy {period.label}"
+    recipients = [r.rstrip(";. ") for r in document.get("recipients", [])]
+    archive = document.get("archive") or "Lưu: VT"
+    doc = {
+        # the agency lines break in balanced halves (never one word alone on a line)
+        "parent_agency": vn.balanced_lines((document.get("parent_agency") or "").upper(), AGENCY_TWIPS, 13),
+        "agency": vn.balanced_lines((document.get("agency") or agency_name).upper(), AGENCY_TWIPS, 13, bold=True),
+        "number_line": vn.doc_number(document.get("number"), abbrev, symbol),
+        # a numbered document is dated (today unless given); an unnumbered draft leaves the
+        # day and month blank for the date of signing, as drafts do (seeds 001, 003)
+        "place_date": vn.place_date(place, document.get("date") or (today if document.get("number") else None),
+                                    year=today.year),
+        "doc_type": doc_type,
+        "subject": subject,
+        "recipient_to": "" if kind == "kh" else document.get("recipient_to", ""),
+        "legal_bases": list(document.get("legal_bases", [])),
+        "draft": bool(draft),
+        "signer_authority": document.get("signer_authority", "GIÁM ĐỐC"),
+        "signer_title": document.get("signer_title", ""),
+        "signer_name": document.get("signer_name", ""),
+        # the issuing agency as a sentence names it ("Sở Lao động - Thương binh và Xã hội");
+        # a facility's own name when not configured; "" for a province without configuration
+        "issuer": document.get("issuer") or (agency_name if unit.get("level") == "facility" else _prose(
+            document.get("agency") or "")),
+        "recipients": recipients + [archive.rstrip(".") + "."],
+    }
+    label = period.label
+    if label.startswith("từ "):
+        label = "giai đoạn " + label
+    period_ctx = {
+        "code": period.code, "label": label, "label_short": _short_label(period),
+        "start": vn.short_date(period.start_date), "end": vn.short_date(period.end_date),
+        "prev_label": period.previous_year_label(), "year": period.last[0],
+        "label_compact": _compact_label(period, label),
+    }
+    several = unit.get("level") == "province" and unit.get("facilities", 2) > 1
+    unit = {**unit, "short": "các cơ sở" if several else "Cơ sở", "short_cap": "Các cơ sở" if several else "Cơ sở",
+            "scope": unit.get("scope", ""), "full": unit.get("full", "")}
+    cmp, compare_ctx = _comparisons(v, earlier)
+    return {
+        "cmp": cmp, "compare": compare_ctx,
+        "parts_all": {ind: breakdown(v[ind], ALL_CATEGORIES) for ind in ("CUOI_KY", "CO_MAT", "VANG_MAT")},
+        "education_groups": education_groups, "reintegration_groups": reintegration_groups,
+        "prov": {"investment": province.get("investment", []), "investment_total": province.get("investment_total", ""),
+                 "investment_years": province.get("investment_years", "")},
+        "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
+        "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
+        "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
+        "targets": targets or [], "annex": annex or [], "gaps": gaps or [], "approval": approval or "",
+        # a province's reporting rates and who sent late (batch): {"sentence": str, "late": [str]}
+        "timeliness": {"sentence": "", "late": [], **(timeliness or {})},
+        "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
+                         "label": f"năm {period.last[0] + 1}", "targets": []},
+    }
+
+
+def _comparisons(v: dict, earlier: dict | None):
+    """cmp[IND][CAT] phrases and compare.{previous,year}.{available,label,code}."""
+    from ..computing.compare import KINDS, phrases
+    earlier = earlier or {}
+    figures, labels, info, ends = {}, {}, {}, {}
+    prev = earlier.get("previous")
+    for kind in KINDS:
+        e = earlier.get(kind)
+        if kind == "year" and e and prev and e["period"] == prev["period"]:
+            # a year: the previous year is both; it is said once ("so với năm 2020")
+            info[kind] = {"available": True, "label": e["label"], "code": e["period"].code}
+            figures[kind] = None
+            continue
+        if not e:
+            figures[kind] = None
+            info[kind] = {"available": False, "label": "", "code": ""}
+            continue
+        t = e["table"]
+        ev = {}
+        for ind, cat, value in zip(t["indicator"], t["category"], t["value"]):
+            value = value.item() if hasattr(value, "item") else value
+            ev.setdefault(ind, {})[cat] = ev.get(ind, {}).get(cat, 0) + value
+        if "RA_MET" in v:
+            ev["RA_MET"] = {"MET": sum(ev.get(c, {}).get("MET", 0) for c, _ in MET_EXITS)}
+        figures[kind] = ev
+        labels[kind] = e["label"]
+        ends[kind] = e.get("end_label")
+        info[kind] = {"available": True, "label": e["label"], "code": e["period"].code}
+    measures = {c: f.measure for c, f in FIGURES.items()}
+    from ..common.codes import PROVINCE_FIGURES
+    measures.update({c: f.measure for c, f in PROVINCE_FIGURES.items()})
+    compared = {ind: cats for ind, cats in v.items() if any(figures[k] and ind in figures[k] for k in KINDS)}
+    from ..common.codes import PROVINCE_FIGURES as PF
+    stocks = {c for c, f in {**FIGURES, **PF}.items() if f.kind == "stock"}
+    table = phrases(compared, {k: ({i: c for i, c in f.items()} if f else None) for k, f in figures.items()},
+                    labels, measures, ends, stocks)
+    return table, {"previous": info["previous"], "year": info["year"]}
+
+
+def _prose(agency: str) -> str:
+    """An agency name usable in a sentence: as configured when it is not all capitals (the
+    sector presets write "Sở Lao động - Thương binh và Xã hội"); "" otherwise."""
+    return agency if agency and agency != agency.upper() else ""
+
+
+def _compact_label(period: Period, label: str) -> str:
+    """After "Trong": "quý II/2021", "năm 2021", "tháng 05/2021" (seed 004), "6 tháng đầu năm
+    2021"; "" for a range of months that is no such period (the documents then write its dates)."""
+    from ..computing.compare import short_label
+    (y0, m0), (y1, m1) = period.first, period.last
+    if y0 == y1 and ((m0, m1) in ((1, 12), (1, 6), (7, 12)) or m0 == m1 or (m0 % 3 == 1 and m1 == m0 + 2)):
+        return short_label(period)
+    return ""
+
+
+def _short_label(period: Period) -> str:
+    (y0, m0), (y1, m1) = period.first, period.last
+    if y0 == y1 and (m0, m1) == (1, 12):
+        return "năm"
+    if y0 == y1 and m0 % 3 == 1 and m1 == m0 + 2:
+        return "quý"
+    if period.first == period.last:
+        return "tháng"
+    return "kỳ"
+
+
+class _Formatted(dict):
+    """category → formatted figure; a category without data reads "0"."""
+
+    def __init__(self, values):
+        super().__init__({c: _n(x) for c, x in values.items()})
+
+    def __missing__(self, key):
+        return "0"

@@ -1,0 +1,193 @@
+"""Many workbooks → one Dataset of tidy pandas frames plus every issue."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .reader import WorkbookResult, find_workbooks, read_workbook
+
+FILE_COLUMNS = ["file", "unit", "unit_name", "province", "year", "month", "status", "sent"]
+KEY = ["file", "sheet", "row", "unit", "province", "year", "month"]
+CENSUS_COLUMNS = KEY + ["category", "opening", "closing", "present", "absent"]
+EVENT_COLUMNS = KEY + ["person", "category", "event", "date", "new_category", "count"]
+FIGURE_COLUMNS = KEY + ["code", "label", "measure", "kind", "value"]
+# the province workbooks' figures; first/last: the workbook's months as year*12 + month - 1
+PROVINCIAL_COLUMNS = ["file", "sheet", "row", "province", "first", "last", "period", "code", "label", "measure",
+                      "kind", "category", "source", "value"]
+
+
+@dataclass
+class Dataset:
+    files: pd.DataFrame
+    census: pd.DataFrame
+    events: pd.DataFrame
+    figures: pd.DataFrame
+    totals: list = field(default_factory=list)  # (file, sheet, row, {field: (value, column)})
+    layout: dict = field(default_factory=dict)  # {(file, sheet): {field: letter}}; {(file, role): sheet}
+    issues: list = field(default_factory=list)
+    results: list = field(default_factory=list)  # the WorkbookResults, for annotating
+    provincial: pd.DataFrame | None = None  # province workbooks' figures (PROVINCIAL_COLUMNS)
+
+    def unit_names(self) -> dict[str, str]:
+        ok = self.files.dropna(subset=["unit"]).sort_values(["year", "month"])
+        return {u: n for u, n in zip(ok["unit"], ok["unit_name"]) if isinstance(n, str)}
+
+    def unit_provinces(self) -> dict[str, str]:
+        ok = self.files.dropna(subset=["unit", "province"]).sort_values(["year", "month"])
+        return dict(zip(ok["unit"], ok["province"]))
+
+    def only_files(self, files) -> "Dataset":
+        """The same data restricted to some files (the gate's counted files)."""
+        keep_set = set(map(str, files))
+
+        def keep(df):
+            mask = df["file"].isin(keep_set)
+            return df if mask.all() else df[mask]  # every file kept: the same frame, not a copy (frames are never changed in place)
+        # the province workbooks are not monthly workbooks: the gate does not count them, they stay
+        return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
+                       [t for t in self.totals if t[0] in keep_set], self.layout, self.issues, self.results,
+                       self.provincial)
+
+    def without_files(self, files) -> "Dataset":
+        """The same data less some files (e.g. duplicates, files with errors)."""
+        drop = set(map(str, files))
+        keep = lambda df: df[~df["file"].isin(drop)] if len(df) else df  # noqa: E731
+        return Dataset(keep(self.files), keep(self.census), keep(self.events), keep(self.figures),
+                       [t for t in self.totals if t[0] not in drop], self.layout, self.issues, self.results,
+                       None if self.provincial is None else keep(self.provincial))
+
+
+OUTPUT_MODULES = ("openpyxl", "docxtpl", "jinja2.sandbox")  # what a command writing documents imports next
+
+
+def read_paths(paths, jobs: int | None = None, progress=None, warm=()) -> Dataset:
+    """Read every workbook under paths (files or folders), in parallel when there are many.
+    `warm`: modules to import while the workers parse (see warm_up)."""
+    files = find_workbooks(paths)
+    results = _read_all(files, jobs, progress, warm)
+    return build_dataset(results)
+
+
+SERIAL_BYTES = 1_000_000  # below about 1 MB of workbooks a process pool costs more than it saves (2 cores)
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += f.stat().st_size
+        except OSError:
+            pass  # read_workbook says what is wrong with it
+    return total
+
+
+def _read_all(files: list[Path], jobs: int | None, progress, warm=()) -> list[WorkbookResult]:
+    """read_workbook over the files, in worker processes (rehabstat.reading.sandbox): a file that
+    kills, starves or stalls its worker becomes an F-issue of its own, the others go on.
+    One worker for a few small files (a facility's year: one fork), one per core beyond."""
+    import python_calamine  # noqa: F401 - imported once here, inherited by the forked workers
+    from .sandbox import map_isolated
+    auto = not jobs  # jobs not given: one process per core, unless the files are too few or too small
+    jobs = jobs or os.cpu_count() or 1
+    if len(files) < 8 or (auto and _total_bytes(files) < SERIAL_BYTES):
+        jobs = 1
+    return map_isolated(read_workbook, files, jobs=jobs, progress=progress, failed=_failed,
+                        meanwhile=lambda: warm_up(warm))
+
+
+def warm_up(modules=()) -> None:
+    """Import pandas (the Dataset is built right after reading) and `modules` (e.g.
+    OUTPUT_MODULES) while the workers parse, rather than before (the workers are forked
+    without them) or after (a facility's report waited for the reading, then for the imports).
+    The garbage collector is paused while they are imported and what exists then is moved
+    out of its sight (gc.freeze): the modules' objects live as long as the process, and
+    collecting them again and again took ~80 ms of a month report (issue 16). The workers,
+    forked before, collect as usual."""
+    import gc
+    import importlib
+    import sys
+    todo = [name for name in ("pandas",) + tuple(modules) if name not in sys.modules]
+    if not todo:
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for name in todo:
+            importlib.import_module(name)
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
+def _failed(path, death) -> WorkbookResult:
+    """The result of a file whose worker died (see sandbox.Death)."""
+    from ..common.rules import issue
+    code = "F002" if death.kind == "crash" else "F004"
+    return WorkbookResult(file=str(path), status="error", issues=[issue(code, file=path, detail=death.detail)])
+
+
+def build_dataset(results: list[WorkbookResult]) -> Dataset:
+    import pandas as pd
+    file_rows, totals, issues, layout = [], [], [], {}
+    census, events, figures = ([[] for _ in c] for c in (CENSUS_COLUMNS, EVENT_COLUMNS, FIGURE_COLUMNS))
+    provincial = []
+    for res in results:
+        issues.extend(res.issues)
+        file_rows.append((res.file, res.unit, res.unit_name, res.province, res.year, res.month, res.status,
+                          getattr(res, "sent", None)))
+        for sheet, fields in res.layout.items():
+            if sheet == "_roles":
+                for role, name in fields.items():
+                    layout[(res.file, role)] = name
+            else:
+                layout[(res.file, sheet)] = fields
+        if res.status == "province" and res.first and res.last and res.province:
+            from ..common.periods import period_between
+            code = period_between(res.first, res.last).code
+            first, last = res.first[0] * 12 + res.first[1] - 1, res.last[0] * 12 + res.last[1] - 1
+            provincial.extend((res.file, sh, row, res.province, first, last, code) + tuple(rest)
+                              for sh, row, *rest in res.pfigures)
+        if res.status != "ok" or res.unit is None or res.year is None:
+            continue  # nothing attributable: the issues say why
+        head = (res.file,)
+        tail = (res.unit, res.province, res.year, res.month)
+        for columns, rows in ((census, res.census), (events, res.events), (figures, res.figures)):
+            _add_rows(columns, rows, head, tail)
+        totals.extend((res.file,) + t for t in res.totals)
+    census_df = _frame(census, CENSUS_COLUMNS)
+    for col in ("opening", "closing", "present", "absent"):
+        census_df[col] = census_df[col].astype("Int64")
+    events_df = _frame(events, EVENT_COLUMNS)
+    events_df["count"] = events_df["count"].astype("int64")
+    return Dataset(
+        files=pd.DataFrame.from_records(file_rows, columns=FILE_COLUMNS),
+        census=census_df,
+        events=events_df,
+        figures=_frame(figures, FIGURE_COLUMNS),
+        totals=totals, layout=layout, issues=issues, results=results,
+        provincial=pd.DataFrame.from_records(provincial, columns=PROVINCIAL_COLUMNS),
+    )
+
+
+def _add_rows(columns: list, rows: list, head: tuple, tail: tuple) -> None:
+    """A workbook's rows (sheet, row, *rest) appended to the frame's column lists as the
+    rows head + (sheet, row) + tail + rest would be: column by column (a tuple per row and
+    pandas turning rows into columns cost a tenth of a second on a national year)."""
+    if not rows:
+        return
+    n = len(rows)
+    parts = list(zip(*rows))
+    if len(parts) + len(head) + len(tail) != len(columns):
+        raise ValueError(f"rows of {len(parts)} values for {len(columns)} columns")
+    for column, values in zip(columns, [[v] * n for v in head] + parts[:2] + [[v] * n for v in tail] + parts[2:]):
+        column.extend(values)
+
+
+def _frame(columns: list, names: list):
+    """The frame of column lists, with the dtypes DataFrame.from_records would infer from the rows."""
+    import pandas as pd
+    if not columns[0]:
+        return pd.DataFrame.from_records([], columns=names)
+    return pd.DataFrame(dict(zip(names, columns)), columns=names)

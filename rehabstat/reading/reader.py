@@ -1,0 +1,729 @@
+"""Read monthly workbooks into tidy frames plus a list of issues.
+
+Tolerant in form, strict in meaning (spec/input-format.md): sheet and header names match
+without diacritics, the header row is found under title rows, numbers and dates written
+the Vietnamese way are read, codes may be labels, totals rows are checked and never added.
+Everything that cannot be read becomes an Issue at its cell; nothing raises, nothing is
+dropped silently. Learner names are never read; ids stay in memory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from struct import error as struct_error
+from zlib import error as zlib_error
+
+from . import formula, legacy, safety, sheetxml
+from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
+from ..common.issues import ERROR, WARNING, column_letter
+from ..common.rules import issue
+from ..common.values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
+from .headers import HEADER_SEARCH_ROWS, TOTAL_WORDS, Header, find_header, locate_header  # noqa: F401
+
+# Cell values repeat (a few category and event labels, the month's dates, headers): each
+# distinct value is normalised and looked up once per process. Pure functions of hashable
+# cell values (typed: 1, 1.0 and True stay apart); a value that raises Bad is not cached.
+_cached = lru_cache(maxsize=1 << 16, typed=True)
+norm_key, category_code, event_code, figure_code = (_cached(f) for f in (norm_key, category_code, event_code, figure_code))
+parse_date, parse_count = _cached(parse_date), _cached(parse_count)
+
+SHEETS = {
+    "info": ("ThongTin", {"thongtin", "thongtinchung", "info", "information", "general"}),
+    "census": ("SiSo", {"siso", "census", "sisohocvien"}),
+    "events": ("BienDong", {"biendong", "events", "event", "biendonghocvien"}),
+    "figures": ("SoLieu", {"solieu", "solieukhac", "figures", "figure", "otherfigures"}),
+}
+REQUIRED_SHEETS = ("info", "census", "events")
+TARGET_SHEETS = {"chitieu", "targets"}  # a targets workbook: skipped, not a monthly workbook
+
+HEADERS = {
+    "census": {
+        "category": ("dien", "category", "diencainghien", "doituong"),
+        "opening": ("dauky", "opening", "sisodauky", "dauthang", "lukedauky", "sodauky", "sohocviendauky"),
+        "closing": ("cuoiky", "closing", "sisocuoiky", "cuoithang", "dangquanly", "socuoiky", "sohocviencuoiky"),
+        "present": ("comat", "present", "socomat"),
+        "absent": ("vangmat", "absent", "sovangmat"),
+    },
+    "events": {
+        "stt": ("stt", "tt", "no"),
+        "person": ("mahocvien", "mahv", "ma", "id", "learnerid", "personid", "mabenhnhan", "madoituong"),
+        "name": ("hovaten", "hoten", "name", "fullname"),
+        "category": ("dien", "category"),
+        "event": ("biendong", "loaibiendong", "event", "eventtype", "loai", "hinhthuc", "hinhthucbiendong",
+                  "noidungbiendong"),
+        "date": ("ngay", "date", "ngaybiendong", "ngayxayra"),
+        "new_category": ("dienmoi", "newcategory"),
+        "count": ("soluong", "count", "quantity"),
+        "note": ("ghichu", "note", "notes"),
+    },
+    "figures": {
+        "code": ("ma", "code", "machitieu", "maso"),
+        "label": ("noidung", "content", "label", "chitieu", "description"),
+        "measure": ("donvi", "donvitinh", "unit", "measure"),
+        "value": ("giatri", "value", "solieu", "soluong"),
+    },
+}
+HEADER_TITLES = {  # how a column is named in messages
+    "category": "Diện", "opening": "Đầu kỳ", "closing": "Cuối kỳ", "present": "Có mặt", "absent": "Vắng mặt",
+    "stt": "STT", "person": "Mã học viên", "name": "Họ và tên", "event": "Biến động", "date": "Ngày",
+    "new_category": "Diện mới", "count": "Số lượng", "note": "Ghi chú",
+    "code": "Mã", "label": "Nội dung", "measure": "Đơn vị", "value": "Giá trị",
+}
+REQUIRED_COLUMNS = {"census": ("category", "opening", "closing"), "events": ("category", "event", "date"),
+                    "figures": ("value",)}
+INFO_FIELDS = {
+    "unit": (("macoso", "madonvi", "unitcode", "facilitycode", "facilityid"), "Mã cơ sở"),
+    "unit_name": (("tencoso", "tendonvi", "facilityname", "facility", "coso"), "Tên cơ sở"),
+    "province": (("tinhthanhpho", "tinh", "thanhpho", "tinhthanh", "province"), "Tỉnh/Thành phố"),
+    "period": (("kybaocao", "thangbaocao", "period", "month", "reportingperiod"), "Kỳ báo cáo"),
+}
+OPTIONAL_INFO_FIELDS = {  # read when present, never required
+    "sent": (("ngaygui", "ngaynop", "ngayguiso", "ngaygui bao cao", "sentdate", "datesent", "submitted"), "Ngày gửi"),
+}
+CENSUS_FIELDS = ("opening", "closing", "present", "absent")
+MAX_COUNT = 10**9  # a count of people or events at or above this is not a count (C001/C005)
+MAX_FIGURE = 2**53  # a SoLieu value beyond exact integers (9 million billion đồng) is a typing error
+ANNOTATED_SUFFIX = ".kiem-tra.xlsx"  # copies written by `validate --annotate`: never input when scanning a folder
+
+
+@dataclass
+class WorkbookResult:
+    """What one workbook gave: plain lists, cheap to pickle between processes."""
+    file: str
+    status: str = "ok"  # ok | error
+    unit: str | None = None
+    unit_name: str | None = None
+    province: str | None = None
+    sent: object = None  # datetime.date of "Ngày gửi" (optional, for timeliness)
+    year: int | None = None
+    month: int | None = None
+    census: list = field(default_factory=list)  # (sheet, row, category, opening, closing, present, absent)
+    events: list = field(default_factory=list)  # (sheet, row, person, category, event, date, new_category, count)
+    figures: list = field(default_factory=list)  # (sheet, row, code, label, measure, kind, value)
+    totals: list = field(default_factory=list)  # (sheet, row, {field: (value, column)})
+    layout: dict = field(default_factory=dict)  # {sheet: {field: letter}}
+    issues: list = field(default_factory=list)
+    # a province workbook (ThongTin `Cấp` = tỉnh; status 'province'): its period and figures
+    level: str = "facility"
+    first: tuple | None = None  # (year, month)
+    last: tuple | None = None
+    pfigures: list = field(default_factory=list)  # (sheet, row, code, label, measure, kind, category, source, value)
+
+
+# ---------------------------------------------------------------- files
+
+def find_workbooks(paths) -> list[Path]:
+    """Every workbook under the given files/folders, sorted; lock files, our own temporary
+    files (.~rehabstat-*) and annotated copies (*.kiem-tra.xlsx) skipped in folders (a file
+    named explicitly is always read)."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            candidates = sorted(q for q in p.rglob("*") if q.is_file())
+            found.extend(q for q in candidates
+                         if q.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_lock_file(q)
+                         and not safety.is_temp_file(q)
+                         and not q.name.lower().endswith(ANNOTATED_SUFFIX))
+        elif p.exists():
+            found.append(p)
+    return found
+
+
+def read_workbook(path) -> WorkbookResult:
+    """Read one monthly workbook. Never raises for bad input."""
+    path = Path(path)
+    result = WorkbookResult(file=str(path))
+    try:
+        _read(path, result)
+    except safety.Refused as exc:
+        result.issues.append(issue(exc.code, file=path, detail=exc.detail))
+    except MemoryError:
+        result.issues.append(issue("F004", file=path, detail="cần quá nhiều bộ nhớ"))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a parser failure on a damaged file is a data problem, not a crash; a
+        text = str(exc)           # Rust panic in the parser (pyo3 PanicException) is a BaseException
+        code = "F003" if any(w in text.lower() for w in ("password", "encrypt", "filepass")) else \
+            "F004" if "limit exceeded" in text.lower() else "F002"  # calamine's own cell limit: a bomb
+        result.issues.append(issue(code, file=path, detail=f"{type(exc).__name__}: {display(text)}"))
+    if any(i.severity == ERROR and i.code.startswith("F") for i in result.issues):
+        result.status = "error"
+    return result
+
+
+class Uncomputed(str):
+    """In a sheet's error map: a formula cell without a computed value that could not be
+    evaluated (its text); reported as C008, never read as 0."""
+
+
+def _assign_roles(names) -> tuple[dict, list]:
+    """{role: (index, name)} by sheet name, and [(role, (index, name), (index, name))] for a
+    role named twice. A copy's name ("BienDong (2)") takes the role only when no sheet has it exactly."""
+    exact: dict[str, list] = {}
+    copies: dict[str, list] = {}
+    for index, name in enumerate(names):
+        key = norm_key(name)
+        for role, (_, aliases) in SHEETS.items():
+            if key in aliases:
+                exact.setdefault(role, []).append((index, name))
+            elif key.rstrip("0123456789") in aliases and key != key.rstrip("0123456789"):
+                copies.setdefault(role, []).append((index, name))
+    by_role, doubles = {}, []
+    for role in SHEETS:
+        found = exact.get(role) or copies.get(role) or []
+        if found:
+            by_role[role] = found[0]
+        if len(found) > 1:
+            doubles.append((role, found[0], found[1]))
+    return by_role, doubles
+
+
+def _read(path: Path, result: WorkbookResult) -> None:
+    seen: dict = {}
+    kind = safety.precheck(path, seen)
+    if kind == "zip" and safety.is_rehabstat_output(path):
+        result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
+        return
+    wb = safety.open_workbook(path, seen, result.issues)  # by content, whatever the name says
+    loaded: dict[int, list] = {}
+
+    def load(index):
+        if index not in loaded:
+            sheet = wb.get_sheet_by_index(index)
+            rows = sheet.to_python(skip_empty_area=False, nrows=safety.MAX_ROWS + 1)
+            if len(rows) > safety.MAX_ROWS:
+                raise safety.Refused("F004", f"trang '{wb.sheet_names[index]}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
+            loaded[index] = [rows, list(sheet.merged_cell_ranges or [])]
+        return loaded[index]
+
+    try:
+        original = list(wb.sheet_names)
+        names = original
+        by_role, doubles = _assign_roles(names)
+        if not by_role and any(norm_key(n) in TARGET_SHEETS for n in names):
+            result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
+            return
+        encoding = _legacy_encoding(names, by_role, load)
+        if encoding:  # roles by the decoded names; issues keep the names the file has
+            by_role, doubles = _assign_roles([legacy.decode_cell(n, encoding) for n in original])
+            by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
+            doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
+        for index, _ in by_role.values():
+            load(index)
+    finally:
+        wb.close()
+    if encoding:
+        result.issues.append(issue("F010", file=path, encoding=legacy.ENCODING_NAMES[encoding]))
+        for index, entry in loaded.items():
+            entry[0] = [[legacy.decode_cell(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in row]
+                        for row in entry[0]]
+    for role, (_, first), (_, second) in doubles:
+        result.issues.append(issue("F011", file=path, sheet=second, role_name=SHEETS[role][0], first=first,
+                                   second=second))
+    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()})
+    from . import province
+    if "info" in by_role and province.is_province_info(loaded[by_role["info"][0]][0]):
+        # a province workbook: figures no facility holds (seeds 003, 002)
+        rows_by_role = {}
+        for role, (index, name) in by_role.items():
+            ex = extras.get(index)
+            rows = loaded[index][0]
+            if ex and ex.formulas:
+                _apply_formulas(rows, ex)
+            rows_by_role[role] = (name, rows, ex.errors if ex else {})
+        province.read_province(path, result, rows_by_role)
+        return
+    for role in REQUIRED_SHEETS:
+        if role not in by_role:
+            result.issues.append(issue("F005", file=path, sheet_name=SHEETS[role][0]))
+    for role, (index, name) in by_role.items():
+        rows, merges = loaded[index]
+        ex = extras.get(index)
+        errors = ex.errors if ex else {}
+        if ex and ex.formulas:
+            _apply_formulas(rows, ex)
+        if ex and ex.merges:
+            merges = merges + ex.merges
+        if role == "info":
+            _read_info(path, result, name, rows, errors)
+        else:
+            _read_table(path, result, role, name, rows, errors, merges)
+        if role == "census" and not result.census and not any(i.sheet == name for i in result.issues):
+            result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
+
+
+def _legacy_encoding(names, by_role, load) -> str | None:
+    """TCVN3 or VNI when decoding the workbook's sheet names and header cells makes strictly
+    more of them match (and the workbook as it is lacks a sheet, a column or a ThongTin
+    field); None otherwise, and always when no text could be in either encoding."""
+    def score(decode):
+        roles, _ = _assign_roles([decode(n) for n in names])
+        total, complete = len(roles), all(r in roles for r in REQUIRED_SHEETS)
+        for role, (index, _) in roles.items():
+            rows, merges = load(index)
+            head = [[decode(v) if isinstance(v, str) else v for v in row] for row in rows[:HEADER_SEARCH_ROWS + 12]]
+            if role == "info":
+                keys = {norm_key(row[0]) for row in head if row and isinstance(row[0], str)} | {
+                    norm_key(v) for row in head for v in row[:3] if isinstance(v, str)}
+                got = sum(1 for aliases, _ in INFO_FIELDS.values() if keys & set(aliases))
+                complete &= got == len(INFO_FIELDS)
+            else:
+                got_cols = locate_header(head, HEADERS[role], merges).cols
+                got = len(got_cols)
+                complete &= all(f in got_cols for f in REQUIRED_COLUMNS[role])
+            total += got
+        return total, complete
+
+    texts = list(names)
+    for index, _ in by_role.values():
+        for row in load(index)[0][:HEADER_SEARCH_ROWS + 2]:
+            texts += [v for v in row if v.__class__ is str]
+    if not legacy.may_be_legacy("".join(texts)):
+        return None
+    plain, complete = score(lambda t: t)
+    if complete:
+        return None
+    best, choice = plain, None
+    for encoding in legacy.DECODERS:
+        got, _ = score(lambda t, e=encoding: legacy.decode_cell(t, e) if not t.isascii() else t)
+        if got > best:
+            best, choice = got, encoding
+    return choice
+
+
+def _extras(path: Path, kind: str, seen: dict, wanted: dict[int, str]) -> dict:
+    """{sheet index: SheetExtras} for the sheets read: error cells, formulas without a
+    computed value, merged ranges of an .ods (see sheetxml)."""
+    import zipfile
+    out: dict = {}
+    try:
+        if kind == "ole":
+            by_name = sheetxml.xls_errors(path, list(wanted.values()))
+            for index, name in wanted.items():
+                if name in by_name:
+                    out[index] = sheetxml.SheetExtras(errors=by_name[name])
+            return out
+        scanned = seen.get("scanned", False)
+        error_parts, formula_parts = seen.get("error_parts", set()), seen.get("formula_parts", set())
+        if scanned and not error_parts and not formula_parts and not seen.get("ods"):
+            return out  # nothing calamine leaves out can be in the file
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "content.xml" in names and "xl/workbook.xml" not in names:
+                return sheetxml.ods_extras(zf, set(wanted))
+            for index in wanted:
+                part = safety._sheet_part(zf, index)
+                if part is None:
+                    continue
+                errors, formulas = (not scanned or part in error_parts), (not scanned or part in formula_parts)
+                if errors or formulas:
+                    out[index] = sheetxml.xlsx_extras(zf, part, errors, formulas)
+    except (OSError, KeyError, ValueError, IndexError, EOFError, NotImplementedError, struct_error, zlib_error,
+            zipfile.BadZipFile):
+        pass  # a container odd in a way calamine accepted: its cells as calamine read them
+    return out
+
+
+def _apply_formulas(rows, ex) -> None:
+    """Formula cells without a computed value (or in a workbook that asks for a full
+    recalculation) get the value the formula gives where it is plain arithmetic or SUM over
+    the sheet's own cells; an Excel error goes to the error map; anything else becomes
+    Uncomputed in the error map (C008), never 0."""
+    need = {k: f for k, f in ex.formulas.items() if not f.cached or ex.recalc}
+    if not need:
+        return
+    masters = {f.si: (k, f.text) for k, f in ex.formulas.items() if f.si is not None and f.text}
+
+    def formula_text(r, c):
+        f = ex.formulas.get((r, c))
+        if f is None or (f.cached and not ex.recalc):
+            return None
+        if f.text is not None:
+            return f.text
+        master = masters.get(f.si)
+        if master is None:
+            return "?"
+        (mr, mc), text = master
+        try:
+            return formula.shift(text, r - mr, c - mc)
+        except formula.CannotEvaluate:
+            return "?"
+
+    def value(r, c):
+        return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+    sheet = formula.Sheet(value, formula_text, lambda r, c: ex.errors.get((r + 1, column_letter(c))))
+    results = {}
+    for (r, c), f in sorted(need.items()):
+        where = (r + 1, column_letter(c))
+        try:
+            results[(r, c)] = formula.as_number(sheet.evaluate(r, c))
+        except formula.ExcelError as exc:
+            ex.errors[where] = exc.code
+        except (formula.CannotEvaluate, ArithmeticError, ValueError, RecursionError):
+            if f.cached and f.cached not in ("0", "") and ex.recalc:
+                continue  # a saved value other than a script's placeholder 0: trusted
+            ex.errors[where] = Uncomputed(f.text or formula_text(r, c) or "")
+    for (r, c), v in results.items():
+        if r >= len(rows):
+            continue
+        row = rows[r]
+        if c >= len(row):
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = v
+
+
+# ---------------------------------------------------------------- ThongTin
+
+def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
+    found: dict[str, tuple[object, int, str]] = {}
+    lookup = {alias: fld for fld, (aliases, _) in (INFO_FIELDS | OPTIONAL_INFO_FIELDS).items() for alias in aliases}
+    for r, row in enumerate(rows):
+        cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+        if not cells:
+            continue
+        fld = lookup.get(norm_key(cells[0][1]))
+        if fld and fld not in found:
+            value_cell = cells[1] if len(cells) > 1 else (cells[0][0] + 1, None)
+            found[fld] = (value_cell[1], r + 1, column_letter(value_cell[0]))
+    for fld, (aliases, title) in INFO_FIELDS.items():
+        if fld not in found or is_blank(found[fld][0]):
+            row, col = (found[fld][1], found[fld][2]) if fld in found else (None, None)
+            result.issues.append(issue("F007", file=path, sheet=sheet, row=row, column=col, field=fld, field_name=title))
+            continue
+        value, row, col = found[fld]
+        result.layout.setdefault("_info", {})[fld] = (sheet, row, col)
+        if (row, col) in errors:
+            code, values = _cell_problem(errors[(row, col)])
+            result.issues.append(issue(code, file=path, sheet=sheet, row=row, column=col, field=fld, **values))
+            continue
+        if fld == "period":
+            try:
+                result.year, result.month = parse_month(value)
+            except Bad:
+                result.issues.append(issue("F008", file=path, sheet=sheet, row=row, column=col, field=fld,
+                                           field_name=title, value=display(value),
+                                           hint="Hãy ghi tháng báo cáo dạng 01/2021."))
+        elif fld == "unit":
+            result.unit = unit_code(value) or None
+            if result.unit is None:
+                result.issues.append(issue("F007", file=path, sheet=sheet, row=row, column=col, field=fld,
+                                           field_name=title))
+        else:
+            setattr(result, fld, " ".join(str(value).split()))
+    sent = found.get("sent")
+    if sent is not None and not is_blank(sent[0]) and (sent[1], sent[2]) not in errors:
+        from ..common.values import parse_date
+        try:
+            result.sent = parse_date(sent[0])
+        except Bad:
+            result.issues.append(issue("R001", file=path, sheet=sheet, row=sent[1], column=sent[2], field="sent",
+                                       value=display(sent[0])))
+    if result.province and result.year and "province" in found:
+        _check_province(path, result, sheet, found["province"][1], found["province"][2])
+
+
+def _check_province(path, result: WorkbookResult, sheet, row, col) -> None:
+    """G001: a province name that is neither one of the 63 (before 01/07/2025) nor one of
+    the 34 (from then); G002: a workbook of a month from 07/2025 that still names a
+    province merged into another (it is read, and counted in the new province)."""
+    import calendar
+    import datetime as dt
+    from ..settings.geography import geography
+    geo = geography()
+    month_end = dt.date(result.year, result.month, calendar.monthrange(result.year, result.month)[1])
+    r = geo.resolve(result.province, month_end)
+    if r.province is None:
+        near = geo.closest(result.province)
+        result.issues.append(issue("G001", file=path, sheet=sheet, row=row, column=col, field="province",
+                                   value=result.province, near=", ".join(near) or "-"))
+    elif r.old is not None:
+        result.issues.append(issue("G002", file=path, sheet=sheet, row=row, column=col, field="province",
+                                   value=result.province, new=r.province.full, date=f"{geo.effective:%d/%m/%Y}"))
+
+
+# ---------------------------------------------------------------- tables
+
+UNREAD_COLUMNS = ("stt", "name", "note")  # read by no figure: an error cell there is a warning
+
+
+def _cell_problem(value) -> tuple[str, dict]:
+    """The issue for a cell of the error map: C008 for a formula never computed, else C003."""
+    if isinstance(value, Uncomputed):
+        return "C008", {"value": display(value)}
+    return "C003", {"value": value}
+
+
+def _read_table(path, result: WorkbookResult, role, sheet, rows, errors, merges=()) -> None:
+    header = locate_header(rows, HEADERS[role], merges)
+    cols = header.cols
+    header_row = header.last
+    result.layout[sheet] = {fld: column_letter(c) for fld, c in cols.items()}
+    result.layout.setdefault("_roles", {})[role] = sheet
+    missing = [f for f in REQUIRED_COLUMNS[role] if f not in cols]
+    if role == "figures" and "code" not in cols and "label" not in cols:
+        missing.append("code")
+    for fld in missing:
+        result.issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,
+                                   field=fld, sheet_name=sheet, column_name=HEADER_TITLES[fld]))
+    doubled = [d for d in header.duplicates if d[0] not in UNREAD_COLUMNS]
+    for fld, first, second in doubled:
+        result.issues.append(issue("F012", file=path, sheet=sheet, row=header_row + 1, column=column_letter(second),
+                                   field=fld, sheet_name=sheet, column_name=HEADER_TITLES[fld],
+                                   first=column_letter(first), second=column_letter(second)))
+    if missing or doubled:
+        return
+    parse_row = {"census": _census_row, "events": _event_row, "figures": _figure_row}[role]
+    first_col = min(cols.values())
+    items = list(cols.items())
+    letters = {fld: column_letter(c) for fld, c in items}
+    data_cols = [c for fld, c in items if fld not in ("stt", "note")]
+    fast = _event_fast(result, cols) if role == "events" and not errors and result.year is not None else None
+    for r in range(header.data_start, len(rows)):
+        row = rows[r]
+        n = len(row)
+        excel_row = r + 1
+        row_errors = {fld: errors[(excel_row, letters[fld])] for fld, _ in items
+                      if (excel_row, letters[fld]) in errors} if errors else {}
+        first = row[data_cols[0]] if data_cols[0] < n else None  # most rows: a value in the first data column
+        if not row_errors and is_blank(first) and all(c >= n or is_blank(row[c]) for c in data_cols[1:]):
+            continue
+        lead = row[first_col] if first_col < n else None
+        if is_blank(lead):  # "Tổng cộng" under any heading, or merged over STT and Diện
+            lead = next((v for v in row if not is_blank(v)), None)
+        if isinstance(lead, str) and norm_key(lead) in TOTAL_WORDS:
+            for fld, value in row_errors.items():
+                code, values = _cell_problem(value)
+                result.issues.append(issue(code, file=path, sheet=sheet, row=excel_row, column=letters[fld],
+                                           field=fld, **values))
+            result.totals.append((sheet, excel_row, {fld: (row[c] if c < n else None, letters[fld]) for fld, c in items
+                                                     if fld not in row_errors}))
+            continue
+        if fast is not None:
+            record = fast(row)
+            if record is not None:  # a plain, valid event row: exactly what _event_row would append
+                result.events.append((sheet, excel_row) + record)
+                continue
+        cells = {fld: (row[c] if c < n else None) for fld, c in items}
+        ctx = _Row(path, result, sheet, excel_row, cols, row_errors)
+        for fld in UNREAD_COLUMNS:
+            if fld in row_errors:
+                code, values = _cell_problem(row_errors[fld])
+                ctx.result.issues.append(issue(code, file=path, sheet=sheet, row=excel_row, column=letters[fld],
+                                               field=fld, severity=WARNING, **values))
+        parse_row(ctx, cells)
+
+
+def _event_fast(result: WorkbookResult, cols):
+    """The common case of a BienDong row without a single issue, read without building the
+    row's context: returns (person, category, event, date, new_category, count), or None
+    when anything is unusual (the row then goes through _event_row, which says what)."""
+    year, month, today = result.year, result.month, dt.date.today()
+    allowed = {(c, e) for e, t in EVENT_TYPES.items() for c in t.allowed}
+    ic, ie, idate = cols["category"], cols["event"], cols["date"]
+    ip, inew, icount = cols.get("person", -1), cols.get("new_category", -1), cols.get("count", -1)
+    widest = max(ic, ie, idate)
+
+    def fast(row):
+        n = len(row)
+        if n <= widest:
+            return None
+        category = category_code(row[ic])  # None for a blank or unknown value
+        event = event_code(row[ie])
+        if category is None or event is None or (category, event) not in allowed:
+            return None
+        try:
+            date = parse_date(row[idate])  # Bad for a blank or unreadable value
+        except Bad:
+            return None
+        if date.year != year or date.month != month or date > today:
+            return None
+        person = row[ip] if 0 <= ip < n else None
+        if person is not None:
+            if isinstance(person, str):
+                person = person.strip() or None
+            elif is_blank(person):
+                person = None
+            else:
+                person = str(int(person)) if isinstance(person, float) and person.is_integer() else str(person).strip()
+        raw = row[icount] if 0 <= icount < n else None
+        count = 1
+        if not is_blank(raw):
+            try:
+                count = parse_count(raw)
+            except Bad:
+                return None
+            if not 1 <= count < MAX_COUNT or (person is not None and count != 1):
+                return None
+        new_category = None
+        if event == "CHUYEN_DIEN":
+            new_category = category_code(row[inew]) if 0 <= inew < n else None
+            if new_category is None or new_category == category:
+                return None
+        return person, category, event, date, new_category, count
+
+    return fast
+
+
+class _Row:
+    """One data row being read: knows where its cells are, to put issues on them."""
+
+    def __init__(self, path, result, sheet, row, cols, errors):
+        self.path, self.result, self.sheet, self.row, self.cols, self.errors = path, result, sheet, row, cols, errors
+        self.failed = False
+
+    def add(self, code, fld=None, **values):
+        column = column_letter(self.cols[fld]) if fld in self.cols else None
+        self.result.issues.append(issue(code, file=self.path, sheet=self.sheet, row=self.row, column=column,
+                                        field=fld, **values))
+        if code in ("C001", "C003", "C004", "C005", "C006", "C007", "C008", "K001", "K002", "K003", "K004", "K005"):
+            self.failed = True
+
+    def error_value(self, fld):
+        if fld in self.errors:
+            code, values = _cell_problem(self.errors[fld])
+            self.add(code, fld, **values)
+            return True
+        return False
+
+    def count(self, fld, value, blank=0):
+        """A whole, non-negative count; blank is `blank`."""
+        if self.error_value(fld):
+            return None
+        if is_blank(value):
+            return blank
+        try:
+            n = parse_count(value)
+            if n >= MAX_COUNT:  # no facility holds a billion people: a typing error, and beyond int64
+                raise Bad(value)
+        except Bad:
+            self.add("C001", fld, field_name=HEADER_TITLES[fld], value=display(value))
+            return None
+        if n < 0:
+            self.add("C002", fld, field_name=HEADER_TITLES[fld], value=n)
+            self.failed = True
+            return None
+        return n
+
+    def category(self, fld, value, required=True):
+        if self.error_value(fld):
+            return None
+        if is_blank(value):
+            if required:
+                self.add("C004", fld, field_name=HEADER_TITLES[fld])
+            return None
+        code = category_code(value)
+        if code is None:
+            self.add("K001", fld, value=display(value))
+        return code
+
+
+def _census_row(ctx: _Row, cells) -> None:
+    """A blank is never a zero: a category line with no number at all is a template line not
+    filled (skipped; F009 when the whole sheet is so); a blank Đầu kỳ or Cuối kỳ beside other
+    numbers is C004; blank Có mặt / Vắng mặt stay blank (not reported), never 0."""
+    if all(is_blank(cells.get(f)) for f in CENSUS_FIELDS if f in ctx.cols) and not any(
+            f in ctx.errors for f in CENSUS_FIELDS):
+        return
+    category = ctx.category("category", cells.get("category"))
+    numbers = {fld: ctx.count(fld, cells.get(fld), blank=None) if fld in ctx.cols else None for fld in CENSUS_FIELDS}
+    for fld in ("opening", "closing"):
+        if numbers[fld] is None and is_blank(cells.get(fld)) and fld not in ctx.errors:
+            ctx.add("C004", fld, field_name=HEADER_TITLES[fld])
+            ctx.failed = True
+    if category is None or ctx.failed:
+        return
+    ctx.result.census.append((ctx.sheet, ctx.row, category, *(numbers[f] for f in CENSUS_FIELDS)))
+
+
+def _event_row(ctx: _Row, cells) -> None:
+    res = ctx.result
+    category = ctx.category("category", cells.get("category"))
+    raw_event = cells.get("event")
+    event = None
+    if not ctx.error_value("event"):
+        if is_blank(raw_event):
+            ctx.add("C004", "event", field_name=HEADER_TITLES["event"])
+        else:
+            event = event_code(raw_event)
+            if event is None:
+                ctx.add("K002", "event", value=display(raw_event))
+    date = None
+    raw_date = cells.get("date")
+    if not ctx.error_value("date"):
+        if is_blank(raw_date):
+            ctx.add("C004", "date", field_name=HEADER_TITLES["date"])
+        else:
+            try:
+                date = parse_date(raw_date)
+            except Bad:
+                ctx.add("C007", "date", value=display(raw_date))
+    person = None if ctx.error_value("person") else cells.get("person")
+    person = None if is_blank(person) else (str(int(person)) if isinstance(person, float) and person.is_integer()
+                                            else str(person).strip())
+    raw_count = cells.get("count")
+    count = 1
+    if not ctx.error_value("count") and not is_blank(raw_count):
+        try:
+            count = parse_count(raw_count)
+            if not 1 <= count < MAX_COUNT:
+                raise Bad(raw_count)
+        except Bad:
+            ctx.add("C005", "count", value=display(raw_count))
+        else:
+            if person is not None and count != 1:
+                ctx.add("C006", "count", value=count)
+    new_category = None
+    if event is not None and category is not None:
+        if category not in EVENT_TYPES[event].allowed:
+            ctx.add("K003", "event", event=event, category=category)
+        if event == "CHUYEN_DIEN":
+            new_category = ctx.category("new_category", cells.get("new_category"), required=False)
+            if new_category is None and not ctx.failed:
+                ctx.add("K004", "new_category" if "new_category" in ctx.cols else "event")
+            elif new_category == category:
+                ctx.add("K005", "new_category", category=category)
+    if date is not None and res.year is not None:
+        if (date.year, date.month) != (res.year, res.month):
+            ctx.add("D001", "date", value=date.strftime("%d/%m/%Y"), period=f"{res.month:02d}/{res.year}")
+        elif date > dt.date.today():
+            ctx.add("D002", "date", value=date.strftime("%d/%m/%Y"))
+    if ctx.failed or category is None or event is None or date is None:
+        return
+    res.events.append((ctx.sheet, ctx.row, person, category, event, date, new_category, count))
+
+
+def _figure_row(ctx: _Row, cells) -> None:
+    raw_code, label = cells.get("code"), cells.get("label")
+    raw_value = cells.get("value")
+    if any([ctx.error_value(fld) for fld in ("code", "label", "measure", "value")]):
+        return
+    if is_blank(raw_value):
+        return  # a catalogue line left empty: nothing reported this month
+    try:
+        value = parse_number(raw_value)
+        if abs(value) >= MAX_FIGURE:
+            raise Bad(raw_value)
+    except Bad:
+        ctx.add("C001", "value", field_name=HEADER_TITLES["value"], value=display(raw_value))
+        return
+    if value < 0:
+        ctx.add("C002", "value", field_name=HEADER_TITLES["value"], value=value)
+        return
+    code = figure_code(raw_code) if not is_blank(raw_code) else None
+    label = None if is_blank(label) else " ".join(str(label).split())
+    if code is not None:
+        fig = FIGURES[code]
+        ctx.result.figures.append((ctx.sheet, ctx.row, code, label or fig.label,
+                                   cells.get("measure") or fig.measure, fig.kind, value))
+        return
+    if is_blank(raw_code) and label is None:
+        ctx.add("C004", "code", field_name=HEADER_TITLES["code"])
+        return
+    custom = str(raw_code).strip().upper() if not is_blank(raw_code) else label
+    measure = cells.get("measure")
+    ctx.result.figures.append((ctx.sheet, ctx.row, custom, label or custom,
+                               None if is_blank(measure) else str(measure), "flow", value))

@@ -1,0 +1,197 @@
+"""Cheap checks made on a file's bytes before the parser sees it, and the parser opened by
+the file's content.
+
+The parser itself runs in a worker process with a memory cap and a time limit
+(rehabstat.reading.sandbox): whatever a crafted sheet makes it do (abort on a huge allocation,
+panic, loop) ends that worker only, and the file becomes an F-issue. What is checked here
+is what costs almost nothing and keeps the worker from even starting on an obvious bomb:
+the file's size and kind, the zip directory (member count, expanded sizes, expansion
+ratio) and entity declarations at the head of every XML part."""
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a monthly workbook is a few hundred KB
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together, once expanded
+MAX_RATIO = 200  # expansion of any one part
+MAX_PARTS = 5000
+MAX_ROWS = 100_000  # rows read per sheet
+_CHUNK = 1024 * 1024
+_HEAD = 64 * 1024  # an XML part's prolog (where a DOCTYPE can be) is in its first bytes
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+FORMAT_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "xls": (".xls",)}
+_ENTITY = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+_ROOT = re.compile(rb"<[A-Za-z_]")  # the first element: no DOCTYPE can follow it
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>', re.S)
+
+
+class Refused(Exception):
+    """The file must not be parsed: code is an F-rule, detail says why."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+
+def is_lock_file(path: Path) -> bool:
+    name = path.name
+    return name.startswith("~$") or name.startswith(".~lock.") or name.endswith("#")
+
+
+def is_temp_file(path: Path) -> bool:
+    """A file we are writing (xlsxout.atomic_path, render): never input, even when a killed
+    run left one behind."""
+    name = path.name
+    return name.startswith(".~rehabstat-") or (name.startswith(".") and name.endswith(".tmp"))
+
+
+def precheck(path: Path, seen: dict | None = None) -> str:
+    """Raise Refused for a file that must not be opened; return its container kind:
+    'zip' (xlsx/xlsm/ods) or 'ole' (xls). With a dict `seen`: seen["format"] is what the
+    content is ('xlsx', 'ods', 'xls'), whatever the name says (seen["ods"] for an .ods);
+    seen["error_parts"] and seen["formula_parts"] the worksheet parts holding 't="e"' (Excel
+    error cells) or formulas, and seen["scanned"], so that the reader reads a sheet's XML a
+    second time only where it can hold what calamine does not give."""
+    seen = {} if seen is None else seen
+    size = path.stat().st_size
+    if size == 0:
+        raise Refused("F001", "tệp rỗng")
+    if size > MAX_FILE_BYTES:
+        raise Refused("F004", f"tệp {size // (1024 * 1024)} MB, vượt giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(OLE_MAGIC):
+        if _ole_is_encrypted(path):
+            raise Refused("F003")
+        seen["format"] = "xls"
+        return "ole"
+    if not head.startswith(ZIP_MAGIC):
+        raise Refused("F001", "nội dung không phải sổ tính")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_PARTS:
+                raise Refused("F004", f"{len(infos)} phần trong tệp nén")
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    raise Refused("F004", f"phần '{info.filename}' giãn nở {info.file_size // max(info.compress_size, 1)} lần (zip bomb)")
+            if total > MAX_UNCOMPRESSED:
+                raise Refused("F004", f"giải nén ra {total // (1024 * 1024)} MB, vượt giới hạn (zip bomb)")
+            names = {i.filename for i in infos}
+            if "content.xml" in names and not any(n.endswith("workbook.xml") for n in names):
+                seen["format"] = "ods"
+            elif "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
+                seen["format"] = "xlsx"
+            else:
+                raise Refused("F001", "tệp nén không chứa sổ tính")
+            if seen["format"] == "ods":
+                seen["ods"] = True
+            for info in infos:
+                _scan_part(zf, info, seen)
+            seen["scanned"] = True  # error_parts / formula_parts are complete
+    except zipfile.BadZipFile:  # Python's own words ("File is not a zip file") are English: not for the user
+        raise Refused("F002", "tệp nén bị hỏng hoặc bị cắt cụt") from None
+    except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, zlib.error):
+        raise Refused("F002", "không giải nén được nội dung tệp") from None
+    return "zip"
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
+    """Refuse entity declarations in an XML part's prolog (read from its first bytes only);
+    note worksheets holding error cells or formulas (read in full, with a substring test:
+    for the reader's second look at a sheet's XML)."""
+    name = info.filename
+    sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+    if not (name.endswith((".xml", ".rels")) or sheet):
+        return
+    with zf.open(info) as part:
+        data = part.read(_HEAD)
+        root = _ROOT.search(data)
+        if _ENTITY.search(data, 0, root.start() if root else len(data)):
+            raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
+        edge = b""
+        while data:
+            if not root:  # a prolog longer than _HEAD (padding): look on until the first element
+                root = _ROOT.search(edge + data)
+                if _ENTITY.search(edge + data, 0, root.start() if root else len(edge + data)):
+                    raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
+            if sheet:
+                if b't="e"' in data or b't="e"' in edge + data[:5]:
+                    seen.setdefault("error_parts", set()).add(name)
+                if b"<f>" in data or b"<f " in data or b"<f" in edge + data[:3]:  # formulas: values saved?
+                    seen.setdefault("formula_parts", set()).add(name)
+            elif root:
+                break
+            edge = data[-16:]
+            data = part.read(_CHUNK)
+
+
+def _utf8(name: str) -> bool:
+    """False for a name holding the bytes of a non-UTF-8 file name (lone surrogates): the
+    parser is then given the open file, not the name."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def open_workbook(path: Path, seen: dict, issues: list | None = None):
+    """The parser on the file's content (precheck's seen["format"]), whatever its name says:
+    an .xls saved as .xlsx opens as the .xls it is; `issues` gets a warning saying so."""
+    from python_calamine import CalamineWorkbook
+    real = seen.get("format")
+    suffix = path.suffix.lower()
+    name = str(path)
+    if (real is None or suffix in FORMAT_SUFFIXES[real]) and (name.isascii() or _utf8(name)):
+        return CalamineWorkbook.from_path(name)
+    if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
+        from ..common.rules import issue
+        issues.append(issue("F013", file=path, suffix=suffix or "(không có)", real="." + real))
+    with path.open("rb") as fh:
+        return CalamineWorkbook.from_filelike(fh)
+
+
+def _ole_is_encrypted(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE container holding the 'EncryptionInfo' stream (its name is
+    UTF-16 in the directory). An encrypted .xls (FILEPASS record) is reported from the
+    parser's own error, see reader."""
+    with path.open("rb") as fh:
+        data = fh.read(4 * 1024 * 1024)
+    return "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _sheet_part(zf: zipfile.ZipFile, sheet_index: int) -> str | None:
+    wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    ids = re.findall(r'<sheet\b[^>]*?r:id="([^"]+)"', wb)
+    if sheet_index >= len(ids):
+        return None
+    m = re.search(r'<Relationship\b[^>]*?Id="%s"[^>]*?Target="([^"]+)"' % re.escape(ids[sheet_index]), rels) or \
+        re.search(r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="%s"' % re.escape(ids[sheet_index]), rels)
+    if not m:
+        return None
+    target = m.group(1).lstrip("/")
+    return target if target.startswith("xl/") else "xl/" + target
+
+
+def is_rehabstat_output(path: Path) -> bool:
+    """A workbook that rehabstat itself wrote as a result (a BC's .xlsx, the national workbook,
+    an annotated copy): its docProps/core.xml keywords carry xlsxout.OUTPUT_MARK. Such a file
+    found in a data folder (e.g. `report --out` pointed at the data) is never read as input."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 65536:
+                return False
+            return b"rehabstat-output" in zf.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
+        return False
