@@ -128,7 +128,8 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     target = out or Path(default_name(facility, y, m))
-    if target.is_dir():  # --out a folder, as report and batch take it: the default name inside
+    if target.is_dir() or target.suffix.lower() not in WORKBOOK_SUFFIXES:
+        # --out a folder, as report and batch take it (made if need be): the default name inside
         target = target / default_name(facility, y, m)
     from .commands.service import ensure_out_dir
     ensure_out_dir(target.parent)
@@ -155,6 +156,18 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
     return target
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def _period_end(period: str):
+    """The last day of a province form's --period ("2019", "2019-Q2", "06/2019" ...), for the
+    provinces of that day; today when it cannot be told (the form's own check says why)."""
+    import datetime as dt
+    import re
+    years = re.findall(r"(?:19|20)\d\d", str(period))
+    return dt.date(int(years[-1]), 12, 31) if years else dt.date.today()
+
+
 def write_province_form(province, period, out=None, force=False) -> Path:
     """The blank province workbook of a period (`rehabstat form --level province`): its path."""
     from .workbooks.form import build_province_form, write_form
@@ -164,11 +177,17 @@ def write_province_form(province, period, out=None, force=False) -> Path:
         wb = build_province_form(province, period)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    from .settings.geography import geography
+    if not geography().resolve(province, _period_end(period)).known:
+        near = geography().closest(province)
+        raise UsageError(f"'{province}' không phải tên tỉnh/thành phố nào"
+                         + (f"; có phải: {', '.join(near)}?" if near else ".")
+                         + " Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province.")
     from .common.codes import slug
     name = f"{slug(province)}-{slug(period)}.xlsx"
     target = out or Path(name)
-    if target.is_dir():  # --out a folder: the default name inside
-        target = target / name
+    if target.is_dir() or target.suffix.lower() not in WORKBOOK_SUFFIXES:
+        target = target / name  # --out a folder (made if need be): the default name inside
     from .commands.service import ensure_out_dir
     ensure_out_dir(target.parent)
     if target.exists() and not force:

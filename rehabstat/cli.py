@@ -628,7 +628,7 @@ def receive(
     _out(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
          f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
          + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
-    raise typer.Exit(1 if count[REJECTED] else 0)
+    raise typer.Exit(1 if any(o.not_accepted for o in outcomes) else 0)  # a refused workbook sent again: still 1
 
 
 @app.command()

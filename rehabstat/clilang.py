@@ -697,6 +697,12 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"không có số liệu nào dùng được trong kỳ", "no usable data in the period"),
     (r"(\d{2}/\d{4}) đến (\d{2}/\d{4})", r"\1 to \2"),
     (r"(\d+/\d+) tháng\b", r"\1 months"),
+    (r"'(.*?)' không phải tên tỉnh/thành phố nào; có phải: (.*)\? Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province\.",
+     r"'\1' is not the name of any province or city; did you mean: \2? A province workbook needs the right "
+     r"name: correct --province."),
+    (r"'(.*?)' không phải tên tỉnh/thành phố nào\. Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province\.",
+     r"'\1' is not the name of any province or city. A province workbook needs the right name: correct --province."),
+    (r"'(.*?)' không phải tên tỉnh/thành phố nào; có phải: (.*)\?", r"'\1' is not the name of any province or city; did you mean: \2?"),
     (r"Lỗi số liệu:", "Data error:"),
     (r"Cần làm:", "To do:"),
     # labels, last: short words that also occur inside the longer messages above
@@ -707,6 +713,7 @@ MESSAGES_EN: list[tuple[str, str]] = [
     (r"^Lỗi:|(?<=\])Lỗi:", "Error:"),
     (r"Đã ghi: ", "Written: "),
     (r"Lưu ý:", "Note:"),
+    (r"(?<!\w)Cảnh báo:", "Warning:"),
 ]
 _COMPILED: list = []  # MESSAGES_EN compiled on first use (only --lang en needs them)
 

@@ -205,3 +205,43 @@ def test_a_national_total_of_some_provinces_says_so(tmp_path):
     notes = [row[0] for row in rows if row and str(row[0]).startswith("Ô trống")]
     assert len(notes) == 1 and "lượt khám bệnh (1/2 tỉnh)" in notes[0] and "học viên điều trị ARV (1/2 tỉnh)" in notes[0]
     assert not any(str(row[0]).startswith("Ô trống") for row in wb["BienDong"].iter_rows(values_only=True) if row[0])
+
+
+def test_indicators_compare_json_is_valid_json_with_null_for_no_change(tmp_path):
+    """`indicators --compare --format json` wrote NaN (not JSON: strict parsers refuse it) where
+    the earlier value was 0 or missing; now null."""
+    import json
+    res = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--quarter", "2", "--compare", "previous",
+              "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert "NaN" not in res.stdout
+    rows = json.loads(res.stdout, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    assert any(r["change_pct"] is None for r in rows) and any(isinstance(r["change_pct"], (int, float)) for r in rows)
+
+
+def test_indicators_compare_leaves_an_unreported_earlier_figure_blank():
+    """A province workbook's figure (AP_PHICH ...) that no workbook reported for the earlier
+    period is blank there, not 0; a flow of events with no event then is 0."""
+    res = cli("indicators", "--data", SAMPLES / "cao-bang", "--year", "2020", "--half", "1", "--level", "province",
+              "--compare", "year")
+    assert res.exit_code == 0, res.output
+    rows = {tuple(line.split(",")[3:5]): line.split(",") for line in res.stdout.splitlines()[1:]}
+    assert rows[("AP_PHICH", "ALL")][6:] == ["2019-H1", "", "", ""]
+    assert rows[("TIEP_NHAN", "ALL")][6:] == ["2019-H1", "79", "-2", "-2.5"]
+    assert rows[("TRON", "ALL")][6:] == ["2019-H1", "0", "0", ""]
+
+
+def test_form_out_without_xlsx_is_a_folder_and_an_unknown_province_is_refused(tmp_path, monkeypatch):
+    """`form --out form1` wrote a file named form1 (no .xlsx: Excel does not open it on a
+    double-click); now a folder, the default name inside. A province form for a province that
+    does not exist is a usage error (exit 2) with the closest names."""
+    monkeypatch.chdir(tmp_path)
+    res = cli("form", "--facility", "SL01", "--name", "Cơ sở", "--province", "Sơn La", "--month", "01/2022",
+              "--out", "form1")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "form1" / "SL01-2022-01.xlsx").is_file()
+    res = cli("form", "--level", "province", "--province", "Nam Định", "--period", "2019", "--out", "p")
+    assert res.exit_code == 0 and (tmp_path / "p" / "Nam-Dinh-2019.xlsx").is_file()
+    res = cli("form", "--level", "province", "--province", "Atlantis", "--period", "2019")
+    assert res.exit_code == 2 and "'Atlantis' không phải tên tỉnh/thành phố nào" in res.output
+    assert not list(tmp_path.glob("Atlantis*"))

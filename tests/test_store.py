@@ -158,6 +158,10 @@ def test_rejected_file_is_kept_with_its_annotated_copy(tmp_path, nop):
     res = cli("receive", bad, "--store", kho, "--out", tmp_path / "tra-lai")
     assert res.exit_code == 1
     assert "SL01 02/2021 – bị từ chối: " in res.stdout and "I001" in res.stdout
+    # the same refused workbook sent again: kept once, and still exit 1 (the month has no accepted workbook)
+    again = cli("receive", bad, "--store", kho)
+    assert again.exit_code == 1 and "bản đã bị từ chối" in again.stdout, again.output
+    assert cli("receive", nop / "2021-01.xlsx", "--store", kho).exit_code == 0  # an accepted one again: 0
     copies = list((tmp_path / "tra-lai").glob("*.kiem-tra.xlsx"))
     assert [c.name for c in copies] == ["SL01-2021-02-2021-02.kiem-tra.xlsx"]
     assert "KiemTra" in openpyxl.load_workbook(copies[0], read_only=True).sheetnames

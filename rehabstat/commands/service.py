@@ -130,7 +130,7 @@ def write_indicators(table, fmt: str, out: Path | None):
         return None
     if fmt == "json":
         records = [dict(zip(table.columns, (_plain(v) for v in row))) for row in table.itertuples(index=False)]
-        text = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
         buf = io.StringIO()
         table.to_csv(buf, index=False, lineterminator="\n")
@@ -143,6 +143,16 @@ def write_indicators(table, fmt: str, out: Path | None):
 
 
 def _plain(v):
+    """A cell as JSON holds it: numpy scalars as Python numbers, whole floats as ints, and a
+    missing value (NaN, pandas' NA, None) as null: JSON has no NaN (json.dumps would write it)."""
+    if v is None:
+        return None
+    try:
+        import pandas as pd
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
     if hasattr(v, "item"):
         v = v.item()
     if isinstance(v, float) and v.is_integer():

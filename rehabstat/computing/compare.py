@@ -208,13 +208,19 @@ def compare_table(table, earlier_table, earlier: Period | None):
     out = out.merge(before, on=["unit", "indicator", "category"], how="left")
     units_in = set(earlier_table["unit"])
     has = out["unit"].isin(units_in)
-    out.loc[has & out["earlier_value"].isna(), "earlier_value"] = 0
+    # a flow of events the unit reported no event of was 0 then; a figure it did not report
+    # (SoLieu, a province workbook's, revenue) stays blank: a blank is not a zero
+    from .indicators.engine import FLOW_EVENTS
+    flows = out["indicator"].isin(FLOW_EVENTS)
+    out.loc[has & flows & out["earlier_value"].isna(), "earlier_value"] = 0
     out["earlier_period"] = [earlier.code if h else None for h in has]
     ev = out["earlier_value"]
-    out["change"] = [None if pd.isna(b) else _plain(a - b) for a, b in zip(out["value"], ev)]
-    out["change_pct"] = [None if pd.isna(b) or b == 0 else round(float((a - b) * 100 / b), 1)
-                         for a, b in zip(out["value"], ev)]
-    out["earlier_value"] = [None if pd.isna(b) else _plain(b) for b in ev]
+    def column(values):  # object dtype: ints stay ints beside blanks (a list with None would become floats)
+        return pd.Series(values, index=out.index, dtype=object)
+    out["change"] = column([None if pd.isna(b) else _plain(a - b) for a, b in zip(out["value"], ev)])
+    out["change_pct"] = column([None if pd.isna(b) or b == 0 else round(float((a - b) * 100 / b), 1)
+                                for a, b in zip(out["value"], ev)])
+    out["earlier_value"] = column([None if pd.isna(b) else _plain(b) for b in ev])
     return out[list(table.columns) + ["earlier_period", "earlier_value", "change", "change_pct"]]
 
 

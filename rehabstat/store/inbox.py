@@ -113,6 +113,12 @@ class Outcome:
     warnings: int = 0
     annotated: str | None = None
     original: str | None = None  # the stored original (relative to the store)
+    rejected_before: bool = False  # a duplicate of a workbook the store refused: the month still has none accepted
+
+    @property
+    def not_accepted(self) -> bool:
+        """Refused now, or sent again as it was when refused: the command's exit code is 1."""
+        return self.kind == REJECTED or (self.kind == DUPLICATE and self.rejected_before)
 
     def line(self) -> str:
         """One Vietnamese console line."""
@@ -450,7 +456,8 @@ class Store:
                   "không nhận lại.")
         with self._transaction():
             self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}")
-        return Outcome(str(src), DUPLICATE, rid, unit, year, month, version, reason=reason)
+        return Outcome(str(src), DUPLICATE, rid, unit, year, month, version, reason=reason,
+                       rejected_before=status != "accepted")
 
     def _next_version(self, unit, year, month):
         previous = self.con.execute("SELECT max(version) FROM receipts WHERE unit = ? AND year = ? AND month = ? "
