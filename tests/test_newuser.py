@@ -245,3 +245,13 @@ def test_form_out_without_xlsx_is_a_folder_and_an_unknown_province_is_refused(tm
     res = cli("form", "--level", "province", "--province", "Atlantis", "--period", "2019")
     assert res.exit_code == 2 and "'Atlantis' không phải tên tỉnh/thành phố nào" in res.output
     assert not list(tmp_path.glob("Atlantis*"))
+
+
+def test_indicators_csv_writes_whole_figures_as_whole_numbers():
+    """A province workbook's figure read as 500.0 was written 500.0 in the csv (the json said 500)."""
+    res = cli("indicators", "--data", SAMPLES / "cao-bang", "--year", "2020", "--half", "1", "--level", "province")
+    assert res.exit_code == 0, res.output
+    rows = {tuple(line.split(",")[3:5]): line.split(",")[5] for line in res.stdout.splitlines()[1:]}
+    assert rows[("AP_PHICH", "ALL")] == "500" and rows[("DAU_TU", "ALL")] == "3700000000"
+    res = cli("report", "--data", SAMPLES / "ha-noi", "--year", "2021")
+    assert res.exit_code == 2 and "(HN01, HN02, HN03, HN04, HN05, HN06, HN07)." in res.output  # all seven: no "..."

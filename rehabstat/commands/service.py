@@ -132,7 +132,10 @@ def write_indicators(table, fmt: str, out: Path | None):
         records = [dict(zip(table.columns, (_plain(v) for v in row))) for row in table.itertuples(index=False)]
         text = json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
+        import pandas as pd
         buf = io.StringIO()
+        if "value" in table.columns:  # a whole figure as a whole number (a province workbook's 500.0 → 500), a rate as it is
+            table = table.assign(value=pd.Series([_plain(v) for v in table["value"]], index=table.index, dtype=object))
         table.to_csv(buf, index=False, lineterminator="\n")
         text = buf.getvalue()
     if out is None:
@@ -237,7 +240,8 @@ def choose_units(ds, facility=None, province=None, as_of=None):
                         [f"'{name}': mã {', '.join(codes)}" for name, codes in twins],
                         "Sửa Mã cơ sở ở trang ThongTin của các sổ ghi sai mã (rehabstat validate báo lỗi X005 "
                         "ở từng sổ) rồi chạy lại.")
-    raise _usage(f"Dữ liệu có {len(known)} cơ sở ({', '.join(known[:10])}...). Chọn --facility MÃ hoặc --province TÊN.")
+    listed = ", ".join(known[:10]) + ("..." if len(known) > 10 else "")
+    raise _usage(f"Dữ liệu có {len(known)} cơ sở ({listed}). Chọn --facility MÃ hoặc --province TÊN.")
 
 
 
