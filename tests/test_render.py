@@ -294,3 +294,15 @@ def test_line_breaks_and_tabs_in_text_still_become_breaks_and_tabs(tmp_path, ctx
     assert texts(out) == ["Dòng một\nDòng hai\tcột", "Không xuống dòng"]
     plain = render_docx(str(make_template(tmp_path / "p.docx", "{{ period.label }}")), "bc", ctx, tmp_path / "p.docx.out.docx")
     assert "<w:br/>" not in zipfile.ZipFile(plain).read("word/document.xml").decode("utf-8")
+
+
+def test_a_kh_template_is_refused_for_a_report_and_a_bc_template_for_a_plan(tmp_path, ctx):
+    """report --template kh.docx wrote a BC headed KẾ HOẠCH with exit 0: the plan's variables tell the two apart."""
+    from rehabstat.documents.render import export_templates
+    bc, kh = export_templates(tmp_path / "mau")
+    with pytest.raises(TemplateError, match="là mẫu kế hoạch"):
+        render_docx(str(kh), "bc", ctx, tmp_path / "a.docx")
+    with pytest.raises(TemplateError, match="có lẽ là mẫu báo cáo"):
+        render_docx(str(bc), "kh", example_context("kh"), tmp_path / "b.docx")
+    assert not (tmp_path / "a.docx").exists() and not (tmp_path / "b.docx").exists()
+    assert render_docx(str(bc), "bc", ctx, tmp_path / "c.docx").exists()

@@ -121,6 +121,24 @@ def _check_docx(path: Path) -> None:
         raise not_docx from None
 
 
+def _check_kind(path: Path, kind: str) -> None:
+    """A KH template given to a report, or a BC template to a plan, would write a document
+    headed with the wrong type: the plan's variables (plan.label, plan.targets ...) tell
+    them apart (a BC template has none, a KH template its part II)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("word/document.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return  # _check_docx has said what is wrong
+    plan = re.search(r"\bplan\.[a-z_]", xml) is not None
+    if kind == "bc" and plan:
+        raise TemplateError(f"Mẫu {path.name} là mẫu kế hoạch (KH: có các biến plan.…), không dùng cho báo cáo. "
+                            "Hãy dùng mẫu BC (rehabstat templates export) hoặc lập kế hoạch bằng rehabstat plan.")
+    if kind == "kh" and not plan:
+        raise TemplateError(f"Mẫu {path.name} không có phần chỉ tiêu của kế hoạch (các biến plan.…): có lẽ là mẫu "
+                            "báo cáo (BC). Hãy dùng mẫu KH (rehabstat templates export).")
+
+
 # ---------------------------------------------------------------- errors in Vietnamese
 
 def _near(exc) -> str:
@@ -272,6 +290,8 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
         path = Path(template)
     out = Path(out)
     _check_docx(path)
+    if template is not None:
+        _check_kind(path, kind)
     ctx = _prepare(context)
     try:
         tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
