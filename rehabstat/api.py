@@ -152,7 +152,9 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
         opening, why = previous_closing(data, facility, y, m)
         if opening is None:
             note("Lưu ý", f"{why}; Đầu kỳ để trống.")
-    write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
+    from .common.errors import writing_into
+    with writing_into(target.parent):
+        write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
     return target
 
 
@@ -192,5 +194,7 @@ def write_province_form(province, period, out=None, force=False) -> Path:
     ensure_out_dir(target.parent)
     if target.exists() and not force:
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
-    write_form(target, wb, force=force)
+    from .common.errors import writing_into
+    with writing_into(target.parent):
+        write_form(target, wb, force=force)
     return target

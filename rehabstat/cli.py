@@ -51,9 +51,16 @@ def command(fn):
             _print_data_error(exc)
             raise typer.Exit(1)
         except Exception as exc:  # noqa: BLE001
-            from .common.errors import TemplateError
+            from .common.errors import OutputError, TemplateError, os_reason
+            if isinstance(exc, OutputError):  # a file or folder that cannot be written: not the template's fault
+                _console().print(f"[bold red]Lỗi:[/] {_escape(str(exc))}")
+                raise typer.Exit(2)
             if isinstance(exc, TemplateError):
                 _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {exc}")
+                raise typer.Exit(2)
+            if isinstance(exc, OSError) and exc.filename and not STATE["debug"]:  # a file or folder the OS refused
+                _console().print(f"[bold red]Lỗi:[/] {_escape(f'Không đọc hoặc ghi được {exc.filename}: {os_reason(exc)}.')} "
+                                 + _escape("Hãy kiểm tra đường dẫn và quyền ghi rồi chạy lại."))
                 raise typer.Exit(2)
             if STATE["debug"]:
                 raise
@@ -188,7 +195,9 @@ def indicators(
     if level != "facility":
         for note in province_notes(gate.dataset, period, when):
             _console().print(f"[bold yellow]Lưu ý:[/] {note}")
-    text = write_indicators(table, fmt, out)
+    from .common.errors import writing_into
+    with writing_into(Path(out).parent if out is not None else Path(".")):
+        text = write_indicators(table, fmt, out)
     if text is not None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -302,6 +311,9 @@ def validate(
     if not paths and store is None:
         raise UsageError("Cần PATH... (sổ hoặc thư mục) hoặc --store KHO.")
     paths = [_source(paths, store)] if store is not None else _source(paths, None)
+    if annotate_dir is not None:  # before the work: not a crash after the results were printed
+        from .api import ensure_out_dir
+        ensure_out_dir(annotate_dir)
     period = None
     if any(x is not None for x in (year, month, quarter, half, start, end, months)):
         period = _period(year, month, quarter, half, start, end, months)
@@ -318,7 +330,10 @@ def validate(
     sys.stdout.flush()
     if annotate_dir is not None:
         console = _console()
-        for item in annotate(result, annotate_dir):
+        from .common.errors import writing_into
+        with writing_into(annotate_dir):
+            annotated = annotate(result, annotate_dir)
+        for item in annotated:
             note = f" ({item.reason})" if item.reason else ""
             console.print(f"Đã ghi: {item.output}{note}", markup=False)
     raise typer.Exit(1 if result.has_errors else 0)
@@ -530,8 +545,11 @@ def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi 
     Ví dụ: rehabstat templates export mau/
     """
     from .api import ensure_out_dir, export_templates
+    from .common.errors import writing_into
     ensure_out_dir(directory)
-    for path in export_templates(directory, overwrite=force):
+    with writing_into(directory):
+        written = export_templates(directory, overwrite=force)
+    for path in written:
         _console().print(f"Đã ghi: {path}")
 
 
@@ -620,6 +638,9 @@ def receive(
     Ví dụ: rehabstat receive nop/2021-03.xlsx --store kho
     """
     from .api import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
+    if out is not None:
+        from .api import ensure_out_dir
+        ensure_out_dir(out)
     with Store.open(store, create=True) as s:
         outcomes = s.receive(files, out=out, jobs=jobs, config=config)
     for o in outcomes:

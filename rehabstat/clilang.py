@@ -540,7 +540,47 @@ _STORE_EN = [
 
 # (regex over the Vietnamese, English replacement); applied in order with re.sub, so phrases
 # inside longer lines are translated too. Longer, more specific patterns first.
-MESSAGES_EN: list[tuple[str, str]] = [
+# an output folder or file the OS refused (common/errors.py: os_reason, output_error)
+OS_REASONS_EN = {
+    "thư mục không có và không tạo được ở đó": "the folder does not exist and cannot be made there",
+    "một phần của đường dẫn là tệp, không phải thư mục": "part of the path is a file, not a folder",
+    "không có quyền ghi": "no permission to write",
+    "không được phép ghi": "writing is not permitted",
+    "ổ đĩa chỉ cho đọc": "the disk is read-only",
+    "ổ đĩa đã đầy": "the disk is full",
+    "đã hết hạn mức dung lượng": "the disk quota is used up",
+    "đã có một thư mục cùng tên": "a folder of the same name exists",
+    "đã có một tệp cùng tên": "a file of the same name exists",
+    "tên quá dài": "the name is too long",
+    "tệp đang được dùng": "the file is in use",
+}
+_WRITE_ADVICE_VI = r"Hãy chọn thư mục kết quả khác( \(hoặc đóng tệp đang mở\))? rồi chạy lại\."
+
+
+def _os_reason_en(vi: str) -> str:
+    if vi.startswith("lỗi hệ thống "):
+        return "system error " + vi[len("lỗi hệ thống "):]
+    return OS_REASONS_EN.get(vi, vi)
+
+
+_REASON = "(" + "|".join([re.escape(v) for v in OS_REASONS_EN] + [r"lỗi hệ thống \S+?"]) + ")"
+
+
+def _output_folder_en(m) -> str:
+    where = f" (in {m.group(3)})" if m.group(3) else ""
+    advice = "Choose another output folder" + (" (or close the open file)" if m.group(4) else "")
+    return f"Cannot write into the output folder {m.group(1)}: {_os_reason_en(m.group(2))}{where}. {advice} and run again."
+
+
+_OUTPUT_EN = [
+    (rf"Không ghi được vào thư mục kết quả (.*?): {_REASON}(?: \(trong (.*?)\))?\. {_WRITE_ADVICE_VI}",
+     _output_folder_en),
+    (rf"Không đọc hoặc ghi được (.*?): {_REASON}\. Hãy kiểm tra đường dẫn và quyền ghi rồi chạy lại\.",
+     lambda m: f"Cannot read or write {m.group(1)}: {_os_reason_en(m.group(2))}. "
+               "Check the path and the permissions, then run again."),
+]
+
+MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the match)
     (r"Cần PATH\.\.\. \(sổ hoặc thư mục\) hoặc --store KHO\.", "Give PATH... (workbooks or folders) or --store STORE."),
     *_STORE_EN,  # the inbox (store/inbox.py and the store commands of cli.py)
     # periods.py
@@ -612,6 +652,7 @@ MESSAGES_EN: list[tuple[str, str]] = [
      r"quyền ghi\.",
      r"Cannot write into the output folder \1: no permission to write in \2. Choose an --out folder you may "
      r"write in."),
+    *_OUTPUT_EN,
     (r"Đã có tệp mẫu: (.*)\. Không ghi đè: dùng --force để ghi đè, hoặc chọn thư mục khác\.",
      r"Templates exist: \1. Not overwritten: use --force to overwrite them, or choose another folder."),
     (r"--lang phải là vi hoặc en\.", "--lang must be vi or en."),

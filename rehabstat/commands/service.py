@@ -317,8 +317,23 @@ def ensure_out_dir(out) -> Path:
         if not os.access(parent, os.W_OK | os.X_OK):
             raise UsageError(f"Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. "
                              "Hãy chọn --out là một thư mục có quyền ghi.")
+        _try_writing(out, parent)
         break
     return out
+
+
+def _try_writing(out: Path, parent: Path) -> None:
+    """Make and remove an empty folder in `parent`: what the OS refuses (a folder that cannot be
+    made, as /proc/x or an unmapped drive; a locked or read-only folder, even for root) is refused
+    here, before any work, as a UsageError."""
+    import os
+    import tempfile
+    from ..common.errors import UsageError, WRITE_ADVICE, os_reason
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".~rehabstat-", dir=parent))
+    except OSError as exc:
+        where = "" if parent == out else f" (trong {parent})"
+        raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {os_reason(exc)}{where}. {WRITE_ADVICE}") from None
 
 
 def refuse_overwriting_a_workbook(out) -> None:
@@ -432,7 +447,8 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
         raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: tệp đang mở trong Word/Excel hoặc thư mục không "
                           "cho phép ghi. Hãy đóng tệp rồi chạy lại.") from exc
     except OSError as exc:
-        raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: {exc.strerror or exc}") from exc
+        from ..common.errors import output_error
+        raise output_error(out, exc) from exc
     result.outputs = [out / f"{stem}.docx", out / f"{stem}.xlsx"]
     if REPLACED[0] != replaced:
         result.notes.append("Dữ liệu có ký tự không ghi được vào tệp Word/Excel (ký tự điều khiển): đã bỏ khỏi tệp Word, "

@@ -40,3 +40,56 @@ class TemplateError(Exception):
 
 class OutputError(TemplateError):
     """The rendered document could not be written (folder read-only, file open in Word)."""
+
+
+_OS_REASONS = {  # errno name: what it means for an output folder, in Vietnamese
+    "ENOENT": "thư mục không có và không tạo được ở đó",
+    "ENOTDIR": "một phần của đường dẫn là tệp, không phải thư mục",
+    "EACCES": "không có quyền ghi",
+    "EPERM": "không được phép ghi",
+    "EROFS": "ổ đĩa chỉ cho đọc",
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết hạn mức dung lượng",
+    "EISDIR": "đã có một thư mục cùng tên",
+    "EEXIST": "đã có một tệp cùng tên",
+    "ENAMETOOLONG": "tên quá dài",
+    "EBUSY": "tệp đang được dùng",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OSError happened, in Vietnamese (the OS's own text is English)."""
+    import errno
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    if isinstance(exc, PermissionError):
+        return _OS_REASONS["EACCES"]
+    if isinstance(exc, FileExistsError):
+        return _OS_REASONS["EEXIST"]
+    return f"lỗi hệ thống {name or exc.errno or type(exc).__name__}"
+
+
+WRITE_ADVICE = "Hãy chọn thư mục kết quả khác rồi chạy lại."
+LATE_ADVICE = "Hãy chọn thư mục kết quả khác (hoặc đóng tệp đang mở) rồi chạy lại."
+
+
+def output_error(folder, exc: OSError) -> "OutputError":
+    """The OutputError for an OSError met while writing into `folder`: what, where, what to do."""
+    return OutputError(f"Không ghi được vào thư mục kết quả {folder}: {os_reason(exc)}. {LATE_ADVICE}")
+
+
+class writing_into:
+    """`with writing_into(folder):` an OSError while writing becomes an OutputError (exit 2)
+    that names the folder, never a traceback."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is not None and isinstance(exc, OSError):
+            raise output_error(self.folder, exc) from exc
+        return False

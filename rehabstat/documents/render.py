@@ -309,7 +309,8 @@ def _save_atomic(tpl, out: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
     except OSError as exc:
-        raise OutputError(f"Không tạo được tệp trong thư mục {out.parent}: {exc.strerror or exc}") from exc
+        from rehabstat.common.errors import output_error
+        raise output_error(out.parent, exc) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     from ..workbooks.xlsxout import track_temp, untrack_temp
@@ -323,7 +324,8 @@ def _save_atomic(tpl, out: Path) -> None:
             f"Không ghi được {out}: tệp đang mở trong Word hoặc thư mục không cho phép ghi. "
             "Hãy đóng tệp rồi chạy lại.") from exc
     except OSError as exc:
-        raise OutputError(f"Không ghi được {out}: {exc.strerror or exc}") from exc
+        from rehabstat.common.errors import output_error
+        raise output_error(out.parent, exc) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
