@@ -558,12 +558,12 @@ _WRITE_ADVICE_VI = r"Hãy chọn thư mục kết quả khác( \(hoặc đóng t
 
 
 def _os_reason_en(vi: str) -> str:
-    if vi.startswith("lỗi hệ thống "):
-        return "system error " + vi[len("lỗi hệ thống "):]
+    if vi.startswith("lỗi hệ thống: "):
+        return "system error: " + vi[len("lỗi hệ thống: "):]
     return OS_REASONS_EN.get(vi, vi)
 
 
-_REASON = "(" + "|".join([re.escape(v) for v in OS_REASONS_EN] + [r"lỗi hệ thống \S+?"]) + ")"
+_REASON = "(" + "|".join([re.escape(v) for v in OS_REASONS_EN] + [r"lỗi hệ thống: .+?"]) + ")"
 
 
 def _output_folder_en(m) -> str:

@@ -105,3 +105,20 @@ def test_a_full_disk_while_writing_a_report_is_an_output_error_not_a_template_er
     assert files_under(tmp_path) in ([], ["bc"])  # neither file, no temporary left
     res = cli("report", "--data", SON_LA, "--year", "2021", "--out", out, "--lang", "en")
     assert f"Error: Cannot write into the output folder {out}: the disk is full." in res.output, res.output
+
+
+def test_any_other_os_refusal_is_said_not_crashed(capsys):
+    """The last net: an OSError naming a file that no command translated (a writer deep in batch)."""
+    import typer
+    from rehabstat.cli import command
+
+    @command
+    def writes():
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", "/tmp/o/TongHop-2021.xlsx")
+    with pytest.raises(typer.Exit) as stop:
+        writes()
+    assert stop.value.exit_code == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert ("Lỗi: Không đọc hoặc ghi được /tmp/o/TongHop-2021.xlsx: đã có một thư mục cùng tên. "
+            "Hãy kiểm tra đường dẫn và quyền ghi rồi chạy lại.") in said, said
+    assert "không mong đợi" not in said

@@ -248,7 +248,7 @@ def test_report_writes_neither_file_when_one_fails(tmp_path, monkeypatch, son_la
     monkeypatch.setattr(service, "write_report_workbook", broken_writer)
     out = tmp_path / "out"
     from rehabstat.common.errors import OutputError
-    with pytest.raises(OutputError, match="Không ghi được .*BC-SL01-2021-06.docx/.xlsx: disk full"):
+    with pytest.raises(OutputError, match="Không ghi được vào thư mục kết quả .*out: lỗi hệ thống: disk full"):
         service.make_report(son_la, make_period(year=2021, month=6), out=out)  # said, not a traceback
     assert list(out.iterdir()) == []
 

@@ -67,7 +67,7 @@ def os_reason(exc: OSError) -> str:
         return _OS_REASONS["EACCES"]
     if isinstance(exc, FileExistsError):
         return _OS_REASONS["EEXIST"]
-    return f"lỗi hệ thống {name or exc.errno or type(exc).__name__}"
+    return f"lỗi hệ thống: {exc.strerror or str(exc) or name or type(exc).__name__}"  # rare: the OS's own words
 
 
 WRITE_ADVICE = "Hãy chọn thư mục kết quả khác rồi chạy lại."
