@@ -111,6 +111,8 @@ def test_any_other_os_refusal_is_said_not_crashed(capsys):
     """The last net: an OSError naming a file that no command translated (a writer deep in batch)."""
     import typer
     from rehabstat.cli import command
+    from rehabstat.clilang import set_lang
+    set_lang("vi")  # an earlier --lang en run leaves its choice behind
 
     @command
     def writes():
