@@ -124,3 +124,13 @@ def test_any_other_os_refusal_is_said_not_crashed(capsys):
     assert ("Lỗi: Không đọc hoặc ghi được /tmp/o/TongHop-2021.xlsx: đã có một thư mục cùng tên. "
             "Hãy kiểm tra đường dẫn và quyền ghi rồi chạy lại.") in said, said
     assert "không mong đợi" not in said
+
+
+def test_a_store_folder_that_cannot_be_made(tmp_path):
+    res = cli("receive", SON_LA / "2021-01.xlsx", "--store", "/proc/x/kho")
+    assert res.exit_code == 2, res.output
+    assert "Không tạo được thư mục kho /proc/x/kho: thư mục không có và không tạo được ở đó." in res.output
+    assert "No such file" not in res.output and "không mong đợi" not in res.output
+    res = cli("receive", SON_LA / "2021-01.xlsx", "--store", "/proc/x/kho", "--lang", "en")
+    assert ("Cannot create the store folder /proc/x/kho: the folder does not exist and cannot be made there."
+            in res.output), res.output

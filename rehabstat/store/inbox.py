@@ -227,7 +227,8 @@ class Store:
             try:
                 root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise UsageError(f"Không tạo được thư mục kho {root}: {exc.strerror or exc}.") from None
+                from ..common.errors import os_reason
+                raise UsageError(f"Không tạo được thư mục kho {root}: {os_reason(exc)}.") from None
         try:
             con = connect(db)
         except StoreVersionError as exc:
