@@ -136,14 +136,11 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
     if target.exists() and not force:
         raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
     opening = None
+    from .common.periods import period_between
     from .settings.geography import geography
-    import datetime as _dt
-    import calendar as _cal
-    known = geography().resolve(province, _dt.date(y, m, _cal.monthrange(y, m)[1]))
+    known = geography().resolve(province, period_between((y, m), (y, m)).end_date)
     if not known.known:
-        near = geography().closest(province)
-        note("Cảnh báo", f"'{province}' không phải tên tỉnh/thành phố nào"
-             + (f"; có phải: {', '.join(near)}?" if near else "."))
+        note("Cảnh báo", _not_a_province(province))
     elif known.old is not None:
         note("Cảnh báo", f"tỉnh '{province}' đã sáp nhập vào {known.province.full} "
              f"từ ngày {geography().effective:%d/%m/%Y}; nên ghi tên tỉnh mới.")
@@ -161,13 +158,11 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def _period_end(period: str):
-    """The last day of a province form's --period ("2019", "2019-Q2", "06/2019" ...), for the
-    provinces of that day; today when it cannot be told (the form's own check says why)."""
-    import datetime as dt
-    import re
-    years = re.findall(r"(?:19|20)\d\d", str(period))
-    return dt.date(int(years[-1]), 12, 31) if years else dt.date.today()
+def _not_a_province(province: str) -> str:
+    """The words for a name that is no province or city, before or after the 2025 merger."""
+    from .settings.geography import geography
+    near = geography().closest(province)
+    return f"'{province}' không phải tên tỉnh/thành phố nào" + (f"; có phải: {', '.join(near)}?" if near else ".")
 
 
 def write_province_form(province, period, out=None, force=False) -> Path:
@@ -179,12 +174,11 @@ def write_province_form(province, period, out=None, force=False) -> Path:
         wb = build_province_form(province, period)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    from .common.periods import period_between
+    from .reading.province import parse_period
     from .settings.geography import geography
-    if not geography().resolve(province, _period_end(period)).known:
-        near = geography().closest(province)
-        raise UsageError(f"'{province}' không phải tên tỉnh/thành phố nào"
-                         + (f"; có phải: {', '.join(near)}?" if near else ".")
-                         + " Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province.")
+    if not geography().resolve(province, period_between(*parse_period(period)).end_date).known:
+        raise UsageError(_not_a_province(province) + " Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province.")
     from .common.codes import slug
     name = f"{slug(province)}-{slug(period)}.xlsx"
     target = out or Path(name)

@@ -630,6 +630,14 @@ MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the 
     (r"Tệp mẫu không phải là văn bản Word \.docx: (\S+)", r"The template is not a Word .docx document: \1"),
     (r"Tệp mẫu quá lớn để xử lý an toàn: (.*)", r"The template is too large to process safely: \1"),
     (r"Tệp mẫu được mã hóa \(có mật khẩu\): (.*)", r"The template is encrypted (password-protected): \1"),
+    (r"Mẫu (\S+) là mẫu kế hoạch \(KH: có các biến plan\.…\), không dùng cho báo cáo\. Hãy dùng mẫu BC "
+     r"\(rehabstat templates export\) hoặc lập kế hoạch bằng rehabstat plan\.",
+     r"Template \1 is a plan template (KH: it uses the plan.… variables), not for a report. Use a BC template "
+     r"(rehabstat templates export), or write a plan with rehabstat plan."),
+    (r"Mẫu (\S+) không có phần chỉ tiêu của kế hoạch \(các biến plan\.…\): có lẽ là mẫu báo cáo \(BC\)\. "
+     r"Hãy dùng mẫu KH \(rehabstat templates export\)\.",
+     r"Template \1 has no targets part of a plan (the plan.… variables): probably a report (BC) template. "
+     r"Use a KH template (rehabstat templates export)."),
     (r"Sổ chỉ tiêu (\S+) không có chỉ tiêu năm (\d+) cho (.*?) \(sổ có: năm (.*?); đơn vị (.*?)\)\.",
      r"Targets workbook \1 has no targets of \2 for \3 (it has: year \4; units \5)."),
     # cli.py

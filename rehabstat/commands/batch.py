@@ -273,8 +273,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                          timeliness_context(prov.facilities, cfg), _approval(approved, units, period),
                          history.get(prov.name), history_issues.get(prov.name, []),
                          result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else []))
-    from ..common.codes import slug
-    expected = {prov.name: f"BC-{slug(prov.name)}-{period.code}.docx" for prov in work}  # as build_document names it
+    from .service import document_stem
+    expected = {prov.name: f"{document_stem('bc', prov.name, period)}.docx" for prov in work}
     total = len(result.provinces)
     done = total - len(work)
     if progress:

@@ -8,6 +8,7 @@ from pathlib import Path
 from collections import defaultdict
 
 from ..common.codes import slug as _slug, unit_code
+from ..common.values import plain_number
 from ..settings.config import load_config
 from ..common.periods import Period
 
@@ -129,13 +130,13 @@ def write_indicators(table, fmt: str, out: Path | None):
         save(wb, out)
         return None
     if fmt == "json":
-        records = [dict(zip(table.columns, (_plain(v) for v in row))) for row in table.itertuples(index=False)]
+        records = [dict(zip(table.columns, (plain_number(v) for v in row))) for row in table.itertuples(index=False)]
         text = json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
         import pandas as pd
         buf = io.StringIO()
         if "value" in table.columns:  # a whole figure as a whole number (a province workbook's 500.0 → 500), a rate as it is
-            table = table.assign(value=pd.Series([_plain(v) for v in table["value"]], index=table.index, dtype=object))
+            table = table.assign(value=pd.Series([plain_number(v) for v in table["value"]], index=table.index, dtype=object))
         table.to_csv(buf, index=False, lineterminator="\n")
         text = buf.getvalue()
     if out is None:
@@ -143,24 +144,6 @@ def write_indicators(table, fmt: str, out: Path | None):
     with atomic_path(Path(out)) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return None
-
-
-def _plain(v):
-    """A cell as JSON holds it: numpy scalars as Python numbers, whole floats as ints, and a
-    missing value (NaN, pandas' NA, None) as null: JSON has no NaN (json.dumps would write it)."""
-    if v is None:
-        return None
-    try:
-        import pandas as pd
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(v, "item"):
-        v = v.item()
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
 
 
 # ---------------------------------------------------------------- documents
@@ -348,6 +331,11 @@ def refuse_overwriting_a_workbook(out) -> None:
                          "Hãy chọn --out là một tệp mới.")
 
 
+def document_stem(kind: str, key: str, period: Period, plan=None) -> str:
+    """The name of a document's .docx and .xlsx without suffix: BC-Ha-Noi-2021-Q2, KH-SL01-2022."""
+    return f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
+
+
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
                    table=None, draft=None, draft_reasons=None, as_of=None, timeliness=None, approval="", full=None,
@@ -429,7 +417,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     ctx["draft_reasons"] = list(draft_reasons or []) if result.draft else []
     result.context = ctx
     from ..documents.render import render_docx
-    stem = f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
+    stem = document_stem(kind, key, period, plan)
     out = Path(out)
     from ..workbooks.xlsxout import REPLACED, atomic_path
     replaced = REPLACED[0]

@@ -142,3 +142,21 @@ def display(value) -> str:
         value = int(value)
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def plain_number(v):
+    """A value as a report or JSON holds it: numpy scalars as Python numbers, a whole float as
+    an int, a missing value (None, NaN, pandas' NA) as None (JSON has no NaN)."""
+    if v is None:
+        return None
+    try:
+        if v != v:  # NaN
+            return None
+    except (TypeError, ValueError):  # pandas' NA cannot be compared
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..common import vnformat as vn
 from ..common.periods import Period, month_code, period_between  # noqa: F401
+from ..common.values import plain_number
 
 KINDS = ("previous", "year")
 # indicators compared as stocks at the period's end ("so với cuối quý I/2021 giảm 126");
@@ -217,18 +218,11 @@ def compare_table(table, earlier_table, earlier: Period | None):
     ev = out["earlier_value"]
     def column(values):  # object dtype: ints stay ints beside blanks (a list with None would become floats)
         return pd.Series(values, index=out.index, dtype=object)
-    out["change"] = column([None if pd.isna(b) else _plain(a - b) for a, b in zip(out["value"], ev)])
+    out["change"] = column([None if pd.isna(b) else plain_number(a - b) for a, b in zip(out["value"], ev)])
     out["change_pct"] = column([None if pd.isna(b) or b == 0 else round(float((a - b) * 100 / b), 1)
                                 for a, b in zip(out["value"], ev)])
-    out["earlier_value"] = column([None if pd.isna(b) else _plain(b) for b in ev])
+    out["earlier_value"] = column([None if pd.isna(b) else plain_number(b) for b in ev])
     return out[list(table.columns) + ["earlier_period", "earlier_value", "change", "change_pct"]]
-
-
-def _plain(x):
-    x = x.item() if hasattr(x, "item") else x
-    if isinstance(x, float) and x.is_integer():
-        return int(x)
-    return x
 
 
 # ---------------------------------------------------------------- documents

@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from rehabstat.common.errors import OutputError, TemplateError
@@ -96,7 +97,9 @@ def _prepare(context: dict) -> dict:
 
 # ---------------------------------------------------------------- template checks
 
-def _check_docx(path: Path) -> None:
+def _check_docx(path: Path, kind: str | None = None) -> None:
+    """Refuse what is not a usable .docx template; with `kind` (a user's template), also one of
+    the other kind (_check_kind)."""
     if not path.exists():
         raise TemplateError(f"Không tìm thấy tệp mẫu văn bản: {path}")
     if not path.is_file():
@@ -117,19 +120,16 @@ def _check_docx(path: Path) -> None:
                 raise TemplateError(f"Tệp mẫu quá lớn để xử lý an toàn: {path.name}")
             if any(i.flag_bits & 0x1 for i in infos):
                 raise TemplateError(f"Tệp mẫu được mã hóa (có mật khẩu): {path.name}")
-    except zipfile.BadZipFile:
+            if kind is not None:
+                _check_kind(path, kind, z.read("word/document.xml").decode("utf-8", "replace"))
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise not_docx from None
 
 
-def _check_kind(path: Path, kind: str) -> None:
+def _check_kind(path: Path, kind: str, xml: str) -> None:
     """A KH template given to a report, or a BC template to a plan, would write a document
-    headed with the wrong type: the plan's variables (plan.label, plan.targets ...) tell
-    them apart (a BC template has none, a KH template its part II)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            xml = z.read("word/document.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return  # _check_docx has said what is wrong
+    headed with the wrong type: the plan's variables (plan.label, plan.targets ...) in its
+    document.xml `xml` tell them apart (a BC template has none, a KH template its part II)."""
     plan = re.search(r"\bplan\.[a-z_]", xml) is not None
     if kind == "bc" and plan:
         raise TemplateError(f"Mẫu {path.name} là mẫu kế hoạch (KH: có các biến plan.…), không dùng cho báo cáo. "
@@ -289,9 +289,7 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
     else:
         path = Path(template)
     out = Path(out)
-    _check_docx(path)
-    if template is not None:
-        _check_kind(path, kind)
+    _check_docx(path, kind if template is not None else None)
     ctx = _prepare(context)
     try:
         tpl = _docx_class()(io.BytesIO(_template_bytes(path)))

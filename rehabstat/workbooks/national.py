@@ -60,11 +60,6 @@ STATUS_MEANING = {
 }
 
 
-def write_national(path: Path, **kwargs) -> Path:
-    """Write the national workbook (build_national's arguments) once the provinces' BCs are written."""
-    return finish_national(build_national(**kwargs), path, kwargs["provinces"])
-
-
 def finish_national(wb, path: Path, provinces, expected: dict | None = None) -> Path:
     """Save the workbook of build_national to `path`, with the name of each province's BC, or
     why it has none, in TomTat's column I: the BC written, else `expected` (the name it will
