@@ -192,3 +192,43 @@ def write_province_form(province, period, out=None, force=False) -> Path:
     with writing_into(target.parent):
         write_form(target, wb, force=force)
     return target
+
+
+# ---------------------------------------------------------------- the web inbox (rehabstat/web)
+
+def serve(store, host="127.0.0.1", port=8000, cert=None, key=None, say=print) -> None:
+    """Run the web inbox over the store until Ctrl-C or SIGTERM (`rehabstat serve`)."""
+    from .web.server import serve as run
+    run(store, host=host, port=port, cert=cert, key=key, say=say)
+
+
+def add_user(store, name, role, password, facility=None, province=None):
+    """A new web account in the store (made if need be): the User."""
+    from .store import Store
+    from .web import accounts
+    with Store.open(store, create=True) as s:
+        return accounts.add(s, name, role, password, facility=facility, province=province)
+
+
+def list_users(store) -> list:
+    from .store import Store
+    from .web import accounts
+    with Store.open(store) as s:
+        return accounts.all_users(s)
+
+
+def disable_user(store, name):
+    from .store import Store
+    from .web import accounts
+    with Store.open(store) as s:
+        return accounts.disable(s, name)
+
+
+def set_password(store, name, password):
+    from .store import Store
+    from .web import accounts
+    with Store.open(store) as s:
+        return accounts.set_password(s, name, password)
+
+
+__all__ += ["serve", "add_user", "list_users", "disable_user", "set_password"]

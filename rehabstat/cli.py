@@ -798,6 +798,85 @@ def check_store(store: Path = StoreOpt):
     raise typer.Exit(0 if rep.clean else 1)
 
 
+# ---------------------------------------------------------------- the web inbox (rehabstat/web): serve, users
+
+users_app = typer.Typer(help="Tài khoản của giao diện web (lưu trong kho).", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+@app.command()
+@command
+def serve(
+    store: Path = StoreOpt,
+    host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe (mặc định chỉ máy này; 0.0.0.0: mọi máy trong mạng)."),
+    port: int = typer.Option(8000, "--port", help="Cổng."),
+    cert: Optional[Path] = typer.Option(None, "--cert", help="Chứng chỉ TLS (HTTPS), cùng --key."),
+    key: Optional[Path] = typer.Option(None, "--key", help="Khóa riêng của chứng chỉ TLS."),
+):
+    """Chạy hộp thư web của kho: cơ sở gửi sổ qua trình duyệt, tỉnh và cục theo dõi, duyệt, tải tài liệu.
+
+    Ví dụ: rehabstat serve --store kho --port 8000
+    """
+    from .api import serve as run
+    run(store, host=host, port=port, cert=cert, key=key, say=lambda text: _out(text + "\n"))
+
+
+def _password(stdin: bool) -> str:
+    if not stdin:
+        raise UsageError("Mật khẩu đọc từ đầu vào chuẩn: thêm --password-stdin (ví dụ: echo 'mật khẩu' | rehabstat users ...).")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@users_app.command("add")
+@command
+def users_add(
+    name: str = typer.Argument(..., help="Tên đăng nhập."),
+    store: Path = StoreOpt,
+    role: str = typer.Option(..., "--role", help="facility (cơ sở), province (tỉnh) hoặc department (cục)."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở (vai trò facility)."),
+    province: Optional[str] = typer.Option(None, "--province", help="Tên tỉnh (vai trò province)."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Đọc mật khẩu từ đầu vào chuẩn."),
+):
+    """Thêm tài khoản web. Ví dụ: echo 'mat-khau-dai' | rehabstat users add sl01 --store kho --role facility --facility SL01 --password-stdin"""
+    from .api import add_user
+    user = add_user(store, name, role, _password(password_stdin), facility=facility, province=province)
+    _out(f"Đã thêm tài khoản {user.name} ({user.role}{' ' + user.scope if user.scope else ''}).\n")
+
+
+@users_app.command("list")
+@command
+def users_list(store: Path = StoreOpt):
+    """Các tài khoản web của kho."""
+    from .api import list_users
+    users = list_users(store)
+    rows = [("Tài khoản", "Vai trò", "Phạm vi", "Trạng thái")] + [
+        (u.name, u.role, u.scope or "", "đã khóa" if u.disabled else "hoạt động") for u in users]
+    for line in _store_rows(rows):
+        _out(line + "\n")
+
+
+@users_app.command("disable")
+@command
+def users_disable(name: str = typer.Argument(..., help="Tên đăng nhập."), store: Path = StoreOpt):
+    """Khóa tài khoản web (các phiên đang mở kết thúc ngay)."""
+    from .api import disable_user
+    disable_user(store, name)
+    _out(f"Đã khóa tài khoản {name}.\n")
+
+
+@users_app.command("passwd")
+@command
+def users_passwd(
+    name: str = typer.Argument(..., help="Tên đăng nhập."),
+    store: Path = StoreOpt,
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Đọc mật khẩu mới từ đầu vào chuẩn."),
+):
+    """Đổi mật khẩu tài khoản web (các phiên đang mở kết thúc)."""
+    from .api import set_password
+    set_password(store, name, _password(password_stdin))
+    _out(f"Đã đổi mật khẩu của {name}.\n")
+
+
 def main():
     """The `rehabstat` program. Once a command has finished (its files written and closed,
     its exit code known) the process ends without tearing down the interpreter: freeing

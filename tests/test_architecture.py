@@ -18,7 +18,7 @@ ROOT = "rehabstat"
 
 # Lowest first: a module may import its own stage and the stages before it, never one after.
 STAGES = ("common", "settings", "reading", "checking", "computing", "workbooks", "documents", "store",
-          "commands", "api", "cli")
+          "commands", "web", "api", "cli")
 STAGE_ROLES = {
     "common": "what every stage may use: error types, issues and the rule registry, codes, values, periods, "
               "Vietnamese formatting",
@@ -30,6 +30,7 @@ STAGE_ROLES = {
     "documents": "the document context, its sentences, rendering, the templates",
     "store": "the department's inbox of received workbooks",
     "commands": "what one command does, from the stages below: validate, report/plan/indicators, batch",
+    "web": "the web inbox (rehabstat serve): pages, accounts, sessions, uploads through the worker processes",
     "api": "the one module of library calls the CLI and other Python code use",
     "cli": "the command line: options, messages, exit codes",
 }

@@ -213,6 +213,7 @@ class Store:
         self.root = Path(root)
         self.con = con
         self.salt = bytes.fromhex(con.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()[0])
+        self.account = None  # the web account acting through this Store (None: the OS user at a command line)
 
     @classmethod
     def open(cls, root, create: bool = False) -> "Store":
@@ -249,10 +250,13 @@ class Store:
     def path(self, relative: str) -> Path:
         return self.root / relative
 
+    def _who(self) -> str:
+        return self.account or _who()
+
     def _audit(self, action, receipt=None, unit=None, year=None, month=None, detail=None, at=None, who=None):
-        self.con.execute("INSERT INTO audit (at, who, action, receipt, unit, year, month, detail) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (at or _now(), who or _who(), action, receipt, unit, year, month, detail))
+        self.con.execute("INSERT INTO audit (at, who, action, receipt, unit, year, month, detail, account) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (at or _now(), who or self._who(), action, receipt, unit, year, month, detail, self.account))
 
     # ------------------------------------------------------------ receive
 
@@ -419,7 +423,7 @@ class Store:
                               f"--reason \"...\"")
                 else:
                     version, previous = self._next_version(unit, year, month)
-            now, who = _now(), _who()
+            now, who = _now(), self._who()
             cur = con.execute(
                 "INSERT INTO receipts (sha256, size, original_name, path, unit, unit_name, province, year, month, "
                 "sent, received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
@@ -687,7 +691,7 @@ class Store:
         (the latest is the one approved); a month with none is said, not locked."""
         out = []
         with self._transaction():
-            now, who = _now(), _who()
+            now, who = _now(), self._who()
             for unit in units:
                 for year, month in period.months:
                     lock = self._locked(unit, year, month)
@@ -712,7 +716,7 @@ class Store:
             raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
         out = []
         with self._transaction():
-            now, who = _now(), _who()
+            now, who = _now(), self._who()
             for unit in units:
                 for year, month in period.months:
                     if self._locked(unit, year, month) is None:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 DB_NAME = "inbox.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -112,6 +112,31 @@ for _table in ("census", "events", "figures", "totals", "issues"):
                f"BEGIN SELECT RAISE(ABORT, 'parsed rows are never changed'); END;\n")
 
 
+# Step 2: the web inbox's accounts and sessions; the audit row names the web account that acted.
+ACCOUNTS = """
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role          TEXT NOT NULL CHECK (role IN ('facility', 'province', 'department')),
+    facility      TEXT,                         -- role facility: its code
+    province      TEXT,                         -- role province: its name
+    password      TEXT NOT NULL,                -- argon2id hash (PHC string), never the password
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT NOT NULL,
+    changed_at    TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token         TEXT PRIMARY KEY,             -- sha256 of the cookie's value, never the value
+    user          INTEGER NOT NULL REFERENCES users (id),
+    csrf          TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    expires_at    TEXT NOT NULL                 -- ISO 8601, UTC
+);
+CREATE INDEX sessions_user ON sessions (user);
+ALTER TABLE audit ADD COLUMN account TEXT;      -- the web account that acted (NULL: the command line)
+"""
+
+
 class StoreVersionError(Exception):
     """The database was written by a newer rehabstat (or is not a store)."""
 
@@ -166,8 +191,12 @@ def _migrate(con: sqlite3.Connection) -> None:
             import secrets
             con.execute("INSERT INTO meta VALUES ('salt', ?)", (secrets.token_hex(16),))
             con.execute("INSERT INTO meta VALUES ('created_by', ?)", (os.environ.get("USER") or "?",))
-            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        # future versions: `if version == 1: ALTER ...; PRAGMA user_version = 2` here
+            version = 1
+        if version == 1:
+            for statement in _statements(ACCOUNTS):
+                con.execute(statement)
+            version = 2
+        con.execute(f"PRAGMA user_version = {version}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -1,0 +1,231 @@
+"""Uploads are received in a pool of worker processes, never in the server's own.
+
+The server's threads must not fork (a forked child inherits locks other threads hold), and
+`Store.receive` forks its sandboxed parsers. So each upload goes to a receiver process,
+single-threaded and started with `spawn` (the same on Linux and Windows), which opens the
+store, receives the file exactly as `rehabstat receive` does (the same sandbox, rules and
+gate), and returns what the page shows. The answer leaves the server only after the
+receipt's transaction has committed: an upload acknowledged is an upload stored.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Received:
+    """One uploaded file, as its page shows it."""
+    name: str  # the file's name as sent (made harmless)
+    kind: str  # received | new-version | duplicate | rejected | skipped | other-facility
+    receipt: int | None = None
+    unit: str | None = None
+    unit_name: str | None = None
+    year: int | None = None
+    month: int | None = None
+    version: int | None = None
+    previous: int | None = None
+    reason: str = ""  # the store's reason (Vietnamese), when refused
+    issues: list = field(default_factory=list)  # every Issue of the workbook (reader and rules)
+    annotated: bool = False  # a marked copy can be downloaded
+
+
+def receive_upload(root: str, path: str, account: str, facility: str | None) -> Received:
+    """Receive one uploaded file into the store at `root` as `account`. When `facility` is
+    given (a facility's account), a workbook of another facility is refused before anything
+    is stored."""
+    from ..store import Store
+    from ..store import codec
+    name = Path(path).name
+    if facility is not None:
+        unit = _unit_of(Path(path))
+        if unit is not None and unit != facility:
+            return Received(name, "other-facility", unit=unit)
+    with Store.open(root) as store:
+        store.account = account
+        outcome = store.receive([path])[0]
+        got = Received(name, outcome.kind, outcome.receipt, outcome.unit, None, outcome.year, outcome.month,
+                       outcome.version, outcome.previous, outcome.reason)
+        if outcome.receipt is not None:
+            row = store.con.execute("SELECT unit_name, errors + warnings FROM receipts WHERE id = ?",
+                                    (outcome.receipt,)).fetchone()
+            got.unit_name = row[0]
+            got.annotated = bool(row[1])
+            store.con.execute("BEGIN")
+            try:
+                result = codec.load_results(store.con, [outcome.receipt], lambda p: p, stages=("read", "check"))[0]
+            finally:
+                store.con.execute("COMMIT")
+            got.issues = sorted(result.issues, key=lambda i: (i.severity != "error", i.sheet or "", i.row or 0,
+                                                               i.column or "", i.code))
+    return got
+
+
+def _unit_of(path: Path) -> str | None:
+    """The facility code a workbook gives (read in the sandbox), or None when it cannot be read."""
+    from ..reading.dataset import _read_all
+    result = _read_all([path], 1, None)[0]
+    return result.unit
+
+
+def warm() -> int:
+    """Imported in each receiver as it starts, so that the first upload does not wait for them."""
+    import pandas  # noqa: F401
+    from ..reading import reader  # noqa: F401
+    from ..checking import checks  # noqa: F401
+    from ..store import Store  # noqa: F401
+    return os.getpid()
+
+
+# ---------------------------------------------------------------- what the pages of provinces and the department show
+
+STATUS_KEYS = {"đã nhận": "received", "thiếu": "missing", "trùng": "duplicate", "có lỗi": "errors",
+               "chưa đến hạn": "not_due"}
+
+
+def period_of(args: dict):
+    """A Period from the page's fields, as on the command line (year, quarter, half, month,
+    from/to); PeriodError (Vietnamese) when they do not make one."""
+    from ..common.periods import make_period
+
+    def num(key):
+        value = (args.get(key) or "").strip()
+        if not value:
+            return None
+        if not value.isdigit():
+            from ..common.errors import PeriodError
+            raise PeriodError(f"'{value}' không phải là số.")
+        return int(value)
+    return make_period(year=num("year"), month=num("month"), quarter=num("quarter"), half=num("half"),
+                       start=(args.get("from") or "").strip() or None, end=(args.get("to") or "").strip() or None)
+
+
+def grid(root: str, args: dict, province: str | None = None, units=None) -> dict:
+    """The completeness grid (facility × month) of a period, by the gate: each cell's state,
+    how late, and whether the month is approved; the census at the end of each month."""
+    from ..checking.gate import decide
+    from ..commands.service import load
+    from ..common.errors import UsageError
+    from ..store import Store, StoreSource
+    period = period_of(args)
+    ds, cfg = load(StoreSource(Path(root)))
+    with Store.open(root) as store:
+        approved = store.approved()
+    try:
+        gate = decide(ds, period, cfg, units=units, provinces=[province] if province else None)
+    except UsageError as exc:
+        return {"period": period.code, "label": period.label, "months": period.months, "provinces": [],
+                "empty": str(exc), "census": [], "complete": False}
+    provinces = []
+    for name, facs in sorted(gate.by_province().items()):
+        rows = []
+        for fac in facs:
+            cells = []
+            for ym in period.months:
+                status = fac.cells.get(ym)
+                cells.append({"ym": ym, "state": STATUS_KEYS.get(status, "none") if status else "none",
+                              "late": fac.late.get(ym) or 0, "approved": (fac.unit, *ym) in approved})
+            used, expected = gate.coverage([fac.unit])
+            rows.append({"unit": fac.unit, "name": fac.name, "cells": cells, "used": used, "expected": expected})
+        provinces.append({"name": name, "rows": rows, "complete": gate.province_complete(name)})
+    census = gate.dataset.census
+    series = []
+    if len(census):
+        sums = census.groupby(["year", "month"])["closing"].sum()
+        series = [((int(y), int(m)), int(v)) for (y, m), v in sums.items() if period.contains(int(y), int(m))]
+    return {"period": period.code, "label": period.label, "months": period.months, "provinces": provinces,
+            "empty": "", "census": sorted(series), "complete": gate.complete}
+
+
+def history(root: str, unit: str) -> dict:
+    """A facility's receipts, the figures that changed between versions, its approvals."""
+    from dataclasses import asdict
+    from ..store import Store
+    with Store.open(root) as store:
+        h = store.history(unit)
+        name = store.con.execute("SELECT unit_name, province FROM receipts WHERE unit = ? ORDER BY id DESC LIMIT 1",
+                                 (h.unit,)).fetchone()
+    return {"unit": h.unit, "name": name[0] if name else "", "province": name[1] if name else "",
+            "versions": [asdict(v) for v in h.versions],
+            "comparisons": [{"year": c.year, "month": c.month, "before": c.before.version, "after": c.after.version,
+                             "changes": [asdict(x) for x in c.changes]} for c in h.comparisons],
+            "approvals": [dict(zip(("year", "month", "action", "at", "who", "reason", "version"), a))
+                          for a in h.approvals]}
+
+
+def latest_accepted(store, unit: str):
+    """(receipt, name, province, year, month) of the facility's latest accepted month, or None."""
+    return store.con.execute("SELECT id, unit_name, province, year, month FROM receipts WHERE unit = ? AND "
+                             "status = 'accepted' ORDER BY year DESC, month DESC, version DESC LIMIT 1",
+                             (unit,)).fetchone()
+
+
+def next_form(root: str, unit: str, out_dir: str) -> str | None:
+    """The blank workbook of the month after the facility's latest accepted month, its
+    opening census carried over from that month's closing: its path (None: nothing accepted yet)."""
+    from ..common.codes import ALL_CATEGORIES
+    from ..store import Store
+    from ..workbooks.form import build_form, default_name, write_form
+    with Store.open(root) as store:
+        row = latest_accepted(store, unit)
+        if row is None:
+            return None
+        rid, name, province, year, month = row
+        closing = {}
+        for category, value in store.con.execute("SELECT category, sum(closing) FROM census WHERE receipt = ? "
+                                                 "GROUP BY category", (rid,)):
+            closing[category] = int(value or 0)
+    y, m = (year + 1, 1) if month == 12 else (year, month + 1)
+    opening = {c: closing.get(c, 0) for c in ALL_CATEGORIES}
+    target = Path(out_dir) / default_name(unit, y, m)
+    write_form(target, build_form(unit, name or unit, province or "", y, m, opening=opening), force=True)
+    return str(target)
+
+
+def province_report(root: str, args: dict, province: str, out_dir: str) -> dict:
+    """The province's BC (.docx and .xlsx) for the period, by the gate's rules: final when the
+    data are complete and clean, otherwise a draft that says DỰ THẢO (as report --force)."""
+    from ..commands.service import make_report
+    from ..store import StoreSource
+    period = period_of(args)
+    result = make_report(StoreSource(Path(root)), period, province=province, out=Path(out_dir), force=True)
+    return {"outputs": [str(p) for p in result.outputs], "draft": result.draft, "problems": result.problems}
+
+
+def national(root: str, args: dict, out_dir: str) -> dict:
+    """The national workbook of the period (as batch --force: a draft when incomplete)."""
+    from ..commands.batch import run_batch
+    from ..store import StoreSource
+    period = period_of(args)
+    result = run_batch(StoreSource(Path(root)), period, Path(out_dir), force=True)
+    return {"national": str(result.national) if result.national else None, "draft": result.draft}
+
+
+def annotated_copy(root: str, receipt: int, out_dir: str) -> str | None:
+    """The marked copy of a receipt's workbook (each issue at its cell): the one made at
+    receipt, or one made now from the stored original and its issues (None: no issue)."""
+    from ..store import Store, codec
+    from ..workbooks.annotate import _write_one
+    from ..reading.reader import ANNOTATED_SUFFIX
+    with Store.open(root) as store:
+        row = store.con.execute("SELECT path, annotated, original_name, unit, year, month FROM receipts WHERE id = ?",
+                                (receipt,)).fetchone()
+        if row is None:
+            return None
+        path, made, name, unit, year, month = row
+        if made and Path(made).is_file():
+            return made
+        store.con.execute("BEGIN")
+        try:
+            result = codec.load_results(store.con, [receipt], lambda p: str(store.path(p)), stages=("read", "check"))[0]
+        finally:
+            store.con.execute("COMMIT")
+    if not result.issues:
+        return None
+    stem = Path(name).stem
+    if unit and year:
+        stem = f"{unit}-{int(year):04d}-{int(month):02d}-{stem}"
+    target = Path(out_dir) / (stem + ANNOTATED_SUFFIX)
+    _write_one(Path(root) / path, result.issues, target)
+    return str(target)

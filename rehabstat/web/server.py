@@ -1,0 +1,61 @@
+"""`rehabstat serve`: one uvicorn process over one store.
+
+uvicorn stops on Ctrl-C or SIGTERM by refusing new connections and letting the requests in
+flight finish (an upload being received is stored whole, or, if it had not reached the
+store, not at all); then the worker processes finish their jobs and end.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..common.errors import UsageError
+
+
+def missing_extra() -> str | None:
+    """The web extra's modules that are not installed (the message to show), or None."""
+    import importlib.util
+    missing = [m for m in ("starlette", "uvicorn", "multipart", "argon2") if importlib.util.find_spec(m) is None]
+    if missing:
+        return (f"Thiếu thư viện cho giao diện web ({', '.join(missing)}). Cài bằng: pip install \"rehabstat[web]\" "
+                f"(hoặc trong thư mục mã nguồn: pip install -e \".[web]\").")
+    return None
+
+
+def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = None, key: Path | None = None,
+          say=print, workers: int | None = None) -> None:
+    why = missing_extra()
+    if why:
+        raise UsageError(why)
+    if bool(cert) != bool(key):
+        raise UsageError("--cert và --key phải đi cùng nhau (chứng chỉ và khóa riêng của nó).")
+    for p in (cert, key):
+        if p is not None and not Path(p).is_file():
+            raise UsageError(f"Không tìm thấy tệp {p}.")
+    import uvicorn
+    from ..store import Store
+    from .app import Workers, create_app
+    with Store.open(root, create=True) as store:
+        users = store.con.execute("SELECT count(*) FROM users WHERE disabled = 0").fetchone()[0]
+    scheme = "https" if cert else "http"
+    shown = f"[{host}]" if ":" in host else host
+    address = f"{scheme}://{shown}:{port}/"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None):
+            await super().startup(sockets=sockets)
+            if not self.should_exit:
+                say(f"rehabstat serve: {address} (kho {root}; Ctrl-C để dừng)")
+                if not users:
+                    say(f"Chưa có tài khoản nào: rehabstat users add TÊN --store {root} --role department --password-stdin")
+                sys.stdout.flush()
+
+    pool = Workers(workers)
+    pool.warm()
+    config = uvicorn.Config(create_app(root, workers=pool, secure_cookies=bool(cert)), host=host, port=port,
+                            ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
+                            log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=120)
+    try:
+        Server(config).run()
+    finally:
+        pool.close()
