@@ -320,6 +320,31 @@ HELP_EN = {
         "Sum up by the provinces as they were on DD/MM/YYYY (default: the last day of the period; from 01/07/2025 "
         "the 34 new provinces).",
 }
+HELP_EN.update({  # the web inbox: serve, users
+    "Tài khoản của giao diện web (lưu trong kho).": "Accounts of the web inbox (kept in the store).",
+    "Chạy hộp thư web của kho: cơ sở gửi sổ qua trình duyệt, tỉnh và cục theo dõi, duyệt, tải tài liệu.\n\n"
+    "Ví dụ: rehabstat serve --store kho --port 8000":
+        "Run the store's web inbox: facilities send workbooks in a browser; provinces and the department follow, "
+        "approve and download documents.\n\nExample: rehabstat serve --store kho --port 8000",
+    "Địa chỉ lắng nghe (mặc định chỉ máy này; 0.0.0.0: mọi máy trong mạng).":
+        "Address to listen on (default: this machine only; 0.0.0.0: every machine of the network).",
+    "Cổng.": "Port.",
+    "Chứng chỉ TLS (HTTPS), cùng --key.": "TLS certificate (HTTPS), with --key.",
+    "Khóa riêng của chứng chỉ TLS.": "The TLS certificate's private key.",
+    "Tên đăng nhập.": "User name.",
+    "facility (cơ sở), province (tỉnh) hoặc department (cục).": "facility, province or department.",
+    "Mã cơ sở (vai trò facility).": "Facility code (role facility).",
+    "Tên tỉnh (vai trò province).": "Province name (role province).",
+    "Đọc mật khẩu từ đầu vào chuẩn.": "Read the password from standard input.",
+    "Đọc mật khẩu mới từ đầu vào chuẩn.": "Read the new password from standard input.",
+    "Thêm tài khoản web. Ví dụ: echo 'mat-khau-dai' | rehabstat users add sl01 --store kho --role facility "
+    "--facility SL01 --password-stdin":
+        "Add a web account. Example: echo 'a-long-password' | rehabstat users add sl01 --store kho --role facility "
+        "--facility SL01 --password-stdin",
+    "Các tài khoản web của kho.": "The store's web accounts.",
+    "Khóa tài khoản web (các phiên đang mở kết thúc ngay).": "Disable a web account (its open sessions end at once).",
+    "Đổi mật khẩu tài khoản web (các phiên đang mở kết thúc).": "Change a web account's password (its open sessions end).",
+})
 
 
 def help_text(vi: str | None) -> str | None:

@@ -14,7 +14,9 @@ pytest.importorskip("starlette")
 pytest.importorskip("argon2")
 pytest.importorskip("multipart")
 
-from starlette.testclient import TestClient  # noqa: E402
+with __import__("warnings").catch_warnings():  # starlette's client asks for httpx2 on its newest releases
+    __import__("warnings").simplefilter("ignore")
+    from starlette.testclient import TestClient  # noqa: E402
 
 from conftest import SAMPLES, cli  # noqa: E402
 from rehabstat.store import Store  # noqa: E402

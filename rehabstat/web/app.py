@@ -50,10 +50,11 @@ class Workers:
     def __init__(self, count: int | None = None):
         import multiprocessing
         self.count = count or max(2, os.cpu_count() or 2)
-        self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_worker_start, initargs=(os.getpid(),))
 
     async def run(self, fn, *args):
-        return await asyncio.wrap_future(self.pool.submit(fn, *args))
+        return await asyncio.wrap_future(self.pool.submit(_job, fn, *args))
 
     def warm(self) -> None:
         from .jobs import warm
@@ -62,6 +63,36 @@ class Workers:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=False)
+
+
+_BUSY = [0]
+
+
+def _worker_start(server_pid: int) -> None:
+    """In each worker: Ctrl-C and SIGTERM are the server's to handle (it lets the jobs in
+    flight finish, then closes the pool); a worker whose server died (SIGKILL) ends as soon
+    as it is not in the middle of a job, leaving no process behind."""
+    import signal
+    import threading
+    import time
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != server_pid and not _BUSY[0]:
+                os._exit(0)
+    threading.Thread(target=watch, name="rehabstat-orphan-watch", daemon=True).start()
+
+
+def _job(fn, *args):
+    _BUSY[0] += 1
+    try:
+        return fn(*args)
+    finally:
+        _BUSY[0] -= 1
 
 
 def _env():
@@ -85,6 +116,7 @@ class Web:
         self.secure = secure_cookies
         self.env = _env()
         self.uploads = Path(tempfile.mkdtemp(prefix="rehabstat-web-"))
+        self.inbox = Inbox(self)
 
     # ------------------------------------------------------------ plumbing
 
@@ -242,8 +274,7 @@ class Web:
                 return self.error(request, 413, "too_big")
             if not saved:
                 return self.error(request, 400, "no_files")
-            results = await asyncio.gather(*(self.workers.run(_receive_job, str(self.root), str(p), user.name,
-                                                              user.facility) for p in saved))
+            results = await self.inbox.receive(user, saved)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return self.page(request, "facility.html", results=results, **(await self._months(user.facility)))
@@ -302,7 +333,7 @@ class Web:
         except PeriodError as exc:
             return self.page(request, "grid.html", status=400, args=args, data=None,
                              problem=word("bad_period", self.lang(request), why=str(exc)))
-        return self.page(request, "grid.html", args=args, data=data, problem="", chart=_chart(data["census"]),
+        return self.page(request, "grid.html", args=args, data=data, problem="", chart=_chart(data["months"], data["census"]),
                          query=urlencode(args))
 
     async def unit(self, request: Request):
@@ -317,7 +348,8 @@ class Web:
         except UsageError:
             raise HTTPException(404) from None
         locked = await self.db(lambda s: s.approved())
-        months = sorted({(v["year"], v["month"]) for v in data["versions"] if v["year"] is not None})
+        months = sorted({(v["year"], v["month"]) for v in data["versions"]
+                         if v["year"] is not None and v["status"] == "accepted"})  # what can be approved
         return self.page(request, "unit.html", data=data, months=months,
                          locked={ym for ym in months if (unit, *ym) in locked})
 
@@ -407,6 +439,55 @@ class Web:
         return self.page(request, "audit.html", rows=await self.db(rows))
 
 
+class Inbox:
+    """Uploads wait here for a worker; each job takes every waiting file of one account (up to
+    BATCH), so that the rules across months, which cost far more than reading one workbook, run
+    once per batch, as for a folder given to `rehabstat receive`. An upload that arrives when a
+    worker is free is received at once, alone."""
+    BATCH = 25
+
+    def __init__(self, web: "Web"):
+        self.web = web
+        self.waiting: list = []  # (account, facility, path, future)
+        self.running = 0
+
+    async def receive(self, user, paths) -> list:
+        loop = asyncio.get_running_loop()
+        futures = []
+        for p in paths:
+            future = loop.create_future()
+            self.waiting.append((user.name, user.facility, str(p), future))
+            futures.append(future)
+        self._start()
+        return list(await asyncio.gather(*futures))
+
+    def _start(self) -> None:
+        while self.waiting and self.running < self.web.workers.count:
+            account, facility = self.waiting[0][:2]
+            batch = [w for w in self.waiting if w[0] == account][:self.BATCH]
+            for w in batch:
+                self.waiting.remove(w)
+            self.running += 1
+            asyncio.get_running_loop().create_task(self._run(account, facility, batch))
+
+    async def _run(self, account, facility, batch) -> None:
+        try:
+            results = await self.web.workers.run(_receive_job, str(self.web.root), account, facility,
+                                                 [w[2] for w in batch])
+            for w, r in zip(batch, results):
+                if not w[3].done():
+                    w[3].set_result(r)
+        except BaseException as exc:  # noqa: BLE001 - each waiting request answers with it
+            for w in batch:
+                if not w[3].done():
+                    w[3].set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+        finally:
+            self.running -= 1
+            self._start()
+
+
 class _Redirect(Exception):
     def __init__(self, to: str):
         self.to = to
@@ -416,9 +497,9 @@ class _TooBig(Exception):
     pass
 
 
-def _receive_job(root, path, account, facility):
-    from .jobs import receive_upload
-    return receive_upload(root, path, account, facility)
+def _receive_job(root, account, facility, paths):
+    from .jobs import receive_batch
+    return receive_batch(root, account, facility, paths)
 
 
 def _grid_job(root, args, province, units):
@@ -465,25 +546,33 @@ def _download(path: str, name: str, cleanup: Path | None = None) -> Response:
     return FileResponse(path, filename=name, background=task)
 
 
-def _chart(series) -> str:
-    """The census at the end of each month as an SVG bar chart, drawn here (no script)."""
-    from markupsafe import Markup, escape
-    if not series:
+def _chart(months, series) -> str:
+    """The census at the end of each month of the period as an SVG bar chart, drawn here (no
+    script); a month without an accepted workbook has no bar."""
+    from markupsafe import Markup
+    from ..common.vnformat import number
+    values = {tuple(ym): v for ym, v in series}
+    if not values:
         return Markup("")
-    width, height, pad = 640, 220, 36
-    top = max(v for _, v in series) or 1
-    step = (width - 2 * pad) / len(series)
-    bars = []
-    for k, ((y, m), v) in enumerate(series):
+    width, height, pad = 720, 230, 30
+    top = max(values.values()) or 1
+    step = (width - 2 * pad) / len(months)
+    bar = min(step * 0.7, 56)
+    parts = []
+    for k, ym in enumerate(months):
+        y, m = ym
+        x = pad + k * step + step / 2
+        parts.append(f'<text x="{x:.1f}" y="{height - pad + 15}" class="axis">{m:02d}/{str(y)[2:]}</text>')
+        if ym not in values:
+            continue
+        v = values[ym]
         h = (height - 2 * pad) * v / top
-        x = pad + k * step
-        bars.append(f'<rect x="{x + step * 0.15:.1f}" y="{height - pad - h:.1f}" width="{step * 0.7:.1f}" '
-                    f'height="{h:.1f}" class="bar"><title>{m:02d}/{y}: {v}</title></rect>'
-                    f'<text x="{x + step / 2:.1f}" y="{height - pad + 14}" class="axis">{m:02d}/{str(y)[2:]}</text>'
-                    f'<text x="{x + step / 2:.1f}" y="{height - pad - h - 4:.1f}" class="value">{v}</text>')
+        parts.append(f'<rect x="{x - bar / 2:.1f}" y="{height - pad - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                     f'class="bar"><title>{m:02d}/{y}: {number(v)}</title></rect>'
+                     f'<text x="{x:.1f}" y="{height - pad - h - 5:.1f}" class="value">{number(v)}</text>')
     return Markup(f'<svg viewBox="0 0 {width} {height}" role="img" class="chart" xmlns="http://www.w3.org/2000/svg">'
                   f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" class="base"/>'
-                  + "".join(bars) + "</svg>")
+                  + "".join(parts) + "</svg>")
 
 
 # ---------------------------------------------------------------- the ASGI application

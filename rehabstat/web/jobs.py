@@ -32,41 +32,53 @@ class Received:
 
 
 def receive_upload(root: str, path: str, account: str, facility: str | None) -> Received:
-    """Receive one uploaded file into the store at `root` as `account`. When `facility` is
-    given (a facility's account), a workbook of another facility is refused before anything
-    is stored."""
+    """Receive one uploaded file into the store at `root` as `account` (see receive_batch)."""
+    return receive_batch(root, account, facility, [path])[0]
+
+
+def receive_batch(root: str, account: str, facility: str | None, paths: list) -> list[Received]:
+    """Receive uploaded files of one account into the store at `root`, in one `Store.receive`
+    (the rules across months run once for all of them, as for a folder given to `receive`):
+    one Received per path, in order. When `facility` is given (a facility's account), a
+    workbook of another facility is refused before anything of it is stored."""
     from ..store import Store
     from ..store import codec
-    name = Path(path).name
+    out: dict = {}
+    todo = [Path(p) for p in paths]
     if facility is not None:
-        unit = _unit_of(Path(path))
-        if unit is not None and unit != facility:
-            return Received(name, "other-facility", unit=unit)
-    with Store.open(root) as store:
-        store.account = account
-        outcome = store.receive([path])[0]
-        got = Received(name, outcome.kind, outcome.receipt, outcome.unit, None, outcome.year, outcome.month,
-                       outcome.version, outcome.previous, outcome.reason)
-        if outcome.receipt is not None:
-            row = store.con.execute("SELECT unit_name, errors + warnings FROM receipts WHERE id = ?",
-                                    (outcome.receipt,)).fetchone()
-            got.unit_name = row[0]
-            got.annotated = bool(row[1])
-            store.con.execute("BEGIN")
-            try:
-                result = codec.load_results(store.con, [outcome.receipt], lambda p: p, stages=("read", "check"))[0]
-            finally:
-                store.con.execute("COMMIT")
-            got.issues = sorted(result.issues, key=lambda i: (i.severity != "error", i.sheet or "", i.row or 0,
-                                                               i.column or "", i.code))
-    return got
+        for p, unit in zip(todo, _units_of(todo)):
+            if unit is not None and unit != facility:
+                out[str(p)] = Received(p.name, "other-facility", unit=unit)
+        todo = [p for p in todo if str(p) not in out]
+    if todo:
+        with Store.open(root) as store:
+            store.account = account
+            outcomes = store.receive([str(p) for p in todo])
+            for outcome in outcomes:
+                name = Path(outcome.source).name
+                got = Received(name, outcome.kind, outcome.receipt, outcome.unit, None, outcome.year, outcome.month,
+                               outcome.version, outcome.previous, outcome.reason)
+                if outcome.receipt is not None:
+                    row = store.con.execute("SELECT unit_name, errors + warnings FROM receipts WHERE id = ?",
+                                            (outcome.receipt,)).fetchone()
+                    got.unit_name = row[0]
+                    got.annotated = bool(row[1])
+                    store.con.execute("BEGIN")
+                    try:
+                        result = codec.load_results(store.con, [outcome.receipt], lambda p: p,
+                                                    stages=("read", "check"))[0]
+                    finally:
+                        store.con.execute("COMMIT")
+                    got.issues = sorted(result.issues, key=lambda i: (i.severity != "error", i.sheet or "",
+                                                                       i.row or 0, i.column or "", i.code))
+                out[str(Path(outcome.source))] = got
+    return [out.get(str(Path(p))) or Received(Path(p).name, "skipped") for p in paths]
 
 
-def _unit_of(path: Path) -> str | None:
-    """The facility code a workbook gives (read in the sandbox), or None when it cannot be read."""
+def _units_of(paths) -> list:
+    """The facility code each workbook gives (read in the sandbox), None where it cannot be read."""
     from ..reading.dataset import _read_all
-    result = _read_all([path], 1, None)[0]
-    return result.unit
+    return [r.unit for r in _read_all(list(paths), 1, None)]
 
 
 def warm() -> int:

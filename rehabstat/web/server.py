@@ -49,13 +49,33 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
                 if not users:
                     say(f"Chưa có tài khoản nào: rehabstat users add TÊN --store {root} --role department --password-stdin")
                 sys.stdout.flush()
+                pool.warm()  # the workers import what receiving needs once the server answers, not before
 
     pool = Workers(workers)
-    pool.warm()
     config = uvicorn.Config(create_app(root, workers=pool, secure_cookies=bool(cert)), host=host, port=port,
                             ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
                             log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=120)
+    import signal
+    import threading
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        # uvicorn stops gracefully on these, then raises the signal again: here it ends the run quietly
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, _stop)
     try:
         Server(config).run()
+    except (_Stopped, KeyboardInterrupt):
+        pass
     finally:
         pool.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    say("rehabstat serve: đã dừng.")
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stop(sig, frame):
+    raise _Stopped()

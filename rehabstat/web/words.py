@@ -31,6 +31,7 @@ WORDS = {
                            "This workbook gives facility code {unit}, not {mine} (this account's facility); nothing was "
                            "stored. Send your own facility's workbook."),
     "version": ("phiên bản", "version"),
+    "version_h": ("Phiên bản", "Version"),
     "replaces": ("thay phiên bản", "replaces version"),
     "facility": ("Cơ sở", "Facility"),
     "month": ("Tháng", "Month"),
