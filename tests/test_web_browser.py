@@ -97,6 +97,16 @@ def log_in(driver, base, name, password):
     driver.find_element(By.NAME, "username").send_keys(name)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    wait_all(driver, "form[action='/logout']")
+
+
+def wait_all(driver, css, seconds=300):
+    """The elements matching css once the page that has them is loaded (a click returns at once)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, seconds).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+    return driver.find_elements(By.CSS_SELECTOR, css)
 
 
 def test_facility_uploads_reads_issues_then_province_downloads_the_bc(server, browser, downloads, tmp_path):
@@ -109,11 +119,12 @@ def test_facility_uploads_reads_issues_then_province_downloads_the_bc(server, br
     wb.save(bad)
 
     log_in(browser, base, "sl01", "sl01-mat-khau")
+    wait_all(browser, "form[action='/upload']")
     assert browser.current_url.endswith("/facility")
     shot(browser, "facility-empty")
     browser.find_element(By.NAME, "files").send_keys(f"{SL / '2021-01.xlsx'}\n{bad}")
     browser.find_element(By.CSS_SELECTOR, "form[action='/upload'] button").click()
-    results = browser.find_elements(By.CSS_SELECTOR, "article.result")
+    results = wait_all(browser, "article.result")
     assert len(results) == 2
     outcomes = [r.find_element(By.CSS_SELECTOR, ".outcome").text for r in results]
     assert outcomes[0].startswith("Đã nhận") and outcomes[1].startswith("Bị từ chối")
