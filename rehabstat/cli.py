@@ -646,6 +646,10 @@ def receive(
     for o in outcomes:
         _out(o.line() + "\n")
     count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
+    # a refused workbook sent again is refused again: counted so, as its exit code says
+    again = sum(1 for o in outcomes if o.kind == DUPLICATE and o.not_accepted)
+    count[DUPLICATE] -= again
+    count[REJECTED] += again
     _out(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
          f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
          + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")

@@ -207,8 +207,30 @@ def _kept(kho):
     return kept
 
 
-def test_lang_does_not_change_what_is_stored(tmp_path, files):
+class TurningClock:
+    """The store's clock in a test: each reading one minute after the one before, from the same
+    moment for each session (an approval's time is written into a refusal's reason, so two
+    sessions compared must have read the same clock; the wall clock may turn a minute between)."""
+
+    def __init__(self, monkeypatch):
+        import rehabstat.store.inbox as inbox
+        self.start()
+        monkeypatch.setattr(inbox, "_now", self.now)
+
+    def start(self):
+        import datetime as dt
+        self.moment = dt.datetime(2021, 6, 30, 8, 59, 30, tzinfo=dt.timezone.utc)
+
+    def now(self):
+        import datetime as dt
+        self.moment += dt.timedelta(minutes=1)
+        return self.moment.isoformat(timespec="microseconds")
+
+
+def test_lang_does_not_change_what_is_stored(tmp_path, files, monkeypatch):
+    clock = TurningClock(monkeypatch)  # every reading turns the minute: the comparison must not see it
     _session("vi", tmp_path / "vi" / "kho", files)
+    clock.start()
     _session("en", tmp_path / "en" / "kho", files)
     vi, en = _kept(tmp_path / "vi" / "kho"), _kept(tmp_path / "en" / "kho")
     assert vi == en

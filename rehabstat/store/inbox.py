@@ -605,7 +605,8 @@ class Store:
     def history(self, unit: str, month=None) -> History:
         """Every receipt of a facility (one month: month=(year, month)) and, between each
         version and the accepted one before it, the figures that changed."""
-        unit = unit.strip().upper()
+        from ..common.codes import unit_code
+        unit = unit_code(unit)
         sql = ("SELECT id, unit, year, month, version, status, reason, received_at, received_by, original_name, "
                "sha256, errors, warnings, path FROM receipts WHERE unit = ?")
         args = [unit]
@@ -663,7 +664,8 @@ class Store:
         for unit, prov in rows:
             latest[unit] = prov
         if facility:
-            code = facility.strip().upper()
+            from ..common.codes import unit_code
+            code = unit_code(facility)
             if code not in latest:
                 raise UsageError(f"Kho không có sổ nào đã nhận của cơ sở {code}. Các cơ sở: "
                                  f"{', '.join(sorted(latest)) or '(chưa có)'}.")
@@ -735,7 +737,8 @@ class Store:
         sql, args = "SELECT id, at, who, action, receipt, unit, year, month, detail FROM audit", []
         if unit:
             sql += " WHERE unit = ?"
-            args.append(unit.strip().upper())
+            from ..common.codes import unit_code
+            args.append(unit_code(unit))
         rows = list(self.con.execute(sql + " ORDER BY id", args))
         return rows[-limit:] if limit else rows
 

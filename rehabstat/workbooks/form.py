@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 from pathlib import Path
 
-from ..common.codes import ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIGURES
+from ..common.codes import ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIGURES, unit_code
 
 CENSUS_HEADERS = ("Diện", "Đầu kỳ", "Cuối kỳ", "Có mặt", "Vắng mặt")
 EVENT_HEADERS = ("STT", "Mã học viên", "Họ và tên", "Diện", "Biến động", "Ngày", "Diện mới", "Số lượng", "Ghi chú")
@@ -52,7 +52,7 @@ def month_of(text: str) -> tuple[int, int]:
 
 
 def default_name(facility: str, year: int, month: int) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in facility.strip().upper())
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in unit_code(facility))
     return f"{safe}-{year:04d}-{month:02d}.xlsx"
 
 
@@ -87,7 +87,7 @@ def build_form(facility: str, name: str, province: str, year: int, month: int, o
     ws = wb.active
     ws.title = "ThongTin"
     header(ws, ("Mục", "Giá trị"), (20, 56))
-    info = (("Mã cơ sở", facility.strip().upper()), ("Tên cơ sở", name.strip()), ("Tỉnh/Thành phố", province.strip()),
+    info = (("Mã cơ sở", unit_code(facility)), ("Tên cơ sở", name.strip()), ("Tỉnh/Thành phố", province.strip()),
             ("Kỳ báo cáo", f"{month:02d}/{year:04d}"), ("Người lập biểu", None), ("Điện thoại", None),
             ("Ngày lập", None))
     for r, (label, value) in enumerate(info, start=2):
@@ -208,7 +208,7 @@ def previous_closing(data, facility: str, year: int, month: int, jobs=None) -> t
     ({category: closing}, "") or (None, why not)."""
     from ..reading.dataset import read_paths
     py, pm = (year - 1, 12) if month == 1 else (year, month - 1)
-    unit = facility.strip().upper()
+    unit = unit_code(facility)
     ds = read_paths([data], jobs=jobs)
     files = ds.files
     mine = files[(files["unit"] == unit) & (files["year"] == py) & (files["month"] == pm)]
