@@ -52,3 +52,43 @@ def test_a_refused_workbook_sent_again_is_counted_refused(tmp_path, son_la):
     # the English summary follows the same counts
     en = cli("--lang", "en", "receive", april, "--store", kho)
     assert en.exit_code == 1 and "1 file: 0 received, 0 new versions, 0 already there, 1 rejected." in en.stdout, en.stdout
+
+
+def _without_paths(text, *roots):
+    for root in roots:
+        text = text.replace(str(root) + "/", "")
+    return text
+
+
+def test_a_refused_month_is_told_as_in_a_folder(tmp_path, son_la):
+    """April and May with a census error: the store refuses them (and June, whose opening no
+    longer meets May's closing); report --store says what report --data says, word for word."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for m in range(1, 13):
+        shutil.copy(son_la / f"2021-{m:02d}.xlsx", data / f"2021-{m:02d}.xlsx")
+    changed_copy(son_la / "2021-04.xlsx", data / "2021-04.xlsx", "SiSo", "C2", 1569)
+    changed_copy(son_la / "2021-05.xlsx", data / "2021-05.xlsx", "SiSo", "C2", 1569)
+    kho = tmp_path / "kho"
+    res = cli("receive", data, "--store", kho)
+    assert res.exit_code == 1 and "12 tệp: 9 đã nhận, 0 phiên bản mới, 0 đã có, 3 bị từ chối." in res.stdout
+    store = cli("report", "--store", kho, "--year", 2021, "--out", tmp_path / "s")
+    folder = cli("report", "--data", data, "--year", 2021, "--out", tmp_path / "d")
+    assert store.exit_code == folder.exit_code == 1
+    assert "sổ các tháng 04/2021 đến 06/2021 có lỗi, không tính vào số liệu" in store.output
+    assert "không đọc được" not in store.output
+    assert store.output == folder.output
+    en_store = cli("--lang", "en", "report", "--store", kho, "--year", 2021, "--out", tmp_path / "s")
+    en_folder = cli("--lang", "en", "report", "--data", data, "--year", 2021, "--out", tmp_path / "d")
+    assert en_store.output == en_folder.output and "have errors, not counted" in en_store.output
+    # validate names the same errors at the same cells
+    v_store, v_folder = cli("validate", "--store", kho), cli("validate", data)
+    assert v_store.exit_code == v_folder.exit_code == 1
+    strip = lambda out: [line.split("(", 1)[-1] if not line.startswith(" ") else line  # noqa: E731
+                         for line in out.splitlines()]
+    assert strip(v_store.stdout) == strip(v_folder.stdout)
+    assert v_store.stdout.endswith("12 tệp, 6 lỗi, 0 cảnh báo\n")
+    # a draft: the folder's months with errors go in (unchecked); the store's refused ones never do
+    forced = cli("report", "--store", kho, "--year", 2021, "--out", tmp_path / "f", "--force")
+    assert forced.exit_code == 1, forced.output
+    assert "sổ các tháng 04/2021 đến 06/2021 có lỗi, không tính vào số liệu" in forced.output

@@ -43,6 +43,7 @@ from ..common.codes import EVENT_TYPES, norm_key, province_key
 from ..common.issues import ERROR, Issue
 from ..common.rules import LANG, issue
 from ..common.values import Bad, display, is_blank, parse_count
+from ..reading.dataset import READ_WHOLE
 
 ADMISSIONS = ("TIEP_NHAN", "CHUYEN_DEN")
 RETURNS = ("BAT_LAI",)
@@ -97,7 +98,7 @@ class _Context:
         counts = known.groupby(["unit", "ym"])["file"].transform("size")
         self.duplicates = known[counts > 1]
         self.dup_files = set(self.duplicates["file"])
-        ok = known[(known["status"] == "ok") & ~known["file"].isin(self.dup_files)]
+        ok = known[known["status"].isin(READ_WHOLE) & ~known["file"].isin(self.dup_files)]
         self.months = ok[["file", "unit", "province", "year", "month", "ym"]]  # one workbook per unit-month
         self._codes = {}
 
@@ -671,7 +672,7 @@ def one_facility_several_codes(files) -> list:
     """The readable workbooks of each facility (name and province, compared as the reader
     compares codes) written under two or more codes: one frame per facility (X005, and the
     report that must not take them for two facilities)."""
-    files = files[(files["status"] == "ok")].dropna(subset=["unit", "unit_name", "province"])
+    files = files[files["status"].isin(READ_WHOLE)].dropna(subset=["unit", "unit_name", "province"])
     if files.empty:
         return []
     keyed = files.assign(key=files["unit_name"].map(norm_key) + "|" + files["province"].map(province_key))

@@ -57,9 +57,11 @@ class Facility:
         return len(self.cells)
 
     unreadable: set = field(default_factory=set)  # months whose only workbook could not be read at all
+    refused: set = field(default_factory=set)  # months whose only workbook the store refused for its errors
 
     def used(self, force: bool) -> list:
-        return sorted(self.months(RECEIVED) + ([ym for ym in self.months(HAS_ERRORS) if ym not in self.unreadable]
+        return sorted(self.months(RECEIVED) + ([ym for ym in self.months(HAS_ERRORS)
+                                                if ym not in self.unreadable and ym not in self.refused]
                                                if force else []))
 
     @property
@@ -202,7 +204,8 @@ def decide(ds, period: Period, config=None, units=None, provinces=None, force: b
     gate.facilities = _facilities(ds, where, period, universe, selected, registry, lifetimes, gate.provinces, today)
     error_files = {i.file for i in issues if i.severity == ERROR and i.file}
     unreadable = set(ds.files.loc[ds.files["status"] == "error", "file"])
-    counted, excluded = _grade(gate.facilities, error_files | unreadable, unreadable, force)
+    refused = set(ds.files.loc[ds.files["status"] == "rejected", "file"])  # the store's: never counted
+    counted, excluded = _grade(gate.facilities, error_files | unreadable | refused, unreadable, force, refused)
     _timeliness(gate.facilities, ds, config)
     gate.counted, gate.excluded = counted, excluded
     everything = selected is None
@@ -339,9 +342,10 @@ def _facilities(ds, where, period: Period, universe, selected, registry, lifetim
     return facilities
 
 
-def _grade(facilities, error_files, unreadable, force) -> tuple[list, dict]:
+def _grade(facilities, error_files, unreadable, force, refused=frozenset()) -> tuple[list, dict]:
     """Set each facility-month's status; return (files counted, {file excluded: why}).
-    A workbook that could not be read at all holds nothing to count, even with force."""
+    A workbook that could not be read at all holds nothing to count, even with force; nor
+    does one the store refused for its errors (the facility was told it does not count)."""
     counted, excluded = [], {}
     for fac in facilities.values():
         for ym, files in fac.files.items():
@@ -354,7 +358,9 @@ def _grade(facilities, error_files, unreadable, force) -> tuple[list, dict]:
                 fac.cells[ym] = HAS_ERRORS
                 if files[0] in unreadable:
                     fac.unreadable.add(ym)
-                if force and files[0] not in unreadable:
+                if files[0] in refused:
+                    fac.refused.add(ym)
+                if force and files[0] not in unreadable and files[0] not in refused:
                     counted.append(files[0])
                 else:
                     excluded[files[0]] = HAS_ERRORS
@@ -476,10 +482,13 @@ def gap_lines(facilities, period: Period, force=False, sources=True) -> list[str
             names = "; ".join(f"{m:02d}/{y}: " + ", ".join(Path(f).name for f in fac.files[(y, m)])
                               for y, m in dup[:6])
             parts.append(f"có hai sổ cho {_months_word(dup)} (trùng: {names}), không tính vào số liệu")
-        bad = [ym for ym in fac.months(HAS_ERRORS) if ym not in fac.unreadable]
+        bad = [ym for ym in fac.months(HAS_ERRORS) if ym not in fac.unreadable and not (force and ym in fac.refused)]
         if bad:
             parts.append(f"sổ {_months_word(bad)} có lỗi, " + ("vẫn tính vào số liệu (chưa kiểm tra)" if force
                                                               else "không tính vào số liệu"))
+        refused = sorted(fac.refused) if force else []
+        if refused:  # the same words as without --force: the store refused them, they never count
+            parts.append(f"sổ {_months_word(refused)} có lỗi, không tính vào số liệu")
         broken = sorted(fac.unreadable)
         if broken:
             parts.append(f"sổ {_months_word(broken)} không đọc được, không tính vào số liệu")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..common import vnformat as vn
 from ..common.periods import Period, month_code, period_between  # noqa: F401
 from ..common.values import plain_number
+from ..reading.dataset import READ_WHOLE
 
 KINDS = ("previous", "year")
 # indicators compared as stocks at the period's end ("so với cuối quý I/2021 giảm 126");
@@ -78,7 +79,7 @@ def months_by_unit(ds) -> dict[str, set]:
     if memo is not None and memo[0] is ds.files:
         return memo[1]
     files = ds.files
-    ok = files[(files["status"] == "ok") & files["unit"].notna() & files["year"].notna()]
+    ok = files[files["status"].isin(READ_WHOLE) & files["unit"].notna() & files["year"].notna()]
     out: dict[str, set] = {}
     for unit, year, month in zip(ok["unit"], ok["year"], ok["month"]):
         out.setdefault(unit, set()).add((int(year), int(month)))

@@ -13,6 +13,9 @@ CENSUS_COLUMNS = KEY + ["category", "opening", "closing", "present", "absent"]
 EVENT_COLUMNS = KEY + ["person", "category", "event", "date", "new_category", "count"]
 FIGURE_COLUMNS = KEY + ["code", "label", "measure", "kind", "value"]
 # the province workbooks' figures; first/last: the workbook's months as year*12 + month - 1
+# a workbook read whole: "ok", or "rejected" (one the store refused for its errors: its rows are
+# there for the checks, as a folder's would be, but the gate never counts it)
+READ_WHOLE = ("ok", "rejected")
 PROVINCIAL_COLUMNS = ["file", "sheet", "row", "province", "first", "last", "period", "code", "label", "measure",
                       "kind", "category", "source", "value"]
 
@@ -149,8 +152,8 @@ def build_dataset(results: list[WorkbookResult]) -> Dataset:
             first, last = res.first[0] * 12 + res.first[1] - 1, res.last[0] * 12 + res.last[1] - 1
             provincial.extend((res.file, sh, row, res.province, first, last, code) + tuple(rest)
                               for sh, row, *rest in res.pfigures)
-        if res.status != "ok" or res.unit is None or res.year is None:
-            continue  # nothing attributable: the issues say why
+        if res.status not in READ_WHOLE or res.unit is None or res.year is None:
+            continue  # nothing attributable: the issues say why (a store's refused workbook is checked, never counted)
         head = (res.file,)
         tail = (res.unit, res.province, res.year, res.month)
         for columns, rows in ((census, res.census), (events, res.events), (figures, res.figures)):

@@ -549,10 +549,11 @@ class Store:
     def dataset(self, units=None):
         """The Dataset of the latest accepted version of each facility-month (no workbook is
         read). Where a workbook has no "Ngày gửi", its `sent` (timeliness) is the local day the
-        month's first accepted version was received. A month whose every receipt was rejected for errors is there as a workbook
-        that could not be used (status 'error', no rows, its errors at receipt): the gate
-        then says "có lỗi" for it, never counts it (not even with --force), and never sees
-        two workbooks for one month."""
+        month's first accepted version was received. A month whose every receipt was rejected
+        for errors is there as its latest refused workbook, rows and all, with status
+        'rejected': the checks see what they see in a folder (the same errors named in the
+        same words), and the gate says "có lỗi" for it and never counts it (not even with
+        --force); it never sees two workbooks for one month."""
         from ..reading.dataset import build_dataset
         self.con.execute("BEGIN")
         try:
@@ -562,9 +563,12 @@ class Store:
             for res in results:  # timeliness: no "Ngày gửi" in ThongTin, the day the month was first accepted
                 if getattr(res, "sent", None) is None and (res.unit, res.year, res.month) in first:
                     res.sent = dt.datetime.fromisoformat(first[(res.unit, res.year, res.month)]).astimezone().date()
-            for res in codec.load_results(self.con, self.rejected_ids(units), path_of, stages=("read", "check")):
-                res.status, res.census, res.events, res.figures, res.totals = "error", [], [], [], []
-                results.append(res)
+            refused = codec.load_results(self.con, self.rejected_ids(units), path_of)
+            for res in refused:
+                if res.status == "ok":  # one the reader could not read stays 'error': "không đọc được"
+                    res.status = "rejected"
+            if refused:  # in their months' places, as a folder's workbooks would be
+                results = sorted(results + refused, key=lambda r: (r.province or "", r.unit or "", r.year or 0, r.month or 0))
         finally:
             self.con.execute("COMMIT")
         return build_dataset(results)
