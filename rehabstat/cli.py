@@ -643,6 +643,9 @@ def receive(
         ensure_out_dir(out)
     with Store.open(store, create=True) as s:
         outcomes = s.receive(files, out=out, jobs=jobs, config=config)
+        kept = s.received_config
+    if kept is not None:  # the rehabstat.toml that governs these files, kept with them
+        _out(kept.line() + "\n")
     for o in outcomes:
         _out(o.line() + "\n")
     count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
@@ -706,14 +709,19 @@ def _approval_command(store, facility, province, year, month, quarter, half, sta
     period = _period(year, month, quarter, half, start, end)
     with Store.open(store) as s:
         units = s.units_of(facility, province)
-        actions = s.unlock(units, period, reason) if reason is not None else s.approve(units, period)
-    done = [a for a in actions if a.done]
+        actions = (s.unlock(units, period, reason, province=province) if reason is not None
+                   else s.approve(units, period, province=province))
     for a in actions:
-        _out(f"{a.unit} {month_text(a.year, a.month)}: {a.note}\n")
+        _out(f"{a.what or a.unit + ' ' + month_text(a.year, a.month)}: {a.note}\n")
+    workbooks = [a for a in actions if a.what]  # the province workbooks (a province and a period each)
+    actions = [a for a in actions if not a.what]
+    done = [a for a in actions if a.done]
     verb = "mở khóa" if reason is not None else "duyệt"
     before = sum(1 for a in actions if not a.done and not a.missing) if reason is None else 0
     _out(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label})"
          + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
+    if workbooks:
+        _out(f"Sổ cấp tỉnh: đã {verb} {sum(a.done for a in workbooks)}/{len(workbooks)}.\n")
     if reason is None:  # approving again what is approved is no failure; a month without a workbook is
         raise typer.Exit(1 if any(a.missing for a in actions) else 0)
     raise typer.Exit(0 if len(done) == len(actions) or done else 1)
@@ -757,7 +765,7 @@ def unlock(
 
 
 ACTION_WORDS = {"receive": "nhận", "new-version": "phiên bản mới", "duplicate": "đã có", "reject": "từ chối",
-                "skip": "bỏ qua",
+                "skip": "bỏ qua", "config": "cấu hình", "complete": "bổ sung số liệu",
                 "accept": "nhận (sau mở khóa)", "approve": "duyệt", "unlock": "mở khóa"}
 
 
@@ -767,6 +775,7 @@ def log_command(
     store: Path = StoreOpt,
     facility: Optional[str] = typer.Option(None, "--facility", help="Chỉ cơ sở này."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Chỉ N dòng cuối."),
+    province: Optional[str] = typer.Option(None, "--province", help="Chỉ các cơ sở và sổ cấp tỉnh của tỉnh này."),
 ):
     """Nhật ký của kho: mỗi lần nhận, từ chối, duyệt, mở khóa (ai, lúc nào, việc gì, vì sao).
 
@@ -774,7 +783,7 @@ def log_command(
     """
     from .api import Store, local_time, month_text
     with Store.open(store) as s:
-        rows = s.log(facility, limit)
+        rows = s.log(facility, limit, province=province)
     table = [("STT", "Lúc", "Người", "Việc", "Cơ sở", "Tháng", "Biên nhận", "Chi tiết")]
     for id_, at, who, action, receipt, unit, year, mon, detail in rows:
         table.append((id_, local_time(at), who, ACTION_WORDS.get(action, action), unit or "",
@@ -799,6 +808,8 @@ def check_store(store: Path = StoreOpt):
         _out(f"Lưu ý: {line}\n")
     _out(f"Cơ sở dữ liệu: {'toàn vẹn' if rep.integrity == 'ok' else rep.integrity}. "
          f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
+    if rep.province_workbooks or rep.configs:
+        _out(f"Trong kho: {rep.province_workbooks} sổ cấp tỉnh, {rep.configs} phiên bản tệp cấu hình.\n")
     raise typer.Exit(0 if rep.clean else 1)
 
 

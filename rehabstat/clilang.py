@@ -147,6 +147,8 @@ HELP_EN = {
         'Only this facility.',
     'Chỉ N dòng cuối.':
         'Only the last N lines.',
+    'Chỉ các cơ sở và sổ cấp tỉnh của tỉnh này.':
+        "Only this province's facilities and province workbooks.",
     'Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.\n\nVí dụ: rehabstat check-store --store kho':
         "Check the store: the database's integrity and every original's sha256 against its receipt. Exit code 1 on any mismatch.\n\nExample: rehabstat check-store --store kho",
     "Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
@@ -496,6 +498,28 @@ _STORE_EN = [
      lambda m: f"{_count(m.group(1), 'file')}: {m.group(2)} received, {_count(m.group(3), 'new version')}, "
                f"{m.group(4)} already there, {m.group(5)} rejected" + (f", {m.group(6)} skipped" if m.group(6) else "")
                + "."),
+    # a province workbook, rehabstat.toml (receive, approve, unlock, log, check-store)
+    (r" \(sổ cấp tỉnh, kỳ (\S+)\)", r" (province workbook, period \1)"),
+    (r"^Sổ cấp tỉnh: đã (duyệt|mở khóa) (\d+)/(\d+)\.",
+     lambda m: f"Province workbooks: {'approved' if m.group(1) == 'duyệt' else 'unlocked'} {m.group(2)}/{m.group(3)}."),
+    (r"^sổ cấp tỉnh, kỳ (\S+)", r"province workbook, period \1"),
+    (r"sổ cấp tỉnh (.*?) kỳ (\S+) đã được duyệt và khóa \((.*?)\); bản mới khác bản đã duyệt\. Muốn nhận, mở khóa "
+     r"trước: ", r"the province workbook of \1 for \2 is approved and locked (\3); the new copy differs from the "
+     r"approved one. To receive it, unlock first: "),
+    (r": tệp cấu hình – đã lưu vào kho \(phiên bản (\d+)\)\.", r": configuration file – kept in the store (version \1)."),
+    (r": tệp cấu hình – phiên bản mới (\d+) \(thay phiên bản (\d+)\)\.",
+     r": configuration file – new version \1 (replaces version \2)."),
+    (r": rehabstat\.toml phiên bản (\d+)$", r": rehabstat.toml version \1"),
+    (r" Đã bổ sung số liệu của sổ cấp tỉnh vào biên nhận đó\.", " The province workbook's figures were added to that receipt."),
+    (r"số liệu sổ cấp tỉnh bổ sung: (\d+) dòng", r"province workbook's figures added: \1 rows"),
+    (r"^Trong kho: (\d+) sổ cấp tỉnh, (\d+) phiên bản tệp cấu hình\.",
+     lambda m: f"In the store: {_count(m.group(1), 'province workbook')}, "
+               f"{_count(m.group(2), 'version')} of the configuration file."),
+    (r"(\d+) sổ cấp tỉnh nhận trước khi kho giữ số liệu của sổ cấp tỉnh \((.*?)\) chưa có số liệu trong kho; nhận lại "
+     r"các tệp đó \(rehabstat receive TỆP\.\.\. --store (.*)\) để bổ sung\.",
+     lambda m: f"{_count(m.group(1), 'province workbook')} received before the store kept their figures ({m.group(2)}) "
+               f"have no figures in the store; receive those files again (rehabstat receive FILE... --store "
+               f"{m.group(3)}) to add them."),
     # history
     (r"^Cơ sở (\S+): (\d+) sổ đã nộp", lambda m: f"Facility {m.group(1)}: {_count(m.group(2), 'workbook')} sent"),
     (r"Biên nhận số (\d+) \((\S+), (.*?)\) bị từ chối: ", r"Receipt \1 (\2, \3) rejected: "),
@@ -820,6 +844,7 @@ STORE_CELLS_EN = {
     "đã nhận": "accepted", "bị từ chối": "rejected",  # history's status
     "nhận": "received", "phiên bản mới": "new version", "đã có": "duplicate", "từ chối": "rejected",  # log's action
     "bỏ qua": "skipped", "nhận (sau mở khóa)": "accepted (after unlock)", "duyệt": "approved", "mở khóa": "unlocked",
+    "cấu hình": "configuration", "bổ sung số liệu": "figures added",
 }
 
 

@@ -115,7 +115,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     stored = data.dataset() if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
     approved = data.approved() if is_store(data) else None  # {(unit, year, month): ...} of locked months
     paths = [data.root] if is_store(data) else [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
-    cfg = load_config(paths, config)
+    cfg = data.config(config) if is_store(data) else load_config(paths, config)
     files = find_workbooks(paths) if stored is None else list(stored.files["file"])
     if not files:
         from .service import _usage

@@ -18,7 +18,7 @@ def load(data, config=None, jobs=None, progress=None, warm=()):
     import while the workbooks are parsed (dataset.read_paths)."""
     from ..reading.dataset import read_paths
     if _is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
-        return data.dataset(), load_config([data.root], config)
+        return data.dataset(), data.config(config)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
     return read_paths(paths, jobs=jobs, progress=progress, warm=warm), cfg

@@ -55,7 +55,7 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
     from ..store import is_store
 
     if len(paths) == 1 and is_store(paths[0]):  # --store: the accepted versions, as parsed at receipt
-        cfg = config if isinstance(config, Config) else load_config([paths[0].root], config)
+        cfg = config if isinstance(config, Config) else paths[0].config(config)
         ds, paths = paths[0].dataset(), []
     else:
         paths = [Path(p) for p in paths]

@@ -41,6 +41,12 @@ class StoreSource:
         with Store.open(self.root) as store:
             return store.approved()
 
+    def config(self, explicit=None):
+        """The configuration of the store's data (Store.config): --config, else the
+        rehabstat.toml received with the data."""
+        with Store.open(self.root) as store:
+            return store.config(explicit)
+
 
 def is_store(data) -> bool:
     return isinstance(data, StoreSource)

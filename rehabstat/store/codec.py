@@ -70,7 +70,17 @@ def rows_of(result: WorkbookResult, receipt: int, salt: bytes):
                    for s, row, person, cat, ev, date, new, count in result.events],
         "figures": [(receipt,) + tuple(r) for r in result.figures],
         "totals": [(receipt, s, row, totals_json(cells)) for s, row, cells in result.totals],
+        "pfigures": [(receipt,) + tuple(r) for r in getattr(result, "pfigures", ())],
     }
+
+
+def month_key(ym) -> str | None:
+    """(2017, 1) -> '2017-01': a province workbook's period as the store keeps it."""
+    return f"{int(ym[0]):04d}-{int(ym[1]):02d}" if ym else None
+
+
+def month_of_key(text) -> tuple[int, int] | None:
+    return (int(text[:4]), int(text[5:7])) if text else None
 
 
 def date_text(d) -> str | None:
@@ -87,6 +97,7 @@ INSERT = {
     "figures": "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "totals": "INSERT INTO totals VALUES (?, ?, ?, ?)",
     "issues": "INSERT INTO issues VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "pfigures": "INSERT INTO pfigures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 
 
@@ -100,13 +111,16 @@ def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
     con.execute("DELETE FROM pick")
     con.executemany("INSERT INTO pick VALUES (?, ?)", [(i, n) for n, i in enumerate(ids)])
     results: dict[int, WorkbookResult] = {}
-    for (rid, path, unit, name, province, year, month, sent, status, layout) in con.execute(
-            "SELECT r.id, r.path, r.unit, r.unit_name, r.province, r.year, r.month, r.sent, r.read_status, r.layout "
-            "FROM receipts r JOIN pick ON pick.id = r.id"):
+    for (rid, path, unit, name, province, year, month, sent, status, layout, level, first, last) in con.execute(
+            "SELECT r.id, r.path, r.unit, r.unit_name, r.province, r.year, r.month, r.sent, r.read_status, r.layout, "
+            "r.level, r.period_first, r.period_last FROM receipts r JOIN pick ON pick.id = r.id"):
         results[rid] = WorkbookResult(file=path_of(path), status=status, unit=unit, unit_name=name,
                                       province=province, year=year, month=month, layout=json.loads(layout))
         if sent is not None:
             results[rid].sent = dt.date.fromisoformat(sent[:10])
+        if level == "province":
+            results[rid].level = level
+            results[rid].first, results[rid].last = month_of_key(first), month_of_key(last)
     for rid, *row in con.execute("SELECT c.* FROM census c JOIN pick ON pick.id = c.receipt ORDER BY c.rowid"):
         results[rid].census.append(tuple(row))
     dates: dict[str, dt.date] = {}
@@ -121,6 +135,8 @@ def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
     for rid, sheet, row, cells in con.execute(
             "SELECT t.* FROM totals t JOIN pick ON pick.id = t.receipt ORDER BY t.rowid"):
         results[rid].totals.append((sheet, row, totals_cells(cells)))
+    for rid, *row in con.execute("SELECT p.* FROM pfigures p JOIN pick ON pick.id = p.receipt ORDER BY p.rowid"):
+        results[rid].pfigures.append(tuple(row))
     for rid, code, severity, message, sheet, row, col, fld in con.execute(
             "SELECT i.receipt, i.code, i.severity, i.message, i.sheet, i.row, i.col, i.field "
             "FROM issues i JOIN pick ON pick.id = i.receipt WHERE i.stage IN (%s) ORDER BY i.rowid"

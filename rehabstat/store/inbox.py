@@ -41,9 +41,13 @@ from . import codec
 from .schema import DB_NAME, StoreVersionError, connect
 
 ORIGINALS, ANNOTATED, TMP = "originals", "kiem-tra", "tmp"
+CONFIG_FILE = "rehabstat.toml"
 UNKNOWN = "_khong-ro"
 
 RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED = "received", "new-version", "duplicate", "rejected", "skipped"
+CONFIG = "config"  # rehabstat.toml kept with the data
+CONFIGS = "_cau-hinh"  # originals/_cau-hinh/<sha256>/rehabstat.toml
+PROVINCE_FOLDER = "_tinh"  # originals/<Province>/_tinh/<YYYY-MM>_<YYYY-MM>/<sha256>/<name sent>
 
 
 def _now() -> str:
@@ -114,6 +118,8 @@ class Outcome:
     annotated: str | None = None
     original: str | None = None  # the stored original (relative to the store)
     rejected_before: bool = False  # a duplicate of a workbook the store refused: the month still has none accepted
+    province: str | None = None  # a province workbook: its province and period code (no facility, no month)
+    period: str | None = None
 
     @property
     def not_accepted(self) -> bool:
@@ -123,6 +129,12 @@ class Outcome:
     def line(self) -> str:
         """One Vietnamese console line."""
         who = f"{self.unit or '?'} {month_text(self.year, self.month)}" if self.unit or self.year else "(không rõ cơ sở, tháng)"
+        if self.province and self.period and not self.unit:
+            who = f"{self.province} (sổ cấp tỉnh, kỳ {self.period})"
+        if self.kind == CONFIG:
+            if self.previous:
+                return f"{self.source}: tệp cấu hình – phiên bản mới {self.version} (thay phiên bản {self.previous})."
+            return f"{self.source}: tệp cấu hình – đã lưu vào kho (phiên bản {self.version})."
         warn = f", {self.warnings} cảnh báo" if self.warnings else ""
         if self.kind == RECEIVED:
             return f"{self.source}: {who} – đã nhận (phiên bản {self.version}{warn})."
@@ -189,6 +201,7 @@ class MonthAction:
     done: bool
     note: str  # Vietnamese
     missing: bool = False  # approve: no accepted workbook for the month (the only failure; approved before is not)
+    what: str | None = None  # a province workbook: "Cao Bằng (sổ cấp tỉnh, kỳ 2017)" in place of unit and month
 
 
 @dataclass
@@ -196,6 +209,8 @@ class CheckReport:
     receipts: int = 0
     ok: int = 0
     problems: list = field(default_factory=list)  # [str]: a receipt whose original is missing or changed
+    province_workbooks: int = 0  # receipts of province workbooks (with their parsed rows)
+    configs: int = 0  # versions of rehabstat.toml kept
     notes: list = field(default_factory=list)  # [str]: orphan originals, leftover temporary files
     integrity: str = "ok"
 
@@ -253,10 +268,60 @@ class Store:
     def _who(self) -> str:
         return self.account or _who()
 
-    def _audit(self, action, receipt=None, unit=None, year=None, month=None, detail=None, at=None, who=None):
-        self.con.execute("INSERT INTO audit (at, who, action, receipt, unit, year, month, detail, account) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (at or _now(), who or self._who(), action, receipt, unit, year, month, detail, self.account))
+    def _audit(self, action, receipt=None, unit=None, year=None, month=None, detail=None, at=None, who=None,
+               province=None, period=None):
+        self.con.execute("INSERT INTO audit (at, who, action, receipt, unit, year, month, detail, account, province, "
+                         "period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (at or _now(), who or self._who(), action, receipt, unit, year, month, detail, self.account,
+                          province, period))
+
+    # ------------------------------------------------------------ rehabstat.toml
+
+    def config_file(self) -> Path | None:
+        """The rehabstat.toml received last (the one that governs --store), or None."""
+        row = self.con.execute("SELECT path FROM configs ORDER BY id DESC LIMIT 1").fetchone()
+        return self.path(row[0]) if row else None
+
+    def config(self, explicit=None):
+        """The configuration of the store's data: --config when given, else the rehabstat.toml
+        received last, else one put in the store's folder by hand."""
+        from ..settings.config import load_config
+        if explicit is not None:
+            return load_config((), explicit)
+        kept = self.config_file()
+        return load_config((), kept) if kept is not None else load_config([self.root])
+
+    def _keep_config(self, path: Path) -> "Outcome | None":
+        """Keep this rehabstat.toml as the store's configuration when it differs from the one
+        kept last: byte for byte, content-addressed, logged. None when it is the same."""
+        data = Path(path).read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        latest = self.con.execute("SELECT sha256 FROM configs ORDER BY id DESC LIMIT 1").fetchone()
+        if latest is not None and latest[0] == sha:
+            return None
+        folder = Path(ORIGINALS) / CONFIGS / sha
+        _makedirs_durably(self.root / folder)
+        target = self.root / folder / CONFIG_FILE
+        if not target.is_file() or _sha256(target) != sha:
+            fd, name = tempfile.mkstemp(prefix=".nhan-", suffix=".toml", dir=self.root / TMP)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(name, target)
+            try:
+                os.chmod(target, 0o444)
+            except OSError:
+                pass
+            _fsync_dir(target.parent)
+        with self._transaction():
+            count = self.con.execute("SELECT count(*) FROM configs").fetchone()[0]
+            now, who = _now(), self._who()
+            self.con.execute("INSERT INTO configs (sha256, size, path, source, received_at, received_by) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", (sha, len(data), (folder / CONFIG_FILE).as_posix(),
+                                                           str(path), now, who))
+            self._audit(CONFIG, detail=f"{path}: {CONFIG_FILE} phiên bản {count + 1}", at=now, who=who)
+        return Outcome(str(path), CONFIG, version=count + 1, previous=count or None)
 
     # ------------------------------------------------------------ receive
 
@@ -285,10 +350,22 @@ class Store:
         files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
         if not files:
             raise UsageError(f"Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
-        cfg = config if config is not None and not isinstance(config, (str, Path)) else load_config([self.root], config)
         out = Path(out) if out is not None else self.root / ANNOTATED
         tmp_dir = self.root / TMP
         tmp_dir.mkdir(parents=True, exist_ok=True)
+        # the rehabstat.toml that governs these files (--config, or the one --data would take)
+        # is kept with them, so that --store needs no --config to agree with --data
+        self.received_config = None
+        if config is not None and not isinstance(config, (str, Path)):
+            cfg = config
+        else:
+            from ..settings.config import find_config
+            found = find_config(paths, config)
+            if found is not None:
+                cfg = load_config((), found)  # a bad file stops here, before anything is received
+                self.received_config = self._keep_config(found)
+            else:
+                cfg = self.config()
         outcomes: list[Outcome] = []
         staged = []  # (index, source, tmp, sha, size)
         for src in files:
@@ -308,9 +385,10 @@ class Store:
             outcomes.append(None)
         # the same bytes already received (and not waiting for an unlock) need no reading
         known = {sha: row for sha, *row in self.con.execute(
-            "SELECT sha256, id, status, reason_code FROM receipts WHERE sha256 IN (%s)" % ",".join("?" * len(staged)),
-            [s[3] for s in staged])} if staged else {}
-        to_read = [s for s in staged if s[3] not in known or known[s[3]][2] == "locked"]
+            "SELECT sha256, id, status, reason_code, read_status, level FROM receipts WHERE sha256 IN (%s)"
+            % ",".join("?" * len(staged)), [s[3] for s in staged])} if staged else {}
+        to_read = [s for s in staged if s[3] not in known or known[s[3]][2] == "locked"
+                   or _older_province(*known[s[3]][3:])]
         read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
         checked = self._check_all(list(read.values()), cfg)
         try:
@@ -353,6 +431,10 @@ class Store:
         if result is not None and result.unit and result.year and result.month:
             folder = Path(ORIGINALS) / _slug(result.province or UNKNOWN) / _slug(result.unit) / \
                 f"{int(result.year):04d}-{int(result.month):02d}" / sha
+        elif result is not None and getattr(result, "level", "") == "province" and result.province \
+                and result.first and result.last:
+            folder = Path(ORIGINALS) / _slug(result.province) / PROVINCE_FOLDER / \
+                f"{codec.month_key(result.first)}_{codec.month_key(result.last)}" / sha
         else:
             folder = Path(ORIGINALS) / UNKNOWN / sha
         _makedirs_durably(self.root / folder)
@@ -373,6 +455,9 @@ class Store:
         con = self.con
         existing = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
                                "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
+        if existing is not None and result is not None and getattr(result, "level", "") == "province":
+            if self._complete_province(existing[0], result):
+                return self._duplicate(src, existing, completed=True)
         if existing is not None and existing[6] != "locked":
             return self._duplicate(src, existing)
         if result.status == "skipped":  # not a submission: nothing stored, the audit says so
@@ -380,6 +465,8 @@ class Store:
                                                   "tệp do rehabstat lập); không lưu vào kho.")
             self._log_only(o, "skip")
             return o
+        if getattr(result, "level", "facility") == "province":
+            return self._receive_province(src, tmp, sha, size, result, out, existing)
         placed = self._place(tmp, sha, result, src.name)  # the original is durably in place before its receipt
         stored_path = str(self.path(placed))
         reader_issues = [_moved(i, stored_path) for i in result.issues]
@@ -454,15 +541,169 @@ class Store:
         return Outcome(str(src), REJECTED, rid, unit, year, month, reason=reason, errors=errors, warnings=warnings,
                        annotated=annotated, original=placed)
 
-    def _duplicate(self, src: Path, existing) -> Outcome:
+    def _duplicate(self, src: Path, existing, completed: bool = False) -> Outcome:
         rid, unit, year, month, version, status, reason_code, at = existing
         what = f"phiên bản {version}" if status == "accepted" else "bản đã bị từ chối"
         reason = (f"đã có trong kho (cùng nội dung với biên nhận số {rid}, {what}, nhận lúc {local_time(at)}); "
                   "không nhận lại.")
+        if completed:
+            reason += " Đã bổ sung số liệu của sổ cấp tỉnh vào biên nhận đó."
+        province, period = self._province_of(rid)
         with self._transaction():
-            self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}")
+            self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}",
+                        province=province, period=period)
         return Outcome(str(src), DUPLICATE, rid, unit, year, month, version, reason=reason,
-                       rejected_before=status != "accepted")
+                       rejected_before=status != "accepted", province=province, period=period)
+
+    # ------------------------------------------------------------ province workbooks
+
+    def _province_of(self, rid) -> tuple:
+        """(province, period code) of a province workbook's receipt, else (None, None)."""
+        row = self.con.execute("SELECT level, province, period_first, period_last FROM receipts WHERE id = ?",
+                               (rid,)).fetchone()
+        if row is None or row[0] != "province" or not row[2]:
+            return None, None
+        return row[1], _period_code(row[2], row[3])
+
+    def _receive_province(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, existing) -> Outcome:
+        """A province workbook (ThongTin Cấp = tỉnh): kept as a monthly one is, by province and
+        period: its rows, a version per province and period, refused with errors or while its
+        province and period are approved."""
+        con = self.con
+        province = result.province
+        first, last = codec.month_key(result.first), codec.month_key(result.last)
+        period = _period_code(first, last) if first and last else None
+        placed = self._place(tmp, sha, result, src.name)
+        stored_path = str(self.path(placed))
+        issues = [_moved(i, stored_path) for i in result.issues]
+        errors = [i for i in issues if i.severity == ERROR]
+        warnings = len(issues) - len([i for i in issues if i.severity == ERROR])
+        annotated = self._annotate(stored_path, src, result, issues, out) if errors and existing is None else None
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            current = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
+                                  "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
+            lock = self._province_lock(province, first, last) if period else None
+            if current is not None and (current[6] != "locked" or lock is not None):
+                con.execute("COMMIT")
+                return self._duplicate(src, current)
+            if current is not None:  # refused while its period was locked, and it is open now
+                version, previous = self._next_province_version(province, first, last)
+                con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL "
+                            "WHERE id = ?", (version, current[0]))
+                self._audit("accept", current[0], detail=f"{src.name}: nhận lại sau khi mở khóa, phiên bản {version}"
+                            + (f" (thay phiên bản {previous})" if previous else ""), province=province, period=period)
+                con.execute("COMMIT")
+                return Outcome(str(src), NEW_VERSION if previous else RECEIVED, current[0], version=version,
+                               previous=previous, warnings=warnings, original=placed, province=province, period=period)
+            status, version, previous, reason, reason_code = "accepted", None, None, None, None
+            if errors:
+                status, reason_code, reason = "rejected", "errors", _errors_reason(errors)
+            elif lock is not None:
+                status, reason_code = "rejected", "locked"
+                y1, m1 = codec.month_of_key(first)
+                y2, m2 = codec.month_of_key(last)
+                reason = (f"sổ cấp tỉnh {province} kỳ {period} đã được duyệt và khóa ({local_time(lock[0])}, {lock[1]}); "
+                          f"bản mới khác bản đã duyệt. Muốn nhận, mở khóa trước: rehabstat unlock --store {self.root} "
+                          f"--province \"{province}\" --from {m1:02d}/{y1} --to {m2:02d}/{y2} --reason \"...\"")
+            else:
+                version, previous = self._next_province_version(province, first, last)
+            now, who = _now(), self._who()
+            cur = con.execute(
+                "INSERT INTO receipts (sha256, size, original_name, path, unit, unit_name, province, year, month, "
+                "sent, received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
+                "layout, annotated, level, period_first, period_last) "
+                "VALUES (?, ?, ?, ?, NULL, NULL, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'province', ?, ?)",
+                (sha, size, src.name, placed, province, now, who, status, version, reason, reason_code, len(errors),
+                 warnings, result.status, json.dumps(result.layout, ensure_ascii=False), annotated, first, last))
+            rid = cur.lastrowid
+            rows = codec.rows_of(result, rid, self.salt)["pfigures"]
+            if rows:
+                con.executemany(codec.INSERT["pfigures"], rows)
+            con.executemany(codec.INSERT["issues"], [codec.issue_row(rid, "read", i) for i in issues])
+            if status == "accepted":
+                action = "new-version" if previous else "receive"
+                detail = f"{src.name}: phiên bản {version}" + (f" (thay phiên bản {previous})" if previous else "")
+            else:
+                action, detail = "reject", f"{src.name}: {reason}"
+            self._audit(action, rid, detail=detail, at=now, who=who, province=province, period=period)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        if status == "accepted":
+            return Outcome(str(src), NEW_VERSION if previous else RECEIVED, rid, version=version, previous=previous,
+                           warnings=warnings, original=placed, province=province, period=period)
+        return Outcome(str(src), REJECTED, rid, reason=reason, errors=errors, warnings=warnings, annotated=annotated,
+                       original=placed, province=province, period=period)
+
+    def _complete_province(self, rid: int, result) -> bool:
+        """A province workbook received before the store kept their rows (its receipt has
+        none): add its period and rows now, once. True when done."""
+        row = self.con.execute("SELECT read_status, level FROM receipts WHERE id = ?", (rid,)).fetchone()
+        if row is None or not _older_province(*row) or not (result.first and result.last):
+            return False
+        with self._transaction():
+            self.con.execute("UPDATE receipts SET level = 'province', period_first = ?, period_last = ? WHERE id = ?",
+                             (codec.month_key(result.first), codec.month_key(result.last), rid))
+            rows = codec.rows_of(result, rid, self.salt)["pfigures"]
+            if rows:
+                self.con.executemany(codec.INSERT["pfigures"], rows)
+            period = _period_code(codec.month_key(result.first), codec.month_key(result.last))
+            self._audit("complete", rid, detail=f"số liệu sổ cấp tỉnh bổ sung: {len(rows)} dòng",
+                        province=result.province, period=period)
+        return True
+
+    def _province_rows(self, province=None):
+        """[(id, province, first, last, version, status, reason_code)] of province workbooks,
+        of one province (names compared as everywhere: "Tỉnh Cao Bằng" is "Cao Bằng")."""
+        from ..common.codes import province_key
+        rows = list(self.con.execute("SELECT id, province, period_first, period_last, version, status, reason_code "
+                                     "FROM receipts WHERE level = 'province' ORDER BY id"))
+        if province is not None:
+            rows = [r for r in rows if province_key(r[1] or "") == province_key(province)]
+        return rows
+
+    def _next_province_version(self, province, first, last):
+        previous = max((r[4] for r in self._province_rows(province) if (r[2], r[3]) == (first, last)
+                        and r[5] == "accepted"), default=None)
+        return (previous or 0) + 1, previous
+
+    def _province_lock(self, province, first, last):
+        """(at, who) of the approval when the province's period is locked, else None."""
+        from ..common.codes import province_key
+        state = None
+        for prov, action, at, who in self.con.execute(
+                "SELECT province, action, at, who FROM province_approvals WHERE period_first = ? AND period_last = ? "
+                "ORDER BY id", (first, last)):
+            if province_key(prov) == province_key(province or ""):
+                state = (at, who) if action == "approve" else None
+        return state
+
+    def province_latest(self, province=None) -> list[tuple]:
+        """[(id, province, first, last, version)]: the latest accepted version of each province
+        workbook (a province and a period), by province and period."""
+        from ..common.codes import province_key
+        best = {}
+        for rid, prov, first, last, version, status, _ in self._province_rows(province):
+            if status == "accepted" and first:
+                key = (province_key(prov or ""), first, last)
+                if key not in best or version > best[key][4]:
+                    best[key] = (rid, prov, first, last, version)
+        return sorted(best.values(), key=lambda r: (r[1] or "", r[2], r[3]))
+
+    def province_refused(self) -> list[int]:
+        """For each province and period with no accepted workbook: its latest one refused for
+        errors (its issues are told in its province's reports, as a folder's would be)."""
+        from ..common.codes import province_key
+        accepted, refused = set(), {}
+        for rid, prov, first, last, version, status, code in self._province_rows():
+            key = (province_key(prov or ""), first, last)
+            if status == "accepted":
+                accepted.add(key)
+            elif code == "errors":
+                refused[key] = rid
+        return sorted(rid for key, rid in refused.items() if key not in accepted)
 
     def _next_version(self, unit, year, month):
         previous = self.con.execute("SELECT max(version) FROM receipts WHERE unit = ? AND year = ? AND month = ? "
@@ -569,6 +810,12 @@ class Store:
                     res.status = "rejected"
             if refused:  # in their months' places, as a folder's workbooks would be
                 results = sorted(results + refused, key=lambda r: (r.province or "", r.unit or "", r.year or 0, r.month or 0))
+            # the province workbooks: the latest accepted version of each province and period;
+            # one refused for its errors (none accepted) is there with its errors, never its figures
+            results += codec.load_results(self.con, [r[0] for r in self.province_latest()], path_of)
+            for res in codec.load_results(self.con, self.province_refused(), path_of):
+                res.pfigures = []
+                results.append(res)
         finally:
             self.con.execute("COMMIT")
         return build_dataset(results)
@@ -663,7 +910,8 @@ class Store:
         from ..common.codes import province_key
         if bool(facility) == bool(province):
             raise UsageError("Chọn một: --facility MÃ hoặc --province TÊN.")
-        rows = list(self.con.execute("SELECT unit, province FROM receipts WHERE status = 'accepted' ORDER BY id"))
+        rows = list(self.con.execute("SELECT unit, province FROM receipts WHERE status = 'accepted' AND unit IS NOT NULL "
+                                     "ORDER BY id"))
         latest = {}
         for unit, prov in rows:
             latest[unit] = prov
@@ -675,6 +923,8 @@ class Store:
                                  f"{', '.join(sorted(latest)) or '(chưa có)'}.")
             return [code]
         units = sorted(u for u, p in latest.items() if province_key(p or "") == province_key(province))
+        if not units and self.province_latest(province):
+            return []  # a province of which the store holds only province workbooks
         if not units:
             provinces = sorted({p for p in latest.values() if p})
             raise UsageError(f"Kho không có cơ sở nào của tỉnh '{province}'. Các tỉnh: {', '.join(provinces) or '(chưa có)'}.")
@@ -692,12 +942,49 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
-    def approve(self, units, period) -> list[MonthAction]:
+    def _province_periods(self, province, period) -> list[tuple]:
+        """The province's workbooks (latest accepted versions) whose period lies within `period`."""
+        lo, hi = codec.month_key(period.first), codec.month_key(period.last)
+        return [r for r in self.province_latest(province) if lo <= r[2] and r[3] <= hi]
+
+    def _approve_province(self, province, period, now, who) -> list[MonthAction]:
+        out = []
+        for rid, name, first, last, version in self._province_periods(province, period):
+            what = f"{name} (sổ cấp tỉnh, kỳ {_period_code(first, last)})"
+            lock = self._province_lock(name, first, last)
+            if lock is not None:
+                out.append(MonthAction(name, None, None, False, f"đã duyệt từ trước ({local_time(lock[0])}, {lock[1]})",
+                                       what=what))
+                continue
+            self.con.execute("INSERT INTO province_approvals (province, period_first, period_last, action, receipt, at, "
+                             "who) VALUES (?, ?, ?, 'approve', ?, ?, ?)", (name, first, last, rid, now, who))
+            self._audit("approve", rid, detail=f"duyệt phiên bản {version}", at=now, who=who, province=name,
+                        period=_period_code(first, last))
+            out.append(MonthAction(name, None, None, True, f"đã duyệt phiên bản {version}, khóa", what=what))
+        return out
+
+    def _unlock_province(self, province, period, reason, now, who) -> list[MonthAction]:
+        out = []
+        for rid, name, first, last, version in self._province_periods(province, period):
+            what = f"{name} (sổ cấp tỉnh, kỳ {_period_code(first, last)})"
+            if self._province_lock(name, first, last) is None:
+                out.append(MonthAction(name, None, None, False, "chưa được duyệt (không khóa)", what=what))
+                continue
+            self.con.execute("INSERT INTO province_approvals (province, period_first, period_last, action, at, who, "
+                             "reason) VALUES (?, ?, ?, 'unlock', ?, ?, ?)", (name, first, last, now, who, reason))
+            self._audit("unlock", None, detail=reason, at=now, who=who, province=name, period=_period_code(first, last))
+            out.append(MonthAction(name, None, None, True, "đã mở khóa", what=what))
+        return out
+
+    def approve(self, units, period, province=None) -> list[MonthAction]:
         """Lock every month of the period of these facilities that has an accepted version
-        (the latest is the one approved); a month with none is said, not locked."""
+        (the latest is the one approved); a month with none is said, not locked. With
+        `province`: its province workbooks whose period lies within `period` too."""
         out = []
         with self._transaction():
             now, who = _now(), self._who()
+            if province:
+                out += self._approve_province(province, period, now, who)
             for unit in units:
                 for year, month in period.months:
                     lock = self._locked(unit, year, month)
@@ -716,13 +1003,15 @@ class Store:
                     out.append(MonthAction(unit, year, month, True, f"đã duyệt phiên bản {row[1]}, khóa"))
         return out
 
-    def unlock(self, units, period, reason: str) -> list[MonthAction]:
+    def unlock(self, units, period, reason: str, province=None) -> list[MonthAction]:
         reason = (reason or "").strip()
         if not reason:
             raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
         out = []
         with self._transaction():
             now, who = _now(), self._who()
+            if province:
+                out += self._unlock_province(province, period, reason, now, who)
             for unit in units:
                 for year, month in period.months:
                     if self._locked(unit, year, month) is None:
@@ -736,14 +1025,24 @@ class Store:
 
     # ------------------------------------------------------------ audit, check
 
-    def log(self, unit=None, limit=None) -> list[tuple]:
-        """Audit rows (id, at, who, action, receipt, unit, year, month, detail), oldest first."""
-        sql, args = "SELECT id, at, who, action, receipt, unit, year, month, detail FROM audit", []
+    def log(self, unit=None, limit=None, province=None) -> list[tuple]:
+        """Audit rows (id, at, who, action, receipt, unit, year, month, detail), oldest first.
+        A province workbook's row has no facility and no month: its `unit` is the province's
+        name and its `detail` begins with the period ("sổ cấp tỉnh, kỳ 2017: ...").
+        `province`: its facilities' rows and its province workbooks' rows."""
+        from ..common.codes import province_key, unit_code
+        sql, args = "SELECT id, at, who, action, receipt, unit, year, month, detail, province, period FROM audit", []
         if unit:
             sql += " WHERE unit = ?"
-            from ..common.codes import unit_code
             args.append(unit_code(unit))
         rows = list(self.con.execute(sql + " ORDER BY id", args))
+        if province:
+            key = province_key(province)
+            theirs = {u for u, p in self.con.execute("SELECT DISTINCT unit, province FROM receipts WHERE unit IS NOT NULL")
+                      if province_key(p or "") == key}
+            rows = [r for r in rows if r[5] in theirs or (r[9] and province_key(r[9]) == key)]
+        rows = [r[:9] if not r[9] else
+                (*r[:5], r[9], None, None, f"sổ cấp tỉnh, kỳ {r[10]}" + (f": {r[8]}" if r[8] else "")) for r in rows]
         return rows[-limit:] if limit else rows
 
     def check(self) -> CheckReport:
@@ -761,6 +1060,21 @@ class Store:
                 rep.problems.append(f"Biên nhận số {rid} ({name}): tệp gốc {path} đã bị thay đổi (sha256 khác).")
             else:
                 rep.ok += 1
+        for cid, sha, path in self.con.execute("SELECT id, sha256, path FROM configs ORDER BY id"):
+            rep.configs += 1
+            referenced.add(path)
+            p = self.path(path)
+            if not p.is_file():
+                rep.problems.append(f"Tệp cấu hình phiên bản {cid}: thiếu tệp {path}.")
+            elif _sha256(p) != sha:
+                rep.problems.append(f"Tệp cấu hình phiên bản {cid}: tệp {path} đã bị thay đổi (sha256 khác).")
+        rep.province_workbooks = self.con.execute("SELECT count(*) FROM receipts WHERE level = 'province'").fetchone()[0]
+        older = [name for name, in self.con.execute(
+            "SELECT original_name FROM receipts WHERE read_status = 'province' AND level IS NULL ORDER BY id")]
+        if older:
+            rep.notes.append(f"{len(older)} sổ cấp tỉnh nhận trước khi kho giữ số liệu của sổ cấp tỉnh ({', '.join(older[:5])}"
+                             f"{', …' if len(older) > 5 else ''}) chưa có số liệu trong kho; nhận lại các tệp đó "
+                             f"(rehabstat receive TỆP... --store {self.root}) để bổ sung.")
         originals = self.root / ORIGINALS
         if originals.is_dir():
             for p in sorted(originals.rglob("*")):
@@ -779,6 +1093,18 @@ class Store:
 _LATEST = ("SELECT r.id FROM receipts r WHERE r.status = 'accepted' AND r.version = "
            "(SELECT max(q.version) FROM receipts q WHERE q.unit = r.unit AND q.year = r.year AND q.month = r.month "
            "AND q.status = 'accepted')")
+
+
+def _period_code(first: str, last: str) -> str:
+    """'2017-01', '2017-12' -> '2017' (periods.period_between's code)."""
+    from ..common.periods import period_between
+    return period_between(codec.month_of_key(first), codec.month_of_key(last)).code
+
+
+def _older_province(read_status, level) -> bool:
+    """A receipt of a province workbook received before the store kept their rows: it is read
+    again once, to add them."""
+    return read_status == "province" and level is None
 
 
 class _Refused(Exception):

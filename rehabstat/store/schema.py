@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 DB_NAME = "inbox.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE meta (
@@ -137,6 +137,48 @@ ALTER TABLE audit ADD COLUMN account TEXT;      -- the web account that acted (N
 """
 
 
+# Step 3: province workbooks kept as monthly ones are (rows, versions, approval and lock by
+# province and period), and the rehabstat.toml that governs the data, versioned.
+PROVINCE_WORKBOOKS = """
+ALTER TABLE receipts ADD COLUMN level TEXT;         -- 'province': a province workbook (ThongTin Cấp = tỉnh); NULL: a facility's month
+ALTER TABLE receipts ADD COLUMN period_first TEXT;  -- a province workbook's period, 'YYYY-MM' to 'YYYY-MM'
+ALTER TABLE receipts ADD COLUMN period_last TEXT;
+CREATE INDEX receipts_period ON receipts (period_first, period_last) WHERE level = 'province';
+CREATE TABLE pfigures (
+    receipt INTEGER NOT NULL REFERENCES receipts (id), sheet TEXT NOT NULL, row INTEGER NOT NULL,
+    code TEXT NOT NULL, label TEXT, measure TEXT, kind TEXT NOT NULL, category TEXT, source TEXT,
+    value NOT NULL                              -- no affinity: an int stays int, a float stays float
+);
+CREATE INDEX pfigures_receipt ON pfigures (receipt);
+CREATE TRIGGER pfigures_no_update BEFORE UPDATE ON pfigures BEGIN SELECT RAISE(ABORT, 'parsed rows are never changed'); END;
+CREATE TRIGGER pfigures_no_delete BEFORE DELETE ON pfigures BEGIN SELECT RAISE(ABORT, 'parsed rows are never changed'); END;
+CREATE TRIGGER receipts_period_fixed BEFORE UPDATE OF level, period_first, period_last ON receipts
+    WHEN OLD.level IS NOT NULL BEGIN SELECT RAISE(ABORT, 'what was received is never changed'); END;
+-- approval and lock of a province workbook: by province and period (the month's table is by facility)
+CREATE TABLE province_approvals (
+    id      INTEGER PRIMARY KEY,
+    province TEXT NOT NULL, period_first TEXT NOT NULL, period_last TEXT NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('approve', 'unlock')),
+    receipt INTEGER REFERENCES receipts (id),
+    at      TEXT NOT NULL, who TEXT NOT NULL, reason TEXT
+);
+CREATE TRIGGER province_approvals_no_update BEFORE UPDATE ON province_approvals BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+CREATE TRIGGER province_approvals_no_delete BEFORE DELETE ON province_approvals BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+ALTER TABLE audit ADD COLUMN province TEXT;         -- a province workbook's row: its province and period code
+ALTER TABLE audit ADD COLUMN period TEXT;
+-- rehabstat.toml as received with the data: the latest governs --store (versions never deleted)
+CREATE TABLE configs (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL, size INTEGER NOT NULL,
+    path        TEXT NOT NULL,                  -- the file kept, relative to the store
+    source      TEXT NOT NULL,                  -- where it was received from
+    received_at TEXT NOT NULL, received_by TEXT NOT NULL
+);
+CREATE TRIGGER configs_no_update BEFORE UPDATE ON configs BEGIN SELECT RAISE(ABORT, 'configurations are kept'); END;
+CREATE TRIGGER configs_no_delete BEFORE DELETE ON configs BEGIN SELECT RAISE(ABORT, 'configurations are kept'); END;
+"""
+
+
 class StoreVersionError(Exception):
     """The database was written by a newer rehabstat (or is not a store)."""
 
@@ -196,6 +238,10 @@ def _migrate(con: sqlite3.Connection) -> None:
             for statement in _statements(ACCOUNTS):
                 con.execute(statement)
             version = 2
+        if version == 2:
+            for statement in _statements(PROVINCE_WORKBOOKS):
+                con.execute(statement)
+            version = 3
         con.execute(f"PRAGMA user_version = {version}")
         con.execute("COMMIT")
     except BaseException:
