@@ -96,6 +96,8 @@ def main_options(
         raise typer.Exit(2)
     rules.LANG["value"] = lang
     STATE["debug"] = debug
+    if debug:  # the parsers' own words in F002 (read in worker processes, which inherit the environment)
+        os.environ["REHABSTAT_DEBUG"] = "1"
 
 
 # ---------------------------------------------------------------- shared options

@@ -64,6 +64,31 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        an .ods named .xlsx) is read by its content, never refused for its name. A warning,
        because other software may refuse the file. Fix: rename the file (or save it again
        as .xlsx)."""),
+    _r("F014", "old-excel-format", ERROR,
+       "Tệp là sổ Excel định dạng cũ ({version}, trước năm 1997) không đọc được. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx.",
+       "The file is in an Excel format older than 1997 ({version}) and cannot be read: open it and save as .xlsx.",
+       """Excel 2.x, 3.0 and 4.0 saved worksheets in formats older than Excel 97. They are read
+       when their content can be (a worksheet of those versions holds one sheet only, so it
+       is never a whole monthly workbook). Fix: open the file in Excel or LibreOffice and
+       save it as .xlsx."""),
+    _r("F015", "unknown-codepage", ERROR,
+       "Tệp .xls dùng bảng mã {encoding}, trình đọc không chuyển được chữ của bảng mã này. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx.",
+       "The .xls file uses the code page {encoding}, whose text cannot be converted. Open it and save it as .xlsx.",
+       """Workbooks older than Excel 97 keep their text in the code page of the computer that
+       wrote them. The common ones (Windows, Mac Roman, Mac Central Europe ...) are read;
+       for the rest, saving the file again as .xlsx converts its text to Unicode."""),
+    _r("F016", "stray-cell", WARNING,
+       "Ô có giá trị '{value}' nằm xa bảng số liệu (cách hơn {gap}); ô này không được đọc vào bảng. Nếu gõ nhầm, hãy xoá nội dung ô.",
+       "A cell holding '{value}' lies far from the table (more than {gap} away); it is not read as part of the table. Clear it if it was typed by mistake.",
+       """A single value typed far below or right of a sheet's table (in the last row of the
+       sheet, in column XFD) would make the sheet millions of cells big. It is read as
+       what it is, a stray cell, and shown here at its place; the table is read as if the
+       cell were empty."""),
+    _r("F017", "sheet-ignored", WARNING,
+       "Trang '{sheet_name}' là {kind}, không phải trang số liệu; đã bỏ qua.",
+       "Sheet '{sheet_name}' is {kind}, not a worksheet; it was ignored.",
+       """A workbook may hold sheets that are not worksheets: Excel 4.0 macro sheets, dialog
+       sheets of old macros. They hold no figures and are left out of the reading."""),
     _r("F005", "missing-sheet", ERROR,
        "Thiếu trang tính '{sheet_name}'. Sổ cần có các trang: ThongTin, SiSo, BienDong, SoLieu.",
        "Sheet '{sheet_name}' is missing. The workbook needs: ThongTin, SiSo, BienDong, SoLieu.",

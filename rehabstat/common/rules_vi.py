@@ -111,6 +111,17 @@ EXPLANATIONS_VI = {
     "F013": """Sổ lưu theo định dạng này nhưng mang đuôi của định dạng khác (tệp .xls đặt tên .xlsx, tệp .ods
         đặt tên .xlsx) được đọc theo nội dung, không bị từ chối vì tên. Chỉ là cảnh báo, vì phần mềm khác có
         thể không mở được tệp. Cách sửa: đổi đuôi tệp cho đúng (hoặc lưu lại dưới dạng .xlsx).""",
+    "F014": """Excel 2.x, 3.0 và 4.0 lưu trang tính theo định dạng cũ hơn Excel 97. Tệp được đọc khi nội dung
+    đọc được (một trang tính của các phiên bản này chỉ có một trang, nên không bao giờ là cả sổ tháng).
+    Cách sửa: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx.""",
+    "F015": """Sổ cũ hơn Excel 97 lưu chữ theo bảng mã của máy đã tạo ra nó. Các bảng mã thường gặp (Windows,
+    Mac Roman, Mac Trung Âu ...) được đọc; với bảng mã khác, lưu lại tệp dưới dạng .xlsx sẽ chuyển chữ sang
+    Unicode.""",
+    "F016": """Một giá trị gõ ở rất xa bảng (ở dòng cuối cùng của trang, ở cột XFD) làm trang rộng hàng triệu ô.
+    Ô đó được đọc đúng như nó là, một ô lạc, và được chỉ ra ở đúng chỗ của nó; bảng được đọc như thể ô đó
+    trống.""",
+    "F017": """Sổ có thể chứa những trang không phải trang tính: trang macro Excel 4.0, trang hộp thoại của macro
+    cũ. Các trang này không có số liệu và không được đọc.""",
     "I005": """Một số số liệu cùng thời điểm là một phần của số liệu khác: học viên điều trị ARV
         (DIEU_TRI_ARV) nằm trong số học viên nhiễm HIV đang quản lý (HIV_QUAN_LY). Trong sổ của một tháng,
         phần lớn hơn tổng là lỗi gõ nhầm; tỷ lệ không bao giờ được in từ số liệu đó. (Tỷ lệ đạt chỉ tiêu

@@ -19,7 +19,7 @@ from zlib import error as zlib_error
 from . import formula, legacy, safety, sheetxml
 from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
 from ..common.issues import ERROR, WARNING, column_letter
-from ..common.rules import issue
+from ..common.rules import LANG, issue
 from ..common.values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 from .headers import HEADER_SEARCH_ROWS, TOTAL_WORDS, Header, find_header, locate_header  # noqa: F401
 
@@ -139,16 +139,18 @@ def read_workbook(path) -> WorkbookResult:
     try:
         _read(path, result)
     except safety.Refused as exc:
-        result.issues.append(issue(exc.code, file=path, detail=exc.detail))
+        result.issues.append(issue(exc.code, file=path, detail=exc.detail, version=exc.detail))
+    except Unreadable as exc:
+        result.issues.append(issue(exc.code, file=path, **exc.values))
     except MemoryError:
         result.issues.append(issue("F004", file=path, detail="cần quá nhiều bộ nhớ"))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a parser failure on a damaged file is a data problem, not a crash; a
         text = str(exc)           # Rust panic in the parser (pyo3 PanicException) is a BaseException
-        code = "F003" if any(w in text.lower() for w in ("password", "encrypt", "filepass")) else \
+        code = "F003" if _says_password(text) else \
             "F004" if "limit exceeded" in text.lower() else "F002"  # calamine's own cell limit: a bomb
-        result.issues.append(issue(code, file=path, detail=f"{type(exc).__name__}: {display(text)}"))
+        result.issues.append(issue(code, file=path, detail=damaged_words(exc)))
     if any(i.severity == ERROR and i.code.startswith("F") for i in result.issues):
         result.status = "error"
     return result
@@ -187,34 +189,21 @@ def _read(path: Path, result: WorkbookResult) -> None:
     if kind == "zip" and safety.is_rehabstat_output(path):
         result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
         return
-    wb = safety.open_workbook(path, seen, result.issues)  # by content, whatever the name says
-    loaded: dict[int, list] = {}
-
-    def load(index):
-        if index not in loaded:
-            sheet = wb.get_sheet_by_index(index)
-            rows = sheet.to_python(skip_empty_area=False, nrows=safety.MAX_ROWS + 1)
-            if len(rows) > safety.MAX_ROWS:
-                raise safety.Refused("F004", f"trang '{wb.sheet_names[index]}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
-            loaded[index] = [rows, list(sheet.merged_cell_ranges or [])]
-        return loaded[index]
-
-    try:
-        original = list(wb.sheet_names)
-        names = original
-        by_role, doubles = _assign_roles(names)
-        if not by_role and any(norm_key(n) in TARGET_SHEETS for n in names):
-            result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
-            return
-        encoding = _legacy_encoding(names, by_role, load)
-        if encoding:  # roles by the decoded names; issues keep the names the file has
-            by_role, doubles = _assign_roles([legacy.decode_cell(n, encoding) for n in original])
-            by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
-            doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
-        for index, _ in by_role.values():
-            load(index)
-    finally:
-        wb.close()
+    got = _parse(path, seen, result)
+    if got is None:
+        return
+    original, by_role, doubles, encoding, loaded, sheets, book = got
+    ignored = book.ignored
+    if seen.get("odd_sheets") and book.parser == "calamine":
+        ignored = _odd_sheets(path)
+    for name, what in ignored:
+        result.issues.append(issue("F017", file=path, sheet=name, sheet_name=name, kind=_SHEET_KIND[what]()))
+    for index, sheet in sheets.items():
+        for row, letter, value in sheet.strays:
+            result.issues.append(issue("F016", file=path, sheet=original[index], row=row, column=letter,
+                                       value=display(value), gap=_gap_words()))
+    if kind == "biff" and not any(role in by_role for role in REQUIRED_SHEETS):
+        raise safety.Refused("F014", seen["old"])  # one old worksheet, none of the monthly sheets: say what the file is
     if encoding:
         result.issues.append(issue("F010", file=path, encoding=legacy.ENCODING_NAMES[encoding]))
         for index, entry in loaded.items():
@@ -223,7 +212,12 @@ def _read(path: Path, result: WorkbookResult) -> None:
     for role, (_, first), (_, second) in doubles:
         result.issues.append(issue("F011", file=path, sheet=second, role_name=SHEETS[role][0], first=first,
                                    second=second))
-    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()})
+    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()}) \
+        if book.parser in ("calamine", "xlrd", "ods-stream") or not seen.get("utf16") else {}
+    for index, sheet in sheets.items():
+        if sheet.errors:  # error cells the second parser saw itself
+            ex = extras.setdefault(index, sheetxml.SheetExtras())
+            ex.errors = {**sheet.errors, **ex.errors}
     from . import province
     if "info" in by_role and province.is_province_info(loaded[by_role["info"][0]][0]):
         # a province workbook: figures no facility holds (seeds 003, 002)
@@ -253,6 +247,122 @@ def _read(path: Path, result: WorkbookResult) -> None:
             _read_table(path, result, role, name, rows, errors, merges)
         if role == "census" and not result.census and not any(i.sheet == name for i in result.issues):
             result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
+
+
+_SHEET_KIND = {"macro": lambda: "trang macro Excel 4.0" if LANG["value"] != "en" else "an Excel 4.0 macro sheet",
+               "dialog": lambda: "trang hộp thoại" if LANG["value"] != "en" else "a dialog sheet"}
+
+
+def _odd_sheets(path: Path) -> list:
+    import zipfile
+
+    from .fallback import xlsx_sheet_kinds
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return [(n, k) for n, k in xlsx_sheet_kinds(zf) if k in _SHEET_KIND]
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return []
+
+
+def _gap_words() -> str:
+    from .fallback import COL_GAP, ROW_GAP
+    if LANG["value"] == "en":
+        return f"{ROW_GAP:,} rows or {COL_GAP} columns"
+    return f"{ROW_GAP:,} dòng hoặc {COL_GAP} cột".replace(",", ".")
+
+
+def _parse(path: Path, seen: dict, result: WorkbookResult):
+    """The sheets the reader needs, by calamine or, when it fails on the file (or the file is
+    one calamine cannot hold: an old BIFF, a sheet spanning millions of cells), by the
+    format's second parser (fallback): (names, roles, doubles, encoding, {index: [rows,
+    merges]}, {index: Sheet}, book); None for a workbook that is not a monthly one."""
+    from . import fallback
+    first = None
+    if not (seen.get("sparse") or seen.get("old") or seen.get("utf16")):
+        try:
+            book = fallback.CalamineBook(safety.open_workbook(path, seen, result.issues))
+            return _load_sheets(book, result)
+        except (safety.Refused, MemoryError, KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+            first = exc
+            if _says_password(str(exc)):
+                raise safety.Refused("F003") from None
+            if "limit exceeded" in str(exc).lower():  # calamine's own cell limit: a bomb
+                raise safety.Refused("F004", f"{type(exc).__name__}: {display(str(exc))}") from None
+            result.issues[:] = [i for i in result.issues if i.code != "F013"]
+    safety.note_renamed(path, seen, result.issues)
+    try:
+        book = fallback.second(path, seen)
+        return _load_sheets(book, result)
+    except (safety.Refused, MemoryError, KeyboardInterrupt, SystemExit):
+        raise
+    except fallback.Unreadable as exc:
+        if seen.get("old") and exc.code == "F002":
+            raise safety.Refused("F014", seen["old"]) from None
+        raise _unreadable(exc.code, first, exc, **exc.values) from None
+    except BaseException as exc:  # noqa: BLE001 - the second parser failed too: the file is damaged
+        if seen.get("old"):
+            raise safety.Refused("F014", seen["old"]) from None
+        raise _unreadable("F002", first, exc) from None
+
+
+class Unreadable(Exception):
+    """A file neither parser could read: `code` and `values` for its issue."""
+
+    def __init__(self, code, values):
+        super().__init__(code)
+        self.code, self.values = code, values
+
+
+def _unreadable(code, first, second, **values) -> Unreadable:
+    if code == "F002":
+        values["detail"] = damaged_words(first, second)
+    return Unreadable(code, values)
+
+
+def damaged_words(*errors) -> str:
+    """F002's detail in the user's language; the parsers' own words only with --debug."""
+    import os
+    words = "its content does not follow the workbook format" if LANG["value"] == "en" else \
+        "nội dung không đúng cấu trúc sổ tính"
+    if os.environ.get("REHABSTAT_DEBUG"):
+        words += "; " + "; ".join(f"{type(e).__name__}: {display(str(e))}" for e in errors if e is not None)
+    return words
+
+
+def _says_password(text: str) -> bool:
+    return any(w in text.lower() for w in ("password", "encrypt", "filepass"))
+
+
+def _load_sheets(book, result: WorkbookResult):
+    loaded: dict[int, list] = {}
+    sheets: dict = {}
+
+    def load(index):
+        if index not in loaded:
+            sheet = book.sheet(index)
+            sheets[index] = sheet
+            loaded[index] = [sheet.rows, sheet.merges]
+        return loaded[index]
+
+    try:
+        original = list(book.sheet_names)
+        names = original
+        by_role, doubles = _assign_roles(names)
+        if not by_role and any(norm_key(n) in TARGET_SHEETS for n in names):
+            result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
+            return None
+        encoding = _legacy_encoding(names, by_role, load)
+        if encoding:  # roles by the decoded names; issues keep the names the file has
+            by_role, doubles = _assign_roles([legacy.decode_cell(n, encoding) for n in original])
+            by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
+            doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
+        for index, _ in by_role.values():
+            load(index)
+    finally:
+        book.close()
+    return original, by_role, doubles, encoding, loaded, sheets, book
 
 
 def _legacy_encoding(names, by_role, load) -> str | None:

@@ -27,6 +27,9 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 FORMAT_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "xls": (".xls",)}
 _ENTITY = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 _ROOT = re.compile(rb"<[A-Za-z_]")  # the first element: no DOCTYPE can follow it
+BIFF_BOF = {b"\x09\x00\x04\x00": "Excel 2.x", b"\x09\x02\x06\x00": "Excel 3.0", b"\x09\x04\x06\x00": "Excel 4.0"}
+MAX_DENSE = 2_000_000  # a sheet's rectangle (rows x columns) that calamine may hold densely
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d{1,7})?(?::([A-Z]{1,3})(\d{1,7}))?"')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>', re.S)
 
 
@@ -70,7 +73,12 @@ def precheck(path: Path, seen: dict | None = None) -> str:
         if _ole_is_encrypted(path):
             raise Refused("F003")
         seen["format"] = "xls"
+        _scan_biff(path, seen)
         return "ole"
+    if head[:4] in BIFF_BOF:  # Excel 2.x-4.0: a bare BIFF stream, no OLE container
+        seen["format"] = "xls"
+        seen["old"] = BIFF_BOF[head[:4]]
+        return "biff"
     if not head.startswith(ZIP_MAGIC):
         raise Refused("F001", "nội dung không phải sổ tính")
     try:
@@ -114,6 +122,13 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
         return
     with zf.open(info) as part:
         data = part.read(_HEAD)
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):  # UTF-16: the same checks on its text
+            _scan_utf16(name, data + part.read(), seen)
+            return
+        if sheet:
+            _note_extent(_DIMENSION.search(data, 0, 4096), seen)
+        elif name == "xl/_rels/workbook.xml.rels" and (b"acrosheet" in data or b"ialogsheet" in data):
+            seen["odd_sheets"] = True  # Excel 4.0 macro or dialog sheets: named in a note when ignored
         root = _ROOT.search(data)
         if _ENTITY.search(data, 0, root.start() if root else len(data)):
             raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
@@ -132,6 +147,93 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
                 break
             edge = data[-16:]
             data = part.read(_CHUNK)
+
+
+def _scan_utf16(name: str, data: bytes, seen: dict) -> None:
+    """An XML part saved in UTF-16 (Excel can): its prolog checked for entities like any
+    other's; calamine cannot read such a part, the second parser (openpyxl) does."""
+    from .fallback import _xml_text
+    if len(data) > MAX_UNCOMPRESSED // 2:
+        raise Refused("F004", f"phần '{name}' quá lớn")
+    try:
+        text = _xml_text(data[:len(data) // 2 * 2])
+    except UnicodeDecodeError:
+        raise Refused("F002", "phần XML không đọc được") from None
+    root = _ROOT.search(text)
+    if _ENTITY.search(text, 0, root.start() if root else len(text)):
+        raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
+    seen["utf16"] = True
+    if name.startswith("xl/worksheets/"):
+        _note_extent(_DIMENSION.search(text, 0, 4096), seen)
+        if b't="e"' in text:
+            seen.setdefault("error_parts", set()).add(name)
+        if b"<f>" in text or b"<f " in text:
+            seen.setdefault("formula_parts", set()).add(name)
+
+
+def _note_extent(m, seen: dict) -> None:
+    """seen["sparse"] when a sheet's <dimension> spans more cells than a dense read may
+    hold (one value typed in XFD1048576): the cells present are then read, not the rectangle."""
+    if not m or not m.group(4):
+        return
+    from .sheetxml import _col_index
+    rows = int(m.group(4)) - int(m.group(2) or 1) + 1
+    cols = _col_index(m.group(3).decode()) - _col_index((m.group(1) or b"A").decode()) + 1
+    if rows > MAX_ROWS or rows * cols > MAX_DENSE:
+        seen["sparse"] = True
+
+
+def _scan_biff(path: Path, seen: dict) -> None:
+    """In an .xls: FILEPASS (a password, XOR or RC4: F003 whatever the parser would say) and
+    each sheet's DIMENSIONS (seen["sparse"] as for an .xlsx). Record headers are never
+    encrypted, so they can be walked in a protected file too."""
+    import struct
+
+    from .sheetxml import _ole_stream
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES)
+    try:
+        stream = _ole_stream(data)
+    except (struct.error, IndexError, ValueError):
+        return
+    if not stream:
+        return
+    offsets, pos, n = [], 0, len(stream)
+    while pos + 4 <= n:
+        rtype, rlen = struct.unpack_from("<HH", stream, pos)
+        if rtype == 0x002F:
+            raise Refused("F003")
+        if rtype == 0x0085 and rlen >= 4:
+            offsets.append(struct.unpack_from("<I", stream, pos + 4)[0])
+        elif rtype == 0x000A:
+            break
+        pos += 4 + rlen
+    for offset in offsets[:1000]:
+        pos = offset
+        for _ in range(64):  # DIMENSIONS comes among a sheet's first records
+            if pos + 4 > n:
+                break
+            rtype, rlen = struct.unpack_from("<HH", stream, pos)
+            if rtype == 0x0200 and rlen >= 8:
+                if rlen >= 14:  # BIFF8: 32-bit rows
+                    r0, r1, c0, c1 = struct.unpack_from("<IIHH", stream, pos + 4)
+                else:
+                    r0, r1, c0, c1 = struct.unpack_from("<HHHH", stream, pos + 4)
+                if r1 - r0 > MAX_ROWS or (r1 - r0) * max(0, c1 - c0) > MAX_DENSE:
+                    seen["sparse"] = True
+                break
+            if rtype == 0x000A:
+                break
+            pos += 4 + rlen
+
+
+def note_renamed(path: Path, seen: dict, issues: list | None) -> None:
+    """F013 when the file's name says another format than its content."""
+    real = seen.get("format")
+    suffix = path.suffix.lower()
+    if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
+        from ..common.rules import issue
+        issues.append(issue("F013", file=path, suffix=suffix or "(không có)", real="." + real))
 
 
 def _utf8(name: str) -> bool:
@@ -153,9 +255,7 @@ def open_workbook(path: Path, seen: dict, issues: list | None = None):
     name = str(path)
     if (real is None or suffix in FORMAT_SUFFIXES[real]) and (name.isascii() or _utf8(name)):
         return CalamineWorkbook.from_path(name)
-    if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
-        from ..common.rules import issue
-        issues.append(issue("F013", file=path, suffix=suffix or "(không có)", real="." + real))
+    note_renamed(path, seen, issues)
     with path.open("rb") as fh:
         return CalamineWorkbook.from_filelike(fh)
 
