@@ -291,11 +291,15 @@ class XlrdBook:
             raise Unreadable("F002", f"XLRDError: {text}") from None
         except LookupError as exc:  # a code page Python has no codec for
             page = _codepage(data)
-            try:  # BIFF8 keeps its text in Unicode: the code page only names it
-                self.book = self._open(xlrd, data, log, "cp1252", biff8_only=True)
-            except (LookupError, Unreadable, xlrd.XLRDError):
+            try:
+                self.book = self._open(xlrd, data, log, "cp1252")
+            except (LookupError, xlrd.XLRDError) as again:  # damaged beyond its code page
+                raise Unreadable("F002", f"{type(again).__name__}: {again}") from None
+            if self.book.biff_version < 80:  # text in that code page: it cannot be read right
+                self.book.release_resources()
                 raise Unreadable("F015", f"LookupError: {exc}",
                                  encoding=CODEPAGE_NAMES.get(page, f"code page {page}")) from None
+            # BIFF8 keeps its text in Unicode: the code page only names it
         finally:
             log.close()
         self.sheet_names = list(self.book.sheet_names())
@@ -303,7 +307,7 @@ class XlrdBook:
         self.counter = _Counter()
 
     @staticmethod
-    def _open(xlrd, data, log, override, biff8_only=False):
+    def _open(xlrd, data, log, override):
         for formatting in (True, False):  # formatting_info gives the merged ranges; some files only open without
             try:
                 book = xlrd.open_workbook(file_contents=data, formatting_info=formatting, on_demand=True,
@@ -318,8 +322,6 @@ class XlrdBook:
                 if formatting:
                     continue
                 raise Unreadable("F002", f"{type(exc).__name__}: {exc}") from None
-            if biff8_only and book.biff_version < 80:
-                raise Unreadable("F015")
             return book
         raise Unreadable("F002", "xlrd: no way to open")
 
