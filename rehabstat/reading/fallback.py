@@ -149,22 +149,13 @@ SHEET_KINDS = {"macrosheet": "macro", "xlmacrosheet": "macro", "xlintlmacrosheet
                "chartsheet": "chart"}
 
 
-def _xml_text(data: bytes) -> bytes:
-    """An XML part as UTF-8 bytes, whatever encoding it was saved in (UTF-16 with its BOM)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16").encode("utf-8")
-    if data[:2] in (b"<\x00", b"\x00<"):
-        return data.decode("utf-16-le" if data[0] == 60 else "utf-16-be").encode("utf-8")
-    return data
-
-
 def xlsx_sheet_kinds(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """[(sheet name, kind)] in the workbook's order: kind 'work', 'macro' (Excel 4.0),
     'dialog', 'chart', or 'none' (an entry without a relationship, such as a VBA module's)."""
     import html
-    wb = _xml_text(zf.read("xl/workbook.xml"))
+    wb = safety.xml_text(zf.read("xl/workbook.xml"))
     try:
-        rels = _xml_text(zf.read("xl/_rels/workbook.xml.rels"))
+        rels = safety.xml_text(zf.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
         rels = b""
     types = {}
@@ -245,17 +236,16 @@ def _col(letters: bytes) -> int:
 
 def _xlsx_merges(zf: zipfile.ZipFile, kinds) -> dict:
     """{sheet name: merged ranges} (read-only openpyxl does not give them)."""
-    from . import safety as _s
     out = {}
     for index, (name, kind) in enumerate(kinds):
         if kind != "work":
             continue
-        part = _s._sheet_part(zf, index) if index < 10_000 else None
+        part = safety._sheet_part(zf, index) if index < 10_000 else None
         if part is None:
             continue
         try:
             with zf.open(part) as fh:
-                xml = _xml_text(fh.read(200 * 1024 * 1024))
+                xml = safety.xml_text(fh.read(200 * 1024 * 1024))
         except KeyError:
             continue
         found = [((int(m.group(2)) - 1, _col(m.group(1))), (int(m.group(4)) - 1, _col(m.group(3))))

@@ -149,14 +149,22 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
             data = part.read(_CHUNK)
 
 
+def xml_text(data: bytes) -> bytes:
+    """An XML part as UTF-8 bytes, whatever encoding it was saved in (UTF-16 with its BOM)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16").encode("utf-8")
+    if data[:2] in (b"<\x00", b"\x00<"):
+        return data.decode("utf-16-le" if data[0] == 60 else "utf-16-be").encode("utf-8")
+    return data
+
+
 def _scan_utf16(name: str, data: bytes, seen: dict) -> None:
     """An XML part saved in UTF-16 (Excel can): its prolog checked for entities like any
     other's; calamine cannot read such a part, the second parser (openpyxl) does."""
-    from .fallback import _xml_text
     if len(data) > MAX_UNCOMPRESSED // 2:
         raise Refused("F004", f"phần '{name}' quá lớn")
     try:
-        text = _xml_text(data[:len(data) // 2 * 2])
+        text = xml_text(data[:len(data) // 2 * 2])
     except UnicodeDecodeError:
         raise Refused("F002", "phần XML không đọc được") from None
     root = _ROOT.search(text)
