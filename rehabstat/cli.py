@@ -98,6 +98,8 @@ def main_options(
     STATE["debug"] = debug
     if debug:  # the parsers' own words in F002 (read in worker processes, which inherit the environment)
         os.environ["REHABSTAT_DEBUG"] = "1"
+    else:
+        os.environ.pop("REHABSTAT_DEBUG", None)
 
 
 # ---------------------------------------------------------------- shared options

@@ -91,6 +91,7 @@ def test_aborting_and_panicking_files_are_issues_of_their_own(tmp_path):
 def test_a_parser_panic_is_caught_in_process_too(monkeypatch):
     """pyo3's PanicException is a BaseException: `except Exception` missed it. The parsers'
     own words only with --debug (REHABSTAT_DEBUG)."""
+    monkeypatch.delenv("REHABSTAT_DEBUG", raising=False)
     result = read_workbook(FIXTURES / "truncated-panic.xls")
     assert [i.code for i in result.issues] == ["F002"] and "PanicException" not in result.issues[0].message
     assert result.status == "error"

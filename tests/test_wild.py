@@ -35,7 +35,9 @@ def original():
 
 @pytest.fixture(scope="module")
 def wild():
-    """Every fixture read once, in the sandbox's workers."""
+    """Every fixture read once, in the sandbox's workers (without --debug)."""
+    import os
+    os.environ.pop("REHABSTAT_DEBUG", None)
     paths = sorted(p for p in WILD.iterdir() if p.suffix in (".xlsx", ".xlsm", ".xls", ".ods"))
     data = read_paths(paths)
     return {Path(r.file).name: r for r in data.results}
@@ -115,13 +117,15 @@ def test_fuzzed_xls_is_damaged_in_plain_words(wild):
 def test_parser_words_only_with_debug(tmp_path):
     code = ("from rehabstat.reading.reader import read_workbook as r;"
             f"print(r({str(WILD / 'fuzzed.xls')!r}).issues[0].message)")
-    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    env = {k: v for k, v in __import__("os").environ.items() if k != "REHABSTAT_DEBUG"}
+    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     debug = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={**__import__("os").environ, "REHABSTAT_DEBUG": "1"}).stdout
+                           env={**env, "REHABSTAT_DEBUG": "1"}).stdout
     assert "PanicException" not in plain and "PanicException" in debug
 
 
 def test_messages_in_english(monkeypatch):
+    monkeypatch.delenv("REHABSTAT_DEBUG", raising=False)
     monkeypatch.setitem(rules.LANG, "value", "en")
     old = read_workbook(WILD / "biff2.xls").issues[0].message
     assert old.startswith("The file is in an Excel format older than 1997 (Excel 2.x)") and "save as .xlsx" in old
@@ -173,3 +177,16 @@ def test_a_table_too_long_is_still_refused():
     with pytest.raises(safety.Refused) as exc:
         fallback.grid(cells, "BienDong")
     assert exc.value.code == "F004"
+
+
+def test_cli_debug_shows_the_parsers_words(tmp_path):
+    """`validate` of a damaged file: Vietnamese (or English) words, the parsers' own only with --debug."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "rehabstat", *args, "validate", str(WILD / "fuzzed.xls")],
+                              capture_output=True, text=True, timeout=120,
+                              env={k: v for k, v in __import__("os").environ.items() if k != "REHABSTAT_DEBUG"})
+    plain, english, debug = run(), run("--lang", "en"), run("--debug")
+    assert plain.returncode == english.returncode == debug.returncode == 1
+    assert "nội dung không đúng cấu trúc sổ tính" in plain.stdout and "Panic" not in plain.stdout + plain.stderr
+    assert "its content does not follow the workbook format" in english.stdout and "Panic" not in english.stdout
+    assert "PanicException" in debug.stdout
