@@ -136,7 +136,16 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
     out += unexpected_units(ctx, registry)
     out += unit_codes(ctx)
     out += outliers(ctx)
+    out += province_overlaps(ctx)
     return out
+
+
+def province_overlaps(ctx: _Context) -> list[Issue]:
+    """X007: two province workbooks of one province whose periods overlap (the same quarter
+    sent twice, a year and one of its quarters) would count the same figures twice; every
+    such workbook is named, whatever period is asked for (validate has none)."""
+    from ..reading.province import overlapping_workbooks
+    return overlapping_workbooks(ctx.ds)
 
 
 # ---------------------------------------------------------------- identities

@@ -49,25 +49,58 @@ def indicator_table(data, period: Period, level="facility", config=None, units=N
     as_of = as_of or period.end_date
     issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
     from ..reading.province import split_issues
-    issues, _province_issues = split_issues(ds, issues)  # province workbooks: not facility-months (see README)
+    issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months (see README)
     gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today, as_of=as_of,
                   issues=issues)
     refuse_unless_complete(gate, force)
+    # a province's (the nation's) figures include its province workbooks: their errors
+    # refuse the table as the gate's do (a value that cannot be read is never a missing row)
+    province_errors = []
+    if level != "facility":
+        from ..common.issues import ERROR
+        from ..reading.province import issues_over
+        province_errors = [i for i in issues_over(ds, province_issues, period, provinces) if i.severity == ERROR]
+        if province_errors and not force:
+            raise province_workbook_error(period, province_errors)
     table = compute(gate.dataset, period, level=level, split=cfg.split, as_of=as_of)
     reporting = reporting_table(gate, level, cfg)
     if len(reporting):
         # object values: counts stay ints next to the rates (floats), as the rest of the table
         table = pd.concat([table.astype({"value": object}), reporting.astype({"value": object})], ignore_index=True)
         table = table.sort_values(["unit"], kind="stable").reset_index(drop=True)
-    if level == "province" or compare:
-        from ..computing.compare import province_level, with_earlier
-        if level == "province":
-            table = province_level(gate.dataset, period, table)
+    if level != "facility" or compare:
+        from ..computing.compare import with_earlier, with_province_rows
+        table = with_province_rows(gate.dataset, period, table, level, as_of, cfg.split)
         if compare:
-            table = with_earlier(ds, table, period, level, cfg, units, provinces, compare, issues)
+            table = with_earlier(ds, table, period, level, cfg, units, provinces, compare, issues, as_of)
     if force:
         table = with_coverage(table, gate, level)
+        if province_errors and len(table):  # the rows resting on a province workbook with errors are drafts
+            from ..common.codes import province_key
+            from ..settings.geography import province_at
+            bad = {province_key(province_at(i_province(ds, i), as_of)) for i in province_errors}
+            table["draft"] = table["draft"] | (table["unit"].map(province_key).isin(bad) if level == "province"
+                                               else True)
     return table, gate
+
+
+def i_province(ds, issue) -> str:
+    from ..reading.province import province_files
+    res = province_files(ds).get(issue.file)
+    return (res.province if res is not None else "") or ""
+
+
+def province_workbook_error(period: Period, errors):
+    """The DataError of a table that would rest on province workbooks with errors."""
+    from ..common.errors import DataError
+    lines = []
+    for i in errors[:40]:
+        where = ", ".join(x for x in (Path(i.file).name if i.file else None, i.where or None) if x)
+        lines.append(f"  {i.code} {where}: {i.message}" if where else f"  {i.code}: {i.message}")
+    files = {i.file for i in errors if i.file}
+    return DataError(f"Số liệu {period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
+                     [f"Sổ cấp tỉnh có {len(errors)} lỗi ở {len(files)} sổ (chi tiết: rehabstat validate)."] + lines,
+                     "Sửa các lỗi trên trong sổ cấp tỉnh (rehabstat validate) rồi chạy lại, hoặc dùng --force.")
 
 
 def province_notes(ds, period: Period, as_of=None, units=None) -> list[str]:
@@ -384,10 +417,12 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
                                                unit["name"] if level == "facility" else None, as_of)
     result.notes += sector_notes
     from ..computing.compare import document_extras
-    table, earlier, province_ctx, found = document_extras(ds, period, units, level, key, cfg, table, full, all_issues)
+    table, earlier, province_ctx, found = document_extras(ds, period, units, level, key, cfg, table, full, all_issues,
+                                                          as_of)
     result.notes += [i.message for i in found if i.severity != ERROR]
     if any(i.severity == ERROR for i in found):  # province workbooks that overlap: left out, the document waits
-        result.errors += [i for i in found if i.severity == ERROR]
+        known = {(i.code, i.file) for i in result.errors}  # X007 is also a check of the whole data
+        result.errors += [i for i in found if i.severity == ERROR and (i.code, i.file) not in known]
         if not force:
             result.refused = True
             return result

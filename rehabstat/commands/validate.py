@@ -170,14 +170,20 @@ def format_text(result: ValidationResult) -> str:
     return printable("\n".join(lines) + "\n")
 
 
+def _period_text(code: str) -> str:
+    """A monthly workbook's month as the clerk writes it (06/2021); a province workbook's
+    period by its code (2019, 2019-Q2, 2020-H1), as the command line takes it."""
+    y, _, m = code.partition("-")
+    return f"{m}/{y}" if len(m) == 2 and m.isdigit() else code
+
+
 def _file_block(f: dict, issues: list[Issue]) -> list[str]:
     w = _words()
     who = []
     if f.get("unit"):
         who.append(f["unit"])
     if f.get("period"):
-        y, m = f["period"].split("-")
-        who.append(f"{m}/{y}")
+        who.append(_period_text(f["period"]))
     head = f["path"] + (f" ({', '.join(who)})" if who else "")
     lines = [f"{head}: {_counts(issues)}"]
     width = max(len(location(i)) for i in issues)

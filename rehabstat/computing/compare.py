@@ -111,11 +111,12 @@ def every_month(ds, period: Period, units) -> bool:
     return bool(units) and all(months <= have.get(u, set()) for u in units)
 
 
-def earlier_gate(ds, period: Period, units, config, issues, provinces=None):
+def earlier_gate(ds, period: Period, units, config, issues, provinces=None, as_of=None):
     """The gate's decision for an earlier period (the issues are those of the whole data,
-    computed once by the caller)."""
+    computed once by the caller), its provinces those of ``as_of`` (the compared period's)."""
     from ..checking.gate import decide
-    return decide(ds, period, config, units=list(units) if units else None, provinces=provinces, issues=issues)
+    return decide(ds, period, config, units=list(units) if units else None, provinces=provinces, issues=issues,
+                  as_of=as_of)
 
 
 # ---------------------------------------------------------------- prose
@@ -228,11 +229,13 @@ def compare_table(table, earlier_table, earlier: Period | None):
 
 # ---------------------------------------------------------------- documents
 
-def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=None, issues=None) -> dict:
+def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=None, issues=None,
+                    as_of=None) -> dict:
     """For a document: {'previous'|'year': {'period', 'label', 'end_label', 'table'} or None}.
     None where the earlier period is not in the data for these facilities (the gate says
     so when ``issues`` are given). ``extra(earlier_period, table)`` may add rows (the
-    province workbook's). ``ds`` is the whole Dataset, not the period's counted files."""
+    province workbook's). ``ds`` is the whole Dataset, not the period's counted files.
+    Provinces are those of ``as_of`` (the document's) for the earlier periods too."""
     from .indicators import compute
     out: dict = {}
     for kind in KINDS:
@@ -242,7 +245,7 @@ def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=
             continue
         if issues is not None:
             try:
-                gate = earlier_gate(ds, p, units, cfg, issues)
+                gate = earlier_gate(ds, p, units, cfg, issues, as_of=as_of)
             except Exception:  # noqa: BLE001 - a unit the gate does not know then: nothing to compare
                 out[kind] = None
                 continue
@@ -254,7 +257,7 @@ def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=
             data = ds
         table = compute(data, p, level="facility" if level == "facility" else "province", split=cfg.split,
                         units=list(units) if level == "facility" else None,
-                        provinces=[key] if level != "facility" else None)
+                        provinces=[key] if level != "facility" else None, as_of=as_of)
         if extra is not None:
             table = extra(p, table)
         label = short_label(p) if kind == "previous" else same_period_label(period, p)
@@ -262,7 +265,8 @@ def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=
     return out
 
 
-def document_extras(ds, period: Period, units, level: str, key: str, cfg, table, full=None, issues=None):
+def document_extras(ds, period: Period, units, level: str, key: str, cfg, table, full=None, issues=None,
+                    as_of=None):
     """What a document adds to its unit's indicator table: the province workbook's rows (a
     province's document), the earlier periods compared with, the province context, and
     the province workbooks' issues (X006 straddling, X007 overlapping). ``full``: the whole
@@ -279,7 +283,7 @@ def document_extras(ds, period: Period, units, level: str, key: str, cfg, table,
 
         def extra(p, t):
             return province.augment(ds, p, key, t)[0]
-    earlier = earlier_figures(full, period, units, level, key, cfg, extra, issues) if full is not None else {}
+    earlier = earlier_figures(full, period, units, level, key, cfg, extra, issues, as_of) if full is not None else {}
     return table, earlier, province_ctx, notes
 
 
@@ -294,25 +298,51 @@ def province_level(ds, period: Period, table):
     return out.sort_values(["unit", "indicator", "category"], kind="stable").reset_index(drop=True)
 
 
+def with_province_rows(ds, period: Period, table, level: str, as_of=None, split=None):
+    """A province- or national-level table with the province workbooks' rows: each province's
+    own (province_level); the nation's summed over its provinces, rates recomputed
+    (province.national_rows). A facility-level table is returned as it is."""
+    if level == "province":
+        return province_level(ds, period, table)
+    if level != "national":
+        return table
+    import pandas as pd
+    from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    from ..reading import province
+    from .indicators import compute
+    provinces = province_level(ds, period, compute(ds, period, level="province", split=split, as_of=as_of))
+    rows = province.national_rows(provinces)
+    if not rows:
+        return table
+    known = set(PROVINCE_FIGURES) | set(PROVINCE_DERIVED)
+    table = table[~table["indicator"].isin(known)] if len(table) else table
+    unit = table["unit"].iloc[0] if len(table) else "VN"
+    extra = pd.DataFrame([(unit, "national", period.code, i, c, v) for i, c, v in rows], columns=list(table.columns)[:6])
+    extra = extra.reindex(columns=table.columns)
+    out = pd.concat([table.astype({"value": object}), extra.astype({"value": object})], ignore_index=True)
+    return out.sort_values(["unit", "indicator", "category"], kind="stable").reset_index(drop=True)
+
+
 def with_earlier(ds, table, period: Period, level: str, cfg, units=None, provinces=None, kind: str | None = None,
-                 issues=None):
+                 issues=None, as_of=None):
     """`rehabstat indicators --compare`: ``table`` with `compare_table`'s four columns. The
     earlier period counts for a unit only where the gate finds it complete for that unit
-    (every facility-month received and clean); elsewhere the columns stay empty."""
+    (every facility-month received and clean); elsewhere the columns stay empty. The
+    earlier period is rolled up to the provinces of ``as_of`` (the period's), as the period
+    itself: a quarter after the 2025 merger is compared with the same merged provinces."""
     from .indicators import compute
     if kind not in KINDS:
         from ..common.errors import UsageError
         raise UsageError("--compare phải là previous hoặc year.")
     p = earlier_period(period, kind)
     try:
-        gate = earlier_gate(ds, p, units, cfg, issues, provinces)
+        gate = earlier_gate(ds, p, units, cfg, issues, provinces, as_of)
     except Exception:  # noqa: BLE001 - the selection is unknown in the earlier period
         return compare_table(table, None, p)
     if gate.empty:
         return compare_table(table, None, p)
-    earlier = compute(gate.dataset, p, level=level, split=cfg.split)
-    if level == "province":
-        earlier = province_level(gate.dataset, p, earlier)
+    earlier = compute(gate.dataset, p, level=level, split=cfg.split, as_of=as_of)
+    earlier = with_province_rows(gate.dataset, p, earlier, level, as_of, cfg.split)
     bad = {gate.issue_unit(i) for i in gate.errors}
     if level == "facility":
         keep = {u for u, f in gate.facilities.items() if f.complete and u not in bad and every_month(ds, p, [u])}

@@ -243,11 +243,39 @@ def rows_for(ds, period: Period, province: str) -> tuple[list[tuple], list]:
     if "CAI_NGHIEN_GIA_DINH" in total or "CAI_NGHIEN_CONG_DONG" in total:
         rows.append(("CAI_NGHIEN_GD_CD", TOTAL_ALL,
                      _whole(total.get("CAI_NGHIEN_GIA_DINH", 0) + total.get("CAI_NGHIEN_CONG_DONG", 0))))
-    for code, part, whole in (("TY_LE_XA_TUYEN_TRUYEN", "TUYEN_TRUYEN_XA", "XA"),
-                              ("TY_LE_TAP_HUAN", "CAN_BO_TAP_HUAN", "CAN_BO")):
-        if total.get(part) is not None and total.get(whole):
-            rows.append((code, TOTAL_ALL, round(float(total[part]) * 100 / float(total[whole]), 1)))
+    rows += rate_rows([total])
     return rows, issues
+
+
+RATES = (("TY_LE_XA_TUYEN_TRUYEN", "TUYEN_TRUYEN_XA", "XA"), ("TY_LE_TAP_HUAN", "CAN_BO_TAP_HUAN", "CAN_BO"))
+
+
+def rate_rows(totals: list[dict]) -> list[tuple]:
+    """The rates of the province figures, each from sums over the units (provinces) that
+    hold both its part and its whole: Σ part × 100 / Σ whole, one decimal."""
+    rows = []
+    for code, part, whole in RATES:
+        both = [t for t in totals if t.get(part) is not None and t.get(whole) is not None]
+        num, den = sum(float(t[part]) for t in both), sum(float(t[whole]) for t in both)
+        if both and den:
+            rows.append((code, TOTAL_ALL, round(num * 100 / den, 1)))
+    return rows
+
+
+def national_rows(province_table) -> list[tuple]:
+    """The nation's rows of the province workbooks' figures: every additive figure (and
+    CAI_NGHIEN_GD_CD) summed over the provinces per category, the rates recomputed from
+    the sums (rate_rows). ``province_table``: a province-level table with their rows."""
+    if province_table is None or not len(province_table):
+        return []
+    t = province_table[province_table["indicator"].isin(set(PROVINCE_FIGURES) | {"CAI_NGHIEN_GD_CD"})]
+    if t.empty:
+        return []
+    sums = t.groupby(["indicator", "category"], sort=True)["value"].sum()
+    rows = [(ind, cat, _whole(v)) for (ind, cat), v in sums.items()]
+    alls = t[t["category"] == TOTAL_ALL]
+    totals = [dict(zip(part["indicator"], part["value"])) for _, part in alls.groupby("unit", sort=True)]
+    return rows + rate_rows(totals)
 
 
 def _whole(v):
@@ -313,6 +341,51 @@ def split_issues(ds, issues) -> tuple[list, list]:
     if not mine:
         return list(issues), []
     return [i for i in issues if i.file not in mine], [i for i in issues if i.file in mine]
+
+
+def overlapping_workbooks(ds, lo: int | None = None, hi: int | None = None) -> list:
+    """X007 for every province workbook whose period overlaps another's of the same province
+    (months as year*12 + month - 1; only workbooks wholly inside lo..hi when given)."""
+    from ..common.periods import period_between
+    spans: dict[str, list] = {}
+    for res in province_files(ds).values():
+        if res.status != "province" or not (res.first and res.last and res.province):
+            continue
+        a, b = _ym(res.first), _ym(res.last)
+        if (lo is not None and a < lo) or (hi is not None and b > hi):
+            continue
+        spans.setdefault(province_key(res.province), []).append((a, b, res.file, res.province,
+                                                                  period_between(res.first, res.last).code))
+    out = []
+    for items in spans.values():
+        items.sort(key=lambda x: (x[0], x[1], x[2]))
+        clash: dict[str, set] = {}
+        for k, (a, b, f, _, _) in enumerate(items):
+            for c, d, g, _, _ in items[k + 1:]:
+                if c <= b:
+                    clash.setdefault(f, set()).add(g)
+                    clash.setdefault(g, set()).add(f)
+        for a, b, f, name, code in items:
+            if f in clash:
+                out.append(issue("X007", file=f, province=name, period=code,
+                                 other=", ".join(sorted(Path(g).name for g in clash[f]))))
+    return out
+
+
+def issues_over(ds, issues, period: Period, provinces=None) -> list:
+    """The province workbooks' issues that concern ``period`` for the given provinces (every
+    province when None): what a province- or national-level table rests on."""
+    if provinces is None:
+        names = {res.province for res in province_files(ds).values()}
+        names = {province_key(n): n for n in names if n} or {"": ""}
+        provinces = list(names.values())
+    seen, out = set(), []
+    for name in provinces:
+        for i in relevant_issues(ds, issues, period, name):
+            if id(i) not in seen:
+                seen.add(id(i))
+                out.append(i)
+    return out
 
 
 def relevant_issues(ds, issues, period: Period, province: str | None) -> list:
