@@ -126,6 +126,7 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
     out += stock_flow(ctx)
     out += continuity(ctx)
     out += census_split(ctx)
+    out += census_parts_blank(ctx)
     out += parts_of_wholes(ctx, period)
     out += totals_rows(ctx)
     out += persons(ctx)
@@ -293,6 +294,24 @@ def census_split(ctx: _Context) -> list[Issue]:
                   field="present", category=r.category, present=_n(r.present), absent=_n(r.absent),
                   total=_n(int(r.present) + int(r.absent)), closing=_n(r.closing))
             for r in bad.itertuples(index=False)]
+
+
+def census_parts_blank(ctx: _Context) -> list[Issue]:
+    """C009: a blank Có mặt (Vắng mặt) cell beside a filled Cuối kỳ, on the blank cell; only
+    where the sheet has the column (a census without the split is not asked for it)."""
+    c = ctx.ds.census
+    if c.empty:
+        return []
+    out = []
+    for fld, title in (("present", "Có mặt"), ("absent", "Vắng mặt")):
+        blank = c[c["closing"].notna() & c[fld].isna()]
+        for r in blank.itertuples(index=False):
+            col = ctx.column(r.file, r.sheet, fld)
+            if col is None:
+                continue
+            out.append(issue("C009", file=r.file, sheet=r.sheet, row=int(r.row), column=col, field=fld,
+                             field_name=title, category=r.category, closing=_n(r.closing)))
+    return sorted(out, key=lambda i: (i.file, i.sheet or "", i.row or 0, i.column or ""))
 
 
 STOCK_PARTS = (("DIEU_TRI_ARV", "HIV_QUAN_LY"),)  # held at the same moment: per workbook (I005)

@@ -272,7 +272,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                          prov.annex, prov.gaps, tables.get(prov.name), not prov.complete, as_of,
                          timeliness_context(prov.facilities, cfg), _approval(approved, units, period),
                          history.get(prov.name), history_issues.get(prov.name, []),
-                         result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else []))
+                         result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else [],
+                         prov.facilities))
     from .service import document_stem
     expected = {prov.name: f"{document_stem('bc', prov.name, period)}.docx" for prov in work}
     total = len(result.provinces)
@@ -355,12 +356,13 @@ def _render_job(payload):
     from ..documents.render import TemplateError
     from .service import build_document
     (sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely, approval,
-     full, history, reasons) = payload
+     full, history, reasons, facilities) = payload
     try:
         doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
                              template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft,
                              as_of=as_of, timeliness=timely, approval=approval, full=full,
-                             all_issues=history if full is not None else None, draft_reasons=reasons)
+                             all_issues=history if full is not None else None, draft_reasons=reasons,
+                             reporting=facilities)
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft, doc.notes

@@ -310,7 +310,8 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     result = build_document(gate.dataset, cfg, period, units, level, key, gate.issues + mine, out=out, force=force,
                             template=template, targets=targets, today=today, kind=kind, plan=plan, annex=annex,
                             gaps=gaps, draft=gate.draft, as_of=as_of, timeliness=timely, approval=approval,
-                            full=ds, all_issues=issues, draft_reasons=gate.draft_reasons() if gate.draft else [])
+                            full=ds, all_issues=issues, draft_reasons=gate.draft_reasons() if gate.draft else [],
+                            reporting=[f for u, f in gate.facilities.items() if u in set(units)])
     if level == "province":
         result.notes[:0] = province_notes(ds, period, as_of, units)
     result.coverage = gate.coverage_text()
@@ -372,13 +373,15 @@ def document_stem(kind: str, key: str, period: Period, plan=None) -> str:
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
                    targets=None, today=None, kind="bc", plan=None, annex=None, gaps=None,
                    table=None, draft=None, draft_reasons=None, as_of=None, timeliness=None, approval="", full=None,
-                   all_issues=None) -> DocumentResult:
+                   all_issues=None, reporting=None) -> DocumentResult:
     """Render one document from an already-read Dataset (batch calls this once per province).
     `issues` are the data issues that concern these units; errors refuse the document unless force.
     `table`: the unit's indicator rows when the caller has computed them already (batch).
     `draft`: the gate's word (the data are not complete and clean); None: errors decide.
     `full`, `all_issues`: the whole Dataset and every issue, to compare with earlier periods
-    (compare.document_extras asks the gate about them); without them nothing is compared."""
+    (compare.document_extras asks the gate about them); without them nothing is compared.
+    `reporting`: the gate's facilities of the document, whose reporting counts and rates its
+    workbook's ChiSo lists as `indicators` does."""
     from ..computing.indicators import compute
     from ..common.issues import ERROR
     result = DocumentResult(errors=[i for i in issues if i.severity == ERROR],
@@ -463,7 +466,8 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     try:
         with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
             render_docx(template, kind, ctx, docx_tmp)  # both files, or neither
-            write_report_workbook(ctx, table, xlsx_tmp, unit, period)
+            write_report_workbook(ctx, table, xlsx_tmp, unit, period,
+                                  tidy=_with_reporting(table, reporting, level, period, cfg))
     except OutputError:
         raise
     except PermissionError as exc:
@@ -479,6 +483,22 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     return result
 
 
+def _with_reporting(table, facilities, level: str, period: Period, cfg):
+    """The document's indicator rows and, after them, the reporting counts and rates of its
+    facilities (timeliness.reporting_rows), the rows `indicators` prints for the same unit."""
+    if not facilities:
+        return table
+    import pandas as pd
+    from ..computing.timeliness import reporting_rows
+    unit = table["unit"].iloc[0] if len(table) else ""
+    rows = reporting_rows({unit: list(facilities)}, level, period.code, getattr(cfg, "deadline", None) or None)
+    if not rows:
+        return table
+    from ..computing.indicators.engine import COLUMNS
+    extra = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
+    return pd.concat([table.astype({"value": object}), extra], ignore_index=True)
+
+
 def _province_title(name: str) -> str:
     """The province as the workbooks write it, with its prefix in prose form: "TP. Hà Nội" →
     "thành phố Hà Nội", "Tỉnh Sơn La" → "tỉnh Sơn La", "Hà Nội" → "Hà Nội". No list of which
@@ -491,14 +511,15 @@ def _province_title(name: str) -> str:
     return f"{prefix} {m.group(2).strip()}"
 
 
-def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period) -> Path:
+def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period, tidy=None) -> Path:
     """The document's figures as a workbook that prints on A4 (xlsxout.print_setup):
     - BienDong: a title, then the category table as the document has it (a row per
       indicator, its code in a column of its own; a column per category, "Cộng HV",
       "Tổng cộng");
     - SoLieuKhac: the other figures; ChiTieu: the KH's targets of the plan year (with last
       year's result), or the BC's results against its targets (--targets);
-    - ChiSo: the tidy indicator rows, Vietnamese headers; PhuLuc (a province): its facilities."""
+    - ChiSo: the tidy indicator rows (`tidy`, default `table`: with the reporting rows when
+      given), Vietnamese headers; PhuLuc (a province): its facilities."""
     import openpyxl
     from openpyxl.styles import Alignment, Font
     from ..common.codes import FIGURES
@@ -530,7 +551,11 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     header = ["Mã", "Chỉ tiêu"] + [labels.get(c) or _category_short(c) for c in TABLE_CATEGORIES]
     top = titled(ws, f"Biến động học viên và người điều trị theo diện, {figures}"
                  + (f" (phần I của kế hoạch năm {plan_year})" if kh else ""), len(header))
-    rows = [[ind, label] + [int(v[ind][c]) for c in TABLE_CATEGORIES] for ind, label, _ in TABLE_ROWS]
+    from ..documents.report import row_label
+    told = ctx.get("told") or {}
+    rows = [[ind, row_label(ind, label, told)] + [int(v[ind][c]) if told.get(ind, True) else None
+                                                  for c in TABLE_CATEGORIES]
+            for ind, label, _ in TABLE_ROWS]
     write_table(ws, header, rows, widths={1: 17, 2: 30, **{c: 11 for c in range(3, len(header) + 1)}}, top=top)
     for k, (_, _, bold) in enumerate(TABLE_ROWS):
         if bold:
@@ -542,6 +567,10 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
         fig = FIGURES.get(ind)
         label, measure = (fig.label, fig.measure) if fig else REVENUE_LABELS.get(ind, (ind, ""))
         other_rows.append([ind, label, measure, val.item() if hasattr(val, "item") else val])
+    labour = ctx.get("labour") or {}
+    if labour.get("split") and not labour.get("whole"):  # the base of the funds the text states
+        other_rows.append(["QUY_CO_SO", "Chênh lệch thu chi của các cơ sở có doanh thu vượt chi phí (phần trích lập "
+                                        "quỹ)", "đồng", int(labour["base"])])
     top = titled(ws2, f"Các số liệu khác, {figures}", 4)
     write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={1: 17, 2: 45, 3: 8, 4: 18},
                 top=top, wrap=(2,))
@@ -561,7 +590,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
                          for t in targets], widths={1: 17, 2: 40, 3: 10, 4: 14, 5: 14, 6: 10}, top=top, wrap=(2,))
     ws3 = wb.create_sheet("ChiSo")
     top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
-    write_table(ws3, list(TIDY_HEADER), tidy_rows(table), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
+    write_table(ws3, list(TIDY_HEADER), tidy_rows(table if tidy is None else tidy), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
                 top=top, bulk=True)
     if ctx.get("approval"):  # from the store: which months the department approved
         set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)

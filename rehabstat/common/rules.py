@@ -164,6 +164,14 @@ RULES: dict[str, Rule] = {r.code: r for r in (
        "Cell '{field_name}' is blank but required.",
        """Every event row needs its category, event type and date; a census row needs its
        category. A row with only some cells filled is reported, never skipped."""),
+    _r("C009", "census-part-blank", WARNING,
+       "Ô '{field_name}' bị bỏ trống trong khi Cuối kỳ của diện {category} là {closing}. Hãy ghi số (0 nếu không có ai): ô trống không được tính là 0.",
+       "Cell '{field_name}' is blank while the closing of category {category} is {closing}. Enter a number (0 if nobody): a blank is not counted as 0.",
+       """Present and absent split the closing census (Có mặt + Vắng mặt = Cuối kỳ). A blank
+       beside a filled Cuối kỳ is not read as zero: the facility's month has no figure for
+       it, and a province's total of present (absent) learners then covers only the
+       facilities that wrote it, and says so ("số liệu của 6/7 cơ sở"). Fix: write the
+       number, 0 when nobody is present (absent)."""),
     _r("C005", "bad-quantity", ERROR,
        "Số lượng '{value}' không hợp lệ: phải là số nguyên từ 1 trở lên.",
        "Quantity '{value}' is invalid: it must be a whole number of at least 1.",

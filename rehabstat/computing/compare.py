@@ -343,6 +343,12 @@ def with_earlier(ds, table, period: Period, level: str, cfg, units=None, provinc
         return compare_table(table, None, p)
     earlier = compute(gate.dataset, p, level=level, split=cfg.split, as_of=as_of)
     earlier = with_province_rows(gate.dataset, p, earlier, level, as_of, cfg.split)
+    from .timeliness import reporting_table
+    reporting = reporting_table(gate, level, cfg)  # the reporting rows are compared as every other row
+    if len(reporting):
+        import pandas as pd
+        earlier = pd.concat([earlier.astype({"value": object}), reporting.astype({"value": object})],
+                            ignore_index=True)
     bad = {gate.issue_unit(i) for i in gate.errors}
     if level == "facility":
         keep = {u for u, f in gate.facilities.items() if f.complete and u not in bad and every_month(ds, p, [u])}

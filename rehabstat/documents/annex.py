@@ -14,6 +14,8 @@ ANNEX_INDICATORS = (
     ("CUOI_KY", "Cuối kỳ (đang quản lý)"), ("CO_MAT", "Có mặt"), ("VANG_MAT", "Vắng mặt"),
 )
 ANNEX_CATEGORIES = (("HV", "Học viên"), ("ALL", "Tổng cộng"))
+CENSUS_PARTS = ("CO_MAT", "VANG_MAT")  # written only by facilities that fill them (engine.facility_table)
+CENSUS_LABELS = {"CO_MAT": "có mặt", "VANG_MAT": "vắng mặt"}
 
 
 def annex_rows(facilities, fac_table) -> list[dict]:
@@ -23,12 +25,14 @@ def annex_rows(facilities, fac_table) -> list[dict]:
     cells [str: for each of ANNEX_INDICATORS, HV then ALL, in Vietnamese form],
     n {IND: {HV, ALL}} (formatted), v {IND: {HV, ALL}} (int)}."""
     values = defaultdict(int)
+    told = set()  # (unit, CO_MAT/VANG_MAT) that the facility reported: a blank is not a zero
     sel = fac_table[fac_table["category"].isin([c for c, _ in ANNEX_CATEGORIES])
                     & fac_table["indicator"].isin([i for i, _ in ANNEX_INDICATORS])]
     for unit, ind, cat, value in zip(sel["unit"].tolist(), sel["indicator"].tolist(), sel["category"].tolist(),
                                      sel["value"].tolist()):
         values[(unit, ind, cat)] += int(value)
-    rows, total = [], defaultdict(int)
+        told.add((unit, ind))
+    rows, total, total_told = [], defaultdict(int), set()
     received_all = expected_all = 0
     reported = {u for u, _, _ in values}
     for fac in facilities:
@@ -41,12 +45,16 @@ def annex_rows(facilities, fac_table) -> list[dict]:
             note = "; ".join(x for x in ("chưa báo cáo", facility_note(fac)) if x)
             rows.append(_annex_row(fac.unit, fac.name, received, expected, v, note, False))
             continue
-        v = {ind: {cat: values[(fac.unit, ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
+        v = {ind: {cat: values[(fac.unit, ind, cat)] if ind not in CENSUS_PARTS or (fac.unit, ind) in told else None
+                   for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
         for ind in v:
             for cat in v[ind]:
-                total[(ind, cat)] += v[ind][cat]
+                if v[ind][cat] is not None:
+                    total[(ind, cat)] += v[ind][cat]
+                    total_told.add(ind)
         rows.append(_annex_row(fac.unit, fac.name, received, expected, v, facility_note(fac), False))
-    v = {ind: {cat: total[(ind, cat)] for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
+    v = {ind: {cat: total[(ind, cat)] if ind not in CENSUS_PARTS or ind in total_told else None
+               for cat, _ in ANNEX_CATEGORIES} for ind, _ in ANNEX_INDICATORS}
     rows.append(_annex_row("", "Tổng cộng", received_all, expected_all, v, "", True))
     return rows
 
@@ -59,9 +67,10 @@ def partial_figures(facilities, fac_table) -> list[str]:
     reporting = [f.unit for f in facilities if f.unit in with_rows]
     if len(reporting) < 2:
         return []
-    sel = fac_table[fac_table["indicator"].isin(list(FIGURES)) & fac_table["unit"].isin(reporting)]
+    sel = fac_table[fac_table["indicator"].isin(list(FIGURES) + list(CENSUS_PARTS)) & fac_table["unit"].isin(reporting)]
     counts = sel.groupby("indicator")["unit"].nunique()
-    partial = [(FIGURES[ind].label, int(k)) for ind, k in counts.items() if k < len(reporting)]
+    labels = {**{c: f.label for c, f in FIGURES.items()}, **CENSUS_LABELS}
+    partial = [(labels[ind], int(k)) for ind, k in counts.items() if k < len(reporting)]
     if not partial:
         return []
     listed = "; ".join(f"{label.lower()} ({k}/{len(reporting)} cơ sở)" for label, k in sorted(partial))

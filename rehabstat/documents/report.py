@@ -16,8 +16,14 @@ from ..computing.indicators.engine import CATEGORY_INDICATORS
 from ..common.periods import Period
 from ..common.codes import ALWAYS_ROWS, TABLE_CATEGORIES, TABLE_ROWS  # noqa: F401  (national.py uses them too)
 
+# the Methadone sentence states a stock and its flows: carried over + in − out = now, with
+# every flow of the identity on its side (DOMAIN.md) and transfers said on both sides
+MET_INS = (("TIEP_NHAN", "tiếp nhận mới"), ("CHUYEN_DEN", "chuyển đến"), ("BAT_LAI", "quay lại"),
+           ("CHUYEN_DIEN_DEN", "chuyển diện đến"))
 MET_EXITS = (("BO_DIEU_TRI", "bỏ điều trị"), ("CHUYEN_DI", "chuyển"), ("RA_KHAC", "ra khỏi chương trình"),
-             ("TU_VONG", "tử vong"))
+             ("TU_VONG", "tử vong"), ("HOAN_THANH", "hoàn thành"), ("TRON", "trốn"),
+             ("TAM_DINH_CHI", "tạm đình chỉ"), ("CHUYEN_DIEN_DI", "chuyển diện đi"))
+FUND_CODES = tuple(c for c in REVENUE_INDICATORS if c != "LOI_NHUAN")
 SECTIONS = {
     "medical": ("KHAM_BENH", "DIEU_TRI_BENH", "SANG_LOC_LAO", "MAU_DOM_LAO", "XN_HIV", "HIV_QUAN_LY", "DIEU_TRI_ARV"),
     "management": ("VI_PHAM", "THAM_LAU", "THAM_GAP"),
@@ -132,11 +138,27 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
     met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
+    met_in = sum(v[c]["MET"] for c, _ in MET_INS)
     v["RA_MET"] = defaultdict(int, {"MET": met_exit})
+    v["VAO_MET"] = defaultdict(int, {"MET": met_in})
     n["RA_MET"] = _Formatted(v["RA_MET"])
+    n["VAO_MET"] = _Formatted(v["VAO_MET"])
     parts = {ind: breakdown(v[ind]) for ind in CATEGORY_INDICATORS}
-    parts["RA_MET"] = "; ".join(f"{label} {_n(v[c]['MET'])}" for c, label in MET_EXITS if v[c]["MET"])
+    both_ways = bool(v["CHUYEN_DEN"]["MET"])  # "chuyển" alone (seed 000) where nobody came by transfer
+    parts["RA_MET"] = "; ".join(f"{'chuyển đi' if c == 'CHUYEN_DI' and both_ways else label} {_n(v[c]['MET'])}"
+                                for c, label in MET_EXITS if v[c]["MET"])
+    # "vào 52 bệnh nhân" (seed 000) when all came as new patients; else its parts
+    parts["VAO_MET"] = "; ".join(f"{label} {_n(v[c]['MET'])}" for c, label in MET_INS if v[c]["MET"]) \
+        if met_in != v["TIEP_NHAN"]["MET"] else ""
     money = {c: vn.money(v[c]["ALL"]) for c in MONEY_CODES}
+    # funds are set aside by each facility from its own surplus (revenue.split_surplus): the
+    # base of a unit's funds is the sum of its facilities' surpluses, which differs from
+    # its net surplus where a facility ran at a loss
+    fund_base = sum(v[c]["ALL"] for c in FUND_CODES)
+    money["QUY_CO_SO"] = vn.money(fund_base)
+    money["LOI_NHUAN_ABS"] = vn.money(abs(v["LOI_NHUAN"]["ALL"]))
+    labour = {"split": fund_base > 0, "whole": fund_base > 0 and fund_base == v["LOI_NHUAN"]["ALL"],
+              "loss": v["LOI_NHUAN"]["ALL"] < 0, "base": fund_base}
     words = {c: vn.money_words(v[c]["ALL"]) for c in MONEY_CODES}
     document = dict(document or {})
     split = document.pop("_split", None) or {}
@@ -175,11 +197,16 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
            "QUY_PHUC_LOI": vn.percent(split["welfare"]), "QUY_PHAT_TRIEN": vn.percent(split["development"]),
            "QUY_DU_PHONG": vn.percent(split["reserve"])}
     table_rows = []
+    told = {ind: bool(((table["indicator"] == ind)).any()) if len(table) else False for ind in ("CO_MAT", "VANG_MAT")}
+    told.update({f"{ind}_of": _coverage_of(annex, ind) for ind in ("CO_MAT", "VANG_MAT")})
     for ind, label, bold in TABLE_ROWS:
+        label = row_label(ind, label, told)
         if ind not in ALWAYS_ROWS and not any(v[ind][c] for c in ALL_CATEGORIES):
             continue
         table_rows.append({"code": ind, "label": label, "bold": bold,
-                           "cells": [vn.number(v[ind][c]) if v[ind][c] else "-" for c in TABLE_CATEGORIES]})
+                           # a part nobody reported: blank cells, not "-" (nothing) nor 0
+                           "cells": [vn.number(v[ind][c]) if v[ind][c] else "-" if told.get(ind, True) else ""
+                                     for c in TABLE_CATEGORIES]})
     has["table"] = True
     today = today or dt.date.today()
     doc_type, abbrev = ("KẾ HOẠCH", "KH") if kind == "kh" else ("BÁO CÁO", "BC")
@@ -240,7 +267,8 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "prov": {"investment": province.get("investment", []), "investment_total": province.get("investment_total", ""),
                  "investment_years": province.get("investment_years", "")},
         "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
-        "money": money, "words": words, "pct": pct, "rates": rates, "has": has,
+        "money": money, "words": words, "pct": pct, "rates": rates, "has": has, "labour": labour,
+        "told": told,
         "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
         "targets": targets or [], "annex": annex or [], "gaps": gaps or [], "approval": approval or "",
         # a province's reporting rates and who sent late (batch): {"sentence": str, "late": [str]}
@@ -248,6 +276,22 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
                          "label": f"năm {period.last[0] + 1}", "targets": []},
     }
+
+
+def row_label(indicator: str, label: str, told: dict) -> str:
+    """A category table's row label, with the facilities it covers where only some reported
+    it ("Trong đó: có mặt (6/7 cơ sở)"): a blank Có mặt / Vắng mặt is not a zero
+    (engine.facility_table), a part nobody reported is not said as one."""
+    of = told.get(f"{indicator}_of")
+    return f"{label} ({of})" if of else label
+
+
+def _coverage_of(annex: list | None, indicator: str) -> str:
+    """"6/7 cơ sở" when only some of the facilities with figures reported ``indicator`` (its
+    annex cells blank for the others), else ""."""
+    rows = [r for r in annex or [] if not r.get("total") and r["v"]["CUOI_KY"]["ALL"] is not None]
+    told = [r for r in rows if r["v"][indicator]["ALL"] is not None]
+    return f"{len(told)}/{len(rows)} cơ sở" if rows and len(told) < len(rows) else ""
 
 
 def _comparisons(v: dict, earlier: dict | None):

@@ -539,7 +539,9 @@ def _labels() -> dict:
     out["TRON_NGUOI"] = "Trốn (số người)"
     out.update({"SO_THANG_GUI": "Sổ tháng đã gửi", "SO_THANG_DUNG_HAN": "Sổ tháng gửi đúng hạn",
                 "SO_THANG_MUON": "Sổ tháng gửi muộn", "TY_LE_GUI_SO": "Tỷ lệ gửi sổ (%)",
-                "TY_LE_DUNG_HAN": "Tỷ lệ gửi đúng hạn (%)"})
+                "TY_LE_DUNG_HAN": "Tỷ lệ gửi đúng hạn (%)", "SO_THANG_CAN": "Sổ tháng cần có"})
+    from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    out.update({code: fig.label for code, fig in {**PROVINCE_FIGURES, **PROVINCE_DERIVED}.items()})
     return out
 
 

@@ -568,14 +568,24 @@ def _admissions(doc) -> None:
     _cond(doc, "unit.level == 'province'",
           "{% if period.label_compact %}Trong {{ period.label_compact }}{% else %}Đến ngày {{ period.end }}"
           "{% endif %}, {{ unit.short }} đang quản lý: {{ n.CUOI_KY.ALL }} học viên"
-          "{% if cmp.CUOI_KY.ALL %}, {{ cmp.CUOI_KY.ALL }}{% endif %}. Trong đó, có mặt tại cơ sở: "
-          "{{ n.CO_MAT.ALL }} người{% if parts_all.CO_MAT %} ({{ parts_all.CO_MAT }}; vắng mặt: "
-          "{{ n.VANG_MAT.ALL }} người){% else %}; vắng mặt: {{ n.VANG_MAT.ALL }} người{% endif %}.")
+          "{% if cmp.CUOI_KY.ALL %}, {{ cmp.CUOI_KY.ALL }}{% endif %}."
+          "{% if told.CO_MAT %} Trong đó, có mặt tại cơ sở{% if told.CO_MAT_of %} (số liệu của "
+          "{{ told.CO_MAT_of }}){% endif %}: {{ n.CO_MAT.ALL }} người{% if parts_all.CO_MAT %} ({{ parts_all.CO_MAT }}"
+          "{% if told.VANG_MAT %}; vắng mặt{% if told.VANG_MAT_of %} (số liệu của {{ told.VANG_MAT_of }}){% endif %}: "
+          "{{ n.VANG_MAT.ALL }} người{% endif %}){% elif told.VANG_MAT %}; vắng mặt{% if told.VANG_MAT_of %} (số liệu "
+          "của {{ told.VANG_MAT_of }}){% endif %}: {{ n.VANG_MAT.ALL }} người{% endif %}."
+          "{% elif told.VANG_MAT %} Vắng mặt{% if told.VANG_MAT_of %} (số liệu của {{ told.VANG_MAT_of }}){% endif %}: "
+          "{{ n.VANG_MAT.ALL }} người.{% endif %}")
+    # a province's opening counts everyone (seed 004); the learners' sentences after it say
+    # that they leave the Methadone patients out (one base per sentence, said)
     _p(doc, "Lũy kế {{ period.prev_label }} chuyển sang là {{ n.DAU_KY.HV }} học viên"
+            "{% if unit.level == 'province' and has.methadone %} (không kể bệnh nhân điều trị Methadone){% endif %}"
             "{% if parts.DAU_KY %}, trong đó: {{ parts.DAU_KY }}{% endif %}.")
     _p(doc, "{% if period.label_compact %}Trong {{ period.label }} (từ {{ period.start }} đến {{ period.end }})"
             "{% else %}Từ ngày {{ period.start }} đến ngày {{ period.end }}{% endif %} {{ unit.short }} "
-            "tiếp nhận {{ n.TIEP_NHAN.HV }} học viên vào{% if cmp.TIEP_NHAN.HV %}, {{ cmp.TIEP_NHAN.HV }}{% endif %}"
+            "tiếp nhận {{ n.TIEP_NHAN.HV }} học viên vào"
+            "{% if unit.level == 'province' and v.TIEP_NHAN.MET %} (không kể bệnh nhân điều trị Methadone){% endif %}"
+            "{% if cmp.TIEP_NHAN.HV %}, {{ cmp.TIEP_NHAN.HV }}{% endif %}"
             "{% if parts.TIEP_NHAN %}{% if cmp.TIEP_NHAN.HV %};{% else %},{% endif %} trong đó: {{ parts.TIEP_NHAN }}{% endif %}.")
     # with an after-care part (a province's report), discharges are said there, once
     _cond(doc, "v.HOAN_THANH.HV and not sec.aftercare",
@@ -598,8 +608,9 @@ def _admissions(doc) -> None:
     _cond(doc, "unit.level != 'province'",
           "Số học viên đang quản lý đến ngày {{ period.end }} là {{ n.CUOI_KY.HV }} học viên"
           "{% if cmp.CUOI_KY.HV %}, {{ cmp.CUOI_KY.HV }}{% endif %}"
-          "{% if v.CO_MAT.HV or v.VANG_MAT.HV %} (có mặt {{ n.CO_MAT.HV }}, vắng mặt "
-          "{{ n.VANG_MAT.HV }}){% endif %}"
+          "{% if told.CO_MAT and told.VANG_MAT and (v.CO_MAT.HV or v.VANG_MAT.HV) %} (có mặt {{ n.CO_MAT.HV }}, "
+          "vắng mặt {{ n.VANG_MAT.HV }}){% elif told.CO_MAT and v.CO_MAT.HV %} (có mặt {{ n.CO_MAT.HV }})"
+          "{% elif told.VANG_MAT and v.VANG_MAT.HV %} (vắng mặt {{ n.VANG_MAT.HV }}){% endif %}"
           "{% if parts.CUOI_KY %}, trong đó: {{ parts.CUOI_KY }}{% endif %}.")
     _tag(doc, "{%p endif %}")
     _cond(doc, "has.medical",
@@ -617,7 +628,8 @@ def _admissions(doc) -> None:
     _cond(doc, "has.methadone",
           "Công tác điều trị thay thế nghiện các chất dạng thuốc phiện bằng thuốc Methadone: "
           "kết quả lũy kế {{ period.prev_label }} chuyển sang {{ n.DAU_KY.MET }} bệnh nhân, trong "
-          "{{ period.label_short }} vào {{ n.TIEP_NHAN.MET }} bệnh nhân, ra {{ n.RA_MET.MET }} "
+          "{{ period.label_short }} vào {{ n.VAO_MET.MET }} bệnh nhân{% if parts.VAO_MET %} ({{ parts.VAO_MET }})"
+          "{% endif %}, ra {{ n.RA_MET.MET }} "
           "bệnh nhân{% if parts.RA_MET %} ({{ parts.RA_MET }}){% endif %}. Đến ngày "
           "{{ period.end }} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân"
           "{% if cmp.CUOI_KY.MET %}, {{ cmp.CUOI_KY.MET }}{% endif %}.")
@@ -661,13 +673,24 @@ def _education_plain(doc) -> None:
 
 def _labour(doc) -> None:
     _tag(doc, "{%p if has.labour %}")
-    _tag(doc, "{%p if v.LOI_NHUAN.ALL > 0 %}")
+    _tag(doc, "{%p if labour.whole %}")
     _p(doc, "Kết quả: Tổng doanh thu qua lao động trong {{ period.label }} là {{ money.DOANH_THU }} "
             "(đã chi phí là {{ money.CHI_PHI }}; ước lợi nhuận là {{ money.LOI_NHUAN }}). Trong "
             "đó: trích {{ pct.CCTL }} cải cách tiền lương là {{ money.TRICH_CCTL }}; trích bổ "
             "sung các quỹ: quỹ khen thưởng {{ money.QUY_KHEN_THUONG }}, quỹ phúc lợi "
             "{{ money.QUY_PHUC_LOI }}, quỹ phát triển hoạt động sự nghiệp "
             "{{ money.QUY_PHAT_TRIEN }}, quỹ dự phòng ổn định thu nhập {{ money.QUY_DU_PHONG }}.")
+    # some facilities at a loss: each sets funds aside from its own surplus (revenue.py),
+    # so the funds rest on the surpluses of the others, not on the net figure
+    _tag(doc, "{%p elif labour.split %}")
+    _p(doc, "Kết quả: Tổng doanh thu qua lao động trong {{ period.label }} là {{ money.DOANH_THU }} "
+            "(đã chi phí là {{ money.CHI_PHI }}; {% if labour.loss %}chi phí vượt doanh thu "
+            "{{ money.LOI_NHUAN_ABS }}{% else %}chênh lệch thu chi là {{ money.LOI_NHUAN }}{% endif %}). Các "
+            "quỹ được trích từ chênh lệch của từng cơ sở có doanh thu vượt chi phí (cộng "
+            "{{ money.QUY_CO_SO }}); cơ sở có doanh thu không vượt chi phí không trích lập. Trong đó: trích "
+            "{{ pct.CCTL }} cải cách tiền lương là {{ money.TRICH_CCTL }}; trích bổ sung các quỹ: quỹ khen "
+            "thưởng {{ money.QUY_KHEN_THUONG }}, quỹ phúc lợi {{ money.QUY_PHUC_LOI }}, quỹ phát triển hoạt "
+            "động sự nghiệp {{ money.QUY_PHAT_TRIEN }}, quỹ dự phòng ổn định thu nhập {{ money.QUY_DU_PHONG }}.")
     _tag(doc, "{%p else %}")
     _p(doc, "Kết quả: Tổng doanh thu qua lao động trong {{ period.label }} là {{ money.DOANH_THU }} "
             "(đã chi phí là {{ money.CHI_PHI }}); doanh thu không vượt chi phí nên không có "
@@ -802,7 +825,7 @@ def _facilities(doc) -> None:
     _tag(doc, "{%p for g in timeliness.late %}")
     _p(doc, "- {{ g }}")
     _tag(doc, "{%p endfor %}")
-    _p(doc, "Đơn vị tính: người", "VB Table Note")
+    _p(doc, "Đơn vị tính: người (học viên các diện, kể cả bệnh nhân điều trị Methadone)", "VB Table Note")
     cells = ["{% if not r.total %}{{ loop.index }}{% endif %}", "{{ r.name }}", "{{ r.months }}"] + [
         f"{{{{ r.n.{ind}.ALL }}}}" for ind in ("DAU_KY", "TIEP_NHAN", "HOAN_THANH", "TRON", "CUOI_KY",
                                                "CO_MAT", "VANG_MAT")]

@@ -29,7 +29,7 @@ from rehabstat.common.codes import (ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIG
 
 STOCKS = ("DAU_KY", "CUOI_KY", "CO_MAT", "VANG_MAT")
 EVENTS = tuple(EVENT_TYPES) + ("CHUYEN_DIEN_DEN", "CHUYEN_DIEN_DI")
-DERIVED = ("RA_MET",)  # every exit of Methadone patients (drop-out, transfer, death, other)
+DERIVED = ("RA_MET", "VAO_MET")  # every exit (entry) of Methadone patients: the stock-flow identity's sides
 MONEY_CODES = ("DOANH_THU", "CHI_PHI") + REVENUE_INDICATORS
 INDICATORS = STOCKS + EVENTS + DERIVED + tuple(FIGURES) + REVENUE_INDICATORS + tuple(PROVINCE_FIGURES) \
     + tuple(PROVINCE_DERIVED)
@@ -46,7 +46,8 @@ INDICATOR_LABELS: dict[str, str] = {
     **{code: ev.label for code, ev in EVENT_TYPES.items()},
     "CHUYEN_DIEN_DEN": "Chuyển diện đến (vào diện này)",
     "CHUYEN_DIEN_DI": "Chuyển diện đi (ra khỏi diện này)",
-    "RA_MET": "Tổng số bệnh nhân Methadone ra (bỏ điều trị, chuyển đi, tử vong, ra khác)",
+    "RA_MET": "Tổng số bệnh nhân Methadone ra (bỏ điều trị, chuyển đi, tử vong, ra khác, ...)",
+    "VAO_MET": "Tổng số bệnh nhân Methadone vào (tiếp nhận mới, chuyển đến, quay lại, chuyển diện đến)",
     **{code: f.label for code, f in FIGURES.items()},
     **{code: f"{f.label} (sổ cấp tỉnh)" for code, f in PROVINCE_FIGURES.items()},
     **{code: f"{f.label} (tính từ sổ cấp tỉnh)" for code, f in PROVINCE_DERIVED.items()},
@@ -131,6 +132,7 @@ def _values() -> dict[str, dict[str, int]]:
     for ind, by_cat in _BY_CATEGORY.items():
         v[ind].update(by_cat)
     v["RA_MET"]["MET"] = sum(v[ind]["MET"] for ind, _ in MET_EXITS)
+    v["VAO_MET"]["MET"] = sum(v[ind]["MET"] for ind in ("TIEP_NHAN", "CHUYEN_DEN", "BAT_LAI", "CHUYEN_DIEN_DEN"))
     for ind in STOCKS + EVENTS + DERIVED:
         v[ind]["HV"] = sum(v[ind][c] for c in LEARNER_CATEGORIES)
         v[ind]["ALL"] = v[ind]["HV"] + v[ind]["MET"]
@@ -146,6 +148,7 @@ def _parts(v) -> dict[str, str]:
                                for c in LEARNER_CATEGORIES if v[ind][c])
     parts["RA_MET"] = "; ".join(f"{label} {vf.count(v[ind]['MET'])}"
                                 for ind, label in MET_EXITS if v[ind]["MET"])
+    parts["VAO_MET"] = ""  # all came as new patients (seed 000): no parts
     return parts
 
 
@@ -250,7 +253,12 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "n": n,
         "v": v,
         "parts": _parts(v),
-        "money": {code: vf.money(v[code]["ALL"]) for code in MONEY_CODES},
+        "money": {**{code: vf.money(v[code]["ALL"]) for code in MONEY_CODES},
+                  "QUY_CO_SO": vf.money(sum(v[c]["ALL"] for c in REVENUE_INDICATORS if c != "LOI_NHUAN")),
+                  "LOI_NHUAN_ABS": vf.money(abs(v["LOI_NHUAN"]["ALL"]))},
+        "labour": {"split": True, "whole": True, "loss": False,
+                   "base": sum(v[c]["ALL"] for c in REVENUE_INDICATORS if c != "LOI_NHUAN")},
+        "told": {"CO_MAT": True, "VANG_MAT": True, "CO_MAT_of": "", "VANG_MAT_of": ""},
         "words": {code: vf.money_words(v[code]["ALL"]) for code in MONEY_CODES},
         "pct": {k: vf.percent(x) for k, x in _PCT.items()},
         "rates": {

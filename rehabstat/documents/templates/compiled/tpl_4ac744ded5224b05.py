@@ -17,9 +17,11 @@ def root(context, missing=missing, environment=environment):
     l_0_rates = resolve('rates')
     l_0_has = resolve('has')
     l_0_cmp = resolve('cmp')
+    l_0_told = resolve('told')
     l_0_parts_all = resolve('parts_all')
     l_0_parts = resolve('parts')
     l_0_education_groups = resolve('education_groups')
+    l_0_labour = resolve('labour')
     l_0_money = resolve('money')
     l_0_pct = resolve('pct')
     l_0_reintegration_groups = resolve('reintegration_groups')
@@ -232,27 +234,66 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', '
                     yield escape(environment.getattr(environment.getattr((undefined(name='cmp') if l_0_cmp is missing else l_0_cmp), 'CUOI_KY'), 'ALL'))
-                yield '. Trong đó, có mặt tại cơ sở: '
-                yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'ALL'))
-                yield ' người'
-                if environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'):
+                yield '.'
+                if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT'):
                     pass
-                    yield ' ('
-                    yield escape(environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'))
-                    yield '; vắng mặt: '
-                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
-                    yield ' người)'
-                else:
-                    pass
-                    yield '; vắng mặt: '
-                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                    yield ' Trong đó, có mặt tại cơ sở'
+                    if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT_of'):
+                        pass
+                        yield ' (số liệu của '
+                        yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT_of'))
+                        yield ')'
+                    yield ': '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'ALL'))
                     yield ' người'
-                yield '.</w:t></w:r></w:p>'
+                    if environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'):
+                        pass
+                        yield ' ('
+                        yield escape(environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'))
+                        if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT'):
+                            pass
+                            yield '; vắng mặt'
+                            if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'):
+                                pass
+                                yield ' (số liệu của '
+                                yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'))
+                                yield ')'
+                            yield ': '
+                            yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                            yield ' người'
+                        yield ')'
+                    elif environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT'):
+                        pass
+                        yield '; vắng mặt'
+                        if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'):
+                            pass
+                            yield ' (số liệu của '
+                            yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'))
+                            yield ')'
+                        yield ': '
+                        yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                        yield ' người'
+                    yield '.'
+                elif environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT'):
+                    pass
+                    yield ' Vắng mặt'
+                    if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'):
+                        pass
+                        yield ' (số liệu của '
+                        yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'))
+                        yield ')'
+                    yield ': '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                    yield ' người.'
+                yield '</w:t></w:r></w:p>'
             yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Lũy kế '
             yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'prev_label'))
             yield ' chuyển sang là '
             yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'DAU_KY'), 'HV'))
             yield ' học viên'
+            if ((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'level') == 'province') and environment.getattr((undefined(name='has') if l_0_has is missing else l_0_has), 'methadone')):
+                pass
+                yield ' (không kể bệnh nhân điều trị Methadone)'
             if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'DAU_KY'):
                 pass
                 yield ', trong đó: '
@@ -278,6 +319,9 @@ def root(context, missing=missing, environment=environment):
             yield ' tiếp nhận '
             yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'TIEP_NHAN'), 'HV'))
             yield ' học viên vào'
+            if ((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'level') == 'province') and environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'TIEP_NHAN'), 'MET')):
+                pass
+                yield ' (không kể bệnh nhân điều trị Methadone)'
             if environment.getattr(environment.getattr((undefined(name='cmp') if l_0_cmp is missing else l_0_cmp), 'TIEP_NHAN'), 'HV'):
                 pass
                 yield ', '
@@ -377,11 +421,21 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', '
                     yield escape(environment.getattr(environment.getattr((undefined(name='cmp') if l_0_cmp is missing else l_0_cmp), 'CUOI_KY'), 'HV'))
-                if (environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CO_MAT'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'VANG_MAT'), 'HV')):
+                if ((environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT') and environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT')) and (environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CO_MAT'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'VANG_MAT'), 'HV'))):
                     pass
                     yield ' (có mặt '
                     yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'HV'))
                     yield ', vắng mặt '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'HV'))
+                    yield ')'
+                elif (environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT') and environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CO_MAT'), 'HV')):
+                    pass
+                    yield ' (có mặt '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'HV'))
+                    yield ')'
+                elif (environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT') and environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'VANG_MAT'), 'HV')):
+                    pass
+                    yield ' (vắng mặt '
                     yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'HV'))
                     yield ')'
                 if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'CUOI_KY'):
@@ -451,8 +505,14 @@ def root(context, missing=missing, environment=environment):
             yield ' bệnh nhân, trong '
             yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label_short'))
             yield ' vào '
-            yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'TIEP_NHAN'), 'MET'))
-            yield ' bệnh nhân, ra '
+            yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VAO_MET'), 'MET'))
+            yield ' bệnh nhân'
+            if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'VAO_MET'):
+                pass
+                yield ' ('
+                yield escape(environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'VAO_MET'))
+                yield ')'
+            yield ', ra '
             yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'RA_MET'), 'MET'))
             yield ' bệnh nhân'
             if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'RA_MET'):
@@ -557,7 +617,7 @@ def root(context, missing=missing, environment=environment):
         yield '. Công tác lao động trị liệu, dạy nghề</w:t></w:r></w:p>'
         if environment.getattr((undefined(name='has') if l_0_has is missing else l_0_has), 'labour'):
             pass
-            if (environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'LOI_NHUAN'), 'ALL') > 0):
+            if environment.getattr((undefined(name='labour') if l_0_labour is missing else l_0_labour), 'whole'):
                 pass
                 yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Kết quả: Tổng doanh thu qua lao động trong '
                 yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
@@ -568,6 +628,38 @@ def root(context, missing=missing, environment=environment):
                 yield '; ước lợi nhuận là '
                 yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'LOI_NHUAN'))
                 yield '). Trong đó: trích '
+                yield escape(environment.getattr((undefined(name='pct') if l_0_pct is missing else l_0_pct), 'CCTL'))
+                yield ' cải cách tiền lương là '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'TRICH_CCTL'))
+                yield '; trích bổ sung các quỹ: quỹ khen thưởng '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_KHEN_THUONG'))
+                yield ', quỹ phúc lợi '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_PHUC_LOI'))
+                yield ', quỹ phát triển hoạt động sự nghiệp '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_PHAT_TRIEN'))
+                yield ', quỹ dự phòng ổn định thu nhập '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_DU_PHONG'))
+                yield '.</w:t></w:r></w:p>'
+            elif environment.getattr((undefined(name='labour') if l_0_labour is missing else l_0_labour), 'split'):
+                pass
+                yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Kết quả: Tổng doanh thu qua lao động trong '
+                yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
+                yield ' là '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'DOANH_THU'))
+                yield ' (đã chi phí là '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'CHI_PHI'))
+                yield '; '
+                if environment.getattr((undefined(name='labour') if l_0_labour is missing else l_0_labour), 'loss'):
+                    pass
+                    yield 'chi phí vượt doanh thu '
+                    yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'LOI_NHUAN_ABS'))
+                else:
+                    pass
+                    yield 'chênh lệch thu chi là '
+                    yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'LOI_NHUAN'))
+                yield '). Các quỹ được trích từ chênh lệch của từng cơ sở có doanh thu vượt chi phí (cộng '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_CO_SO'))
+                yield '); cơ sở có doanh thu không vượt chi phí không trích lập. Trong đó: trích '
                 yield escape(environment.getattr((undefined(name='pct') if l_0_pct is missing else l_0_pct), 'CCTL'))
                 yield ' cải cách tiền lương là '
                 yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'TRICH_CCTL'))
@@ -841,7 +933,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(l_1_g)
             yield '</w:t></w:r></w:p>'
         l_1_g = missing
-        yield '\n<w:p><w:pPr><w:pStyle w:val="VBTableNote"/></w:pPr><w:r><w:t>Đơn vị tính: người</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="9354" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="100" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="750"/><w:gridCol w:w="2204"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="750" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="2204" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cơ sở</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Sổ tháng</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Đầu kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Tiếp nhận</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Hoàn thành</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Trốn</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cuối kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Có mặt</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Vắng mặt</w:t></w:r></w:p></w:tc></w:tr>'
+        yield '\n<w:p><w:pPr><w:pStyle w:val="VBTableNote"/></w:pPr><w:r><w:t>Đơn vị tính: người (học viên các diện, kể cả bệnh nhân điều trị Methadone)</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="9354" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="100" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="750"/><w:gridCol w:w="2204"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="750" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="2204" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cơ sở</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Sổ tháng</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Đầu kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Tiếp nhận</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Hoàn thành</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Trốn</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cuối kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Có mặt</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Vắng mặt</w:t></w:r></w:p></w:tc></w:tr>'
         l_1_loop = missing
         for l_1_r, l_1_loop in LoopContext((undefined(name='annex') if l_0_annex is missing else l_0_annex), undefined):
             _loop_vars = {}
@@ -1014,5 +1106,5 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:keepNext w:val="0"/></w:pPr></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:headerReference w:type="first" r:id="rId9"/><w:headerReference w:type="default" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '1=41&2=44&3=47&8=49&9=51&10=56&11=60&13=64&14=66&15=69&16=76&17=86&18=110&19=113&20=118&21=146&22=179&23=182&24=194&25=206&26=211&27=218&28=252&29=261&30=299&31=323&32=341&33=346&34=372&35=395&36=448&37=476&38=481&39=492&40=497&41=506&42=511&43=516&44=533&45=540&46=547&47=556&48=563&49=586&50=595&51=616&52=621&53=638&54=645&55=650&56=655&57=678&58=685&59=697&60=702&61=723&62=730&63=732&64=749&65=768&75=770&76=776&77=778&78=780&79=782&80=784&81=786&82=788&83=790&84=792&85=797&86=799&87=801&88=803&89=805&90=807&91=809&92=811&93=813&94=817&95=820&96=825&97=829&98=835&99=841&110=846&111=852&112=856&113=858&114=860&115=862&116=864&117=866&118=868&119=870&120=872&121=877&122=881&123=883&124=885&125=887&126=889&127=891&128=893&129=895&130=897&131=904&132=911&138=944&139=948&140=950&141=952&142=954&143=956&144=958&151=963&152=966&153=969&154=986&155=990&156=1003&157=1005&158=1010&164=1013'
+debug_info = '1=43&2=46&3=49&8=51&9=53&10=58&11=62&13=66&14=68&15=71&16=78&17=88&18=112&19=115&20=120&21=148&22=181&23=184&24=196&25=208&26=213&27=220&28=290&29=302&30=343&31=367&32=385&33=390&34=416&35=449&36=502&37=536&38=541&39=552&40=557&41=566&42=571&43=576&44=593&45=600&46=607&47=616&48=623&49=646&50=678&51=687&52=708&53=713&54=730&55=737&56=742&57=747&58=770&59=777&60=789&61=794&62=815&63=822&64=824&65=841&66=860&76=862&77=868&78=870&79=872&80=874&81=876&82=878&83=880&84=882&85=884&86=889&87=891&88=893&89=895&90=897&91=899&92=901&93=903&94=905&95=909&96=912&97=917&98=921&99=927&100=933&111=938&112=944&113=948&114=950&115=952&116=954&117=956&118=958&119=960&120=962&121=964&122=969&123=973&124=975&125=977&126=979&127=981&128=983&129=985&130=987&131=989&132=996&133=1003&139=1036&140=1040&141=1042&142=1044&143=1046&144=1048&145=1050&152=1055&153=1058&154=1061&155=1078&156=1082&157=1095&158=1097&159=1102&165=1105'
 # generated by `python -m rehabstat.documents.templates.make_compiled`; do not edit

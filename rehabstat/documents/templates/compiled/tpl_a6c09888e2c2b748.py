@@ -18,9 +18,11 @@ def root(context, missing=missing, environment=environment):
     l_0_rates = resolve('rates')
     l_0_has = resolve('has')
     l_0_cmp = resolve('cmp')
+    l_0_told = resolve('told')
     l_0_parts_all = resolve('parts_all')
     l_0_parts = resolve('parts')
     l_0_education_groups = resolve('education_groups')
+    l_0_labour = resolve('labour')
     l_0_money = resolve('money')
     l_0_pct = resolve('pct')
     l_0_reintegration_groups = resolve('reintegration_groups')
@@ -216,27 +218,66 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', '
                     yield escape(environment.getattr(environment.getattr((undefined(name='cmp') if l_0_cmp is missing else l_0_cmp), 'CUOI_KY'), 'ALL'))
-                yield '. Trong đó, có mặt tại cơ sở: '
-                yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'ALL'))
-                yield ' người'
-                if environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'):
+                yield '.'
+                if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT'):
                     pass
-                    yield ' ('
-                    yield escape(environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'))
-                    yield '; vắng mặt: '
-                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
-                    yield ' người)'
-                else:
-                    pass
-                    yield '; vắng mặt: '
-                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                    yield ' Trong đó, có mặt tại cơ sở'
+                    if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT_of'):
+                        pass
+                        yield ' (số liệu của '
+                        yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT_of'))
+                        yield ')'
+                    yield ': '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'ALL'))
                     yield ' người'
-                yield '.</w:t></w:r></w:p>'
+                    if environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'):
+                        pass
+                        yield ' ('
+                        yield escape(environment.getattr((undefined(name='parts_all') if l_0_parts_all is missing else l_0_parts_all), 'CO_MAT'))
+                        if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT'):
+                            pass
+                            yield '; vắng mặt'
+                            if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'):
+                                pass
+                                yield ' (số liệu của '
+                                yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'))
+                                yield ')'
+                            yield ': '
+                            yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                            yield ' người'
+                        yield ')'
+                    elif environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT'):
+                        pass
+                        yield '; vắng mặt'
+                        if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'):
+                            pass
+                            yield ' (số liệu của '
+                            yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'))
+                            yield ')'
+                        yield ': '
+                        yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                        yield ' người'
+                    yield '.'
+                elif environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT'):
+                    pass
+                    yield ' Vắng mặt'
+                    if environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'):
+                        pass
+                        yield ' (số liệu của '
+                        yield escape(environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT_of'))
+                        yield ')'
+                    yield ': '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'ALL'))
+                    yield ' người.'
+                yield '</w:t></w:r></w:p>'
             yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Lũy kế '
             yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'prev_label'))
             yield ' chuyển sang là '
             yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'DAU_KY'), 'HV'))
             yield ' học viên'
+            if ((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'level') == 'province') and environment.getattr((undefined(name='has') if l_0_has is missing else l_0_has), 'methadone')):
+                pass
+                yield ' (không kể bệnh nhân điều trị Methadone)'
             if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'DAU_KY'):
                 pass
                 yield ', trong đó: '
@@ -262,6 +303,9 @@ def root(context, missing=missing, environment=environment):
             yield ' tiếp nhận '
             yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'TIEP_NHAN'), 'HV'))
             yield ' học viên vào'
+            if ((environment.getattr((undefined(name='unit') if l_0_unit is missing else l_0_unit), 'level') == 'province') and environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'TIEP_NHAN'), 'MET')):
+                pass
+                yield ' (không kể bệnh nhân điều trị Methadone)'
             if environment.getattr(environment.getattr((undefined(name='cmp') if l_0_cmp is missing else l_0_cmp), 'TIEP_NHAN'), 'HV'):
                 pass
                 yield ', '
@@ -361,11 +405,21 @@ def root(context, missing=missing, environment=environment):
                     pass
                     yield ', '
                     yield escape(environment.getattr(environment.getattr((undefined(name='cmp') if l_0_cmp is missing else l_0_cmp), 'CUOI_KY'), 'HV'))
-                if (environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CO_MAT'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'VANG_MAT'), 'HV')):
+                if ((environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT') and environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT')) and (environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CO_MAT'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'VANG_MAT'), 'HV'))):
                     pass
                     yield ' (có mặt '
                     yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'HV'))
                     yield ', vắng mặt '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'HV'))
+                    yield ')'
+                elif (environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'CO_MAT') and environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CO_MAT'), 'HV')):
+                    pass
+                    yield ' (có mặt '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CO_MAT'), 'HV'))
+                    yield ')'
+                elif (environment.getattr((undefined(name='told') if l_0_told is missing else l_0_told), 'VANG_MAT') and environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'VANG_MAT'), 'HV')):
+                    pass
+                    yield ' (vắng mặt '
                     yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VANG_MAT'), 'HV'))
                     yield ')'
                 if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'CUOI_KY'):
@@ -435,8 +489,14 @@ def root(context, missing=missing, environment=environment):
             yield ' bệnh nhân, trong '
             yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label_short'))
             yield ' vào '
-            yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'TIEP_NHAN'), 'MET'))
-            yield ' bệnh nhân, ra '
+            yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'VAO_MET'), 'MET'))
+            yield ' bệnh nhân'
+            if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'VAO_MET'):
+                pass
+                yield ' ('
+                yield escape(environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'VAO_MET'))
+                yield ')'
+            yield ', ra '
             yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'RA_MET'), 'MET'))
             yield ' bệnh nhân'
             if environment.getattr((undefined(name='parts') if l_0_parts is missing else l_0_parts), 'RA_MET'):
@@ -541,7 +601,7 @@ def root(context, missing=missing, environment=environment):
         yield '. Công tác lao động trị liệu, dạy nghề</w:t></w:r></w:p>'
         if environment.getattr((undefined(name='has') if l_0_has is missing else l_0_has), 'labour'):
             pass
-            if (environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'LOI_NHUAN'), 'ALL') > 0):
+            if environment.getattr((undefined(name='labour') if l_0_labour is missing else l_0_labour), 'whole'):
                 pass
                 yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Kết quả: Tổng doanh thu qua lao động trong '
                 yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
@@ -552,6 +612,38 @@ def root(context, missing=missing, environment=environment):
                 yield '; ước lợi nhuận là '
                 yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'LOI_NHUAN'))
                 yield '). Trong đó: trích '
+                yield escape(environment.getattr((undefined(name='pct') if l_0_pct is missing else l_0_pct), 'CCTL'))
+                yield ' cải cách tiền lương là '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'TRICH_CCTL'))
+                yield '; trích bổ sung các quỹ: quỹ khen thưởng '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_KHEN_THUONG'))
+                yield ', quỹ phúc lợi '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_PHUC_LOI'))
+                yield ', quỹ phát triển hoạt động sự nghiệp '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_PHAT_TRIEN'))
+                yield ', quỹ dự phòng ổn định thu nhập '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_DU_PHONG'))
+                yield '.</w:t></w:r></w:p>'
+            elif environment.getattr((undefined(name='labour') if l_0_labour is missing else l_0_labour), 'split'):
+                pass
+                yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Kết quả: Tổng doanh thu qua lao động trong '
+                yield escape(environment.getattr((undefined(name='period') if l_0_period is missing else l_0_period), 'label'))
+                yield ' là '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'DOANH_THU'))
+                yield ' (đã chi phí là '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'CHI_PHI'))
+                yield '; '
+                if environment.getattr((undefined(name='labour') if l_0_labour is missing else l_0_labour), 'loss'):
+                    pass
+                    yield 'chi phí vượt doanh thu '
+                    yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'LOI_NHUAN_ABS'))
+                else:
+                    pass
+                    yield 'chênh lệch thu chi là '
+                    yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'LOI_NHUAN'))
+                yield '). Các quỹ được trích từ chênh lệch của từng cơ sở có doanh thu vượt chi phí (cộng '
+                yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'QUY_CO_SO'))
+                yield '); cơ sở có doanh thu không vượt chi phí không trích lập. Trong đó: trích '
                 yield escape(environment.getattr((undefined(name='pct') if l_0_pct is missing else l_0_pct), 'CCTL'))
                 yield ' cải cách tiền lương là '
                 yield escape(environment.getattr((undefined(name='money') if l_0_money is missing else l_0_money), 'TRICH_CCTL'))
@@ -825,7 +917,7 @@ def root(context, missing=missing, environment=environment):
             yield escape(l_1_g)
             yield '</w:t></w:r></w:p>'
         l_1_g = missing
-        yield '\n<w:p><w:pPr><w:pStyle w:val="VBTableNote"/></w:pPr><w:r><w:t>Đơn vị tính: người</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="9354" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="100" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="750"/><w:gridCol w:w="2204"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="750" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="2204" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cơ sở</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Sổ tháng</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Đầu kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Tiếp nhận</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Hoàn thành</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Trốn</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cuối kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Có mặt</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Vắng mặt</w:t></w:r></w:p></w:tc></w:tr>'
+        yield '\n<w:p><w:pPr><w:pStyle w:val="VBTableNote"/></w:pPr><w:r><w:t>Đơn vị tính: người (học viên các diện, kể cả bệnh nhân điều trị Methadone)</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="9354" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="100" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="750"/><w:gridCol w:w="2204"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/><w:gridCol w:w="800"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="750" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="2204" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cơ sở</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Sổ tháng</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Đầu kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Tiếp nhận</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Hoàn thành</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Trốn</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Cuối kỳ</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Có mặt</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="800" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>\n<w:p><w:pPr><w:pStyle w:val="VBTableHead"/></w:pPr><w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t>Vắng mặt</w:t></w:r></w:p></w:tc></w:tr>'
         l_1_loop = missing
         for l_1_r, l_1_loop in LoopContext((undefined(name='annex') if l_0_annex is missing else l_0_annex), undefined):
             _loop_vars = {}
@@ -1022,5 +1114,5 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:keepNext w:val="0"/></w:pPr></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:headerReference w:type="first" r:id="rId9"/><w:headerReference w:type="default" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '1=48&2=51&3=54&8=56&9=58&10=63&11=67&13=71&14=74&15=78&16=88&18=92&19=94&20=97&21=102&22=130&23=163&24=166&25=178&26=190&27=195&28=202&29=236&30=245&31=283&32=307&33=325&34=330&35=356&36=379&37=432&38=460&39=465&40=476&41=481&42=490&43=495&44=500&45=517&46=524&47=531&48=540&49=547&50=570&51=579&52=600&53=605&54=622&55=629&56=634&57=639&58=662&59=669&60=681&61=686&62=707&63=714&64=716&65=733&66=752&76=754&77=760&78=762&79=764&80=766&81=768&82=770&83=772&84=774&85=776&86=781&87=783&88=785&89=787&90=789&91=791&92=793&93=795&94=797&95=801&96=804&97=809&98=813&99=819&100=825&111=830&112=836&113=840&114=842&115=844&116=846&117=848&118=850&119=852&120=854&121=856&122=861&123=865&124=867&125=869&126=871&127=873&128=875&129=877&130=879&131=881&132=888&133=895&139=928&140=932&141=934&142=936&143=938&144=940&145=942&150=947&151=950&153=953&156=955&157=958&161=964&162=966&163=973&164=975&165=977&166=979&167=981&173=989&174=994&175=998&176=1011&177=1013&178=1018&184=1021'
+debug_info = '1=50&2=53&3=56&8=58&9=60&10=65&11=69&13=73&14=76&15=80&16=90&18=94&19=96&20=99&21=104&22=132&23=165&24=168&25=180&26=192&27=197&28=204&29=274&30=286&31=327&32=351&33=369&34=374&35=400&36=433&37=486&38=520&39=525&40=536&41=541&42=550&43=555&44=560&45=577&46=584&47=591&48=600&49=607&50=630&51=662&52=671&53=692&54=697&55=714&56=721&57=726&58=731&59=754&60=761&61=773&62=778&63=799&64=806&65=808&66=825&67=844&77=846&78=852&79=854&80=856&81=858&82=860&83=862&84=864&85=866&86=868&87=873&88=875&89=877&90=879&91=881&92=883&93=885&94=887&95=889&96=893&97=896&98=901&99=905&100=911&101=917&112=922&113=928&114=932&115=934&116=936&117=938&118=940&119=942&120=944&121=946&122=948&123=953&124=957&125=959&126=961&127=963&128=965&129=967&130=969&131=971&132=973&133=980&134=987&140=1020&141=1024&142=1026&143=1028&144=1030&145=1032&146=1034&151=1039&152=1042&154=1045&157=1047&158=1050&162=1056&163=1058&164=1065&165=1067&166=1069&167=1071&168=1073&174=1081&175=1086&176=1090&177=1103&178=1105&179=1110&185=1113'
 # generated by `python -m rehabstat.documents.templates.make_compiled`; do not edit
