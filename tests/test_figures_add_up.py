@@ -140,3 +140,163 @@ def test_national_level_sums_the_province_workbooks_and_recomputes_rates(tmp_pat
         assert float(pick(nation, code)["value"]) == total, code
     # 199 + 212 communes reached of 199 + 229: from the sums, not an average of the rates
     assert pick(nation, "TY_LE_XA_TUYEN_TRUYEN")["value"] == str(round(411 * 100 / 428, 1)).rstrip("0").rstrip(".")
+
+
+# ---------------------------------------------------------------- 6. a sentence that states a stock closes
+
+@pytest.fixture(scope="module")
+def ha_noi_bc(tmp_path_factory):
+    out = tmp_path_factory.mktemp("hn")
+    res = cli("report", "--data", SAMPLES / "ha-noi", "--year", "2021", "--quarter", "2", "--province", "Hà Nội",
+              "--out", out)
+    assert res.exit_code == 0, res.output
+    return out / "BC-Ha-Noi-2021-Q2.docx", out / "BC-Ha-Noi-2021-Q2.xlsx"
+
+
+def test_the_methadone_sentence_closes_with_transfers_on_both_sides(ha_noi_bc):
+    text = text_of(ha_noi_bc[0])
+    assert ("kết quả lũy kế tháng 03/2021 chuyển sang 189 bệnh nhân, trong quý vào 25 bệnh nhân (tiếp nhận mới 20; "
+            "chuyển đến 05), ra 24 bệnh nhân (bỏ điều trị 15; chuyển đi 05; ra khỏi chương trình 04). Đến ngày "
+            "30/06/2021 đang điều trị cho 190 bệnh nhân") in text
+    assert 189 + 25 - 24 == 190
+
+
+def test_the_methadone_sentence_of_seed_000_is_unchanged(tmp_path):
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path)
+    assert res.exit_code == 0, res.output
+    text = text_of(tmp_path / "BC-SL01-2021.docx")
+    assert "chuyển sang 90 bệnh nhân, trong năm vào 52 bệnh nhân, ra 74 bệnh nhân (bỏ điều trị 50; chuyển 15;" in text
+
+
+# ---------------------------------------------------------------- 7. funds of a province with a facility at a loss
+
+@pytest.fixture(scope="module")
+def two_facilities_one_at_a_loss(tmp_path_factory):
+    """Sơn La's facility and a copy of it (SL02) whose costs in March 2021 are 2,5 tỷ."""
+    data = tmp_path_factory.mktemp("loss")
+    shutil.copy(SAMPLES / "son-la" / "rehabstat.toml", data / "rehabstat.toml")
+    for code in ("SL01", "SL02"):
+        (data / code).mkdir()
+        for src in sorted((SAMPLES / "son-la").glob("2021-*.xlsx")):
+            wb = openpyxl.load_workbook(src)
+            for ws in wb.worksheets:
+                for row in ws.iter_rows():
+                    for c in row:
+                        if code == "SL02" and c.value == "SL01":
+                            c.value = "SL02"
+                        elif code == "SL02" and c.value == "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La":
+                            c.value = "Cơ sở Cai nghiện ma túy số 2 tỉnh Sơn La"
+                        elif code == "SL02" and c.value == "CHI_PHI" and src.name == "2021-03.xlsx":
+                            ws.cell(row=c.row, column=c.column + 1).value = 2_500_000_000
+            wb.save(data / code / src.name)
+    return data
+
+
+def test_funds_are_set_aside_per_facility_and_the_text_says_what_the_workbook_lists(two_facilities_one_at_a_loss,
+                                                                                      tmp_path):
+    data = two_facilities_one_at_a_loss
+    args = ("indicators", "--data", data, "--year", "2021", "--quarter", "1")
+    fac = rows(cli(*args))
+    prov = rows(cli(*args, "--level", "province"))
+    assert int(pick(fac, "LOI_NHUAN", unit="SL02")["value"]) < 0
+    assert not [r for r in fac if r["unit"] == "SL02" and r["indicator"] == "TRICH_CCTL"]
+    for code in ("TRICH_CCTL", "QUY_KHEN_THUONG", "QUY_PHUC_LOI", "QUY_PHAT_TRIEN", "QUY_DU_PHONG", "LOI_NHUAN"):
+        assert int(pick(prov, code)["value"]) == sum(int(r["value"]) for r in fac if r["indicator"] == code), code
+    net = int(pick(prov, "LOI_NHUAN")["value"])
+    base = int(pick(fac, "LOI_NHUAN", unit="SL01")["value"])
+    assert net < 0 < base
+    res = cli("report", "--data", data, "--year", "2021", "--quarter", "1", "--province", "Sơn La", "--out", tmp_path)
+    assert res.exit_code == 0, res.output
+    text = text_of(tmp_path / "BC-Son-La-2021-Q1.docx")
+    from rehabstat.common import vnformat as vn
+    assert "không có chênh lệch để trích lập" not in text
+    assert f"chi phí vượt doanh thu {vn.money(-net)}" in text
+    assert f"cơ sở có doanh thu vượt chi phí (cộng {vn.money(base)})" in text
+    assert f"cải cách tiền lương là {vn.money(int(pick(prov, 'TRICH_CCTL')['value']))}" in text
+    ws = openpyxl.load_workbook(tmp_path / "BC-Son-La-2021-Q1.xlsx")["SoLieuKhac"]
+    listed = {r[0]: r[3] for r in ws.iter_rows(values_only=True) if r and r[0]}
+    assert listed["LOI_NHUAN"] == net and listed["QUY_CO_SO"] == base
+    assert listed["TRICH_CCTL"] == int(pick(prov, "TRICH_CCTL")["value"])
+
+
+def test_a_year_splits_its_own_surplus_not_the_sum_of_its_quarters_splits(two_facilities_one_at_a_loss):
+    data = two_facilities_one_at_a_loss
+    year = rows(cli("indicators", "--data", data, "--year", "2021"))
+    quarters = [rows(cli("indicators", "--data", data, "--year", "2021", "--quarter", q)) for q in "1234"]
+    from rehabstat.computing.indicators.revenue import split_surplus
+    for unit in ("SL01", "SL02"):
+        revenue = sum(int(pick(q, "DOANH_THU", unit=unit)["value"]) for q in quarters)
+        costs = sum(int(pick(q, "CHI_PHI", unit=unit)["value"]) for q in quarters)
+        assert int(pick(year, "DOANH_THU", unit=unit)["value"]) == revenue
+        expected = split_surplus(revenue, costs, {"salary_reform": 40, "reward": 10, "welfare": 55,
+                                                  "development": 25, "reserve": 10})
+        got = {r["indicator"]: int(r["value"]) for r in year if r["unit"] == unit and r["indicator"] in expected}
+        assert got == expected, unit
+    # SL02's first quarter is at a loss: its year sets aside less than its quarters would add up to
+    by_quarters = sum(int(r["value"]) for q in quarters for r in q if r["unit"] == "SL02" and r["indicator"] == "TRICH_CCTL")
+    in_year = sum(int(r["value"]) for r in year if r["unit"] == "SL02" and r["indicator"] == "TRICH_CCTL")
+    assert in_year < by_quarters and by_quarters > 0
+
+
+# ---------------------------------------------------------------- 8. a blank is not a zero
+
+@pytest.fixture(scope="module")
+def present_absent_cleared(tmp_path_factory):
+    data = tmp_path_factory.mktemp("blank")
+    shutil.copytree(SAMPLES / "ha-noi", data / "ha-noi")
+    shutil.copy(SAMPLES / "rehabstat.toml", data / "rehabstat.toml")
+    book = data / "ha-noi" / "HN02" / "2021-06.xlsx"
+    wb = openpyxl.load_workbook(book)
+    ws = wb["SiSo"]
+    assert (ws.cell(row=1, column=4).value, ws.cell(row=1, column=5).value) == ("Có mặt", "Vắng mặt")
+    for r in (2, 3):
+        ws.cell(row=r, column=4).value = ws.cell(row=r, column=5).value = None
+    wb.save(book)
+    return data
+
+
+def test_a_blank_present_or_absent_is_an_issue_at_its_cell(present_absent_cleared):
+    res = cli("validate", present_absent_cleared, "--format", "json")
+    found = [(i["sheet"], i["row"], i["column"]) for i in json.loads(res.stdout)["issues"] if i["code"] == "C009"]
+    assert sorted(found) == [("SiSo", 2, "D"), ("SiSo", 2, "E"), ("SiSo", 3, "D"), ("SiSo", 3, "E")]
+
+
+def test_a_total_some_facilities_did_not_report_says_so_and_is_never_zero(present_absent_cleared, tmp_path):
+    res = cli("report", "--data", present_absent_cleared, "--year", "2021", "--quarter", "2", "--province", "Hà Nội",
+              "--out", tmp_path)
+    assert res.exit_code == 0, res.output
+    text = text_of(tmp_path / "BC-Ha-Noi-2021-Q2.docx")
+    assert "có mặt tại cơ sở (số liệu của 6/7 cơ sở): 2.645 người" in text
+    assert "vắng mặt (số liệu của 6/7 cơ sở): 13 người" in text
+    assert "có mặt (6/7 cơ sở); vắng mặt (6/7 cơ sở)" in text
+    hn02 = next(line for line in text.splitlines() if "Cơ sở Cai nghiện ma túy số 2 Hà Nội" in line)
+    assert hn02.split(" | ")[-2:] == ["", ""]  # blank, not 0 and 0
+    ws = openpyxl.load_workbook(tmp_path / "BC-Ha-Noi-2021-Q2.xlsx")["PhuLuc"]
+    row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "HN02")
+    assert row[13:17] == (None, None, None, None)
+
+
+# ---------------------------------------------------------------- 9. the reporting rows compared and listed
+
+def test_compare_fills_the_reporting_rows_and_the_bc_workbook_lists_them(ha_noi_bc):
+    table = rows(cli("indicators", "--data", SAMPLES / "ha-noi", "--year", "2021", "--quarter", "2", "--level",
+                     "province", "--compare", "previous"))
+    reporting = [r for r in table if r["indicator"].startswith(("SO_THANG_", "TY_LE_GUI", "TY_LE_DUNG"))]
+    assert reporting and all(r["earlier_period"] == "2021-Q1" and r["earlier_value"] != "" for r in reporting)
+    assert pick(table, "SO_THANG_CAN")["earlier_value"] == "21"
+    ws = openpyxl.load_workbook(ha_noi_bc[1])["ChiSo"]
+    listed = {(r[3], r[4]): r[5] for r in ws.iter_rows(values_only=True) if r and r[3]}
+    for r in reporting:
+        assert float(listed[(r["indicator"], "ALL")]) == float(r["value"]), r["indicator"]
+
+
+# ---------------------------------------------------------------- 10. one base per sentence and table
+
+def test_a_province_bc_says_the_base_of_each_sentence_and_table(ha_noi_bc):
+    text = text_of(ha_noi_bc[0])
+    assert "các cơ sở đang quản lý: 3.121 học viên" in text and "điều trị Methadone 190 học viên" in text
+    assert "Lũy kế tháng 03/2021 chuyển sang là 3.058 học viên (không kể bệnh nhân điều trị Methadone)" in text
+    assert "tiếp nhận 632 học viên vào (không kể bệnh nhân điều trị Methadone)" in text
+    assert "Đơn vị tính: người (học viên các diện, kể cả bệnh nhân điều trị Methadone)" in text
+    total = next(line for line in text.splitlines() if line.startswith(" | Tổng cộng | 21/21"))
+    assert total.split(" | ")[3:5] == ["3.247", "652"]  # everyone, as its label says: 3.058 + 189, 632 + 20
