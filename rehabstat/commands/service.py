@@ -567,6 +567,11 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
         fig = FIGURES.get(ind)
         label, measure = (fig.label, fig.measure) if fig else REVENUE_LABELS.get(ind, (ind, ""))
         other_rows.append([ind, label, measure, val.item() if hasattr(val, "item") else val])
+    if ctx.get("has", {}).get("methadone"):  # the two sides of the Methadone sentence, as it states them
+        other_rows.append(["VAO_MET", "Bệnh nhân Methadone vào (tiếp nhận mới, chuyển đến, quay lại, chuyển diện đến)",
+                           "người", int(v["VAO_MET"]["MET"])])
+        other_rows.append(["RA_MET", "Bệnh nhân Methadone ra (bỏ điều trị, chuyển đi, ra khỏi chương trình, ...)",
+                           "người", int(v["RA_MET"]["MET"])])
     labour = ctx.get("labour") or {}
     if labour.get("split") and not labour.get("whole"):  # the base of the funds the text states
         other_rows.append(["QUY_CO_SO", "Chênh lệch thu chi của các cơ sở có doanh thu vượt chi phí (phần trích lập "
