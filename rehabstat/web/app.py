@@ -35,7 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import accounts
-from .words import LANGS, issue_message, word
+from .words import LANGS, action, issue_message, period_label, word
 
 MAX_UPLOAD = 50 * 1024 * 1024  # bytes of one request (all its files)
 MAX_FILES = 100
@@ -141,7 +141,8 @@ class Web:
         html = self.env.get_template(template).render(
             w=lambda key, **v: word(key, lang, **v), lang=lang, user=user, csrf=getattr(request.state, "csrf", ""),
             path=request.url.path + (("?" + request.url.query) if request.url.query else ""),
-            msg=lambda i: issue_message(i, lang), **context)
+            msg=lambda i: issue_message(i, lang), act=lambda a: action(a, lang),
+            period=lambda d: period_label(d["label"], d["period"], lang), **context)
         return HTMLResponse(html, status_code=status)
 
     def error(self, request: Request, status: int, key: str, **values) -> HTMLResponse:
@@ -333,7 +334,7 @@ class Web:
         except PeriodError as exc:
             return self.page(request, "grid.html", status=400, args=args, data=None,
                              problem=word("bad_period", self.lang(request), why=str(exc)))
-        return self.page(request, "grid.html", args=args, data=data, problem="", chart=_chart(data["months"], data["census"]),
+        return self.page(request, "grid.html", args=args, data=data, problem="", chart=_chart(data["months"], data["census"], self.lang(request)),
                          query=urlencode(args))
 
     async def unit(self, request: Request):
@@ -546,11 +547,12 @@ def _download(path: str, name: str, cleanup: Path | None = None) -> Response:
     return FileResponse(path, filename=name, background=task)
 
 
-def _chart(months, series) -> str:
+def _chart(months, series, lang: str = "vi") -> str:
     """The census at the end of each month of the period as an SVG bar chart, drawn here (no
     script); a month without an accepted workbook has no bar."""
     from markupsafe import Markup
-    from ..common.vnformat import number
+    from ..common.vnformat import number as vn_number
+    number = vn_number if lang == "vi" else (lambda v: f"{v:,}")
     values = {tuple(ym): v for ym, v in series}
     if not values:
         return Markup("")

@@ -113,6 +113,26 @@ WORDS = {
                  "An error of the program (not yours); it was logged. Try again later."),
 }
 
+ACTIONS = {  # the audit's actions (store and accounts)
+    "receive": ("nhận", "received"), "new-version": ("phiên bản mới", "new version"),
+    "duplicate": ("gửi trùng", "duplicate"), "reject": ("từ chối", "rejected"), "skip": ("bỏ qua", "skipped"),
+    "accept": ("nhận sau mở khóa", "accepted after unlock"), "approve": ("duyệt, khóa", "approved, locked"),
+    "unlock": ("mở khóa", "unlocked"), "login": ("đăng nhập", "logged in"),
+    "login-failed": ("đăng nhập sai", "failed login"), "logout": ("đăng xuất", "logged out"),
+    "user-add": ("thêm tài khoản", "account added"), "user-disable": ("khóa tài khoản", "account disabled"),
+    "user-passwd": ("đổi mật khẩu", "password changed"),
+}
+
+
+def action(name: str, lang: str) -> str:
+    vi, en = ACTIONS.get(name, (name, name))
+    return en if lang == "en" else vi
+
+
+def period_label(label: str, code: str, lang: str) -> str:
+    """The period's words: its Vietnamese label, or in English its code (2021, 2021-Q1, 2021-01..2021-06)."""
+    return code if lang == "en" else label
+
 
 def word(key: str, lang: str, **values) -> str:
     vi, en = WORDS[key]
