@@ -300,3 +300,16 @@ def test_a_province_bc_says_the_base_of_each_sentence_and_table(ha_noi_bc):
     assert "Đơn vị tính: người (học viên các diện, kể cả bệnh nhân điều trị Methadone)" in text
     total = next(line for line in text.splitlines() if line.startswith(" | Tổng cộng | 21/21"))
     assert total.split(" | ")[3:5] == ["3.247", "652"]  # everyone, as its label says: 3.058 + 189, 632 + 20
+
+
+def test_batch_holds_back_only_the_province_whose_workbook_has_an_error(bad_province_cell, tmp_path):
+    data = bad_province_cell
+    shutil.copytree(SAMPLES / "nam-dinh", data / "nam-dinh")
+    res = cli("batch", "--data", data, "--year", "2019", "--out", tmp_path / "o")
+    assert res.exit_code == 1, res.output
+    assert "không đọc được" not in res.output and "C001" in res.output  # its province's error, not an unknown file
+    assert (tmp_path / "o" / "BC-Nam-Dinh-2019.docx").exists()
+    assert not (tmp_path / "o" / "BC-Cao-Bang-2019.docx").exists()
+    res = cli("batch", "--data", data, "--year", "2019", "--out", tmp_path / "f", "--force")
+    assert "DỰ THẢO" in text_of(tmp_path / "f" / "BC-Cao-Bang-2019.docx")
+    assert "DỰ THẢO" not in text_of(tmp_path / "f" / "BC-Nam-Dinh-2019.docx")

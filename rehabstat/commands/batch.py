@@ -131,7 +131,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         progress("read", 0, len(files))
     from ..reading.dataset import OUTPUT_MODULES
     ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES) if stored is None else stored
-    ds.results = []  # the raw rows of every workbook: in the frames now, and a batch annotates nothing
+    # the raw rows of every workbook are in the frames now, and a batch annotates nothing; the
+    # province workbooks' results stay (small): their issues concern their province and period
+    ds.results = [r for r in (ds.results or []) if getattr(r, "level", "facility") == "province"]
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
 
@@ -141,8 +143,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     from ..computing.indicators import compute
     issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
     as_of = as_of or period.end_date
-    from ..reading.province import split_issues
-    issues, _province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
+    from ..reading.province import relevant_issues, split_issues
+    issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
     gate = decide(ds, period, cfg, force=force, today=today, issues=issues, as_of=as_of)
     from .service import province_notes
     result.notes = province_notes(ds, period, as_of)
@@ -161,18 +163,25 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         progress("check", 1, 1)
 
     result.provinces = []
+    own_workbooks = []  # the province workbooks' issues of the period, listed with the others
     unit_rows = fac_table.groupby("unit", sort=False).indices  # once, not a filter of the whole table per province
     for name, facs in sorted(gate.by_province().items(), key=lambda kv: _sort_name(kv[0])):
         prov = ProvinceResult(name=name, facilities=facs, complete=gate.province_complete(name))
         units = {f.unit for f in facs}
         mine = [i for i in result.issues if gate.issue_unit(i) in units
                 or (gate.issue_unit(i) is None and i.province and province_key(i.province) == province_key(name))]
+        # the province workbooks of its period: their errors hold its BC back as the gate's do
+        theirs = relevant_issues(ds, province_issues, period, name)
+        mine += theirs
+        own_workbooks += theirs
         prov.errors = [i for i in mine if i.severity == ERROR]
         prov.warnings = [i for i in mine if i.severity != ERROR]
+        prov.complete = prov.complete and not prov.errors
         own = _rows_of_units(fac_table, unit_rows, units)
         prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own)
         prov.annex = annex_rows(prov.facilities, own)
         result.provinces.append(prov)
+    result.issues = list(result.issues) + own_workbooks
 
     # the national workbook: its totals rest on every province, so it is written when the
     # whole is complete and clean, or as a draft with --force. It is written in this process
