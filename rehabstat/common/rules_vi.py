@@ -104,6 +104,10 @@ EXPLANATIONS_VI = {
         XlsxWriter, xuất từ phần mềm web) có thể chỉ có công thức. Công cụ tự tính công thức khi đó là phép tính
         đơn giản (+ − × ÷, ngoặc) hoặc SUM các ô của cùng trang; công thức khác (trang khác, hàm khác) được báo ở
         đây thay vì đọc thành 0. Mở và lưu lại tệp bằng Excel hoặc LibreOffice sẽ lưu các giá trị.""",
+    "C009": """Có mặt và Vắng mặt chia số đang quản lý cuối tháng (Có mặt + Vắng mặt = Cuối kỳ). Ô trống cạnh
+        một Cuối kỳ có số không được đọc thành 0: tháng đó của cơ sở không có số có mặt (vắng mặt), và tổng
+        của tỉnh chỉ gồm các cơ sở có ghi, kèm số cơ sở ("số liệu của 6/7 cơ sở"). Cách sửa: ghi số, ghi 0
+        khi không có ai có mặt (vắng mặt).""",
     "X005": """Mã cơ sở được so khớp không tính khoảng trắng, gạch nối, ký tự ẩn và chữ hoa ("ND 01", "nd-01" và
         "ND01" là một cơ sở). Một tên cơ sở và tỉnh xuất hiện dưới hai mã khác nhau sẽ bị tính thành hai cơ sở và
         làm số liệu của tỉnh tăng gấp đôi; lỗi được ghi ở ô Mã cơ sở của các sổ khác với mã mà phần lớn các sổ
