@@ -16,7 +16,7 @@ from pathlib import Path
 from struct import error as struct_error
 from zlib import error as zlib_error
 
-from . import formula, legacy, safety, sheetxml
+from . import fallback, formula, legacy, safety, sheetxml
 from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
 from ..common.issues import ERROR, WARNING, column_letter
 from ..common.rules import LANG, issue
@@ -276,7 +276,6 @@ def _parse(path: Path, seen: dict, result: WorkbookResult):
     one calamine cannot hold: an old BIFF, a sheet spanning millions of cells), by the
     format's second parser (fallback): (names, roles, doubles, encoding, {index: [rows,
     merges]}, {index: Sheet}, book); None for a workbook that is not a monthly one."""
-    from . import fallback
     first = None
     if not (seen.get("sparse") or seen.get("old") or seen.get("utf16")):
         try:

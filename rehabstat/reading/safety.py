@@ -126,7 +126,9 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
             _scan_utf16(name, data + part.read(), seen)
             return
         if sheet:
-            _note_extent(_DIMENSION.search(data, 0, 4096), seen)
+            at = data.find(b"dimension ", 0, 4096)
+            if at > 0:
+                _note_extent(_DIMENSION.match(data, data.rfind(b"<", 0, at)), seen)
         elif name == "xl/_rels/workbook.xml.rels" and (b"acrosheet" in data or b"ialogsheet" in data):
             seen["odd_sheets"] = True  # Excel 4.0 macro or dialog sheets: named in a note when ignored
         root = _ROOT.search(data)
