@@ -54,6 +54,8 @@ READ = {  # file: the codes of the issues it gives (besides none)
     "stray-space.xlsx": ["F016"],
     "stray-iv.xlsx": ["F016"],
     "stray-iv.xls": ["F016"],
+    "stray-iv.ods": ["F016"],
+    "stray-space.ods": ["F016"],
     "cp10029.xls": [],
     "base.ods": [],
     "base.xls": [],
@@ -71,7 +73,9 @@ def test_valid_workbook_read_with_the_original_figures(wild, original, name):
 @pytest.mark.parametrize("name, where", [("stray-xfd.xlsx", ("SoLieu", 1048576, "XFD")),
                                          ("stray-space.xlsx", ("BienDong", 1048576, "A")),
                                          ("stray-iv.xlsx", ("SiSo", 65536, "IV")),
-                                         ("stray-iv.xls", ("SiSo", 65536, "IV"))])
+                                         ("stray-iv.xls", ("SiSo", 65536, "IV")),
+                                         ("stray-iv.ods", ("SiSo", 65536, "IV")),
+                                         ("stray-space.ods", ("BienDong", 1048576, "A"))])
 def test_stray_cell_is_a_warning_at_its_cell(wild, name, where):
     [i] = wild[name].issues
     assert (i.code, i.severity, (i.sheet, i.row, i.column)) == ("F016", "warning", where)

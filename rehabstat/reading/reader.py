@@ -326,7 +326,8 @@ def damaged_words(*errors) -> str:
     words = "its content does not follow the workbook format" if LANG["value"] == "en" else \
         "nội dung không đúng cấu trúc sổ tính"
     if os.environ.get("REHABSTAT_DEBUG"):
-        words += "; " + "; ".join(f"{type(e).__name__}: {display(str(e))}" for e in errors if e is not None)
+        words += "; " + "; ".join(display(e.internal) if isinstance(e, fallback.Unreadable) else
+                                  f"{type(e).__name__}: {display(str(e))}" for e in errors if e is not None)
     return words
 
 

@@ -125,6 +125,10 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):  # UTF-16: the same checks on its text
             _scan_utf16(name, data + part.read(), seen)
             return
+        if name == "content.xml" and seen.get("format") == "ods":
+            data += part.read()
+            if _ods_far(data):
+                seen["sparse"] = True
         if sheet:
             at = data.find(b"dimension ", 0, 4096)
             if at > 0:
@@ -235,6 +239,36 @@ def _scan_biff(path: Path, seen: dict) -> None:
             if rtype == 0x000A:
                 break
             pos += 4 + rlen
+
+
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d{3,9})"')
+
+
+def _ods_far(xml: bytes) -> bool:
+    """Whether an .ods holds a value beyond a long run of empty rows or columns (a stray
+    cell in row 1.048.576): calamine would hold the whole rectangle. LibreOffice ends every
+    row and table with such a run, followed by nothing holding a value."""
+    for m in _ODS_REPEAT.finditer(xml):
+        rows = m.group(1) == b"rows"
+        if int(m.group(2)) < (1000 if rows else 50):
+            continue
+        start = xml.rfind(b"<", 0, m.start())
+        if not xml.startswith(b"<table:table-row" if rows else (b"<table:table-cell", b"<table:covered-table-cell"),
+                              start):
+            continue  # column styles (table:table-column) repeat too
+        head_end = xml.find(b">", m.end())
+        if head_end < 0:
+            return False
+        if xml[head_end - 1:head_end] == b"/":
+            after = head_end + 1
+        else:
+            close = xml.find(b"</table:table-row>" if rows else b"</table:table-cell>", head_end)
+            after = len(xml) if close < 0 else close
+        stop = xml.find(b"</table:table>" if rows else b"</table:table-row>", after)
+        seg = xml[after:len(xml) if stop < 0 else stop]
+        if b"value-type=" in seg or b"<text:p" in seg:
+            return True
+    return False
 
 
 def note_renamed(path: Path, seen: dict, issues: list | None) -> None:
