@@ -410,3 +410,24 @@ def test_late_months_shown_by_the_stores_deadline(kho, workers):
     assert re.search(r'<span class="st st-late">nộp muộn \d+ ngày</span>', grid), grid
     home = login(app, "sl01").get("/facility").text
     assert re.search(r"01/2021</td><td><span class=\"st st-received\">đã nhận</span> <span class=\"st st-late\">", home)
+
+
+def test_a_body_without_length_is_cut_at_50_mb(kho, workers):
+    """A chunked upload (no Content-Length) is refused with 413 as soon as it passes the limit."""
+    client = login(create_app(kho, workers), "sl01")
+    token = csrf_of(client.get("/facility").text)
+    boundary = "b0undary"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n--{boundary}\r\n"
+            f"Content-Disposition: form-data; name=\"files\"; filename=\"to.xlsx\"\r\n\r\n").encode()
+    sent = [0]
+
+    def body():
+        yield head
+        chunk = b"0" * (1 << 20)
+        for _ in range(MAX_UPLOAD // len(chunk) + 2):
+            sent[0] += len(chunk)
+            yield chunk
+        yield f"\r\n--{boundary}--\r\n".encode()
+    r = client.post("/upload", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert r.status_code == 413
+    assert receipts(kho) == 0

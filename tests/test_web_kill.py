@@ -122,3 +122,32 @@ def test_sigkill_mid_uploads_loses_nothing_acknowledged(tmp_path):
     finally:
         again.terminate()
         assert again.wait(timeout=120) == 0
+
+
+@pytest.mark.skipif(not __import__("shutil").which("openssl"), reason="openssl is not installed")
+def test_https_with_cert_and_key(tmp_path):
+    """--cert/--key: the server speaks TLS itself and marks its cookies Secure."""
+    from rehabstat.store import Store
+    from rehabstat.web import accounts
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(tmp_path / "key.pem"),
+                    "-out", str(tmp_path / "cert.pem"), "-days", "30", "-subj", "/CN=localhost"],
+                   check=True, capture_output=True)
+    root = tmp_path / "kho"
+    with Store.open(root, create=True) as s:
+        accounts.add(s, "cuc", "department", "cuc-mat-khau-1")
+    port = _port()
+    proc = subprocess.Popen([sys.executable, "-m", "rehabstat", "serve", "--store", str(root), "--port", str(port),
+                             "--cert", str(tmp_path / "cert.pem"), "--key", str(tmp_path / "key.pem")],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert f"https://127.0.0.1:{port}/" in line, line
+        page = httpx.get(f"https://127.0.0.1:{port}/login", verify=False, timeout=60)
+        assert page.status_code == 200 and 'name="username"' in page.text
+        assert "Secure" in page.headers["set-cookie"]
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=120) == 0
+    bad = subprocess.run([sys.executable, "-m", "rehabstat", "serve", "--store", str(root), "--cert",
+                          str(tmp_path / "cert.pem")], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "--cert và --key" in bad.stderr + bad.stdout
