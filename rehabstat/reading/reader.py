@@ -139,7 +139,8 @@ def read_workbook(path) -> WorkbookResult:
     try:
         _read(path, result)
     except safety.Refused as exc:
-        result.issues.append(issue(exc.code, file=path, detail=exc.detail, version=exc.detail))
+        detail = exc.detail or (damaged_words() if exc.code == "F002" else "")
+        result.issues.append(issue(exc.code, file=path, detail=detail, version=exc.detail))
     except Unreadable as exc:
         result.issues.append(issue(exc.code, file=path, **exc.values))
     except MemoryError:

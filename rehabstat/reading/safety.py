@@ -203,11 +203,13 @@ def _scan_biff(path: Path, seen: dict) -> None:
     encrypted, so they can be walked in a protected file too."""
     import struct
 
-    from .sheetxml import _ole_stream
+    from .sheetxml import Damaged, _ole_stream
     with path.open("rb") as fh:
         data = fh.read(MAX_FILE_BYTES)
     try:
         stream = _ole_stream(data)
+    except Damaged:  # calamine would follow the loop until it runs out of memory
+        raise Refused("F002") from None
     except (struct.error, IndexError, ValueError):
         return
     if not stream:

@@ -189,6 +189,10 @@ XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0
 _END = 0xFFFFFFFE
 
 
+class Damaged(ValueError):
+    """An OLE container whose sector chains loop."""
+
+
 def _ole_stream(data: bytes, names=("Workbook", "Book")) -> bytes | None:
     """The named stream of an OLE compound file (regular sectors only: a workbook stream is
     far above the 4 KB mini-stream cutoff). None when the container is odd."""
@@ -216,10 +220,13 @@ def _ole_stream(data: bytes, names=("Workbook", "Book")) -> bytes | None:
             fat.extend(struct.unpack(f"<{size // 4}I", sector(s)))
 
     def chain(start):
-        out, n, seen = [], start, 0
-        while n < len(fat) and n < nsect and seen <= nsect:
+        out, n, seen = [], start, set()
+        while n < len(fat) and n < nsect:
+            if n in seen:  # a chain that comes back on itself: the container is damaged
+                raise Damaged(f"sector {n} twice in a chain")
+            seen.add(n)
             out.append(sector(n))
-            n, seen = fat[n], seen + 1
+            n = fat[n]
         return b"".join(out)
 
     directory = chain(struct.unpack_from("<I", data, 0x30)[0])
