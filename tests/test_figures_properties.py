@@ -52,14 +52,14 @@ def facility_months(draw, unit: str, name: str, province: str) -> list[MonthBook
     small = st.integers(0, 6)
     books = []
     for month in range(1, MONTHS + 1):
-        census, events = {}, []
+        census, events, moved = {}, [], {}
         day = dt.date(YEAR, month, 10)
-        for c in categories:
+        for c in sorted(categories, key=lambda c: c == "MET"):  # Methadone last: it receives the moved
             opening = stock[c]
             flows = {"TIEP_NHAN": draw(small), "CHUYEN_DEN": draw(st.integers(0, 2))}
             if c != "MET":
                 flows["BAT_LAI"] = draw(st.integers(0, 1))
-            have = opening + sum(flows.values())
+            have = opening + sum(flows.values()) + (moved.get(month, 0) if c == "MET" else 0)
             outs = ("BO_DIEU_TRI", "CHUYEN_DI", "RA_KHAC") if c == "MET" else ("HOAN_THANH", "TRON", "CHUYEN_DI")
             for ev in outs:
                 n = draw(st.integers(0, min(have, 5)))
@@ -68,6 +68,11 @@ def facility_months(draw, unit: str, name: str, province: str) -> list[MonthBook
             for ev, n in flows.items():
                 if n:
                     events.append(Event(category=c, event=ev, date=day, count=n))
+            if c != "MET" and "MET" in categories and have and draw(st.booleans()):
+                n = draw(st.integers(1, min(have, 2)))  # learners moved to Methadone
+                events.append(Event(category=c, event="CHUYEN_DIEN", new_category="MET", date=day, count=n))
+                moved[month] = moved.get(month, 0) + n
+                have -= n
             absent = draw(st.integers(0, min(have, 2)))
             census[c] = CensusRow(opening=opening, closing=have, present=have - absent, absent=absent)
             stock[c] = have

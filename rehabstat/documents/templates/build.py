@@ -599,8 +599,11 @@ def _admissions(doc) -> None:
           "{% if v.BAT_LAI.HV %}, đã bắt quay trở lại {{ n.BAT_LAI.HV }} học viên{% endif %}.")
     _cond(doc, "v.TAM_DINH_CHI.HV",
           "Tạm đình chỉ, bàn giao cho cơ quan Công an {{ n.TAM_DINH_CHI.HV }} học viên.")
-    _cond(doc, "v.CHUYEN_DEN.HV or v.CHUYEN_DI.HV or v.TU_VONG.HV or v.RA_KHAC.HV",
+    # a learner moved to Methadone leaves the learners' stock: said, so that their sentences close
+    _cond(doc, "v.CHUYEN_DEN.HV or v.CHUYEN_DI.HV or v.TU_VONG.HV or v.RA_KHAC.HV or v.CHUYEN_DIEN_DEN.MET",
           "{% if v.CHUYEN_DEN.HV %}Chuyển đến {{ n.CHUYEN_DEN.HV }} học viên. {% endif %}"
+          "{% if v.CHUYEN_DIEN_DEN.MET %}Chuyển sang điều trị Methadone {{ n.CHUYEN_DIEN_DEN.MET }} học viên. "
+          "{% endif %}"
           "{% if v.CHUYEN_DI.HV %}Chuyển đi {{ n.CHUYEN_DI.HV }} học viên. {% endif %}"
           "{% if v.TU_VONG.HV %}Tử vong {{ n.TU_VONG.HV }} học viên. {% endif %}"
           "{% if v.RA_KHAC.HV %}Ra khỏi {{ unit.short }} vì lý do khác {{ n.RA_KHAC.HV }} học viên."

@@ -384,13 +384,18 @@ def root(context, missing=missing, environment=environment):
                 yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Tạm đình chỉ, bàn giao cho cơ quan Công an '
                 yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'TAM_DINH_CHI'), 'HV'))
                 yield ' học viên.</w:t></w:r></w:p>'
-            if (((environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DEN'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DI'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'TU_VONG'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'RA_KHAC'), 'HV')):
+            if ((((environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DEN'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DI'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'TU_VONG'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'RA_KHAC'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DIEN_DEN'), 'MET')):
                 pass
                 yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">'
                 if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DEN'), 'HV'):
                     pass
                     yield 'Chuyển đến '
                     yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CHUYEN_DEN'), 'HV'))
+                    yield ' học viên. '
+                if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DIEN_DEN'), 'MET'):
+                    pass
+                    yield 'Chuyển sang điều trị Methadone '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CHUYEN_DIEN_DEN'), 'MET'))
                     yield ' học viên. '
                 if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DI'), 'HV'):
                     pass
@@ -1106,5 +1111,5 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:keepNext w:val="0"/></w:pPr></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:headerReference w:type="first" r:id="rId9"/><w:headerReference w:type="default" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '1=43&2=46&3=49&8=51&9=53&10=58&11=62&13=66&14=68&15=71&16=78&17=88&18=112&19=115&20=120&21=148&22=181&23=184&24=196&25=208&26=213&27=220&28=290&29=302&30=343&31=367&32=385&33=390&34=416&35=449&36=502&37=536&38=541&39=552&40=557&41=566&42=571&43=576&44=593&45=600&46=607&47=616&48=623&49=646&50=678&51=687&52=708&53=713&54=730&55=737&56=742&57=747&58=770&59=777&60=789&61=794&62=815&63=822&64=824&65=841&66=860&76=862&77=868&78=870&79=872&80=874&81=876&82=878&83=880&84=882&85=884&86=889&87=891&88=893&89=895&90=897&91=899&92=901&93=903&94=905&95=909&96=912&97=917&98=921&99=927&100=933&111=938&112=944&113=948&114=950&115=952&116=954&117=956&118=958&119=960&120=962&121=964&122=969&123=973&124=975&125=977&126=979&127=981&128=983&129=985&130=987&131=989&132=996&133=1003&139=1036&140=1040&141=1042&142=1044&143=1046&144=1048&145=1050&152=1055&153=1058&154=1061&155=1078&156=1082&157=1095&158=1097&159=1102&165=1105'
+debug_info = '1=43&2=46&3=49&8=51&9=53&10=58&11=62&13=66&14=68&15=71&16=78&17=88&18=112&19=115&20=120&21=148&22=181&23=184&24=196&25=208&26=213&27=220&28=290&29=302&30=343&31=367&32=385&33=390&34=421&35=454&36=507&37=541&38=546&39=557&40=562&41=571&42=576&43=581&44=598&45=605&46=612&47=621&48=628&49=651&50=683&51=692&52=713&53=718&54=735&55=742&56=747&57=752&58=775&59=782&60=794&61=799&62=820&63=827&64=829&65=846&66=865&76=867&77=873&78=875&79=877&80=879&81=881&82=883&83=885&84=887&85=889&86=894&87=896&88=898&89=900&90=902&91=904&92=906&93=908&94=910&95=914&96=917&97=922&98=926&99=932&100=938&111=943&112=949&113=953&114=955&115=957&116=959&117=961&118=963&119=965&120=967&121=969&122=974&123=978&124=980&125=982&126=984&127=986&128=988&129=990&130=992&131=994&132=1001&133=1008&139=1041&140=1045&141=1047&142=1049&143=1051&144=1053&145=1055&152=1060&153=1063&154=1066&155=1083&156=1087&157=1100&158=1102&159=1107&165=1110'
 # generated by `python -m rehabstat.documents.templates.make_compiled`; do not edit

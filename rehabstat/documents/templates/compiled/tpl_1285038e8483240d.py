@@ -368,13 +368,18 @@ def root(context, missing=missing, environment=environment):
                 yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">Tạm đình chỉ, bàn giao cho cơ quan Công an '
                 yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'TAM_DINH_CHI'), 'HV'))
                 yield ' học viên.</w:t></w:r></w:p>'
-            if (((environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DEN'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DI'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'TU_VONG'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'RA_KHAC'), 'HV')):
+            if ((((environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DEN'), 'HV') or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DI'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'TU_VONG'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'RA_KHAC'), 'HV')) or environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DIEN_DEN'), 'MET')):
                 pass
                 yield '\n<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr><w:r><w:t xml:space="preserve">'
                 if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DEN'), 'HV'):
                     pass
                     yield 'Chuyển đến '
                     yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CHUYEN_DEN'), 'HV'))
+                    yield ' học viên. '
+                if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DIEN_DEN'), 'MET'):
+                    pass
+                    yield 'Chuyển sang điều trị Methadone '
+                    yield escape(environment.getattr(environment.getattr((undefined(name='n') if l_0_n is missing else l_0_n), 'CHUYEN_DIEN_DEN'), 'MET'))
                     yield ' học viên. '
                 if environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'CHUYEN_DI'), 'HV'):
                     pass
@@ -1114,5 +1119,5 @@ def root(context, missing=missing, environment=environment):
     yield '</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\n<w:p><w:pPr><w:pStyle w:val="VBRule"/><w:keepNext w:val="0"/></w:pPr></w:p><w:sectPr w:rsidR="00FC693F" w:rsidRPr="0006063C" w:rsidSect="00034616"><w:headerReference w:type="first" r:id="rId9"/><w:headerReference w:type="default" r:id="rId10"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
 
 blocks = {}
-debug_info = '1=50&2=53&3=56&8=58&9=60&10=65&11=69&13=73&14=76&15=80&16=90&18=94&19=96&20=99&21=104&22=132&23=165&24=168&25=180&26=192&27=197&28=204&29=274&30=286&31=327&32=351&33=369&34=374&35=400&36=433&37=486&38=520&39=525&40=536&41=541&42=550&43=555&44=560&45=577&46=584&47=591&48=600&49=607&50=630&51=662&52=671&53=692&54=697&55=714&56=721&57=726&58=731&59=754&60=761&61=773&62=778&63=799&64=806&65=808&66=825&67=844&77=846&78=852&79=854&80=856&81=858&82=860&83=862&84=864&85=866&86=868&87=873&88=875&89=877&90=879&91=881&92=883&93=885&94=887&95=889&96=893&97=896&98=901&99=905&100=911&101=917&112=922&113=928&114=932&115=934&116=936&117=938&118=940&119=942&120=944&121=946&122=948&123=953&124=957&125=959&126=961&127=963&128=965&129=967&130=969&131=971&132=973&133=980&134=987&140=1020&141=1024&142=1026&143=1028&144=1030&145=1032&146=1034&151=1039&152=1042&154=1045&157=1047&158=1050&162=1056&163=1058&164=1065&165=1067&166=1069&167=1071&168=1073&174=1081&175=1086&176=1090&177=1103&178=1105&179=1110&185=1113'
+debug_info = '1=50&2=53&3=56&8=58&9=60&10=65&11=69&13=73&14=76&15=80&16=90&18=94&19=96&20=99&21=104&22=132&23=165&24=168&25=180&26=192&27=197&28=204&29=274&30=286&31=327&32=351&33=369&34=374&35=405&36=438&37=491&38=525&39=530&40=541&41=546&42=555&43=560&44=565&45=582&46=589&47=596&48=605&49=612&50=635&51=667&52=676&53=697&54=702&55=719&56=726&57=731&58=736&59=759&60=766&61=778&62=783&63=804&64=811&65=813&66=830&67=849&77=851&78=857&79=859&80=861&81=863&82=865&83=867&84=869&85=871&86=873&87=878&88=880&89=882&90=884&91=886&92=888&93=890&94=892&95=894&96=898&97=901&98=906&99=910&100=916&101=922&112=927&113=933&114=937&115=939&116=941&117=943&118=945&119=947&120=949&121=951&122=953&123=958&124=962&125=964&126=966&127=968&128=970&129=972&130=974&131=976&132=978&133=985&134=992&140=1025&141=1029&142=1031&143=1033&144=1035&145=1037&146=1039&151=1044&152=1047&154=1050&157=1052&158=1055&162=1061&163=1063&164=1070&165=1072&166=1074&167=1076&168=1078&174=1086&175=1091&176=1095&177=1108&178=1110&179=1115&185=1118'
 # generated by `python -m rehabstat.documents.templates.make_compiled`; do not edit
