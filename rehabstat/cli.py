@@ -35,6 +35,13 @@ def _console(stderr=True, **kwargs):
     return console_class()(stderr=stderr, **kwargs)
 
 
+class Interrupted(Exception):
+    """Ctrl-C, with what the command had done by then (Vietnamese)."""
+
+
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
+
+
 def command(fn):
     """Run a command: user errors become a message and an exit code, never a traceback."""
     @functools.wraps(fn)
@@ -44,6 +51,11 @@ def command(fn):
             return fn(*args, **kwargs)
         except typer.Exit:
             raise
+        except (KeyboardInterrupt, Interrupted) as exc:  # Ctrl-C: what was done, and exit 130
+            said = str(exc) if isinstance(exc, Interrupted) else (
+                "Đã dừng theo yêu cầu (Ctrl-C): lệnh chưa xong; không còn tệp ghi dở.")
+            _console().print(_escape(said))
+            raise typer.Exit(INTERRUPTED)
         except UsageError as exc:  # ConfigError and PeriodError too
             _console().print(f"[bold red]Lỗi:[/] {_escape(str(exc))}")
             raise typer.Exit(2)
@@ -423,11 +435,19 @@ def batch(
                 tasks[stage] = bar.add_task(label, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        with bar:
-            result = run_batch(data, period, out, jobs=jobs, config=config, force=force, progress=tick,
-                               template=template, as_of=when)
-    else:
-        result = run_batch(data, period, out, jobs=jobs, config=config, force=force, template=template, as_of=when)
+    wall = time.time()
+    try:
+        if console.is_terminal:
+            with bar:
+                result = run_batch(data, period, out, jobs=jobs, config=config, force=force, progress=tick,
+                                   template=template, as_of=when)
+        else:
+            result = run_batch(data, period, out, jobs=jobs, config=config, force=force, template=template, as_of=when)
+    except KeyboardInterrupt:
+        written = [p for p in Path(out).glob("*") if p.is_file() and not p.name.startswith(".")
+                   and p.stat().st_mtime >= wall - 1] if Path(out).is_dir() else []
+        raise Interrupted(f"Đã dừng theo yêu cầu (Ctrl-C): {len(written)} tệp đã ghi xong trong {out} trước khi dừng; "
+                          "tổng hợp chưa xong, không còn tệp ghi dở. Chạy lại lệnh để lập đủ.") from None
     result.elapsed = time.perf_counter() - started
     _batch_summary(result)
     raise typer.Exit(result.exit_code)
@@ -646,8 +666,17 @@ def receive(
         from .api import ensure_out_dir
         ensure_out_dir(out)
     with Store.open(store, create=True) as s:
-        outcomes = s.receive(files, out=out, jobs=jobs, config=config)
-        kept = s.received_config
+        before = s.con.execute("SELECT coalesce(max(id), 0) FROM receipts").fetchone()[0]
+        try:
+            outcomes = s.receive(files, out=out, jobs=jobs, config=config)
+        except KeyboardInterrupt:
+            kept = s.con.execute("SELECT count(*) FROM receipts WHERE id > ?", (before,)).fetchone()[0]
+            raise Interrupted(f"Đã dừng theo yêu cầu (Ctrl-C): {kept} tệp đã vào kho trước khi dừng, mỗi tệp trọn vẹn "
+                              "(biên nhận và số liệu); các tệp còn lại chưa nhận, không còn tệp tạm. Chạy lại cùng "
+                              "lệnh để nhận tiếp (tệp đã nhận sẽ được báo là đã có).") from None
+        kept, swept = s.received_config, s.swept
+    if swept[0]:  # what a killed receive had left in tmp/
+        _out(f"Đã xóa {swept[0]} tệp tạm do một lần nhận bị ngắt để lại.\n")
     if kept is not None:  # the rehabstat.toml that governs these files, kept with them
         _out(kept.line() + "\n")
     for o in outcomes:
@@ -798,13 +827,20 @@ def log_command(
 
 @app.command("check-store")
 @command
-def check_store(store: Path = StoreOpt):
+def check_store(
+    store: Path = StoreOpt,
+    clean: bool = typer.Option(False, "--clean", help="Xóa các tệp tạm do lần nhận bị ngắt để lại."),
+):
     """Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.
 
     Ví dụ: rehabstat check-store --store kho
     """
     from .api import Store
     with Store.open(store) as s:
+        if clean:
+            count, size = s.clean_tmp()
+            from .common.vnformat import number
+            _out(f"Đã xóa {count} tệp tạm ({number(size)} byte) do lần nhận bị ngắt để lại.\n")
         rep = s.check()
     for line in rep.problems:
         _out(f"LỖI: {line}\n")

@@ -147,6 +147,8 @@ HELP_EN = {
         'Only this facility.',
     'Chỉ N dòng cuối.':
         'Only the last N lines.',
+    'Xóa các tệp tạm do lần nhận bị ngắt để lại.':
+        'Delete the temporary files an interrupted receive left.',
     'Chỉ các cơ sở và sổ cấp tỉnh của tỉnh này.':
         "Only this province's facilities and province workbooks.",
     'Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.\n\nVí dụ: rehabstat check-store --store kho':
@@ -439,7 +441,7 @@ def rule_message_en(code: str, message: str) -> str:
 
 
 def _count(n, word: str) -> str:
-    return f"{n} {word}" + ("" if int(n) == 1 else "s")
+    return f"{n} {word}" + ("" if int(str(n).replace(",", "")) == 1 else "s")
 
 
 def stored_issues(issues: list) -> list:
@@ -556,6 +558,16 @@ _STORE_EN = [
     (r"(\d+) tệp tạm trong (.*) \(lần nhận bị ngắt\); có thể xóa\.",
      lambda m: f"{_count(m.group(1), 'temporary file')} in {m.group(2)} (an interrupted receive); "
                f"{'they' if int(m.group(1)) != 1 else 'it'} may be deleted."),
+    (r"(\d+) tệp tạm \(([\d.]+) byte\) trong (.*) còn lại từ một lần nhận bị ngắt; xóa bằng: (.*) \(lần nhận sau "
+     r"cũng tự xóa\)\.",
+     lambda m: f"{_count(m.group(1), 'temporary file')} ({_count(m.group(2).replace('.', ','), 'byte')}) in "
+               f"{m.group(3)} left by an interrupted receive; delete {'it' if m.group(1) == '1' else 'them'} with: "
+               f"{m.group(4)} (the next receive does it too)."),
+    (r"^Đã xóa (\d+) tệp tạm \(([\d.]+) byte\) do lần nhận bị ngắt để lại\.",
+     lambda m: f"Deleted {_count(m.group(1), 'temporary file')} ({_count(m.group(2).replace('.', ','), 'byte')}) an "
+               f"interrupted receive left."),
+    (r"^Đã xóa (\d+) tệp tạm do một lần nhận bị ngắt để lại\.",
+     lambda m: f"Deleted {_count(m.group(1), 'temporary file')} an interrupted receive left."),
     (r"^Cơ sở dữ liệu: toàn vẹn\. Tệp gốc đúng: ", "Database: intact. Originals correct: "),
     (r"^Cơ sở dữ liệu: (.*)\. Tệp gốc đúng: ", r"Database: \1. Originals correct: "),
     # store errors (UsageError)
@@ -633,6 +645,19 @@ _OUTPUT_EN = [
 MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the match)
     (r"Cần PATH\.\.\. \(sổ hoặc thư mục\) hoặc --store KHO\.", "Give PATH... (workbooks or folders) or --store STORE."),
     *_STORE_EN,  # the inbox (store/inbox.py and the store commands of cli.py)
+    # Ctrl-C (cli.command)
+    (r"^Đã dừng theo yêu cầu \(Ctrl-C\): lệnh chưa xong; không còn tệp ghi dở\.",
+     "Stopped at your request (Ctrl-C): the command did not finish; no half-written file is left."),
+    (r"^Đã dừng theo yêu cầu \(Ctrl-C\): (\d+) tệp đã vào kho trước khi dừng, mỗi tệp trọn vẹn \(biên nhận và số liệu\); "
+     r"các tệp còn lại chưa nhận, không còn tệp tạm\. Chạy lại cùng lệnh để nhận tiếp \(tệp đã nhận sẽ được báo là "
+     r"đã có\)\.",
+     lambda m: f"Stopped at your request (Ctrl-C): {_count(m.group(1), 'file')} went into the store before the stop, "
+               f"each whole (receipt and figures); the others were not received, no temporary file is left. Run the "
+               f"same command again to go on (the files received are reported as already there)."),
+    (r"^Đã dừng theo yêu cầu \(Ctrl-C\): (\d+) tệp đã ghi xong trong (.*) trước khi dừng; tổng hợp chưa xong, không "
+     r"còn tệp ghi dở\. Chạy lại lệnh để lập đủ\.",
+     lambda m: f"Stopped at your request (Ctrl-C): {_count(m.group(1), 'file')} written in {m.group(2)} before the "
+               f"stop; the batch did not finish, no half-written file is left. Run the command again to make them all."),
     # periods.py
     (r"(--from|--to|--month) '(.*?)' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021\.",
      r"\1 '\2' is not valid: write month/year, e.g. 01/2021."),

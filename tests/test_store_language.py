@@ -309,7 +309,8 @@ def test_skipped_file_and_damaged_store_in_english(tmp_path, files):
     assert res.stdout.splitlines() == [
         f"ERROR: Receipt 1 (2021-01.xlsx): the original {path} was changed (its sha256 differs).",
         "Note: File originals/stray.xlsx has no receipt (a receive was interrupted); receive that file again to finish.",
-        f"Note: 1 temporary file in {kho / 'tmp'} (an interrupted receive); it may be deleted.",
+        f"Note: 1 temporary file (1 byte) in {kho / 'tmp'} left by an interrupted receive; delete it with: "
+        f"rehabstat check-store --store {kho} --clean (the next receive does it too).",
         "Database: intact. Originals correct: 0/1."]
     res = cli("check-store", "--store", kho)
     assert res.stdout.splitlines()[0] == f"LỖI: Biên nhận số 1 (2021-01.xlsx): tệp gốc {path} đã bị thay đổi (sha256 khác)."

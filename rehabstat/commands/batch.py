@@ -316,7 +316,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
             context, job, args = None, _render_job, payloads
         from ..reading.sandbox import frozen_gc
         try:
-            with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_render_worker,
+                                                  initargs=(os.getpid(),)) as pool:
                 futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
                 # the workers are forked by the first submit, before `meanwhile` builds anything
                 if meanwhile is not None:
@@ -375,6 +376,14 @@ def _render_job(payload):
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft, doc.notes
+
+
+def _render_worker(parent_pid: int) -> None:
+    """A render worker: Ctrl-C is its parent's to handle, and it ends with its parent."""
+    import signal
+    from ..reading.sandbox import die_with_parent
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent_pid)
 
 
 def _split_by_province(ds, file_province: dict) -> dict:

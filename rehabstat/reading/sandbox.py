@@ -63,11 +63,45 @@ def _limit_memory(extra: int) -> None:
         pass
 
 
-def _worker(conn, fn, err_fd, memory):
+PARENT_WATCH_SECONDS = 1.0  # how often a worker looks whether its parent is still there
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this worker process as soon as its parent ends, however the parent ends (SIGKILL
+    included): a killed command must not leave workers behind, holding the store's database
+    or files open. On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); everywhere a
+    daemon thread also looks every second whether the parent is still there (its pid is no
+    longer our parent's on POSIX; multiprocessing's parent sentinel elsewhere, e.g. Windows)."""
+    import sys
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError, TypeError):
+            pass  # no libc to call: the watch below holds
+    if hasattr(os, "getppid") and os.name == "posix" and os.getppid() != parent_pid:
+        os._exit(1)  # the parent ended before the line above took effect
+    import threading
+    from multiprocessing import parent_process
+    parent = parent_process()
+
+    def watch():
+        while True:
+            time.sleep(PARENT_WATCH_SECONDS)
+            gone = os.name == "posix" and os.getppid() != parent_pid
+            if gone or (parent is not None and os.name != "posix" and not parent.is_alive()):
+                os._exit(1)
+    threading.Thread(target=watch, name="rehabstat-parent-watch", daemon=True).start()
+
+
+def _worker(conn, fn, err_fd, memory, parent_pid=None):
     """A worker's life: take (index, item), send (index, fn(item)), until told to stop."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # never the parent's cleanup handler
+        if parent_pid is not None:
+            die_with_parent(parent_pid)
         os.environ["RUST_BACKTRACE"] = "0"  # a panic's message, not pages of frames
         import faulthandler
         faulthandler.disable()  # it may hold the parent's stderr (PYTHONFAULTHANDLER, pytest)
@@ -102,8 +136,8 @@ class _Slot:
         self.err = tempfile.TemporaryFile() if ctx.get_start_method() == "fork" else None
         parent, child = Pipe()
         self.conn = parent
-        self.proc = ctx.Process(target=_worker, args=(child, fn, self.err.fileno() if self.err else None, memory),
-                                daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, fn, self.err.fileno() if self.err else None, memory,
+                                                      os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.task = None  # (index, item)

@@ -210,13 +210,14 @@ class CheckReport:
     ok: int = 0
     problems: list = field(default_factory=list)  # [str]: a receipt whose original is missing or changed
     province_workbooks: int = 0  # receipts of province workbooks (with their parsed rows)
+    leftovers: int = 0  # temporary files an interrupted receive left in tmp/
     configs: int = 0  # versions of rehabstat.toml kept
     notes: list = field(default_factory=list)  # [str]: orphan originals, leftover temporary files
     integrity: str = "ok"
 
     @property
     def clean(self) -> bool:
-        return not self.problems and self.integrity == "ok"
+        return not self.problems and self.integrity == "ok" and not self.leftovers
 
 
 # ---------------------------------------------------------------- the store
@@ -303,12 +304,15 @@ class Store:
         _makedirs_durably(self.root / folder)
         target = self.root / folder / CONFIG_FILE
         if not target.is_file() or _sha256(target) != sha:
-            fd, name = tempfile.mkstemp(prefix=".nhan-", suffix=".toml", dir=self.root / TMP)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(name, target)
+            fd, name = tempfile.mkstemp(prefix=_tmp_prefix(), suffix=".toml", dir=self.root / TMP)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(name, target)
+            finally:
+                Path(name).unlink(missing_ok=True)
             try:
                 os.chmod(target, 0o444)
             except OSError:
@@ -353,6 +357,20 @@ class Store:
         out = Path(out) if out is not None else self.root / ANNOTATED
         tmp_dir = self.root / TMP
         tmp_dir.mkdir(parents=True, exist_ok=True)
+        self.swept = sweep_tmp(tmp_dir)  # what an interrupted receive left (never another clerk's live files)
+        staged = []  # (index, source, tmp, sha, size)
+        try:
+            return self._receive_staged(paths, files, out, tmp_dir, staged, jobs, config)
+        finally:  # done, refused, or interrupted (Ctrl-C; SIGTERM: see _stage): no staged copy stays
+            from ..workbooks.xlsxout import untrack_temp
+            for _, _, tmp, _, _ in staged:
+                tmp.unlink(missing_ok=True)
+                untrack_temp(tmp)
+
+    def _receive_staged(self, paths, files, out, tmp_dir, staged, jobs, config) -> list[Outcome]:
+        from ..settings.config import load_config
+        from ..reading.dataset import _read_all
+        from ..reading.safety import MAX_FILE_BYTES
         # the rehabstat.toml that governs these files (--config, or the one --data would take)
         # is kept with them, so that --store needs no --config to agree with --data
         self.received_config = None
@@ -367,7 +385,6 @@ class Store:
             else:
                 cfg = self.config()
         outcomes: list[Outcome] = []
-        staged = []  # (index, source, tmp, sha, size)
         for src in files:
             try:
                 size = src.stat().st_size
@@ -391,20 +408,18 @@ class Store:
                    or _older_province(*known[s[3]][3:])]
         read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
         checked = self._check_all(list(read.values()), cfg)
-        try:
-            for slot, src, tmp, sha, size in staged:
-                result = read.get(tmp)
-                outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
-                                                   checked.get(result.file, []) if result is not None else [])
-        finally:
-            for _, _, tmp, _, _ in staged:
-                tmp.unlink(missing_ok=True)
+        for slot, src, tmp, sha, size in staged:
+            result = read.get(tmp)
+            outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
+                                               checked.get(result.file, []) if result is not None else [])
         return outcomes
 
     def _stage(self, src: Path, tmp_dir: Path) -> tuple[Path, str]:
         """Copy src into tmp/ while hashing it; the copy is on disk (fsync) when this returns."""
         suffix = src.suffix.lower() if src.suffix.lower().lstrip(".").isalnum() and len(src.suffix) <= 6 else ".bin"
-        fd, name = tempfile.mkstemp(prefix=".nhan-", suffix=suffix, dir=tmp_dir)
+        fd, name = tempfile.mkstemp(prefix=_tmp_prefix(), suffix=suffix, dir=tmp_dir)
+        from ..workbooks.xlsxout import track_temp
+        track_temp(name)  # removed if SIGTERM or Ctrl-C ends the process before it is placed
         h = hashlib.sha256()
         try:
             with os.fdopen(fd, "wb") as dst, open(src, "rb") as f:
@@ -1083,11 +1098,19 @@ class Store:
                     rep.notes.append(f"Tệp {rel} không có biên nhận (một lần nhận bị ngắt giữa chừng); "
                                      "nhận lại tệp đó để hoàn tất.")
         tmp = self.root / TMP
-        if tmp.is_dir():
-            left = [p for p in tmp.iterdir() if p.is_file()]
-            if left:
-                rep.notes.append(f"{len(left)} tệp tạm trong {tmp} (lần nhận bị ngắt); có thể xóa.")
+        left = leftover_tmp(tmp)
+        if left:
+            rep.leftovers = len(left)
+            from ..common.vnformat import number
+            size = sum(p.stat().st_size for p in left if p.exists())
+            rep.notes.append(f"{len(left)} tệp tạm ({number(size)} byte) trong {tmp} còn lại từ một lần nhận bị ngắt; "
+                             f"xóa bằng: rehabstat check-store --store {self.root} --clean "
+                             "(lần nhận sau cũng tự xóa).")
         return rep
+
+    def clean_tmp(self) -> tuple[int, int]:
+        """Remove what interrupted receives left in tmp/: (files, bytes)."""
+        return sweep_tmp(self.root / TMP)
 
 
 _LATEST = ("SELECT r.id FROM receipts r WHERE r.status = 'accepted' AND r.version = "
@@ -1105,6 +1128,75 @@ def _older_province(read_status, level) -> bool:
     """A receipt of a province workbook received before the store kept their rows: it is read
     again once, to add them."""
     return read_status == "province" and level is None
+
+
+# ---------------------------------------------------------------- temporary files
+
+TMP_PREFIX = ".nhan-"
+LEFTOVER_SECONDS = 24 * 3600  # a file of another machine (a shared store) is a leftover after a day
+
+
+def _host() -> str:
+    import re
+    import socket
+    return re.sub(r"[^A-Za-z0-9_]", "_", socket.gethostname() or "_")[:40] or "_"
+
+
+def _tmp_prefix() -> str:
+    """.nhan-<host>-<pid>-: whose the file is, so that a later run can tell a file of a
+    receive still running (another clerk's) from one a killed receive left."""
+    return f"{TMP_PREFIX}{_host()}-{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's live process
+        return True
+    return True
+
+
+def leftover_tmp(tmp_dir: Path) -> list[Path]:
+    """The files in tmp/ no running receive owns: its process is gone (this machine, POSIX),
+    or the file is a day old."""
+    import re
+    import time as _time
+    if not Path(tmp_dir).is_dir():
+        return []
+    now, host, out = _time.time(), _host(), []
+    for p in sorted(Path(tmp_dir).iterdir()):
+        try:
+            if not p.is_file():
+                continue
+            old = now - p.stat().st_mtime > LEFTOVER_SECONDS
+        except OSError:
+            continue
+        m = re.match(re.escape(TMP_PREFIX) + r"(.+)-(\d+)-", p.name)
+        if m is None:  # no owner in its name (an earlier rehabstat's, or not ours): nothing runs for it
+            out.append(p)
+        elif m.group(1) != host or os.name != "posix":  # another machine's, or no way to ask: its age
+            if old:
+                out.append(p)
+        elif old or not _alive(int(m.group(2))):
+            out.append(p)
+    return out
+
+
+def sweep_tmp(tmp_dir: Path) -> tuple[int, int]:
+    """Remove the leftovers of interrupted receives: (files, bytes)."""
+    count = size = 0
+    for p in leftover_tmp(tmp_dir):
+        try:
+            n = p.stat().st_size
+            p.unlink()
+        except OSError:
+            continue
+        count, size = count + 1, size + n
+    return count, size
 
 
 class _Refused(Exception):

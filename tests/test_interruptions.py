@@ -1,0 +1,203 @@
+"""An interrupted command leaves nothing behind: its workers end with it (even SIGKILL),
+its temporary files go on SIGTERM and Ctrl-C and the next run sweeps what a SIGKILL left;
+check-store names leftovers and the command that removes them; Ctrl-C says what was done
+and exits 130. Processes are driven by files they write (never by the clock)."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, cli
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="signals and /proc-free pid checks of POSIX")
+
+
+def _run(code, *args, **kw):
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *map(str, args)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def _wait_for(path: Path, proc, limit=600):
+    """Until `path` exists (written by the child at the moment to interrupt it)."""
+    for _ in range(limit * 20):
+        if path.exists():
+            return path.read_text()
+        if proc.poll() is not None:
+            raise AssertionError(f"ended before {path.name}: {proc.communicate()}")
+        time.sleep(0.05)
+    raise AssertionError(f"{path.name} never came")
+
+
+def _gone(pid: int, limit=60) -> bool:
+    """The process has ended (a zombie counts as ended), waiting for at most `limit` seconds."""
+    for _ in range(limit * 20):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:
+            if "State:\tZ" in Path(f"/proc/{pid}/status").read_text():
+                return True
+        except OSError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+# ---------------------------------------------------------------- workers die with their parent
+
+SLEEPER = """
+    import os, sys, time
+    from pathlib import Path
+    marker = Path(sys.argv[1])
+
+    def slow(item):
+        Path(f"{marker}.{os.getpid()}").write_text(str(os.getpid()))
+        time.sleep(600)
+"""
+
+
+def test_sandbox_workers_end_with_a_killed_parent(tmp_path):
+    marker = tmp_path / "worker"
+    code = SLEEPER + """
+    from rehabstat.reading.sandbox import map_isolated
+    map_isolated(slow, ["a", "b"], jobs=2, seconds=900)
+    """
+    proc = _run(code, marker)
+    pids = set()
+    for _ in range(1200):
+        pids = {int(p.read_text()) for p in tmp_path.glob("worker.*") if p.read_text()}
+        if len(pids) == 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert len(pids) == 2, proc.communicate()
+    proc.kill()  # SIGKILL: no handler runs in the parent
+    proc.wait()
+    assert all(_gone(pid) for pid in pids), "a worker outlived its parent"
+
+
+def test_render_workers_end_with_a_killed_parent(tmp_path):
+    marker = tmp_path / "worker"
+    code = SLEEPER + """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from rehabstat.commands.batch import _render_worker
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"), initializer=_render_worker,
+                             initargs=(os.getpid(),)) as pool:
+        list(pool.map(slow, ["a", "b"]))
+    """
+    proc = _run(code, marker)
+    pids = set()
+    for _ in range(1200):
+        pids = {int(p.read_text()) for p in tmp_path.glob("worker.*") if p.read_text()}
+        if len(pids) == 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert len(pids) == 2, proc.communicate()
+    proc.kill()
+    proc.wait()
+    assert all(_gone(pid) for pid in pids), "a render worker outlived its parent"
+
+
+# ---------------------------------------------------------------- receive: SIGTERM, Ctrl-C, SIGKILL
+
+RECEIVE = """
+    import sys
+    from pathlib import Path
+    from rehabstat.reading import dataset
+    real = dataset._read_all
+    marker = Path(sys.argv[1])
+
+    def stop_here(files, *a, **k):  # every file staged in tmp/: the moment to interrupt
+        marker.write_text(str(len(files)))
+        import time
+        time.sleep(600)
+        return real(files, *a, **k)
+    dataset._read_all = stop_here
+    sys.argv = ["rehabstat"] + sys.argv[2:]
+    from rehabstat.cli import main
+    main()
+"""
+
+
+@pytest.fixture
+def nop(tmp_path, son_la):
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    for m in range(1, 13):
+        shutil.copy(son_la / f"2021-{m:02d}.xlsx", folder)
+    return folder
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+def test_an_interrupted_receive_leaves_no_temporary_file(tmp_path, nop, how):
+    kho = tmp_path / "kho"
+    assert cli("receive", nop / "2021-01.xlsx", "--store", kho).exit_code == 0  # one already in: said after Ctrl-C
+    proc = _run(RECEIVE, tmp_path / "staged", "receive", nop, "--store", kho)
+    staged = _wait_for(tmp_path / "staged", proc)
+    assert staged == "11" and len(list((kho / "tmp").iterdir())) == 12  # January is known: not read again
+    proc.send_signal(getattr(signal, how))
+    out, err = proc.communicate(timeout=300)
+    assert list((kho / "tmp").iterdir()) == []
+    if how == "SIGTERM":
+        assert proc.returncode == -signal.SIGTERM
+    else:
+        assert proc.returncode == 130, (out, err)
+        assert err == ("Đã dừng theo yêu cầu (Ctrl-C): 0 tệp đã vào kho trước khi dừng, mỗi tệp trọn vẹn (biên nhận và "
+                       "số liệu); các tệp còn lại chưa nhận, không còn tệp tạm. Chạy lại cùng lệnh để nhận tiếp (tệp "
+                       "đã nhận sẽ được báo là đã có).\n")
+    res = cli("check-store", "--store", kho)
+    assert res.exit_code == 0 and "tệp tạm" not in res.stdout
+
+
+def test_ctrl_c_in_english_and_exit_130(tmp_path, nop):
+    kho = tmp_path / "kho"
+    proc = _run(RECEIVE, tmp_path / "staged", "--lang", "en", "receive", nop, "--store", kho)
+    _wait_for(tmp_path / "staged", proc)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130
+    assert err.startswith("Stopped at your request (Ctrl-C): 0 files went into the store before the stop"), err
+
+
+def test_what_a_killed_receive_left_is_named_and_swept(tmp_path, nop):
+    kho = tmp_path / "kho"
+    proc = _run(RECEIVE, tmp_path / "staged", "receive", nop, "--store", kho)
+    _wait_for(tmp_path / "staged", proc)
+    proc.kill()  # SIGKILL: nothing of the process runs
+    proc.wait()
+    left = sorted((kho / "tmp").iterdir())
+    assert len(left) == 12 and all(p.name.startswith(".nhan-") for p in left)
+    size = sum(p.stat().st_size for p in left)
+    live = kho / "tmp" / f".nhan-{_host()}-{os.getpid()}-dangchay.xlsx"  # a receive still running: never touched
+    live.write_bytes(b"x")
+    res = cli("check-store", "--store", kho)
+    assert res.exit_code == 1, res.output
+    from rehabstat.common.vnformat import number
+    assert (f"Lưu ý: 12 tệp tạm ({number(size)} byte) trong {kho / 'tmp'} còn lại từ một lần nhận bị ngắt; "
+            f"xóa bằng: rehabstat check-store --store {kho} --clean (lần nhận sau cũng tự xóa).\n") in res.stdout
+    en = cli("--lang", "en", "check-store", "--store", kho)
+    assert f"12 temporary files ({size:,} bytes) in {kho / 'tmp'} left by an interrupted receive; delete them" in en.stdout
+    # the next receive sweeps them (and says so), the live one stays
+    res = cli("receive", nop / "2021-01.xlsx", "--store", kho)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith("Đã xóa 12 tệp tạm do một lần nhận bị ngắt để lại.\n")
+    assert sorted((kho / "tmp").iterdir()) == [live]
+    assert cli("check-store", "--store", kho).exit_code == 0
+    # or check-store --clean does
+    dead = kho / "tmp" / ".nhan-cu.xlsx"  # the name an earlier rehabstat gave: no owner in it
+    dead.write_bytes(b"xyz")
+    res = cli("check-store", "--store", kho, "--clean")
+    assert res.exit_code == 0 and res.stdout.startswith("Đã xóa 1 tệp tạm (3 byte) do lần nhận bị ngắt để lại.\n")
+    assert sorted((kho / "tmp").iterdir()) == [live]
+
+
+def _host():
+    from rehabstat.store.inbox import _host
+    return _host()
