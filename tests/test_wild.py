@@ -195,3 +195,14 @@ def test_cli_debug_shows_the_parsers_words(tmp_path):
     assert "nội dung không đúng cấu trúc sổ tính" in plain.stdout and "Panic" not in plain.stdout + plain.stderr
     assert "its content does not follow the workbook format" in english.stdout and "Panic" not in english.stdout
     assert "PanicException" in debug.stdout
+
+
+def test_macro_sheet_before_the_data_keeps_every_cell_in_place():
+    """An ignored sheet first in the workbook: error cells and formulas are still looked for
+    in each data sheet's own part, found at the same cells as in the workbook without it."""
+    plain = read_workbook(ROOT / "tests" / "fixtures" / "errors.xlsx")
+    macro = read_workbook(WILD / "macrosheet-first.xlsm")
+    where = [(i.code, i.sheet, i.row, i.column) for i in plain.issues]
+    assert where and {c for c, *_ in where} == {"C003"}
+    assert [(i.code, i.sheet, i.row, i.column) for i in macro.issues] == [("F017", "Macro1", None, None)] + where
+    assert (macro.census, macro.events, macro.figures) == (plain.census, plain.events, plain.figures)

@@ -152,23 +152,31 @@ SHEET_KINDS = {"macrosheet": "macro", "xlmacrosheet": "macro", "xlintlmacrosheet
 def xlsx_sheet_kinds(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """[(sheet name, kind)] in the workbook's order: kind 'work', 'macro' (Excel 4.0),
     'dialog', 'chart', or 'none' (an entry without a relationship, such as a VBA module's)."""
-    import html
     wb = safety.xml_text(zf.read("xl/workbook.xml"))
     try:
         rels = safety.xml_text(zf.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
         rels = b""
-    types = {}
+    return [(name, kind) for name, kind, _ in _sheet_entries(wb, rels)]
+
+
+def _sheet_entries(wb: bytes, rels: bytes) -> list[tuple[str, str, str | None]]:
+    """[(name, kind, part)]: xlsx_sheet_kinds with each sheet's part in the zip."""
+    import html
+    types, targets = {}, {}
     for m in _REL_TAG.finditer(rels):
         a = dict(_ATTR.findall(m.group(1)))
-        types[a.get(b"Id", b"")] = a.get(b"Type", b"").decode("utf-8", "replace").rsplit("/", 1)[-1].lower()
+        rid = a.get(b"Id", b"")
+        types[rid] = a.get(b"Type", b"").decode("utf-8", "replace").rsplit("/", 1)[-1].lower()
+        target = html.unescape(a.get(b"Target", b"").decode("utf-8", "replace"))
+        targets[rid] = target.lstrip("/") if target.startswith("/") else "xl/" + target
     out = []
     for m in _SHEET_TAG.finditer(wb):
         a = {k.split(b":")[-1] if k != b"r:id" else k: v for k, v in _ATTR.findall(m.group(1))}
         name = html.unescape(a.get(b"name", b"").decode("utf-8", "replace"))
         rid = a.get(b"r:id") or next((v for k, v in a.items() if k.endswith(b":id")), b"")
         kind = types.get(rid) if rid else None
-        out.append((name, "none" if kind is None else SHEET_KINDS.get(kind, "work")))
+        out.append((name, "none" if kind is None else SHEET_KINDS.get(kind, "work"), targets.get(rid)))
     return out
 
 
@@ -182,8 +190,15 @@ class OpenpyxlBook:
         self.fh = open(path, "rb")  # a file object: openpyxl would refuse the name of an .xlsx saved as .xls
         try:
             with zipfile.ZipFile(self.fh) as zf:
-                kinds = xlsx_sheet_kinds(zf)
-                self.merges = _xlsx_merges(zf, kinds)
+                wb = safety.xml_text(zf.read("xl/workbook.xml"))
+                try:
+                    rels = safety.xml_text(zf.read("xl/_rels/workbook.xml.rels"))
+                except KeyError:
+                    rels = b""
+                entries = _sheet_entries(wb, rels)
+                kinds = [(n, k) for n, k, _ in entries]
+                parts = {n: part for n, k, part in entries if k == "work" and part}
+                self.merges = _xlsx_merges(zf, parts)
             self.fh.seek(0)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "invalid specification ... will be removed", styles
@@ -193,6 +208,7 @@ class OpenpyxlBook:
             raise
         present = set(self.wb.sheetnames)
         self.sheet_names = [n for n, k in kinds if k == "work" and n in present]
+        self.parts = {i: parts.get(n) for i, n in enumerate(self.sheet_names)}  # for sheetxml's second look
         self.ignored = [(n, k) for n, k in kinds if k in ("macro", "dialog")]
         self.counter = _Counter()
 
@@ -234,15 +250,10 @@ def _col(letters: bytes) -> int:
     return n - 1
 
 
-def _xlsx_merges(zf: zipfile.ZipFile, kinds) -> dict:
+def _xlsx_merges(zf: zipfile.ZipFile, parts: dict) -> dict:
     """{sheet name: merged ranges} (read-only openpyxl does not give them)."""
     out = {}
-    for index, (name, kind) in enumerate(kinds):
-        if kind != "work":
-            continue
-        part = safety._sheet_part(zf, index) if index < 10_000 else None
-        if part is None:
-            continue
+    for name, part in parts.items():
         try:
             with zf.open(part) as fh:
                 xml = safety.xml_text(fh.read(200 * 1024 * 1024))

@@ -213,7 +213,8 @@ def _read(path: Path, result: WorkbookResult) -> None:
     for role, (_, first), (_, second) in doubles:
         result.issues.append(issue("F011", file=path, sheet=second, role_name=SHEETS[role][0], first=first,
                                    second=second))
-    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()}) \
+    extras = _extras(path, kind, seen, {index: original[index] for index, _ in by_role.values()},
+                     getattr(book, "parts", None)) \
         if book.parser in ("calamine", "xlrd", "ods-stream") or not seen.get("utf16") else {}
     for index, sheet in sheets.items():
         if sheet.errors:  # error cells the second parser saw itself
@@ -405,7 +406,7 @@ def _legacy_encoding(names, by_role, load) -> str | None:
     return choice
 
 
-def _extras(path: Path, kind: str, seen: dict, wanted: dict[int, str]) -> dict:
+def _extras(path: Path, kind: str, seen: dict, wanted: dict[int, str], parts: dict | None = None) -> dict:
     """{sheet index: SheetExtras} for the sheets read: error cells, formulas without a
     computed value, merged ranges of an .ods (see sheetxml)."""
     import zipfile
@@ -426,7 +427,7 @@ def _extras(path: Path, kind: str, seen: dict, wanted: dict[int, str]) -> dict:
             if "content.xml" in names and "xl/workbook.xml" not in names:
                 return sheetxml.ods_extras(zf, set(wanted))
             for index in wanted:
-                part = safety._sheet_part(zf, index)
+                part = safety._sheet_part(zf, index) if parts is None else parts.get(index)
                 if part is None:
                     continue
                 errors, formulas = (not scanned or part in error_parts), (not scanned or part in formula_parts)
