@@ -310,6 +310,9 @@ def test_batch_holds_back_only_the_province_whose_workbook_has_an_error(bad_prov
     assert "không đọc được" not in res.output and "C001" in res.output  # its province's error, not an unknown file
     assert (tmp_path / "o" / "BC-Nam-Dinh-2019.docx").exists()
     assert not (tmp_path / "o" / "BC-Cao-Bang-2019.docx").exists()
+    # indicators of another province do not wait on Cao Bằng's workbook either
+    for selection in (("--province", "Nam Định"), ("--facility", "NDCS")):
+        assert cli("indicators", "--data", data, "--year", "2019", "--level", "province", *selection).exit_code == 0
     res = cli("batch", "--data", data, "--year", "2019", "--out", tmp_path / "f", "--force")
     assert "DỰ THẢO" in text_of(tmp_path / "f" / "BC-Cao-Bang-2019.docx")
     assert "DỰ THẢO" not in text_of(tmp_path / "f" / "BC-Nam-Dinh-2019.docx")

@@ -59,7 +59,8 @@ def indicator_table(data, period: Period, level="facility", config=None, units=N
     if level != "facility":
         from ..common.issues import ERROR
         from ..reading.province import issues_over
-        province_errors = [i for i in issues_over(ds, province_issues, period, provinces) if i.severity == ERROR]
+        concerned = provinces or (sorted(gate.by_province()) if units else None)  # None: every province
+        province_errors = [i for i in issues_over(ds, province_issues, period, concerned) if i.severity == ERROR]
         if province_errors and not force:
             raise province_workbook_error(period, province_errors)
     table = compute(gate.dataset, period, level=level, split=cfg.split, as_of=as_of)
