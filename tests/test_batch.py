@@ -89,7 +89,7 @@ def completeness(path):
             break
         for c, title in enumerate(header):
             if title and "/" in str(title):
-                grid[(row[1], title)] = (row[c], ws.cell(row=r, column=c + 1).fill.fgColor.rgb)
+                grid[(row[1], title)] = (row[c], ws.cell(row=r, column=c + 1).fill.fgColor.rgb[-6:])  # alpha ignored
     return grid, rows
 
 
@@ -214,7 +214,7 @@ def test_missing_month_shows_in_completeness_and_console(tmp_path):
     assert res.exit_code == 1, res.output
     assert "DỰ THẢO" in res.stdout
     grid, _ = completeness(tmp_path / "out" / "TongHop-2021-Q2.xlsx")
-    assert grid[("HN03", "05/2021")] == ("thiếu", "00FFC7CE")
+    assert grid[("HN03", "05/2021")] == ("thiếu", "FFC7CE")
     assert grid[("HN03", "04/2021")][0] == "đã nhận" and grid[("HN03", "06/2021")][0] == "đã nhận"
     assert grid[("SL01", "05/2021")][0] == "đã nhận"
     # the province's documents are still written, and its annex says what is missing
@@ -247,7 +247,7 @@ def test_duplicate_month_is_shown_and_left_out_of_the_figures(messy):
     root, data, result = messy
     assert result.exit_code == 1
     grid, _ = completeness(result.national)
-    assert grid[("HN05", "04/2021")] == ("trùng", "00F8CBAD")
+    assert grid[("HN05", "04/2021")] == ("trùng", "F8CBAD")
     # the figures are those of every usable workbook: neither copy of HN05's April
     # (nor HN02's broken June)
     usable = [f for f in sorted((data / "ha-noi").rglob("*.xlsx"))

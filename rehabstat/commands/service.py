@@ -155,13 +155,10 @@ def write_indicators(table, fmt: str, out: Path | None):
     """csv/json text (returned when out is None) or a file."""
     from ..workbooks.xlsxout import atomic_path
     if fmt == "xlsx":
-        import openpyxl
-        from ..workbooks.xlsxout import save, write_table
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "ChiSo"
-        write_table(ws, list(table.columns), table.itertuples(index=False, name=None))
-        save(wb, out)
+        from ..workbooks.book import Book, write_table
+        wb = Book()
+        write_table(wb.sheet("ChiSo"), list(table.columns), table.itertuples(index=False, name=None))
+        wb.save(out)
         return None
     if fmt == "json":
         records = [dict(zip(table.columns, (plain_number(v) for v in row))) for row in table.itertuples(index=False)]
@@ -513,7 +510,7 @@ def _province_title(name: str) -> str:
 
 
 def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period, tidy=None) -> Path:
-    """The document's figures as a workbook that prints on A4 (xlsxout.print_setup):
+    """The document's figures as a workbook that prints on A4 (book.print_setup):
     - BienDong: a title, then the category table as the document has it (a row per
       indicator, its code in a column of its own; a column per category, "Cộng HV",
       "Tổng cộng");
@@ -521,33 +518,30 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
       year's result), or the BC's results against its targets (--targets);
     - ChiSo: the tidy indicator rows (`tidy`, default `table`: with the reporting rows when
       given), Vietnamese headers; PhuLuc (a province): its facilities."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
     from ..common.codes import FIGURES
     from ..workbooks.national import REVENUE_LABELS, TIDY_HEADER, tidy_rows
     from ..documents.report import TABLE_CATEGORIES, TABLE_ROWS
-    from ..workbooks.xlsxout import restyle, save, set_cell, write_table
+    from ..workbooks.book import Book, alignment, font, style, write_table
     v = ctx["v"]
     kh = ctx.get("doc", {}).get("doc_type") == "KẾ HOẠCH"
-    wb = openpyxl.Workbook()
-
-    from ..workbooks.xlsxout import Styles, put
-    title_styles = Styles(wb.active)  # cell styles are the workbook's: made once, shared by every sheet
+    wb = Book()
+    left = alignment("left", "center")
+    title_style = style(font=font(bold=True, size=13), alignment=left)
+    subtitle_style = style(font=font(italic=True), alignment=left)
 
     def titled(ws, subtitle, last_col):
         """Rows 1-2: the unit and what the sheet holds; the table starts at row 4."""
-        left = Alignment(horizontal="left", vertical="center")
-        put(ws, 1, 1, unit["name"], title_styles.get("title", font=Font(bold=True, size=13), alignment=left))
-        put(ws, 2, 1, subtitle, title_styles.get("subtitle", font=Font(italic=True), alignment=left))
+        ws.put(1, 1, unit["name"], title_style)
+        ws.put(2, 1, subtitle, subtitle_style)
         for r in (1, 2):
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
-        ws.row_dimensions[1].height = 20
+            if last_col > 1:
+                ws.merge(r, 1, r, last_col)
+        ws.heights[1] = 20
         return 4
 
     figures = f"số liệu {period.label}"
     plan_year = (ctx.get("plan") or {}).get("year")
-    ws = wb.active
-    ws.title = "BienDong"
+    ws = wb.sheet("BienDong")
     labels = {"HV": "Cộng HV", "ALL": "Tổng cộng"}
     header = ["Mã", "Chỉ tiêu"] + [labels.get(c) or _category_short(c) for c in TABLE_CATEGORIES]
     top = titled(ws, f"Biến động học viên và người điều trị theo diện, {figures}"
@@ -560,8 +554,8 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     write_table(ws, header, rows, widths={1: 17, 2: 30, **{c: 11 for c in range(3, len(header) + 1)}}, top=top)
     for k, (_, _, bold) in enumerate(TABLE_ROWS):
         if bold:
-            restyle((ws.cell(row=top + 1 + k, column=c) for c in range(1, len(header) + 1)), font=Font(bold=True))
-    ws2 = wb.create_sheet("SoLieuKhac")
+            bold_row(ws, top + 1 + k, len(header))
+    ws2 = wb.sheet("SoLieuKhac")
     other = table[(table["category"] == "ALL") & ~table["indicator"].isin([i for i, _, _ in TABLE_ROWS] + ["TRON_NGUOI"])]
     other_rows = []
     for ind, val in zip(other["indicator"], other["value"]):
@@ -582,7 +576,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
                 top=top, wrap=(2,))
     targets = (ctx.get("plan") or {}).get("targets") if kh else ctx.get("targets")
     if targets:
-        ws4 = wb.create_sheet("ChiTieu")
+        ws4 = wb.sheet("ChiTieu")
         if kh:
             top = titled(ws4, f"Chỉ tiêu kế hoạch năm {plan_year} (kết quả năm {plan_year - 1} để so sánh)", 5)
             write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", f"Kế hoạch năm {plan_year}",
@@ -594,18 +588,29 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
             write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt"],
                         [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"]), t["rate"]]
                          for t in targets], widths={1: 17, 2: 40, 3: 10, 4: 14, 5: 14, 6: 10}, top=top, wrap=(2,))
-    ws3 = wb.create_sheet("ChiSo")
+    ws3 = wb.sheet("ChiSo")
     top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
-    write_table(ws3, list(TIDY_HEADER), tidy_rows(table if tidy is None else tidy), widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29},
-                top=top, bulk=True)
+    write_table(ws3, list(TIDY_HEADER), tidy_rows(table if tidy is None else tidy),
+                widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29}, top=top)
     if ctx.get("approval"):  # from the store: which months the department approved
-        set_cell(ws, top + len(rows) + 2, 1, ctx["approval"]).font = Font(italic=True)
+        ws.put(top + len(rows) + 2, 1, ctx["approval"], style(font=font(italic=True)))
     if ctx.get("annex") or ctx.get("gaps"):
         from ..documents.annex import write_annex_sheet
         annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [], top=4)
         titled(annex, f"Các cơ sở trong tỉnh: số tháng có sổ và số liệu chính, {figures}", annex.max_column)
         _printable_annex(annex, top=4)
-    return save(wb, out)
+    return wb.save(out)
+
+
+def bold_row(ws, row: int, last_col: int) -> None:
+    """Cells 1..last_col of a table row (kept in the sheet's bulk rows or not) in bold."""
+    from ..workbooks.book import font
+    for first, rows, style_of in ws.bulk:
+        if first <= row < first + len(rows):
+            for c, value in enumerate(rows[row - first], start=1):
+                if (row, c) not in ws.cells:
+                    ws.cells[(row, c)] = (value, style_of(c, value))
+    ws.restyle_row(row, last_col, font=font(bold=True))
 
 
 def _category_short(code: str) -> str:
@@ -626,12 +631,12 @@ def _vn_number(text):
 def _printable_annex(ws, top: int = 1):
     """The province's table of facilities (annex.write_annex_sheet): A4, fitted to the page
     width, its two header rows (from `top`) tall enough and repeated."""
-    from ..workbooks.xlsxout import column_widths, fit_row, print_setup
-    widths = column_widths(ws)
+    from ..workbooks.book import fit_row, print_setup
+    widths = ws.column_widths()
     spans = {}
-    for merged in ws.merged_cells.ranges:
-        if merged.min_row == top and merged.max_row == top:
-            spans[merged.min_col] = merged.max_col - merged.min_col + 1
+    for r1, c1, r2, c2 in ws.merges:
+        if r1 == top and r2 == top:
+            spans[c1] = c2 - c1 + 1
     fit_row(ws, top, widths, bold=True, spans=spans)
     fit_row(ws, top + 1, widths, bold=True)
-    print_setup(ws, title_rows=f"{top}:{top + 1}")
+    print_setup(ws, title_rows=(top, top + 1))

@@ -122,57 +122,54 @@ def _annex_row(code, name, received, expected, v, note, is_total) -> dict:
 # ---------------------------------------------------------------- the annex sheet of a province's workbook
 
 def write_annex_sheet(wb, annex: list[dict], gaps: list[str], top: int = 1):
-    """Sheet 'PhuLuc' of the province's .xlsx: two header rows from row `top` (rows above it
-    are for a title), one row per facility and a total row (bold), then the notes on
-    missing and excluded months."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from ..workbooks.xlsxout import HEADER_FILL, Styles, put, restyle, set_cell
-    ws = wb.create_sheet("PhuLuc", 1 if len(wb.sheetnames) > 1 else None)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor=HEADER_FILL)
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    """Sheet 'PhuLuc' of the province's .xlsx (a workbooks.book.Book): two header rows from
+    row `top` (rows above it are for a title), one row per facility and a total row (bold),
+    then the notes on missing and excluded months."""
+    from ..workbooks.book import alignment, fill, font, number_format, style
+    from ..workbooks.xlsxout import HEADER_FILL
+    ws = wb.sheet("PhuLuc", 1 if len(wb.sheetnames) > 1 else None)
+    bold = style(font=font(bold=True))
     fixed = ("Mã cơ sở", "Tên cơ sở", "Số tháng có sổ")
     for c, title in enumerate(fixed, start=1):
-        set_cell(ws, top, c, title)
-        ws.merge_cells(start_row=top, start_column=c, end_row=top + 1, end_column=c)
+        ws.put(top, c, title)
+        ws.merge(top, c, top + 1, c)
     col = len(fixed) + 1
     for _, label in ANNEX_INDICATORS:
-        set_cell(ws, top, col, label)
-        ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + len(ANNEX_CATEGORIES) - 1)
+        ws.put(top, col, label)
+        ws.merge(top, col, top, col + len(ANNEX_CATEGORIES) - 1)
         for k, (_, cat_label) in enumerate(ANNEX_CATEGORIES):
-            set_cell(ws, top + 1, col + k, cat_label)
+            ws.put(top + 1, col + k, cat_label)
         col += len(ANNEX_CATEGORIES)
     note_col = col
-    set_cell(ws, top, note_col, "Ghi chú")
-    ws.merge_cells(start_row=top, start_column=note_col, end_row=top + 1, end_column=note_col)
-    restyle((ws.cell(row=r, column=c) for r in (top, top + 1) for c in range(1, note_col + 1)),
-            font=bold, fill=fill, alignment=center)
-    number = Styles(ws).get("number", number_format="#,##0")
+    ws.put(top, note_col, "Ghi chú")
+    ws.merge(top, note_col, top + 1, note_col)
+    ws.restyle(((r, c) for r in (top, top + 1) for c in range(1, note_col + 1)),
+               font=font(bold=True), fill=fill(HEADER_FILL), alignment=alignment("center", "center", wrap=True))
+    number = style(number_format=number_format("#,##0"))
     r = top + 2
     for row in annex:
-        set_cell(ws, r, 1, row["code"])
-        set_cell(ws, r, 2, row["name"])
-        set_cell(ws, r, 3, row["months"])
+        ws.put(r, 1, row["code"])
+        ws.put(r, 2, row["name"])
+        ws.put(r, 3, row["months"])
         c = len(fixed) + 1
         for ind, _ in ANNEX_INDICATORS:
             for cat, _ in ANNEX_CATEGORIES:
                 if row["v"][ind][cat] is not None:  # blank where the facility reported nothing
-                    put(ws, r, c, int(row["v"][ind][cat]), number)
+                    ws.put(r, c, int(row["v"][ind][cat]), number)
                 c += 1
-        set_cell(ws, r, note_col, row.get("note") or "")
+        ws.put(r, note_col, row.get("note") or "")
         if row.get("bold"):
-            restyle((ws.cell(row=r, column=cc) for cc in range(1, note_col + 1)), font=bold)
+            ws.restyle_row(r, note_col, font=font(bold=True))
         r += 1
     if gaps:
         r += 1
-        set_cell(ws, r, 1, "Số liệu chưa đầy đủ:").font = bold
+        ws.put(r, 1, "Số liệu chưa đầy đủ:", bold)
         for line in gaps:
             r += 1
-            set_cell(ws, r, 1, line)
-    ws.freeze_panes = f"D{top + 2}"
+            ws.put(r, 1, line)
+    ws.freeze = (top + 2, 4)
     widths = {1: 11, 2: 40, 3: 9}
     for c in range(1, note_col + 1):
-        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 11)
-    ws.column_dimensions[get_column_letter(note_col)].width = 40
+        ws.widths[c] = widths.get(c, 11)
+    ws.widths[note_col] = 40
     return ws

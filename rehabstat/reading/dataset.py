@@ -61,7 +61,7 @@ class Dataset:
                        None if self.provincial is None else keep(self.provincial))
 
 
-OUTPUT_MODULES = ("openpyxl", "docxtpl", "jinja2.sandbox")  # what a command writing documents imports next
+OUTPUT_MODULES = ("xlsxwriter", "docxtpl", "jinja2.sandbox")  # what a command writing documents imports next
 
 
 def read_paths(paths, jobs: int | None = None, progress=None, warm=()) -> Dataset:

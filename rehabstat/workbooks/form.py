@@ -57,150 +57,145 @@ def default_name(facility: str, year: int, month: int) -> str:
 
 
 def build_form(facility: str, name: str, province: str, year: int, month: int, opening: dict | None = None):
-    """The blank workbook (openpyxl Workbook). opening: {category: Đầu kỳ} to pre-fill."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.worksheet.datavalidation import DataValidation
+    """The blank workbook (a book.Book). opening: {category: Đầu kỳ} to pre-fill."""
+    from .book import Book, alignment, fit_row, font, number_format, print_setup, style
 
-    from .xlsxout import fit_row, print_setup, set_cell
-
-    bold = Font(bold=True)
+    bold = style(font=font(bold=True))
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    count = style(number_format=number_format(COUNT_FORMAT))
 
-    def listing(ws, ref, options, title, prompt):
-        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True,
-                            showErrorMessage=True, errorTitle=title, error=prompt, promptTitle=title, prompt=prompt)
-        for one in ref.split():
-            dv.add(one)
-        ws.add_data_validation(dv)
-
-    def whole(ws, ref, minimum, title):
-        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=str(minimum), allow_blank=True,
-                            showErrorMessage=True, errorTitle=title,
-                            error=f"Hãy nhập số nguyên từ {minimum} trở lên.")
-        dv.add(ref)
-        ws.add_data_validation(dv)
-
-    wb = Workbook()
+    wb = Book()
     # ThongTin
-    ws = wb.active
-    ws.title = "ThongTin"
+    ws = wb.sheet("ThongTin")
     header(ws, ("Mục", "Giá trị"), (20, 56))
     info = (("Mã cơ sở", unit_code(facility)), ("Tên cơ sở", name.strip()), ("Tỉnh/Thành phố", province.strip()),
             ("Kỳ báo cáo", f"{month:02d}/{year:04d}"), ("Người lập biểu", None), ("Điện thoại", None),
             ("Ngày lập", None))
     for r, (label, value) in enumerate(info, start=2):
-        set_cell(ws, r, 1, label).font = bold
+        ws.put(r, 1, label, bold)
         if value is not None:
-            set_cell(ws, r, 2, value)
-    ws.cell(row=8, column=2).number_format = DATE_FORMAT
-    set_cell(ws, 10, 1, "Xem hướng dẫn ở trang HuongDan (sau trang SoLieu).").font = Font(italic=True)
+            ws.put(r, 2, value)
+    ws.put(8, 2, None, style(number_format=number_format(DATE_FORMAT)))
+    ws.put(10, 1, "Xem hướng dẫn ở trang HuongDan (sau trang SoLieu).", style(font=font(italic=True)))
 
     # SiSo
-    ws = wb.create_sheet("SiSo")
+    ws = wb.sheet("SiSo")
     header(ws, CENSUS_HEADERS, (12, 12, 12, 12, 12))
     for r, code in enumerate(ALL_CATEGORIES, start=2):
-        set_cell(ws, r, 1, code)
-        if opening is not None:
-            set_cell(ws, r, 2, int(opening.get(code, 0)))
+        ws.put(r, 1, code)
         for c in range(2, 6):
-            ws.cell(row=r, column=c).number_format = COUNT_FORMAT
+            ws.put(r, c, None, count)
+        if opening is not None:
+            ws.put(r, 2, int(opening.get(code, 0)), count)
     last_row = 1 + len(ALL_CATEGORIES)
     listing(ws, f"A2:A{last_row}", ALL_CATEGORIES, "Diện", "Chọn một diện: " + ", ".join(ALL_CATEGORIES))
     whole(ws, f"B2:E{last_row}", 0, "Số người")
 
     # BienDong
-    ws = wb.create_sheet("BienDong")
+    ws = wb.sheet("BienDong")
     header(ws, EVENT_HEADERS, (6, 16, 22, 9, 16, 12, 10, 10, 30))
     end = EVENT_ROWS + 1
     listing(ws, f"D2:D{end} G2:G{end}", ALL_CATEGORIES, "Diện", "Chọn một diện: " + ", ".join(ALL_CATEGORIES))
     listing(ws, f"E2:E{end}", EVENT_TYPES, "Biến động", "Chọn một loại biến động (xem trang HuongDan).")
-    dv = DataValidation(type="date", operator="between", formula1=str(_serial(first)), formula2=str(_serial(last)),
-                        allow_blank=True, showErrorMessage=True, errorTitle="Ngày",
-                        error=f"Ngày phải nằm trong tháng báo cáo ({first:%d/%m/%Y} - {last:%d/%m/%Y}).")
-    dv.add(f"F2:F{end}")
-    ws.add_data_validation(dv)
+    validation(ws, f"F2:F{end}", {"validate": "date", "criteria": "between", "minimum": _serial(first),
+                                  "maximum": _serial(last), "error_title": "Ngày",
+                                  "error_message": f"Ngày phải nằm trong tháng báo cáo "
+                                                   f"({first:%d/%m/%Y} - {last:%d/%m/%Y})."})
     whole(ws, f"H2:H{end}", 1, "Số lượng")
-    ws.column_dimensions["F"].number_format = DATE_FORMAT
-    ws.column_dimensions["H"].number_format = "0"
-    ws.column_dimensions["B"].number_format = "@"  # ids are text: keep leading zeros
+    ws.column_styles[6] = style(number_format=number_format(DATE_FORMAT))
+    ws.column_styles[8] = style(number_format=number_format("0"))
+    ws.column_styles[2] = style(number_format=number_format("@"))  # ids are text: keep leading zeros
 
     # SoLieu
-    ws = wb.create_sheet("SoLieu")
+    ws = wb.sheet("SoLieu")
     header(ws, FIGURE_HEADERS, (18, 44, 10, 18))
     for r, fig in enumerate(FIGURES.values(), start=2):
-        set_cell(ws, r, 1, fig.code)
-        set_cell(ws, r, 2, fig.label)
-        set_cell(ws, r, 3, fig.measure)
-        ws.cell(row=r, column=4).number_format = COUNT_FORMAT
-    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                        showErrorMessage=True, errorTitle="Giá trị", error="Hãy nhập một số không âm.")
-    dv.add(f"D2:D{1 + len(FIGURES)}")
-    ws.add_data_validation(dv)
+        ws.put(r, 1, fig.code)
+        ws.put(r, 2, fig.label)
+        ws.put(r, 3, fig.measure)
+        ws.put(r, 4, None, count)
+    validation(ws, f"D2:D{1 + len(FIGURES)}", {"validate": "decimal", "criteria": ">=", "value": 0,
+                                                "error_title": "Giá trị", "error_message": "Hãy nhập một số không âm."})
 
     # HuongDan (after the four sheets: the reader ignores it)
-    ws = wb.create_sheet("HuongDan")
+    ws = wb.sheet("HuongDan")
     guide_widths = {1: 16, 2: 36, 3: 40}
+    wrapped = style(alignment=alignment(vertical="top", wrap=True))
     r = 1
     for line in INSTRUCTIONS:
-        cell = set_cell(ws, r, 1, line) if line else None
-        if cell is not None and r == 1:
-            cell.font = Font(bold=True, size=12)
-        elif cell is not None:  # over the three columns, wrapped: printed whole, never cut at the page edge
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if line and r == 1:
+            ws.put(r, 1, line, style(font=font(bold=True, size=12)))
+        elif line:  # over the three columns, wrapped: printed whole, never cut at the page edge
+            ws.put(r, 1, line, wrapped)
+            ws.merge(r, 1, r, 3)
             fit_row(ws, r, guide_widths, spans={1: 3})
         r += 1
     r += 1
     for c, title in enumerate(("Mã diện", "Diện"), start=1):
-        set_cell(ws, r, c, title).font = bold
+        ws.put(r, c, title, bold)
     for code in ALL_CATEGORIES:
         r += 1
-        set_cell(ws, r, 1, code)
-        set_cell(ws, r, 2, CATEGORIES[code].short)
+        ws.put(r, 1, code)
+        ws.put(r, 2, CATEGORIES[code].short)
     r += 2
     for c, title in enumerate(("Mã biến động", "Biến động", "Ảnh hưởng đến sĩ số của Diện"), start=1):
-        set_cell(ws, r, c, title).font = bold
+        ws.put(r, c, title, bold)
     for code, ev in EVENT_TYPES.items():
         r += 1
-        set_cell(ws, r, 1, code)
-        set_cell(ws, r, 2, ev.label)
+        ws.put(r, 1, code)
+        ws.put(r, 2, ev.label)
         effect = "giảm Diện, tăng Diện mới" if code == "CHUYEN_DIEN" else ("tăng" if ev.sign > 0 else "giảm")
         if ev.allowed == frozenset({"MET"}):
             effect += " (chỉ MET)"
         elif "MET" not in ev.allowed:
             effect += " (không áp dụng cho MET)"
-        set_cell(ws, r, 3, effect)
-    for c, width in guide_widths.items():
-        ws.column_dimensions[_letter(c)].width = width
-    for ws in wb.worksheets:  # A4, one page wide, the header row on every page
-        print_setup(ws, title_rows=None if ws.title in ("ThongTin", "HuongDan") else "1:1")
-    wb.active = 0
+        ws.put(r, 3, effect)
+    ws.widths.update(guide_widths)
+    for ws in wb.sheets:  # A4, one page wide, the header row on every page
+        print_setup(ws, title_rows=None if ws.title in ("ThongTin", "HuongDan") else (1, 1))
     return wb
+
+
+def validation(ws, ref: str, options: dict) -> None:
+    """A validation on the ranges of `ref` ("D2:D9 G2:G9"): blanks allowed, an error shown,
+    no input message."""
+    from xlsxwriter.utility import xl_cell_to_rowcol
+    ranges = ref.split()
+    first, _, last = ranges[0].partition(":")
+    r1, c1 = xl_cell_to_rowcol(first)
+    r2, c2 = xl_cell_to_rowcol(last or first)
+    options = {"ignore_blank": True, "show_error": True, "show_input": False, **options}
+    if len(ranges) > 1:
+        options["multi_range"] = ref
+    ws.validations.append(((r1 + 1, c1 + 1, r2 + 1, c2 + 1), options))
+
+
+def listing(ws, ref, options, title, prompt) -> None:
+    """A drop-down list of `options` on `ref`."""
+    validation(ws, ref, {"validate": "list", "source": list(options), "error_title": title, "error_message": prompt,
+                         "input_title": title, "input_message": prompt})
+
+
+def whole(ws, ref, minimum, title) -> None:
+    """Whole numbers from `minimum` on `ref`."""
+    validation(ws, ref, {"validate": "integer", "criteria": ">=", "value": minimum, "error_title": title,
+                         "error_message": f"Hãy nhập số nguyên từ {minimum} trở lên."})
 
 
 def header(ws, titles, widths):
     """Row 1 of a form sheet: bold titles on the header fill, centred and wrapped; column
     widths; the header frozen (both forms, facility and province, use it)."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from .xlsxout import HEADER_FILL, set_cell
+    from .book import HEADING
     for c, title in enumerate(titles, start=1):
-        cell = set_cell(ws, 1, c, title)
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.put(1, c, title, HEADING)
     for c, width in enumerate(widths, start=1):
-        ws.column_dimensions[_letter(c)].width = width
-    ws.freeze_panes = "A2"
+        ws.widths[c] = width
+    ws.freeze = (2, 1)
 
 
 def _serial(d: dt.date) -> int:
     return (d - dt.date(1899, 12, 30)).days
-
-
-def _letter(c: int) -> str:
-    from openpyxl.utils import get_column_letter
-    return get_column_letter(c)
 
 
 def previous_closing(data, facility: str, year: int, month: int, jobs=None) -> tuple[dict | None, str]:
@@ -227,11 +222,10 @@ def previous_closing(data, facility: str, year: int, month: int, jobs=None) -> t
 
 def write_form(out: Path, wb, force: bool = False) -> Path:
     """Save atomically; refuse to replace an existing file unless force."""
-    from .xlsxout import save
     out = Path(out)
     if out.exists() and not force:
         raise FileExistsError(str(out))
-    return save(wb, out, output=False)
+    return wb.save(out, output=False)
 
 
 PROVINCE_HEADERS = ("Mã", "Nội dung", "Đơn vị", "Diện", "Nguồn", "Giá trị")
@@ -253,54 +247,42 @@ PROVINCE_INSTRUCTIONS = (
 def build_province_form(province: str, period: str):
     """The blank province workbook (spec/input-format.md, "The province workbook"):
     ThongTin with `Cấp` = tỉnh, SoLieu with every province code, HuongDan."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     from ..common.codes import PROVINCE_FIGURES
     from ..reading.province import parse_period
     from ..common.values import Bad
-    from .xlsxout import set_cell
+    from .book import Book, font, number_format, style
     try:
         parse_period(period)
     except Bad:
         raise ValueError(f"--period '{period}' không hợp lệ: hãy ghi 06/2020, Quý II/2020, "
                          "6 tháng đầu năm 2020 hoặc 2019.") from None
-    bold = Font(bold=True)
+    bold = style(font=font(bold=True))
 
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "ThongTin"
+    wb = Book()
+    ws = wb.sheet("ThongTin")
     header(ws, ("Mục", "Giá trị"), (20, 40))
     for r, (label, value) in enumerate((("Cấp", "tỉnh"), ("Tỉnh/Thành phố", province.strip()),
                                         ("Kỳ báo cáo", period.strip()), ("Người lập biểu", None),
                                         ("Điện thoại", None), ("Ngày lập", None)), start=2):
-        set_cell(ws, r, 1, label).font = bold
+        ws.put(r, 1, label, bold)
         if value is not None:
-            set_cell(ws, r, 2, value)
-    ws.cell(row=7, column=2).number_format = DATE_FORMAT
-    ws = wb.create_sheet("SoLieu")
+            ws.put(r, 2, value)
+    ws.put(7, 2, None, style(number_format=number_format(DATE_FORMAT)))
+    ws = wb.sheet("SoLieu")
     header(ws, PROVINCE_HEADERS, (24, 52, 10, 8, 30, 18))
+    count = style(number_format=number_format(COUNT_FORMAT))
     for r, fig in enumerate(PROVINCE_FIGURES.values(), start=2):
-        set_cell(ws, r, 1, fig.code)
-        set_cell(ws, r, 2, fig.label)
-        set_cell(ws, r, 3, fig.measure)
-        ws.cell(row=r, column=6).number_format = COUNT_FORMAT
+        ws.put(r, 1, fig.code)
+        ws.put(r, 2, fig.label)
+        ws.put(r, 3, fig.measure)
+        ws.put(r, 6, None, count)
     end = 1 + len(PROVINCE_FIGURES) + 40  # room for rows by Diện or Nguồn
-    dv = DataValidation(type="list", formula1='"' + ",".join(ALL_CATEGORIES) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle="Diện", error="Chọn một diện: " + ", ".join(ALL_CATEGORIES))
-    dv.add(f"D2:D{end}")
-    ws.add_data_validation(dv)
-    dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                        showErrorMessage=True, errorTitle="Giá trị", error="Hãy nhập một số không âm.")
-    dv.add(f"F2:F{end}")
-    ws.add_data_validation(dv)
-    ws = wb.create_sheet("HuongDan")
+    validation(ws, f"D2:D{end}", {"validate": "list", "source": list(ALL_CATEGORIES), "error_title": "Diện",
+                                  "error_message": "Chọn một diện: " + ", ".join(ALL_CATEGORIES)})
+    validation(ws, f"F2:F{end}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Giá trị",
+                                  "error_message": "Hãy nhập một số không âm."})
+    ws = wb.sheet("HuongDan")
     for r, line in enumerate(PROVINCE_INSTRUCTIONS, start=1):
         if line:
-            cell = set_cell(ws, r, 1, line)
-            if r == 1:
-                cell.font = Font(bold=True, size=12)
-    wb.active = 0
+            ws.put(r, 1, line, style(font=font(bold=True, size=12)) if r == 1 else None)
     return wb

@@ -17,10 +17,10 @@ Sheets:
   ChiSo      the tidy indicator rows (province and national levels), Vietnamese headers
 
 A row per province (alphabetical) and a bold national total row ("Toàn quốc"), numbers
-as #,##0, headers frozen, columns sized. Every sheet prints on A4 (xlsxout.print_setup):
+as #,##0, headers frozen, columns sized. Every sheet prints on A4 (book.print_setup):
 landscape where wide, one page wide, header rows repeated, header rows tall enough for
-their wrapped titles, page breaks between provinces where a sheet runs long. Every string goes through xlsxout.set_cell (a
-value read from a workbook is never written as a formula); saved atomically.
+their wrapped titles, page breaks between provinces where a sheet runs long. Written with
+XlsxWriter (book.py): a value read from a workbook is never written as a formula; saved atomically.
 """
 from __future__ import annotations
 
@@ -64,11 +64,11 @@ def finish_national(wb, path: Path, provinces, expected: dict | None = None) -> 
     """Save the workbook of build_national to `path`, with the name of each province's BC, or
     why it has none, in TomTat's column I: the BC written, else `expected` (the name it will
     have: the workbook is written while the provinces are rendered), else the reason."""
-    from .xlsxout import save, set_cell
     ws = wb["TomTat"]
     for r, p in enumerate(provinces, start=2):
-        set_cell(ws, r, 9, _bc_name(p, expected))
-    return save(wb, path)
+        value, st = ws.cells.get((r, 9), (None, None))
+        ws.put(r, 9, _bc_name(p, expected), st)
+    return wb.save(path)
 
 
 def _bc_name(p, expected: dict | None = None) -> str:
@@ -79,59 +79,57 @@ def _bc_name(p, expected: dict | None = None) -> str:
 def build_national(*, period: Period, provinces, table, national, monthly, issues, unattributed,
                    today: dt.date | None = None, draft: bool = False, deadline: dict | None = None,
                    reporting=(), approved: dict | None = None, learner_ids=frozenset()):
-    """The national workbook, not yet saved (finish_national saves it); `provinces` are
-    batch.ProvinceResult, `table` the province-level indicator table, `national` the national
-    one, `monthly` the monthly census [(year, month, {HV, MET, ALL})]. A message quoting one
-    of `learner_ids` is written with the id masked (issues.mask_ids)."""
-    import openpyxl
+    """The national workbook (a book.Book), not yet saved (finish_national saves it);
+    `provinces` are batch.ProvinceResult, `table` the province-level indicator table,
+    `national` the national one, `monthly` the monthly census [(year, month, {HV, MET, ALL})].
+    A message quoting one of `learner_ids` is written with the id masked (issues.mask_ids)."""
     from ..common.issues import mask_ids, masked
+    from .book import Book
     issues = masked(issues, learner_ids)
     unattributed = [(f, mask_ids(message, learner_ids)) for f, message in unattributed]
     values = _values(table)
     total = _values(national)
     names = [p.name for p in provinces if p.name in values or p.facilities]
-    wb = openpyxl.Workbook()
-    _summary(wb.active, provinces, period, issues, today or dt.date.today(), draft, deadline)
-    _categories(wb.create_sheet("BienDong"), names, values, total, provinces)
+    wb = Book()
+    _summary(wb.sheet("TomTat"), provinces, period, issues, today or dt.date.today(), draft, deadline)
+    _categories(wb.sheet("BienDong"), names, values, total, provinces)
     for sheet, title, codes in FAMILIES:
-        _family(wb.create_sheet(sheet), title, codes, names, values, total, provinces)
-    _completeness(wb.create_sheet("DayDu"), provinces, period, unattributed, deadline)
-    _monthly(wb.create_sheet("SiSoThang"), monthly, period)
-    _issues(wb.create_sheet("VanDe"), issues, provinces)
-    _tidy(wb.create_sheet("ChiSo"), table, national, reporting)
+        _family(wb.sheet(sheet), title, codes, names, values, total, provinces)
+    _completeness(wb.sheet("DayDu"), provinces, period, unattributed, deadline)
+    _monthly(wb.sheet("SiSoThang"), monthly, period)
+    _issues(wb.sheet("VanDe"), issues, provinces)
+    _tidy(wb.sheet("ChiSo"), table, national, reporting)
     if approved is not None:  # the data came from a store: which months are approved
-        _approvals(wb.create_sheet("PheDuyet", wb.sheetnames.index("DayDu") + 1), provinces, period, approved)
+        _approvals(wb.sheet("PheDuyet", wb.sheetnames.index("DayDu") + 1), provinces, period, approved)
     return wb
 
 
 def _approvals(ws, provinces, period: Period, approved: dict) -> None:
     """Sheet PheDuyet: facility × month, "đã duyệt" (with the version and the day) for every
     month locked in the store; blank: not approved."""
-    from openpyxl.styles import PatternFill
     from ..common.vnformat import local_time
-    from .xlsxout import set_cell
+    from .book import fill, style
     fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
     months = period.months
     for c, title in enumerate(fixed + tuple(f"{m:02d}/{y}" for y, m in months) + ("Số tháng đã duyệt",), start=1):
         _header(ws, 1, c, title)
-    fill = PatternFill("solid", fgColor="C6EFCE")
+    done = style(fill=fill("C6EFCE"))
     r = 2
     for p in provinces:
         for fac in p.facilities:
-            set_cell(ws, r, 1, p.name)
-            set_cell(ws, r, 2, fac.unit)
-            set_cell(ws, r, 3, fac.name or "")
+            ws.put(r, 1, p.name)
+            ws.put(r, 2, fac.unit)
+            ws.put(r, 3, fac.name or "")
             n = 0
             for k, (y, m) in enumerate(months):
                 got = approved.get((fac.unit, y, m))
                 if got is not None:
                     at, _who, version = got
-                    cell = set_cell(ws, r, len(fixed) + 1 + k, f"đã duyệt (bản {version}, {local_time(at)[:10]})")
-                    cell.fill = fill
+                    ws.put(r, len(fixed) + 1 + k, f"đã duyệt (bản {version}, {local_time(at)[:10]})", done)
                     n += 1
             _number(ws, r, len(fixed) + len(months) + 1, n)
             r += 1
-    ws.freeze_panes = ws.cell(row=2, column=len(fixed) + 1)
+    ws.freeze = (2, len(fixed) + 1)
 
 
 # ---------------------------------------------------------------- helpers
@@ -147,60 +145,50 @@ def _values(table) -> dict:
 
 @lru_cache(maxsize=None)
 def _styles():
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from .book import alignment, border, fill, font, style
     from .xlsxout import HEADER_FILL
-    thin = Side(style="thin", color="BFBFBF")
     return {
-        "bold": Font(bold=True), "title": Font(bold=True, size=13),
-        "fill": PatternFill("solid", fgColor=HEADER_FILL), "total_fill": PatternFill("solid", fgColor="F2F2F2"),
-        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "bold": font(bold=True), "title": style(font=font(bold=True, size=13)),
+        "fill": fill(HEADER_FILL), "total_fill": fill("F2F2F2"),
+        "center": alignment("center", "center", wrap=True), "border": border("BFBFBF"),
+        "header": style(font=font(bold=True), fill=fill(HEADER_FILL), alignment=alignment("center", "center", wrap=True),
+                        border=border("BFBFBF")),
     }
 
 
-def _sheet_styles(ws):
-    """The shared cell styles of one sheet (xlsxout.Styles), made on first use."""
-    from .xlsxout import Styles
-    styles = ws.__dict__.get("_rehabstat_styles")
-    if styles is None:
-        styles = ws._rehabstat_styles = Styles(ws)
-    return styles
-
-
 def _header(ws, row, col, text, span=1, rows=1):
-    from openpyxl.styles.cell_style import StyleArray
-    from .xlsxout import set_cell
-    st = _styles()
-    style = _sheet_styles(ws).get("header", font=st["bold"], fill=st["fill"], alignment=st["center"],
-                                  border=st["border"])
-    set_cell(ws, row, col, text)
-    if span > 1 or rows > 1:
-        ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + span - 1)
+    """A header cell (bold, filled, centred, bordered), merged over `span` columns and `rows` rows."""
+    style = _styles()["header"]
     for r in range(row, row + rows):
         for c in range(col, col + span):
-            ws.cell(row=r, column=c)._style = StyleArray(style)  # font, fill, alignment, border
+            ws.put(r, c, text if (r, c) == (row, col) else None, style)
+    if span > 1 or rows > 1:
+        ws.merge(row, col, row + rows - 1, col + span - 1)
 
 
 def _number(ws, row, col, value, fmt="#,##0"):
-    from .xlsxout import put
     if hasattr(value, "item"):
         value = value.item()
     if isinstance(value, float) and not value.is_integer():
         fmt = "#,##0.0"
-    return put(ws, row, col, value, _sheet_styles(ws).get(("num", fmt), number_format=fmt))
+    ws.put(row, col, value, _number_style(fmt))
+
+
+@lru_cache(maxsize=None)
+def _number_style(fmt: str):
+    from .book import number_format, style
+    return style(number_format=number_format(fmt))
 
 
 def _widths(ws, widths: dict, default=11.0, last=None):
-    from openpyxl.utils import get_column_letter
     last = last or ws.max_column
     for c in range(1, last + 1):
-        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, default)
+        ws.widths[c] = widths.get(c, default)
 
 
 def _bold_row(ws, row, last_col):
-    from .xlsxout import restyle
     st = _styles()
-    restyle((ws.cell(row=row, column=c) for c in range(1, last_col + 1)), font=st["bold"], fill=st["total_fill"])
+    ws.restyle_row(row, last_col, font=st["bold"], fill=st["total_fill"])
 
 
 def _facility_count(provinces) -> dict:
@@ -212,8 +200,6 @@ def _facility_count(provinces) -> dict:
 def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool = False, deadline=None):
     from ..common.issues import ERROR
     from ..computing.timeliness import counts as timely
-    from .xlsxout import set_cell
-    ws.title = "TomTat"
     header = ("Tỉnh/Thành phố", "Số cơ sở", "Sổ tháng đã nhận", "Sổ tháng cần có", "Thiếu", "Không tính (trùng, lỗi)",
               "Lỗi", "Cảnh báo", "Báo cáo (BC)", "Sổ tháng đã gửi", "Gửi đúng hạn", "Gửi muộn", "Tỷ lệ gửi sổ (%)",
               "Tỷ lệ gửi đúng hạn (%)")
@@ -224,32 +210,32 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
     for p in provinces:
         counts = (sum(1 for f in p.facilities if not f.sent_nothing), p.count("đã nhận"), p.expected,
                   p.count("thiếu"), p.excluded, len(p.errors), len(p.warnings))
-        set_cell(ws, r, 1, p.name)
+        ws.put(r, 1, p.name)
         for k, v in enumerate(counts):
             _number(ws, r, 2 + k, v)
             sums[k] += v
-        set_cell(ws, r, 9, _bc_name(p))  # set by finish_national
+        ws.put(r, 9, _bc_name(p))  # set by finish_national
         _rates(ws, r, timely(p.facilities, deadline))
         r += 1
-    set_cell(ws, r, 1, NATION_LABEL)
+    ws.put(r, 1, NATION_LABEL)
     errors = sum(1 for i in issues if i.severity == ERROR)  # with the workbooks of no known province
     sums[5:] = [errors, len(issues) - errors]
     for k, v in enumerate(sums):
         _number(ws, r, 2 + k, v)
     _rates(ws, r, timely([f for p in provinces for f in p.facilities], deadline))
     _bold_row(ws, r, len(header))
-    set_cell(ws, r + 2, 1, f"Tổng hợp {period.label}; lập ngày {today:%d/%m/%Y} bằng rehabstat.")
-    set_cell(ws, r + 3, 1, "Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
+    ws.put(r + 2, 1, f"Tổng hợp {period.label}; lập ngày {today:%d/%m/%Y} bằng rehabstat.")
+    ws.put(r + 3, 1, "Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
                            "(Ngày gửi trên trang ThongTin, hạn trong [deadline] của rehabstat.toml) / sổ tháng cần có."
              + ("" if deadline else " Chưa có [deadline]: không tính được tỷ lệ đúng hạn."))
     if draft:
-        from openpyxl.styles import Font
-        set_cell(ws, r + 4, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
-                                "không dùng làm số liệu chính thức.").font = Font(bold=True, color="C00000")
-    ws.freeze_panes = "B2"
+        from .book import font, style
+        ws.put(r + 4, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
+                         "không dùng làm số liệu chính thức.", style(font=font(bold=True, color="C00000")))
+    ws.freeze = (2, 2)
     widths = {1: 22, 6: 14, 9: 34, 13: 13, 14: 13}
     _widths(ws, widths, default=11, last=len(header))
-    _printable(ws, "1:1", len(header), widths, 11, header_rows=(1,))
+    _printable(ws, (1, 1), len(header), widths, 11, header_rows=(1,))
 
 
 def _rates(ws, r, c):
@@ -268,7 +254,7 @@ def _categories(ws, names, values, total, provinces):
     """A block per province, then the nation: a title row, a header row (Mã, Chỉ tiêu, the
     categories) and a row per indicator; each block on a page of its own."""
     from ..common.codes import ALWAYS_ROWS, TABLE_ROWS
-    from .xlsxout import page_break_before, set_cell
+    from .book import page_break_before
     st = _styles()
     rows = [(ind, label, bold) for ind, label, bold in TABLE_ROWS
             if ind in ALWAYS_ROWS or any(v.get((ind, c), 0) for v in values.values() for c in ALL_CATEGORIES)]
@@ -281,17 +267,16 @@ def _categories(ws, names, values, total, provinces):
         if r > 1:
             page_break_before(ws, r)
         n = counts.get(name, 0) if name else sum(counts.values())
-        title = set_cell(ws, r, 1, f"{name or NATION_LABEL} (số cơ sở: {n})")
-        title.font = st["title"]
-        ws.row_dimensions[r].height = 20
+        ws.put(r, 1, f"{name or NATION_LABEL} (số cơ sở: {n})", st["title"])
+        ws.heights[r] = 20
         r += 1
         for c, text in enumerate(("Mã", "Chỉ tiêu") + tuple(label for _, label in CATEGORY_COLUMNS), start=1):
             _header(ws, r, c, text)
         _fit_header(ws, r, widths)
         r += 1
         for ind, label, bold in rows:
-            set_cell(ws, r, 1, ind)
-            set_cell(ws, r, 2, label)
+            ws.put(r, 1, ind)
+            ws.put(r, 2, label)
             for k, (cat, _) in enumerate(CATEGORY_COLUMNS):
                 if (ind, cat) in v:  # a figure no workbook reported stays blank: a blank is not a zero
                     _number(ws, r, 3 + k, v[(ind, cat)])
@@ -304,40 +289,38 @@ def _categories(ws, names, values, total, provinces):
 
 
 def _fit_header(ws, row, widths, default=11.0, spans=None):
-    from .xlsxout import fit_row
+    from .book import fit_row
     fit_row(ws, row, widths, default=default, bold=True, spans=spans)
 
 
 def _printable(ws, title_rows, last, widths, default, header_rows=(), extra_width=0.0, landscape=None):
     """Print setup of a national sheet, and its header rows made tall enough."""
-    from .xlsxout import print_setup
+    from .book import print_setup
     for row in header_rows:
         _fit_header(ws, row, widths, default)
     return print_setup(ws, title_rows=title_rows, last_col=last, extra_width=extra_width, landscape=landscape)
 
 
-def _province_rows(ws, keys, names, values, total, provinces):
-    """From row 3: one row per province (name, number of facilities, the figures `keys`
+def _province_rows(ws, keys, names, values, total, provinces, first: int = 3):
+    """From row `first`: one row per province (name, number of facilities, the figures `keys`
     = [(indicator, category)] from column 3), then the bold national row; headers frozen."""
-    from .xlsxout import set_cell
     counts = _facility_count(provinces)
-    for r, name in enumerate(names + [None], start=3):
+    for r, name in enumerate(names + [None], start=first):
         v = values.get(name, {}) if name else total.get("VN", {})
-        set_cell(ws, r, 1, name or NATION_LABEL)
+        ws.put(r, 1, name or NATION_LABEL)
         _number(ws, r, 2, counts.get(name, 0) if name else sum(counts.values()))
         for k, key in enumerate(keys):
             if key in v:  # a figure no workbook reported stays blank: a blank is not a zero
                 _number(ws, r, 3 + k, v[key])
         if name is None:
             _bold_row(ws, r, 2 + len(keys))
-    ws.freeze_panes = "C3"
+    ws.freeze = (first, 3)
 
 
 def _family(ws, title, codes, names, values, total, provinces):
     """A row per province; three header rows: the figure's label, its unit, its code (in a
     row of its own, in small type, never wrapped)."""
-    from openpyxl.styles import Alignment, Font
-    from .xlsxout import restyle
+    from .book import alignment, font
     _header(ws, 1, 1, "Tỉnh/Thành phố", rows=2)
     _header(ws, 1, 2, "Số cơ sở", rows=2)
     money = ws.title == "TaiChinh"
@@ -349,28 +332,22 @@ def _family(ws, title, codes, names, values, total, provinces):
         _header(ws, 1, 3 + k, label)
         _header(ws, 2, 3 + k, measure or "")
         widths[3 + k] = max(base, round(len(code) * 0.85) + 2)  # the code fits in small type
-    _province_rows(ws, [(code, "ALL") for code in codes], names, values, total, provinces)
-    ws.insert_rows(3)  # the codes' row, under the headers (_province_rows writes from row 3)
-    _header(ws, 3, 1, "Mã chỉ tiêu", span=2)
+    _header(ws, 3, 1, "Mã chỉ tiêu", span=2)  # the codes' row, under the headers
     for k, code in enumerate(codes):
         _header(ws, 3, 3 + k, code)
-    restyle((ws.cell(row=3, column=c) for c in range(1, 3 + len(codes))),
-            font=Font(bold=False, size=8, color="595959"),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=False, shrink_to_fit=True))
-    ws.freeze_panes = "C4"
+    ws.restyle_row(3, 2 + len(codes), font=font(size=8, color="595959"),
+                   alignment=alignment("center", "center", shrink=True))
+    _province_rows(ws, [(code, "ALL") for code in codes], names, values, total, provinces, first=4)
     last = 2 + len(codes)
     note = _partial_note(codes, names, values, total, provinces)
     if note:  # under the table, printed: a national total of only some provinces says so
-        from openpyxl.styles import Alignment, Font
-        from .xlsxout import fit_row, set_cell
+        from .book import fit_row, style
         row = 4 + len(names) + 2
-        cell = set_cell(ws, row, 1, note)
-        cell.font = Font(italic=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)  # within the table's width
+        ws.put(row, 1, note, style(font=font(italic=True), alignment=alignment(vertical="top", wrap=True)))
+        ws.merge(row, 1, row, last)  # within the table's width
         fit_row(ws, row, widths, default=base, spans={1: last})
     _widths(ws, widths, default=base, last=last)
-    _printable(ws, "1:3", last, widths, base, header_rows=(1, 2))
+    _printable(ws, (1, 3), last, widths, base, header_rows=(1, 2))
 
 
 def _partial_note(codes, names, values, total, provinces) -> str:
@@ -397,8 +374,7 @@ LATE_FILL = "FFD966"  # a workbook received after its deadline (legend: "muộn 
 
 
 def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
-    from openpyxl.styles import PatternFill
-    from .xlsxout import fit_row, put, set_cell
+    from .book import fill, fit_row, style
     st = _styles()
     months = period.months
     fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
@@ -410,29 +386,26 @@ def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
     first_tail = len(fixed) + len(months) + 1
     for k, title in enumerate(tail):
         _header(ws, 1, first_tail + k, title)
-    fills = {s: PatternFill("solid", fgColor=color) for s, color in STATUS_FILL.items()}
-    styles = _sheet_styles(ws)
-    status_style = {s: styles.get(("status", s), alignment=st["center"], border=st["border"], fill=fills[s])
-                    for s in fills}
-    plain_status = styles.get(("status", None), alignment=st["center"], border=st["border"])
-    late_style = styles.get(("status", "late"), alignment=st["center"], border=st["border"],
-                            fill=PatternFill("solid", fgColor=LATE_FILL))
+    status_style = {s: style(alignment=st["center"], border=st["border"], fill=fill(color))
+                    for s, color in STATUS_FILL.items()}
+    plain_status = style(alignment=st["center"], border=st["border"])
+    late_style = style(alignment=st["center"], border=st["border"], fill=fill(LATE_FILL))
     r = 2
     province_rows = []
     for p in provinces:
         first_row = r
         for fac in p.facilities:
-            set_cell(ws, r, 1, p.name)
-            set_cell(ws, r, 2, fac.unit)
-            set_cell(ws, r, 3, fac.name or ("(chưa gửi sổ nào)" if fac.sent_nothing else ""))
+            ws.put(r, 1, p.name)
+            ws.put(r, 2, fac.unit)
+            ws.put(r, 3, fac.name or ("(chưa gửi sổ nào)" if fac.sent_nothing else ""))
             for k, ym in enumerate(months):
                 status = fac.cells.get(ym, "")
                 late = fac.late.get(ym) if status != "thiếu" else None
                 if late:  # received, after the deadline: said and coloured whatever else is true of it
                     text = f"muộn {late} ngày" if status == "đã nhận" else f"{status}, muộn {late} ngày"
-                    put(ws, r, len(fixed) + 1 + k, text, late_style)
+                    ws.put(r, len(fixed) + 1 + k, text, late_style)
                 else:
-                    put(ws, r, len(fixed) + 1 + k, status, status_style.get(status, plain_status))
+                    ws.put(r, len(fixed) + 1 + k, status, status_style.get(status, plain_status))
             for k, status in enumerate(("đã nhận", "thiếu", "trùng", "có lỗi")):
                 _number(ws, r, first_tail + k, len(fac.months(status)))
             late_n = sum(1 for ym, d in fac.late.items() if d and fac.cells.get(ym) != "thiếu")
@@ -442,79 +415,79 @@ def _completeness(ws, provinces, period: Period, unattributed, deadline=None):
                 _number(ws, r, first_tail + 5, on_time)
             r += 1
         province_rows.append((first_row, r))
-    ws.freeze_panes = ws.cell(row=2, column=len(fixed) + 1)
+    ws.freeze = (2, len(fixed) + 1)
+    bold = style(font=st["bold"])
     r += 1
-    set_cell(ws, r, 1, "Chú giải").font = st["bold"]
+    ws.put(r, 1, "Chú giải", bold)
     for status, meaning in STATUS_MEANING.items():
         r += 1
-        cell = set_cell(ws, r, 2, status)
-        cell.fill, cell.alignment, cell.border = fills[status], st["center"], st["border"]
-        set_cell(ws, r, 3, meaning)
+        ws.put(r, 2, status, status_style[status])
+        ws.put(r, 3, meaning)
         fit_row(ws, r, {2: 11}, default=200)  # "chưa đến hạn" wraps in its narrow column
     r += 1
-    cell = set_cell(ws, r, 2, "muộn N ngày")
-    cell.fill, cell.alignment, cell.border = PatternFill("solid", fgColor=LATE_FILL), st["center"], st["border"]
-    set_cell(ws, r, 3, "đã nhận nhưng gửi sau hạn ([deadline] trong rehabstat.toml; Ngày gửi trên trang ThongTin)"
+    ws.put(r, 2, "muộn N ngày", late_style)
+    ws.put(r, 3, "đã nhận nhưng gửi sau hạn ([deadline] trong rehabstat.toml; Ngày gửi trên trang ThongTin)"
              + ("" if deadline else " – chưa có [deadline] nên không xét"))
     silent = [(p.name, f.unit) for p in provinces for f in p.facilities if f.sent_nothing and f.registered]
     r += 2
-    set_cell(ws, r, 1, "Cơ sở trong danh sách (rehabstat.toml) chưa gửi sổ nào trong kỳ:").font = st["bold"]
+    ws.put(r, 1, "Cơ sở trong danh sách (rehabstat.toml) chưa gửi sổ nào trong kỳ:", bold)
     if silent:
         for name, unit in silent:
             r += 1
-            set_cell(ws, r, 1, name)
-            set_cell(ws, r, 2, unit)
+            ws.put(r, 1, name)
+            ws.put(r, 2, unit)
     else:
         r += 1
-        set_cell(ws, r, 2, "không có" if any(f.registered for p in provinces for f in p.facilities)
+        ws.put(r, 2, "không có" if any(f.registered for p in provinces for f in p.facilities)
                  else "không có danh sách cơ sở ([registry] trong rehabstat.toml)")
     if unattributed:
         r += 2
-        set_cell(ws, r, 1, "Sổ không đọc được, không xác định được cơ sở hoặc tháng:").font = st["bold"]
+        ws.put(r, 1, "Sổ không đọc được, không xác định được cơ sở hoặc tháng:", bold)
         for f, message in unattributed:
             r += 1
-            set_cell(ws, r, 2, str(f))
-            set_cell(ws, r, 4, message)
+            ws.put(r, 2, str(f))
+            ws.put(r, 4, message)
     widths = {1: 18, 2: 11, 3: 38}
     last = max(first_tail + len(tail) - 1, 4)
     _widths(ws, widths, default=10, last=last)
-    landscape = _printable(ws, "1:1", last, widths, 10, header_rows=(1,))
+    landscape = _printable(ws, (1, 1), last, widths, 10, header_rows=(1,))
     _break_between(ws, province_rows, landscape, last)
 
 
 def _monthly(ws, monthly, period: Period):
-    from openpyxl.chart import LineChart, Reference
-    from .xlsxout import set_cell
     header = ("Tháng", "Đang quản lý (tổng cộng)", "Học viên (HV)", "Methadone")
     for c, title in enumerate(header, start=1):
         _header(ws, 1, c, title)
     for r, (y, m, v) in enumerate(monthly, start=2):
-        set_cell(ws, r, 1, f"{m:02d}/{y}")
+        ws.put(r, 1, f"{m:02d}/{y}")
         _number(ws, r, 2, v["ALL"])
         _number(ws, r, 3, v["HV"])
         _number(ws, r, 4, v["MET"])
-    ws.freeze_panes = "A2"
+    ws.freeze = (2, 1)
     widths = {1: 10, 2: 16, 3: 14, 4: 12}
     _widths(ws, widths, last=4)
     # the chart (14 cm, about 75 column units) beside the table, from row 2: on the first
     # page whatever the number of months, never across a page break
-    _printable(ws, "1:1", 4, widths, 11, header_rows=(1,), extra_width=2 * 11 + 75, landscape=True)
+    _printable(ws, (1, 1), 4, widths, 11, header_rows=(1,), extra_width=2 * 11 + 75, landscape=True)
     if monthly:
-        chart = LineChart()
-        chart.title = f"Số người đang quản lý cuối tháng, {period.label}"
-        chart.y_axis.title = "người"
-        chart.x_axis.title = "tháng"
-        chart.y_axis.numFmt = "#,##0"
-        chart.height, chart.width = 8, 14
-        data = Reference(ws, min_col=2, max_col=4, min_row=1, max_row=len(monthly) + 1)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(monthly) + 1))
-        ws.add_chart(chart, "F2")
+        last = len(monthly)  # the data rows, 1..last (0-indexed: row 0 is the header)
+
+        def chart(wb):
+            made = wb.add_chart({"type": "line"})
+            for col in (1, 2, 3):
+                made.add_series({"name": [ws.title, 0, col], "categories": [ws.title, 1, 0, last, 0],
+                                 "values": [ws.title, 1, col, last, col]})
+            made.set_title({"name": f"Số người đang quản lý cuối tháng, {period.label}"})
+            made.set_x_axis({"name": "tháng"})
+            made.set_y_axis({"name": "người", "num_format": "#,##0"})
+            made.set_size({"width": round(14 / 2.54 * 96), "height": round(8 / 2.54 * 96)})  # 14 × 8 cm
+            return made
+        ws.charts.append(("F2", chart))
 
 
 def _issues(ws, issues, provinces):
     from ..common.issues import ERROR, sort_key
-    from .xlsxout import write_table
+    from .book import write_table
     rows = [(Path(i.file).name if i.file else "", str(i.file or ""), i.sheet or "",
              f"{i.column or ''}{i.row or ''}", i.code, "lỗi" if i.severity == ERROR else "cảnh báo", i.message)
             for i in sorted(issues, key=sort_key)]
@@ -559,17 +532,17 @@ LEVEL_VI = {"facility": "cơ sở", "province": "tỉnh", "national": "toàn qu�
 def _tidy(ws, table, national, reporting=()):
     """The tidy rows with Vietnamese headers, then the reporting rates (`reporting`)."""
     import pandas as pd
-    from .xlsxout import write_table
+    from .book import write_table
     both = pd.concat([table, national], ignore_index=True)
     rows = tidy_rows(both) + [(r[0], LEVEL_VI.get(r[1], r[1]), *r[2:], indicator_label(r[3]))
                               for r in reporting]  # reporting rates (timeliness)
-    write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29}, bulk=True)
+    write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29})
 
 
 def _break_between(ws, groups, landscape, last):
     """Page breaks between provinces, only where the sheet runs long: a province that would
     not fit on what is left of the page starts a new one. `groups`: [(first row, end row)]."""
-    from .xlsxout import page_break_before, rows_per_page
+    from .book import page_break_before, rows_per_page
     per_page = rows_per_page(ws, landscape, last) - 1  # the repeated header row
     used = 1
     for first, end in groups:
