@@ -196,8 +196,10 @@ _PATCHED_MAX = 64
 
 
 def _environment():
-    """The sandboxed jinja environment, one per process: building it (and compiling the
-    template XML again for every document) was most of a render's cost. A cached compiled
+    """The sandboxed jinja environment, one per process, which parses and compiles each
+    template part once per process (from_string, jinja's public API, remembers what it
+    compiled; building the environment and compiling the XML again for every document was
+    most of a render's cost). A cached compiled
     template is as safe as a fresh one: the sandbox checks every attribute access at run
     time, autoescape and StrictUndefined are compiled in from the same environment, and
     the source string alone determines the compiled code."""
@@ -217,8 +219,7 @@ def _environment():
                 key = (self.autoescape, source)
                 tpl = self._compiled.get(key)
                 if tpl is None:
-                    from rehabstat.documents.templates import precompile  # a shipped template: compiled ahead of time
-                    tpl = precompile.template(self, source) or super().from_string(source)  # a syntax error raises, and is not cached
+                    tpl = super().from_string(source)  # a syntax error raises, and is not cached
                     if len(self._compiled) >= _COMPILED_MAX:
                         self._compiled.pop(next(iter(self._compiled)))
                     self._compiled[key] = tpl
@@ -245,8 +246,7 @@ def _docx_class():
             def patch_xml(self, src_xml):
                 out = _PATCHED.get(src_xml)
                 if out is None:
-                    from rehabstat.documents.templates import precompile  # a shipped template: patched ahead of time
-                    out = precompile.patched(src_xml) or super().patch_xml(src_xml)
+                    out = super().patch_xml(src_xml)
                     if len(_PATCHED) >= _PATCHED_MAX:
                         _PATCHED.pop(next(iter(_PATCHED)))
                     _PATCHED[src_xml] = out

@@ -3,7 +3,6 @@
     python -m rehabstat.documents.templates.build            # writes rehabstat/documents/templates/{bc,kh}.docx
     python -m rehabstat.documents.templates.build OUT_DIR    # elsewhere
     python -m rehabstat.documents.templates.build --docs docs/template-vars.md   # also the variable list
-    python -m rehabstat.documents.templates.make_compiled    # then: their parts compiled ahead of time (compiled/)
 
 The layout is the one of Nghị định 30/2020/NĐ-CP, Phụ lục I (see the project's
 spec/document-format.md):
