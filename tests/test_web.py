@@ -363,6 +363,14 @@ def test_grid_versions_chart_documents_and_english(kho, workers, tmp_path):
     cuc = login(app, "cuc")
     national = cuc.get("/documents/national.xlsx?year=2021&quarter=1")
     assert national.status_code == 200 and national.content[:2] == b"PK"
+    with Store.open(kho) as s:
+        downloads = [(r[2], r[8]) for r in s.log() if r[3] == "download"]
+    assert [who for who, _ in downloads] == ["sonla", "sonla", "cuc"]
+    assert downloads[0][1].endswith(".docx") and downloads[2][1].startswith("TongHop")
+    # every page stands alone: no script, nothing from another site
+    for page in ("/grid?year=2021&quarter=1", "/unit/SL01", "/documents", "/audit", "/login"):
+        html = cuc.get(page).text
+        assert "<script" not in html and "http://" not in html and "https://" not in html, page
     # English when the user picks it
     r = cuc.get("/lang/en?next=/grid")
     assert r.status_code == 303 and r.headers["location"] == "/grid"

@@ -66,7 +66,10 @@ def _alive(pid) -> bool:
         return False
 
 
-def test_sigkill_mid_uploads_loses_nothing_acknowledged(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_stopped_mid_uploads_loses_nothing_acknowledged(tmp_path, sig):
+    """SIGKILL: nothing answered is lost. SIGTERM (as Ctrl-C): the uploads in flight finish and
+    are answered, the server exits 0 and leaves no temporary file."""
     from rehabstat.store import Store
     from rehabstat.web import accounts
     root = tmp_path / "kho"
@@ -96,8 +99,9 @@ def test_sigkill_mid_uploads_loses_nothing_acknowledged(tmp_path):
         t.start()
     assert enough.wait(timeout=600), "no upload was answered"
     workers = _children(server.pid)
-    os.kill(server.pid, signal.SIGKILL)
-    server.wait(timeout=30)
+    os.kill(server.pid, sig)
+    code = server.wait(timeout=300)
+    assert code == (0 if sig == signal.SIGTERM else -signal.SIGKILL)
     for t in threads:
         t.join(timeout=600)
     with lock:
@@ -108,6 +112,8 @@ def test_sigkill_mid_uploads_loses_nothing_acknowledged(tmp_path):
     assert set(acked) <= stored  # nothing it answered is lost
     check = cli("check-store", "--store", root)
     assert check.exit_code == 0, check.output
+    if sig == signal.SIGTERM:
+        assert "Lưu ý" not in check.output and not list((root / "tmp").iterdir()), check.output
     deadline = time.monotonic() + 120
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -165,6 +165,13 @@ class Web:
             raise HTTPException(403)
         return user
 
+    async def log_action(self, user, action: str, detail: str, unit=None, year=None, month=None) -> None:
+        def write(store):
+            store.account = user.name
+            with store._transaction():
+                store._audit(action, unit=unit, year=year, month=month, detail=detail)
+        await self.db(write)
+
     def csrf_ok(self, request: Request, form) -> bool:
         sent = form.get("csrf") or request.headers.get("x-csrf-token") or ""
         expected = getattr(request.state, "csrf", "") or ""
@@ -295,6 +302,7 @@ class Web:
         if path is None:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(404)
+        await self.log_action(user, "download", f"{Path(path).name} (biên nhận số {rid})", unit=row[0])
         return _download(path, Path(path).name, cleanup=folder)
 
     async def next_form(self, request: Request):
@@ -305,6 +313,7 @@ class Web:
         if path is None:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(404)
+        await self.log_action(user, "download", Path(path).name, unit=user.facility)
         return _download(path, Path(path).name, cleanup=folder)
 
     # ------------------------------------------------------------ provinces and the department
@@ -425,6 +434,8 @@ class Web:
         if not path:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(404)
+        draft = " (DỰ THẢO)" if result.get("draft") else ""
+        await self.log_action(user, "download", f"{Path(path).name}{draft}")
         return _download(path, Path(path).name, cleanup=folder)
 
     async def audit(self, request: Request):
@@ -572,7 +583,7 @@ def _chart(months, series, lang: str = "vi") -> str:
         parts.append(f'<rect x="{x - bar / 2:.1f}" y="{height - pad - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                      f'class="bar"><title>{m:02d}/{y}: {number(v)}</title></rect>'
                      f'<text x="{x:.1f}" y="{height - pad - h - 5:.1f}" class="value">{number(v)}</text>')
-    return Markup(f'<svg viewBox="0 0 {width} {height}" role="img" class="chart" xmlns="http://www.w3.org/2000/svg">'
+    return Markup(f'<svg viewBox="0 0 {width} {height}" role="img" class="chart">'
                   f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" class="base"/>'
                   + "".join(parts) + "</svg>")
 

@@ -120,7 +120,7 @@ ACTIONS = {  # the audit's actions (store and accounts)
     "unlock": ("mở khóa", "unlocked"), "login": ("đăng nhập", "logged in"),
     "login-failed": ("đăng nhập sai", "failed login"), "logout": ("đăng xuất", "logged out"),
     "user-add": ("thêm tài khoản", "account added"), "user-disable": ("khóa tài khoản", "account disabled"),
-    "user-passwd": ("đổi mật khẩu", "password changed"),
+    "user-passwd": ("đổi mật khẩu", "password changed"), "download": ("tải về", "downloaded"),
 }
 
 
