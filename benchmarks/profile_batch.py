@@ -116,7 +116,7 @@ def instrument(parallel=False):
     timed(reader, "_read_info", "read:   rows (_read_info)")
     timed(reader, "_extras", "read:   _extras (sheet XML: errors, formulas)")
     timed(reader, "_legacy_encoding", "read:   _legacy_encoding (parse excluded)")
-    timed(batch, "_run_checks", "checks")
+    timed(gate, "checked_issues", "checks")
     timed(batch, "_render_all", "write: all provinces (_render_all)")
     import rehabstat.common.issues as issues_mod
     timed(issues_mod, "learner_ids", "learner_ids")

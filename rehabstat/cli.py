@@ -598,30 +598,46 @@ def templates_vars():
 
 @app.command()
 @command
-def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví dụ I001.")):
-    """Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc.
+def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví dụ I001."),
+          data: Optional[Path] = typer.Option(None, "--data", help="Thư mục dữ liệu: dùng rehabstat.toml ở đó "
+                                                                   "(mục [checks])."),
+          config: Optional[Path] = ConfigOpt):
+    """Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc; mức theo rehabstat.toml ([checks]).
 
     Ví dụ: rehabstat rules I001
     """
-    from .common.rules import LANG, RULES, explanation
+    from .common.catalogue import text
+    from .api import load_config
+    from .common.rules import RULES
+    cfg = load_config([data] if data else [Path.cwd()] if config is None else [], config)
+    settings = cfg.checks
+
+    def level(r) -> str:
+        if r.code not in settings:
+            return text(f"severity.{r.severity}")
+        now = settings[r.code]
+        return f"{text('severity.' + now) if now else text('severity.ignored')} ({text('rules.configured', path=cfg.path.name)})"
+
     console = _console(stderr=False)
     if code:
-        r = RULES.get(code.upper())
+        r = RULES.get(code.strip().upper())
         if r is None:
-            raise UsageError(f"Không có quy tắc {code}. Xem danh sách: rehabstat rules")
-        sev = {"error": "lỗi", "warning": "cảnh báo"}[r.severity] if LANG["value"] == "vi" else r.severity
-        console.print(f"[bold]{r.code}[/] {r.name} ({sev})\n")
-        console.print(r.message_vi if LANG["value"] == "vi" else r.message_en)
+            raise UsageError(text("rules.unknown", code=code))
+        console.print(f"[bold]{r.code}[/] {_escape(r.title())} ({_escape(level(r))})\n", highlight=False)
+        console.print(r.template(), markup=False, highlight=False)
         console.print()
-        console.print(explanation(r.code))
+        console.print(r.explanation(), markup=False, highlight=False)
+        console.print()
+        flag = "rules.drops_row" if r.drops_row else "rules.drops_file" if r.drops_file else "rules.adjust"
+        other = "warning" if r.severity == "error" else "error"
+        console.print(text(flag, code=r.code, other=other), markup=False, highlight=False)
         return
     from rich.table import Table
     table = Table(show_lines=False)
-    for title in ("Mã", "Tên", "Mức", "Thông báo"):
-        table.add_column(title)
+    for key in ("code", "name", "severity", "message"):
+        table.add_column(text(f"rules.head.{key}"))
     for r in RULES.values():
-        table.add_row(r.code, r.name, "lỗi" if r.severity == "error" else "cảnh báo",
-                      r.message_vi if LANG["value"] == "vi" else r.message_en)
+        table.add_row(r.code, _escape(r.title()), _escape(level(r)), _escape(r.template()))
     console.print(table)
 
 

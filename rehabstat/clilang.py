@@ -265,8 +265,12 @@ HELP_EN = {
     "Thư mục ghi kế hoạch.": "Folder to write the plan to.",
     "Vẫn lập khi dữ liệu có lỗi (đánh dấu DỰ THẢO).": "Write it even when the data have errors (marked as a DRAFT).",
     "Mẫu KH .docx đã chỉnh sửa.": "An edited KH .docx template.",
-    "Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc.\n\nVí dụ: rehabstat rules I001":
-        "The list of checks, or the explanation of one.\n\nExample: rehabstat rules I001",
+    "Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc; mức theo rehabstat.toml ([checks]).\n\n"
+    "Ví dụ: rehabstat rules I001":
+        "The checking rules, or the explanation of one rule; severities as rehabstat.toml sets them ([checks]).\n\n"
+        "Example: rehabstat rules I001",
+    "Thư mục dữ liệu: dùng rehabstat.toml ở đó (mục [checks]).":
+        "Data folder: use the rehabstat.toml there ([checks]).",
     "Mã quy tắc, ví dụ I001.": "Rule code, e.g. I001.",
     "Mẫu văn bản .docx (BC, KH) để chỉnh sửa trong Word.": "The .docx document templates (BC, KH), to edit in Word.",
     "Ghi các mẫu BC, KH ra thư mục để chỉnh sửa trong Word; dùng lại với --template.\n\n"

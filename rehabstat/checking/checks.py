@@ -41,7 +41,7 @@ import pandas as pd
 
 from ..common.codes import EVENT_TYPES, norm_key, province_key
 from ..common.issues import ERROR, Issue
-from ..common.rules import LANG, issue
+from ..common.rules import DROPS_ROW, LANG, adjust, issue
 from ..common.values import Bad, display, is_blank, parse_count
 from ..reading.dataset import READ_WHOLE
 
@@ -53,8 +53,6 @@ OUTLIER_MIN_MONTHS = 6
 OUTLIER_THRESHOLD = 3.5  # modified z-score (Iglewicz and Hoaglin)
 _MAD_SCALE = 0.6745
 TOTALS_FIELDS = {"census": ("opening", "closing", "present", "absent"), "events": ("count",)}
-# reader rules after which the row is left out of the frames (D001/D002 keep it)
-DROPS_ROW = {"C001", "C002", "C003", "C004", "C005", "C006", "C007", "C008", "K001", "K002", "K003", "K004", "K005"}
 
 
 def _en() -> bool:
@@ -114,6 +112,13 @@ class _Context:
 
     def sheet(self, file, role):
         return self.layout.get((file, role))
+
+
+def checked(ds, period=None, today=None, config=None, months=False) -> list[Issue]:
+    """Every issue of the dataset, the reader's and the rules', as rehabstat.toml's [checks]
+    wants them (ignored rules left out, severities changed: rules.adjust)."""
+    found = list(ds.issues) + run_checks(ds, period=period, today=today, config=config, months=months)
+    return adjust(found, getattr(config, "checks", None))
 
 
 def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Issue]:

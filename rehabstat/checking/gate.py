@@ -25,6 +25,7 @@ from ..common.codes import province_key, unit_code
 from ..common.errors import UsageError
 from ..common.issues import ERROR, Issue, IssueCounts
 from ..common.periods import Period
+from ..common.rules import adjust
 
 RECEIVED, MISSING, DUPLICATE, HAS_ERRORS, NOT_DUE = "đã nhận", "thiếu", "trùng", "có lỗi", "chưa đến hạn"
 STATUSES = (RECEIVED, MISSING, DUPLICATE, HAS_ERRORS, NOT_DUE)
@@ -194,7 +195,7 @@ def decide(ds, period: Period, config=None, units=None, provinces=None, force: b
     registry = dict(getattr(config, "registry", None) or {})
     lifetimes = dict(getattr(config, "facilities", None) or {})
     if issues is None:
-        issues = list(ds.issues) + _run_checks(ds, period, today, config)
+        issues = checked_issues(ds, period, today, config)
     gate = Gate(period=period, force=force)
     gate.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
     gate.where = where = locate_files(ds)
@@ -213,14 +214,16 @@ def decide(ds, period: Period, config=None, units=None, provinces=None, force: b
                          if (unit is None or ym is None) and f in error_files
                          and (ym is None or period.contains(*ym))
                          and (everything or unit is None or unit in gate.facilities)]
-    gate.issues = _relevant(issues, where, period, gate.facilities, gate.provinces, everything) + _missing_issues(gate)
+    gate.issues = adjust(_relevant(issues, where, period, gate.facilities, gate.provinces, everything)
+                         + _missing_issues(gate), getattr(config, "checks", None))
     gate.dataset = ds.only_files(counted)
     return gate
 
 
-def _run_checks(ds, period, today, cfg) -> list[Issue]:
-    from .checks import run_checks
-    return run_checks(ds, period=period, today=today, config=cfg, months=False)
+def checked_issues(ds, period, today, cfg) -> list[Issue]:
+    """The reader's and the rules' issues over the dataset, as rehabstat.toml wants them."""
+    from .checks import checked
+    return checked(ds, period=period, today=today, config=cfg)
 
 
 def locate_files(ds) -> dict:

@@ -139,9 +139,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
 
     if progress:
         progress("check", 0, 1)
-    from ..checking.gate import decide
+    from ..checking.gate import checked_issues, decide
     from ..computing.indicators import compute
-    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
+    issues = checked_issues(ds, period, today, cfg)
     as_of = as_of or period.end_date
     from ..reading.province import relevant_issues, split_issues
     issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
@@ -230,12 +230,6 @@ def _reporting(provinces, period: Period, cfg) -> list[tuple]:
     return rows + reporting_rows({"VN": [f for p in provinces for f in p.facilities]}, "national", period.code, deadline)
 
 
-def _run_checks(ds, period, today, cfg) -> list[Issue]:
-    try:
-        from ..checking.checks import run_checks
-    except ImportError:  # validation rules not installed in this build
-        return []
-    return run_checks(ds, period=period, today=today, config=cfg, months=False)
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,

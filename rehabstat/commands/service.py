@@ -42,12 +42,12 @@ def indicator_table(data, period: Period, level="facility", config=None, units=N
     At province level the province workbooks' rows are added; ``compare`` ('previous' |
     'year') adds the earlier period's value and the change as columns (compare.with_earlier)."""
     import pandas as pd
-    from ..checking.gate import _run_checks, decide
+    from ..checking.gate import checked_issues, decide
     from ..computing.indicators import compute
     from ..computing.timeliness import reporting_table
     ds, cfg = load(data, config, jobs)
     as_of = as_of or period.end_date
-    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)
+    issues = checked_issues(ds, period, today, cfg)
     from ..reading.province import split_issues
     issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months (see README)
     gate = decide(ds, period, cfg, units=units, provinces=provinces, force=force, today=today, as_of=as_of,
@@ -195,23 +195,6 @@ class DocumentResult:
     problems: list = field(default_factory=list)  # why the document is a draft (the gate's lines)
 
 
-def data_issues(ds, period: Period | None, config=None, units=None):
-    """Reader issues plus every dataset check, restricted to the files of the chosen units
-    (files whose unit could not be read are kept: they may belong to them)."""
-    issues = list(ds.issues)
-    try:
-        from ..checking.checks import run_checks
-    except ImportError:  # validation rules not installed in this build
-        run_checks = None
-    if run_checks is not None:
-        issues += run_checks(ds, period=period, config=config)
-    if units is not None:
-        files = ds.files
-        theirs = set(files.loc[files["unit"].isin(units) | files["unit"].isna(), "file"])
-        issues = [i for i in issues if i.file is None or i.file in theirs]
-    return issues
-
-
 def choose_units(ds, facility=None, province=None, as_of=None):
     """(units, level, display) for a report: one facility, or all facilities of a province
     (the province as of `as_of`: "Nam Định" in 2025 is tỉnh Ninh Bình's part)."""
@@ -282,8 +265,8 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         cfg.document["date"] = doc_date
     as_of = as_of or period.end_date
     units, level, key = choose_units(ds, facility, province, as_of)
-    from ..checking.gate import _run_checks
-    issues = list(ds.issues) + _run_checks(ds, period, today, cfg)  # once: the gate asks again for earlier periods
+    from ..checking.gate import checked_issues
+    issues = checked_issues(ds, period, today, cfg)  # once: the gate asks again for earlier periods
     from ..reading.province import relevant_issues, split_issues
     issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
     gate = decide(ds, period, cfg, units=units if level == "facility" else None,

@@ -45,7 +45,7 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
 
     config: a Config, a path to rehabstat.toml, or None (looked up in the data folders).
     period: a Period restricting the months expected (X002), or None."""
-    from ..checking.checks import run_checks
+    from ..checking.checks import checked
     from ..settings.config import Config, load_config
     from ..reading.dataset import read_paths
 
@@ -64,7 +64,7 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
     if ds.files.empty or (ds.files["status"] == "skipped").all():
         raise UsageError(f"Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong "
                          f"{', '.join(map(str, paths)) or 'kho'}.")
-    issues = list(ds.issues) + run_checks(ds, period=period, today=today, config=cfg, months=False)
+    issues = checked(ds, period=period, today=today, config=cfg)
     # missing months: the gate's decision, over the period asked for or the months the data span
     known = ds.files.dropna(subset=["year", "month"])
     span = period

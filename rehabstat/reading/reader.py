@@ -19,7 +19,7 @@ from zlib import error as zlib_error
 from . import fallback, formula, legacy, safety, sheetxml
 from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
 from ..common.issues import ERROR, WARNING, column_letter
-from ..common.rules import LANG, issue
+from ..common.rules import DROPS_ROW, LANG, issue
 from ..common.values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 from .headers import HEADER_SEARCH_ROWS, TOTAL_WORDS, Header, find_header, locate_header  # noqa: F401
 
@@ -691,7 +691,7 @@ class _Row:
         column = column_letter(self.cols[fld]) if fld in self.cols else None
         self.result.issues.append(issue(code, file=self.path, sheet=self.sheet, row=self.row, column=column,
                                         field=fld, **values))
-        if code in ("C001", "C003", "C004", "C005", "C006", "C007", "C008", "K001", "K002", "K003", "K004", "K005"):
+        if code in DROPS_ROW:
             self.failed = True
 
     def error_value(self, fld):
@@ -716,7 +716,6 @@ class _Row:
             return None
         if n < 0:
             self.add("C002", fld, field_name=HEADER_TITLES[fld], value=n)
-            self.failed = True
             return None
         return n
 

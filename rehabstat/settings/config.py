@@ -38,6 +38,7 @@ class Config:
     registry: dict = field(default_factory=dict)  # province -> [unit codes]
     facilities: dict = field(default_factory=dict)  # unit -> {"opened": (y, m) | None, "closed": (y, m) | None}
     deadline: dict = field(default_factory=dict)  # [deadline]: day, quarter_day (timeliness.py)
+    checks: dict = field(default_factory=dict)  # [checks]: {rule code: severity, None if ignored} (rules.adjust)
 
 
 def find_config(data_dirs, explicit: Path | None = None) -> Path | None:
@@ -62,10 +63,11 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Tệp cấu hình {path} không đúng cú pháp TOML: {exc}") from None
     cfg = Config(path=path)
-    unknown = set(raw) - {"document", "revenue", "registry", "facility", "deadline"}
+    unknown = set(raw) - {"document", "revenue", "registry", "facility", "deadline", "checks"}
     if unknown:
         raise ConfigError(f"{path}: mục không hợp lệ [{', '.join(sorted(unknown))}]; "
-                          "các mục: [document], [revenue], [registry], [facility.MÃ], [deadline].")
+                          "các mục: [document], [revenue], [registry], [facility.MÃ], [deadline], [checks].")
+    cfg.checks = _checks(path, raw.get("checks", {}))
     for key, value in raw.get("document", {}).items():
         want = DOCUMENT_KEYS.get(key)
         if want is None:
@@ -107,6 +109,26 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
         cfg.facilities[unit_code(unit)] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
                                                 for key in ("opened", "closed")}
     return cfg
+
+
+def _checks(path, section) -> dict:
+    """[checks]: ignore = ["O001"], severity = {X002 = "error"} (rules.check_settings)."""
+    from ..common.catalogue import text
+    from ..common.rules import check_settings
+    if not isinstance(section, dict) or set(section) - {"ignore", "severity"}:
+        raise ConfigError(text("config.checks.keys", path=path))
+    ignore, severity = section.get("ignore", []), section.get("severity", {})
+    if not isinstance(ignore, list) or not all(isinstance(c, str) for c in ignore):
+        raise ConfigError(text("config.checks.ignore", path=path))
+    if not isinstance(severity, dict):
+        raise ConfigError(text("config.checks.severity", path=path))
+    try:
+        return check_settings(ignore, severity)
+    except ValueError as exc:
+        what, _, code = str(exc).partition(":")
+        if what in ("unknown", "fixed", "both"):
+            raise ConfigError(text(f"config.checks.{what}", path=path, code=code)) from None
+        raise ConfigError(text("config.checks.level", path=path, key=what)) from None
 
 
 def _month(path, key, value):

@@ -37,6 +37,7 @@ from pathlib import Path
 from ..common.errors import UsageError
 from ..common.vnformat import local_time  # noqa: F401  (national.py and the CLI use it too)
 from ..common.issues import ERROR, Issue
+from ..common.rules import adjust
 from . import codec
 from .schema import DB_NAME, StoreVersionError, connect
 
@@ -411,7 +412,8 @@ class Store:
         for slot, src, tmp, sha, size in staged:
             result = read.get(tmp)
             outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
-                                               checked.get(result.file, []) if result is not None else [])
+                                               checked.get(result.file, []) if result is not None else [],
+                                               cfg.checks)
         return outcomes
 
     def _stage(self, src: Path, tmp_dir: Path) -> tuple[Path, str]:
@@ -466,7 +468,8 @@ class Store:
         _fsync_dir(target.parent)
         return (folder / target.name).as_posix()
 
-    def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues) -> Outcome:
+    def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues,
+                     settings=None) -> Outcome:
         con = self.con
         existing = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
                                "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
@@ -486,7 +489,7 @@ class Store:
         stored_path = str(self.path(placed))
         reader_issues = [_moved(i, stored_path) for i in result.issues]
         check_issues = [_moved(i, stored_path) for i in check_issues]
-        issues = reader_issues + check_issues
+        issues = adjust(reader_issues + check_issues, settings)  # the store keeps them all, as found
         errors = [i for i in issues if i.severity == ERROR]
         warnings = len(issues) - len(errors)
         unit, year, month = result.unit, result.year, result.month
