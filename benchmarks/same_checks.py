@@ -70,7 +70,7 @@ def perturb(ds, seed):
         for role in ("census", "events"):
             sh = ds.layout.get((f, role))
             if sh and rng.random() < 0.6:
-                issues.append(Issue("C001", "error", "x", file=f, sheet=sh, row=int(rng.integers(2, 30))))
+                issues.append(Issue("C001", "error", (("value", "x"),), file=f, sheet=sh, row=int(rng.integers(2, 30))))
     return Dataset(files, cen, ev, fig, ds.totals, ds.layout, issues, [], ds.provincial)
 TODAY = dt.date(2026, 11, 29)
 

@@ -339,9 +339,6 @@ def validate(
             result = validate_paths(paths, period=period, config=config, jobs=jobs, progress=tick)
     else:
         result = validate_paths(paths, period=period, config=config, jobs=jobs)
-    if store is not None:  # the store keeps the messages in Vietnamese
-        from .clilang import stored_issues
-        result.issues[:] = stored_issues(result.issues)
     sys.stdout.write(to_json(result) if fmt == "json" else format_text(result))
     sys.stdout.flush()
     if annotate_dir is not None:

@@ -448,14 +448,6 @@ def _count(n, word: str) -> str:
     return f"{n} {word}" + ("" if int(str(n).replace(",", "")) == 1 else "s")
 
 
-def stored_issues(issues: list) -> list:
-    """Issues read back from the store (their messages kept in Vietnamese) in the current language."""
-    if lang() == "vi":
-        return issues
-    from dataclasses import replace
-    return [replace(i, message=rule_message_en(i.code, i.message)) for i in issues]
-
-
 def _location_en(text: str) -> str:
     return (text.replace("(cả tệp)", "(whole file)").replace(", dòng ", ", row ").replace(", cột ", ", column "))
 

@@ -167,13 +167,17 @@ def test_unit_not_in_registry(tmp_path):
 
 
 def test_messages_in_english(corpus):
+    """An issue keeps its values; its message is made in the language of whoever reads it."""
     folder, _ = corpus["I001"]
+    [i] = validate_paths([folder], jobs=1).issues
+    assert i.text("en").startswith("Category BB: closing is 101 but opening 100")
+    assert i.text("vi").startswith("Diện BB: cuối kỳ ghi 101 nhưng đầu kỳ 100")
+    assert i.values["found"] == 101 and i.values["diff"] == 1
     rules.LANG["value"] = "en"
     try:
-        [i] = validate_paths([folder], jobs=1).issues
+        assert i.message == i.text("en")
     finally:
         rules.LANG["value"] = "vi"
-    assert i.message.startswith("Category BB: closing is 101 but opening 100")
 
 
 def test_run_checks_returns_only_new_issues(corpus):

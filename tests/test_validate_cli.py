@@ -134,7 +134,7 @@ def test_json_shape(three_broken, tmp_path):
                       "LC03-2021-03.xlsx": ("LC03", "2021-03", "warning"),
                       "rac.xlsx": (None, None, "error")}
     for i in doc["issues"]:
-        assert list(i) == ["file", "sheet", "row", "column", "field", "code", "severity", "message"]
+        assert list(i) == ["file", "sheet", "row", "column", "field", "code", "severity", "message", "params"]
         assert i["severity"] in ("error", "warning")
     by_code = {i["code"]: i for i in doc["issues"]}
     assert by_code["I001"]["row"] == 2 and by_code["I001"]["column"] == "C" and by_code["I001"]["field"] == "closing"

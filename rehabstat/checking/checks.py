@@ -40,8 +40,8 @@ import numpy as np
 import pandas as pd
 
 from ..common.codes import EVENT_TYPES, norm_key, province_key
-from ..common.issues import ERROR, Issue
-from ..common.rules import DROPS_ROW, LANG, adjust, issue
+from ..common.issues import ERROR, Count, Issue, Signed, phrase
+from ..common.rules import DROPS_ROW, adjust, issue
 from ..common.values import Bad, display, is_blank, parse_count
 from ..reading.dataset import READ_WHOLE
 
@@ -55,19 +55,13 @@ _MAD_SCALE = 0.6745
 TOTALS_FIELDS = {"census": ("opening", "closing", "present", "absent"), "events": ("count",)}
 
 
-def _en() -> bool:
-    return LANG["value"] == "en"
-
-
 def _month_text(year, month) -> str:
     return f"{int(month):02d}/{int(year)}"
 
 
-def _n(v) -> str:
-    """A number in a message: 1.586 (Vietnamese), 1,586 with --lang en."""
-    from ..common.vnformat import number
-    v = int(v)
-    return f"{v:,}" if _en() else number(v)
+def _n(v) -> Count:
+    """A number in a message (shown 1.586 in Vietnamese, 1,586 in English)."""
+    return Count(int(v))
 
 
 class _Context:
@@ -233,15 +227,14 @@ def stock_flow(ctx: _Context) -> list[Issue]:
             out.append(issue("I001", file=r.file, sheet=r.sheet, row=int(r.row),
                              column=ctx.column(r.file, r.sheet, "closing"), field="closing", **values))
         else:
-            note = (f" SiSo has no row for {r.category}: its opening and closing count as 0." if _en() else
-                    f" Trang SiSo không có dòng diện {r.category} nên đầu kỳ, cuối kỳ được tính là 0; hãy thêm dòng này.")
+            note = phrase("note.no_census_row", category=r.category)
             out.append(issue("I001", file=r.file, sheet=r.sheet_ev, row=int(r.row_ev),
                              column=ctx.column(r.file, r.sheet_ev, r.field_ev), field=r.field_ev, note=note, **values))
     return out
 
 
-def _signed(n) -> str:
-    return f"+{_n(n)}" if n > 0 else _n(n)
+def _signed(n) -> Signed:
+    return Signed(int(n))
 
 
 def _first_event_rows(events: pd.DataFrame) -> pd.DataFrame:
@@ -328,7 +321,6 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
     HIV-positive managed): on the part's Giá trị cell. I006: over the period (or each
     year when none is given), per facility, certified ≤ trained: a warning on the last
     Chứng chỉ cell. Sums by group-by, no loop over files or facilities."""
-    from ..common.codes import FIGURES
     f = ctx.ds.figures
     codes = {c for pair in STOCK_PARTS + FLOW_PARTS for c in pair}
     if f.empty:
@@ -350,8 +342,8 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
             sheet, row = first.at[(file, part), "sheet"], first.at[(file, part), "row"]
             found.append(((file, n), issue("I005", file=file, sheet=sheet, row=int(row),
                                            column=ctx.column(file, sheet, "value"), field="value",
-                                           part_label=FIGURES[part].label, part=_n(p),
-                                           whole_label=FIGURES[whole].label, whole=_n(w))))
+                                           part_label=phrase(f"figure.{part}"), part=_n(p),
+                                           whole_label=phrase(f"figure.{whole}"), whole=_n(w))))
     out = [i for _, i in sorted(found, key=lambda kv: kv[0])]
     if period is not None:
         months = {(y, m): period.contains(int(y), int(m)) for y, m in set(zip(f["year"], f["month"]))}
@@ -374,7 +366,7 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
             found.append(((unit, span, n), issue(
                 "I006", file=r["file"], sheet=r["sheet"], row=int(r["row"]),
                 column=ctx.column(r["file"], r["sheet"], "value"), field="value", unit=unit, period=span,
-                part_label=FIGURES[part].label, part=_n(p), whole_label=FIGURES[whole].label, whole=_n(w))))
+                part_label=phrase(f"figure.{part}"), part=_n(p), whole_label=phrase(f"figure.{whole}"), whole=_n(w))))
     return out + [i for _, i in sorted(found, key=lambda kv: kv[0])]
 
 
@@ -801,7 +793,7 @@ def outliers(ctx: _Context) -> list[Issue]:
     for r in bad.sort_values(["unit", "year", "month", "category", "event"]).itertuples(index=False):
         spread = OUTLIER_THRESHOLD * r.mad / _MAD_SCALE
         low, high = max(0, int(np.ceil(r.median - spread))), int(np.floor(r.median + spread))
-        label = r.event if _en() else EVENT_TYPES[r.event].label
+        label = phrase(f"event.{r.event}")
         where = dict(sheet=r.sheet, row=int(r.row), column=ctx.column(r.file, r.sheet, "event"), field="event") \
             if not pd.isna(r.row) else dict(sheet=ctx.sheet(r.file, "events"))
         out.append(issue("O001", file=r.file, indicator=label, category=r.category,

@@ -201,12 +201,19 @@ def _file_block(f: dict, issues: list[Issue]) -> list[str]:
 
 # ---------------------------------------------------------------- json
 
+def _printable(v):
+    from ..common.issues import printable
+    if isinstance(v, dict):
+        return {k: _printable(x) for k, x in v.items()}
+    return printable(v) if isinstance(v, str) else v
+
+
 def to_json(result: ValidationResult) -> str:
     """{"files": [{path, unit, period, status}], "issues": [{file, sheet, row, column, field,
-    code, severity, message}]} — nulls where an issue has no such place."""
+    code, severity, message, params}]} — nulls where an issue has no such place; `params`:
+    the values the message is made of (numbers as numbers), for programs."""
     from ..common.issues import printable
     doc = {"files": [dict(path=printable(f["path"]), unit=f["unit"], period=f["period"], status=f["status"])
                      for f in result.files],
-           "issues": [{k: printable(v) if isinstance(v, str) else v for k, v in i.as_dict().items()}
-                      for i in result.issues]}
+           "issues": [{k: _printable(v) for k, v in i.as_dict().items()} for i in result.issues]}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

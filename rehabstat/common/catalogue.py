@@ -11,6 +11,41 @@ WORDS: dict[str, tuple[str, str]] = {
     "severity.error": ("lỗi", "error"),
     "severity.warning": ("cảnh báo", "warning"),
     "severity.ignored": ("bỏ qua", "ignored"),
+    # ---------------------------------------------------------------- inside issue messages
+    "mask.learner_id": ("[mã học viên]", "[learner id]"),
+    "note.no_census_row": (" Trang SiSo không có dòng diện {category} nên đầu kỳ, cuối kỳ được tính là 0; "
+                           "hãy thêm dòng này.", " SiSo has no row for {category}: its opening and closing count as 0."),
+    "detail.not_spreadsheet": ("nội dung không phải sổ tính", "the content is not a spreadsheet"),
+    "detail.empty": ("tệp rỗng", "empty file"),
+    "detail.archive_no_sheet": ("tệp nén không chứa sổ tính", "the archive holds no spreadsheet"),
+    "detail.archive_broken": ("tệp nén bị hỏng hoặc bị cắt cụt", "the archive is damaged or truncated"),
+    "detail.cannot_unpack": ("không giải nén được nội dung tệp", "the content cannot be unpacked"),
+    "detail.memory": ("cần quá nhiều bộ nhớ", "needs too much memory"),
+    "detail.too_big": ("tệp {size} MB, vượt giới hạn {limit} MB", "file of {size} MB, over the limit of {limit} MB"),
+    "detail.no_suffix": ("(không có)", "(none)"),
+    "hint.month": ("Hãy ghi tháng báo cáo dạng 01/2021.", "Write the reporting month as 01/2021."),
+    "hint.province_period": ("Sổ cấp tỉnh ghi kỳ dạng 06/2020, Quý II/2020, 6 tháng đầu năm 2020 hoặc 2019.",
+                             "A province workbook writes its period as 06/2020, Quý II/2020, 6 tháng đầu năm 2020 "
+                             "or 2019."),
+    "detail.parts": ("{count} phần trong tệp nén", "{count} parts in the archive"),
+    "detail.part_expands": ("phần '{name}' giãn nở {ratio} lần (zip bomb)", "part '{name}' expands {ratio} times (zip bomb)"),
+    "detail.unpacks_to": ("giải nén ra {size} MB, vượt giới hạn (zip bomb)", "unpacks to {size} MB, over the limit (zip bomb)"),
+    "detail.entity": ("phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)",
+                      "part '{name}' declares DOCTYPE/ENTITY (XML entity bomb)"),
+    "detail.reader_memory": ("trình đọc sổ tính cần quá nhiều bộ nhớ", "the spreadsheet reader needs too much memory"),
+    "detail.reader_stopped": ("trình đọc sổ tính bị dừng đột ngột ({signal})", "the spreadsheet reader stopped abruptly ({signal})"),
+    "detail.time": ("đọc quá {seconds} giây", "reading took over {seconds} seconds"),
+    "detail.rows": ("trang '{sheet}' có hơn {rows} dòng", "sheet '{sheet}' has over {rows} rows"),
+    "detail.sheet_size": ("trang '{sheet}' có {rows} dòng × {columns} cột", "sheet '{sheet}' has {rows} rows × {columns} columns"),
+    "detail.part_too_big": ("phần '{name}' quá lớn", "part '{name}' is too big"),
+    "detail.xml_unreadable": ("phần XML không đọc được", "an XML part cannot be read"),
+    "detail.gap": ("{rows} dòng hoặc {columns} cột", "{rows} rows or {columns} columns"),
+    "detail.damaged": ("nội dung không đúng cấu trúc sổ tính", "its content does not follow the workbook format"),
+    "detail.damaged_debug": ("nội dung không đúng cấu trúc sổ tính; {errors}",
+                             "its content does not follow the workbook format; {errors}"),
+    "sheet.macro": ("trang macro Excel 4.0", "an Excel 4.0 macro sheet"),
+    "sheet.dialog": ("trang hộp thoại", "a dialog sheet"),
+    "detail.cells": ("sổ có hơn {cells} ô có giá trị", "the workbook has over {cells} cells with a value"),
     # ---------------------------------------------------------------- rehabstat rules
     "rules.head.code": ("Mã", "Code"),
     "rules.head.name": ("Tên", "Name"),
@@ -53,6 +88,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "config.checks.both": ("{path}: [checks] quy tắc {code} vừa ở ignore vừa ở severity.",
                            "{path}: [checks] rule {code} is both in ignore and in severity."),
 }
+
+
+def _domain_words() -> None:
+    """The labels of event types and figures: Vietnamese as the forms write them, their
+    codes in English (TIEP_NHAN, DAY_NGHE: what the English documentation names)."""
+    from .codes import EVENT_TYPES, FIGURES
+    for code, e in EVENT_TYPES.items():
+        WORDS[f"event.{code}"] = (e.label, code)
+    for code, f in FIGURES.items():
+        WORDS[f"figure.{code}"] = (f.label, code)
+
+
+_domain_words()
 
 
 def text(key: str, /, lang: str | None = None, **values) -> str:

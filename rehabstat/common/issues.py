@@ -2,17 +2,74 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field as _field, replace
+from dataclasses import dataclass, field as _field, replace
 
 ERROR = "error"
 WARNING = "warning"
 
 
+class Count(int):
+    """A number of people, events or cells inside a message: 1.586 in Vietnamese, 1,586 in
+    English (the issue keeps the number; the words are made where it is shown)."""
+
+    def shown(self, lang: str) -> str:
+        if lang == "en":
+            return f"{int(self):,}"
+        from .vnformat import number
+        return number(int(self))
+
+
+class Signed(Count):
+    """A difference inside a message: +1.586, -3, 0."""
+
+    def shown(self, lang: str) -> str:
+        return ("+" if self > 0 else "") + Count.shown(self, lang)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words of the catalogue (common/catalogue.py) inside a message, filled in the language
+    of whoever reads it: a reason, a note, a domain label."""
+    key: str
+    values: tuple = ()  # ((name, value), ...)
+
+    def shown(self, lang: str) -> str:
+        from .catalogue import text
+        return text(self.key, lang, **{k: shown(v, lang) for k, v in self.values})
+
+    def __str__(self) -> str:  # in the chosen language: for a message shown at once
+        from .rules import LANG
+        return self.shown(LANG["value"])
+
+
+def phrase(key: str, **values) -> Phrase:
+    return Phrase(key, tuple(values.items()))
+
+
+def shown(value, lang: str):
+    """A message's value as its reader sees it (numbers and phrases in their language)."""
+    return value.shown(lang) if isinstance(value, (Count, Phrase)) else value
+
+
+def plain(value):
+    """A message's value for JSON: numbers as numbers, a phrase as its key and values."""
+    if isinstance(value, Phrase):
+        return {"key": value.key, **{k: plain(v) for k, v in value.values}}
+    if isinstance(value, Count):
+        return int(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Issue:
+    """One problem: its rule's code, its severity, where it is and the values its message is
+    made of. The message is rendered from the rule's template in the reader's language
+    (`text(lang)`; `message` is the chosen language's), never stored as text."""
     code: str
     severity: str
-    message: str
+    params: tuple = ()  # ((name, value), ...): the values of the rule's message
     file: str | None = None
     sheet: str | None = None
     row: int | None = None  # Excel row number, 1-based
@@ -23,8 +80,23 @@ class Issue:
     province: str | None = _field(default=None, compare=False)
     month: tuple | None = _field(default=None, compare=False)  # (year, month)
 
-    def as_dict(self) -> dict:
-        return {k: asdict(self)[k] for k in ("file", "sheet", "row", "column", "field", "code", "severity", "message")}
+    @property
+    def values(self) -> dict:
+        return dict(self.params)
+
+    def text(self, lang: str | None = None) -> str:
+        from .rules import render
+        return render(self, lang)
+
+    @property
+    def message(self) -> str:
+        return self.text()
+
+    def as_dict(self, lang: str | None = None) -> dict:
+        out = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, "field": self.field,
+               "code": self.code, "severity": self.severity, "message": self.text(lang)}
+        out["params"] = {k: plain(v) for k, v in self.params if not k.startswith("$")}
+        return out
 
     @property
     def where(self) -> str:
@@ -142,8 +214,16 @@ def mask_ids(text: str, ids) -> str:
 
 
 def masked(issues, ids) -> list:
-    """The issues with mask_ids applied to their messages (copies; the originals unchanged)."""
+    """The issues whose quoted values (the '{value}' of their message) that are learner ids,
+    or have their form, are replaced by the words for a masked id (copies; the originals
+    unchanged): what mask_ids does to a message's text, done to its values."""
     if not ids:
         return list(issues)
-    return [i if mask_ids(i.message, ids) == i.message else replace(i, message=mask_ids(i.message, ids))
-            for i in issues]
+    from .rules import quoted
+    out = []
+    for i in issues:
+        names = quoted(i.code)
+        params = tuple((k, phrase("mask.learner_id") if k in names and isinstance(v, str)
+                        and mask_ids(f"'{v}'", ids) != f"'{v}'" else v) for k, v in i.params)
+        out.append(i if params == i.params else replace(i, params=params))
+    return out

@@ -10,9 +10,10 @@ rule that drops a row or a file: its data would be lost without a word.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from .issues import ERROR, WARNING, Issue
+from .issues import ERROR, WARNING, Issue, shown
 
 LANG = {"value": "vi"}  # set by the CLI's --lang
 
@@ -641,21 +642,41 @@ class _Missing(dict):
 
 
 def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None, severity=None, **values) -> Issue:
+    """The issue of rule `code` at a place, with the values of its message (Count for a
+    number of people, Phrase for words of the catalogue): kept as values, shown in words."""
     r = RULES[code]
-    template = r.message_en if LANG["value"] == "en" else r.message_vi
-    message = template.format_map(_Missing(values))
     month = values.pop("month", None)
-    return Issue(code=code, severity=severity or r.severity, message=message,
+    return Issue(code=code, severity=severity or r.severity, params=tuple(values.items()),
                  file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field,
                  unit=values.get("unit"), province=values.get("province"), month=month)
 
 
+def render(i: Issue, lang: str | None = None) -> str:
+    """The message of an issue in `lang` (default: the chosen language)."""
+    lang = lang or LANG["value"]
+    values = {k: shown(v, lang) for k, v in i.params}
+    if "$text" in values:  # a message kept as text by an older store that no template could read back
+        return values["$text"]
+    return RULES[i.code].template(lang).format_map(_Missing(values))
+
+
+_QUOTED: dict = {}
+
+
+def quoted(code: str) -> frozenset:
+    """The names of the values a rule's messages quote ('{value}'): those a clerk typed."""
+    if code not in _QUOTED:
+        r = RULES.get(code)
+        _QUOTED[code] = frozenset(re.findall(r"'\{(\w+)\}'", r.message_vi + r.message_en)) if r else frozenset()
+    return _QUOTED[code]
+
+
 # ---------------------------------------------------------------- where an issue is, in words
 
-def words():
+def words(lang: str | None = None):
     """The words of an issue listing (validate's text, the annotated copy, the store's receipts)
-    in the CLI's language."""
-    if LANG["value"] == "en":
+    in `lang` (default: the chosen language)."""
+    if (lang or LANG["value"]) == "en":
         return dict(error="error", warning="warning", errors="errors", warnings="warnings", files="files",
                     file="file", whole="(whole file)", row="row", col="column", sheet="Sheet", data="All data",
                     ok="no problems", sep=", ")
@@ -664,9 +685,9 @@ def words():
                 ok="không có vấn đề", sep=", ")
 
 
-def location(i: Issue) -> str:
+def location(i: Issue, lang: str | None = None) -> str:
     """Sheet!C12, or as much of it as the issue has."""
-    w = words()
+    w = words(lang)
     if i.sheet is None:
         return w["whole"] if i.file else ""
     sheet = i.sheet

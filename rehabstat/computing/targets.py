@@ -7,7 +7,7 @@ from ..common import vnformat as vn
 from ..common.codes import ALL_CATEGORIES, CATEGORIES, FIGURES, REVENUE_INDICATORS, TOTAL_ALL, TOTAL_HV, norm_key
 from ..common.codes import province_key
 from .indicators.engine import CATEGORY_INDICATORS
-from ..common.issues import column_letter
+from ..common.issues import column_letter, phrase
 from ..common.rules import issue
 from ..common.values import Bad, display, is_blank, parse_number
 
@@ -67,7 +67,7 @@ def _load(path: Path):
     except safety.Refused as exc:
         return None, [], issue(exc.code, file=path, detail=exc.detail)
     except MemoryError:
-        return None, [], issue("F004", file=path, detail="cần quá nhiều bộ nhớ")
+        return None, [], issue("F004", file=path, detail=phrase("detail.memory"))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - a parser error or panic (a BaseException): unreadable
@@ -77,7 +77,7 @@ def _load(path: Path):
 
 def _load_failed(path, death):
     """The worker died: out of memory or time is F004; a crash is an unreadable file."""
-    return None, [], (issue("F004", file=path, detail=death.detail) if death.kind != "crash" else death.detail)
+    return None, [], (issue("F004", file=path, detail=death.detail) if death.kind != "crash" else str(death.detail))
 
 
 def actual_value(table, indicator: str, category: str):

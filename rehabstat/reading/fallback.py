@@ -21,7 +21,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..common.issues import column_letter
+from ..common.issues import Count, column_letter, phrase
 from . import safety
 
 ROW_GAP = 1000  # empty rows between a table and a stray cell under it
@@ -52,7 +52,7 @@ class Unreadable(Exception):
 
 
 def _too_many_rows(name) -> safety.Refused:
-    return safety.Refused("F004", f"trang '{name}' có hơn {safety.MAX_ROWS:,} dòng".replace(",", "."))
+    return safety.Refused("F004", phrase("detail.rows", sheet=name, rows=Count(safety.MAX_ROWS)))
 
 
 # ---------------------------------------------------------------- calamine
@@ -100,7 +100,7 @@ def grid(cells: dict, name: str) -> Sheet:
         if height > safety.MAX_ROWS:
             raise _too_many_rows(name)
         if height * width > MAX_DENSE:
-            raise safety.Refused("F004", f"trang '{name}' có {height:,} dòng × {width:,} cột".replace(",", "."))
+            raise safety.Refused("F004", phrase("detail.sheet_size", sheet=name, rows=Count(height), columns=Count(width)))
     rows = [[""] * width for _ in range(height)]
     for (r, c), v in cells.items():
         rows[r][c] = v
@@ -137,7 +137,7 @@ class _Counter:
     def add(self, k=1):
         self.n += k
         if self.n > MAX_PRESENT:
-            raise safety.Refused("F004", f"sổ có hơn {MAX_PRESENT:,} ô có giá trị".replace(",", "."))
+            raise safety.Refused("F004", phrase("detail.cells", cells=Count(MAX_PRESENT)))
 
 
 # ---------------------------------------------------------------- xlsx / xlsm: openpyxl

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..common import vnformat as vn
 from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES, TOTAL_ALL, category_code, norm_key, province_key
-from ..common.issues import column_letter
+from ..common.issues import column_letter, phrase
 from ..common.periods import Period
 from ..common.rules import issue
 from ..common.values import Bad, display, is_blank, parse_month, parse_number
@@ -116,8 +116,7 @@ def read_province(path, result, rows_by_role) -> None:
         except Bad:
             result.issues.append(issue("F008", file=path, sheet=name, row=row, column=col, field=fld,
                                        field_name=title, value=display(value),
-                                       hint="Sổ cấp tỉnh ghi kỳ dạng 06/2020, Quý II/2020, "
-                                            "6 tháng đầu năm 2020 hoặc 2019."))
+                                       hint=phrase("hint.province_period")))
     if "figures" not in rows_by_role:
         result.issues.append(issue("F005", file=path, sheet_name="SoLieu"))
         return

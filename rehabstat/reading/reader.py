@@ -18,8 +18,8 @@ from zlib import error as zlib_error
 
 from . import fallback, formula, legacy, safety, sheetxml
 from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
-from ..common.issues import ERROR, WARNING, column_letter
-from ..common.rules import DROPS_ROW, LANG, issue
+from ..common.issues import ERROR, WARNING, Count, column_letter, phrase
+from ..common.rules import DROPS_ROW, issue
 from ..common.values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 from .headers import HEADER_SEARCH_ROWS, TOTAL_WORDS, Header, find_header, locate_header  # noqa: F401
 
@@ -144,7 +144,7 @@ def read_workbook(path) -> WorkbookResult:
     except Unreadable as exc:
         result.issues.append(issue(exc.code, file=path, **exc.values))
     except MemoryError:
-        result.issues.append(issue("F004", file=path, detail="cần quá nhiều bộ nhớ"))
+        result.issues.append(issue("F004", file=path, detail=phrase("detail.memory")))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a parser failure on a damaged file is a data problem, not a crash; a
@@ -251,8 +251,7 @@ def _read(path: Path, result: WorkbookResult) -> None:
             result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
 
 
-_SHEET_KIND = {"macro": lambda: "trang macro Excel 4.0" if LANG["value"] != "en" else "an Excel 4.0 macro sheet",
-               "dialog": lambda: "trang hộp thoại" if LANG["value"] != "en" else "a dialog sheet"}
+_SHEET_KIND = {"macro": lambda: phrase("sheet.macro"), "dialog": lambda: phrase("sheet.dialog")}
 
 
 def _odd_sheets(path: Path) -> list:
@@ -266,11 +265,9 @@ def _odd_sheets(path: Path) -> list:
         return []
 
 
-def _gap_words() -> str:
+def _gap_words():
     from .fallback import COL_GAP, ROW_GAP
-    if LANG["value"] == "en":
-        return f"{ROW_GAP:,} rows or {COL_GAP} columns"
-    return f"{ROW_GAP:,} dòng hoặc {COL_GAP} cột".replace(",", ".")
+    return phrase("detail.gap", rows=Count(ROW_GAP), columns=Count(COL_GAP))
 
 
 def _parse(path: Path, seen: dict, result: WorkbookResult):
@@ -322,15 +319,14 @@ def _unreadable(code, first, second, **values) -> Unreadable:
     return Unreadable(code, values)
 
 
-def damaged_words(*errors) -> str:
-    """F002's detail in the user's language; the parsers' own words only with --debug."""
+def damaged_words(*errors):
+    """F002's detail (words of the catalogue); the parsers' own words only with --debug."""
     import os
-    words = "its content does not follow the workbook format" if LANG["value"] == "en" else \
-        "nội dung không đúng cấu trúc sổ tính"
     if os.environ.get("REHABSTAT_DEBUG"):
-        words += "; " + "; ".join(display(e.internal) if isinstance(e, fallback.Unreadable) else
-                                  f"{type(e).__name__}: {display(str(e))}" for e in errors if e is not None)
-    return words
+        return phrase("detail.damaged_debug", errors="; ".join(
+            display(e.internal) if isinstance(e, fallback.Unreadable) else f"{type(e).__name__}: {display(str(e))}"
+            for e in errors if e is not None))
+    return phrase("detail.damaged")
 
 
 def _says_password(text: str) -> bool:
@@ -518,7 +514,7 @@ def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
             except Bad:
                 result.issues.append(issue("F008", file=path, sheet=sheet, row=row, column=col, field=fld,
                                            field_name=title, value=display(value),
-                                           hint="Hãy ghi tháng báo cáo dạng 01/2021."))
+                                           hint=phrase("hint.month")))
         elif fld == "unit":
             result.unit = unit_code(value) or None
             if result.unit is None:

@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from ..common.issues import phrase
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a monthly workbook is a few hundred KB
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together, once expanded
 MAX_RATIO = 200  # expansion of any one part
@@ -64,9 +66,9 @@ def precheck(path: Path, seen: dict | None = None) -> str:
     seen = {} if seen is None else seen
     size = path.stat().st_size
     if size == 0:
-        raise Refused("F001", "tệp rỗng")
+        raise Refused("F001", phrase("detail.empty"))
     if size > MAX_FILE_BYTES:
-        raise Refused("F004", f"tệp {size // (1024 * 1024)} MB, vượt giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise Refused("F004", phrase("detail.too_big", size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(OLE_MAGIC):
@@ -80,35 +82,36 @@ def precheck(path: Path, seen: dict | None = None) -> str:
         seen["old"] = BIFF_BOF[head[:4]]
         return "biff"
     if not head.startswith(ZIP_MAGIC):
-        raise Refused("F001", "nội dung không phải sổ tính")
+        raise Refused("F001", phrase("detail.not_spreadsheet"))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_PARTS:
-                raise Refused("F004", f"{len(infos)} phần trong tệp nén")
+                raise Refused("F004", phrase("detail.parts", count=len(infos)))
             total = 0
             for info in infos:
                 total += info.file_size
                 if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise Refused("F004", f"phần '{info.filename}' giãn nở {info.file_size // max(info.compress_size, 1)} lần (zip bomb)")
+                    raise Refused("F004", phrase("detail.part_expands", name=info.filename,
+                                                  ratio=info.file_size // max(info.compress_size, 1)))
             if total > MAX_UNCOMPRESSED:
-                raise Refused("F004", f"giải nén ra {total // (1024 * 1024)} MB, vượt giới hạn (zip bomb)")
+                raise Refused("F004", phrase("detail.unpacks_to", size=total // (1024 * 1024)))
             names = {i.filename for i in infos}
             if "content.xml" in names and not any(n.endswith("workbook.xml") for n in names):
                 seen["format"] = "ods"
             elif "xl/workbook.xml" in names or any(n.endswith("workbook.xml") for n in names):
                 seen["format"] = "xlsx"
             else:
-                raise Refused("F001", "tệp nén không chứa sổ tính")
+                raise Refused("F001", phrase("detail.archive_no_sheet"))
             if seen["format"] == "ods":
                 seen["ods"] = True
             for info in infos:
                 _scan_part(zf, info, seen)
             seen["scanned"] = True  # error_parts / formula_parts are complete
     except zipfile.BadZipFile:  # Python's own words ("File is not a zip file") are English: not for the user
-        raise Refused("F002", "tệp nén bị hỏng hoặc bị cắt cụt") from None
+        raise Refused("F002", phrase("detail.archive_broken")) from None
     except (OSError, EOFError, zipfile.LargeZipFile, NotImplementedError, zlib.error):
-        raise Refused("F002", "không giải nén được nội dung tệp") from None
+        raise Refused("F002", phrase("detail.cannot_unpack")) from None
     return "zip"
 
 
@@ -137,13 +140,13 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
             seen["odd_sheets"] = True  # Excel 4.0 macro or dialog sheets: named in a note when ignored
         root = _ROOT.search(data)
         if _ENTITY.search(data, 0, root.start() if root else len(data)):
-            raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
+            raise Refused("F004", phrase("detail.entity", name=name))
         edge = b""
         while data:
             if not root:  # a prolog longer than _HEAD (padding): look on until the first element
                 root = _ROOT.search(edge + data)
                 if _ENTITY.search(edge + data, 0, root.start() if root else len(edge + data)):
-                    raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
+                    raise Refused("F004", phrase("detail.entity", name=name))
             if sheet:
                 if b't="e"' in data or b't="e"' in edge + data[:5]:
                     seen.setdefault("error_parts", set()).add(name)
@@ -168,14 +171,14 @@ def _scan_utf16(name: str, data: bytes, seen: dict) -> None:
     """An XML part saved in UTF-16 (Excel can): its prolog checked for entities like any
     other's; calamine cannot read such a part, the second parser (openpyxl) does."""
     if len(data) > MAX_UNCOMPRESSED // 2:
-        raise Refused("F004", f"phần '{name}' quá lớn")
+        raise Refused("F004", phrase("detail.part_too_big", name=name))
     try:
         text = xml_text(data[:len(data) // 2 * 2])
     except UnicodeDecodeError:
-        raise Refused("F002", "phần XML không đọc được") from None
+        raise Refused("F002", phrase("detail.xml_unreadable")) from None
     root = _ROOT.search(text)
     if _ENTITY.search(text, 0, root.start() if root else len(text)):
-        raise Refused("F004", f"phần '{name}' khai báo DOCTYPE/ENTITY (XML entity bomb)")
+        raise Refused("F004", phrase("detail.entity", name=name))
     seen["utf16"] = True
     if name.startswith("xl/worksheets/"):
         _note_extent(_DIMENSION.search(text, 0, 4096), seen)
@@ -279,7 +282,7 @@ def note_renamed(path: Path, seen: dict, issues: list | None) -> None:
     suffix = path.suffix.lower()
     if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
         from ..common.rules import issue
-        issues.append(issue("F013", file=path, suffix=suffix or "(không có)", real="." + real))
+        issues.append(issue("F013", file=path, suffix=suffix or phrase("detail.no_suffix"), real="." + real))
 
 
 def _utf8(name: str) -> bool:

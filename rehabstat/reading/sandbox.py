@@ -23,6 +23,8 @@ from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..common.issues import phrase
+
 ITEM_SECONDS = float(os.environ.get("REHABSTAT_ITEM_SECONDS", 20))  # per file: a monthly workbook reads in ~10 ms
 MEMORY_BYTES = int(os.environ.get("REHABSTAT_WORKER_MB", 400)) * 1024 * 1024  # address space a worker may add
 
@@ -31,7 +33,7 @@ MEMORY_BYTES = int(os.environ.get("REHABSTAT_WORKER_MB", 400)) * 1024 * 1024  # 
 class Death:
     """Why a worker did not return a result for an item."""
     kind: str  # "memory" | "time" | "crash"
-    detail: str  # for messages (Vietnamese)
+    detail: object  # for messages: a Phrase (common/issues.py), or the name of an exception
 
 
 def _vm_bytes() -> int | None:
@@ -119,13 +121,13 @@ def _worker(conn, fn, err_fd, memory, parent_pid=None):
             try:
                 result = fn(item)
             except MemoryError:
-                result = Death("memory", "cần quá nhiều bộ nhớ")
+                result = Death("memory", phrase("detail.memory"))
             except BaseException as exc:  # noqa: BLE001 - a parser panic must not end the worker silently
                 result = Death("crash", f"{type(exc).__name__}")
             try:
                 conn.send((index, result))
             except MemoryError:
-                conn.send((index, Death("memory", "cần quá nhiều bộ nhớ")))
+                conn.send((index, Death("memory", phrase("detail.memory"))))
     finally:
         os._exit(0)  # never run the parent's atexit handlers or flush its buffers
 
@@ -162,9 +164,9 @@ class _Slot:
                 pass
         code = self.proc.exitcode
         if "memory allocation of" in tail or "MemoryError" in tail or code == -signal.SIGKILL:
-            return Death("memory", "trình đọc sổ tính cần quá nhiều bộ nhớ")
+            return Death("memory", phrase("detail.reader_memory"))
         name = signal.Signals(-code).name if code is not None and code < 0 and -code in signal.valid_signals() else code
-        return Death("crash", f"trình đọc sổ tính bị dừng đột ngột ({name})")
+        return Death("crash", phrase("detail.reader_stopped", signal=str(name)))
 
     def close(self, kill=False):
         try:
@@ -287,7 +289,7 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
                     death = slot.why()
                 elif time.monotonic() >= slot.deadline:
                     slot.proc.kill()
-                    death = Death("time", f"đọc quá {seconds:g} giây")
+                    death = Death("time", phrase("detail.time", seconds=f"{seconds:g}"))
                 else:
                     continue
                 settle(slot, death)

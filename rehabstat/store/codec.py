@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 
-from ..common.issues import Issue
+from ..common.issues import Count, Issue, Phrase, Signed
 from ..reading.reader import WorkbookResult
 
 
@@ -87,8 +87,41 @@ def date_text(d) -> str | None:
     return d.isoformat() if isinstance(d, (dt.date, dt.datetime)) else None
 
 
+def _param(v):
+    if isinstance(v, Signed):
+        return {"$+": int(v)}
+    if isinstance(v, Count):
+        return {"$n": int(v)}
+    if isinstance(v, Phrase):
+        return {"$p": v.key, "values": {k: _param(x) for k, x in v.values}}
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    return {"$s": str(v)}
+
+
+def _unparam(v):
+    if isinstance(v, dict):
+        if "$+" in v:
+            return Signed(v["$+"])
+        if "$n" in v:
+            return Count(v["$n"])
+        if "$p" in v:
+            return Phrase(v["$p"], tuple((k, _unparam(x)) for k, x in v["values"].items()))
+        return v["$s"]
+    return v
+
+
+def params_json(params: tuple) -> str:
+    """An issue's values as the store keeps them: JSON, numbers and phrases tagged."""
+    return json.dumps({k: _param(v) for k, v in params}, ensure_ascii=False)
+
+
+def params_of(text: str) -> tuple:
+    return tuple((k, _unparam(v)) for k, v in json.loads(text).items())
+
+
 def issue_row(receipt: int, stage: str, i: Issue):
-    return (receipt, stage, i.code, i.severity, i.message, i.sheet, i.row, i.column, i.field)
+    return (receipt, stage, i.code, i.severity, params_json(i.params), i.sheet, i.row, i.column, i.field)
 
 
 INSERT = {
@@ -137,12 +170,14 @@ def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
         results[rid].totals.append((sheet, row, totals_cells(cells)))
     for rid, *row in con.execute("SELECT p.* FROM pfigures p JOIN pick ON pick.id = p.receipt ORDER BY p.rowid"):
         results[rid].pfigures.append(tuple(row))
-    for rid, code, severity, message, sheet, row, col, fld in con.execute(
-            "SELECT i.receipt, i.code, i.severity, i.message, i.sheet, i.row, i.col, i.field "
+    for rid, code, severity, params, sheet, row, col, fld in con.execute(
+            "SELECT i.receipt, i.code, i.severity, i.params, i.sheet, i.row, i.col, i.field "
             "FROM issues i JOIN pick ON pick.id = i.receipt WHERE i.stage IN (%s) ORDER BY i.rowid"
             % ",".join("?" * len(stages)), tuple(stages)):
         res = results[rid]
-        res.issues.append(Issue(code=code, severity=severity, message=message, file=res.file, sheet=sheet,
-                                row=row, column=col, field=fld))
+        values = params_of(params)
+        res.issues.append(Issue(code=code, severity=severity, params=values, file=res.file, sheet=sheet,
+                                row=row, column=col, field=fld, unit=dict(values).get("unit"),
+                                province=dict(values).get("province")))
     con.execute("DELETE FROM pick")
     return [results[i] for i in ids if i in results]

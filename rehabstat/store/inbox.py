@@ -334,16 +334,8 @@ class Store:
         """Receive every workbook under `paths` (files or folders). One transaction per file.
         `out`: where annotated copies of rejected workbooks go (default: <store>/kiem-tra).
 
-        What is stored (issue messages, reasons, the audit, the annotated copy sent back to the
-        facility) is Vietnamese whatever the CLI's --lang: the CLI translates what it prints."""
-        from ..common.rules import LANG
-        chosen, LANG["value"] = LANG["value"], "vi"
-        try:
-            return self._receive(paths, out, jobs, config)
-        finally:
-            LANG["value"] = chosen
-
-    def _receive(self, paths, out, jobs, config) -> list[Outcome]:
+        Issues are stored as their values (shown in the reader's language); the reasons, the
+        audit and the annotated copy sent back to the facility are written in Vietnamese."""
         from ..settings.config import load_config
         from ..reading.dataset import _read_all
         from ..reading.reader import find_workbooks
@@ -772,7 +764,7 @@ class Store:
             stem = f"{_slug(result.unit)}-{int(result.year):04d}-{int(result.month):02d}-{_slug(src.stem)}"
         target = out / (stem + ANNOTATED_SUFFIX)
         try:
-            _write_one(Path(stored_path), issues, target)
+            _write_one(Path(stored_path), issues, target, "vi")  # sent back to the facility
         except Exception:  # noqa: BLE001 - the receipt matters more than the copy
             return None
         return str(target)
@@ -1231,6 +1223,6 @@ def _moved(i: Issue, path: str) -> Issue:
 def _errors_reason(errors) -> str:
     from ..common.rules import location
     first = errors[:3]
-    parts = [f"{i.code} {location(i) or '(cả tệp)'}: {i.message.rstrip('.')}" for i in first]
+    parts = [f"{i.code} {location(i, 'vi') or '(cả tệp)'}: {i.text('vi').rstrip('.')}" for i in first]
     more = f" … và {len(errors) - len(first)} lỗi khác" if len(errors) > len(first) else ""
     return f"{len(errors)} lỗi – " + " | ".join(parts) + more + "."

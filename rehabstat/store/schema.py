@@ -15,8 +15,10 @@ import sqlite3
 from pathlib import Path
 
 DB_NAME = "inbox.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
+# Schema 1, as the first stores were made; every later version is a numbered step of
+# `_migrate`, run on a new store too, so that a store of any age ends the same.
 SCHEMA = """
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -242,6 +244,10 @@ def _migrate(con: sqlite3.Connection) -> None:
             for statement in _statements(PROVINCE_WORKBOOKS):
                 con.execute(statement)
             version = 3
+        if version == 3:  # step 4: an issue keeps the values of its message (JSON), not the Vietnamese text
+            from .upgrade import upgrade_issues
+            upgrade_issues(con)
+            version = 4
         con.execute(f"PRAGMA user_version = {version}")
         con.execute("COMMIT")
     except BaseException:

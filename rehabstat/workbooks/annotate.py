@@ -31,8 +31,9 @@ class Annotated:
     reason: str = ""
 
 
-def annotate(result, out_dir) -> list[Annotated]:
-    """Write the copies for every workbook with issues; return what was written."""
+def annotate(result, out_dir, lang: str | None = None) -> list[Annotated]:
+    """Write the copies for every workbook with issues, in `lang` (default: the chosen
+    language); return what was written."""
     out_dir = Path(out_dir)
     by_file: dict[str, list[Issue]] = {}
     for i in result.issues:
@@ -47,7 +48,7 @@ def annotate(result, out_dir) -> list[Annotated]:
             continue
         source = Path(f["path"])
         target = _target(source, list(getattr(result, "roots", []) or []), out_dir, used)
-        written.append(_write_one(source, masked(issues, ids), target))
+        written.append(_write_one(source, masked(issues, ids), target, lang))
     return written
 
 
@@ -70,8 +71,8 @@ def _target(source: Path, roots: list[Path], out_dir: Path, used: set) -> Path:
     return target
 
 
-def _words():
-    if LANG["value"] == "en":
+def _words(lang):
+    if lang == "en":
         return dict(title="Check results", header=("No.", "Sheet", "Cell", "Code", "Severity", "Message"),
                     error="error", warning="warning", errors="errors", warnings="warnings",
                     whole="(whole file)", list_only="only the list of issues: {why}",
@@ -84,11 +85,12 @@ def _words():
                 why_failed="không mở được sổ để đánh dấu ({detail})")
 
 
-def _write_one(source: Path, issues: list[Issue], target: Path) -> Annotated:
+def _write_one(source: Path, issues: list[Issue], target: Path, lang: str | None = None) -> Annotated:
     from openpyxl import Workbook, load_workbook
 
     from .xlsxout import save
-    w = _words()
+    lang = lang or LANG["value"]
+    w = _words(lang)
     wb, reason = None, ""
     if source.suffix.lower() not in ANNOTATABLE:
         reason = w["why_format"].format(suffix=source.suffix.lower() or "?")
@@ -105,15 +107,15 @@ def _write_one(source: Path, issues: list[Issue], target: Path) -> Annotated:
         wb = Workbook()
         wb.remove(wb.active)
     else:
-        _mark_cells(wb, issues)
+        _mark_cells(wb, issues, lang)
         if SHEET_NAME in wb.sheetnames:  # an earlier annotation of this copy
             wb.remove(wb[SHEET_NAME])
-    _issue_sheet(wb, source, issues, marked)
+    _issue_sheet(wb, source, issues, marked, lang)
     save(wb, target, output=False)  # a copy of the facility's workbook: still readable as one
     return Annotated(source, target, marked, "" if marked else w["list_only"].format(why=reason))
 
 
-def _mark_cells(wb, issues: list[Issue]) -> None:
+def _mark_cells(wb, issues: list[Issue], lang: str) -> None:
     from openpyxl.cell.cell import MergedCell
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
@@ -133,7 +135,7 @@ def _mark_cells(wb, issues: list[Issue]) -> None:
                     break
         severity = "error" if any(i.severity == ERROR for i in found) else "warning"
         cell.fill = PatternFill("solid", fgColor=FILL[severity])
-        text = writable("\n".join(f"[{i.code}] {i.message}" for i in found))  # a quoted cell may hold \x01
+        text = writable("\n".join(f"[{i.code}] {i.text(lang)}" for i in found))  # a quoted cell may hold \x01
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n---\n{text}"
         comment = Comment(text, "rehabstat")
@@ -142,13 +144,14 @@ def _mark_cells(wb, issues: list[Issue]) -> None:
         cell.comment = comment
 
 
-def _issue_sheet(wb, source: Path, issues: list[Issue], marked: bool) -> None:
+def _issue_sheet(wb, source: Path, issues: list[Issue], marked: bool, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     from .xlsxout import HEADER_FILL, set_cell
     from ..common.rules import location
-    w = _words()
+    w = _words(lang)
+    messages = [i.text(lang) for i in issues]
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False
     ws = wb.create_sheet(SHEET_NAME, 0)
@@ -168,11 +171,11 @@ def _issue_sheet(wb, source: Path, issues: list[Issue], marked: bool) -> None:
         r = header_row + n
         set_cell(ws, r, 1, n)
         set_cell(ws, r, 2, i.sheet or "")
-        where = set_cell(ws, r, 3, location(i) if i.sheet else w["whole"])
+        where = set_cell(ws, r, 3, location(i, lang) if i.sheet else w["whole"])
         set_cell(ws, r, 4, i.code)
         sev = set_cell(ws, r, 5, w["error"] if i.severity == ERROR else w["warning"])
         sev.fill = PatternFill("solid", fgColor=FILL["error" if i.severity == ERROR else "warning"])
-        msg = set_cell(ws, r, 6, i.message)
+        msg = set_cell(ws, r, 6, messages[n - 1])
         msg.alignment = Alignment(wrap_text=True, vertical="top")
         if marked and i.sheet in wb.sheetnames:
             target = f"{i.column}{i.row}" if i.row and i.column else f"A{i.row}" if i.row else "A1"
@@ -185,8 +188,8 @@ def _issue_sheet(wb, source: Path, issues: list[Issue], marked: bool) -> None:
     from .xlsxout import fit_row, print_setup  # printed: the message beside its cell, not on a page of its own
     print_setup(ws, title_rows=f"{header_row}:{header_row}", last_col=6, landscape=True)
     widths = dict(enumerate((6, 14, 16, 7, 10, 100), start=1))
-    for n, i in enumerate(issues, start=1):
-        if len(i.message) > 90:  # a long message wraps: its row is made tall enough (LibreOffice does not)
+    for n, message in enumerate(messages, start=1):
+        if len(message) > 90:  # a long message wraps: its row is made tall enough (LibreOffice does not)
             fit_row(ws, header_row + n, widths)
     if issues:
         ws.auto_filter.ref = f"A{header_row}:F{header_row + len(issues)}"

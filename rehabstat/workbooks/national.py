@@ -489,7 +489,7 @@ def _issues(ws, issues, provinces):
     from ..common.issues import ERROR, sort_key
     from .book import write_table
     rows = [(Path(i.file).name if i.file else "", str(i.file or ""), i.sheet or "",
-             f"{i.column or ''}{i.row or ''}", i.code, "lỗi" if i.severity == ERROR else "cảnh báo", i.message)
+             f"{i.column or ''}{i.row or ''}", i.code, "lỗi" if i.severity == ERROR else "cảnh báo", i.text("vi"))
             for i in sorted(issues, key=sort_key)]
     write_table(ws, ["Tệp", "Đường dẫn", "Trang", "Ô", "Mã", "Mức", "Nội dung"], rows,
                 widths={1: 16, 2: 30, 3: 10, 4: 7, 5: 7, 6: 9, 7: 70}, wrap=(2, 7))
