@@ -12,7 +12,8 @@ import pytest
 import broken
 from conftest import cli
 from rehabstat.common.errors import ConfigError
-from rehabstat.common.rules import DROPS_ROW, RULES, adjust, issue
+from rehabstat.common.issues import issue
+from rehabstat.common.rules import DROPS_ROW, RULES, adjust
 from rehabstat.commands.validate import validate_paths
 from rehabstat.settings.config import load_config
 

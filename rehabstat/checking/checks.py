@@ -40,8 +40,8 @@ import numpy as np
 import pandas as pd
 
 from ..common.codes import EVENT_TYPES, norm_key, province_key
-from ..common.issues import ERROR, Count, Issue, Signed, phrase
-from ..common.rules import DROPS_ROW, adjust, issue
+from ..common.issues import ERROR, Count, Issue, Signed, issue, phrase
+from ..common.rules import DROPS_ROW, adjust
 from ..common.values import Bad, display, is_blank, parse_count
 from ..reading.dataset import READ_WHOLE
 

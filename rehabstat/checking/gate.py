@@ -420,7 +420,7 @@ def _relevant(issues, where, period: Period, facilities, provinces, everything: 
 
 def _missing_issues(gate: Gate) -> list[Issue]:
     """X002 for every month a facility owes and did not send (not for months not over yet)."""
-    from ..common.rules import issue
+    from ..common.issues import issue
     out = []
     for fac in gate.facilities.values():
         for (y, m) in fac.months(MISSING):

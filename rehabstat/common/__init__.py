@@ -2,9 +2,12 @@
 registry (issues.py, rules.py), the domain's codes, tolerant values, periods
 and deadlines, Vietnamese formatting. Imports nothing of rehabstat outside this folder.
 
+    catalogue.py    the tool's own words: key -> (Vietnamese, English), text(key, lang, **values)
+
     codes.py        categories, event types, SoLieu catalogue, labels, the category table, norm_key(), slug()
     errors.py       every user-facing error type (UsageError → exit 2, DataError → exit 1, TemplateError)
-    issues.py       Issue dataclass (file, sheet, row, column, field, code, severity, message)
+    issues.py       Issue (code, severity, params, place) and issue(); its message rendered in a language (text(lang))
+    language.py     the language chosen with --lang (LANG)
     periods.py      Period (code '2021', '2021-Q2', '2017-01..2020-06'), period_between, due dates
     rules.py        registry: Rule(code, severity, name, title, messages, explanations in vi and en, flags)
     values.py       tolerant parsing: Vietnamese numbers, day-first dates, periods "01/2021"

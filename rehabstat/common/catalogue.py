@@ -106,7 +106,7 @@ _domain_words()
 def text(key: str, /, lang: str | None = None, **values) -> str:
     """The words of `key` in `lang` (default: the chosen language), `values` filled in."""
     if lang is None:
-        from .rules import LANG
+        from .language import LANG
         lang = LANG["value"]
     vi, en = WORDS[key]
     words = en if lang == "en" else vi

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field as _field, replace
 
-ERROR = "error"
-WARNING = "warning"
+from .language import LANG
+from .rules import ERROR, RULES, WARNING  # noqa: F401  (ERROR, WARNING: the stages import them from here)
 
 
 class Count(int):
@@ -38,7 +38,6 @@ class Phrase:
         return text(self.key, lang, **{k: shown(v, lang) for k, v in self.values})
 
     def __str__(self) -> str:  # in the chosen language: for a message shown at once
-        from .rules import LANG
         return self.shown(LANG["value"])
 
 
@@ -85,7 +84,6 @@ class Issue:
         return dict(self.params)
 
     def text(self, lang: str | None = None) -> str:
-        from .rules import render
         return render(self, lang)
 
     @property
@@ -102,6 +100,43 @@ class Issue:
     def where(self) -> str:
         cell = f"{self.column or ''}{self.row or ''}"
         return "!".join(p for p in (self.sheet, cell) if p)
+
+
+# ---------------------------------------------------------------- an issue made, and its message shown
+
+class _Missing(dict):
+    def __missing__(self, key):
+        return "" if key == "note" else "?"  # {note}: an optional remark appended to a message
+
+
+def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None, severity=None, **values) -> Issue:
+    """The issue of rule `code` at a place, with the values of its message (Count for a
+    number of people, Phrase for words of the catalogue): kept as values, shown in words."""
+    r = RULES[code]
+    month = values.pop("month", None)
+    return Issue(code=code, severity=severity or r.severity, params=tuple(values.items()),
+                 file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field,
+                 unit=values.get("unit"), province=values.get("province"), month=month)
+
+
+def render(i: Issue, lang: str | None = None) -> str:
+    """The message of an issue in `lang` (default: the chosen language)."""
+    lang = lang or LANG["value"]
+    values = {k: shown(v, lang) for k, v in i.params}
+    if "$text" in values:  # a message kept as text by an older store that no template could read back
+        return values["$text"]
+    return RULES[i.code].template(lang).format_map(_Missing(values))
+
+
+_QUOTED_NAMES: dict = {}
+
+
+def quoted(code: str) -> frozenset:
+    """The names of the values a rule's messages quote ('{value}'): those a clerk typed."""
+    if code not in _QUOTED_NAMES:
+        r = RULES.get(code)
+        _QUOTED_NAMES[code] = frozenset(re.findall(r"'\{(\w+)\}'", r.message_vi + r.message_en)) if r else frozenset()
+    return _QUOTED_NAMES[code]
 
 
 def printable(text: str) -> str:
@@ -219,7 +254,6 @@ def masked(issues, ids) -> list:
     unchanged): what mask_ids does to a message's text, done to its values."""
     if not ids:
         return list(issues)
-    from .rules import quoted
     out = []
     for i in issues:
         names = quoted(i.code)

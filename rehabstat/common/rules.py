@@ -4,7 +4,7 @@ in English (templates filled with the values involved), its explanation in both 
 (what it checks, why it matters, how to fix it), and its flags: `drops_row` (the reader
 leaves the row out of the figures) and `drops_file` (nothing of the workbook is read).
 
-Issues are always created with `issue(code, ...)`, so the message comes from here.
+Issues are always created with `issues.issue(code, ...)`, so the message comes from here.
 rehabstat.toml's [checks] may ignore a rule or change its severity (`adjust`), except for a
 rule that drops a row or a file: its data would be lost without a word.
 """
@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .issues import ERROR, WARNING, Issue, shown
+from .language import LANG
 
-LANG = {"value": "vi"}  # set by the CLI's --lang
+ERROR = "error"
+WARNING = "warning"
+
 
 
 @dataclass(frozen=True)
@@ -636,41 +638,6 @@ def adjust(issues, settings) -> list:
     return out
 
 
-class _Missing(dict):
-    def __missing__(self, key):
-        return "" if key == "note" else "?"  # {note}: an optional remark appended to a message
-
-
-def issue(code: str, *, file=None, sheet=None, row=None, column=None, field=None, severity=None, **values) -> Issue:
-    """The issue of rule `code` at a place, with the values of its message (Count for a
-    number of people, Phrase for words of the catalogue): kept as values, shown in words."""
-    r = RULES[code]
-    month = values.pop("month", None)
-    return Issue(code=code, severity=severity or r.severity, params=tuple(values.items()),
-                 file=None if file is None else str(file), sheet=sheet, row=row, column=column, field=field,
-                 unit=values.get("unit"), province=values.get("province"), month=month)
-
-
-def render(i: Issue, lang: str | None = None) -> str:
-    """The message of an issue in `lang` (default: the chosen language)."""
-    lang = lang or LANG["value"]
-    values = {k: shown(v, lang) for k, v in i.params}
-    if "$text" in values:  # a message kept as text by an older store that no template could read back
-        return values["$text"]
-    return RULES[i.code].template(lang).format_map(_Missing(values))
-
-
-_QUOTED: dict = {}
-
-
-def quoted(code: str) -> frozenset:
-    """The names of the values a rule's messages quote ('{value}'): those a clerk typed."""
-    if code not in _QUOTED:
-        r = RULES.get(code)
-        _QUOTED[code] = frozenset(re.findall(r"'\{(\w+)\}'", r.message_vi + r.message_en)) if r else frozenset()
-    return _QUOTED[code]
-
-
 # ---------------------------------------------------------------- where an issue is, in words
 
 def words(lang: str | None = None):
@@ -685,7 +652,7 @@ def words(lang: str | None = None):
                 ok="không có vấn đề", sep=", ")
 
 
-def location(i: Issue, lang: str | None = None) -> str:
+def location(i, lang: str | None = None) -> str:
     """Sheet!C12, or as much of it as the issue has."""
     w = words(lang)
     if i.sheet is None:

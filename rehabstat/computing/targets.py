@@ -7,8 +7,7 @@ from ..common import vnformat as vn
 from ..common.codes import ALL_CATEGORIES, CATEGORIES, FIGURES, REVENUE_INDICATORS, TOTAL_ALL, TOTAL_HV, norm_key
 from ..common.codes import province_key
 from .indicators.engine import CATEGORY_INDICATORS
-from ..common.issues import column_letter, phrase
-from ..common.rules import issue
+from ..common.issues import column_letter, issue, phrase
 from ..common.values import Bad, display, is_blank, parse_number
 
 HEADERS = {

@@ -126,7 +126,7 @@ def warm_up(modules=()) -> None:
 
 def _failed(path, death) -> WorkbookResult:
     """The result of a file whose worker died (see sandbox.Death)."""
-    from ..common.rules import issue
+    from ..common.issues import issue
     code = "F002" if death.kind == "crash" else "F004"
     return WorkbookResult(file=str(path), status="error", issues=[issue(code, file=path, detail=death.detail)])
 

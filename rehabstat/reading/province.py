@@ -16,9 +16,8 @@ from pathlib import Path
 
 from ..common import vnformat as vn
 from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES, TOTAL_ALL, category_code, norm_key, province_key
-from ..common.issues import column_letter, phrase
+from ..common.issues import column_letter, issue, phrase
 from ..common.periods import Period
-from ..common.rules import issue
 from ..common.values import Bad, display, is_blank, parse_month, parse_number
 
 LEVEL_WORDS = {"tinh", "captinh", "province", "thanhpho", "captp"}

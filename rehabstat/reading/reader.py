@@ -18,8 +18,8 @@ from zlib import error as zlib_error
 
 from . import fallback, formula, legacy, safety, sheetxml
 from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
-from ..common.issues import ERROR, WARNING, Count, column_letter, phrase
-from ..common.rules import DROPS_ROW, issue
+from ..common.issues import ERROR, WARNING, Count, column_letter, issue, phrase
+from ..common.rules import DROPS_ROW
 from ..common.values import Bad, display, is_blank, parse_count, parse_date, parse_month, parse_number
 from .headers import HEADER_SEARCH_ROWS, TOTAL_WORDS, Header, find_header, locate_header  # noqa: F401
 

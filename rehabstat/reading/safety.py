@@ -281,7 +281,7 @@ def note_renamed(path: Path, seen: dict, issues: list | None) -> None:
     real = seen.get("format")
     suffix = path.suffix.lower()
     if real is not None and suffix not in FORMAT_SUFFIXES[real] and issues is not None:
-        from ..common.rules import issue
+        from ..common.issues import issue
         issues.append(issue("F013", file=path, suffix=suffix or phrase("detail.no_suffix"), real="." + real))
 
 
