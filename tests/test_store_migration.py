@@ -1,8 +1,8 @@
-"""Schema 3: the store keeps an issue's values, not its text. A store made by the rehabstat
+"""Schema 4: the store keeps an issue's values, not its text. A store made by the rehabstat
 of schema 1 (tests/fixtures/store-v1, made by tests/fixtures/make_store_v1.py with that
-code) is upgraded on opening (step 2, the web's accounts, then step 3): every message is
-read back into its values, shown again word for word in Vietnamese and in English, and
-nothing else of the store changes."""
+code) is upgraded on opening (steps 2 and 3: the web's accounts, the province workbooks;
+step 4: the issues): every message is read back into its values, shown again word for
+word in Vietnamese and in English, and nothing else of the store changes."""
 from __future__ import annotations
 
 import json
@@ -47,7 +47,7 @@ def test_upgrade_keeps_every_message_as_values(old_store):
     others = {t: _rows(old_store, f"SELECT {cols} FROM {t} ORDER BY rowid") for t, cols in kept.items()}
     assert len(before) >= 40 and {r[2] for r in before} >= {"C001", "F001", "F002", "I001", "O001", "D001"}
     with Store.open(old_store) as store:
-        assert store.con.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.con.execute("PRAGMA user_version").fetchone()[0] == 4
         columns = [c[1] for c in store.con.execute("PRAGMA table_info(issues)")]
         assert "message" not in columns and "params" in columns
         ids = [r[0] for r in store.con.execute("SELECT id FROM receipts ORDER BY id")]
@@ -103,7 +103,7 @@ def test_a_message_no_template_reads_is_kept_whole():
 
 def test_a_new_store_is_made_at_the_latest_schema(tmp_path):
     with Store.open(tmp_path / "kho", create=True) as store:
-        assert store.con.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.con.execute("PRAGMA user_version").fetchone()[0] == 4
         assert "params" in [c[1] for c in store.con.execute("PRAGMA table_info(issues)")]
         triggers = {r[0] for r in store.con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         assert {"issues_no_update", "issues_no_delete"} <= triggers  # still append-only

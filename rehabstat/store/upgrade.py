@@ -1,6 +1,6 @@
 """Reading back what an older store kept as text: the issue messages of schema 1 (Vietnamese,
 as the rules' templates made them) as the values they were made of. Used once, by the
-migration to schema 3 (schema.py); nothing else reads Vietnamese back.
+migration to schema 4 (schema.py); nothing else reads Vietnamese back.
 
 A message is matched against its rule's Vietnamese template; each value is then read as a
 number of people (1.586 -> Count), a difference (+3 -> Signed) or words of the catalogue
@@ -74,7 +74,7 @@ def params_from_text(code: str, message: str) -> tuple:
 
 
 def upgrade_issues(con) -> None:
-    """Schema 2 -> 3: the issues table keeps each message's values (JSON), not its text."""
+    """Schema 3 -> 4: the issues table keeps each message's values (JSON), not its text."""
     from .codec import params_json
     con.execute("CREATE TABLE issues_v2 (\n"
                 "    receipt INTEGER NOT NULL REFERENCES receipts (id),\n"
