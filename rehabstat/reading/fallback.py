@@ -27,7 +27,7 @@ from . import safety
 ROW_GAP = 1000  # empty rows between a table and a stray cell under it
 COL_GAP = 50  # empty columns between a table and a stray cell right of it
 MAX_DENSE = 2_000_000  # cells of a sheet's rectangle held as rows (a monthly sheet: ~10.000)
-MAX_PRESENT = 2_000_000  # cells present in one workbook (repeated ODS cells count each)
+MAX_PRESENT = 1_000_000  # cells present in one workbook read by a second parser (repeated ODS cells count each)
 MAX_STRAYS = 20  # strays reported one by one on a sheet
 
 
