@@ -521,6 +521,8 @@ def test_absent_sections_are_dropped_and_renumbered(tmp_path_factory):
 def test_no_surplus_sentence(tmp_path_factory):
     ctx = example_context("bc")
     ctx["v"]["LOI_NHUAN"]["ALL"] = 0
+    # no facility had a surplus: nothing to split (report.py sets these flags from the figures)
+    ctx["labour"].update(split=False, whole=False)
     doc = _render(tmp_path_factory, "bc", ctx)
     text = body_text(doc)
     assert "không có chênh lệch để trích lập các quỹ" in text

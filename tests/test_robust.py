@@ -245,7 +245,7 @@ def test_report_writes_neither_file_when_one_fails(tmp_path, monkeypatch, son_la
     from rehabstat.commands import service
     from rehabstat.common.periods import make_period
 
-    def broken_writer(ctx, table, out, unit, period):
+    def broken_writer(ctx, table, out, unit, period, **kwargs):
         Path(out).write_bytes(b"half")
         raise OSError("disk full")
 
