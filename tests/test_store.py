@@ -342,9 +342,9 @@ def test_a_file_too_big_is_refused_and_logged_not_stored(tmp_path, nop, monkeypa
         assert [r[3] for r in store.log()] == ["reject"]
 
 
-def test_sent_day_kept_and_receipt_day_where_thongtin_has_none(tmp_path):
-    """Timeliness: the store keeps ThongTin's "Ngày gửi"; a workbook without one is dated by
-    the day its month was first accepted into the store."""
+def test_sent_day_kept_and_none_where_thongtin_has_none(tmp_path):
+    """Timeliness: the store keeps ThongTin's "Ngày gửi"; a workbook without one has none, as
+    in the folder (the day it came into the store is not the day it was sent)."""
     import datetime as dt
     from rehabstat.reading.dataset import read_paths
     folder = ROOT / "samples" / "ninh-binh-2025"
@@ -359,4 +359,4 @@ def test_sent_day_kept_and_receipt_day_where_thongtin_has_none(tmp_path):
     with_day = {k for k, s in given.items() if isinstance(s, dt.date)}
     assert with_day and len(with_day) < 36
     assert all(got[k] == given[k] for k in with_day)
-    assert all(got[k] == dt.date.today() for k in set(given) - with_day)
+    assert all(got[k] is None for k in set(given) - with_day)

@@ -799,8 +799,7 @@ class Store:
 
     def dataset(self, units=None):
         """The Dataset of the latest accepted version of each facility-month (no workbook is
-        read). Where a workbook has no "Ngày gửi", its `sent` (timeliness) is the local day the
-        month's first accepted version was received. A month whose every receipt was rejected
+        read; timeliness from ThongTin's "Ngày gửi" only, as from a folder). A month whose every receipt was rejected
         for errors is there as its latest refused workbook, rows and all, with status
         'rejected': the checks see what they see in a folder (the same errors named in the
         same words), and the gate says "có lỗi" for it and never counts it (not even with
@@ -809,11 +808,9 @@ class Store:
         self.con.execute("BEGIN")
         try:
             path_of = lambda p: str(self.path(p))  # noqa: E731
+            # timeliness rests on ThongTin's "Ngày gửi", as from a folder: the day a workbook came
+            # into the store is not the day its facility sent it (a year received at once, a copy)
             results = codec.load_results(self.con, self.latest_ids(units), path_of)
-            first = self.first_accepted()
-            for res in results:  # timeliness: no "Ngày gửi" in ThongTin, the day the month was first accepted
-                if getattr(res, "sent", None) is None and (res.unit, res.year, res.month) in first:
-                    res.sent = dt.datetime.fromisoformat(first[(res.unit, res.year, res.month)]).astimezone().date()
             refused = codec.load_results(self.con, self.rejected_ids(units), path_of)
             for res in refused:
                 if res.status == "ok":  # one the reader could not read stays 'error': "không đọc được"
