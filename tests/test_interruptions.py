@@ -201,3 +201,30 @@ def test_what_a_killed_receive_left_is_named_and_swept(tmp_path, nop):
 def _host():
     from rehabstat.store.inbox import _host
     return _host()
+
+
+def test_ctrl_c_in_batch_says_what_was_written_and_exits_130(tmp_path, son_la):
+    code = """
+    import sys, time
+    from pathlib import Path
+    from rehabstat.commands import batch
+    marker = Path(sys.argv[1])
+
+    def stop_here(payload):  # the figures are ready, the province's BC is about to be written
+        marker.write_text("ok")
+        time.sleep(600)
+    batch._render_job = stop_here
+    sys.argv = ["rehabstat"] + sys.argv[2:]
+    from rehabstat.cli import main
+    main()
+    """
+    out = tmp_path / "bc"
+    proc = _run(code, tmp_path / "rendering", "batch", "--data", son_la, "--year", 2021, "--out", out)
+    _wait_for(tmp_path / "rendering", proc)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 130, (stdout, stderr)
+    written = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
+    assert all(not name.startswith(".") for name in written)  # no half-written file
+    assert stderr == (f"Đã dừng theo yêu cầu (Ctrl-C): {len(written)} tệp đã ghi xong trong {out} trước khi dừng; "
+                      "tổng hợp chưa xong, không còn tệp ghi dở. Chạy lại lệnh để lập đủ.\n")
