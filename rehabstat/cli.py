@@ -946,26 +946,13 @@ def users_passwd(
 
 
 def main():
-    """The `rehabstat` program. Once a command has finished (its files written and closed,
-    its exit code known) the process ends without tearing down the interpreter: freeing
-    pandas, the Dataset and every module one object at a time took 0,1-0,15 s of a
-    month report's ~1 s (issue 16). The atexit handlers still run and stdout/stderr are
-    flushed; anything unusual (a thread still running, a flush that fails, an exit code
-    that is not a number) takes Python's ordinary way out, and so does a caller that is
-    not the program itself (runpy from Python code, tests): see _the_program."""
-    fast = _the_program()
-    if fast and not any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")):
+    """The `rehabstat` program."""
+    if _the_program() and not any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
+                                                               "OMP_NUM_THREADS")):
         # numpy's OpenBLAS starts a thread per core when pandas imports it, for matrix
-        # products rehabstat never computes: ~50 ms of CPU of a month report (issue 16)
+        # products rehabstat never computes: ~50 ms of CPU of a month report
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    try:
-        app()  # LocalGroup.main: --lang/--debug anywhere on the line, every word in the chosen language
-    except SystemExit as exc:
-        if fast:
-            _exit_now(exc.code)
-        raise
-    if fast:
-        _exit_now(0)
+    app()  # LocalGroup.main: --lang/--debug anywhere on the line, every word in the chosen language
 
 
 def _the_program() -> bool:
@@ -988,25 +975,6 @@ def _the_program() -> bool:
             return Path(arg).name.lower() in ("rehabstat", "rehabstat.exe", "rehabstat-script.py")
         i += 1
     return False
-
-
-def _exit_now(code) -> None:
-    """os._exit(code) after what an ordinary exit does that matters here (atexit handlers:
-    multiprocessing's, tempfile's; flushing stdout and stderr). Returns only when the
-    ordinary way must be taken (the caller then exits as usual)."""
-    import threading
-    code = 0 if code is None else code
-    if type(code) is not int or threading.active_count() > 1:
-        return
-    import atexit
-    atexit._run_exitfuncs()  # and forgets them: an ordinary exit after this does not run them twice
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):
-        return  # a closed pipe: Python's own exit says so, with its exit code
-    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -914,195 +914,196 @@ def _localise_renderable(obj, table_type):
     if isinstance(obj, str):
         return say(obj)
     if isinstance(obj, table_type):
-        if isinstance(obj.title, str):
-            obj.title = say(obj.title)
-        for col in obj.columns:
-            if isinstance(col.header, str):
-                col.header = say(col.header)
-            col._cells = [say(c) for c in col._cells]
+        return _localised_table(obj)
     return obj
 
 
+def _localised_table(table):
+    """A copy of a rich Table with its title, headers and cells in the current language, built
+    through Table's public API (a column's cells can be read there, not replaced)."""
+    import copy
+
+    new = copy.copy(table)
+    if isinstance(table.title, str):
+        new.title = say(table.title)
+    new.columns, new.rows = [], []
+    for col in table.columns:
+        new.add_column(say(col.header) if isinstance(col.header, str) else col.header, footer=col.footer,
+                       header_style=col.header_style, footer_style=col.footer_style, style=col.style,
+                       justify=col.justify, vertical=col.vertical, overflow=col.overflow, width=col.width,
+                       min_width=col.min_width, max_width=col.max_width, ratio=col.ratio, no_wrap=col.no_wrap)
+    for row, cells in zip(table.rows, zip(*(list(col.cells) for col in table.columns))):
+        new.add_row(*(say(c) for c in cells), style=row.style, end_section=row.end_section)
+    return new
+
+
 # ---------------------------------------------------------------- the group that does it
+#
+# Only typer's and click's public API: the Context class given to every command
+# (`context_class`), its `formatter_class` and `get_help()`, the commands' and parameters'
+# documented attributes (help, metavar, opts, default, required), and the documented attributes
+# of click's exceptions. typer (from 0.25) carries its own copy of click that it does not
+# export, so its exception classes are recognised by their documented names (`_is`), as typer
+# itself recognises NoArgsIsHelpError; the help screen is written here with rich.
+
+import weakref  # noqa: E402
+
+import typer  # noqa: E402
+
+_VI_HELP: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # command/parameter -> its Vietnamese help
+TYPE_NAME_METAVARS = {"integer": ("SỐ", "INTEGER"), "text": ("CHUỖI", "TEXT"), "path": ("ĐƯỜNG_DẪN", "PATH"),
+                      "float": ("SỐ", "NUMBER")}
+
+
+def _vi(obj, attr="help"):
+    if obj not in _VI_HELP:
+        _VI_HELP[obj] = (getattr(obj, "help", None), getattr(obj, "short_help", None))
+    return _VI_HELP[obj][0 if attr == "help" else 1]
+
+
+def vi_help(obj):
+    """The Vietnamese help text a command or parameter was declared with."""
+    return _VI_HELP[obj][0] if obj in _VI_HELP else getattr(obj, "help", None)
+
 
 def localise_tree(group) -> None:
     """Set every help text, label and metavar of the command tree in the current language."""
-    from typer._click.core import Context
-    from typer.core import TyperArgument, TyperOption
-
     words = FRAMEWORK[lang()]
     k = 0 if lang() == "vi" else 1
-    if "typer.rich_utils" in sys.modules:
-        rich_words()  # else when help is asked for (LocalContext.get_help): a command needs none of it
 
     def walk(cmd):
-        if not hasattr(cmd, "_vi_help"):
-            cmd._vi_help = cmd.help
-            cmd._vi_short = cmd.short_help
-        cmd.help = help_text(cmd._vi_help)
-        cmd.short_help = help_text(cmd._vi_short)
+        cmd.help = help_text(_vi(cmd))
+        cmd.short_help = help_text(_vi(cmd, "short"))
         cmd.context_class = LocalContext
         cmd.options_metavar = words["options_metavar"]
-        if hasattr(cmd, "subcommand_metavar") and getattr(cmd, "commands", None) is not None:
+        if getattr(cmd, "commands", None) is not None and hasattr(cmd, "subcommand_metavar"):
             cmd.subcommand_metavar = words["subcommand_metavar"]
-        help_opt = cmd.get_help_option(Context(cmd))
-        params = list(cmd.params) + ([help_opt] if help_opt is not None else [])
-        for p in params:
-            if getattr(p, "_runtime_param", 0) is None:
-                p._runtime_param = quick_coercion(p)  # None: typer builds its own when asked
-            if not hasattr(p, "_vi_help"):
-                p._vi_help = getattr(p, "help", None)
-            if p is help_opt:
-                p.help = words["help"]
-            else:
-                p.help = help_text(p._vi_help)
-            if isinstance(p, TyperOption):
-                if p.is_flag or p.is_bool_flag:
-                    p.display_type_rich = lambda ctx=None: None  # "--force", not "--force <bool>"
-                    continue
+        for p in cmd.params:
+            p.help = help_text(_vi(p))
+            if _is_flag(p):
+                continue
+            if p.param_type_name == "option":
                 name = next((o for o in p.opts if o.startswith("--")), None)
-                pair = METAVARS.get(name) or TYPE_METAVARS.get(p.type_descriptor.annotation)
+                pair = METAVARS.get(name) or TYPE_NAME_METAVARS.get(getattr(getattr(p, "type", None), "name", None))
                 if pair is not None:
                     p.metavar = pair[k] + ("..." if p.multiple else "")
-            elif isinstance(p, TyperArgument):
+            elif p.param_type_name == "argument":
                 pair = ARG_METAVARS.get(p.name)
                 if pair is not None:
                     p.metavar = pair[k]
-                    p.display_type_rich = lambda ctx=None: None  # the metavar says it
         for sub in (getattr(cmd, "commands", None) or {}).values():
             walk(sub)
 
     walk(group)
 
 
-def quick_coercion(param):
-    """typer (>= 0.2x) turns every option's value into its type with a pydantic TypeAdapter
-    built for it: importing pydantic and building ~20 adapters took ~70 ms of each start
-    (issue 16), for values that are plain numbers, texts and paths. For a parameter whose
-    type is int, str, bool or Path (or a list of them), with no parser, bounds or path type of its
-    own: a RuntimeParam of typer's that converts such values itself exactly as the adapter
-    does (int("6"), the same str or bool, Path(text) checked by typer's own coerce_cli_path) and
-    hands any other value to typer's adapter, built then, so that every message stays
-    typer's (a flag's None too: RuntimeParam.coerce answers it). None when typer is not the
-    one this was written for (then nothing changes)."""
-    try:
-        from typer._click.exceptions import ClickException
-        from typer._coercion import RuntimeParam, build_runtime_param
-        from typer._param_types import coerce_cli_path
-    except ImportError:
-        return None
-    from pathlib import Path
-    from typing import get_args, get_origin
+def _is_flag(p) -> bool:
+    return bool(getattr(p, "is_flag", False) or getattr(p, "is_bool_flag", False))
 
-    desc = getattr(param, "type_descriptor", None)
-    info = getattr(desc, "parameter_info", None)
-    if info is None or getattr(desc, "file_annotation", None) is not None or getattr(info, "parser", 0) is not None:
+
+def _is(exc, name: str) -> bool:
+    """Whether exc is click's exception class `name` (or a subclass of it)."""
+    return any(c.__name__ == name for c in type(exc).__mro__)
+
+
+class LocalFormatter(typer.Context.formatter_class):
+    """Click's help formatter with the usage line's prefix in the current language."""
+
+    def write_usage(self, prog, args="", prefix=None):
+        super().write_usage(prog, args, FRAMEWORK[lang()]["usage"] if prefix is None else prefix)
+
+
+class LocalContext(typer.Context):
+    formatter_class = LocalFormatter
+
+    def get_help(self):  # --help, and a group called without a command
+        return render_help(self)
+
+
+def _default_label(p) -> str | None:
+    show = getattr(p, "show_default", None)
+    if show is False or p.required or _is_flag(p) or p.param_type_name != "option":
         return None
-    annotation, many = desc.annotation, False
-    if get_origin(annotation) is list and len(get_args(annotation)) == 1:
-        annotation, many = get_args(annotation)[0], True
-    if annotation is int:
-        if getattr(info, "min", 0) is not None or getattr(info, "max", 0) is not None or getattr(info, "clamp", 0):
+    if isinstance(show, str):
+        value = show
+    else:
+        default = p.default
+        if default is None or default == () or default == [] or callable(default):
             return None
-    elif annotation is Path:
-        if getattr(info, "path_type", 0) is not None:
-            return None
-    elif annotation not in (str, bool):
-        return None
-
-    def one(value, param, ctx):
-        """The value converted, or NotImplemented: typer's adapter must say."""
-        if annotation is str or annotation is bool:
-            return value if type(value) is annotation else NotImplemented
-        if annotation is int:
-            if type(value) is int:
-                return value
-            if type(value) is str and value.isascii() and value.lstrip("-").isdigit() and len(value) < 16:
-                return int(value)
-            return NotImplemented
-        if type(value) is str:
-            value = Path(value)
-        elif not isinstance(value, Path):
-            return NotImplemented
-        try:
-            return coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
-        except ClickException:
-            raise  # "... does not exist.": typer's message, raised the same way through its adapter
-        except Exception:  # noqa: BLE001 - e.g. a NUL in the path: the adapter's own error
-            return NotImplemented
-
-    class Quick(RuntimeParam):
-        def _coerce_value(self, value, param, ctx):
-            if many:
-                items = value if isinstance(value, (list, tuple)) else [value]
-                out = [one(v, param, ctx) for v in items]
-                if NotImplemented not in out:
-                    return out
-            else:
-                out = one(value, param, ctx)
-                if out is not NotImplemented:
-                    return out
-            return build_runtime_param(desc)._coerce_value(value, param=param, ctx=ctx)
-
-    try:
-        return Quick(parameter_info=info, annotation=desc.annotation)
-    except TypeError:
-        return None
+        if isinstance(default, (list, tuple)):
+            value = ", ".join(str(getattr(d, "value", d)) for d in default)
+        else:
+            value = str(getattr(default, "value", default))
+    return FRAMEWORK[lang()]["default"].format(value)
 
 
-def rich_words() -> None:
-    """typer's words for rich help panels, in the current language. typer.rich_utils (rich's
-    markdown, markdown-it: ~50 ms) is imported only here, when help is shown, not at every start."""
-    from typer import rich_utils
+def render_help(ctx) -> str:
+    """The help screen of ctx's command in the current language: usage, help text, then the
+    arguments, options and commands in panels (the look of typer's own help)."""
+    import shutil
+    from io import StringIO
+
+    from rich import box
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
 
     words = FRAMEWORK[lang()]
-    rich_utils.DEFAULT_STRING = words["default"]
-    rich_utils.REQUIRED_LONG_STRING = words["required"]
-    rich_utils.ENVVAR_STRING = words["envvar"]
-    rich_utils.DEPRECATED_STRING = words["deprecated"]
-    rich_utils.ARGUMENTS_PANEL_TITLE = words["arguments"]
-    rich_utils.OPTIONS_PANEL_TITLE = words["options"]
-    rich_utils.COMMANDS_PANEL_TITLE = words["commands"]
-    rich_utils.ERRORS_PANEL_TITLE = words["error"]
-    rich_utils.ABORTED_TEXT = words["aborted"]
+    cmd = ctx.command
+    width = ctx.terminal_width or shutil.get_terminal_size().columns
+    buf = StringIO()
+    console = Console(file=buf, width=max(width, 40), color_system=None, highlight=False, emoji=False,
+                      markup=False, legacy_windows=False)
 
+    def panel(title, rows):
+        grid = Table.grid(padding=(0, 1), expand=False)
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for row in rows:
+            grid.add_row(*(Text(c) for c in row))
+        console.print(Panel(grid, title=title, title_align="left", box=box.ROUNDED, border_style="dim"))
 
-def _local_formatter():
-    from typer._click.formatting import HelpFormatter
-
-    class LocalFormatter(HelpFormatter):
-        def write_usage(self, prog, args="", prefix=None):
-            super().write_usage(prog, args, FRAMEWORK[lang()]["usage"] if prefix is None else prefix)
-
-        def write_heading(self, heading):
-            words = FRAMEWORK[lang()]
-            heading = {"Options": words["options"], "Arguments": words["arguments"],
-                       "Commands": words["commands"]}.get(heading, heading)
-            super().write_heading(heading)
-
-    return LocalFormatter
-
-
-def _context_class():
-    from typer._click.core import Context
-
-    class _LocalContext(Context):
-        formatter_class = _local_formatter()
-
-        def get_help(self):  # --help, and a group called without a command
-            rich_words()
-            return super().get_help()
-
-    return _LocalContext
-
-
-LocalContext = _context_class()
+    console.print(Text(" " + ctx.get_usage().strip()))
+    console.print()
+    for para in (cmd.help or "").split("\n\n"):
+        if para.strip():
+            console.print(Text(para.strip()), Text(""), sep="\n")
+    args, opts = [], []
+    for p in cmd.params:
+        if getattr(p, "hidden", False):
+            continue
+        extra = [x for x in (_default_label(p), words["required"] if p.required else None) if x]
+        text = " ".join([p.help or ""] + extra).strip()
+        if p.param_type_name == "argument":
+            args.append((p.metavar or p.name.upper(), "", text))
+        else:
+            names = ", ".join(p.opts) + (" / " + ", ".join(p.secondary_opts) if p.secondary_opts else "")
+            opts.append((names, "" if _is_flag(p) else (p.metavar or p.name.upper()), text))
+    help_opt = cmd.get_help_option(ctx)
+    if help_opt is not None:
+        opts.append((", ".join(help_opt.opts), "", words["help"]))
+    if args:
+        panel(words["arguments"], args)
+    if opts:
+        panel(words["options"], opts)
+    if getattr(cmd, "commands", None) is not None:
+        rows = []
+        for name in cmd.list_commands(ctx):
+            sub = cmd.get_command(ctx, name)
+            if sub is None or getattr(sub, "hidden", False):
+                continue
+            rows.append((name, "", sub.short_help or (sub.help or "").split("\n\n")[0]))
+        if rows:
+            panel(words["commands"], rows)
+    if getattr(cmd, "epilog", None):
+        console.print(Text(cmd.epilog))
+    return buf.getvalue().rstrip("\n")
 
 
 def usage_message(exc) -> str:
     """Click's usage error, in the current language."""
-    from typer._click import exceptions as ce
-
     en = lang() == "en"
     param = getattr(exc, "param", None)
     hint = getattr(exc, "param_hint", None)
@@ -1111,18 +1112,18 @@ def usage_message(exc) -> str:
         hint = opts[0] if opts and param.param_type_name == "option" else (param.metavar or param.name)
     if isinstance(hint, (list, tuple)):
         hint = " / ".join(hint)
-    if isinstance(exc, ce.NoSuchOption):
+    if _is(exc, "NoSuchOption"):
         close = ", ".join(list(exc.possibilities or ())[:3])  # difflib's order: the closest first
         if en:
             return f"No such option: {exc.option_name}" + (f" (did you mean: {close}?)" if close else "")
         return f"Không có tùy chọn {exc.option_name}" + (f" (gần giống: {close})" if close else "") + "."
-    if isinstance(exc, ce.MissingParameter):
+    if _is(exc, "MissingParameter"):
         kind = getattr(exc, "param_type", None) or (param.param_type_name if param is not None else "parameter")
         if en:
             return f"Missing {kind} {hint}."
         what = "tùy chọn" if kind == "option" else "tham số"
         return f"Thiếu {what} {hint} (bắt buộc)."
-    if isinstance(exc, ce.BadParameter):
+    if isinstance(exc, typer.BadParameter):
         detail = exc.message or ""
         low = detail.lower()
         if "valid integer" in low:
@@ -1156,9 +1157,6 @@ class LocalGroup(TyperGroup):
     """The app's group: global options anywhere, and every word in the user's language."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from typer._click import exceptions as ce
-        from typer.exceptions import Abort
-
         args = hoist_globals(list(sys.argv[1:] if args is None else args))
         chosen = lang_of(args)
         set_lang(chosen if chosen in ("vi", "en") else "vi")
@@ -1168,18 +1166,25 @@ class LocalGroup(TyperGroup):
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                               standalone_mode=False, **extra)
-        except ce.NoArgsIsHelpError as exc:
-            exc.show()
-            rv = 2
-        except ce.UsageError as exc:
-            _show_usage_error(exc)
-            rv = exc.exit_code
-        except ce.ClickException as exc:
-            _error_console().print(f"[bold red]{FRAMEWORK[lang()]['error']}:[/] {exc.format_message()}", markup=True)
-            rv = exc.exit_code
-        except Abort:
+        except typer.Abort:
             _error_console().print(FRAMEWORK[lang()]["aborted"])
             rv = 1
+        except Exception as exc:
+            if _is(exc, "NoArgsIsHelpError"):
+                exc.show()
+                rv = 2
+            elif _is(exc, "UsageError"):
+                _show_usage_error(exc)
+                rv = exc.exit_code
+            elif _is(exc, "ClickException"):
+                _error_console().print(f"[bold red]{FRAMEWORK[lang()]['error']}:[/] {exc.format_message()}",
+                                       markup=True)
+                rv = exc.exit_code
+            elif _is(exc, "Abort"):
+                _error_console().print(FRAMEWORK[lang()]["aborted"])
+                rv = 1
+            else:
+                raise
         if not standalone_mode:
             return rv
         sys.exit(rv if isinstance(rv, int) else 0)

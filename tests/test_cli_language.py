@@ -112,11 +112,11 @@ def test_rules_explained_in_the_chosen_language():
 def test_every_help_text_has_its_english():
     import typer.main
     from rehabstat.cli import app
-    from rehabstat.clilang import HELP_EN
+    from rehabstat.clilang import HELP_EN, vi_help
     missing = []
 
     def walk(cmd):
-        for text in [cmd.__dict__.get("_vi_help", cmd.help)] + [getattr(p, "_vi_help", p.help) for p in cmd.params]:
+        for text in [vi_help(cmd)] + [vi_help(p) for p in cmd.params]:
             if text and text not in HELP_EN:
                 missing.append(text)
         for sub in (getattr(cmd, "commands", None) or {}).values():

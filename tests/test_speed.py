@@ -58,9 +58,9 @@ def test_the_program_is_told_from_python_code_calling_it():
 
 
 def test_the_program_ends_as_python_would_have_ended_it(tmp_path):
-    """`python -m rehabstat` leaves without tearing the interpreter down (cli._exit_now): the
-    same exit code, stdout and stderr (piped, so flushed at the end) as an ordinary exit
-    (the same command run through runpy from `python -c`), and atexit handlers still run."""
+    """`python -m rehabstat` (the program, which sets numpy's threads) ends with the same exit
+    code, stdout and stderr as the same command run through runpy from `python -c`, and
+    atexit handlers run."""
     import subprocess
     import sys
     ordinary = ("import atexit, runpy, sys; sys.argv = ['rehabstat'] + sys.argv[1:]\n"
@@ -77,76 +77,3 @@ def test_the_program_ends_as_python_would_have_ended_it(tmp_path):
         assert a.stdout == b.stdout and a.stdout.endswith(b"ATEXIT"), args
         assert a.stderr == b.stderr, args
     assert len(a.stdout) > 6 or args == ["nosuch"]
-
-
-def test_quick_coercion_gives_what_typers_adapters_give(tmp_path):
-    """clilang.quick_coercion (no pydantic at start-up) against typer's own RuntimeParam built
-    with pydantic, for every parameter of every command: the same value, of the same type, or
-    the same error with the same message."""
-    from pathlib import Path
-
-    import typer.main
-    from typer._click.core import Context
-    from typer._coercion import build_runtime_param
-
-    from rehabstat.cli import app
-    from rehabstat.clilang import localise_tree, quick_coercion
-
-    group = typer.main.get_command(app)
-    localise_tree(group)
-    a_file = tmp_path / "a.xlsx"
-    a_file.write_bytes(b"x")
-    values = [None, "6", "06", "-3", "+6", " 6", "6.0", "1_000", "\u0666", "x6", "", "abc", "Hà Nội", "x\x00y",
-              "a\udcff", str(tmp_path), str(a_file), str(tmp_path / "none"), "-", Path("out"), a_file, True, False,
-              6, 6.5, b"bytes", ("6", "7"), [str(a_file)], (), ["x\x00y"], ("06", "a")]
-    commands = [group] + [c for c in group.commands.values()]
-    commands += [s for c in group.commands.values() for s in (getattr(c, "commands", None) or {}).values()]
-    seen = 0
-    for cmd in commands:
-        ctx = Context(cmd)
-        for param in cmd.params:
-            quick = quick_coercion(param)
-            if quick is None:
-                continue
-            seen += 1
-            real = build_runtime_param(param.type_descriptor)
-            for value in values:
-                got = want = None
-                try:
-                    want = ("ok", real.coerce(value, param=param, ctx=ctx))
-                except Exception as exc:  # noqa: BLE001
-                    want = ("error", type(exc), str(exc))
-                try:
-                    got = ("ok", quick.coerce(value, param=param, ctx=ctx))
-                except Exception as exc:  # noqa: BLE001
-                    got = ("error", type(exc), str(exc))
-                assert got == want, (cmd.name, param.name, value)
-                if got[0] == "ok":
-                    assert type(got[1]) is type(want[1]), (cmd.name, param.name, value)
-                    if isinstance(got[1], list):
-                        assert [type(x) for x in got[1]] == [type(x) for x in want[1]]
-    assert seen > 100  # every command's options, not a few
-
-
-def test_warm_up_pauses_the_collector_only_while_it_imports():
-    import gc
-    import sys
-
-    from rehabstat.reading.dataset import warm_up
-    fresh = [m for m in ("colorsys", "tabnanny", "sched", "graphlib", "netrc") if m not in sys.modules]
-    assert len(fresh) >= 2
-    try:
-        assert gc.isenabled()
-        warm_up((fresh[0],))
-        assert fresh[0] in sys.modules and gc.isenabled()
-        with pytest.raises(ImportError):
-            warm_up(("rehabstat_no_such_module",))
-        assert gc.isenabled()  # back on after a failed import too
-        gc.disable()
-        try:
-            warm_up((fresh[1],))
-            assert fresh[1] in sys.modules and not gc.isenabled()  # the caller's choice is kept
-        finally:
-            gc.enable()
-    finally:
-        gc.unfreeze()
