@@ -1,4 +1,4 @@
-"""Where the time of `rehabstat batch` goes, in ONE process (issue 16).
+"""Where the time of `rehabstat batch` goes, in ONE process.
 
     python benchmarks/profile_batch.py [DATA] [--profile FILE.prof] [--top 30] [--out DIR]
 

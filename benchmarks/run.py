@@ -17,8 +17,8 @@ On the same files it prints:
       sampled from /proc every 20 ms (PSS, so pages shared by forked workers count once;
       RSS is printed too), and the largest single process (ru_maxrss);
   (f) the same batch on a tenth of the data;
-  (g) the ratios, and each goal of issue 16 with PASS/FAIL beside the floor and the figure;
-  (h) the department's store (issue 14): the national year received once into a store
+  (g) the ratios, and each speed goal with PASS/FAIL beside the floor and the figure;
+  (h) the department's store: the national year received once into a store
       (benchmarks/.data/full-store, kept), then `batch --store` beside `batch --data`, and the
       reading step alone (the store's parsed rows vs reading every workbook).
       `--store-only` runs (h) alone and adds it to results.json.
@@ -50,7 +50,7 @@ ROOT = HERE.parent
 DATA = HERE / ".data"
 YEAR = 2021
 SEED = 2021
-# the goals of issue 16; "floor" is the one-process floor (calamine alone, every sheet to lists)
+# the speed goals; "floor" is the one-process floor (calamine alone, every sheet to lists)
 TARGETS = {"floor_ratio": 2.0, "usual_ratio": 5.0, "store_floor_ratio": 1.0, "month_report_s": 0.7,
            "peak_mb": 400.0, "linear": 1.1}  # linear: time (and memory) ratio <= 1.1 x the rows ratio
 
@@ -425,7 +425,7 @@ def main(argv=None) -> int:
     r["memory_tenth"] = mem_tenth
     st = measure_store(full, files, a.repeat)
 
-    floor_1 = r["floor_1"]  # the goals of issue 16 are against the ONE-process floor
+    floor_1 = r["floor_1"]  # the speed goals are against the ONE-process floor
     rows_ratio = m_full["rows"] / m_tenth["rows"]
     ratios = {
         "rehabstat/floor": r["batch"] / floor_1,
@@ -486,7 +486,7 @@ def main(argv=None) -> int:
         f"{ratios['full/tenth (rows)']:.1f}x)", f"{ratios['full/tenth (time)']:.1f}x")
     print_store(st)
     print()
-    print(f"  {'':4}  {'goal (issue 16)':<40} {'floor / reference':>18} {'measured':>18} {'':>7}")
+    print(f"  {'':4}  {'goal':<40} {'floor / reference':>18} {'measured':>18} {'':>7}")
     for label, ref, measured, value, ok in goals:
         print(f"  {'PASS' if ok else 'FAIL'}  {label:<40} {ref:>18} {measured:>18} {value:>7}")
 

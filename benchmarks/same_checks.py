@@ -1,5 +1,5 @@
 """Same issues, frames and indicator tables before and after a change to the serial phase
-(issue 16: checks, build_dataset, indicators, learner ids).
+(checks, build_dataset, indicators, learner ids).
 
     python benchmarks/same_checks.py dump REF.pkl [NAME ...]     # with the code before the change
     python benchmarks/same_checks.py compare REF.pkl [NAME ...]  # with the code after it; exit 1 on a difference

@@ -1,4 +1,4 @@
-"""Are two output folders the same in content? (issue 16: "same outputs" before and after a change)
+"""Are two output folders the same in content? ("same outputs" before and after a change)
 
     python benchmarks/same_outputs.py BEFORE_DIR AFTER_DIR [-v]
 

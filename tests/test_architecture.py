@@ -1,4 +1,4 @@
-"""The house (issue 17): the package's imports go one way, read → check → compute → write.
+"""The house: the package's imports go one way, read → check → compute → write.
 
 Every module of `rehabstat` is parsed with `ast` (imports at the top and inside functions,
 absolute and relative; importing `a.b.c` also imports the package `a.b`), and the import

@@ -1,4 +1,4 @@
-"""The gate (issue 10): every scenario that used to print silently wrong figures now gives
+"""The gate: every scenario that used to print silently wrong figures now gives
 the policy's exit code and message, in every command; --force writes drafts (exit 1)."""
 import hashlib
 import json

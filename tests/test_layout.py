@@ -547,7 +547,7 @@ def test_kh_parts(kh):
 
 def test_kh_targets_as_one_table_not_a_list_repeated(kh):
     texts = [p.text for p in kh.paragraphs]
-    # issue 12: part II does not list the targets and then repeat them as an identical table
+    # part II does not list the targets and then repeat them as an identical table
     assert "- Tiếp nhận 700 học viên cai nghiện bắt buộc;" not in texts
     assert "- Tư vấn, giới thiệu việc làm cho 300 lượt học viên." not in texts
     assert "Cơ sở phấn đấu thực hiện các chỉ tiêu chủ yếu năm 2022 như sau (kèm kết quả thực hiện năm 2021):" in texts

@@ -1,4 +1,4 @@
-"""Today's organisation (issue 13) on the merger sample (samples/ninh-binh-2025): provinces
+"""Today's organisation on the merger sample (samples/ninh-binh-2025): provinces
 as of the end of the period, the sector's document defaults, deadlines and timeliness,
 the regimes' periods."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Workbooks made the way real offices and real software make them (issue 11): each gives the
+"""Workbooks made the way real offices and real software make them: each gives the
 figures of the clean original, or a clear issue at the right cell.
 
 The files of tests/fixtures/ are made by tests/fixtures/make_fixtures.py (LibreOffice, GNU

@@ -1,4 +1,4 @@
-"""Hostile input and safe output (issue 11): every case made the way it was found.
+"""Hostile input and safe output: every case made the way it was found.
 
 Files that kill or starve the parser are read in a worker of their own (rehabstat.reading.sandbox)
 and become an F-issue of that file only; cell text is bounded before any regex; a file is

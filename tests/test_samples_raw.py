@@ -348,7 +348,7 @@ def test_ha_noi_aggregated_and_transfers(ha_noi):
         for b in bs[3:6]:
             q2.update(b["figures"])
     # seed 004, Q2/2021: 384 sessions / 11.078 attendances; counselling 396 / 5.274; jobs 380; and the rest
-    # of its education and re-integration paragraph (issue 12)
+    # of its education and re-integration paragraph
     assert q2 == {"GIAO_DUC_BUOI": 384, "GIAO_DUC_LUOT": 11078, "TU_VAN_BUOI": 396, "TU_VAN_LUOT": 5274,
                   "TU_VAN_VIEC_LAM": 380, "GIAO_DUC_CHUYEN_DE": 1155, "GIAO_DUC_CHUNG_NHAN": 813,
                   "TU_VAN_CA_BIET_BUOI": 53, "TU_VAN_CA_BIET": 53, "HOA_NHAP_LUOT": 756, "HUONG_NGHIEP": 443,

@@ -68,7 +68,7 @@ def test_ha_noi_q2_has_seed_004_education_and_reintegration_paragraph(ha_noi_q2)
 
 
 def test_ha_noi_q2_department_opening_and_header(ha_noi_q2):
-    """The opening names the department (sector preset of the period, issue 13), not "Hà Nội báo cáo";
+    """The opening names the department (sector preset of the period), not "Hà Nội báo cáo";
     the console says the names are the sector's defaults."""
     text, output, path = ha_noi_q2
     assert ("Sở Lao động - Thương binh và Xã hội báo cáo kết quả công tác cai nghiện ma túy trên địa bàn thành phố "

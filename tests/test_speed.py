@@ -1,4 +1,4 @@
-"""Faster paths of issue 16 give exactly what the plain code gives (no timings here:
+"""Faster paths give exactly what the plain code gives (no timings here:
 speed is measured by benchmarks/run.py)."""
 import pytest
 

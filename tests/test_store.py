@@ -1,4 +1,4 @@
-"""The department's inbox (issue 14): receive, versions, approval and lock, audit, the store
+"""The department's inbox: receive, versions, approval and lock, audit, the store
 as a data source; concurrency and a receive killed with SIGKILL."""
 import hashlib
 import os

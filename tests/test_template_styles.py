@@ -1,4 +1,4 @@
-"""The shipped templates keep only the styles they use (issue 16: python-docx's default
+"""The shipped templates keep only the styles they use (python-docx's default
 styles.xml, 370 KB, was two thirds of every render's open-and-save time), and every style a
 paragraph, run, table or list refers to is still there."""
 from __future__ import annotations

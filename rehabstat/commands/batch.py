@@ -255,7 +255,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         file_province.update((f, prov.name) for f in files)
         work.append(prov)
     parts = _split_by_province(clean, file_province)
-    # every month of each province's facilities, to compare with earlier periods (issue 12)
+    # every month of each province's facilities, to compare with earlier periods
     history, history_issues = {}, {}
     if full is not None:
         unit_prov = {f.unit: prov.name for prov in work for f in prov.facilities}

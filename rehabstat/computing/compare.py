@@ -92,7 +92,7 @@ def months_by_unit(ds) -> dict[str, set]:
 
 def in_data(ds, period: Period, units, config=None, issues=None) -> bool:
     """Is ``period`` in the data for ``units``: every facility has every month of it? With
-    the configuration and the issues at hand, the gate (issue 10) decides: received, not
+    the configuration and the issues at hand, the gate decides: received, not
     duplicate, without errors, for every facility-month (`gate.decide(...).complete`)."""
     units = list(units)
     if not units or not every_month(ds, period, units):

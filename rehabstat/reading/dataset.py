@@ -105,7 +105,7 @@ def warm_up(modules=()) -> None:
     without them) or after (a facility's report waited for the reading, then for the imports).
     The garbage collector is paused while they are imported and what exists then is moved
     out of its sight (gc.freeze): the modules' objects live as long as the process, and
-    collecting them again and again took ~80 ms of a month report (issue 16). The workers,
+    collecting them again and again took ~80 ms of a month report. The workers,
     forked before, collect as usual."""
     import gc
     import importlib

@@ -1,4 +1,4 @@
-"""The department's inbox (issue 14): an embedded SQLite store of every workbook received,
+"""The department's inbox: an embedded SQLite store of every workbook received,
 kept byte for byte, with versions, approval and lock, and an append-only audit.
 
 Library API (the CLI in rehabstat/cli.py only formats what these return):
