@@ -112,7 +112,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     today = today or dt.date.today()
     ensure_out_dir(out)
     from ..store import is_store
-    stored = data.dataset() if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
+    from ..common.periods import needed_months
+    window = needed_months(period)  # the months read in full; a workbook of another month is glanced at
+    stored = data.dataset(window=window) if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
     approved = data.approved() if is_store(data) else None  # {(unit, year, month): ...} of locked months
     paths = [data.root] if is_store(data) else [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = data.config(config) if is_store(data) else load_config(paths, config)
@@ -130,7 +132,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     if progress:
         progress("read", 0, len(files))
     from ..reading.dataset import OUTPUT_MODULES
-    ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES) if stored is None else stored
+    ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES, window=window) if stored is None else stored
     # the raw rows of every workbook are in the frames now, and a batch annotates nothing; the
     # province workbooks' results stay (small): their issues concern their province and period
     ds.results = [r for r in (ds.results or []) if getattr(r, "level", "facility") == "province"]

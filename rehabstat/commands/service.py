@@ -13,15 +13,18 @@ from ..settings.config import load_config
 from ..common.periods import Period
 
 
-def load(data, config=None, jobs=None, progress=None, warm=()):
+def load(data, config=None, jobs=None, progress=None, warm=(), period=None):
     """Read the data folders and the configuration: (Dataset, Config). `warm`: modules to
-    import while the workbooks are parsed (dataset.read_paths)."""
+    import while the workbooks are parsed (dataset.read_paths). `period`: only the months it
+    needs are read in full (periods.needed_months), the others glanced at."""
+    from ..common.periods import needed_months
     from ..reading.dataset import read_paths
+    window = needed_months(period) if period is not None else None
     if _is_store(data):  # --store: the rows parsed at receipt, latest accepted version of each month
-        return data.dataset(), data.config(config)
+        return data.dataset(window=window), data.config(config)
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
     cfg = load_config(paths, config)
-    return read_paths(paths, jobs=jobs, progress=progress, warm=warm), cfg
+    return read_paths(paths, jobs=jobs, progress=progress, warm=warm, window=window), cfg
 
 
 def _is_store(data) -> bool:
@@ -45,7 +48,7 @@ def indicator_table(data, period: Period, level="facility", config=None, units=N
     from ..checking.gate import checked_issues, decide
     from ..computing.indicators import compute
     from ..computing.timeliness import reporting_table
-    ds, cfg = load(data, config, jobs)
+    ds, cfg = load(data, config, jobs, period=period)
     as_of = as_of or period.end_date
     issues = checked_issues(ds, period, today, cfg)
     from ..reading.province import split_issues
@@ -257,7 +260,7 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     from ..reading.dataset import OUTPUT_MODULES
     from ..checking.gate import decide, gap_lines
     ensure_out_dir(out)
-    ds, cfg = load(data, config, warm=OUTPUT_MODULES)  # pandas, openpyxl, docxtpl imported while the files are parsed
+    ds, cfg = load(data, config, warm=OUTPUT_MODULES, period=period)  # pandas, openpyxl, docxtpl imported while the files are parsed
     from ..computing.indicators import compute
     if number is not None:
         cfg.document["number"] = number

@@ -122,6 +122,18 @@ def period_between(first: tuple[int, int], last: tuple[int, int]) -> Period:
 
 # ---------------------------------------------------------------- deadlines (timeliness.py, the gate)
 
+def needed_months(period: Period) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The months (first, last) whose workbooks a command about `period` reads in full: the
+    period, the periods it is compared with (the previous one of the same length, the same
+    months a year earlier) and the month before the earliest of them (whose closing census
+    is the next month's opening). A workbook of any other month is only glanced at (who and
+    when it is), so that the cost follows the period asked, not the years kept."""
+    n = len(period.months)
+    y, m = period.first
+    start = y * 12 + (m - 1) - max(n, 12) - 1
+    return (start // 12, start % 12 + 1), period.last
+
+
 def due_date(year: int, month: int, deadline: dict | None) -> dt.date | None:
     """The day the workbook of (year, month) is due; None without a [deadline]."""
     if not deadline or "day" not in deadline:

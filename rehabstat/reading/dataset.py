@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .reader import WorkbookResult, find_workbooks, read_workbook
@@ -64,11 +65,13 @@ class Dataset:
 OUTPUT_MODULES = ("xlsxwriter", "docxtpl", "jinja2.sandbox")  # what a command writing documents imports next
 
 
-def read_paths(paths, jobs: int | None = None, progress=None, warm=()) -> Dataset:
+def read_paths(paths, jobs: int | None = None, progress=None, warm=(), window=None) -> Dataset:
     """Read every workbook under paths (files or folders), in parallel when there are many.
-    `warm`: modules to import while the workers parse (see warm_up)."""
+    `warm`: modules to import while the workers parse (see warm_up). `window` ((year, month)
+    first, last; periods.needed_months): a facility's workbook of another month is only
+    glanced at (reader.read_workbook)."""
     files = find_workbooks(paths)
-    results = _read_all(files, jobs, progress, warm)
+    results = _read_all(files, jobs, progress, warm, window)
     return build_dataset(results)
 
 
@@ -85,7 +88,7 @@ def _total_bytes(files: list[Path]) -> int:
     return total
 
 
-def _read_all(files: list[Path], jobs: int | None, progress, warm=()) -> list[WorkbookResult]:
+def _read_all(files: list[Path], jobs: int | None, progress, warm=(), window=None) -> list[WorkbookResult]:
     """read_workbook over the files, in worker processes (rehabstat.reading.sandbox): a file that
     kills, starves or stalls its worker becomes an F-issue of its own, the others go on.
     One worker for a few small files (a facility's year: one fork), one per core beyond."""
@@ -95,7 +98,8 @@ def _read_all(files: list[Path], jobs: int | None, progress, warm=()) -> list[Wo
     jobs = jobs or os.cpu_count() or 1
     if len(files) < 8 or (auto and _total_bytes(files) < SERIAL_BYTES):
         jobs = 1
-    return map_isolated(read_workbook, files, jobs=jobs, progress=progress, failed=_failed,
+    read = read_workbook if window is None else partial(read_workbook, window=window)
+    return map_isolated(read, files, jobs=jobs, progress=progress, failed=_failed,
                         meanwhile=lambda: warm_up(warm))
 
 

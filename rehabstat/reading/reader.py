@@ -93,7 +93,7 @@ ANNOTATED_SUFFIX = ".kiem-tra.xlsx"  # copies written by `validate --annotate`: 
 class WorkbookResult:
     """What one workbook gave: plain lists, cheap to pickle between processes."""
     file: str
-    status: str = "ok"  # ok | error
+    status: str = "ok"  # ok | error | skipped | province | outside (a month outside the window: glanced at)
     unit: str | None = None
     unit_name: str | None = None
     province: str | None = None
@@ -132,12 +132,14 @@ def find_workbooks(paths) -> list[Path]:
     return found
 
 
-def read_workbook(path) -> WorkbookResult:
-    """Read one monthly workbook. Never raises for bad input."""
+def read_workbook(path, window=None) -> WorkbookResult:
+    """Read one monthly workbook. Never raises for bad input. `window` ((year, month) first,
+    last): a facility's workbook of a month outside it is only glanced at: its ThongTin read
+    (who, which month, which province), nothing else (status "outside", no rows, no issues)."""
     path = Path(path)
     result = WorkbookResult(file=str(path))
     try:
-        _read(path, result)
+        _read(path, result, window)
     except safety.Refused as exc:
         detail = exc.detail or (damaged_words() if exc.code == "F002" else "")
         result.issues.append(issue(exc.code, file=path, detail=detail, version=exc.detail))
@@ -184,13 +186,13 @@ def _assign_roles(names) -> tuple[dict, list]:
     return by_role, doubles
 
 
-def _read(path: Path, result: WorkbookResult) -> None:
+def _read(path: Path, result: WorkbookResult, window=None) -> None:
     seen: dict = {}
     kind = safety.precheck(path, seen)
     if kind == "zip" and safety.is_rehabstat_output(path):
         result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
         return
-    got = _parse(path, seen, result)
+    got = _parse(path, seen, result, window)
     if got is None:
         return
     original, by_role, doubles, encoding, loaded, sheets, book = got
@@ -270,7 +272,7 @@ def _gap_words():
     return phrase("detail.gap", rows=Count(ROW_GAP), columns=Count(COL_GAP))
 
 
-def _parse(path: Path, seen: dict, result: WorkbookResult):
+def _parse(path: Path, seen: dict, result: WorkbookResult, window=None):
     """The sheets the reader needs, by calamine or, when it fails on the file (or the file is
     one calamine cannot hold: an old BIFF, a sheet spanning millions of cells), by the
     format's second parser (fallback): (names, roles, doubles, encoding, {index: [rows,
@@ -279,7 +281,7 @@ def _parse(path: Path, seen: dict, result: WorkbookResult):
     if not (seen.get("sparse") or seen.get("old") or seen.get("utf16")):
         try:
             book = fallback.CalamineBook(safety.open_workbook(path, seen, result.issues))
-            return _load_sheets(book, result)
+            return _load_sheets(book, result, window)
         except (safety.Refused, MemoryError, KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
@@ -292,7 +294,7 @@ def _parse(path: Path, seen: dict, result: WorkbookResult):
     safety.note_renamed(path, seen, result.issues)
     try:
         book = fallback.second(path, seen)
-        return _load_sheets(book, result)
+        return _load_sheets(book, result, window)
     except (safety.Refused, MemoryError, KeyboardInterrupt, SystemExit):
         raise
     except fallback.Unreadable as exc:
@@ -333,7 +335,7 @@ def _says_password(text: str) -> bool:
     return any(w in text.lower() for w in ("password", "encrypt", "filepass"))
 
 
-def _load_sheets(book, result: WorkbookResult):
+def _load_sheets(book, result: WorkbookResult, window=None):
     loaded: dict[int, list] = {}
     sheets: dict = {}
 
@@ -356,6 +358,8 @@ def _load_sheets(book, result: WorkbookResult):
             by_role, doubles = _assign_roles([legacy.decode_cell(n, encoding) for n in original])
             by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
             doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
+        if window is not None and "info" in by_role and _outside(result, by_role["info"], load, encoding, window):
+            return None  # a month outside the window: who and when only
         for index, _ in by_role.values():
             load(index)
     finally:
@@ -485,6 +489,31 @@ def _apply_formulas(rows, ex) -> None:
 
 
 # ---------------------------------------------------------------- ThongTin
+
+def _outside(result: WorkbookResult, info, load, encoding, window) -> bool:
+    """Whether a facility's workbook is of a month outside `window`, from its ThongTin alone;
+    if so `result` says who and when (status "outside"). A province workbook, or a ThongTin
+    that does not say its month plainly, is read in full."""
+    from . import province
+    index, name = info
+    rows = load(index)[0]
+    if encoding:
+        rows = [[legacy.decode_cell(v, encoding) if isinstance(v, str) and not v.isascii() else v for v in row]
+                for row in rows]
+    if province.is_province_info(rows):
+        return False
+    glance = WorkbookResult(file=result.file)
+    _read_info(Path(result.file), glance, name, rows, {})
+    if glance.year is None or glance.month is None or glance.unit is None:
+        return False
+    if window[0] <= (glance.year, glance.month) <= window[1]:
+        return False
+    for fld in ("unit", "unit_name", "province", "year", "month", "sent"):
+        setattr(result, fld, getattr(glance, fld, None))
+    result.status = "outside"
+    result.issues.clear()  # what opening it said (a renamed file ...) concerns a month nobody asked for
+    return True
+
 
 def _read_info(path, result: WorkbookResult, sheet, rows, errors) -> None:
     found: dict[str, tuple[object, int, str]] = {}

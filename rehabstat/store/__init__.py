@@ -34,8 +34,8 @@ class StoreSource:
     def __str__(self) -> str:
         return str(self.root)
 
-    def dataset(self):
-        return load_dataset(self.root)
+    def dataset(self, window=None):
+        return load_dataset(self.root, window=window)
 
     def approved(self) -> dict:
         with Store.open(self.root) as store:
@@ -52,10 +52,11 @@ def is_store(data) -> bool:
     return isinstance(data, StoreSource)
 
 
-def load_dataset(root, units=None):
-    """The Dataset of the latest accepted version of each facility-month in the store."""
+def load_dataset(root, units=None, window=None):
+    """The Dataset of the latest accepted version of each facility-month in the store (the
+    rows of the months of `window` only, when given: Store.dataset)."""
     with Store.open(root) as store:
-        return store.dataset(units)
+        return store.dataset(units, window)
 
 
 def approval_sentence(approved: dict, units, period) -> str:

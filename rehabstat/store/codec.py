@@ -134,50 +134,55 @@ INSERT = {
 }
 
 
-def load_results(con, ids, path_of, stages=("read",)) -> list[WorkbookResult]:
+def load_results(con, ids, path_of, stages=("read",), glance=frozenset()) -> list[WorkbookResult]:
     """The WorkbookResults of the given receipts, in the order of `ids`, with their issues of
-    `stages` (the reader's by default); `path_of(relative path) -> str` names each result's file."""
+    `stages` (the reader's by default); `path_of(relative path) -> str` names each result's file.
+    The receipts in `glance` give who and when only (status "outside": no rows, no issues read)."""
     ids = list(ids)
     if not ids:
         return []
-    con.execute("CREATE TEMP TABLE IF NOT EXISTS pick (id INTEGER PRIMARY KEY, n INTEGER)")
-    con.execute("DELETE FROM pick")
-    con.executemany("INSERT INTO pick VALUES (?, ?)", [(i, n) for n, i in enumerate(ids)])
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS pick_rows (id INTEGER PRIMARY KEY, n INTEGER, full INTEGER)")
+    con.execute("DELETE FROM pick_rows")
+    con.executemany("INSERT INTO pick_rows VALUES (?, ?, ?)", [(i, n, i not in glance) for n, i in enumerate(ids)])
     results: dict[int, WorkbookResult] = {}
     for (rid, path, unit, name, province, year, month, sent, status, layout, level, first, last) in con.execute(
             "SELECT r.id, r.path, r.unit, r.unit_name, r.province, r.year, r.month, r.sent, r.read_status, r.layout, "
-            "r.level, r.period_first, r.period_last FROM receipts r JOIN pick ON pick.id = r.id"):
-        results[rid] = WorkbookResult(file=path_of(path), status=status, unit=unit, unit_name=name,
-                                      province=province, year=year, month=month, layout=json.loads(layout))
+            "r.level, r.period_first, r.period_last FROM receipts r JOIN pick_rows pick ON pick.id = r.id"):
+        results[rid] = WorkbookResult(file=path_of(path), status="outside" if rid in glance else status, unit=unit,
+                                      unit_name=name, province=province, year=year, month=month,
+                                      layout=json.loads(layout))
         if sent is not None:
             results[rid].sent = dt.date.fromisoformat(sent[:10])
         if level == "province":
             results[rid].level = level
             results[rid].first, results[rid].last = month_of_key(first), month_of_key(last)
-    for rid, *row in con.execute("SELECT c.* FROM census c JOIN pick ON pick.id = c.receipt ORDER BY c.rowid"):
+    for rid, *row in con.execute(
+            "SELECT c.* FROM census c JOIN pick_rows pick ON pick.id = c.receipt AND pick.full ORDER BY c.rowid"):
         results[rid].census.append(tuple(row))
     dates: dict[str, dt.date] = {}
     for rid, sheet, row, person, cat, ev, date, new, count in con.execute(
-            "SELECT e.* FROM events e JOIN pick ON pick.id = e.receipt ORDER BY e.rowid"):
+            "SELECT e.* FROM events e JOIN pick_rows pick ON pick.id = e.receipt AND pick.full ORDER BY e.rowid"):
         d = dates.get(date)
         if d is None:
             d = dates[date] = dt.date.fromisoformat(date)
         results[rid].events.append((sheet, row, person, cat, ev, d, new, count))
-    for rid, *row in con.execute("SELECT f.* FROM figures f JOIN pick ON pick.id = f.receipt ORDER BY f.rowid"):
+    for rid, *row in con.execute("SELECT f.* FROM figures f JOIN pick_rows pick ON pick.id = f.receipt AND pick.full ORDER BY f.rowid"):
         results[rid].figures.append(tuple(row))
     for rid, sheet, row, cells in con.execute(
-            "SELECT t.* FROM totals t JOIN pick ON pick.id = t.receipt ORDER BY t.rowid"):
+            "SELECT t.* FROM totals t JOIN pick_rows pick ON pick.id = t.receipt AND pick.full ORDER BY t.rowid"):
         results[rid].totals.append((sheet, row, totals_cells(cells)))
-    for rid, *row in con.execute("SELECT p.* FROM pfigures p JOIN pick ON pick.id = p.receipt ORDER BY p.rowid"):
+    for rid, *row in con.execute(
+            "SELECT p.* FROM pfigures p JOIN pick_rows pick ON pick.id = p.receipt AND pick.full ORDER BY p.rowid"):
         results[rid].pfigures.append(tuple(row))
     for rid, code, severity, params, sheet, row, col, fld in con.execute(
             "SELECT i.receipt, i.code, i.severity, i.params, i.sheet, i.row, i.col, i.field "
-            "FROM issues i JOIN pick ON pick.id = i.receipt WHERE i.stage IN (%s) ORDER BY i.rowid"
+            "FROM issues i JOIN pick_rows pick ON pick.id = i.receipt AND pick.full WHERE i.stage IN (%s) "
+            "ORDER BY i.rowid"
             % ",".join("?" * len(stages)), tuple(stages)):
         res = results[rid]
         values = params_of(params)
         res.issues.append(Issue(code=code, severity=severity, params=values, file=res.file, sheet=sheet,
                                 row=row, column=col, field=fld, unit=dict(values).get("unit"),
                                 province=dict(values).get("province")))
-    con.execute("DELETE FROM pick")
+    con.execute("DELETE FROM pick_rows")
     return [results[i] for i in ids if i in results]

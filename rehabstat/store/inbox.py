@@ -397,15 +397,17 @@ class Store:
         known = {sha: row for sha, *row in self.con.execute(
             "SELECT sha256, id, status, reason_code, read_status, level FROM receipts WHERE sha256 IN (%s)"
             % ",".join("?" * len(staged)), [s[3] for s in staged])} if staged else {}
-        to_read = [s for s in staged if s[3] not in known or known[s[3]][2] == "locked"
-                   or _older_province(*known[s[3]][3:])]
-        read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
-        checked = self._check_all(list(read.values()), cfg)
-        for slot, src, tmp, sha, size in staged:
-            result = read.get(tmp)
-            outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
-                                               checked.get(result.file, []) if result is not None else [],
-                                               cfg.checks)
+        for chunk in _chunks(staged):  # read, checked and stored a chunk at a time: memory bounded
+            to_read = [s for s in chunk if s[3] not in known or known[s[3]][2] == "locked"
+                       or _older_province(*known[s[3]][3:])]
+            read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
+            checked = self._check_all(list(read.values()), cfg)
+            for slot, src, tmp, sha, size in chunk:
+                result = read.pop(tmp, None)
+                outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
+                                                   checked.pop(result.file, []) if result is not None else [],
+                                                   cfg.checks)
+            del read, checked
         return outcomes
 
     def _stage(self, src: Path, tmp_dir: Path) -> tuple[Path, str]:
@@ -797,21 +799,29 @@ class Store:
             args = list(units)
         return sorted(r[0] for r in self.con.execute(sql + " GROUP BY r.unit, r.year, r.month", args))
 
-    def dataset(self, units=None):
+    def dataset(self, units=None, window=None):
         """The Dataset of the latest accepted version of each facility-month (no workbook is
         read; timeliness from ThongTin's "Ngày gửi" only, as from a folder). A month whose every receipt was rejected
         for errors is there as its latest refused workbook, rows and all, with status
         'rejected': the checks see what they see in a folder (the same errors named in the
         same words), and the gate says "có lỗi" for it and never counts it (not even with
-        --force); it never sees two workbooks for one month."""
+        --force); it never sees two workbooks for one month. `window` ((year,
+        month) first, last; periods.needed_months): the rows of the months in it only; the
+        others say who and when (status "outside")."""
         from ..reading.dataset import build_dataset
         self.con.execute("BEGIN")
         try:
             path_of = lambda p: str(self.path(p))  # noqa: E731
             # timeliness rests on ThongTin's "Ngày gửi", as from a folder: the day a workbook came
             # into the store is not the day its facility sent it (a year received at once, a copy)
-            results = codec.load_results(self.con, self.latest_ids(units), path_of)
-            refused = codec.load_results(self.con, self.rejected_ids(units), path_of)
+            glance = frozenset()
+            if window is not None:
+                (y0, m0), (y1, m1) = window
+                glance = frozenset(rid for rid, in self.con.execute(
+                    "SELECT id FROM receipts WHERE year * 12 + month < ? OR year * 12 + month > ?",
+                    (y0 * 12 + m0, y1 * 12 + m1)))
+            results = codec.load_results(self.con, self.latest_ids(units), path_of, glance=glance)
+            refused = codec.load_results(self.con, self.rejected_ids(units), path_of, glance=glance)
             for res in refused:
                 if res.status == "ok":  # one the reader could not read stays 'error': "không đọc được"
                     res.status = "rejected"
@@ -1189,6 +1199,24 @@ def sweep_tmp(tmp_dir: Path) -> tuple[int, int]:
             continue
         count, size = count + 1, size + n
     return count, size
+
+
+CHUNK_FILES = 240  # workbooks read and checked at once by receive (a national month is ~100)
+
+
+def _chunks(staged: list, size: int | None = None):
+    """`staged` in order, in runs of about `size` files, cut only where the folder changes
+    (a facility's months, kept in one folder, are read and checked together, as the rules
+    across months want); a folder of more than 4 × size files is cut anyway."""
+    size = size or CHUNK_FILES
+    chunk: list = []
+    for entry in staged:
+        if chunk and (len(chunk) >= 4 * size or (len(chunk) >= size and entry[1].parent != chunk[-1][1].parent)):
+            yield chunk
+            chunk = []
+        chunk.append(entry)
+    if chunk:
+        yield chunk
 
 
 class _Refused(Exception):

@@ -1,0 +1,79 @@
+"""A command about a period reads in full only the months it needs (the period, the periods
+it is compared with, the month before them): a workbook of another month, in a folder or a
+store of many years, is glanced at (who and when), and the results are the same."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rehabstat.commands import service
+from rehabstat.common import periods
+from rehabstat.common.periods import make_period, needed_months
+from rehabstat.reading.dataset import read_paths
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_needed_months_are_the_period_its_comparisons_and_one_month_before():
+    assert needed_months(make_period(year=2020, half=1)) == ((2018, 12), (2020, 6))
+    assert needed_months(make_period(year=2020)) == ((2018, 12), (2020, 12))
+    assert needed_months(make_period(year=2020, month=3)) == ((2019, 2), (2020, 3))
+    long = make_period(start="01/2017", end="06/2020")  # 42 months: the previous 42 months come first
+    assert needed_months(long) == ((2013, 6), (2020, 6))
+
+
+def test_a_workbook_outside_the_window_is_glanced_at():
+    window = needed_months(make_period(year=2020, half=1))
+    ds = read_paths([SAMPLES / "cao-bang" / "CB01"], jobs=1, window=window)
+    files = ds.files.set_index(ds.files["file"].map(lambda f: Path(f).stem))
+    assert (files.loc["2017-01", "status"], files.loc["2018-11", "status"]) == ("outside", "outside")
+    assert files.loc["2017-01", "unit"] == "CB01" and int(files.loc["2017-01", "month"]) == 1  # who and when
+    assert (files.loc["2018-12", "status"], files.loc["2020-06", "status"]) == ("ok", "ok")
+    outside = set(files.index[files["status"] == "outside"])
+    assert len(outside) == 23  # 2017-01 .. 2018-11
+    assert not set(ds.census["file"].map(lambda f: Path(f).stem)) & outside  # no row of theirs
+    assert not {Path(i.file).stem for i in ds.issues if i.file} & outside
+
+
+@pytest.mark.parametrize("args", [dict(year=2019), dict(year=2020, half=1)])
+def test_the_figures_are_those_of_reading_everything(args, monkeypatch):
+    period = make_period(**args)
+    windowed, gate = service.indicator_table([SAMPLES], period, level="province", force=True, compare="year")
+    monkeypatch.setattr(periods, "needed_months", lambda p: ((1900, 1), (2100, 12)))
+    everything, gate_all = service.indicator_table([SAMPLES], period, level="province", force=True, compare="year")
+    assert len(windowed) > 50
+    assert windowed.equals(everything)
+    assert [(i.code, i.file, i.row) for i in gate.issues] == [(i.code, i.file, i.row) for i in gate_all.issues]
+
+
+def test_the_store_reads_the_rows_of_the_window_only(tmp_path):
+    from rehabstat.store import Store, load_dataset
+    with Store.open(tmp_path / "kho", create=True) as store:
+        store.receive(sorted((SAMPLES / "cao-bang" / "CB01").glob("20*.xlsx")))
+    window = needed_months(make_period(year=2020, half=1))
+    ds = load_dataset(tmp_path / "kho", window=window)
+    full = load_dataset(tmp_path / "kho")
+    assert (ds.files["status"] == "outside").sum() == 23 and (full.files["status"] == "ok").sum() == 42
+    kept = set(ds.files.loc[ds.files["status"] == "ok", "file"])
+    assert set(ds.census["file"]) == kept
+    assert len(ds.events) == full.events["file"].isin(kept).sum()
+
+
+def test_receive_in_chunks_gives_what_receiving_at_once_gives(tmp_path, monkeypatch):
+    """receive reads, checks and stores a chunk of workbooks at a time (its memory bounded
+    whatever the number of files): the receipts, versions, issues and figures are the same."""
+    from rehabstat.store import Store, inbox, load_dataset
+    files = [SAMPLES / "ha-noi", SAMPLES / "cao-bang" / "CB01"]  # 42 + 42 workbooks, 8 folders
+    got = {}
+    for name, size in (("once", 10_000), ("chunks", 5)):
+        monkeypatch.setattr(inbox, "CHUNK_FILES", size)
+        with Store.open(tmp_path / name, create=True) as store:
+            outcomes = store.receive(files)
+        ds = load_dataset(tmp_path / name)
+        got[name] = ([(Path(o.source).name, o.kind, o.version, o.reason, o.warnings) for o in outcomes],
+                     sorted((i.code, Path(i.file).name, i.row) for i in ds.issues),
+                     ds.census.drop(columns="file").to_dict("records"), len(ds.events))
+    assert len(got["once"][0]) == 42 + 42
+    assert got["chunks"] == got["once"]
+    assert len(list(inbox._chunks([(k, SAMPLES / "ha-noi" / f"HN0{k // 6 + 1}" / "x.xlsx") for k in range(42)], 5))) == 7
