@@ -195,12 +195,20 @@ def test_upload_received_with_issues_rendered_and_audited(kho, workers, tmp_path
         rows = s.con.execute("SELECT who, account, action FROM audit WHERE action = 'receive'").fetchall()
     assert rows == [("sl01", "sl01", "receive")] * 2
     # a workbook with an error: rejected, every issue with its code, place and message; its marked copy
-    r = upload(client, bad_march(tmp_path))
+    bad = bad_march(tmp_path)
+    r = upload(client, bad)
     assert 'class="outcome">Bị từ chối' in r.text
     row = re.search(r'<td class="code">I001</td><td>lỗi</td><td class="place">([^<]+)</td><td>([^<]+)</td>', r.text)
     assert row is not None, r.text
     assert row.group(1).startswith("SI SO!") and row.group(2).strip()
     link = re.search(r'href="(/receipt/\d+/annotated)"', r.text).group(1)
+    # in English, the same issue in English (rendered from its code and values, not translated)
+    client.get("/lang/en?next=/facility")
+    again = upload(client, bad)
+    assert 'class="outcome">Already in the store' in again.text
+    assert re.search(r'<td class="code">I001</td><td>error</td><td class="place">[^<]+</td><td>Category [^<]*: closing is',
+                     again.text), again.text
+    client.get("/lang/vi?next=/facility")
     copy = client.get(link)
     assert copy.status_code == 200 and copy.content[:2] == b"PK"
     assert "KiemTra" in openpyxl.load_workbook(io.BytesIO(copy.content)).sheetnames
