@@ -416,18 +416,6 @@ def test_a_store_of_schema_1_is_migrated_with_its_audit_kept(tmp_path):
         assert [r[3] for r in s.log()] == ["receive", "user-add"]
 
 
-def test_late_months_shown_by_the_stores_deadline(kho, workers):
-    """With [deadline] day = 10 in the store's rehabstat.toml, a month received long after the
-    10th of the next month is late (the receipt day stands where the workbook gives none)."""
-    (kho / "rehabstat.toml").write_text("[deadline]\nday = 10\n", encoding="utf-8")
-    app = create_app(kho, workers)
-    upload(login(app, "sl01"), SL / "2021-01.xlsx")
-    grid = login(app, "sonla").get("/grid?year=2021&month=1").text
-    assert re.search(r'<span class="st st-late">nộp muộn \d+ ngày</span>', grid), grid
-    home = login(app, "sl01").get("/facility").text
-    assert re.search(r"01/2021</td><td><span class=\"st st-received\">đã nhận</span> <span class=\"st st-late\">", home)
-
-
 def test_a_body_without_length_is_cut_at_50_mb(kho, workers):
     """A chunked upload (no Content-Length) is refused with 413 as soon as it passes the limit."""
     client = login(create_app(kho, workers), "sl01")
