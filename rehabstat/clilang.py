@@ -638,6 +638,12 @@ _OUTPUT_EN = [
                "Check the path and the permissions, then run again."),
 ]
 
+_SECTOR_EN = {  # the labels of rehabstat/data/sectors.toml
+    "ngành Lao động - Thương binh và Xã hội (kỳ kết thúc trước ngày 01/03/2025)":
+        "the Labour, Invalids and Social Affairs sector (periods ending before 01/03/2025)",
+    "ngành Công an (kỳ kết thúc từ ngày 01/03/2025)": "the Police sector (periods ending from 01/03/2025)",
+}
+
 MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the match)
     (r"Cần PATH\.\.\. \(sổ hoặc thư mục\) hoặc --store KHO\.", "Give PATH... (workbooks or folders) or --store STORE."),
     *_STORE_EN,  # the inbox (store/inbox.py and the store commands of cli.py)
@@ -683,6 +689,17 @@ MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the 
     (r"^(.*): các quỹ revenue\.reward \+ welfare \+ development \+ reserve phải cộng lại 100 \(đang là (.*)\)\.",
      r"\1: the funds revenue.reward + welfare + development + reserve must add up to 100 (they are \2)."),
     (r"^(.*): khóa '(.*)' phải là danh sách mã cơ sở\.", r"\1: key '\2' must be a list of facility codes."),
+    # sector.py: the notes on the document's agency, signer and recipients
+    (r"Cơ quan, người ký và nơi nhận theo mặc định của (.*?); sửa trong (\\?)\[document\] của rehabstat\.toml "
+     r"nếu khác\.",  # the escape rich's markup needs, kept
+     lambda m: f"The agency, signer and recipients are the defaults of {_SECTOR_EN.get(m.group(1), m.group(1))}; "
+               f"change them in {m.group(2)}[document] of rehabstat.toml if they differ."),
+    (r"Chưa có họ tên người ký \(document\.signer_name trong rehabstat\.toml\): văn bản ghi (.*?) để điền\.",
+     r"No signer's name (document.signer_name in rehabstat.toml): the document says \1 for you to fill in."),
+    (r"Chưa có tên cơ quan ban hành \(document\.agency trong rehabstat\.toml\): văn bản ghi (.*?) để điền\.",
+     r"No issuing agency (document.agency in rehabstat.toml): the document says \1 for you to fill in."),
+    (r"Không xác định được tỉnh/thành phố '(.*?)' theo danh mục sau ngày 01/07/2025: văn bản ghi (.*?) để điền\.",
+     r"Province or city '\1' is not in the list after 01/07/2025: the document says \2 for you to fill in."),
     # service.py, batch.py, targets.py, render.py
     (r"Chọn --facility hoặc --province, không chọn cả hai\.", "Choose --facility or --province, not both."),
     (r"Không có cơ sở nào của tỉnh '(.*)' trong dữ liệu\. Các tỉnh có: (.*)\.",

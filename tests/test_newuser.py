@@ -255,3 +255,21 @@ def test_indicators_csv_writes_whole_figures_as_whole_numbers():
     assert rows[("AP_PHICH", "ALL")] == "500" and rows[("DAU_TU", "ALL")] == "3700000000"
     res = cli("report", "--data", SAMPLES / "ha-noi", "--year", "2021")
     assert res.exit_code == 2 and "(HN01, HN02, HN03, HN04, HN05, HN06, HN07)." in res.output  # all seven: no "..."
+
+
+def test_document_settings_notes_in_english(tmp_path):
+    """The notes on the preset agency and the missing signer (settings/sector.py) are said in
+    English under --lang en, and stay Vietnamese without it."""
+    args = ["report", "--data", SAMPLES, "--province", "Hà Nội", "--year", "2021", "--quarter", "2",
+            "--out", tmp_path]
+    en = cli(*args, "--lang", "en")
+    assert en.exit_code == 0, en.output
+    assert ("Note: The agency, signer and recipients are the defaults of the Labour, Invalids and Social Affairs "
+            "sector (periods ending before 01/03/2025); change them in [document] of rehabstat.toml") in en.output
+    assert "Note: No signer's name (document.signer_name in rehabstat.toml)" in en.output
+    assert "mặc định của" not in en.output and "Chưa có họ tên" not in en.output
+    vi = cli(*args)
+    assert vi.exit_code == 0, vi.output
+    assert "Lưu ý: Cơ quan, người ký và nơi nhận theo mặc định của ngành Lao động" in vi.output
+    assert "sửa trong [document] của rehabstat.toml nếu khác." in vi.output
+    assert "Chưa có họ tên người ký (document.signer_name trong rehabstat.toml)" in vi.output
