@@ -31,6 +31,8 @@ _NAMES = {
     # validate
     "validate_paths": "validate", "format_text": "validate", "to_json": "validate", "ValidationResult": "validate",
     "annotate": "annotate",
+    # what may be replaced (a file changed since rehabstat wrote it is not, unless allowed)
+    "allow_overwrite": "written", "is_ours": "written",
     # report, plan, indicators
     "make_report": "service", "indicator_table": "service", "write_indicators": "service",
     "province_notes": "service", "ensure_out_dir": "service", "refuse_overwriting_a_workbook": "service",
@@ -65,6 +67,8 @@ def _module(where: str):
         from .commands import validate as m
     elif where == "annotate":
         from .workbooks import annotate as m
+    elif where == "written":
+        from .workbooks import written as m
     elif where == "service":
         from .commands import service as m
     elif where == "batch":

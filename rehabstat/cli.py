@@ -130,6 +130,8 @@ NumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/BC-..
 AsOfOpt = typer.Option(None, "--as-of", help="Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; "
                                                "từ 01/07/2025 là 34 tỉnh, thành phố mới).")
 PlanNumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/KH-...); không ghi thì để trống cho văn thư.")
+OverwriteOpt = typer.Option(False, "--overwrite", help="Ghi đè tệp kết quả đã có dù tệp đã được sửa sau lần "
+                                                       "rehabstat ghi (mặc định: không ghi đè, mã thoát 2).")
 DateOpt = typer.Option(None, "--date", help="Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, "
                                             "không thì để trống ngày, tháng để ghi khi ký).")
 
@@ -155,9 +157,21 @@ def _period(year, month, quarter, half, start, end, months=None):
 
 
 def _source(data, store):
-    """--data folders, or the store given with --store (a StoreSource): exactly one."""
+    """--data folders, or the store given with --store (a StoreSource): exactly one. The lock
+    files of Excel/LibreOffice among the data are skipped, with a note."""
     from .api import source
-    return source(data, store)
+    chosen = source(data, store)
+    if store is None:
+        _note_lock_files(data)
+    return chosen
+
+
+def _note_lock_files(paths) -> None:
+    from .reading.reader import LOCK_NOTE, lock_files
+    locks = lock_files(paths)
+    if locks:
+        shown = ", ".join(str(p) for p in locks[:5]) + (f" và {len(locks) - 5} tệp khác" if len(locks) > 5 else "")
+        _console().print(f"[bold yellow]Lưu ý:[/] {_escape(LOCK_NOTE)}: {_escape(shown)}.")
 
 
 # ---------------------------------------------------------------- indicators
@@ -181,6 +195,7 @@ def indicators(
     as_of: Optional[str] = AsOfOpt,
     compare: Optional[str] = typer.Option(None, "--compare", help="previous (kỳ liền trước cùng độ dài) | year "
                                           "(cùng kỳ năm trước): thêm cột earlier_period, earlier_value, change, change_pct."),
+    overwrite: bool = OverwriteOpt,
 ):
     """Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.
 
@@ -211,9 +226,18 @@ def indicators(
     if level != "facility":
         for note in province_notes(gate.dataset, period, when):
             _console().print(f"[bold yellow]Lưu ý:[/] {note}")
+    from .commands.service import unreadable_lines
+    for note in unreadable_lines(gate, gate.problems()):
+        _console().print(f"[bold yellow]Lưu ý:[/] {_escape(note)}")
     from .common.errors import writing_into
-    with writing_into(Path(out).parent if out is not None else Path(".")):
-        text = write_indicators(table, fmt, out)
+    from .api import allow_overwrite
+    if out is not None and gate.draft:  # a draft never takes a final's name
+        from .workbooks.xlsxout import draft_name
+        if draft_name(out) != Path(out):
+            out = draft_name(out)
+            _console().print(f"[bold yellow]Lưu ý:[/] số liệu là DỰ THẢO: ghi vào {_escape(str(out))}.")
+    with writing_into(Path(out).parent if out is not None else Path(".")), allow_overwrite(overwrite):
+        text = write_indicators(table, fmt, out, draft=gate.draft)
     if text is not None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -244,7 +268,7 @@ def report(
     targets: Optional[Path] = typer.Option(None, "--targets", help="Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch."),
     config: Optional[Path] = ConfigOpt,
     number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
-    as_of: Optional[str] = AsOfOpt,
+    as_of: Optional[str] = AsOfOpt, overwrite: bool = OverwriteOpt,
 ):
     """Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.
 
@@ -253,12 +277,13 @@ def report(
 
     Ví dụ: rehabstat report --data samples/son-la --year 2021
     """
-    from .api import make_report
+    from .api import allow_overwrite, make_report
     data = _source(data, store)
     period = _period(year, month, quarter, half, start, end, months)
-    result = make_report(data, period, facility=facility, province=province, out=out, force=force,
-                         template=template, targets=targets, config=config, number=number,
-                         doc_date=_doc_date(date), as_of=_as_of(as_of))
+    with allow_overwrite(overwrite):
+        result = make_report(data, period, facility=facility, province=province, out=out, force=force,
+                             template=template, targets=targets, config=config, number=number,
+                             doc_date=_doc_date(date), as_of=_as_of(as_of))
     _finish_document(result)
 
 
@@ -314,6 +339,7 @@ def validate(
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+    overwrite: bool = OverwriteOpt,
 ):
     """Kiểm tra sổ hằng tháng: mọi lỗi, cảnh báo với trang, dòng, cột. Mã thoát 1 khi có lỗi.
 
@@ -344,7 +370,8 @@ def validate(
     if annotate_dir is not None:
         console = _console()
         from .common.errors import writing_into
-        with writing_into(annotate_dir):
+        from .api import allow_overwrite
+        with writing_into(annotate_dir), allow_overwrite(overwrite):
             annotated = annotate(result, annotate_dir)
         for item in annotated:
             note = f" ({item.reason})" if item.reason else ""
@@ -372,6 +399,12 @@ def form(
 
     Sổ cấp tỉnh: rehabstat form --level province --province "Cao Bằng" --period 2019
     """
+    from .api import allow_overwrite, write_facility_form, write_province_form
+    with allow_overwrite(force, "--force"):
+        _form(facility, name, province, month, out, data, force, level, period)
+
+
+def _form(facility, name, province, month, out, data, force, level, period):
     from .api import write_facility_form, write_province_form
     if level not in ("facility", "province"):
         raise UsageError("--level phải là facility hoặc province.")
@@ -401,7 +434,7 @@ def batch(
                                                       "có lỗi (tính cả sổ có lỗi; đánh dấu DỰ THẢO; mã thoát 1); "
                                                       "sổ trùng tháng luôn bị loại."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu BC .docx đã chỉnh sửa."),
-    as_of: Optional[str] = AsOfOpt,
+    as_of: Optional[str] = AsOfOpt, overwrite: bool = OverwriteOpt,
 ):
     """Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).
 
@@ -409,6 +442,12 @@ def batch(
 
     Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao
     """
+    from .api import allow_overwrite
+    with allow_overwrite(overwrite):
+        _batch(data, store, year, month, quarter, half, start, end, months, out, jobs, config, force, template, as_of)
+
+
+def _batch(data, store, year, month, quarter, half, start, end, months, out, jobs, config, force, template, as_of):
     import time
     from .api import run_batch
     started = time.perf_counter()
@@ -482,16 +521,24 @@ def _batch_summary(result):
         table.add_row("[bold]Toàn quốc[/]", f"[bold]{n(totals[0])}[/]", f"[bold]{n(totals[1])}/{n(totals[2])}[/]",
                       f"[bold]{n(totals[3])}[/]", f"[bold]{n(totals[4])}[/]",
                       f"[bold]{n(len(result.errors))}[/]", f"[bold]{n(len(result.warnings))}[/]", "")
+    from .reading.safety import is_rehabstat_output
+    ours = [f for f in result.skipped if is_rehabstat_output(Path(f))]  # our own BC-*.xlsx, TongHop-*.xlsx
+    skipped = []
+    if len(result.skipped) > len(ours):
+        skipped.append(f"{n(len(result.skipped) - len(ours))} sổ chỉ tiêu")
+    if ours:
+        skipped.append(f"{n(len(ours))} tệp kết quả do rehabstat lập")
     out.print(f"Đã đọc {n(result.workbooks - len(result.skipped))} sổ hằng tháng"
-              + (f" (bỏ qua {n(len(result.skipped))} tệp không phải sổ hằng tháng: sổ chỉ tiêu)" if result.skipped
-                 else "") + ".")
+              + (f" (bỏ qua {' và '.join(skipped)})" if skipped else "") + ".")
     if not result.provinces:
         out.print("[yellow]Không có sổ nào của kỳ này.[/]")
     else:
         out.print(table)
     attention = [(p.name, line) for p in result.provinces for line in p.gaps]
-    if attention or result.unattributed:
+    if attention or result.unattributed or result.unreadable:
         out.print("[bold red]Cần xem lại:[/]")
+        for line in result.unreadable:
+            out.print(f"  • {line}", markup=False)
         for name, line in attention:
             out.print(f"  • {name}: {line}", markup=False)
         for f, message in result.unattributed:
@@ -539,7 +586,7 @@ def plan(
                                                       "(đánh dấu DỰ THẢO, mã thoát 1)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu KH .docx đã chỉnh sửa."),
     config: Optional[Path] = ConfigOpt,
-    number: Optional[int] = PlanNumberOpt, date: Optional[str] = DateOpt,
+    number: Optional[int] = PlanNumberOpt, date: Optional[str] = DateOpt, overwrite: bool = OverwriteOpt,
 ):
     """Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.
 
@@ -549,9 +596,11 @@ def plan(
     data = _source(data, store)
     if not targets.is_file():
         raise UsageError(f"Không tìm thấy sổ chỉ tiêu {targets}.")
-    result = make_report(data, make_period(year=year - 1), facility=facility, province=province, out=out,
-                         force=force, template=template, targets=targets, config=config, kind="kh", plan=year,
-                         number=number, doc_date=_doc_date(date))
+    from .api import allow_overwrite
+    with allow_overwrite(overwrite):
+        result = make_report(data, make_period(year=year - 1), facility=facility, province=province, out=out,
+                             force=force, template=template, targets=targets, config=config, kind="kh", plan=year,
+                             number=number, doc_date=_doc_date(date))
     _finish_document(result)
 
 

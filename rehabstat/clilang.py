@@ -117,6 +117,9 @@ TYPE_METAVARS = {int: ("SỐ", "INTEGER"), str: ("CHUỖI", "TEXT")}
 # ---------------------------------------------------------------- help texts in English
 
 HELP_EN = {
+    'Ghi đè tệp kết quả đã có dù tệp đã được sửa sau lần rehabstat ghi (mặc định: không ghi đè, mã thoát 2).':
+        'Replace an existing output file even if it was changed since rehabstat wrote it (by default: not replaced, '
+        'exit code 2).',
     'Đọc từ kho (rehabstat receive) thay cho --data: bản được nhận mới nhất của mỗi tháng.':
         'Read from the store (rehabstat receive) instead of --data: the latest accepted version of each month.',
     'Kiểm tra bản được nhận mới nhất của mỗi tháng trong kho, thay cho PATH.':
@@ -749,6 +752,15 @@ MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the 
      r"Cannot write into the output folder \1: no permission to write in \2. Choose an --out folder you may "
      r"write in."),
     *_OUTPUT_EN,
+    (r"số liệu là DỰ THẢO: ghi vào (.*)\.$", r"the figures are a DRAFT: written to \1."),
+    (r"--date (\S+): (?:báo cáo|kế hoạch \(phần I là kết quả) (.*?)\)? không thể ghi ngày trước khi kỳ kết thúc "
+     r"\((\S+)\); ngày sớm nhất là (\S+)\.",
+     lambda m: f"--date {m.group(1)}: a document for {_period_en(m.group(2))} cannot be dated before its period ends "
+               f"({m.group(3)}); the earliest date is {m.group(4)}."),
+    (r"Không ghi đè (.*?): tệp đã được sửa sau lần rehabstat ghi nó \(hoặc không do rehabstat ghi\)\. Muốn thay tệp "
+     r"đó, chạy lại với (\S+); hoặc chọn --out khác, hoặc đổi tên tệp\.",
+     r"Not overwriting \1: the file was changed since rehabstat wrote it (or rehabstat did not write it). To replace "
+     r"it, run again with \2; or choose another --out, or rename the file."),
     (r"Đã có tệp mẫu: (.*)\. Không ghi đè: dùng --force để ghi đè, hoặc chọn thư mục khác\.",
      r"Templates exist: \1. Not overwritten: use --force to overwrite them, or choose another folder."),
     (r"--lang phải là vi hoặc en\.", "--lang must be vi or en."),
@@ -762,6 +774,15 @@ MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the 
     (r"; Đầu kỳ để trống\.", "; the opening is left blank."),
     (r"Đã đọc ([\d.]+) sổ hằng tháng", r"Read \1 monthly workbooks"),
     (r" \(bỏ qua ([\d.]+) tệp không phải sổ hằng tháng: sổ chỉ tiêu\)", r" (skipped \1 files that are not monthly workbooks: targets)"),
+    (r"tệp khóa của Excel/LibreOffice \(tệp tạm có khi một sổ đang mở, không phải sổ\); không lưu vào kho\.",
+     "the lock file of Excel/LibreOffice (left while a workbook is open; not a workbook); not stored."),
+    (r"Tệp không tính vào số liệu – ", "A file not counted in the figures – "),
+    (r"(?<=bỏ qua )([\d.]+) sổ chỉ tiêu", r"\1 targets workbooks"),
+    (r"(?<=bỏ qua )(?:(.*?) và )?([\d.]+) tệp kết quả do rehabstat lập", lambda m: (m.group(1) + " and " if m.group(1) else "") + f"{m.group(2)} result files rehabstat wrote"),
+    (r" \(bỏ qua (.*?)\)\.$", r" (skipped \1)."),
+    (r"bỏ qua tệp khóa của Excel/LibreOffice \(tệp tạm có khi một sổ đang mở, không phải sổ\): (.*?)(?: và (\d+) tệp khác)?\.$",
+     lambda m: f"skipped the lock files of Excel/LibreOffice (left while a workbook is open; not workbooks): {m.group(1)}"
+               + (f" and {m.group(2)} more" if m.group(2) else "") + "."),
     (r"Không có sổ nào của kỳ này\.", "No workbook for this period."),
     (r"Sổ không đọc được \(không rõ cơ sở hoặc tháng\): ", "Unreadable workbook (facility or month unknown): "),
     (r"Lỗi theo mã: ", "Errors by code: "),

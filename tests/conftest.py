@@ -7,6 +7,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_ledger(tmp_path_factory):
+    """The ledger of what rehabstat wrote (workbooks/written.py) is the test session's, not
+    the user's (subprocesses inherit it through the environment)."""
+    import os
+    os.environ["REHABSTAT_STATE"] = str(tmp_path_factory.mktemp("state"))
+
+
 @pytest.fixture(scope="session")
 def son_la():
     return SAMPLES / "son-la"

@@ -82,6 +82,7 @@ class Gate(IssueCounts):
     excluded: dict = field(default_factory=dict)  # file -> status (DUPLICATE, HAS_ERRORS)
     unattributed: list = field(default_factory=list)  # [(file, first error message)]
     skipped: list = field(default_factory=list)  # files that are not monthly workbooks
+    unreadable: list = field(default_factory=list)  # [(file, message)]: every file of the data that cannot be read
     dataset: object = None  # the Dataset of the counted files only
     holdings: str = ""  # what the data hold (for the message of an empty selection)
 
@@ -216,8 +217,14 @@ def decide(ds, period: Period, config=None, units=None, provinces=None, force: b
                          and (everything or unit is None or unit in gate.facilities)]
     gate.issues = adjust(_relevant(issues, where, period, gate.facilities, gate.provinces, everything)
                          + _missing_issues(gate), getattr(config, "checks", None))
+    # a file that cannot be read is somebody's lost month whatever the period: always named
+    gate.unreadable = sorted({i.file: i.message for i in reversed(ds.issues)
+                              if i.code in UNREADABLE and i.file}.items())
     gate.dataset = ds.only_files(counted)
     return gate
+
+
+UNREADABLE = ("F001", "F002", "F003", "F004")  # the file itself cannot be opened or read
 
 
 def checked_issues(ds, period, today, cfg) -> list[Issue]:

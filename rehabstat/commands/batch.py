@@ -68,6 +68,7 @@ class BatchResult(IssueCounts):
     workbooks: int = 0  # workbooks found
     skipped: list = field(default_factory=list)  # files that are not monthly workbooks (a targets workbook)
     unattributed: list = field(default_factory=list)  # [(file, reason)]: broken, facility or month unknown
+    unreadable: list = field(default_factory=list)  # lines: files that could not be read, whatever their month
     issues: list = field(default_factory=list)  # every issue that concerns the period
     template_error: str | None = None  # the BC template could not be used (no BC was written)
     notes: list = field(default_factory=list)  # what the console should say (province names mapped, sector defaults)
@@ -152,6 +153,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     result.notes = province_notes(ds, period, as_of)
     result.gate = gate
     result.unattributed = gate.unattributed
+    from .service import unreadable_lines
+    result.unreadable = unreadable_lines(gate, [f for f, _m in gate.unattributed])
     result.issues = gate.issues
     facilities, provinces = gate.facilities, gate.provinces
     excluded = set(gate.excluded)
@@ -194,7 +197,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     if gate.complete or force:
         from ..workbooks.national import build_national, finish_national
         result.draft = not gate.complete
-        path = Path(out) / f"TongHop-{_file_code(period)}.xlsx"
+        from ..workbooks.xlsxout import DRAFT_SUFFIX
+        path = Path(out) / f"TongHop-{_file_code(period)}{DRAFT_SUFFIX if result.draft else ''}.xlsx"
         # what touches every row is done before the workers are forked: done while they run,
         # it would copy the memory pages they share with this process (copy-on-write)
         ids, reporting = learner_ids(ds), _reporting(result.provinces, period, cfg)
@@ -205,13 +209,14 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
                 issues=result.issues, unattributed=result.unattributed, today=today, draft=result.draft,
                 deadline=getattr(cfg, "deadline", None) or None, reporting=reporting, approved=approved,
                 learner_ids=ids)
-            return wb, finish_national(wb, path, result.provinces, expected)
+            return wb, finish_national(wb, path, result.provinces, expected, draft=result.draft)
     built = _render_all(result, clean, cfg, period, out, excluded, force, today, template, jobs, progress, prov_table,
-                        as_of, approved, full=ds, all_issues=issues, meanwhile=national)
+                        as_of, approved, full=ds, all_issues=issues, meanwhile=national,
+                        national_path=path if national is not None else None)
     if national is not None:
         wb, result.national = built
         if any(p.failure for p in result.provinces):  # a BC not written: its row says why
-            result.national = finish_national(wb, path, result.provinces)
+            result.national = finish_national(wb, path, result.provinces, draft=result.draft)
     result.elapsed = time.perf_counter() - started
     return result
 
@@ -235,7 +240,7 @@ def _reporting(provinces, period: Period, cfg) -> list[tuple]:
 
 
 def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, today, template, jobs, progress,
-                prov_table, as_of=None, approved=None, full=None, all_issues=None, meanwhile=None):
+                prov_table, as_of=None, approved=None, full=None, all_issues=None, meanwhile=None, national_path=None):
     """One BC per province, in parallel processes when there are many: each gets only its
     own rows of the period (a small Dataset, cheap to send). `meanwhile(expected)` runs in
     this process while the workers render (after the provinces when there are no workers),
@@ -280,7 +285,11 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                          result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else [],
                          prov.facilities))
     from .service import document_stem
-    expected = {prov.name: f"{document_stem('bc', prov.name, period)}.docx" for prov in work}
+    expected = {prov.name: f"{document_stem('bc', prov.name, period, draft=not prov.complete)}.docx" for prov in work}
+    from ..workbooks.written import refuse_unless_ours
+    # every file this batch will write, checked before any is: a file changed since we wrote it stops the batch
+    refuse_unless_ours([Path(out) / (name[:-5] + suffix) for name in expected.values() for suffix in (".docx", ".xlsx")]
+                       + ([national_path] if national_path is not None else []))
     total = len(result.provinces)
     done = total - len(work)
     if progress:

@@ -154,14 +154,15 @@ def with_coverage(table, gate, level: str):
     return table.assign(coverage=table["unit"].map(cover), draft=table["unit"].map(draft).fillna(True).astype(bool))
 
 
-def write_indicators(table, fmt: str, out: Path | None):
-    """csv/json text (returned when out is None) or a file."""
+def write_indicators(table, fmt: str, out: Path | None, draft: bool = False):
+    """csv/json text (returned when out is None) or a file. `draft`: the xlsx is marked DỰ
+    THẢO (csv and json carry the `draft` column)."""
     from ..workbooks.xlsxout import atomic_path
     if fmt == "xlsx":
         from ..workbooks.book import Book, write_table
         wb = Book()
         write_table(wb.sheet("ChiSo"), list(table.columns), table.itertuples(index=False, name=None))
-        wb.save(out)
+        wb.save(out, draft=draft)
         return None
     if fmt == "json":
         records = [dict(zip(table.columns, (plain_number(v) for v in row))) for row in table.itertuples(index=False)]
@@ -585,7 +586,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
         annex = write_annex_sheet(wb, ctx.get("annex") or [], ctx.get("gaps") or [], top=4)
         titled(annex, f"Các cơ sở trong tỉnh: số tháng có sổ và số liệu chính, {figures}", annex.max_column)
         _printable_annex(annex, top=4)
-    return wb.save(out)
+    return wb.save(out, draft=bool(ctx.get("doc", {}).get("draft")))
 
 
 def bold_row(ws, row: int, last_col: int) -> None:

@@ -520,19 +520,21 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 guessed: both are left out of the report. Fix: keep one workbook per period,
                 without overlaps."""),
     # ---------------------------------------------------------------- provinces and timeliness
-    Rule("G001", WARNING, "unknown-province", 'tỉnh không có trong danh mục',
+    Rule("G001", ERROR, "unknown-province", 'tỉnh không có trong danh mục',
          message_vi="Tỉnh/Thành phố '{value}' không có trong danh mục tỉnh, thành phố (63 trước, 34 từ ngày 01/07/2025). Có phải: {near}?",
          message_en="Province '{value}' is not a province (63 before, 34 from 01/07/2025). Did you mean: {near}?",
          explanation_vi="""Tên tỉnh được đối chiếu với danh sách chính thức
                 (rehabstat/data/provinces-2025.toml): tiền tố, chữ hoa, dấu và khoảng trắng
-                không quan trọng. Tên không phải tỉnh cũ cũng không phải tỉnh mới được giữ
-                nguyên như đã ghi, nên các cơ sở của nó thành một tỉnh riêng trong mọi bảng tổng
-                hợp. Cách sửa: ghi tên tỉnh như trong danh sách.""",
+                không quan trọng. Tên không phải tỉnh cũ cũng không phải tỉnh mới là một lỗi: không
+                bao giờ thành một tỉnh riêng, và tháng của sổ đó là tháng có lỗi (không tính vào số
+                liệu, trừ khi --force; khi đó cơ sở vẫn thuộc tỉnh mà các sổ khác của nó ghi). Cách
+                sửa: ghi tên tỉnh như trong danh sách.""",
          explanation_en="""The province is matched against the official list
                 (rehabstat/data/provinces-2025.toml): prefixes, case, diacritics and spaces do
-                not matter. A name that is neither an old nor a new province is kept as written,
-                so its facilities form a province of their own in every summary. Fix: write the
-                province's name as in the list."""),
+                not matter. A name that is neither an old nor a new province is an error: it never
+                becomes a province of its own, and the month of that workbook has errors for the
+                gate (not counted unless --force; with --force the facility stays in the province
+                its other workbooks name). Fix: write the province's name as in the list."""),
     Rule("G002", WARNING, "old-province", 'tỉnh đã sáp nhập',
          message_vi="Tỉnh '{value}' đã sáp nhập vào {new} từ ngày {date} (Nghị quyết 202/2025/QH15): sổ được tính vào {new}; hãy ghi tên tỉnh mới.",
          message_en="Province '{value}' was merged into {new} on {date} (Resolution 202/2025/QH15): counted there; write the new name.",

@@ -161,7 +161,76 @@ def _undefined_name(message: str) -> str:
     return message
 
 
-def _translate(exc: BaseException, path: Path) -> TemplateError:
+def _undefined_class():
+    """jinja2's StrictUndefined (any use of an undefined name or attribute, at any depth, is
+    an error) that also tells what it was looked up in, so that the message names the whole
+    variable (n.CUOI_KY.HVV) and the closest names that exist."""
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import UndefinedError
+    from jinja2.utils import missing
+
+    class _Undefined(UndefinedError):
+        pass
+
+    class _NamedUndefined(StrictUndefined):
+        __slots__ = ()
+
+        def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError):
+            super().__init__(hint, obj, name, exc)
+            lookup = (None if obj is missing else obj, name)
+
+            def error(message):  # what every use of the undefined raises (StrictUndefined)
+                exc = _Undefined(message)
+                exc.lookup = lookup
+                return exc
+            self._undefined_exception = error
+
+    return _NamedUndefined
+
+
+def _undefined_where(exc, ctx) -> tuple[str, list[str]]:
+    """('n.CUOI_KY.HVV', ['n.CUOI_KY.HV', ...]): the undefined variable with the path of what
+    it was looked up in (found in the context by identity), and the closest names there."""
+    import difflib
+    obj, name = getattr(exc, "lookup", (None, None))
+    if name is None:
+        return _undefined_name(str(exc)), []
+    name = str(name)
+    path = _path_of(obj, ctx or {}) if obj is not None else ""
+    if obj is None:
+        keys = list(ctx or {})
+    elif isinstance(obj, dict):
+        keys = [str(k) for k in obj]
+        if hasattr(type(obj), "__missing__"):  # a figure's categories: those without data too
+            from ..documents.report import CATEGORY_KEYS
+            keys = sorted(set(keys) | CATEGORY_KEYS)
+    else:
+        keys = [k for k in dir(obj) if not k.startswith("_")]
+    near = difflib.get_close_matches(name, keys, n=3, cutoff=0.6)
+    if not near:
+        near = difflib.get_close_matches(name.upper(), keys, n=3, cutoff=0.6)
+    prefix = f"{path}." if path else ("" if obj is None else "….")
+    return prefix + name, [prefix + k for k in near]
+
+
+def _path_of(obj, ctx, depth: int = 4) -> str:
+    """Where `obj` is in the context, as a template writes it (doc.legal_bases), or ''."""
+    todo = [("", ctx)]
+    for _ in range(depth):
+        following = []
+        for path, value in todo:
+            items = value.items() if isinstance(value, dict) else ()
+            for k, v in items:
+                here = f"{path}.{k}" if path else str(k)
+                if v is obj:
+                    return here
+                if isinstance(v, dict):
+                    following.append((here, v))
+        todo = following
+    return ""
+
+
+def _translate(exc: BaseException, path: Path, ctx: dict | None = None) -> TemplateError:
     import jinja2
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
@@ -171,8 +240,9 @@ def _translate(exc: BaseException, path: Path) -> TemplateError:
         return TemplateError(
             f"Mẫu văn bản bị từ chối: mẫu {path.name} truy cập thuộc tính không được phép{what}.")
     if isinstance(exc, UndefinedError):
-        return TemplateError(
-            f"Mẫu văn bản dùng biến không tồn tại: '{_undefined_name(str(exc))}'. {VARS_HINT}")
+        where, near = _undefined_where(exc, ctx)
+        return TemplateError(f"Mẫu văn bản dùng biến không tồn tại: '{where}'"
+                             + (f" (có phải: {', '.join(near)}?)" if near else "") + f". {VARS_HINT}")
     if isinstance(exc, TemplateSyntaxError):
         # docxtpl puts each Word paragraph on its own line, after one opening line
         line = (f" ở đoạn văn thứ {max(1, exc.lineno - 1)} (dòng {exc.lineno} của mã mẫu)"
@@ -205,7 +275,6 @@ def _environment():
     the source string alone determines the compiled code."""
     global _ENV
     if _ENV is None:
-        from jinja2 import StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
         class _CachingSandbox(ImmutableSandboxedEnvironment):
@@ -225,7 +294,7 @@ def _environment():
                     self._compiled[key] = tpl
                 return tpl
 
-        _ENV = _CachingSandbox(autoescape=True, undefined=StrictUndefined)
+        _ENV = _CachingSandbox(autoescape=True, undefined=_undefined_class())
     return _ENV
 
 
@@ -297,9 +366,21 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
     except TemplateError:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message for the user
-        raise _translate(exc, path) from exc
+        raise _translate(exc, path, ctx) from exc
+    if (context.get("doc") or {}).get("draft"):
+        _mark_draft_properties(tpl)
     _save_atomic(tpl, out)
     return out
+
+
+def _mark_draft_properties(tpl) -> None:
+    """A draft says so in its document properties too (the banner is the template's)."""
+    from ..workbooks.xlsxout import DRAFT, DRAFT_LINE
+    props = tpl.docx.core_properties  # (get_docx() would load the template again)
+    props.title = f"{DRAFT} – {props.title}" if props.title else DRAFT_LINE
+    props.subject = DRAFT_LINE
+    props.category = DRAFT
+    props.keywords = ", ".join(k for k in (props.keywords, DRAFT) if k)
 
 
 def _save_atomic(tpl, out: Path) -> None:

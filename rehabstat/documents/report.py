@@ -79,11 +79,24 @@ def figures_from_table(table) -> dict[str, dict[str, int]]:
     from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
     known = set(CATEGORY_INDICATORS) | set(FIGURES) | set(REVENUE_INDICATORS) | set(PROVINCE_FIGURES) \
         | set(PROVINCE_DERIVED)
-    v: dict[str, dict] = {ind: defaultdict(int) for ind in known}
+    v: dict[str, dict] = {ind: _Figures() for ind in known}
     for ind, cat, value in zip(table["indicator"], table["category"], table["value"]):
         value = value.item() if hasattr(value, "item") else value
-        v.setdefault(ind, defaultdict(int))[cat] = v.get(ind, {}).get(cat, 0) + value
+        v.setdefault(ind, _Figures())[cat] = v.get(ind, {}).get(cat, 0) + value
     return v
+
+
+CATEGORY_KEYS = frozenset(ALL_CATEGORIES) | {"HV", "ALL"}
+
+
+class _Figures(dict):
+    """category → figure; a category without data is 0, a key that is no category is
+    missing (a template's typo, v.CUOI_KY.HVV, is an error, not a 0)."""
+
+    def __missing__(self, key):
+        if key in CATEGORY_KEYS:
+            return 0
+        raise KeyError(key)
 
 
 def _n(value) -> str:
@@ -139,8 +152,8 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
     met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
     met_in = sum(v[c]["MET"] for c, _ in MET_INS)
-    v["RA_MET"] = defaultdict(int, {"MET": met_exit})
-    v["VAO_MET"] = defaultdict(int, {"MET": met_in})
+    v["RA_MET"] = _Figures({"MET": met_exit})
+    v["VAO_MET"] = _Figures({"MET": met_in})
     n["RA_MET"] = _Formatted(v["RA_MET"])
     n["VAO_MET"] = _Formatted(v["VAO_MET"])
     parts = {ind: breakdown(v[ind]) for ind in CATEGORY_INDICATORS}
@@ -361,10 +374,13 @@ def _short_label(period: Period) -> str:
 
 
 class _Formatted(dict):
-    """category → formatted figure; a category without data reads "0"."""
+    """category → formatted figure; a category without data reads "0", a key that is no
+    category is missing (the template is refused)."""
 
     def __init__(self, values):
         super().__init__({c: _n(x) for c, x in values.items()})
 
     def __missing__(self, key):
-        return "0"
+        if key in CATEGORY_KEYS:
+            return "0"
+        raise KeyError(key)

@@ -116,9 +116,10 @@ class WorkbookResult:
 # ---------------------------------------------------------------- files
 
 def find_workbooks(paths) -> list[Path]:
-    """Every workbook under the given files/folders, sorted; lock files, our own temporary
-    files (.~rehabstat-*) and annotated copies (*.kiem-tra.xlsx) skipped in folders (a file
-    named explicitly is always read)."""
+    """Every workbook under the given files/folders, sorted; our own temporary files
+    (.~rehabstat-*) and annotated copies (*.kiem-tra.xlsx) skipped in folders (a file named
+    explicitly is read); the lock files of Excel and LibreOffice (~$x.xlsx, .~lock.x.xlsx#)
+    skipped everywhere, even named by a shell glob (lock_files lists them for a note)."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -127,9 +128,26 @@ def find_workbooks(paths) -> list[Path]:
                          if q.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_lock_file(q)
                          and not safety.is_temp_file(q)
                          and not q.name.lower().endswith(ANNOTATED_SUFFIX))
-        elif p.exists():
+        elif p.exists() and not safety.is_lock_file(p):
             found.append(p)
     return found
+
+
+def lock_files(paths) -> list[Path]:
+    """The lock files of Excel (~$x.xlsx) and LibreOffice (.~lock.x.xlsx#) among the given
+    files and under the given folders: they are not workbooks (find_workbooks skips them),
+    and the console says so."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(q for q in p.rglob("*") if safety.is_lock_file(q) and q.is_file()))
+        elif safety.is_lock_file(p) and p.exists():
+            found.append(p)
+    return found
+
+
+LOCK_WHAT = "tệp khóa của Excel/LibreOffice (tệp tạm có khi một sổ đang mở, không phải sổ)"
+LOCK_NOTE = f"bỏ qua {LOCK_WHAT}"
 
 
 def read_workbook(path, window=None) -> WorkbookResult:

@@ -193,12 +193,16 @@ def unit_provinces(files, as_of: dt.date) -> dict[str, str]:
     ok = ok[ok["year"].notna() & ok["month"].notna()] if len(ok) else ok
     if ok.empty:
         return {}
+    geo = geography()
+    names = {name: geo.resolve(name, as_of).known for name in set(ok["province"])}
+    known = ok["province"].map(names).astype(bool)
+    if not known.all():  # a misspelt name (G001) never decides: the facility's other workbooks do
+        ok = ok[known | ~ok["unit"].isin(set(ok.loc[known, "unit"]))]
     limit = as_of.year * 100 + as_of.month
     ym = ok["year"].astype(int) * 100 + ok["month"].astype(int)
     # best last: months up to as_of, the latest; failing that the earliest month after it
     rank = ym.where(ym <= limit, -ym)
     best = ok.assign(_rank=rank).sort_values(["_rank", "file"], kind="stable").groupby("unit").tail(1)
-    geo = geography()
     cache: dict[str, str] = {}
     out = {}
     for unit, name in zip(best["unit"], best["province"]):
@@ -229,6 +233,6 @@ def mapping_notes(files, as_of: dt.date, units=None) -> list[str]:
                      f"{new} theo địa giới ngày {as_of:%d/%m/%Y} ({geo.source.split(' ngày')[0]}).")
     for name, near in unknown.items():
         hint = f" Có phải: {', '.join(near)}?" if near else ""
-        notes.append(f"Cảnh báo: '{name}' không phải tên tỉnh/thành phố nào (trước hay sau ngày "
-                     f"{geo.effective:%d/%m/%Y}); số liệu được tính riêng dưới tên này.{hint}")
+        notes.append(f"'{name}' không phải tên tỉnh/thành phố nào (trước hay sau ngày {geo.effective:%d/%m/%Y}): "
+                     f"lỗi G001 ở trang ThongTin của sổ ghi tên này; sửa tên tỉnh rồi chạy lại.{hint}")
     return notes

@@ -345,6 +345,11 @@ class Store:
             raise UsageError(f"Không tìm thấy: {', '.join(missing)}")
         own = self.root.resolve()
         files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
+        from ..reading.reader import LOCK_WHAT, lock_files
+        locks = [Outcome(str(f), SKIPPED, reason=f"{LOCK_WHAT}; không lưu vào kho.") for f in lock_files(paths)
+                 if own not in f.resolve().parents]  # Excel's ~$x.xlsx, even named by a shell glob: said, not stored
+        if not files and locks:
+            return locks
         if not files:
             raise UsageError(f"Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
         out = Path(out) if out is not None else self.root / ANNOTATED
@@ -377,7 +382,7 @@ class Store:
                 self.received_config = self._keep_config(found)
             else:
                 cfg = self.config()
-        outcomes: list[Outcome] = []
+        outcomes: list[Outcome] = locks
         for src in files:
             try:
                 size = src.stat().st_size

@@ -166,18 +166,26 @@ class Sheet:
         return {c: self.widths.get(c) or DEFAULT_WIDTH for c in range(1, (last or self.max_column) + 1)}
 
     # ------------------------------------------------------------ writing
-    def _write(self, wb, ws, fmt) -> None:
+    def _write(self, wb, ws, fmt, draft: bool = False) -> None:
+        """Write the sheet; `draft`: its rows one lower, under the draft's first row
+        (xlsxout.DRAFT_LINE), and DỰ THẢO in the page header (xlsxout.mark_draft's rule)."""
+        d = 1 if draft else 0
+        if draft:
+            from .xlsxout import DRAFT_LINE
+            ws.write_string(0, 0, DRAFT_LINE, fmt(style(font=font(bold=True, color="C00000", size=12))))
+            ws.set_row(0, 18)
+            wb = _ShiftedCharts(wb, d)
         for c in sorted(set(self.widths) | set(self.column_styles)):
             width = self.widths.get(c)
             pixels = None if width is None else round(width * PIXELS_PER_UNIT)
             ws.set_column_pixels(c - 1, c - 1, pixels, fmt(self.column_styles.get(c)))
         for r, height in sorted(self.heights.items()):
-            ws.set_row(r - 1, height)
+            ws.set_row(r - 1 + d, height)
         for r1, c1, r2, c2 in self.merges:  # the cells written below replace the merge's own
             value, st = self.cells.get((r1, c1), (None, None))
-            ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, None, fmt(st))
+            ws.merge_range(r1 - 1 + d, c1 - 1, r2 - 1 + d, c2 - 1, None, fmt(st))
         for first, rows, style_of in self.bulk:  # before the cells: a cell put in a bulk row replaces it
-            for r, row in enumerate(rows, start=first - 1):
+            for r, row in enumerate(rows, start=first - 1 + d):
                 for c, value in enumerate(row):
                     if type(value) is str:
                         value = writable(value)[:32767]
@@ -185,14 +193,14 @@ class Sheet:
                         value = _plain(value)
                     _write_cell(ws, r, c, value, fmt(style_of(c + 1, value)))
         for (r, c), (value, st) in self.cells.items():
-            _write_cell(ws, r - 1, c - 1, value, fmt(st))
+            _write_cell(ws, r - 1 + d, c - 1, value, fmt(st))
         if self.freeze:
-            ws.freeze_panes(self.freeze[0] - 1, self.freeze[1] - 1)
+            ws.freeze_panes(self.freeze[0] - 1 + d, self.freeze[1] - 1)
         for (r1, c1, r2, c2), options in self.validations:
-            if ws.data_validation(r1 - 1, c1 - 1, r2 - 1, c2 - 1, options) != 0:
+            if ws.data_validation(r1 - 1 + d, c1 - 1, r2 - 1 + d, c2 - 1, options) != 0:
                 raise ValueError(f"validation list not written on {self.title}: {options}")
         if self.breaks:
-            ws.set_h_pagebreaks(sorted(b - 1 for b in self.breaks))  # a break above row b
+            ws.set_h_pagebreaks(sorted(b - 1 + d for b in self.breaks))  # a break above row b
         if self.page:
             p = self.page
             ws.set_paper(9)  # A4
@@ -202,19 +210,63 @@ class Sheet:
                 ws.set_portrait()
             ws.fit_to_pages(1, 0)
             ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
-            ws.set_header("", {"margin": 0.3})
+            ws.set_header(DRAFT_HEADER if draft else "", {"margin": 0.3})
             ws.set_footer(f"&C&9{p['footer']}" if p["footer"] else "", {"margin": 0.3})
             ws.center_horizontally()
             if p["title_rows"]:
-                ws.repeat_rows(p["title_rows"][0] - 1, p["title_rows"][1] - 1)
+                ws.repeat_rows(p["title_rows"][0] - 1 + d, p["title_rows"][1] - 1 + d)
             if p["title_cols"]:
                 ws.repeat_columns(p["title_cols"][0] - 1, p["title_cols"][1] - 1)
         else:  # a sheet not set up for printing: the classic margins (0,75 / 1,0 / 0,5 inch)
             ws.set_margins(left=0.75, right=0.75, top=1.0, bottom=1.0)
-            ws.set_header("", {"margin": 0.5})
+            ws.set_header(DRAFT_HEADER if draft else "", {"margin": 0.5})
             ws.set_footer("", {"margin": 0.5})
         for anchor, make in self.charts:
-            ws.insert_chart(anchor, make(wb))
+            ws.insert_chart(_shift_cell(anchor, d), make(wb))
+
+
+DRAFT_HEADER = '&C&"-,Bold"&12&KC00000DỰ THẢO'  # on every printed page of a draft
+
+
+def _shift_cell(anchor: str, d: int) -> str:
+    """'F2' → 'F3' when d is 1."""
+    import re
+    m = re.fullmatch(r"([A-Z]+)(\d+)", anchor)
+    return f"{m.group(1)}{int(m.group(2)) + d}" if m and d else anchor
+
+
+class _ShiftedCharts:
+    """The XlsxWriter workbook as a chart-making function sees it, on a draft's sheet: the
+    series' rows ([sheet, first_row, first_col, last_row, last_col], 0-based) one lower."""
+
+    def __init__(self, wb, d: int):
+        self._wb, self._d = wb, d
+
+    def add_chart(self, options):
+        return _ShiftedChart(self._wb.add_chart(options), self._d)
+
+    def __getattr__(self, name):
+        return getattr(self._wb, name)
+
+
+class _ShiftedChart:
+    def __init__(self, chart, d: int):
+        self._chart, self._d = chart, d
+
+    def add_series(self, options):
+        options = dict(options)
+        for key in ("name", "categories", "values"):
+            ref = options.get(key)
+            if isinstance(ref, list) and len(ref) in (3, 5):
+                ref = list(ref)
+                ref[1] += self._d
+                if len(ref) == 5:
+                    ref[3] += self._d
+                options[key] = ref
+        return self._chart.add_series(options)
+
+    def __getattr__(self, name):
+        return getattr(self._chart, name)
 
 
 def _write_cell(ws, r, c, value, f) -> None:
@@ -278,15 +330,22 @@ class Book:
                 return ws
         raise KeyError(title)
 
-    def save(self, out: Path, output: bool = True) -> Path:
+    def save(self, out: Path, output: bool = True, draft: bool = False) -> Path:
         """Write the workbook atomically. `output`: a workbook of results (its keywords carry
-        OUTPUT_MARK, so that it is never read back as a monthly workbook); False for the blank form."""
+        OUTPUT_MARK, so that it is never read back as a monthly workbook); False for the blank form.
+        `draft`: figures that do not rest on complete, clean data: every sheet starts with the
+        draft's row and prints DỰ THẢO in its page header, the properties say so (the laid-out
+        sheets are not changed: saving again gives the same file)."""
         import xlsxwriter
+        from .xlsxout import DRAFT, DRAFT_LINE
         with atomic_path(Path(out)) as tmp:
             wb = xlsxwriter.Workbook(str(tmp), {"in_memory": True, "strings_to_numbers": False,
                                                 "strings_to_formulas": False, "strings_to_urls": False})
-            if output:
-                wb.set_properties({"keywords": OUTPUT_MARK})
+            props = {"keywords": OUTPUT_MARK} if output else {}
+            if draft:
+                props.update(title=DRAFT_LINE, subject=DRAFT_LINE, category=DRAFT)
+            if props:
+                wb.set_properties(props)
             formats: dict = {}
 
             def fmt(st):
@@ -298,7 +357,7 @@ class Book:
                 return f
             sheets = [(ws, wb.add_worksheet(ws.title)) for ws in self.sheets]
             for ws, target in sheets:
-                ws._write(wb, target, fmt)
+                ws._write(wb, target, fmt, draft)
             sheets[self.active][1].activate()
             wb.close()
         return Path(out)

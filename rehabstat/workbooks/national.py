@@ -60,7 +60,7 @@ STATUS_MEANING = {
 }
 
 
-def finish_national(wb, path: Path, provinces, expected: dict | None = None) -> Path:
+def finish_national(wb, path: Path, provinces, expected: dict | None = None, draft: bool = False) -> Path:
     """Save the workbook of build_national to `path`, with the name of each province's BC, or
     why it has none, in TomTat's column I: the BC written, else `expected` (the name it will
     have: the workbook is written while the provinces are rendered), else the reason."""
@@ -68,7 +68,7 @@ def finish_national(wb, path: Path, provinces, expected: dict | None = None) -> 
     for r, p in enumerate(provinces, start=2):
         value, st = ws.cells.get((r, 9), (None, None))
         ws.put(r, 9, _bc_name(p, expected), st)
-    return wb.save(path)
+    return wb.save(path, draft=draft)
 
 
 def _bc_name(p, expected: dict | None = None) -> str:

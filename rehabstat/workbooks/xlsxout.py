@@ -86,7 +86,11 @@ def untrack_temp(path) -> None:
 def atomic_path(out: Path):
     """Yield a temporary path beside `out`; on success it replaces `out`, on failure (or
     SIGTERM, Ctrl-C) it is removed. Its name, .~rehabstat-*, is never read as input."""
+    from .written import record, refuse_unless_ours, sha256
     out = Path(out)
+    ours = str(out) in _LIVE  # the temp file of an outer atomic_path: neither checked nor recorded
+    if not ours:
+        refuse_unless_ours([out])  # a file somebody changed since we wrote it is never replaced unasked
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~rehabstat-", suffix=out.suffix, dir=out.parent)
     track_temp(tmp)
@@ -94,12 +98,28 @@ def atomic_path(out: Path):
     try:
         yield Path(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it 0600: the file gets the usual mode
+        digest = None if ours else sha256(Path(tmp))
         os.replace(tmp, out)
+        if not ours:
+            record(out, digest)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     finally:
         untrack_temp(tmp)
+
+
+DRAFT = "DỰ THẢO"
+DRAFT_LINE = "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI: không dùng làm số liệu chính thức."
+DRAFT_SUFFIX = "-DU-THAO"  # in the file name of every draft: a draft never takes a final's name
+
+
+def draft_name(path) -> Path:
+    """`path` with DRAFT_SUFFIX before its suffix, unless its name already says draft."""
+    path = Path(path)
+    if "du-thao" in path.stem.lower().replace("_", "-").replace(" ", "-") or DRAFT.lower() in path.stem.lower():
+        return path
+    return path.with_name(f"{path.stem}{DRAFT_SUFFIX}{path.suffix}")
 
 
 def _umask() -> int:

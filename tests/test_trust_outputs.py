@@ -1,0 +1,211 @@
+"""What a command writes can be trusted: a draft says so in every file and in its name, a
+file somebody changed is never replaced unasked, a template's typo is an error, a document
+is never dated before its period ends. Each test runs the command as a user would, on the
+samples (or a copy of them)."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import SAMPLES, cli
+
+
+@pytest.fixture
+def march_twice(tmp_path):
+    """Sơn La's year with March sent twice (a copy beside the first)."""
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    shutil.copy(data / "2021-03.xlsx", data / "2021-03-lan2.xlsx")
+    return data
+
+
+def _draft_workbook(path: Path):
+    wb = openpyxl.load_workbook(path)
+    assert wb.properties.category == "DỰ THẢO" and wb.properties.title.startswith("DỰ THẢO")
+    for ws in wb.worksheets:
+        assert str(ws["A1"].value).startswith("DỰ THẢO"), (path.name, ws.title)
+        assert ws.oddHeader.center.text == "DỰ THẢO", (path.name, ws.title)
+    return wb
+
+
+# ---------------------------------------------------------------- drafts
+
+def test_report_draft_says_so_in_every_file_and_name(tmp_path, march_twice):
+    out = tmp_path / "out"
+    res = cli("report", "--data", march_twice, "--year", "2021", "--force", "--out", out)
+    assert res.exit_code == 1, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["BC-SL01-2021-DU-THAO.docx", "BC-SL01-2021-DU-THAO.xlsx"]
+    wb = _draft_workbook(out / "BC-SL01-2021-DU-THAO.xlsx")
+    ws = wb["BienDong"]
+    # the table moved down one row, with its print titles and frozen panes
+    assert ws["A2"].value == "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La"
+    assert ws["A5"].value == "Mã" and ws.print_title_rows == "$5:$5" and ws.freeze_panes == "A6"
+    tiep_nhan = next(r for r in ws.iter_rows(min_row=6, values_only=True) if r[0] == "TIEP_NHAN")
+    assert tiep_nhan[-3] == 1463  # Cộng HV over 11 of 12 months: the draft's figure, marked as such
+    import docx
+    document = docx.Document(out / "BC-SL01-2021-DU-THAO.docx")
+    assert document.core_properties.category == "DỰ THẢO"
+    assert any(p.text.startswith("DỰ THẢO") for p in document.paragraphs)
+
+
+def test_a_draft_never_takes_a_finals_name(tmp_path, march_twice):
+    out = tmp_path / "out"
+    assert cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out).exit_code == 0
+    final = (out / "BC-SL01-2021.xlsx").read_bytes()
+    assert cli("report", "--data", march_twice, "--year", "2021", "--force", "--out", out).exit_code == 1
+    assert (out / "BC-SL01-2021.xlsx").read_bytes() == final
+    assert (out / "BC-SL01-2021-DU-THAO.xlsx").exists()
+
+
+def test_batch_draft_marks_every_sheet_and_name(tmp_path, march_twice):
+    out = tmp_path / "out"
+    res = cli("batch", "--data", march_twice, "--year", "2021", "--force", "--out", out, "--jobs", "1")
+    assert res.exit_code == 1, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["BC-Son-La-2021-DU-THAO.docx", "BC-Son-La-2021-DU-THAO.xlsx",
+                                                      "TongHop-2021-DU-THAO.xlsx"]
+    _draft_workbook(out / "BC-Son-La-2021-DU-THAO.xlsx")
+    wb = _draft_workbook(out / "TongHop-2021-DU-THAO.xlsx")
+    tomtat = wb["TomTat"]
+    assert tomtat["A2"].value == "Tỉnh/Thành phố" and tomtat["A3"].value == "Sơn La"
+    assert tomtat["I3"].value == "BC-Son-La-2021-DU-THAO.docx"  # the name it has
+    chart = wb["SiSoThang"]._charts  # the chart's data moved with the rows  # noqa: F841
+
+
+def test_indicators_xlsx_draft(tmp_path, march_twice):
+    res = cli("indicators", "--data", march_twice, "--year", "2021", "--force", "--format", "xlsx",
+              "--out", tmp_path / "chiso.xlsx")
+    assert res.exit_code == 1
+    assert not (tmp_path / "chiso.xlsx").exists()
+    wb = _draft_workbook(tmp_path / "chiso-DU-THAO.xlsx")
+    assert wb["ChiSo"]["A2"].value == "unit"
+
+
+def test_a_final_is_not_marked(tmp_path):
+    out = tmp_path / "out"
+    assert cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out).exit_code == 0
+    wb = openpyxl.load_workbook(out / "BC-SL01-2021.xlsx")
+    assert wb.properties.category != "DỰ THẢO" and wb["BienDong"]["A1"].value != "DỰ THẢO"
+
+
+# ---------------------------------------------------------------- edited files
+
+def test_an_edited_report_is_not_overwritten(tmp_path):
+    out = tmp_path / "out"
+    args = ("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out)
+    assert cli(*args).exit_code == 0
+    assert cli(*args).exit_code == 0  # what we wrote ourselves is written again
+    edited = out / "BC-SL01-2021.docx"
+    with zipfile.ZipFile(edited, "a") as zf:  # as Word would: the same file, other bytes
+        zf.writestr("customXml/clerk.xml", "<sửa/>")
+    before = edited.read_bytes()
+    res = cli(*args)
+    assert res.exit_code == 2
+    assert "BC-SL01-2021.docx" in res.output and "--overwrite" in res.output
+    assert edited.read_bytes() == before
+    assert cli(*args, "--overwrite").exit_code == 0
+    assert edited.read_bytes() != before
+
+
+def test_a_file_rehabstat_did_not_write_is_not_overwritten(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "BC-SL01-2021.xlsx").write_bytes(b"the clerk's own table")
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out)
+    assert res.exit_code == 2 and "--overwrite" in res.output
+    assert (out / "BC-SL01-2021.xlsx").read_bytes() == b"the clerk's own table"
+    assert not (out / "BC-SL01-2021.docx").exists()  # both, or neither
+
+
+def test_batch_refuses_before_writing_anything(tmp_path):
+    out = tmp_path / "out"
+    args = ("batch", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out, "--jobs", "1")
+    assert cli(*args).exit_code == 0
+    national = out / "TongHop-2021.xlsx"
+    national.write_bytes(national.read_bytes() + b"\0")
+    docx_before = (out / "BC-Son-La-2021.docx").stat().st_mtime_ns
+    res = cli(*args)
+    assert res.exit_code == 2 and "TongHop-2021.xlsx" in res.output and "--overwrite" in res.output
+    assert (out / "BC-Son-La-2021.docx").stat().st_mtime_ns == docx_before
+    assert cli(*args, "--overwrite").exit_code == 0
+
+
+def test_indicators_and_annotate_keep_edited_files(tmp_path):
+    target = tmp_path / "chiso.csv"
+    args = ("indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--out", target)
+    assert cli(*args).exit_code == 0
+    target.write_text(target.read_text(encoding="utf-8") + "ghi chú\n", encoding="utf-8")
+    res = cli(*args)
+    assert res.exit_code == 2 and "chiso.csv" in res.output and "--overwrite" in res.output
+    assert target.read_text(encoding="utf-8").endswith("ghi chú\n")
+    assert cli(*args, "--overwrite").exit_code == 0
+
+
+def test_form_force_replaces(tmp_path):
+    args = ("form", "--facility", "SL01", "--name", "Cơ sở", "--province", "Sơn La", "--month", "02/2021",
+            "--out", tmp_path / "f.xlsx")
+    assert cli(*args).exit_code == 0
+    (tmp_path / "f.xlsx").write_bytes(b"filled in")
+    assert cli(*args).exit_code == 2
+    assert cli(*args, "--force").exit_code == 0
+
+
+# ---------------------------------------------------------------- templates
+
+def _edited_template(tmp_path, old: str, new: str) -> Path:
+    assert cli("templates", "export", tmp_path / "mau").exit_code == 0
+    src = tmp_path / "mau" / "bc.docx"
+    dst = tmp_path / "mau" / "bc-sua.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text
+                data = text.replace(old, new, 1).encode("utf-8")
+            zout.writestr(item, data)
+    return dst
+
+
+@pytest.mark.parametrize("old, new, named, near", [
+    ("n.CUOI_KY.HV }}", "n.CUOI_KY.HVV }}", "n.CUOI_KY.HVV", "n.CUOI_KY.HV"),
+    ("n.CUOI_KY.HV }}", "v.CUOI_KY.HVV }}", "v.CUOI_KY.HVV", "v.CUOI_KY.HV"),
+    ("n.CUOI_KY.HV }}", "n.CUOI_KI.HV }}", "n.CUOI_KI", "n.CUOI_KY"),
+    ("n.CUOI_KY.HV }}", "doc.subjekt }}", "doc.subjekt", "doc.subject"),
+])
+def test_a_template_typo_is_an_error(tmp_path, old, new, named, near):
+    template = _edited_template(tmp_path, old, new)
+    out = tmp_path / "out"
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out, "--template", template)
+    assert res.exit_code == 2, res.output
+    assert f"'{named}'" in res.output and near in res.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+# ---------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("args, date, earliest", [
+    (("--year", "2021"), "05/01/2021", "01/01/2022"),
+    (("--year", "2021"), "31/12/2021", "01/01/2022"),
+    (("--year", "2021", "--quarter", "2"), "15/06/2021", "01/07/2021"),
+])
+def test_a_report_dated_before_its_period_ends_is_refused(tmp_path, args, date, earliest):
+    out = tmp_path / "out"
+    res = cli("report", "--data", SAMPLES / "son-la", *args, "--date", date, "--out", out)
+    assert res.exit_code == 2
+    assert date in res.output and earliest in res.output
+    assert not out.exists()
+
+
+def test_a_report_dated_after_its_period_is_written(tmp_path):
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--date", "01/01/2022", "--out", tmp_path)
+    assert res.exit_code == 0, res.output
+
+
+def test_a_plan_dated_before_the_year_it_reports_ends_is_refused(tmp_path):
+    res = cli("plan", "--data", SAMPLES / "son-la", "--year", "2022", "--targets", SAMPLES / "targets" / "son-la-2022.xlsx",
+              "--date", "20/12/2021", "--out", tmp_path / "out")
+    assert res.exit_code == 2 and "01/01/2022" in res.output
