@@ -282,7 +282,8 @@ def test_error_cell_in_an_unread_column_is_a_warning_and_the_row_counts(tmp_path
 
 # ---------------------------------------------------------------- TCVN3 and VNI
 
-@pytest.mark.parametrize("name,encoding", [("tcvn3.xlsx", "TCVN3"), ("vni.xlsx", "VNI")])
+@pytest.mark.parametrize("name,encoding", [("tcvn3.xlsx", "TCVN3"), ("vni.xlsx", "VNI"),
+                                           ("tcvn3-unicode-sheets.xlsx", "TCVN3")])  # sheets renamed in Unicode
 def test_legacy_encodings_are_decoded_with_a_note(name, encoding, original):
     result = validate_paths([FIXTURES / name], jobs=1)
     assert [(i.code, i.severity) for i in result.issues] == [("F010", "warning")]

@@ -209,3 +209,85 @@ def test_a_plan_dated_before_the_year_it_reports_ends_is_refused(tmp_path):
     res = cli("plan", "--data", SAMPLES / "son-la", "--year", "2022", "--targets", SAMPLES / "targets" / "son-la-2022.xlsx",
               "--date", "20/12/2021", "--out", tmp_path / "out")
     assert res.exit_code == 2 and "01/01/2022" in res.output
+
+
+# ---------------------------------------------------------------- names that are not what they claim
+
+def _with_province(folder: Path, month_file: str, name: str) -> None:
+    """Write `name` as the province on ThongTin of one workbook (as a clerk's typo would)."""
+    wb = openpyxl.load_workbook(folder / month_file)
+    ws = wb["ThongTin"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == "Sơn La")
+    cell.value = name
+    wb.save(folder / month_file)
+
+
+@pytest.mark.parametrize("name, near", [("Sơn Lam", "Sơn La"), ("Tinh Son Lam", "Sơn La"), ("Xứ Đoài", "Đồng Nai")])
+def test_a_misspelt_province_is_an_error(tmp_path, name, near):
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    _with_province(data, "2021-06.xlsx", name)
+    res = cli("validate", data)
+    assert res.exit_code == 1
+    assert "ThongTin!B3  G001  lỗi" in res.output and f"Có phải: {near}" in res.output
+    out = tmp_path / "out"
+    res = cli("batch", "--data", data, "--year", "2021", "--month", "6", "--out", out, "--jobs", "1")
+    assert res.exit_code == 1
+    assert "Số liệu đầy đủ" not in res.output and "sổ tháng 06/2021 có lỗi" in res.output
+    assert "tính riêng dưới tên này" not in res.output and "lỗi G001" in res.output
+    assert not out.exists() or not any(out.iterdir())
+    res = cli("batch", "--data", data, "--year", "2021", "--month", "6", "--out", out, "--jobs", "1", "--force")
+    assert res.exit_code == 1
+    # the facility stays in the province its other workbooks name: no BC of a province that is none
+    assert sorted(p.name for p in out.iterdir()) == ["BC-Son-La-2021-06-DU-THAO.docx", "BC-Son-La-2021-06-DU-THAO.xlsx",
+                                                      "TongHop-2021-06-DU-THAO.xlsx"]
+
+
+def test_a_province_named_in_the_new_geography_is_no_error(tmp_path):
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    _with_province(data, "2021-06.xlsx", "Tỉnh  SƠN LA")
+    assert cli("validate", data).exit_code == 0
+
+
+def test_our_own_outputs_in_the_data_are_not_targets(tmp_path):
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    assert cli("report", "--data", data, "--year", "2021", "--out", data).exit_code == 0  # BC-SL01-2021.xlsx beside
+    res = cli("batch", "--data", data, "--year", "2021", "--out", tmp_path / "out", "--jobs", "1")
+    assert res.exit_code == 0, res.output
+    assert "sổ chỉ tiêu" not in res.output
+    assert "Đã đọc 12 sổ hằng tháng (bỏ qua 1 tệp kết quả do rehabstat lập)." in res.output
+    shutil.copy(SAMPLES / "targets" / "son-la-2022.xlsx", data)
+    res = cli("batch", "--data", data, "--year", "2021", "--out", tmp_path / "out2", "--jobs", "1")
+    assert "(bỏ qua 1 sổ chỉ tiêu và 1 tệp kết quả do rehabstat lập)" in res.output
+
+
+def test_an_unreadable_file_is_named_whatever_the_exit_code(tmp_path):
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    (data / "2021-03-sua.xlsx").write_bytes((data / "2021-03.xlsx").read_bytes()[:3000])  # cut off
+    for args in (("batch", "--out", tmp_path / "b", "--jobs", "1"), ("report", "--out", tmp_path / "r"),
+                 ("indicators",)):
+        res = cli(*args, "--data", data, "--year", "2021", "--quarter", "2")
+        assert res.exit_code == 0, res.output  # the quarter is complete
+        assert "2021-03-sua.xlsx" in res.output and "hãy gửi lại tệp" in res.output, args
+    res = cli("report", "--data", data, "--year", "2021", "--quarter", "1", "--out", tmp_path / "r1")
+    assert res.exit_code == 1 and "2021-03-sua.xlsx" in res.output
+
+
+def test_lock_files_are_skipped_with_a_note_everywhere(tmp_path):
+    data = tmp_path / "nd"
+    shutil.copytree(SAMPLES / "son-la", data)
+    (data / "~$2021-03.xlsx").write_bytes(b"\x0bNguyen Van A" + b"\0" * 150)  # Excel's owner file: 165 bytes
+    (data / ".~lock.2021-04.xlsx#").write_text("Nguyen Van A,may-1,2021-04-30T08:00;", encoding="utf-8")
+    globbed = sorted(data.glob("*.xlsx")) + [data / ".~lock.2021-04.xlsx#"]  # what `receive nd/*.xlsx` passes
+    res = cli("receive", *globbed, "--store", tmp_path / "kho")
+    assert res.exit_code == 0, res.output
+    assert "~$2021-03.xlsx: bỏ qua – tệp khóa của Excel/LibreOffice" in res.output
+    assert ".~lock.2021-04.xlsx#: bỏ qua" in res.output and "12 đã nhận" in res.output
+    res = cli("validate", *globbed)
+    assert res.exit_code == 0, res.output
+    assert "bỏ qua tệp khóa của Excel/LibreOffice" in res.output and "~$2021-03.xlsx" in res.output
+    res = cli("report", "--data", data, "--year", "2021", "--out", tmp_path / "out")
+    assert res.exit_code == 0 and "bỏ qua tệp khóa" in res.output

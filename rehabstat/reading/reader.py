@@ -373,7 +373,7 @@ def _load_sheets(book, result: WorkbookResult, window=None):
             return None
         encoding = _legacy_encoding(names, by_role, load)
         if encoding:  # roles by the decoded names; issues keep the names the file has
-            by_role, doubles = _assign_roles([legacy.decode_cell(n, encoding) for n in original])
+            by_role, doubles = _assign_roles([_sheet_name(n, encoding) for n in original])
             by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
             doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
         if window is not None and "info" in by_role and _outside(result, by_role["info"], load, encoding, window):
@@ -385,12 +385,21 @@ def _load_sheets(book, result: WorkbookResult, window=None):
     return original, by_role, doubles, encoding, loaded, sheets, book
 
 
+def _sheet_name(name: str, encoding: str) -> str:
+    """A sheet's name in a legacy-encoded workbook: decoded only when it is legacy text; a
+    name already Unicode ("Thông tin" renamed in a recent Excel while the cells stay .VnTime)
+    is kept, though decoding would change its Latin-1 letters ("ô" is TCVN3's "ụ")."""
+    if _assign_roles([name])[0]:
+        return name
+    return legacy.decode_cell(name, encoding)
+
+
 def _legacy_encoding(names, by_role, load) -> str | None:
     """TCVN3 or VNI when decoding the workbook's sheet names and header cells makes strictly
     more of them match (and the workbook as it is lacks a sheet, a column or a ThongTin
     field); None otherwise, and always when no text could be in either encoding."""
-    def score(decode):
-        roles, _ = _assign_roles([decode(n) for n in names])
+    def score(decode, encoding=None):
+        roles, _ = _assign_roles([_sheet_name(n, encoding) if encoding else n for n in names])
         total, complete = len(roles), all(r in roles for r in REQUIRED_SHEETS)
         for role, (index, _) in roles.items():
             rows, merges = load(index)
@@ -418,7 +427,7 @@ def _legacy_encoding(names, by_role, load) -> str | None:
         return None
     best, choice = plain, None
     for encoding in legacy.DECODERS:
-        got, _ = score(lambda t, e=encoding: legacy.decode_cell(t, e) if not t.isascii() else t)
+        got, _ = score(lambda t, e=encoding: legacy.decode_cell(t, e) if not t.isascii() else t, encoding)
         if got > best:
             best, choice = got, encoding
     return choice
