@@ -23,7 +23,7 @@ from .common.errors import ConfigError, DataError, OutputError, PeriodError, Tem
 # name -> the module (of its stage) that defines it; see _module for the imports
 _NAMES = {
     # reading
-    "find_workbooks": "reader",
+    "find_workbooks": "reader", "lock_files": "reader", "LOCK_NOTE": "reader", "is_rehabstat_output": "safety",
     # settings
     "parse_as_of": "geography", "geography": "geography", "load_config": "config",
     # periods
@@ -32,10 +32,10 @@ _NAMES = {
     "validate_paths": "validate", "format_text": "validate", "to_json": "validate", "ValidationResult": "validate",
     "annotate": "annotate",
     # what may be replaced (a file changed since rehabstat wrote it is not, unless allowed)
-    "allow_overwrite": "written", "is_ours": "written",
+    "allow_overwrite": "written", "is_ours": "written", "draft_name": "xlsxout",
     # report, plan, indicators
     "make_report": "service", "indicator_table": "service", "write_indicators": "service",
-    "province_notes": "service", "ensure_out_dir": "service", "refuse_overwriting_a_workbook": "service",
+    "province_notes": "service", "ensure_out_dir": "service", "unreadable_lines": "service", "refuse_overwriting_a_workbook": "service",
     "DocumentResult": "service",
     # batch
     "run_batch": "batch", "BatchResult": "batch",
@@ -69,6 +69,10 @@ def _module(where: str):
         from .workbooks import annotate as m
     elif where == "written":
         from .workbooks import written as m
+    elif where == "xlsxout":
+        from .workbooks import xlsxout as m
+    elif where == "safety":
+        from .reading import safety as m
     elif where == "service":
         from .commands import service as m
     elif where == "batch":

@@ -167,7 +167,7 @@ def _source(data, store):
 
 
 def _note_lock_files(paths) -> None:
-    from .reading.reader import LOCK_NOTE, lock_files
+    from .api import LOCK_NOTE, lock_files
     locks = lock_files(paths)
     if locks:
         shown = ", ".join(str(p) for p in locks[:5]) + (f" và {len(locks) - 5} tệp khác" if len(locks) > 5 else "")
@@ -226,13 +226,13 @@ def indicators(
     if level != "facility":
         for note in province_notes(gate.dataset, period, when):
             _console().print(f"[bold yellow]Lưu ý:[/] {note}")
-    from .commands.service import unreadable_lines
+    from .api import unreadable_lines
     for note in unreadable_lines(gate, gate.problems()):
         _console().print(f"[bold yellow]Lưu ý:[/] {_escape(note)}")
     from .common.errors import writing_into
     from .api import allow_overwrite
     if out is not None and gate.draft:  # a draft never takes a final's name
-        from .workbooks.xlsxout import draft_name
+        from .api import draft_name
         if draft_name(out) != Path(out):
             out = draft_name(out)
             _console().print(f"[bold yellow]Lưu ý:[/] số liệu là DỰ THẢO: ghi vào {_escape(str(out))}.")
@@ -521,7 +521,7 @@ def _batch_summary(result):
         table.add_row("[bold]Toàn quốc[/]", f"[bold]{n(totals[0])}[/]", f"[bold]{n(totals[1])}/{n(totals[2])}[/]",
                       f"[bold]{n(totals[3])}[/]", f"[bold]{n(totals[4])}[/]",
                       f"[bold]{n(len(result.errors))}[/]", f"[bold]{n(len(result.warnings))}[/]", "")
-    from .reading.safety import is_rehabstat_output
+    from .api import is_rehabstat_output
     ours = [f for f in result.skipped if is_rehabstat_output(Path(f))]  # our own BC-*.xlsx, TongHop-*.xlsx
     skipped = []
     if len(result.skipped) > len(ours):

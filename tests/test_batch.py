@@ -32,8 +32,15 @@ def copy_samples(dst: Path, *parts, drop=()) -> Path:
 
 
 def sheet_rows(path, sheet):
+    """The sheet's rows, without a draft's first row (DỰ THẢO, xlsxout.mark_draft)."""
     wb = openpyxl.load_workbook(path)
-    return wb, wb[sheet], [list(r) for r in wb[sheet].iter_rows(values_only=True)]
+    rows = [list(r) for r in wb[sheet].iter_rows(values_only=True)]
+    return wb, wb[sheet], rows[banner(wb[sheet]):]
+
+
+def banner(ws) -> int:
+    """1 when the sheet starts with a draft's row (its rows are one lower), else 0."""
+    return 1 if str(ws["A1"].value or "").startswith("DỰ THẢO") else 0
 
 
 def grouped(path, sheet="BienDong", first=0):
@@ -89,7 +96,7 @@ def completeness(path):
             break
         for c, title in enumerate(header):
             if title and "/" in str(title):
-                grid[(row[1], title)] = (row[c], ws.cell(row=r, column=c + 1).fill.fgColor.rgb[-6:])  # alpha ignored
+                grid[(row[1], title)] = (row[c], ws.cell(row=r + banner(ws), column=c + 1).fill.fgColor.rgb[-6:])  # alpha ignored
     return grid, rows
 
 
@@ -213,13 +220,14 @@ def test_missing_month_shows_in_completeness_and_console(tmp_path):
     res = cli("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path / "out", "--force")
     assert res.exit_code == 1, res.output
     assert "DỰ THẢO" in res.stdout
-    grid, _ = completeness(tmp_path / "out" / "TongHop-2021-Q2.xlsx")
+    grid, _ = completeness(tmp_path / "out" / "TongHop-2021-Q2-DU-THAO.xlsx")
     assert grid[("HN03", "05/2021")] == ("thiếu", "FFC7CE")
     assert grid[("HN03", "04/2021")][0] == "đã nhận" and grid[("HN03", "06/2021")][0] == "đã nhận"
     assert grid[("SL01", "05/2021")][0] == "đã nhận"
     # the province's documents are still written, and its annex says what is missing
-    assert (tmp_path / "out" / "BC-Ha-Noi-2021-Q2.docx").is_file()
-    _, _, rows = sheet_rows(tmp_path / "out" / "BC-Ha-Noi-2021-Q2.xlsx", "PhuLuc")
+    assert (tmp_path / "out" / "BC-Ha-Noi-2021-Q2-DU-THAO.docx").is_file()
+    assert (tmp_path / "out" / "BC-Son-La-2021-Q2.docx").is_file()  # complete: a final, even beside drafts
+    _, _, rows = sheet_rows(tmp_path / "out" / "BC-Ha-Noi-2021-Q2-DU-THAO.xlsx", "PhuLuc")
     hn03 = next(r for r in rows if r[0] == "HN03")
     assert hn03[2] == "2/3" and "thiếu 05/2021" in hn03[-1]
     assert any(r[0] and "HN03" in str(r[0]) and "05/2021" in str(r[0]) for r in rows[13:])
@@ -319,8 +327,8 @@ def test_period_across_years(tmp_path):
               "--force")
     assert res.exit_code == 1, res.output  # 11/2020 and 12/2020 were never sent
     assert "11/2020 đến 12/2020" in res.stdout
-    path = tmp_path / "TongHop-2020-11..2021-02.xlsx"
-    assert (tmp_path / "BC-Son-La-2020-11..2021-02.docx").is_file()
+    path = tmp_path / "TongHop-2020-11..2021-02-DU-THAO.xlsx"
+    assert (tmp_path / "BC-Son-La-2020-11..2021-02-DU-THAO.docx").is_file()
     grid, _ = completeness(path)
     assert [grid[("SL01", m)][0] for m in ("11/2020", "12/2020", "01/2021", "02/2021")] == \
         ["thiếu", "thiếu", "đã nhận", "đã nhận"]

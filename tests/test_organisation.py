@@ -4,6 +4,7 @@ the regimes' periods."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from collections import defaultdict
 
@@ -152,7 +153,8 @@ def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
     res = run_batch(data, make_period(year=2025), tmp_path / "out", today=dt.date(2026, 2, 1), jobs=1, force=True)
     assert res.exit_code == 1 and res.national is not None  # a missing month: written as a draft
     wb = openpyxl.load_workbook(res.national)
-    rows = [list(r) for r in wb["TomTat"].iter_rows(values_only=True)]
+    assert wb["TomTat"]["A1"].value.startswith("DỰ THẢO")  # a draft's first row on every sheet
+    rows = [list(r) for r in wb["TomTat"].iter_rows(min_row=2, values_only=True)]
     head = rows[0]
     nb = dict(zip(head, rows[1]))
     assert nb["Tỉnh/Thành phố"] == "Ninh Bình"
@@ -161,8 +163,8 @@ def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
     assert nb["Tỷ lệ gửi sổ (%)"] == 97.2 and nb["Tỷ lệ gửi đúng hạn (%)"] == 91.7
     ws = wb["DayDu"]
     grid = {}
-    header = [c.value for c in ws[1]]
-    for r in range(2, 5):
+    header = [c.value for c in ws[2]]
+    for r in range(3, 6):
         unit = ws.cell(row=r, column=2).value
         for c, title in enumerate(header, start=1):
             if title and "/" in str(title):
@@ -172,10 +174,10 @@ def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
     assert grid[("NB01", "03/2025")] == ("muộn 13 ngày", LATE_FILL)
     assert grid[("ND01", "10/2025")] == ("thiếu", STATUS_FILL["thiếu"])
     assert grid[("NB01", "04/2025")] == ("đã nhận", STATUS_FILL["đã nhận"])
-    tidy = {(r[0], r[3]): r[5] for r in wb["ChiSo"].iter_rows(min_row=2, values_only=True)}
+    tidy = {(r[0], r[3]): r[5] for r in wb["ChiSo"].iter_rows(min_row=3, values_only=True)}
     assert tidy[("Ninh Bình", "TY_LE_DUNG_HAN")] == 91.7 and tidy[("VN", "TY_LE_GUI_SO")] == 97.2
     # the province BC says who was late
-    text = docx_text(tmp_path / "out" / "BC-Ninh-Binh-2025.docx")
+    text = docx_text(tmp_path / "out" / "BC-Ninh-Binh-2025-DU-THAO.docx")
     assert "NB01 – Cơ sở Cai nghiện ma túy tỉnh Ninh Bình: gửi muộn sổ tháng 03/2025 (13 ngày)." in text
     assert "gửi đúng hạn 33/36 (91,7%), gửi muộn 1 sổ, 1 sổ không ghi ngày gửi" in text
 
@@ -219,16 +221,18 @@ def test_due_dates():
     assert days_late(dt.date(2025, 4, 15), dt.date(2025, 4, 15)) == 0 and days_late(None, dt.date(2025, 4, 15)) is None
 
 
-def test_unknown_province_in_a_workbook_is_a_warning_with_the_closest_names(tmp_path):
+def test_unknown_province_in_a_workbook_is_an_error_with_the_closest_names(tmp_path):
     src = NB / "NB01" / "2025-08.xlsx"
     wb = openpyxl.load_workbook(src)
     for row in wb["ThongTin"].iter_rows():
         if row[0].value == "Tỉnh/Thành phố":
             row[1].value = "Ninh Bìnhh"
     wb.save(tmp_path / "2025-08.xlsx")
-    out = cli_json("validate", tmp_path, "--format", "json")
+    res = cli("validate", tmp_path, "--format", "json")
+    assert res.exit_code == 1  # a name that is no province: an error, the month "with errors" for the gate
+    out = json.loads(res.stdout)
     g = [i for i in out["issues"] if i["code"] == "G001"]
-    assert len(g) == 1 and g[0]["row"] == 3 and g[0]["column"] == "B" and "Ninh Bình" in g[0]["message"]
+    assert len(g) == 1 and g[0]["severity"] == "error" and g[0]["row"] == 3 and g[0]["column"] == "B" and "Ninh Bình" in g[0]["message"]
 
 
 def test_nine_months_period():

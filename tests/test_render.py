@@ -111,16 +111,19 @@ def test_sandbox_refuses_huge_ranges(tmp_path, ctx):
 
 @pytest.mark.parametrize("expr, name", [
     ("{{ xyz }}", "xyz"),
-    ("{{ n.KHONG_CO.HV }}", "KHONG_CO"),
-    ("{{ doc.signer }}", "signer"),
+    ("{{ n.KHONG_CO.HV }}", "n.KHONG_CO"),
+    ("{{ doc.signer }}", "doc.signer' (có phải: doc.signer_name, doc.signer_title?)"),
     ("{% if khong_co %}x{% endif %}", "khong_co"),
+    ("{{ n.CUOI_KY.HVV }}", "n.CUOI_KY.HVV' (có phải: n.CUOI_KY.HV?)"),  # a figure's category: never a 0
+    ("{% if v.TIEP_NHAN.BBB > 0 %}x{% endif %}", "v.TIEP_NHAN.BBB' (có phải: v.TIEP_NHAN.BB?)"),
 ])
 def test_undefined_variable_refused(tmp_path, ctx, expr, name):
     tpl = make_template(tmp_path / "t.docx", expr)
     out = tmp_path / "out.docx"
     with pytest.raises(TemplateError) as err:
         render_docx(tpl, "bc", ctx, out)
-    assert str(err.value) == (f"Mẫu văn bản dùng biến không tồn tại: '{name}'. "
+    name = name if "'" in name else f"{name}'"
+    assert str(err.value) == (f"Mẫu văn bản dùng biến không tồn tại: '{name}. "
                               "Xem danh sách biến: rehabstat templates vars")
     assert not out.exists()
 

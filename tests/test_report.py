@@ -140,7 +140,7 @@ def test_report_refuses_bad_data_and_force_marks_draft(tmp_path):
     assert not out.exists() or not any(out.iterdir())  # nothing half-written
     res = cli("report", "--data", data, "--year", "2021", "--out", out, "--force")
     assert res.exit_code == 1, res.output  # a draft is written, but the data are still not clean
-    assert "DỰ THẢO" in text_of(out / "BC-SL01-2021.docx") and "DỰ THẢO" in res.output
+    assert "DỰ THẢO" in text_of(out / "BC-SL01-2021-DU-THAO.docx") and "DỰ THẢO" in res.output
 
 
 def test_report_for_a_province_sums_its_facilities(tmp_path):

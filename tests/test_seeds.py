@@ -310,5 +310,5 @@ def test_overlapping_province_workbooks_are_never_summed(tmp_path):
     assert res.exit_code == 1 and res.output.count("X007") == 2 and "trùng kỳ" in res.output
     res = cli("report", "--data", tmp_path, "--province", "Cao Bằng", "--year", "2019", "--out", tmp_path / "o",
               "--force")
-    text = text_of(tmp_path / "o" / "BC-Cao-Bang-2019.docx")
+    text = text_of(tmp_path / "o" / "BC-Cao-Bang-2019-DU-THAO.docx")
     assert "DỰ THẢO" in text and "250 lượt cán bộ" not in text and "500 lượt" not in text

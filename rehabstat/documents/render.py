@@ -177,6 +177,8 @@ def _undefined_class():
 
         def __init__(self, hint=None, obj=missing, name=None, exc=UndefinedError):
             super().__init__(hint, obj, name, exc)
+            if exc is not UndefinedError:  # the sandbox's SecurityError for what is unsafe: as it is
+                return
             lookup = (None if obj is missing else obj, name)
 
             def error(message):  # what every use of the undefined raises (StrictUndefined)
@@ -196,7 +198,7 @@ def _undefined_where(exc, ctx) -> tuple[str, list[str]]:
     if name is None:
         return _undefined_name(str(exc)), []
     name = str(name)
-    path = _path_of(obj, ctx or {}) if obj is not None else ""
+    path = _path_of(obj, ctx or {}) if isinstance(obj, (dict, list)) else ""
     if obj is None:
         keys = list(ctx or {})
     elif isinstance(obj, dict):
