@@ -64,16 +64,16 @@ def grouped(path, sheet="BienDong", first=0):
 
 
 def blocks(path, sheet="BienDong"):
-    """{province: {(indicator label, category label): value}} for the national BienDong: a
-    block per province (title "Hà Nội (số cơ sở: 7)", a header row, a row per indicator)."""
+    """{province: {(indicator label, category label): value}} for the national BienDong: the
+    header row, then a block per province (title "Hà Nội (số cơ sở: 7)", a row per indicator)."""
     _, _, rows = sheet_rows(path, sheet)
     out, name, header = {}, None, None
     for row in rows:
         first = row[0]
         if isinstance(first, str) and "(số cơ sở:" in first:
-            name, header = first.split(" (số cơ sở:")[0], None
+            name = first.split(" (số cơ sở:")[0]
             out[name] = {("Số cơ sở", None): int(first.rsplit(":", 1)[1].strip(" )"))}
-        elif name and first == "Mã":
+        elif first == "Mã":
             header = row
         elif name and header and first:
             for head, value in zip(header[2:], row[2:]):

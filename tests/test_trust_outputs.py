@@ -291,3 +291,7 @@ def test_lock_files_are_skipped_with_a_note_everywhere(tmp_path):
     assert "bỏ qua tệp khóa của Excel/LibreOffice" in res.output and "~$2021-03.xlsx" in res.output
     res = cli("report", "--data", data, "--year", "2021", "--out", tmp_path / "out")
     assert res.exit_code == 0 and "bỏ qua tệp khóa" in res.output
+
+
+# ---------------------------------------------------------------- small ones
+
