@@ -293,5 +293,35 @@ def test_lock_files_are_skipped_with_a_note_everywhere(tmp_path):
     assert res.exit_code == 0 and "bỏ qua tệp khóa" in res.output
 
 
-# ---------------------------------------------------------------- small ones
+def test_form_help_offers_only_the_levels_it_accepts():
+    res = cli("form", "--help")
+    assert "facility|province" in res.output and "national" not in res.output
 
+
+# ---------------------------------------------------------------- checks across months
+
+def _across(res) -> list[str]:
+    return sorted(line.strip() for line in res.output.splitlines() if any(c in line for c in (" P001 ", " P002 ", " I006 ")))
+
+
+def test_warnings_across_months_say_when_a_month_does_not_count(tmp_path, march_twice):
+    res = cli("validate", march_twice)
+    lines = _across(res)
+    assert lines  # April's and May's people whose March is in neither copy
+    assert all("Tháng 03/2021 của cơ sở không được tính" in line for line in lines), lines
+    clean = _across(cli("validate", SAMPLES / "son-la"))
+    assert all("không được tính" not in line for line in clean)
+
+
+def test_store_and_data_give_the_same_warnings_across_months(tmp_path):
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    wb = openpyxl.load_workbook(data / "2021-04.xlsx")
+    wb["SiSo"].cell(row=2, column=3).value += 7  # April's closing off by 7: I001, April refused by the store
+    wb.save(data / "2021-04.xlsx")
+    res = cli("receive", data, "--store", tmp_path / "kho")
+    assert "2021-04.xlsx: SL01 04/2021 – bị từ chối" in res.output
+    from_data = _across(cli("validate", data))
+    from_store = _across(cli("validate", "--store", tmp_path / "kho"))
+    assert from_data and from_data == from_store
+    assert all("04/2021" in line and "không được tính" in line for line in from_store), from_store

@@ -92,7 +92,28 @@ class _Context:
         self.dup_files = set(self.duplicates["file"])
         ok = known[known["status"].isin(READ_WHOLE) & ~known["file"].isin(self.dup_files)]
         self.months = ok[["file", "unit", "province", "year", "month", "ym"]]  # one workbook per unit-month
+        self.error_files: set = set()  # files with an error: their months do not count (set by run_checks)
         self._codes = {}
+
+    def not_counted(self) -> set:
+        """The files whose months do not count (as the gate decides): duplicates and files with errors."""
+        return self.dup_files | self.error_files
+
+    def gaps(self, unit, upto_ym: int, from_ym: int | None = None) -> list[str]:
+        """The months ("03/2021") of `unit` from `from_ym` (default: its first month in the
+        data) up to, not including, `upto_ym` that do not count: missing, duplicate, with
+        errors (or refused by the store, hence missing). Checks across months say so when
+        a warning may come from such a gap."""
+        if not hasattr(self, "_unit_months"):
+            ok = self.known[(self.known["status"] == "ok") & ~self.known["file"].isin(self.not_counted())]
+            self._unit_months = ok.groupby("unit")["ym"].agg(set).to_dict()
+            self._unit_first = self.known.groupby("unit")["ym"].min().to_dict()
+        first = self._unit_first.get(unit)
+        if first is None:
+            return []
+        start = first if from_ym is None else max(first, from_ym)
+        counted = self._unit_months.get(unit, set())
+        return [f"{ym % 12 + 1:02d}/{ym // 12}" for ym in range(int(start), int(upto_ym)) if ym not in counted]
 
     def codes(self, col):
         """ds.events[col] factorized once for every check that groups by it: (codes, the
@@ -126,8 +147,10 @@ def run_checks(ds, period=None, today=None, config=None, months=True) -> list[Is
     out += continuity(ctx)
     out += census_split(ctx)
     out += census_parts_blank(ctx)
-    out += parts_of_wholes(ctx, period)
     out += totals_rows(ctx)
+    # checks across months use the months that count, as the gate will: not those with errors
+    ctx.error_files = {i.file for i in list(ds.issues) + out if i.severity == ERROR and i.file}
+    out += parts_of_wholes(ctx, period)
     out += persons(ctx)
     out += duplicate_months(ctx)
     if months:
@@ -345,12 +368,16 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
                                            part_label=phrase(f"figure.{part}"), part=_n(p),
                                            whole_label=phrase(f"figure.{whole}"), whole=_n(w))))
     out = [i for _, i in sorted(found, key=lambda kv: kv[0])]
+    if ctx.error_files:  # I006 sums over months: only those that count
+        f = f[~f["file"].isin(ctx.error_files).to_numpy()]
     if period is not None:
         months = {(y, m): period.contains(int(y), int(m)) for y, m in set(zip(f["year"], f["month"]))}
         f = f[[months[k] for k in zip(f["year"], f["month"])]]
         f = f.assign(span=period.label)
+        span_of = {period.label: (period.first[0] * 12 + period.first[1] - 1, period.last[0] * 12 + period.last[1])}
     else:
         f = f.assign(span="năm " + f["year"].astype(int).astype(str))
+        span_of = {f"năm {y}": (y * 12, y * 12 + 12) for y in set(f["year"].astype(int))}
     f = f.sort_values(["year", "month", "row"])
     found = []
     for n, (part, whole) in enumerate(FLOW_PARTS):
@@ -366,7 +393,8 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
             found.append(((unit, span, n), issue(
                 "I006", file=r["file"], sheet=r["sheet"], row=int(r["row"]),
                 column=ctx.column(r["file"], r["sheet"], "value"), field="value", unit=unit, period=span,
-                part_label=phrase(f"figure.{part}"), part=_n(p), whole_label=phrase(f"figure.{whole}"), whole=_n(w))))
+                part_label=phrase(f"figure.{part}"), part=_n(p), whole_label=phrase(f"figure.{whole}"), whole=_n(w),
+                note=_gap_note(ctx.gaps(unit, span_of[span][1], span_of[span][0])))))
     return out + [i for _, i in sorted(found, key=lambda kv: kv[0])]
 
 
@@ -491,8 +519,8 @@ def persons(ctx: _Context) -> list[Issue]:
     if ev.empty:
         return []
     keep = ev["person"].notna().to_numpy().copy()
-    if ctx.dup_files:
-        keep &= ~ev["file"].isin(ctx.dup_files).to_numpy()
+    if ctx.not_counted():
+        keep &= ~ev["file"].isin(ctx.not_counted()).to_numpy()
     if not keep.any():
         return []
     pos = np.flatnonzero(keep)  # positions in ev
@@ -565,9 +593,19 @@ def persons(ctx: _Context) -> list[Issue]:
                 when = dates[prev_last[k]] if valid[k] else None
                 when = when if not pd.isna(when) else (None if first[k] else dates[k - 1])
                 extra = {"previous": when.strftime("%d/%m/%Y") if hasattr(when, "strftime") else "?"}
+            if code in ("P001", "P002"):  # the escape or the admission may be in a month that does not count
+                extra["note"] = _gap_note(ctx.gaps(r.unit, int(r.year) * 12 + int(r.month) - 1))
             out.append(issue(code, file=r.file, sheet=r.sheet, row=int(r.row),
                              column=ctx.column(r.file, r.sheet, "event"), field="event", **extra))
     return out
+
+
+def _gap_note(months: list[str]):
+    """What a warning across months says when months of the facility before it do not count."""
+    if not months:
+        return ""
+    shown = ", ".join(months[:6]) + (" …" if len(months) > 6 else "")
+    return phrase("note.gap_months" if len(months) > 1 else "note.gap_month", months=shown)
 
 
 # ---------------------------------------------------------------- across files

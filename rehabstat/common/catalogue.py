@@ -13,6 +13,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "severity.ignored": ("bỏ qua", "ignored"),
     # ---------------------------------------------------------------- inside issue messages
     "mask.learner_id": ("[mã học viên]", "[learner id]"),
+    "note.gap_month": (" Tháng {months} của cơ sở không được tính (thiếu sổ, sổ trùng hoặc có lỗi): biến động đó có "
+                       "thể nằm ở tháng này; cảnh báo có thể hết khi sửa xong.",
+                       " Month {months} of this facility does not count (missing, sent twice or with errors): the "
+                       "event may be there; the warning may go once it is fixed."),
+    "note.gap_months": (" Các tháng {months} của cơ sở không được tính (thiếu sổ, sổ trùng hoặc có lỗi): biến động đó "
+                        "có thể nằm ở các tháng này; cảnh báo có thể hết khi sửa xong.",
+                        " Months {months} of this facility do not count (missing, sent twice or with errors): the "
+                        "event may be there; the warning may go once they are fixed."),
     "note.no_census_row": (" Trang SiSo không có dòng diện {category} nên đầu kỳ, cuối kỳ được tính là 0; "
                            "hãy thêm dòng này.", " SiSo has no row for {category}: its opening and closing count as 0."),
     "detail.not_spreadsheet": ("nội dung không phải sổ tính", "the content is not a spreadsheet"),

@@ -413,8 +413,8 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 printed from it. (Achievement against a target may exceed 100%: that is not this
                 rule.)"""),
     Rule("I006", WARNING, "part-exceeds-whole-over-period", 'phần lớn hơn tổng trong kỳ',
-         message_vi='Cơ sở {unit}, {period}: {part_label} ({part}) nhiều hơn {whole_label} ({whole}); tỷ lệ không được in.',
-         message_en='Facility {unit}, {period}: {part_label} ({part}) exceeds {whole_label} ({whole}); the rate is not printed.',
+         message_vi='Cơ sở {unit}, {period}: {part_label} ({part}) nhiều hơn {whole_label} ({whole}); tỷ lệ không được in.{note}',
+         message_en='Facility {unit}, {period}: {part_label} ({part}) exceeds {whole_label} ({whole}); the rate is not printed.{note}',
          explanation_vi="""Học viên được cấp chứng chỉ (CHUNG_CHI) nằm trong số học viên học nghề
                 (DAY_NGHE), nhưng một lớp có thể bắt đầu tháng này và cấp chứng chỉ tháng sau,
                 thậm chí năm sau: trong một kỳ, số chứng chỉ nhiều hơn số học nghề là có thể và
@@ -427,15 +427,15 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 from it."""),
     # ---------------------------------------------------------------- persons
     Rule("P001", WARNING, "recapture-without-escape", 'bắt lại mà không có lần trốn',
-         message_vi='Học viên dòng này được ghi bắt lại nhưng không có lần trốn nào trước đó trong dữ liệu (lần trốn có thể xảy ra trước kỳ của dữ liệu: hãy kiểm tra).',
-         message_en='This learner is recorded as recaptured but has no earlier escape in the data (the escape may predate the data: check).',
+         message_vi='Học viên dòng này được ghi bắt lại nhưng không có lần trốn nào trước đó trong dữ liệu (lần trốn có thể xảy ra trước kỳ của dữ liệu: hãy kiểm tra).{note}',
+         message_en='This learner is recorded as recaptured but has no earlier escape in the data (the escape may predate the data: check).{note}',
          explanation_vi="""Khi có mã học viên, việc bắt lại phải đi sau một lần trốn của cùng người đó. Chỉ
                 là cảnh báo, vì lần trốn có thể xảy ra trước khoảng dữ liệu được kiểm tra.""",
          explanation_en="""Where learner ids exist, a recapture should follow an escape of the same person.
                 A warning, because the escape may predate the data that were checked."""),
     Rule("P002", WARNING, "exit-not-held", 'ra khi không được quản lý',
-         message_vi='Học viên dòng này ra khỏi cơ sở ({event}) nhưng không có trong số đang quản lý theo dữ liệu.',
-         message_en='This learner leaves ({event}) but is not held according to the data.',
+         message_vi='Học viên dòng này ra khỏi cơ sở ({event}) nhưng không có trong số đang quản lý theo dữ liệu.{note}',
+         message_en='This learner leaves ({event}) but is not held according to the data.{note}',
          explanation_vi="""Khi có mã học viên, người ra khỏi cơ sở phải đã được tiếp nhận (hoặc chuyển sang
                 từ kỳ trước). Chỉ là cảnh báo, vì việc tiếp nhận có thể xảy ra trước khoảng dữ
                 liệu.""",
