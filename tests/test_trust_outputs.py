@@ -293,11 +293,6 @@ def test_lock_files_are_skipped_with_a_note_everywhere(tmp_path):
     assert res.exit_code == 0 and "bỏ qua tệp khóa" in res.output
 
 
-def test_form_help_offers_only_the_levels_it_accepts():
-    res = cli("form", "--help")
-    assert "facility|province" in res.output and "national" not in res.output
-
-
 # ---------------------------------------------------------------- checks across months
 
 def _across(res) -> list[str]:
