@@ -72,7 +72,10 @@ def test_batch_draft_marks_every_sheet_and_name(tmp_path, march_twice):
     tomtat = wb["TomTat"]
     assert tomtat["A2"].value == "Tỉnh/Thành phố" and tomtat["A3"].value == "Sơn La"
     assert tomtat["I3"].value == "BC-Son-La-2021-DU-THAO.docx"  # the name it has
-    chart = wb["SiSoThang"]._charts  # the chart's data moved with the rows  # noqa: F841
+    with zipfile.ZipFile(out / "TongHop-2021-DU-THAO.xlsx") as zf:  # the chart's data moved with the rows
+        chart = zf.read("xl/charts/chart1.xml").decode()
+    assert "'SiSoThang'!$B$3:$B$14" in chart and "'SiSoThang'!B2" in chart
+    assert wb["SiSoThang"]["A2"].value == "Tháng" and wb["SiSoThang"]["A3"].value is not None
 
 
 def test_indicators_xlsx_draft(tmp_path, march_twice):
