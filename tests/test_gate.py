@@ -66,7 +66,7 @@ def test_month_sent_twice_report_force_is_a_draft_without_impossible_rates(dup, 
     assert res.exit_code == 1 and not out.exists()
     res = cli("report", "--data", dup, "--year", "2021", "--out", out, "--force")
     assert res.exit_code == 1, res.output
-    text = _text(out / "BC-SL01-2021.docx")
+    text = _text(out / "BC-SL01-2021-DU-THAO.docx")
     assert "DỰ THẢO" in text and "166,7%" not in text
 
 
@@ -127,12 +127,12 @@ def test_batch_force_writes_drafts_marked_so(tmp_path):
     out = tmp_path / "out"
     res = cli("batch", "--data", SAMPLES, "--year", "2021", "--month", "9", "--out", out, "--force")
     assert res.exit_code == 1
-    wb = openpyxl.load_workbook(out / "TongHop-2021-09.xlsx")
+    wb = openpyxl.load_workbook(out / "TongHop-2021-09-DU-THAO.xlsx")
     assert any("DỰ THẢO" in str(c.value) for row in wb["TomTat"].iter_rows() for c in row if c.value)
 
 
-def test_batch_samples_q2_is_complete():
-    res = cli("batch", "--data", SAMPLES, "--year", "2021", "--quarter", "2", "--out", "/tmp/rehabstat-gate-q2")
+def test_batch_samples_q2_is_complete(tmp_path):
+    res = cli("batch", "--data", SAMPLES, "--year", "2021", "--quarter", "2", "--out", tmp_path)
     assert res.exit_code == 0, res.output
     assert "Số liệu đầy đủ, không có lỗi" in res.stdout
 
@@ -323,7 +323,7 @@ def test_a_draft_says_in_the_document_what_is_missing(tmp_path):
     out = tmp_path / "out"
     res = cli("report", "--data", data, "--year", "2021", "--out", out, "--force")
     assert res.exit_code == 1
-    text = _text(out / "BC-SL01-2021.docx")
+    text = _text(out / "BC-SL01-2021-DU-THAO.docx")
     assert "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA" in text
     assert "thiếu sổ tháng 07/2021" in text
     clean = _text(_render_clean(tmp_path))
