@@ -358,14 +358,14 @@ class Store:
         self.swept = sweep_tmp(tmp_dir)  # what an interrupted receive left (never another clerk's live files)
         staged = []  # (index, source, tmp, sha, size)
         try:
-            return self._receive_staged(paths, files, out, tmp_dir, staged, jobs, config)
+            return self._receive_staged(paths, files, out, tmp_dir, staged, jobs, config, locks)
         finally:  # done, refused, or interrupted (Ctrl-C; SIGTERM: see _stage): no staged copy stays
             from ..workbooks.xlsxout import untrack_temp
             for _, _, tmp, _, _ in staged:
                 tmp.unlink(missing_ok=True)
                 untrack_temp(tmp)
 
-    def _receive_staged(self, paths, files, out, tmp_dir, staged, jobs, config) -> list[Outcome]:
+    def _receive_staged(self, paths, files, out, tmp_dir, staged, jobs, config, locks=()) -> list[Outcome]:
         from ..settings.config import load_config
         from ..reading.dataset import _read_all
         from ..reading.safety import MAX_FILE_BYTES
@@ -382,7 +382,7 @@ class Store:
                 self.received_config = self._keep_config(found)
             else:
                 cfg = self.config()
-        outcomes: list[Outcome] = locks
+        outcomes: list[Outcome] = list(locks)
         for src in files:
             try:
                 size = src.stat().st_size
