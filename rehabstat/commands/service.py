@@ -118,6 +118,16 @@ def province_notes(ds, period: Period, as_of=None, units=None) -> list[str]:
     return mapping_notes(files, as_of or period.end_date, units)
 
 
+def unreadable_lines(gate, mentioned=()) -> list[str]:
+    """A line per file of the data that could not be read at all (the gate's `unreadable`,
+    whatever its month: a truncated 2021-03-sua.xlsx beside a complete quarter is still a
+    month somebody sent), with what to do, unless `mentioned` (lines already shown) names it."""
+    shown = "\n".join(mentioned)
+    return [f"Tệp không tính vào số liệu – {f}: {message}"
+            for f, message in gate.unreadable
+            if str(f) not in shown and f"{Path(f).name}:" not in shown and f"{Path(f).name} " not in shown]
+
+
 def refuse_unless_complete(gate, force: bool) -> None:
     """The one policy: an empty selection is always refused; incomplete or unclean data are
     refused unless force."""
@@ -126,8 +136,9 @@ def refuse_unless_complete(gate, force: bool) -> None:
         raise DataError(f"Không có số liệu cho {gate.period.label}.", gate.problems(),
                         gate.advice())
     if not gate.complete and not force:
+        problems = gate.problems()
         raise DataError(f"Số liệu {gate.period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
-                        gate.problems(), gate.advice())
+                        problems + unreadable_lines(gate, problems), gate.advice())
 
 
 def with_coverage(table, gate, level: str):
@@ -260,6 +271,8 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     force (then the document is a draft); an empty selection is always refused."""
     from ..reading.dataset import OUTPUT_MODULES
     from ..checking.gate import decide, gap_lines
+    if doc_date is not None:
+        refuse_early_date(doc_date, period, kind)
     ensure_out_dir(out)
     ds, cfg = load(data, config, warm=OUTPUT_MODULES, period=period)  # pandas, openpyxl, docxtpl imported while the files are parsed
     from ..computing.indicators import compute
@@ -299,9 +312,23 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
                             reporting=[f for u, f in gate.facilities.items() if u in set(units)])
     if level == "province":
         result.notes[:0] = province_notes(ds, period, as_of, units)
+    result.notes += unreadable_lines(gate, gate.problems())
     result.coverage = gate.coverage_text()
     result.problems = gate.problems() if gate.draft else []
     return result
+
+
+def refuse_early_date(doc_date, period: Period, kind: str = "bc") -> None:
+    """A document is dated once its period has ended (its figures are those of the whole
+    period): a date on or before the period's last day is a UsageError (exit 2) that gives
+    the earliest date allowed."""
+    import datetime as dt
+    from ..common.errors import UsageError
+    earliest = period.end_date + dt.timedelta(days=1)
+    if doc_date < earliest:
+        what = (f"kế hoạch (phần I là kết quả {period.label})" if kind == "kh" else f"báo cáo {period.label}")
+        raise UsageError(f"--date {doc_date:%d/%m/%Y}: {what} không thể ghi ngày trước khi kỳ kết thúc "
+                         f"({period.end_date:%d/%m/%Y}); ngày sớm nhất là {earliest:%d/%m/%Y}.")
 
 
 def ensure_out_dir(out) -> Path:
@@ -350,9 +377,12 @@ def refuse_overwriting_a_workbook(out) -> None:
                          "Hãy chọn --out là một tệp mới.")
 
 
-def document_stem(kind: str, key: str, period: Period, plan=None) -> str:
-    """The name of a document's .docx and .xlsx without suffix: BC-Ha-Noi-2021-Q2, KH-SL01-2022."""
-    return f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
+def document_stem(kind: str, key: str, period: Period, plan=None, draft: bool = False) -> str:
+    """The name of a document's .docx and .xlsx without suffix: BC-Ha-Noi-2021-Q2, KH-SL01-2022;
+    a draft's name says so (BC-SL01-2021-DU-THAO), so that it never takes a final's name."""
+    from ..workbooks.xlsxout import DRAFT_SUFFIX
+    return (f"{'KH' if kind == 'kh' else 'BC'}-{_slug(key)}-{plan if kind == 'kh' else period.code}"
+            + (DRAFT_SUFFIX if draft else ""))
 
 
 def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path("out"), force=False, template=None,
@@ -440,7 +470,7 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     ctx["draft_reasons"] = list(draft_reasons or []) if result.draft else []
     result.context = ctx
     from ..documents.render import render_docx
-    stem = document_stem(kind, key, period, plan)
+    stem = document_stem(kind, key, period, plan, draft=result.draft)
     out = Path(out)
     from ..workbooks.xlsxout import REPLACED, atomic_path
     replaced = REPLACED[0]
@@ -448,6 +478,8 @@ def build_document(ds, cfg, period: Period, units, level, key, issues, out=Path(
     for target in (out / f"{stem}.docx", out / f"{stem}.xlsx"):
         if target.is_dir():  # checked first: both files are written, or neither
             raise OutputError(f"Không ghi được {target}: đã có một thư mục cùng tên. Hãy đổi tên thư mục đó rồi chạy lại.")
+    from ..workbooks.written import refuse_unless_ours
+    refuse_unless_ours([out / f"{stem}.docx", out / f"{stem}.xlsx"])  # both checked before either is written
     try:
         with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
             render_docx(template, kind, ctx, docx_tmp)  # both files, or neither
