@@ -222,7 +222,8 @@ class Sheet:
             ws.set_header(DRAFT_HEADER if draft else "", {"margin": 0.5})
             ws.set_footer("", {"margin": 0.5})
         for anchor, make in self.charts:
-            ws.insert_chart(_shift_cell(anchor, d), make(wb))
+            made = make(wb)
+            ws.insert_chart(_shift_cell(anchor, d), made.chart if isinstance(made, _ShiftedChart) else made)
 
 
 DRAFT_HEADER = '&C&"-,Bold"&12&KC00000DỰ THẢO'  # on every printed page of a draft
@@ -251,7 +252,7 @@ class _ShiftedCharts:
 
 class _ShiftedChart:
     def __init__(self, chart, d: int):
-        self._chart, self._d = chart, d
+        self.chart, self._d = chart, d
 
     def add_series(self, options):
         options = dict(options)
@@ -263,10 +264,10 @@ class _ShiftedChart:
                 if len(ref) == 5:
                     ref[3] += self._d
                 options[key] = ref
-        return self._chart.add_series(options)
+        return self.chart.add_series(options)
 
     def __getattr__(self, name):
-        return getattr(self._chart, name)
+        return getattr(self.chart, name)
 
 
 def _write_cell(ws, r, c, value, f) -> None:
