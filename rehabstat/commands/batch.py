@@ -313,12 +313,13 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
         global _PAYLOADS
-        if "fork" in multiprocessing.get_all_start_methods():
+        from ..reading.sandbox import forks
+        if forks():
             # the workers are forked after this is set: each inherits every payload (no
             # pickling of the provinces' data to the workers), and is sent only an index
             _PAYLOADS, context, job, args = payloads, multiprocessing.get_context("fork"), _render_index, range(len(work))
         else:
-            context, job, args = None, _render_job, payloads
+            context, job, args = multiprocessing.get_context("spawn"), _render_job, payloads
         from ..reading.sandbox import frozen_gc
         try:
             with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_render_worker,

@@ -163,7 +163,8 @@ class _Slot:
             except OSError:
                 pass
         code = self.proc.exitcode
-        if "memory allocation of" in tail or "MemoryError" in tail or code == -signal.SIGKILL:
+        killed = getattr(signal, "SIGKILL", None)  # none on Windows
+        if "memory allocation of" in tail or "MemoryError" in tail or (killed is not None and code == -killed):
             return Death("memory", phrase("detail.reader_memory"))
         name = signal.Signals(-code).name if code is not None and code < 0 and -code in signal.valid_signals() else code
         return Death("crash", phrase("detail.reader_stopped", signal=str(name)))
@@ -185,11 +186,24 @@ class _Slot:
             self.err.close()
 
 
-def forks() -> bool:
-    """Whether workers are forked here (Linux): they then inherit everything, closures included."""
+def start_method() -> str:
+    """How worker processes start: "fork" on Linux (fork is unsafe on macOS), "spawn" elsewhere,
+    and wherever REHABSTAT_WORKERS=spawn asks for it: the way Windows and macOS start them,
+    for tests on Linux (REHABSTAT_WORKERS=fork: fork where the platform has it)."""
     import multiprocessing
     import sys
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    chosen = os.environ.get("REHABSTAT_WORKERS", "").strip().lower()
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if chosen == "spawn":
+        return "spawn"
+    if chosen == "fork" and can_fork:
+        return "fork"
+    return "fork" if sys.platform.startswith("linux") and can_fork else "spawn"
+
+
+def forks() -> bool:
+    """Whether workers are forked here: they then inherit everything, closures included."""
+    return start_method() == "fork"
 
 
 @contextmanager
@@ -207,7 +221,7 @@ def frozen_gc():
 
 def _context():
     import multiprocessing
-    return multiprocessing.get_context("fork" if forks() else "spawn")  # fork is unsafe on macOS
+    return multiprocessing.get_context(start_method())
 
 
 def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: float | None = None,
