@@ -273,3 +273,13 @@ def test_document_settings_notes_in_english(tmp_path):
     assert "Lưu ý: Cơ quan, người ký và nơi nhận theo mặc định của ngành Lao động" in vi.output
     assert "sửa trong [document] của rehabstat.toml nếu khác." in vi.output
     assert "Chưa có họ tên người ký (document.signer_name trong rehabstat.toml)" in vi.output
+
+
+def test_a_period_inside_a_warning_is_in_the_readers_language():
+    """I006 sums a year: the year is named in the message's language, its code kept in JSON."""
+    en = cli("validate", SAMPLES / "ninh-binh-2025", "--lang", "en")
+    [line] = [x for x in en.output.splitlines() if " I006 " in x]
+    assert "Facility NB01, year 2025: CHUNG_CHI (6) exceeds DAY_NGHE (4)" in line and "năm" not in line
+    vi = cli("validate", SAMPLES / "ninh-binh-2025")
+    [line] = [x for x in vi.output.splitlines() if " I006 " in x]
+    assert "Cơ sở NB01, năm 2025: Học viên được cấp chứng chỉ (6)" in line

@@ -375,9 +375,11 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
         f = f[[months[k] for k in zip(f["year"], f["month"])]]
         f = f.assign(span=period.label)
         span_of = {period.label: (period.first[0] * 12 + period.first[1] - 1, period.last[0] * 12 + period.last[1])}
+        span_words = {period.label: phrase("period.named", label=period.label, code=period.code)}
     else:
         f = f.assign(span="năm " + f["year"].astype(int).astype(str))
         span_of = {f"năm {y}": (y * 12, y * 12 + 12) for y in set(f["year"].astype(int))}
+        span_words = {f"năm {y}": phrase("period.year", year=int(y)) for y in set(f["year"].astype(int))}
     f = f.sort_values(["year", "month", "row"])
     found = []
     for n, (part, whole) in enumerate(FLOW_PARTS):
@@ -392,7 +394,7 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
             r = last.loc[(unit, span)]
             found.append(((unit, span, n), issue(
                 "I006", file=r["file"], sheet=r["sheet"], row=int(r["row"]),
-                column=ctx.column(r["file"], r["sheet"], "value"), field="value", unit=unit, period=span,
+                column=ctx.column(r["file"], r["sheet"], "value"), field="value", unit=unit, period=span_words[span],
                 part_label=phrase(f"figure.{part}"), part=_n(p), whole_label=phrase(f"figure.{whole}"), whole=_n(w),
                 note=_gap_note(ctx.gaps(unit, span_of[span][1], span_of[span][0])))))
     return out + [i for _, i in sorted(found, key=lambda kv: kv[0])]

@@ -110,6 +110,10 @@ def _domain_words() -> None:
 
 _domain_words()
 
+# a period inside a message: its Vietnamese name, or its code in English (2021-Q2)
+WORDS["period.year"] = ("năm {year}", "year {year}")
+WORDS["period.named"] = ("{label}", "{code}")
+
 
 def text(key: str, /, lang: str | None = None, **values) -> str:
     """The words of `key` in `lang` (default: the chosen language), `values` filled in."""
