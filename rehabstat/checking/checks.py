@@ -372,7 +372,8 @@ def parts_of_wholes(ctx: _Context, period=None) -> list[Issue]:
         f = f[~f["file"].isin(ctx.error_files).to_numpy()]
     if period is not None:
         months = {(y, m): period.contains(int(y), int(m)) for y, m in set(zip(f["year"], f["month"]))}
-        f = f[[months[k] for k in zip(f["year"], f["month"])]]
+        # a boolean array, not a list: an empty list would select no columns
+        f = f[np.array([months[k] for k in zip(f["year"], f["month"])], dtype=bool)]
         f = f.assign(span=period.label)
         span_of = {period.label: (period.first[0] * 12 + period.first[1] - 1, period.last[0] * 12 + period.last[1])}
         span_words = {period.label: phrase("period.named", label=period.label, code=period.code)}
