@@ -111,6 +111,8 @@ METAVARS = {
     "--targets": ("TỆP.xlsx", "FILE.xlsx"), "--annotate": ("THƯ_MỤC", "DIR"), "--name": ("TÊN", "NAME"),
     "--lang": ("vi|en", "vi|en"), "--store": ("THƯ_MỤC", "DIR"), "--reason": ("LÝ_DO", "REASON"),
 }
+# where one command admits fewer values than the option's other commands
+COMMAND_METAVARS = {("form", "--level"): ("facility|province",) * 2}
 ARG_METAVARS = {"paths": ("ĐƯỜNG_DẪN", "PATH"), "directory": ("THƯ_MỤC", "DIR"), "code": ("MÃ", "CODE")}
 TYPE_METAVARS = {int: ("SỐ", "INTEGER"), str: ("CHUỖI", "TEXT")}
 
@@ -1022,7 +1024,8 @@ def localise_tree(group) -> None:
                 continue
             if p.param_type_name == "option":
                 name = next((o for o in p.opts if o.startswith("--")), None)
-                pair = METAVARS.get(name) or TYPE_NAME_METAVARS.get(getattr(getattr(p, "type", None), "name", None))
+                pair = (COMMAND_METAVARS.get((cmd.name, name)) or METAVARS.get(name)
+                        or TYPE_NAME_METAVARS.get(getattr(getattr(p, "type", None), "name", None)))
                 if pair is not None:
                     p.metavar = pair[k] + ("..." if p.multiple else "")
             elif p.param_type_name == "argument":

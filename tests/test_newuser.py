@@ -283,3 +283,14 @@ def test_a_period_inside_a_warning_is_in_the_readers_language():
     vi = cli("validate", SAMPLES / "ninh-binh-2025")
     [line] = [x for x in vi.output.splitlines() if " I006 " in x]
     assert "Cơ sở NB01, năm 2025: Học viên được cấp chứng chỉ (6)" in line
+
+
+def test_form_help_offers_only_the_levels_form_accepts():
+    from typer.testing import CliRunner
+    from rehabstat.cli import app
+    for lang in ("vi", "en"):
+        out = CliRunner().invoke(app, ["form", "--help", "--lang", lang], env={"COLUMNS": "200"}).output
+        [line] = [x for x in out.splitlines() if "--level" in x and "│" in x]
+        assert "facility|province" in line and "national" not in line
+    out = CliRunner().invoke(app, ["indicators", "--help"], env={"COLUMNS": "200"}).output
+    assert "facility|province|national" in out
