@@ -294,3 +294,18 @@ def test_form_help_offers_only_the_levels_form_accepts():
         assert "facility|province" in line and "national" not in line
     out = CliRunner().invoke(app, ["indicators", "--help"], env={"COLUMNS": "200"}).output
     assert "facility|province|national" in out
+
+
+def test_tomtat_leaves_on_time_and_late_blank_without_a_deadline(tmp_path):
+    """No [deadline]: no month is known to be on time or late; a 0 would say it is."""
+    res = cli("batch", "--data", SAMPLES / "son-la", "--year", 2021, "--out", tmp_path / "a")
+    assert res.exit_code == 0, res.output
+    ws = openpyxl.load_workbook(tmp_path / "a" / "TongHop-2021.xlsx")["TomTat"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][9:] == ("Sổ tháng đã gửi", "Gửi đúng hạn", "Gửi muộn", "Tỷ lệ gửi sổ (%)", "Tỷ lệ gửi đúng hạn (%)")
+    assert rows[1][9:] == (12, None, None, 100, None)
+    assert any(r[0] and "Chưa có [deadline]" in r[0] and "để trống" in r[0] for r in rows)
+    res = cli("batch", "--data", SAMPLES / "ninh-binh-2025", "--year", 2025, "--quarter", 3, "--out", tmp_path / "b")
+    assert res.exit_code == 0, res.output
+    ws = openpyxl.load_workbook(tmp_path / "b" / "TongHop-2025-Q3.xlsx")["TomTat"]
+    assert list(ws.iter_rows(min_row=2, max_row=2, values_only=True))[0][9:] == (9, 9, 0, 100, 100)

@@ -215,19 +215,20 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
             _number(ws, r, 2 + k, v)
             sums[k] += v
         ws.put(r, 9, _bc_name(p))  # set by finish_national
-        _rates(ws, r, timely(p.facilities, deadline))
+        _rates(ws, r, timely(p.facilities, deadline), deadline)
         r += 1
     ws.put(r, 1, NATION_LABEL)
     errors = sum(1 for i in issues if i.severity == ERROR)  # with the workbooks of no known province
     sums[5:] = [errors, len(issues) - errors]
     for k, v in enumerate(sums):
         _number(ws, r, 2 + k, v)
-    _rates(ws, r, timely([f for p in provinces for f in p.facilities], deadline))
+    _rates(ws, r, timely([f for p in provinces for f in p.facilities], deadline), deadline)
     _bold_row(ws, r, len(header))
     ws.put(r + 2, 1, f"Tổng hợp {period.label}; lập ngày {today:%d/%m/%Y} bằng rehabstat.")
     ws.put(r + 3, 1, "Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
                            "(Ngày gửi trên trang ThongTin, hạn trong [deadline] của rehabstat.toml) / sổ tháng cần có."
-             + ("" if deadline else " Chưa có [deadline]: không tính được tỷ lệ đúng hạn."))
+             + ("" if deadline else " Chưa có [deadline]: không biết sổ nào đúng hạn hay muộn, các cột gửi đúng "
+                                    "hạn, gửi muộn và tỷ lệ đúng hạn để trống."))
     if draft:
         from .book import font, style
         ws.put(r + 4, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
@@ -238,10 +239,11 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
     _printable(ws, (1, 1), len(header), widths, 11, header_rows=(1,))
 
 
-def _rates(ws, r, c):
-    """Columns 10-14 of TomTat: sent, on time, late, reporting rate, rate on time (blank when not known)."""
+def _rates(ws, r, c, deadline=None):
+    """Columns 10-14 of TomTat: sent, on time, late, reporting rate, rate on time (blank when not
+    known: without a [deadline] no month is on time or late, and 0 would say it is)."""
     for k, key in enumerate(("SO_THANG_GUI", "SO_THANG_DUNG_HAN", "SO_THANG_MUON", "TY_LE_GUI_SO", "TY_LE_DUNG_HAN")):
-        value = c[key]
+        value = c[key] if deadline or key in ("SO_THANG_GUI", "TY_LE_GUI_SO") else None
         if value is not None:
             _number(ws, r, 10 + k, value, "0.0" if key.startswith("TY_LE") else "#,##0")
 
