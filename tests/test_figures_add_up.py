@@ -314,5 +314,6 @@ def test_batch_holds_back_only_the_province_whose_workbook_has_an_error(bad_prov
     for selection in (("--province", "Nam Định"), ("--facility", "NDCS")):
         assert cli("indicators", "--data", data, "--year", "2019", "--level", "province", *selection).exit_code == 0
     res = cli("batch", "--data", data, "--year", "2019", "--out", tmp_path / "f", "--force")
-    assert "DỰ THẢO" in text_of(tmp_path / "f" / "BC-Cao-Bang-2019.docx")
+    assert "DỰ THẢO" in text_of(tmp_path / "f" / "BC-Cao-Bang-2019-DU-THAO.docx")
     assert "DỰ THẢO" not in text_of(tmp_path / "f" / "BC-Nam-Dinh-2019.docx")
+    assert not (tmp_path / "f" / "BC-Cao-Bang-2019.docx").exists()  # a draft never takes a final's name
