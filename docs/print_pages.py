@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+README = ROOT / "docs" / "guide.md"  # the user guide holds the page table
 SAMPLES = ROOT / "samples"
 
 # (command line, the files it writes that we print)

@@ -22,7 +22,8 @@ APPROVAL = "chưa được duyệt (chưa khóa trong kho dữ liệu)"  # docum
 def readme_examples() -> list[list[str]]:
     """Every example of COMMANDS in the README (a `$ ` line of a code block or an inline code
     span) that reads the samples: its arguments, without a pipe into grep."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    # the README names the commands; the user guide (docs/guide.md) holds their worked examples
+    text = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/guide.md"))
     found = []
     candidates = re.findall(r"^\$ (rehabstat .*)$", text, re.M)
     candidates += [c.replace("\n", " ") for c in re.findall(r"`(rehabstat [^`]+)`", text)]
