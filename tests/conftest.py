@@ -49,3 +49,14 @@ def cli_json(*args):
     res = cli(*args)
     assert res.exit_code == 0, res.output
     return json.loads(res.stdout)
+
+
+def text_of(path) -> str:
+    """A .docx as text: its paragraphs, then each table row with its cells joined by ' | '."""
+    import docx
+    d = docx.Document(path)
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(parts)

@@ -10,20 +10,10 @@ import io
 import json
 import shutil
 
-import docx
 import openpyxl
 import pytest
 
-from conftest import SAMPLES, cli
-
-
-def text_of(path) -> str:
-    d = docx.Document(path)
-    parts = [p.text for p in d.paragraphs]
-    for t in d.tables:
-        for row in t.rows:
-            parts.append(" | ".join(c.text for c in row.cells))
-    return "\n".join(parts)
+from conftest import SAMPLES, cli, text_of
 
 
 def rows(res) -> list[dict]:

@@ -8,18 +8,9 @@ import datetime as dt
 import docx
 import pytest
 
-from conftest import SAMPLES, cli, cli_json
+from conftest import SAMPLES, cli, cli_json, text_of
 from rehabstat.computing.compare import earlier_period, end_label, in_data, phrase, short_label
 from rehabstat.common.periods import Period, make_period
-
-
-def text_of(path) -> str:
-    d = docx.Document(path)
-    parts = [p.text for p in d.paragraphs]
-    for t in d.tables:
-        for row in t.rows:
-            parts.append(" | ".join(c.text for c in row.cells))
-    return "\n".join(parts)
 
 
 def _report(tmp_path_factory, *args):
