@@ -156,6 +156,21 @@ def write_book(path, book: Book) -> Path:
     return path
 
 
+def write_ods_bomb(path, tmp) -> Path:
+    """A clean ODS with one tag that stands for 200 million cells (a row repeated 200.000
+    times, each with a cell repeated 1.000 times) before its BienDong sheet."""
+    src = write_ods(Path(tmp) / "src.ods", clean_book())
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    bomb = (b'<table:table-row table:number-rows-repeated="200000"><table:table-cell office:value-type="float" '
+            b'office:value="1" table:number-columns-repeated="1000"/></table:table-row>')
+    parts["content.xml"] = parts["content.xml"].replace(b'</table:table><table:table table:name="BienDong">',
+                                                        bomb + b'</table:table><table:table table:name="BienDong">')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return Path(path)
+
 def write_ods(path, book: Book) -> Path:
     """The same book as an OpenDocument spreadsheet (.ods), written by hand: the
     mimetype, a manifest and content.xml with one table per sheet."""
