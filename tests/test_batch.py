@@ -162,7 +162,7 @@ def test_national_workbook_has_seed_004_and_a_total_row(q2):
     assert ws.freeze_panes == "C4" and ws.cell(row=5, column=3).number_format == "#,##0"  # Sơn La
     assert [ws.cell(row=3, column=c).value for c in (3, 4)] == ["KHAM_BENH", "DIEU_TRI_BENH"]
     assert ws.column_dimensions["A"].width >= 20
-    # every block of BienDong on a page of its own: a break before Sơn La's and the nation's
+    # BienDong's groups of 17 rows do not share a landscape page: a break before Sơn La's and the nation's
     ws = wb["BienDong"]
     titles = [r for r in range(1, ws.max_row + 1) if "(số cơ sở:" in str(ws.cell(row=r, column=1).value)]
     assert [b.id for b in ws.row_breaks.brk] == [r - 1 for r in titles[1:]]

@@ -3,9 +3,9 @@
 Sheets:
   TomTat     one row per province: facilities, months received / expected, missing,
              excluded, errors, warnings, its BC file
-  BienDong   census and flows: a block per province and one for the nation (rows: the
-             indicators, with their codes in a column of their own; columns: the
-             categories), a page per block
+  BienDong   census and flows: one header row (code, indicator, the categories) repeated on
+             every printed page, then a group per province and one for the nation (a row
+             naming it, a row per indicator), a group never split across pages
   YTe        medical figures
   HoatDong   management, education, re-integration, vocational training
   TaiChinh   labour revenue, surplus and funds (đồng)
@@ -108,12 +108,12 @@ def _approvals(ws, provinces, period: Period, approved: dict) -> None:
     """Sheet PheDuyet: facility × month, "đã duyệt" (with the version and the day) for every
     month locked in the store; blank: not approved."""
     from ..common.vnformat import local_time
-    from .book import fill, style
+    from .book import fill, fit_row, style
     fixed = ("Tỉnh/Thành phố", "Mã cơ sở", "Tên cơ sở")
     months = period.months
     for c, title in enumerate(fixed + tuple(f"{m:02d}/{y}" for y, m in months) + ("Số tháng đã duyệt",), start=1):
         _header(ws, 1, c, title)
-    done = style(fill=fill("C6EFCE"))
+    done = style(fill=fill("C6EFCE"), alignment=_styles()["center"], border=_styles()["border"])  # wrapped
     r = 2
     for p in provinces:
         for fac in p.facilities:
@@ -130,6 +130,12 @@ def _approvals(ws, provinces, period: Period, approved: dict) -> None:
             _number(ws, r, len(fixed) + len(months) + 1, n)
             r += 1
     ws.freeze = (2, len(fixed) + 1)
+    last = len(fixed) + len(months) + 1
+    widths = {1: 18, 2: 11, 3: 38, last: 11, **{c: 13 for c in range(len(fixed) + 1, last)}}
+    _widths(ws, widths, last=last)
+    for row in range(2, r):  # "đã duyệt (bản 2, 10/07/2021)" on two lines in its narrow column
+        fit_row(ws, row, widths)
+    _printable(ws, (1, 1), last, widths, 11, header_rows=(1,))
 
 
 # ---------------------------------------------------------------- helpers
@@ -253,28 +259,34 @@ CATEGORY_WIDTH = 11
 
 
 def _categories(ws, names, values, total, provinces):
-    """A block per province, then the nation: a title row, a header row (Mã, Chỉ tiêu, the
-    categories) and a row per indicator; each block on a page of its own."""
+    """One header row (Mã, Chỉ tiêu, the categories), repeated on every printed page; then a
+    group per province and one for the nation: a row naming it across the table ("Hà Nội (số
+    cơ sở: 7)") and a row per indicator. A group is never split across pages: one that would
+    not fit on what is left of the page starts the next."""
     from ..common.codes import ALWAYS_ROWS, TABLE_ROWS
-    from .book import page_break_before
+    from .book import alignment, fill, font, style
     st = _styles()
     rows = [(ind, label, bold) for ind, label, bold in TABLE_ROWS
             if ind in ALWAYS_ROWS or any(v.get((ind, c), 0) for v in values.values() for c in ALL_CATEGORIES)]
     counts = _facility_count(provinces)
     last = 2 + len(CATEGORY_COLUMNS)
     widths = {**BLOCK_WIDTHS, **{c: CATEGORY_WIDTH for c in range(3, last + 1)}}
-    r = 1
+    for c, text in enumerate(("Mã", "Chỉ tiêu") + tuple(label for _, label in CATEGORY_COLUMNS), start=1):
+        _header(ws, 1, c, text)
+    _fit_header(ws, 1, widths)
+    group = style(font=font(bold=True, size=12), fill=fill("F2F2F2"), alignment=alignment("left", "center"),
+                  border=st["border"])
+    r = 2
+    groups = []
     for name in names + [None]:
         v = values.get(name, {}) if name else total.get("VN", {})
-        if r > 1:
-            page_break_before(ws, r)
+        groups.append((r, r + 1 + len(rows)))
         n = counts.get(name, 0) if name else sum(counts.values())
-        ws.put(r, 1, f"{name or NATION_LABEL} (số cơ sở: {n})", st["title"])
+        ws.put(r, 1, f"{name or NATION_LABEL} (số cơ sở: {n})", group)
+        for c in range(2, last + 1):
+            ws.put(r, c, None, group)
+        ws.merge(r, 1, r, last)
         ws.heights[r] = 20
-        r += 1
-        for c, text in enumerate(("Mã", "Chỉ tiêu") + tuple(label for _, label in CATEGORY_COLUMNS), start=1):
-            _header(ws, r, c, text)
-        _fit_header(ws, r, widths)
         r += 1
         for ind, label, bold in rows:
             ws.put(r, 1, ind)
@@ -285,9 +297,10 @@ def _categories(ws, names, values, total, provinces):
             if bold:
                 _bold_row(ws, r, last)
             r += 1
-        r += 1
+    ws.freeze = (2, 3)
     _widths(ws, widths, default=CATEGORY_WIDTH, last=last)
-    _printable(ws, None, last, widths, CATEGORY_WIDTH)
+    landscape = _printable(ws, (1, 1), last, widths, CATEGORY_WIDTH)
+    _break_between(ws, groups, landscape, last)
 
 
 def _fit_header(ws, row, widths, default=11.0, spans=None):
