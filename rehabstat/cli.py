@@ -16,11 +16,10 @@ from .clilang import LocalGroup
 
 app = typer.Typer(
     name="rehabstat", cls=LocalGroup,
-    help="Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
-         "Ví dụ: rehabstat report --data samples/son-la --year 2021",
+    help="help.rehabstat",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-templates_app = typer.Typer(help="Mẫu văn bản .docx (BC, KH) để chỉnh sửa trong Word.", no_args_is_help=True)
+templates_app = typer.Typer(help="help.templates", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 STATE = {"debug": False}
 
@@ -99,8 +98,8 @@ def _print_data_error(exc):
 
 @app.callback()
 def main_options(
-    lang: str = typer.Option("vi", "--lang", help="Ngôn ngữ thông báo: vi hoặc en."),
-    debug: bool = typer.Option(False, "--debug", help="Hiện chi tiết lỗi (traceback)."),
+    lang: str = typer.Option("vi", "--lang", help="help.opt.lang"),
+    debug: bool = typer.Option(False, "--debug", help="help.opt.debug"),
 ):
     from .common import rules
     if lang not in ("vi", "en"):
@@ -116,24 +115,21 @@ def main_options(
 
 # ---------------------------------------------------------------- shared options
 
-DataOpt = typer.Option(None, "--data", help="Thư mục (hoặc tệp) chứa các sổ hằng tháng; tìm đệ quy.")
-StoreDataOpt = typer.Option(None, "--store", help="Đọc từ kho (rehabstat receive) thay cho --data: bản được nhận mới nhất của mỗi tháng.")
-YearOpt = typer.Option(None, "--year", help="Năm báo cáo, ví dụ 2021.")
-MonthOpt = typer.Option(None, "--month", help="Tháng (1-12) của năm.")
-QuarterOpt = typer.Option(None, "--quarter", help="Quý (1-4) của năm.")
-HalfOpt = typer.Option(None, "--half", help="Nửa năm (1-2).")
-MonthsOpt = typer.Option(None, "--months", help="Số tháng đầu năm (lũy kế), ví dụ --months 9: 9 tháng đầu năm.")
-FromOpt = typer.Option(None, "--from", help="Từ tháng MM/YYYY, ví dụ 01/2017.")
-ToOpt = typer.Option(None, "--to", help="Đến tháng MM/YYYY, ví dụ 06/2020.")
-ConfigOpt = typer.Option(None, "--config", help="Tệp rehabstat.toml (mặc định: tìm trong thư mục dữ liệu).")
-NumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/BC-...); không ghi thì để trống cho văn thư.")
-AsOfOpt = typer.Option(None, "--as-of", help="Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; "
-                                               "từ 01/07/2025 là 34 tỉnh, thành phố mới).")
-PlanNumberOpt = typer.Option(None, "--number", help="Số văn bản (Số: 20/KH-...); không ghi thì để trống cho văn thư.")
-OverwriteOpt = typer.Option(False, "--overwrite", help="Ghi đè tệp kết quả đã có dù tệp đã được sửa sau lần "
-                                                       "rehabstat ghi (mặc định: không ghi đè, mã thoát 2).")
-DateOpt = typer.Option(None, "--date", help="Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, "
-                                            "không thì để trống ngày, tháng để ghi khi ký).")
+DataOpt = typer.Option(None, "--data", help="help.opt.data")
+StoreDataOpt = typer.Option(None, "--store", help="help.opt.store_source")
+YearOpt = typer.Option(None, "--year", help="help.opt.year")
+MonthOpt = typer.Option(None, "--month", help="help.opt.month")
+QuarterOpt = typer.Option(None, "--quarter", help="help.opt.quarter")
+HalfOpt = typer.Option(None, "--half", help="help.opt.half")
+MonthsOpt = typer.Option(None, "--months", help="help.opt.months")
+FromOpt = typer.Option(None, "--from", help="help.opt.from")
+ToOpt = typer.Option(None, "--to", help="help.opt.to")
+ConfigOpt = typer.Option(None, "--config", help="help.opt.config")
+NumberOpt = typer.Option(None, "--number", help="help.report.number")
+AsOfOpt = typer.Option(None, "--as-of", help="help.opt.as_of")
+PlanNumberOpt = typer.Option(None, "--number", help="help.plan.number")
+OverwriteOpt = typer.Option(False, "--overwrite", help="help.opt.overwrite")
+DateOpt = typer.Option(None, "--date", help="help.opt.date")
 
 
 def _doc_date(text):
@@ -176,34 +172,25 @@ def _note_lock_files(paths) -> None:
 
 # ---------------------------------------------------------------- indicators
 
-@app.command()
+@app.command(help="help.indicators")
 @command
 def indicators(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
-    level: str = typer.Option("facility", "--level", help="facility | province | national"),
-    fmt: str = typer.Option("csv", "--format", help="csv | json | xlsx"),
-    out: Optional[Path] = typer.Option(None, "--out", help="Tệp kết quả (mặc định: in ra màn hình; xlsx cần --out)."),
-    facility: Optional[List[str]] = typer.Option(None, "--facility", help="Chỉ cơ sở có mã này."),
-    province: Optional[List[str]] = typer.Option(None, "--province", help="Chỉ tỉnh/thành phố này."),
+    level: str = typer.Option("facility", "--level", help="help.indicators.level"),
+    fmt: str = typer.Option("csv", "--format", help="help.indicators.fmt"),
+    out: Optional[Path] = typer.Option(None, "--out", help="help.indicators.out"),
+    facility: Optional[List[str]] = typer.Option(None, "--facility", help="help.indicators.facility"),
+    province: Optional[List[str]] = typer.Option(None, "--province", help="help.indicators.province"),
     config: Optional[Path] = ConfigOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
-    force: bool = typer.Option(False, "--force", help="Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột "
-                                                      "coverage (số tháng có sổ) và draft; mã thoát vẫn là 1."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="help.opt.jobs"),
+    force: bool = typer.Option(False, "--force", help="help.indicators.force"),
     as_of: Optional[str] = AsOfOpt,
-    compare: Optional[str] = typer.Option(None, "--compare", help="previous (kỳ liền trước cùng độ dài) | year "
-                                          "(cùng kỳ năm trước): thêm cột earlier_period, earlier_value, change, change_pct."),
+    compare: Optional[str] = typer.Option(None, "--compare", help="help.indicators.compare"),
     overwrite: bool = OverwriteOpt,
 ):
-    """Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.
-
-    Chỉ xuất khi số liệu của kỳ đầy đủ và không có lỗi (mã thoát 0). Thiếu tháng, sổ trùng,
-    sổ có lỗi hoặc không có sổ nào: mã thoát 1, không xuất gì (trừ khi --force).
-
-    Ví dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json
-    """
     if compare is not None and compare not in ("previous", "year"):
         raise UsageError("--compare phải là previous hoặc year.")
     from .api import indicator_table, write_indicators
@@ -252,31 +239,23 @@ def indicators(
 
 # ---------------------------------------------------------------- report
 
-@app.command()
+@app.command(help="help.report")
 @command
 def report(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
-    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở (mặc định: cơ sở duy nhất trong dữ liệu)."),
-    province: Optional[str] = typer.Option(None, "--province", help="Báo cáo tổng hợp của một tỉnh/thành phố."),
-    out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi báo cáo (.docx và .xlsx)."),
-    force: bool = typer.Option(False, "--force", help="Vẫn lập báo cáo khi số liệu thiếu tháng hoặc có lỗi "
-                                                      "(đánh dấu DỰ THẢO, mã thoát 1). Sổ trùng không bao giờ được cộng."),
-    template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx đã chỉnh sửa (xem: rehabstat templates export)."),
-    targets: Optional[Path] = typer.Option(None, "--targets", help="Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.report.facility"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.report.province"),
+    out: Path = typer.Option(Path("out"), "--out", help="help.report.out"),
+    force: bool = typer.Option(False, "--force", help="help.report.force"),
+    template: Optional[Path] = typer.Option(None, "--template", help="help.report.template"),
+    targets: Optional[Path] = typer.Option(None, "--targets", help="help.report.targets"),
     config: Optional[Path] = ConfigOpt,
     number: Optional[int] = NumberOpt, date: Optional[str] = DateOpt,
     as_of: Optional[str] = AsOfOpt, overwrite: bool = OverwriteOpt,
 ):
-    """Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.
-
-    Chỉ lập khi mọi tháng của kỳ đều có đúng một sổ không lỗi (mã thoát 0); nếu không: mã thoát 1,
-    liệt kê điều cần sửa, không ghi tệp nào (trừ khi --force: bản DỰ THẢO).
-
-    Ví dụ: rehabstat report --data samples/son-la --year 2021
-    """
     from .api import allow_overwrite, make_report
     data = _source(data, store)
     period = _period(year, month, quarter, half, start, end, months)
@@ -327,26 +306,20 @@ def _progress_reader(paths):
     return progress, (lambda _path: progress.advance(task))
 
 
-@app.command()
+@app.command(help="help.validate")
 @command
 def validate(
-    paths: Optional[List[Path]] = typer.Argument(None, metavar="PATH...", help="Sổ (.xlsx, .xlsm, .xls, .ods) hoặc thư mục (tìm đệ quy)."),
-    store: Optional[Path] = typer.Option(None, "--store", help="Kiểm tra bản được nhận mới nhất của mỗi tháng trong kho, thay cho PATH."),
-    fmt: str = typer.Option("text", "--format", help="text | json"),
-    annotate_dir: Optional[Path] = typer.Option(None, "--annotate", help="Ghi bản sao có đánh dấu ô lỗi vào thư mục này."),
+    paths: Optional[List[Path]] = typer.Argument(None, help="help.validate.paths"),
+    store: Optional[Path] = typer.Option(None, "--store", help="help.validate.store"),
+    fmt: str = typer.Option("text", "--format", help="help.validate.fmt"),
+    annotate_dir: Optional[Path] = typer.Option(None, "--annotate", help="help.validate.annotate_dir"),
     config: Optional[Path] = ConfigOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="help.opt.jobs"),
     overwrite: bool = OverwriteOpt,
 ):
-    """Kiểm tra sổ hằng tháng: mọi lỗi, cảnh báo với trang, dòng, cột. Mã thoát 1 khi có lỗi.
-
-    Kỳ (--year/--month/--quarter/--half hoặc --from/--to) chỉ dùng để tìm tháng thiếu sổ.
-
-    Ví dụ: rehabstat validate data/son-la --annotate kiem-tra
-    """
     from .api import annotate, format_text, to_json, validate_paths
     if fmt not in ("text", "json"):
         raise UsageError("--format phải là text hoặc json.")
@@ -379,26 +352,19 @@ def validate(
     raise typer.Exit(1 if result.has_errors else 0)
 
 
-@app.command()
+@app.command(help="help.form")
 @command
 def form(
-    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở, ví dụ SL01."),
-    name: Optional[str] = typer.Option(None, "--name", help="Tên cơ sở."),
-    province: str = typer.Option(..., "--province", help="Tỉnh/Thành phố."),
-    month: Optional[str] = typer.Option(None, "--month", help="Tháng báo cáo MM/YYYY, ví dụ 02/2021."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Tệp sẽ ghi, hoặc thư mục để ghi MÃ-YYYY-MM.xlsx vào (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại)."),
-    data: Optional[Path] = typer.Option(None, "--data", help="Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ."),
-    force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có."),
-    level: str = typer.Option("facility", "--level", help="facility (sổ hằng tháng của cơ sở) | province (sổ cấp tỉnh)."),
-    period: Optional[str] = typer.Option(None, "--period", help="Sổ cấp tỉnh: kỳ báo cáo (06/2020, Quý II/2020, "
-                                         "6 tháng đầu năm 2020, 2019)."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.form.facility"),
+    name: Optional[str] = typer.Option(None, "--name", help="help.form.name"),
+    province: str = typer.Option(..., "--province", help="help.form.province"),
+    month: Optional[str] = typer.Option(None, "--month", help="help.form.month"),
+    out: Optional[Path] = typer.Option(None, "--out", help="help.form.out"),
+    data: Optional[Path] = typer.Option(None, "--data", help="help.form.data"),
+    force: bool = typer.Option(False, "--force", help="help.form.force"),
+    level: str = typer.Option("facility", "--level", help="help.form.level"),
+    period: Optional[str] = typer.Option(None, "--period", help="help.form.period"),
 ):
-    """Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.
-
-    Ví dụ: rehabstat form --facility SL01 --name "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La" --province "Sơn La" --month 02/2021 --data data/son-la
-
-    Sổ cấp tỉnh: rehabstat form --level province --province "Cao Bằng" --period 2019
-    """
     from .api import allow_overwrite, write_facility_form, write_province_form
     with allow_overwrite(force, "--force"):
         _form(facility, name, province, month, out, data, force, level, period)
@@ -420,28 +386,20 @@ def _form(facility, name, province, month, out, data, force, level, period):
 
 # ---------------------------------------------------------------- batch
 
-@app.command()
+@app.command(help="help.batch")
 @command
 def batch(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
     months: Optional[int] = MonthsOpt,
-    out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi các báo cáo tỉnh và bảng tổng hợp toàn quốc."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song (mặc định: số CPU)."),
+    out: Path = typer.Option(Path("out"), "--out", help="help.batch.out"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="help.batch.jobs"),
     config: Optional[Path] = ConfigOpt,
-    force: bool = typer.Option(False, "--force", help="Vẫn lập báo cáo mọi tỉnh và bảng tổng hợp khi số liệu thiếu hoặc "
-                                                      "có lỗi (tính cả sổ có lỗi; đánh dấu DỰ THẢO; mã thoát 1); "
-                                                      "sổ trùng tháng luôn bị loại."),
-    template: Optional[Path] = typer.Option(None, "--template", help="Mẫu BC .docx đã chỉnh sửa."),
+    force: bool = typer.Option(False, "--force", help="help.batch.force"),
+    template: Optional[Path] = typer.Option(None, "--template", help="help.batch.template"),
     as_of: Optional[str] = AsOfOpt, overwrite: bool = OverwriteOpt,
 ):
-    """Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).
-
-    Mỗi tỉnh chỉ có báo cáo khi mọi cơ sở gửi đủ mọi tháng, mỗi tháng một sổ không lỗi; bảng tổng hợp toàn quốc chỉ ghi khi cả nước đầy đủ. Sổ trùng tháng không bao giờ được cộng. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi thiếu sổ, trùng sổ hoặc có lỗi (--force: vẫn lập mọi văn bản, đánh dấu DỰ THẢO), 2 khi dùng sai lệnh.
-
-    Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao
-    """
     from .api import allow_overwrite
     with allow_overwrite(overwrite):
         _batch(data, store, year, month, quarter, half, start, end, months, out, jobs, config, force, template, as_of)
@@ -573,25 +531,20 @@ def _batch_summary(result):
 
 # ---------------------------------------------------------------- plan
 
-@app.command()
+@app.command(help="help.plan")
 @command
 def plan(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
-    year: int = typer.Option(..., "--year", help="Năm kế hoạch, ví dụ 2022 (phần I là kết quả năm trước)."),
-    targets: Path = typer.Option(..., "--targets", help="Sổ chỉ tiêu (trang ChiTieu) của năm kế hoạch."),
-    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
-    province: Optional[str] = typer.Option(None, "--province", help="Kế hoạch của một tỉnh/thành phố."),
-    out: Path = typer.Option(Path("out"), "--out", help="Thư mục ghi kế hoạch."),
-    force: bool = typer.Option(False, "--force", help="Vẫn lập khi số liệu năm trước thiếu tháng hoặc có lỗi "
-                                                      "(đánh dấu DỰ THẢO, mã thoát 1)."),
-    template: Optional[Path] = typer.Option(None, "--template", help="Mẫu KH .docx đã chỉnh sửa."),
+    year: int = typer.Option(..., "--year", help="help.plan.year"),
+    targets: Path = typer.Option(..., "--targets", help="help.plan.targets"),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.opt.facility"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.plan.province"),
+    out: Path = typer.Option(Path("out"), "--out", help="help.plan.out"),
+    force: bool = typer.Option(False, "--force", help="help.plan.force"),
+    template: Optional[Path] = typer.Option(None, "--template", help="help.plan.template"),
     config: Optional[Path] = ConfigOpt,
     number: Optional[int] = PlanNumberOpt, date: Optional[str] = DateOpt, overwrite: bool = OverwriteOpt,
 ):
-    """Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.
-
-    Ví dụ: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx
-    """
     from .api import make_period, make_report
     data = _source(data, store)
     if not targets.is_file():
@@ -606,14 +559,10 @@ def plan(
 
 # ---------------------------------------------------------------- templates
 
-@templates_app.command("export")
+@templates_app.command("export", help="help.templates.export")
 @command
-def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi bc.docx và kh.docx."),
-                     force: bool = typer.Option(False, "--force", help="Ghi đè các mẫu đã có trong thư mục.")):
-    """Ghi các mẫu BC, KH ra thư mục để chỉnh sửa trong Word; dùng lại với --template.
-
-    Ví dụ: rehabstat templates export mau/
-    """
+def templates_export(directory: Path = typer.Argument(..., help="help.templates.export.directory"),
+                     force: bool = typer.Option(False, "--force", help="help.templates.export.force")):
     from .api import ensure_out_dir, export_templates
     from .common.errors import writing_into
     ensure_out_dir(directory)
@@ -623,13 +572,9 @@ def templates_export(directory: Path = typer.Argument(..., help="Thư mục ghi 
         _console().print(f"Đã ghi: {path}")
 
 
-@templates_app.command("vars")
+@templates_app.command("vars", help="help.templates.vars")
 @command
 def templates_vars():
-    """Các biến dùng được trong mẫu văn bản (jinja2), với ví dụ.
-
-    Ví dụ: rehabstat templates vars
-    """
     from .api import template_variables
     from rich.table import Table
     table = Table()
@@ -642,16 +587,11 @@ def templates_vars():
 
 # ---------------------------------------------------------------- rules
 
-@app.command()
+@app.command(help="help.rules")
 @command
-def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví dụ I001."),
-          data: Optional[Path] = typer.Option(None, "--data", help="Thư mục dữ liệu: dùng rehabstat.toml ở đó "
-                                                                   "(mục [checks])."),
+def rules(code: Optional[str] = typer.Argument(None, help="help.rules.code"),
+          data: Optional[Path] = typer.Option(None, "--data", help="help.rules.data"),
           config: Optional[Path] = ConfigOpt):
-    """Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc; mức theo rehabstat.toml ([checks]).
-
-    Ví dụ: rehabstat rules I001
-    """
     from .common.catalogue import text
     from .api import load_config
     from .common.rules import RULES
@@ -689,7 +629,7 @@ def rules(code: Optional[str] = typer.Argument(None, help="Mã quy tắc, ví d�
 
 # ---------------------------------------------------------------- the inbox (rehabstat/store): receive, history, approve, unlock, log, check-store
 
-StoreOpt = typer.Option(..., "--store", help="Thư mục kho dữ liệu (tạo mới khi nhận sổ lần đầu).")
+StoreOpt = typer.Option(..., "--store", help="help.opt.store_folder")
 
 
 def _out(text: str) -> None:
@@ -706,23 +646,15 @@ def _store_rows(rows, widths=None):
     return ["  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
 
 
-@app.command()
+@app.command(help="help.receive")
 @command
 def receive(
-    files: List[Path] = typer.Argument(..., metavar="FILE...", help="Sổ hằng tháng cơ sở gửi (tệp hoặc thư mục)."),
+    files: List[Path] = typer.Argument(..., help="help.receive.files"),
     store: Path = StoreOpt,
-    out: Optional[Path] = typer.Option(None, "--out", help="Thư mục ghi bản đánh dấu lỗi của sổ bị từ chối "
-                                                           "(mặc định: kiem-tra/ trong kho)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="help.receive.out"),
     config: Optional[Path] = ConfigOpt,
-    jobs: Optional[int] = typer.Option(None, "--jobs", help="Số tiến trình đọc song song."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="help.opt.jobs"),
 ):
-    """Nhận sổ vào kho: giữ nguyên tệp gốc, ghi biên nhận; sổ gửi lại của một tháng là phiên bản mới.
-
-    Mỗi tệp: đã nhận / phiên bản mới / đã có / bị từ chối (có lỗi, hoặc tháng đã duyệt và khóa) kèm lý do.
-    Sổ có lỗi vẫn được lưu (bị từ chối) và có bản đánh dấu lỗi để gửi lại cơ sở. Mã thoát 1 khi có tệp bị từ chối.
-
-    Ví dụ: rehabstat receive nop/2021-03.xlsx --store kho
-    """
     from .api import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
     if out is not None:
         from .api import ensure_out_dir
@@ -754,17 +686,13 @@ def receive(
     raise typer.Exit(1 if any(o.not_accepted for o in outcomes) else 0)  # a refused workbook sent again: still 1
 
 
-@app.command()
+@app.command(help="help.history")
 @command
 def history(
     store: Path = StoreOpt,
-    facility: str = typer.Option(..., "--facility", help="Mã cơ sở."),
-    month: Optional[str] = typer.Option(None, "--month", help="Chỉ tháng MM/YYYY, ví dụ 03/2021."),
+    facility: str = typer.Option(..., "--facility", help="help.opt.facility"),
+    month: Optional[str] = typer.Option(None, "--month", help="help.history.month"),
 ):
-    """Các phiên bản sổ của một cơ sở (mỗi tháng) và, giữa hai phiên bản, những số liệu đã thay đổi.
-
-    Ví dụ: rehabstat history --store kho --facility SL01 --month 03/2021
-    """
     from .common.periods import _parse_mm_yyyy
     from .api import Store, local_time, month_text
     ym = _parse_mm_yyyy(month, "--month") if month else None
@@ -822,38 +750,28 @@ def _approval_command(store, facility, province, year, month, quarter, half, sta
     raise typer.Exit(0 if len(done) == len(actions) or done else 1)
 
 
-@app.command()
+@app.command(help="help.approve")
 @command
 def approve(
     store: Path = StoreOpt,
-    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
-    province: Optional[str] = typer.Option(None, "--province", help="Mọi cơ sở của một tỉnh/thành phố."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.opt.facility"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.opt.province"),
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
 ):
-    """Duyệt và khóa các tháng của kỳ: bản mới khác bản đã duyệt sẽ bị từ chối cho đến khi mở khóa.
-
-    Mã thoát 1 khi có tháng chưa có sổ được nhận (tháng đó không được duyệt).
-
-    Ví dụ: rehabstat approve --store kho --facility SL01 --year 2021 --quarter 1
-    """
     _approval_command(store, facility, province, year, month, quarter, half, start, end)
 
 
-@app.command()
+@app.command(help="help.unlock")
 @command
 def unlock(
     store: Path = StoreOpt,
-    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở."),
-    province: Optional[str] = typer.Option(None, "--province", help="Mọi cơ sở của một tỉnh/thành phố."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.opt.facility"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.opt.province"),
     year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
     half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
-    reason: str = typer.Option(..., "--reason", help="Lý do mở khóa (ghi vào nhật ký)."),
+    reason: str = typer.Option(..., "--reason", help="help.unlock.reason"),
 ):
-    """Mở khóa các tháng đã duyệt để nhận bản sửa; lý do được ghi vào nhật ký.
-
-    Ví dụ: rehabstat unlock --store kho --facility SL01 --year 2021 --month 2 --reason "Cơ sở sửa số tiếp nhận"
-    """
     if not reason.strip():
         raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
     _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=reason)
@@ -864,18 +782,14 @@ ACTION_WORDS = {"receive": "nhận", "new-version": "phiên bản mới", "dupli
                 "accept": "nhận (sau mở khóa)", "approve": "duyệt", "unlock": "mở khóa"}
 
 
-@app.command("log")
+@app.command("log", help="help.log")
 @command
 def log_command(
     store: Path = StoreOpt,
-    facility: Optional[str] = typer.Option(None, "--facility", help="Chỉ cơ sở này."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Chỉ N dòng cuối."),
-    province: Optional[str] = typer.Option(None, "--province", help="Chỉ các cơ sở và sổ cấp tỉnh của tỉnh này."),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.log.facility"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="help.log.limit"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.log.province"),
 ):
-    """Nhật ký của kho: mỗi lần nhận, từ chối, duyệt, mở khóa (ai, lúc nào, việc gì, vì sao).
-
-    Ví dụ: rehabstat log --store kho --facility SL01
-    """
     from .api import Store, local_time, month_text
     with Store.open(store) as s:
         rows = s.log(facility, limit, province=province)
@@ -887,16 +801,12 @@ def log_command(
         sys.stdout.write(line + "\n")
 
 
-@app.command("check-store")
+@app.command("check-store", help="help.check-store")
 @command
 def check_store(
     store: Path = StoreOpt,
-    clean: bool = typer.Option(False, "--clean", help="Xóa các tệp tạm do lần nhận bị ngắt để lại."),
+    clean: bool = typer.Option(False, "--clean", help="help.check-store.clean"),
 ):
-    """Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.
-
-    Ví dụ: rehabstat check-store --store kho
-    """
     from .api import Store
     with Store.open(store) as s:
         if clean:
@@ -917,23 +827,19 @@ def check_store(
 
 # ---------------------------------------------------------------- the web inbox (rehabstat/web): serve, users
 
-users_app = typer.Typer(help="Tài khoản của giao diện web (lưu trong kho).", no_args_is_help=True)
+users_app = typer.Typer(help="help.users", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 
 
-@app.command()
+@app.command(help="help.serve")
 @command
 def serve(
     store: Path = StoreOpt,
-    host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ lắng nghe (mặc định chỉ máy này; 0.0.0.0: mọi máy trong mạng)."),
-    port: int = typer.Option(8000, "--port", help="Cổng."),
-    cert: Optional[Path] = typer.Option(None, "--cert", help="Chứng chỉ TLS (HTTPS), cùng --key."),
-    key: Optional[Path] = typer.Option(None, "--key", help="Khóa riêng của chứng chỉ TLS."),
+    host: str = typer.Option("127.0.0.1", "--host", help="help.serve.host"),
+    port: int = typer.Option(8000, "--port", help="help.serve.port"),
+    cert: Optional[Path] = typer.Option(None, "--cert", help="help.serve.cert"),
+    key: Optional[Path] = typer.Option(None, "--key", help="help.serve.key"),
 ):
-    """Chạy hộp thư web của kho: cơ sở gửi sổ qua trình duyệt, tỉnh và cục theo dõi, duyệt, tải tài liệu.
-
-    Ví dụ: rehabstat serve --store kho --port 8000
-    """
     from .api import serve as run
     run(store, host=host, port=port, cert=cert, key=key, say=lambda text: _out(text + "\n"))
 
@@ -944,26 +850,24 @@ def _password(stdin: bool) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-@users_app.command("add")
+@users_app.command("add", help="help.users.add")
 @command
 def users_add(
-    name: str = typer.Argument(..., help="Tên đăng nhập."),
+    name: str = typer.Argument(..., help="help.opt.user"),
     store: Path = StoreOpt,
-    role: str = typer.Option(..., "--role", help="facility (cơ sở), province (tỉnh) hoặc department (cục)."),
-    facility: Optional[str] = typer.Option(None, "--facility", help="Mã cơ sở (vai trò facility)."),
-    province: Optional[str] = typer.Option(None, "--province", help="Tên tỉnh (vai trò province)."),
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Đọc mật khẩu từ đầu vào chuẩn."),
+    role: str = typer.Option(..., "--role", help="help.users.add.role"),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.users.add.facility"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.users.add.province"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="help.users.add.password_stdin"),
 ):
-    """Thêm tài khoản web. Ví dụ: echo 'mat-khau-dai' | rehabstat users add sl01 --store kho --role facility --facility SL01 --password-stdin"""
     from .api import add_user
     user = add_user(store, name, role, _password(password_stdin), facility=facility, province=province)
     _out(f"Đã thêm tài khoản {user.name} ({user.role}{' ' + user.scope if user.scope else ''}).\n")
 
 
-@users_app.command("list")
+@users_app.command("list", help="help.users.list")
 @command
 def users_list(store: Path = StoreOpt):
-    """Các tài khoản web của kho."""
     from .api import list_users
     users = list_users(store)
     rows = [("Tài khoản", "Vai trò", "Phạm vi", "Trạng thái")] + [
@@ -972,23 +876,21 @@ def users_list(store: Path = StoreOpt):
         _out(line + "\n")
 
 
-@users_app.command("disable")
+@users_app.command("disable", help="help.users.disable")
 @command
-def users_disable(name: str = typer.Argument(..., help="Tên đăng nhập."), store: Path = StoreOpt):
-    """Khóa tài khoản web (các phiên đang mở kết thúc ngay)."""
+def users_disable(name: str = typer.Argument(..., help="help.opt.user"), store: Path = StoreOpt):
     from .api import disable_user
     disable_user(store, name)
     _out(f"Đã khóa tài khoản {name}.\n")
 
 
-@users_app.command("passwd")
+@users_app.command("passwd", help="help.users.passwd")
 @command
 def users_passwd(
-    name: str = typer.Argument(..., help="Tên đăng nhập."),
+    name: str = typer.Argument(..., help="help.opt.user"),
     store: Path = StoreOpt,
-    password_stdin: bool = typer.Option(False, "--password-stdin", help="Đọc mật khẩu mới từ đầu vào chuẩn."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="help.users.passwd.password_stdin"),
 ):
-    """Đổi mật khẩu tài khoản web (các phiên đang mở kết thúc)."""
     from .api import set_password
     set_password(store, name, _password(password_stdin))
     _out(f"Đã đổi mật khẩu của {name}.\n")

@@ -8,9 +8,9 @@ reach them. Instead `LocalGroup` (the app's group class) takes over `main()`:
 - global options (`--lang`, `--debug`) are accepted anywhere on the line: they are moved in
   front of the subcommand before Click parses anything;
 - the language is set before parsing, so even a parsing error is in that language;
-- every help text, metavar and label of the command tree is set in that language (the
-  Vietnamese texts are the ones declared in cli.py; `HELP_EN` holds their English), flags
-  show no type ("--force", not "--force <bool>");
+- every help text, metavar and label is looked up in the catalogue in that language when it
+  is shown (cli.py declares each help text by its key, `help="help.report"`; the texts are in
+  common/catalogue_help.py), flags show no type ("--force", not "--force <bool>");
 - Click's usage errors are caught and written by us, in that language.
 
 Our own messages are written in Vietnamese throughout the library; with `--lang en` the CLI
@@ -80,293 +80,20 @@ def lang_of(args: list[str]) -> str | None:
     return value
 
 
-# ---------------------------------------------------------------- the framework's words
+# ---------------------------------------------------------------- metavars
+# what an option's or argument's value is, as a catalogue key (metavar.*); anything else by its type
 
-FRAMEWORK = {
-    "vi": {
-        "usage": "Cách dùng: ", "options": "Tùy chọn", "arguments": "Tham số", "commands": "Lệnh",
-        "default": "[mặc định: {}]", "required": "[bắt buộc]", "envvar": "[biến môi trường: {}]",
-        "deprecated": "(không dùng nữa) ", "error": "Lỗi", "aborted": "Đã dừng.",
-        "help": "Hiện hướng dẫn này rồi thoát.", "options_metavar": "[TÙY CHỌN]",
-        "subcommand_metavar": "LỆNH [THAM SỐ]...", "try": "Xem hướng dẫn: {cmd} --help",
-    },
-    "en": {
-        "usage": "Usage: ", "options": "Options", "arguments": "Arguments", "commands": "Commands",
-        "default": "[default: {}]", "required": "[required]", "envvar": "[env var: {}]",
-        "deprecated": "(deprecated) ", "error": "Error", "aborted": "Aborted.",
-        "help": "Show this message and exit.", "options_metavar": "[OPTIONS]",
-        "subcommand_metavar": "COMMAND [ARGS]...", "try": "Try '{cmd} --help' for help.",
-    },
-}
-
-# metavars by option name: (vi, en); anything else by its type
 METAVARS = {
-    "--data": ("THƯ_MỤC", "DIR"), "--year": ("NĂM", "YEAR"), "--month": ("THÁNG", "MONTH"),
-    "--quarter": ("QUÝ", "QUARTER"), "--half": ("1|2", "1|2"), "--from": ("MM/YYYY", "MM/YYYY"),
-    "--to": ("MM/YYYY", "MM/YYYY"), "--config": ("TỆP", "FILE"), "--number": ("SỐ", "NUMBER"),
-    "--date": ("DD/MM/YYYY", "DD/MM/YYYY"), "--level": ("facility|province|national",) * 2,
-    "--format": ("ĐỊNH_DẠNG", "FORMAT"), "--out": ("ĐƯỜNG_DẪN", "PATH"), "--facility": ("MÃ", "CODE"),
-    "--province": ("TỈNH", "PROVINCE"), "--months": ("SỐ_THÁNG", "MONTHS"),
-    "--as-of": ("DD/MM/YYYY", "DD/MM/YYYY"), "--jobs": ("SỐ", "N"), "--template": ("TỆP.docx", "FILE.docx"),
-    "--targets": ("TỆP.xlsx", "FILE.xlsx"), "--annotate": ("THƯ_MỤC", "DIR"), "--name": ("TÊN", "NAME"),
-    "--lang": ("vi|en", "vi|en"), "--store": ("THƯ_MỤC", "DIR"), "--reason": ("LÝ_DO", "REASON"),
+    "--data": "dir", "--year": "year", "--month": "month", "--quarter": "quarter", "--half": "half",
+    "--from": "mm_yyyy", "--to": "mm_yyyy", "--config": "file", "--number": "number", "--date": "date",
+    "--level": "levels", "--format": "format", "--out": "path", "--facility": "code", "--province": "province",
+    "--months": "months", "--as-of": "date", "--jobs": "jobs", "--template": "docx", "--targets": "xlsx",
+    "--annotate": "dir", "--name": "name", "--lang": "lang", "--store": "dir", "--reason": "reason",
 }
 # where one command admits fewer values than the option's other commands
-COMMAND_METAVARS = {("form", "--level"): ("facility|province",) * 2}
-ARG_METAVARS = {"paths": ("ĐƯỜNG_DẪN", "PATH"), "directory": ("THƯ_MỤC", "DIR"), "code": ("MÃ", "CODE")}
-TYPE_METAVARS = {int: ("SỐ", "INTEGER"), str: ("CHUỖI", "TEXT")}
-
-# ---------------------------------------------------------------- help texts in English
-
-HELP_EN = {
-    'Ghi đè tệp kết quả đã có dù tệp đã được sửa sau lần rehabstat ghi (mặc định: không ghi đè, mã thoát 2).':
-        'Replace an existing output file even if it was changed since rehabstat wrote it (by default: not replaced, '
-        'exit code 2).',
-    'Đọc từ kho (rehabstat receive) thay cho --data: bản được nhận mới nhất của mỗi tháng.':
-        'Read from the store (rehabstat receive) instead of --data: the latest accepted version of each month.',
-    'Kiểm tra bản được nhận mới nhất của mỗi tháng trong kho, thay cho PATH.':
-        'Check the latest accepted version of each month in the store, instead of PATH.',
-    'Nhận sổ vào kho: giữ nguyên tệp gốc, ghi biên nhận; sổ gửi lại của một tháng là phiên bản mới.\n\nMỗi tệp: đã nhận / phiên bản mới / đã có / bị từ chối (có lỗi, hoặc tháng đã duyệt và khóa) kèm lý do.\nSổ có lỗi vẫn được lưu (bị từ chối) và có bản đánh dấu lỗi để gửi lại cơ sở. Mã thoát 1 khi có tệp bị từ chối.\n\nVí dụ: rehabstat receive nop/2021-03.xlsx --store kho':
-        'Receive workbooks into the store: the original kept byte for byte, a receipt written; a month sent again becomes a new version.\n\nEach file: received / new version / already there / rejected (errors, or the month is approved and locked) with the reason.\nA workbook with errors is still kept (rejected) with an annotated copy to send back to the facility. Exit code 1 when a file is rejected.\n\nExample: rehabstat receive nop/2021-03.xlsx --store kho',
-    'Sổ hằng tháng cơ sở gửi (tệp hoặc thư mục).':
-        'Monthly workbooks sent by facilities (files or folders).',
-    'Thư mục kho dữ liệu (tạo mới khi nhận sổ lần đầu).':
-        'The store folder (created on the first receive).',
-    'Thư mục ghi bản đánh dấu lỗi của sổ bị từ chối (mặc định: kiem-tra/ trong kho).':
-        'Folder for the annotated copies of rejected workbooks (default: kiem-tra/ in the store).',
-    'Các phiên bản sổ của một cơ sở (mỗi tháng) và, giữa hai phiên bản, những số liệu đã thay đổi.\n\nVí dụ: rehabstat history --store kho --facility SL01 --month 03/2021':
-        "The versions of a facility's workbooks (per month) and, between two versions, the figures that changed.\n\nExample: rehabstat history --store kho --facility SL01 --month 03/2021",
-    'Chỉ tháng MM/YYYY, ví dụ 03/2021.':
-        'Only the month MM/YYYY, e.g. 03/2021.',
-    'Duyệt và khóa các tháng của kỳ: bản mới khác bản đã duyệt sẽ bị từ chối cho đến khi mở khóa.\n\nMã thoát 1 khi có tháng chưa có sổ được nhận (tháng đó không được duyệt).\n\nVí dụ: rehabstat approve --store kho --facility SL01 --year 2021 --quarter 1':
-        'Approve and lock the months of a period: a new version that differs from the approved one is rejected until unlocked.\n\nExit code 1 when a month has no accepted workbook (that month is not approved).\n\nExample: rehabstat approve --store kho --facility SL01 --year 2021 --quarter 1',
-    'Mọi cơ sở của một tỉnh/thành phố.':
-        'Every facility of a province.',
-    'Mở khóa các tháng đã duyệt để nhận bản sửa; lý do được ghi vào nhật ký.\n\nVí dụ: rehabstat unlock --store kho --facility SL01 --year 2021 --month 2 --reason "Cơ sở sửa số tiếp nhận"':
-        'Unlock approved months to accept a corrected version; the reason goes into the log.\n\nExample: rehabstat unlock --store kho --facility SL01 --year 2021 --month 2 --reason "Cơ sở sửa số tiếp nhận"',
-    'Lý do mở khóa (ghi vào nhật ký).':
-        'Why the months are unlocked (written to the log).',
-    'Nhật ký của kho: mỗi lần nhận, từ chối, duyệt, mở khóa (ai, lúc nào, việc gì, vì sao).\n\nVí dụ: rehabstat log --store kho --facility SL01':
-        "The store's log: every receipt, rejection, approval and unlock (who, when, what, why).\n\nExample: rehabstat log --store kho --facility SL01",
-    'Chỉ cơ sở này.':
-        'Only this facility.',
-    'Chỉ N dòng cuối.':
-        'Only the last N lines.',
-    'Xóa các tệp tạm do lần nhận bị ngắt để lại.':
-        'Delete the temporary files an interrupted receive left.',
-    'Chỉ các cơ sở và sổ cấp tỉnh của tỉnh này.':
-        "Only this province's facilities and province workbooks.",
-    'Kiểm tra kho: tính toàn vẹn của cơ sở dữ liệu và sha256 của mọi tệp gốc so với biên nhận. Mã thoát 1 khi có sai lệch.\n\nVí dụ: rehabstat check-store --store kho':
-        "Check the store: the database's integrity and every original's sha256 against its receipt. Exit code 1 on any mismatch.\n\nExample: rehabstat check-store --store kho",
-    "Sổ theo dõi hằng tháng của cơ sở cai nghiện → chỉ số đã kiểm tra → báo cáo (BC), kế hoạch (KH).\n\n"
-    "Ví dụ: rehabstat report --data samples/son-la --year 2021":
-        "Monthly workbooks of rehabilitation facilities → checked indicators → reports (BC), plans (KH).\n\n"
-        "Example: rehabstat report --data samples/son-la --year 2021",
-    "Ngôn ngữ thông báo: vi hoặc en.": "Language of messages: vi or en.",
-    "Hiện chi tiết lỗi (traceback).": "Show error details (traceback).",
-    "Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.\n\n"
-    "Ví dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json":
-        "The indicator table (unit, level, period, indicator, category, value) of a period.\n\n"
-        "Example: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json",
-    "Thư mục (hoặc tệp) chứa các sổ hằng tháng; tìm đệ quy.":
-        "Folder (or file) holding the monthly workbooks; searched recursively.",
-    "Năm báo cáo, ví dụ 2021.": "Reporting year, e.g. 2021.",
-    "Tháng (1-12) của năm.": "Month (1-12) of the year.",
-    "Quý (1-4) của năm.": "Quarter (1-4) of the year.",
-    "Nửa năm (1-2).": "Half year (1-2).",
-    "Từ tháng MM/YYYY, ví dụ 01/2017.": "From month MM/YYYY, e.g. 01/2017.",
-    "Đến tháng MM/YYYY, ví dụ 06/2020.": "To month MM/YYYY, e.g. 06/2020.",
-    "facility | province | national": "facility | province | national",
-    "csv | json | xlsx": "csv | json | xlsx",
-    "text | json": "text | json",
-    "Tệp kết quả (mặc định: in ra màn hình; xlsx cần --out).":
-        "Output file (default: print to the screen; xlsx needs --out).",
-    "Chỉ cơ sở có mã này.": "Only the facility with this code.",
-    "Chỉ tỉnh/thành phố này.": "Only this province.",
-    "Tệp rehabstat.toml (mặc định: tìm trong thư mục dữ liệu).":
-        "The rehabstat.toml file (default: looked up in the data folder).",
-    "Số tiến trình đọc song song.": "Number of parallel reading processes.",
-    "Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.\n\n"
-    "Ví dụ: rehabstat report --data samples/son-la --year 2021":
-        "The report (BC) in Word and its figures in Excel, for a facility or a province.\n\n"
-        "Example: rehabstat report --data samples/son-la --year 2021",
-    "Mã cơ sở (mặc định: cơ sở duy nhất trong dữ liệu).": "Facility code (default: the only facility in the data).",
-    "Báo cáo tổng hợp của một tỉnh/thành phố.": "The summary report of a province.",
-    "Thư mục ghi báo cáo (.docx và .xlsx).": "Folder to write the report to (.docx and .xlsx).",
-    "Vẫn lập báo cáo khi dữ liệu có lỗi (đánh dấu DỰ THẢO).":
-        "Write the report even when the data have errors (marked as a DRAFT).",
-    "Mẫu .docx đã chỉnh sửa (xem: rehabstat templates export).": "An edited .docx template (see: rehabstat templates export).",
-    "Sổ chỉ tiêu (ChiTieu) để so sánh kết quả với kế hoạch.": "Targets workbook (ChiTieu) to compare results with the plan.",
-    "Số văn bản (Số: 20/BC-...); không ghi thì để trống cho văn thư.":
-        "Document number (20 prints as 20/BC-...); without it the number is left blank for the clerk.",
-    "Số văn bản (Số: 20/KH-...); không ghi thì để trống cho văn thư.":
-        "Document number (20 prints as 20/KH-...); without it the number is left blank for the clerk.",
-    "Ngày ban hành DD/MM/YYYY (mặc định: hôm nay nếu có --number, không thì để trống ngày, tháng để ghi khi ký).":
-        "Date of issue DD/MM/YYYY (default: today with --number, else day and month are left blank to be written "
-        "when signing).",
-    "Kiểm tra sổ hằng tháng: mọi lỗi, cảnh báo với trang, dòng, cột. Mã thoát 1 khi có lỗi.\n\n"
-    "Kỳ (--year/--month/--quarter/--half hoặc --from/--to) chỉ dùng để tìm tháng thiếu sổ.\n\n"
-    "Ví dụ: rehabstat validate data/son-la --annotate kiem-tra":
-        "Check monthly workbooks: every error and warning with its sheet, row and column. Exit code 1 on errors.\n\n"
-        "The period (--year/--month/--quarter/--half or --from/--to) is used only to find missing months.\n\n"
-        "Example: rehabstat validate data/son-la --annotate kiem-tra",
-    "Sổ (.xlsx, .xlsm, .xls, .ods) hoặc thư mục (tìm đệ quy).": "Workbooks (.xlsx, .xlsm, .xls, .ods) or folders (searched recursively).",
-    "Ghi bản sao có đánh dấu ô lỗi vào thư mục này.": "Write copies with the faulty cells marked to this folder.",
-    "Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.\n\n"
-    "Ví dụ: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
-    "--month 02/2021 --data data/son-la":
-        "A blank workbook of one month for a facility to fill in: four sheets, drop-down lists, date and number formats.\n\n"
-        "Example: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
-        "--month 02/2021 --data data/son-la",
-    "Sổ trắng của một tháng để cơ sở điền: bốn trang, danh sách chọn, định dạng ngày và số.\n\n"
-    "Ví dụ: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
-    "--month 02/2021 --data data/son-la\n\n"
-    "Sổ cấp tỉnh: rehabstat form --level province --province \"Cao Bằng\" --period 2019":
-        "A blank workbook of one month for a facility to fill in: four sheets, drop-down lists, date and number formats.\n\n"
-        "Example: rehabstat form --facility SL01 --name \"Cơ sở Điều trị nghiện ma túy tỉnh Sơn La\" --province \"Sơn La\" "
-        "--month 02/2021 --data data/son-la\n\n"
-        "Province workbook: rehabstat form --level province --province \"Cao Bằng\" --period 2019",
-    "facility (sổ hằng tháng của cơ sở) | province (sổ cấp tỉnh).":
-        "facility (a facility's monthly workbook) | province (the province workbook).",
-    "Sổ cấp tỉnh: kỳ báo cáo (06/2020, Quý II/2020, 6 tháng đầu năm 2020, 2019).":
-        "Province workbook: its period (06/2020, Quý II/2020, 6 tháng đầu năm 2020, 2019).",
-    "previous (kỳ liền trước cùng độ dài) | year (cùng kỳ năm trước): thêm cột earlier_period, earlier_value, "
-    "change, change_pct.":
-        "previous (the period of the same length just before) | year (the same period a year earlier): adds the "
-        "columns earlier_period, earlier_value, change, change_pct.",
-    "Mã cơ sở, ví dụ SL01.": "Facility code, e.g. SL01.",
-    "Tên cơ sở.": "Facility name.",
-    "Tỉnh/Thành phố.": "Province.",
-    "Tháng báo cáo MM/YYYY, ví dụ 02/2021.": "Reporting month MM/YYYY, e.g. 02/2021.",
-    "Tệp sẽ ghi, hoặc thư mục để ghi MÃ-YYYY-MM.xlsx vào (mặc định: MÃ-YYYY-MM.xlsx ở thư mục hiện tại).":
-        "File to write, or a folder to write CODE-YYYY-MM.xlsx into (default: CODE-YYYY-MM.xlsx in the current folder).",
-    "Thư mục sổ các tháng trước: lấy Cuối kỳ tháng trước làm Đầu kỳ.":
-        "Folder of the earlier months' workbooks: last month's closing becomes the opening.",
-    "Ghi đè tệp đã có.": "Overwrite an existing file.",
-    "Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: "
-    "số liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).\n\n"
-    "Sổ trùng tháng và sổ có lỗi không được tính; báo cáo của tỉnh ghi rõ tháng nào của cơ sở nào bị thiếu hoặc bị "
-    "loại. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi có điều cần xem lại (văn bản vẫn được ghi), 2 khi dùng sai lệnh.\n\n"
-    "Ví dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao":
-        "The summary report (BC) of every province, with a table per facility, and the national workbook "
-        "(TongHop-<period>.xlsx: figures per province, workbooks received per month, census chart).\n\n"
-        "Duplicate months and workbooks with errors are not counted; each province's report says which month of which "
-        "facility is missing or excluded. Exit code 0 when everything is complete, 1 when something needs a look "
-        "(the documents are still written), 2 on wrong usage.\n\n"
-        "Example: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao",
-    "Thư mục ghi các báo cáo tỉnh và bảng tổng hợp toàn quốc.": "Folder to write the province reports and the national workbook to.",
-    "Số tiến trình đọc song song (mặc định: số CPU).": "Number of parallel reading processes (default: the number of CPUs).",
-    "Vẫn tính các sổ có lỗi vào số liệu (báo cáo tỉnh là DỰ THẢO); sổ trùng tháng luôn bị loại.":
-        "Count workbooks with errors anyway (the province reports are DRAFTS); duplicate months are always excluded.",
-    "Mẫu BC .docx đã chỉnh sửa.": "An edited BC .docx template.",
-    "Kế hoạch (KH) năm Y: phần I kết quả năm Y-1 từ dữ liệu, phần II chỉ tiêu năm Y.\n\n"
-    "Ví dụ: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx":
-        "The plan (KH) of year Y: part I the results of year Y-1 from the data, part II the targets of year Y.\n\n"
-        "Example: rehabstat plan --data samples/son-la --year 2022 --targets samples/targets/son-la-2022.xlsx",
-    "Năm kế hoạch, ví dụ 2022 (phần I là kết quả năm trước).": "Plan year, e.g. 2022 (part I is the year before).",
-    "Sổ chỉ tiêu (trang ChiTieu) của năm kế hoạch.": "Targets workbook (sheet ChiTieu) of the plan year.",
-    "Mã cơ sở.": "Facility code.",
-    "Kế hoạch của một tỉnh/thành phố.": "The plan of a province.",
-    "Thư mục ghi kế hoạch.": "Folder to write the plan to.",
-    "Vẫn lập khi dữ liệu có lỗi (đánh dấu DỰ THẢO).": "Write it even when the data have errors (marked as a DRAFT).",
-    "Mẫu KH .docx đã chỉnh sửa.": "An edited KH .docx template.",
-    "Danh sách quy tắc kiểm tra, hoặc giải thích một quy tắc; mức theo rehabstat.toml ([checks]).\n\n"
-    "Ví dụ: rehabstat rules I001":
-        "The checking rules, or the explanation of one rule; severities as rehabstat.toml sets them ([checks]).\n\n"
-        "Example: rehabstat rules I001",
-    "Thư mục dữ liệu: dùng rehabstat.toml ở đó (mục [checks]).":
-        "Data folder: use the rehabstat.toml there ([checks]).",
-    "Mã quy tắc, ví dụ I001.": "Rule code, e.g. I001.",
-    "Mẫu văn bản .docx (BC, KH) để chỉnh sửa trong Word.": "The .docx document templates (BC, KH), to edit in Word.",
-    "Ghi các mẫu BC, KH ra thư mục để chỉnh sửa trong Word; dùng lại với --template.\n\n"
-    "Ví dụ: rehabstat templates export mau/":
-        "Write the BC and KH templates to a folder to edit in Word; use them again with --template.\n\n"
-        "Example: rehabstat templates export mau/",
-    "Thư mục ghi bc.docx và kh.docx.": "Folder to write bc.docx and kh.docx to.",
-    "Ghi đè các mẫu đã có trong thư mục.": "Overwrite the templates already in the folder.",
-    "Các biến dùng được trong mẫu văn bản (jinja2), với ví dụ.\n\nVí dụ: rehabstat templates vars":
-        "The variables a template can use (jinja2), with examples.\n\nExample: rehabstat templates vars",
-    "Bảng chỉ số (unit, level, period, indicator, category, value) cho một kỳ.\n\nChỉ xuất khi số liệu của kỳ đầy đủ "
-    "và không có lỗi (mã thoát 0). Thiếu tháng, sổ trùng,\nsổ có lỗi hoặc không có sổ nào: mã thoát 1, không xuất gì "
-    "(trừ khi --force).\n\nVí dụ: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province "
-    "--format json":
-        "The indicator table (unit, level, period, indicator, category, value) of a period.\n\nWritten only when the "
-        "period's data are complete and without errors (exit code 0). A missing month, a duplicate workbook, a "
-        "workbook with errors or no workbook at all: exit code 1 and nothing written (unless --force).\n\n"
-        "Example: rehabstat indicators --data samples/ha-noi --year 2021 --quarter 2 --level province --format json",
-    "Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột coverage (số tháng có sổ) và draft; mã thoát vẫn là 1.":
-        "Write the table even when months are missing or have errors: with the columns coverage (months with a "
-        "workbook) and draft; the exit code is still 1.",
-    "Báo cáo (BC) dạng Word và bảng số liệu Excel cho một cơ sở hoặc một tỉnh.\n\nChỉ lập khi mọi tháng của kỳ đều "
-    "có đúng một sổ không lỗi (mã thoát 0); nếu không: mã thoát 1,\nliệt kê điều cần sửa, không ghi tệp nào (trừ khi "
-    "--force: bản DỰ THẢO).\n\nVí dụ: rehabstat report --data samples/son-la --year 2021":
-        "The report (BC) in Word and its figures in Excel, for a facility or a province.\n\nWritten only when every "
-        "month of the period has exactly one workbook without errors (exit code 0); otherwise exit code 1, what to "
-        "fix is listed and no file is written (unless --force: a DRAFT).\n\n"
-        "Example: rehabstat report --data samples/son-la --year 2021",
-    "Vẫn lập báo cáo khi số liệu thiếu tháng hoặc có lỗi (đánh dấu DỰ THẢO, mã thoát 1). Sổ trùng không bao giờ được "
-    "cộng.":
-        "Write the report even when months are missing or have errors (marked as a DRAFT, exit code 1). Duplicate "
-        "workbooks are never added up.",
-    "Báo cáo tổng hợp (BC) của mọi tỉnh, kèm phụ lục từng cơ sở, và bảng tổng hợp toàn quốc (TongHop-<kỳ>.xlsx: số "
-    "liệu theo tỉnh, tình hình gửi sổ từng tháng, biểu đồ sĩ số).\n\nMỗi tỉnh chỉ có báo cáo khi mọi cơ sở gửi đủ "
-    "mọi tháng, mỗi tháng một sổ không lỗi; bảng tổng hợp toàn quốc chỉ ghi khi cả nước đầy đủ. Sổ trùng tháng không "
-    "bao giờ được cộng. Mã thoát 0 khi mọi thứ đầy đủ, 1 khi thiếu sổ, trùng sổ hoặc có lỗi (--force: vẫn lập mọi văn "
-    "bản, đánh dấu DỰ THẢO), 2 khi dùng sai lệnh.\n\nVí dụ: rehabstat batch --data du-lieu --year 2021 --quarter 2 "
-    "--out bao-cao":
-        "The summary report (BC) of every province, with a table per facility, and the national workbook "
-        "(TongHop-<period>.xlsx: figures per province, workbooks received per month, census chart).\n\nA province "
-        "gets its report only when every facility sent every month, one workbook without errors per month; the "
-        "national workbook is written only when the whole country is complete. Duplicate months are never added up. "
-        "Exit code 0 when everything is complete, 1 when a workbook is missing, duplicated or has errors (--force: "
-        "every document is written anyway, marked as a DRAFT), 2 on wrong usage.\n\n"
-        "Example: rehabstat batch --data du-lieu --year 2021 --quarter 2 --out bao-cao",
-    "Vẫn lập báo cáo mọi tỉnh và bảng tổng hợp khi số liệu thiếu hoặc có lỗi (tính cả sổ có lỗi; đánh dấu DỰ THẢO; "
-    "mã thoát 1); sổ trùng tháng luôn bị loại.":
-        "Write every province's report and the national workbook even when data are missing or have errors "
-        "(workbooks with errors counted; marked as DRAFTS; exit code 1); duplicate months are always left out.",
-    "Vẫn lập khi số liệu năm trước thiếu tháng hoặc có lỗi (đánh dấu DỰ THẢO, mã thoát 1).":
-        "Write it even when last year's data miss months or have errors (marked as a DRAFT, exit code 1).",
-    "Số tháng đầu năm (lũy kế), ví dụ --months 9: 9 tháng đầu năm.":
-        "Number of months from the start of the year (cumulative), e.g. --months 9: the first 9 months.",
-    "Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; từ 01/07/2025 là 34 tỉnh, thành phố mới).":
-        "Sum up by the provinces as they were on DD/MM/YYYY (default: the last day of the period; from 01/07/2025 "
-        "the 34 new provinces).",
-}
-HELP_EN.update({  # the web inbox: serve, users
-    "Tài khoản của giao diện web (lưu trong kho).": "Accounts of the web inbox (kept in the store).",
-    "Chạy hộp thư web của kho: cơ sở gửi sổ qua trình duyệt, tỉnh và cục theo dõi, duyệt, tải tài liệu.\n\n"
-    "Ví dụ: rehabstat serve --store kho --port 8000":
-        "Run the store's web inbox: facilities send workbooks in a browser; provinces and the department follow, "
-        "approve and download documents.\n\nExample: rehabstat serve --store kho --port 8000",
-    "Địa chỉ lắng nghe (mặc định chỉ máy này; 0.0.0.0: mọi máy trong mạng).":
-        "Address to listen on (default: this machine only; 0.0.0.0: every machine of the network).",
-    "Cổng.": "Port.",
-    "Chứng chỉ TLS (HTTPS), cùng --key.": "TLS certificate (HTTPS), with --key.",
-    "Khóa riêng của chứng chỉ TLS.": "The TLS certificate's private key.",
-    "Tên đăng nhập.": "User name.",
-    "facility (cơ sở), province (tỉnh) hoặc department (cục).": "facility, province or department.",
-    "Mã cơ sở (vai trò facility).": "Facility code (role facility).",
-    "Tên tỉnh (vai trò province).": "Province name (role province).",
-    "Đọc mật khẩu từ đầu vào chuẩn.": "Read the password from standard input.",
-    "Đọc mật khẩu mới từ đầu vào chuẩn.": "Read the new password from standard input.",
-    "Thêm tài khoản web. Ví dụ: echo 'mat-khau-dai' | rehabstat users add sl01 --store kho --role facility "
-    "--facility SL01 --password-stdin":
-        "Add a web account. Example: echo 'a-long-password' | rehabstat users add sl01 --store kho --role facility "
-        "--facility SL01 --password-stdin",
-    "Các tài khoản web của kho.": "The store's web accounts.",
-    "Khóa tài khoản web (các phiên đang mở kết thúc ngay).": "Disable a web account (its open sessions end at once).",
-    "Đổi mật khẩu tài khoản web (các phiên đang mở kết thúc).": "Change a web account's password (its open sessions end).",
-})
-
-
-def help_text(vi: str | None) -> str | None:
-    if vi is None:
-        return vi
-    text = vi if lang() == "vi" else HELP_EN.get(vi, vi)
-    # a docstring's own line wraps are not line breaks: rich would print "mã thoát 1," / "liệt kê…"
-    # as two short lines; paragraphs ("\n\n") stay
-    return "\n\n".join(" ".join(line.strip() for line in para.split("\n")) for para in text.split("\n\n"))
+COMMAND_METAVARS = {("form", "--level"): "form_levels"}
+ARG_METAVARS = {"paths": "path", "files": "file", "directory": "dir", "code": "code", "name": "name"}
+TYPE_METAVARS = {"integer": "integer", "text": "text", "path": "path", "float": "float"}
 
 
 # ---------------------------------------------------------------- our messages in English
@@ -980,62 +707,52 @@ def _localised_table(table):
 # ---------------------------------------------------------------- the group that does it
 #
 # Only typer's and click's public API: the Context class given to every command
-# (`context_class`), its `formatter_class` and `get_help()`, the commands' and parameters'
-# documented attributes (help, metavar, opts, default, required), and the documented attributes
-# of click's exceptions. typer (from 0.25) carries its own copy of click that it does not
-# export, so its exception classes are recognised by their documented names (`_is`), as typer
-# itself recognises NoArgsIsHelpError; the help screen is written here with rich.
-
-import weakref  # noqa: E402
+# (`context_class`), its `formatter_class`, `get_help()` and `get_usage()`, the commands' and
+# parameters' documented attributes (help, metavar, opts, default, required, nargs), and the
+# documented attributes of click's exceptions. typer (from 0.25) carries its own copy of click
+# that it does not export, so its exception classes are recognised by their documented names
+# (`_is`), as typer itself recognises NoArgsIsHelpError; the help screen is written here with rich.
+# A command's or parameter's `help` is a catalogue key (cli.py declares `help="help.report"`):
+# it is looked up in the chosen language where it is shown, and nothing in the tree changes
+# with the language.
 
 import typer  # noqa: E402
 
-_VI_HELP: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # command/parameter -> its Vietnamese help
-TYPE_NAME_METAVARS = {"integer": ("SỐ", "INTEGER"), "text": ("CHUỖI", "TEXT"), "path": ("ĐƯỜNG_DẪN", "PATH"),
-                      "float": ("SỐ", "NUMBER")}
+from .common.catalogue import text as words  # noqa: E402
 
 
-def _vi(obj, attr="help"):
-    if obj not in _VI_HELP:
-        _VI_HELP[obj] = (getattr(obj, "help", None), getattr(obj, "short_help", None))
-    return _VI_HELP[obj][0 if attr == "help" else 1]
+def help_of(obj) -> str:
+    """The help text of a command or parameter in the chosen language ("" when it has none)."""
+    key = getattr(obj, "help", None)
+    return words(key) if key else ""
 
 
-def vi_help(obj):
-    """The Vietnamese help text a command or parameter was declared with."""
-    return _VI_HELP[obj][0] if obj in _VI_HELP else getattr(obj, "help", None)
+def short_help_of(cmd) -> str:
+    """A command's line in its group's list: its short help, or the first paragraph of its help."""
+    key = getattr(cmd, "short_help", None)
+    return words(key) if key else help_of(cmd).split("\n\n")[0]
 
 
-def localise_tree(group) -> None:
-    """Set every help text, label and metavar of the command tree in the current language."""
-    words = FRAMEWORK[lang()]
-    k = 0 if lang() == "vi" else 1
+def metavar(cmd, p) -> str | None:
+    """What the value of an option or argument is, in the chosen language (None for a flag)."""
+    if _is_flag(p):
+        return None
+    if p.param_type_name == "option":
+        name = next((o for o in p.opts if o.startswith("--")), None)
+        key = (COMMAND_METAVARS.get((getattr(cmd, "name", None), name)) or METAVARS.get(name)
+               or TYPE_METAVARS.get(getattr(getattr(p, "type", None), "name", None)))
+        if key is None:
+            return p.metavar or p.name.upper()
+        return words(f"metavar.{key}") + ("..." if p.multiple else "")
+    key = ARG_METAVARS.get(p.name)
+    return words(f"metavar.{key}") if key else (p.metavar or p.name.upper())
 
-    def walk(cmd):
-        cmd.help = help_text(_vi(cmd))
-        cmd.short_help = help_text(_vi(cmd, "short"))
-        cmd.context_class = LocalContext
-        cmd.options_metavar = words["options_metavar"]
-        if getattr(cmd, "commands", None) is not None and hasattr(cmd, "subcommand_metavar"):
-            cmd.subcommand_metavar = words["subcommand_metavar"]
-        for p in cmd.params:
-            p.help = help_text(_vi(p))
-            if _is_flag(p):
-                continue
-            if p.param_type_name == "option":
-                name = next((o for o in p.opts if o.startswith("--")), None)
-                pair = (COMMAND_METAVARS.get((cmd.name, name)) or METAVARS.get(name)
-                        or TYPE_NAME_METAVARS.get(getattr(getattr(p, "type", None), "name", None)))
-                if pair is not None:
-                    p.metavar = pair[k] + ("..." if p.multiple else "")
-            elif p.param_type_name == "argument":
-                pair = ARG_METAVARS.get(p.name)
-                if pair is not None:
-                    p.metavar = pair[k]
-        for sub in (getattr(cmd, "commands", None) or {}).values():
-            walk(sub)
 
-    walk(group)
+def use_local_context(group) -> None:
+    """Every command of the tree makes a LocalContext: help and usage in the chosen language."""
+    group.context_class = LocalContext
+    for sub in (getattr(group, "commands", None) or {}).values():
+        use_local_context(sub)
 
 
 def _is_flag(p) -> bool:
@@ -1051,7 +768,7 @@ class LocalFormatter(typer.Context.formatter_class):
     """Click's help formatter with the usage line's prefix in the current language."""
 
     def write_usage(self, prog, args="", prefix=None):
-        super().write_usage(prog, args, FRAMEWORK[lang()]["usage"] if prefix is None else prefix)
+        super().write_usage(prog, args, words("cli.usage") if prefix is None else prefix)
 
 
 class LocalContext(typer.Context):
@@ -1059,6 +776,26 @@ class LocalContext(typer.Context):
 
     def get_help(self):  # --help, and a group called without a command
         return render_help(self)
+
+    def get_usage(self):
+        return usage_line(self)
+
+
+def usage_line(ctx) -> str:
+    """`Usage: rehabstat receive [OPTIONS] {FILE}...`, in the chosen language: options, then the
+    arguments (required in braces, optional in brackets, "..." when several), then a group's command."""
+    cmd = ctx.command
+    pieces = [words("cli.options_metavar")]
+    for p in cmd.params:
+        if p.param_type_name != "argument" or getattr(p, "hidden", False):
+            continue
+        name = metavar(cmd, p)
+        pieces.append(("{%s}" if p.required else "[%s]") % name + ("..." if p.nargs != 1 else ""))
+    if getattr(cmd, "commands", None) is not None:
+        pieces.append(words("cli.subcommand_metavar"))
+    formatter = ctx.make_formatter()
+    formatter.write_usage(ctx.command_path, " ".join(pieces))
+    return formatter.getvalue().rstrip("\n")
 
 
 def _default_label(p) -> str | None:
@@ -1075,7 +812,7 @@ def _default_label(p) -> str | None:
             value = ", ".join(str(getattr(d, "value", d)) for d in default)
         else:
             value = str(getattr(default, "value", default))
-    return FRAMEWORK[lang()]["default"].format(value)
+    return words("cli.default", value=value)
 
 
 def render_help(ctx) -> str:
@@ -1085,12 +822,11 @@ def render_help(ctx) -> str:
     from io import StringIO
 
     from rich import box
-    from rich.console import Console, Group
+    from rich.console import Console
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
-    words = FRAMEWORK[lang()]
     cmd = ctx.command
     width = ctx.terminal_width or shutil.get_terminal_size().columns
     buf = StringIO()
@@ -1108,90 +844,87 @@ def render_help(ctx) -> str:
 
     console.print(Text(" " + ctx.get_usage().strip()))
     console.print()
-    for para in (cmd.help or "").split("\n\n"):
+    for para in help_of(cmd).split("\n\n"):
         if para.strip():
             console.print(Text(para.strip()), Text(""), sep="\n")
     args, opts = [], []
     for p in cmd.params:
         if getattr(p, "hidden", False):
             continue
-        extra = [x for x in (_default_label(p), words["required"] if p.required else None) if x]
-        text = " ".join([p.help or ""] + extra).strip()
+        extra = [x for x in (_default_label(p), words("cli.required") if p.required else None) if x]
+        help_line = " ".join([help_of(p)] + extra).strip()
         if p.param_type_name == "argument":
-            args.append((p.metavar or p.name.upper(), "", text))
+            args.append((metavar(cmd, p), "", help_line))
         else:
             names = ", ".join(p.opts) + (" / " + ", ".join(p.secondary_opts) if p.secondary_opts else "")
-            opts.append((names, "" if _is_flag(p) else (p.metavar or p.name.upper()), text))
+            opts.append((names, metavar(cmd, p) or "", help_line))
     help_opt = cmd.get_help_option(ctx)
     if help_opt is not None:
-        opts.append((", ".join(help_opt.opts), "", words["help"]))
+        opts.append((", ".join(help_opt.opts), "", words("cli.help")))
     if args:
-        panel(words["arguments"], args)
+        panel(words("cli.arguments"), args)
     if opts:
-        panel(words["options"], opts)
+        panel(words("cli.options"), opts)
     if getattr(cmd, "commands", None) is not None:
         rows = []
         for name in cmd.list_commands(ctx):
             sub = cmd.get_command(ctx, name)
             if sub is None or getattr(sub, "hidden", False):
                 continue
-            rows.append((name, "", sub.short_help or (sub.help or "").split("\n\n")[0]))
+            rows.append((name, "", short_help_of(sub)))
         if rows:
-            panel(words["commands"], rows)
+            panel(words("cli.commands"), rows)
     if getattr(cmd, "epilog", None):
-        console.print(Text(cmd.epilog))
+        console.print(Text(words(cmd.epilog)))
     return buf.getvalue().rstrip("\n")
 
 
 def usage_message(exc) -> str:
     """Click's usage error, in the current language."""
-    en = lang() == "en"
     param = getattr(exc, "param", None)
     hint = getattr(exc, "param_hint", None)
     if hint is None and param is not None:
         opts = [o for o in getattr(param, "opts", []) if o.startswith("--")]
-        hint = opts[0] if opts and param.param_type_name == "option" else (param.metavar or param.name)
+        ctx = getattr(exc, "ctx", None)
+        hint = (opts[0] if opts and param.param_type_name == "option"
+                else metavar(ctx.command if ctx is not None else None, param))
     if isinstance(hint, (list, tuple)):
         hint = " / ".join(hint)
     if _is(exc, "NoSuchOption"):
         close = ", ".join(list(exc.possibilities or ())[:3])  # difflib's order: the closest first
-        if en:
-            return f"No such option: {exc.option_name}" + (f" (did you mean: {close}?)" if close else "")
-        return f"Không có tùy chọn {exc.option_name}" + (f" (gần giống: {close})" if close else "") + "."
+        if close:
+            return words("cli.no_such_option_close", option=exc.option_name, close=close)
+        return words("cli.no_such_option", option=exc.option_name)
     if _is(exc, "MissingParameter"):
         kind = getattr(exc, "param_type", None) or (param.param_type_name if param is not None else "parameter")
-        if en:
-            return f"Missing {kind} {hint}."
-        what = "tùy chọn" if kind == "option" else "tham số"
-        return f"Thiếu {what} {hint} (bắt buộc)."
+        return words("cli.missing_option" if kind == "option" else "cli.missing_parameter", kind=kind, name=hint)
     if isinstance(exc, typer.BadParameter):
         detail = exc.message or ""
         low = detail.lower()
         if "valid integer" in low:
-            detail = "must be a whole number" if en else "phải là số nguyên"
+            detail = words("cli.not_whole_number")
         elif "valid number" in low or "valid float" in low:
-            detail = "must be a number" if en else "phải là một số"
-        elif not en:
-            detail = "không hợp lệ"
-        if en:
-            return f"Invalid value for {hint}: {detail}."
-        return f"Giá trị của {hint} {detail}."
-    text = exc.message or ""
-    m = re.match(r"Option '(.*)' requires (an argument|\d+ arguments)\.", text)
+            detail = words("cli.not_number")
+        else:
+            detail = words("cli.not_valid", message=detail)
+        return words("cli.invalid_value", name=hint, detail=detail)
+    # the rest carry only click's English sentence: what it says is read from it
+    message = exc.message or ""
+    m = re.match(r"Option '(.*)' requires (an argument|\d+ arguments)\.", message)
     if m:
-        return text if en else f"Tùy chọn {m.group(1)} cần một giá trị."
-    m = re.match(r"Option '(.*)' does not take a value\.", text)
+        return words("cli.option_needs_value", option=m.group(1), message=message)
+    m = re.match(r"Option '(.*)' does not take a value\.", message)
     if m:
-        return text if en else f"Tùy chọn {m.group(1)} không nhận giá trị."
-    m = re.match(r"No such command '(.*)'\.", text)
+        return words("cli.option_takes_no_value", option=m.group(1), message=message)
+    m = re.match(r"No such command '(.*)'\.", message)
     if m:
-        return text if en else f"Không có lệnh '{m.group(1)}'."
-    if text.startswith("Missing command"):
-        return text if en else "Thiếu lệnh."
-    m = re.match(r"Got unexpected extra arguments? \((.*)\)", text)
+        return words("cli.no_such_command", name=m.group(1), message=message)
+    if message.startswith("Missing command"):
+        return words("cli.missing_command", message=message)
+    m = re.match(r"Got unexpected extra arguments? \((.*)\)", message)
     if m:
-        return text if en else f"Thừa tham số: {m.group(1)}."
-    return text if en else f"Lệnh không hợp lệ ({text})."
+        return words("cli.extra_arguments", arguments=m.group(1), message=message)
+    return words("cli.invalid_command", message=message)
 
 
 class LocalGroup(TyperGroup):
@@ -1201,14 +934,14 @@ class LocalGroup(TyperGroup):
         args = hoist_globals(list(sys.argv[1:] if args is None else args))
         chosen = lang_of(args)
         set_lang(chosen if chosen in ("vi", "en") else "vi")
-        localise_tree(self)
+        use_local_context(self)
         if prog_name is None:
             prog_name = "rehabstat"
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                               standalone_mode=False, **extra)
         except typer.Abort:
-            _error_console().print(FRAMEWORK[lang()]["aborted"])
+            _error_console().print(words("cli.aborted"))
             rv = 1
         except Exception as exc:
             if _is(exc, "NoArgsIsHelpError"):
@@ -1218,11 +951,11 @@ class LocalGroup(TyperGroup):
                 _show_usage_error(exc)
                 rv = exc.exit_code
             elif _is(exc, "ClickException"):
-                _error_console().print(f"[bold red]{FRAMEWORK[lang()]['error']}:[/] {exc.format_message()}",
+                _error_console().print(f"[bold red]{words('cli.error')}:[/] {exc.format_message()}",
                                        markup=True)
                 rv = exc.exit_code
             elif _is(exc, "Abort"):
-                _error_console().print(FRAMEWORK[lang()]["aborted"])
+                _error_console().print(words("cli.aborted"))
                 rv = 1
             else:
                 raise
@@ -1239,9 +972,8 @@ def _error_console():
 def _show_usage_error(exc) -> None:
     from rich.markup import escape
     console = _error_console()
-    words = FRAMEWORK[lang()]
     ctx = exc.ctx
     if ctx is not None:
         console.print(escape(ctx.get_usage()))
-        console.print(words["try"].format(cmd=ctx.command_path), style="dim")
-    console.print(f"[bold red]{words['error']}:[/] {escape(usage_message(exc))}")
+        console.print(words("cli.try", command=ctx.command_path), style="dim")
+    console.print(f"[bold red]{words('cli.error')}:[/] {escape(usage_message(exc))}")

@@ -109,21 +109,93 @@ def test_rules_explained_in_the_chosen_language():
         assert explanation(code, "en") == RULES[code].explanation_en != explanation(code, "vi")
 
 
-def test_every_help_text_has_its_english():
+def _tree():
+    """(command, its name) of every command of the app, the app itself included."""
     import typer.main
     from rehabstat.cli import app
-    from rehabstat.clilang import HELP_EN, vi_help
-    missing = []
+    found = []
 
     def walk(cmd):
-        for text in [vi_help(cmd)] + [vi_help(p) for p in cmd.params]:
-            if text and text not in HELP_EN:
-                missing.append(text)
+        found.append(cmd)
         for sub in (getattr(cmd, "commands", None) or {}).values():
             walk(sub)
 
     walk(typer.main.get_command(app))
+    return found
+
+
+# help texts that quote what a user types in Vietnamese ("Quý II/2020"), in English too
+QUOTES_VIETNAMESE_INPUT = {"help.form.period"}
+
+
+def test_every_help_text_is_a_catalogue_key_in_both_languages():
+    from rehabstat.common.catalogue import WORDS
+    keys = []
+    for cmd in _tree():
+        keys += [cmd.help] + [p.help for p in cmd.params if p.help]
+    assert len(keys) > 90 and None not in keys
+    missing = [k for k in keys if k not in WORDS]
     assert not missing, missing
+    for key in keys:
+        vi, en = WORDS[key]
+        assert key.startswith("help.") and vi.strip() and en.strip(), key
+        if vi != en:  # a text of option values only ("csv | json | xlsx") is the same in both
+            assert vietnamese_letters(vi), key
+        if key not in QUOTES_VIETNAMESE_INPUT:  # an example's quoted values ("Sơn La") are the user's words
+            assert not vietnamese_letters(re.sub(r'"[^"]*"', "", en)), (key, en)
+    assert WORDS["help.report.number"][0] != WORDS["help.plan.number"][0]
+
+
+def test_every_metavar_is_a_catalogue_key_in_both_languages():
+    from rehabstat import clilang
+    from rehabstat.common.catalogue import WORDS
+    names = [*clilang.METAVARS.values(), *clilang.COMMAND_METAVARS.values(), *clilang.ARG_METAVARS.values(),
+             *clilang.TYPE_METAVARS.values()]
+    for name in names:
+        vi, en = WORDS[f"metavar.{name}"]
+        assert not vietnamese_letters(en), name
+    assert WORDS["metavar.dir"] == ("THƯ_MỤC", "DIR")
+    # every option and argument of the tree shows a metavar in Vietnamese words, never a Python type
+    from rehabstat.common.language import LANG
+    for cmd in _tree():
+        for p in cmd.params:
+            shown = clilang.metavar(cmd, p)
+            if shown is not None:
+                assert not re.search(r"PATH|FILE|DIR|TEXT|INTEGER|<|\[|\{", shown), (cmd.name, p.name, shown)
+    assert LANG["value"] == "vi"
+
+
+# tables of the runtime messages that still turn Vietnamese into English; none of the help side
+RUNTIME_MESSAGE_TABLES = {"_DETAILS_EN", "_STORE_EN", "OS_REASONS_EN", "_OUTPUT_EN", "_SECTOR_EN", "MESSAGES_EN",
+                          "WORDS_EN", "STORE_HEADERS_EN", "STORE_CELLS_EN", "_COMPILED"}
+
+
+def test_no_help_text_is_translated_from_vietnamese():
+    from rehabstat import clilang
+    keyed_by_vietnamese = set()
+    for name, value in vars(clilang).items():
+        if isinstance(value, dict) and any(vietnamese_letters(str(k)) for k in value):
+            keyed_by_vietnamese.add(name)
+        elif isinstance(value, (list, tuple)) and any(
+                isinstance(x, tuple) and x and vietnamese_letters(str(x[0])) for x in value):
+            keyed_by_vietnamese.add(name)
+    assert keyed_by_vietnamese <= RUNTIME_MESSAGE_TABLES, keyed_by_vietnamese - RUNTIME_MESSAGE_TABLES
+    assert not hasattr(clilang, "HELP_EN") and not hasattr(clilang, "help_text")
+
+
+def test_help_shows_vietnamese_metavars_and_english_ones_with_lang_en():
+    _, out = run("receive", "--help")
+    assert "rehabstat receive [TÙY CHỌN] {TỆP}..." in out and "FILE" not in out
+    _, out = run("validate", "--help")
+    assert "[ĐƯỜNG_DẪN]..." in out and "thay cho ĐƯỜNG_DẪN." in out and "PATH" not in out
+    _, out = run("users", "add", "--help")
+    assert "{TÊN}" in out and "{name}" not in out
+    _, out = run("receive", "--help", "--lang", "en")
+    assert "rehabstat receive [OPTIONS] {FILE}..." in out and "Monthly workbooks sent by facilities" in out
+    code, out = run("receive", "--store", "kho")
+    assert code == 2 and "Thiếu tham số TỆP (bắt buộc)." in out
+    code, out = run("receive", "--store", "kho", "--lang", "en")
+    assert code == 2 and "Missing argument FILE." in out
 
 
 def test_plan_number_help_names_a_plan():

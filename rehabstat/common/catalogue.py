@@ -1,5 +1,7 @@
 """The tool's own words, in one place: key -> (Vietnamese, English).
 
+The command line's help texts are kept beside it, in catalogue_help.py, and merged into WORDS.
+
 `text(key, **values)` gives the words in the chosen language (the CLI's --lang; a caller
 that writes for someone else passes `lang`), with the values filled in. A key that is not
 here is our bug, never shown as a guess: KeyError.
@@ -96,6 +98,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "config.checks.both": ("{path}: [checks] quy tắc {code} vừa ở ignore vừa ở severity.",
                            "{path}: [checks] rule {code} is both in ignore and in severity."),
 }
+
+
+# ---------------------------------------------------------------- help texts of the command line
+# (catalogue_help.py: help texts, metavars, the help screen's and usage errors' words)
+def _help_words() -> None:
+    from .catalogue_help import HELP
+    twice = WORDS.keys() & HELP.keys()
+    if twice:  # one key, one meaning: a key in both tables is a merge mistake
+        raise KeyError(f"catalogue keys defined twice: {sorted(twice)}")
+    WORDS.update(HELP)
+
+
+_help_words()
 
 
 def _domain_words() -> None:
