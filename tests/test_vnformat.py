@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rehabstat.common import vnformat as vf
+from rehabstat.common.periods import period_label
 
 
 # --------------------------------------------------------------------------- number
@@ -372,7 +373,7 @@ def test_roman():
     ((2020, 10), (2021, 3), "từ tháng 10/2020 đến tháng 03/2021"),
 ])
 def test_period_label(first, last, expected):
-    assert vf.period_label(first, last) == expected
+    assert period_label(first, last) == expected
 
 
 @pytest.mark.parametrize("first, last", [
@@ -382,4 +383,33 @@ def test_period_label(first, last, expected):
 ])
 def test_period_label_invalid(first, last):
     with pytest.raises(ValueError):
-        vf.period_label(first, last)
+        period_label(first, last)
+
+
+@pytest.mark.parametrize("options, kind, number, code, label", [
+    (dict(year=2021), "year", 0, "2021", "năm 2021"),
+    (dict(year=2021, months=12), "year", 0, "2021", "năm 2021"),
+    (dict(year=2021, half=2), "half", 2, "2021-H2", "6 tháng cuối năm 2021"),
+    (dict(year=2021, quarter=3), "quarter", 3, "2021-Q3", "quý III năm 2021"),
+    (dict(year=2021, month=5), "month", 5, "2021-05", "tháng 5 năm 2021"),
+    (dict(year=2025, months=9), "months", 9, "2025-01..2025-09", "9 tháng đầu năm 2025"),
+    (dict(start="01/2017", end="06/2020"), "range", 0, "2017-01..2020-06", "từ tháng 01/2017 đến tháng 06/2020"),
+    (dict(start="11/2020", end="01/2021"), "range", 0, "2020-11..2021-01", "từ tháng 11/2020 đến tháng 01/2021"),
+])
+def test_a_period_knows_its_kind(options, kind, number, code, label):
+    from rehabstat.common.periods import make_period, period_between
+    period = make_period(**options)
+    assert (period.kind, period.number, period.code, period.label) == (kind, number, code, label)
+    again = period_between(period.first, period.last)
+    assert (again.kind, again.code) == (kind, code)
+
+
+def test_only_periods_py_tells_a_quarter_from_a_half():
+    """The months of a quarter (m % 3 == 1, m + 2) and of a half ((1, 6), (7, 12)) are
+    tested in periods.period_kind alone: everywhere else asks Period.kind."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1] / "rehabstat"
+    shapes = re.compile(r"% 3 == 1|(==|in) \(+(1, 6|7, 12|1, 12)\)")
+    found = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
+                   if "synth" not in p.parts and shapes.search(p.read_text(encoding="utf-8")))
+    assert found == ["common/periods.py"]

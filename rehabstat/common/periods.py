@@ -5,9 +5,35 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 
 from .errors import PeriodError  # noqa: E402,F401  (a period that makes no sense)
+from .vnformat import _month, _two, roman
+
+
+# what a run of whole months is: a calendar year, a half, a quarter, a month, the first N
+# months of a year (4..11, the regimes' cumulative periods: "9 tháng đầu năm"), or any other range
+Kind = Literal["year", "half", "quarter", "month", "months", "range"]
+NAMED = ("year", "half", "quarter", "month")  # the kinds that have a name of their own ("quý II/2021")
+
+
+def period_kind(first: tuple[int, int], last: tuple[int, int]) -> Kind:
+    """The kind of the months first..last (each (year, month)): the one place that tells a
+    quarter from a half, a year or a free range."""
+    (y0, m0), (y1, m1) = first, last
+    if y0 == y1:
+        if (m0, m1) == (1, 12):
+            return "year"
+        if m0 == m1:
+            return "month"
+        if m0 % 3 == 1 and m1 == m0 + 2:
+            return "quarter"
+        if (m0, m1) in ((1, 6), (7, 12)):
+            return "half"
+        if m0 == 1 and 4 <= m1 <= 11:
+            return "months"
+    return "range"
 
 
 @dataclass(frozen=True)
@@ -15,6 +41,18 @@ class Period:
     first: tuple[int, int]  # (year, month)
     last: tuple[int, int]
     code: str
+
+    @property
+    def kind(self) -> Kind:
+        return period_kind(self.first, self.last)
+
+    @property
+    def number(self) -> int:
+        """The quarter (1..4), the half (1, 2), the month (1..12) or the number of months of a
+        "months" period; 0 for a year or a range."""
+        kind, m0 = self.kind, self.first[1]
+        return {"quarter": m0 // 3 + 1, "half": 1 if m0 == 1 else 2, "month": m0,
+                "months": self.last[1]}.get(kind, 0)
 
     @property
     def months(self) -> list[tuple[int, int]]:
@@ -41,8 +79,33 @@ class Period:
 
     @property
     def label(self) -> str:
-        from .vnformat import period_label
         return period_label(self.first, self.last)
+
+
+def period_label(first, last) -> str:
+    """Label of a whole-month range given as (year, month) pairs:
+    "năm 2021", "quý II năm 2021", "6 tháng đầu năm 2021", "6 tháng cuối năm 2021",
+    "tháng 01 năm 2021", "tháng 7 năm 2021", "9 tháng đầu năm 2025" (January to a month 4-11),
+    else "từ tháng 01/2017 đến tháng 06/2020"."""
+    (y1, m1), (y2, m2) = (tuple(int(v) for v in first), tuple(int(v) for v in last))
+    for m in (m1, m2):
+        if not 1 <= m <= 12:
+            raise ValueError(f"month out of range: {m}")
+    if (y1, m1) > (y2, m2):
+        raise ValueError(f"period starts after it ends: {first} > {last}")
+    period = Period((y1, m1), (y2, m2), "")
+    kind, n = period.kind, period.number
+    if kind == "year":
+        return f"năm {y1}"
+    if kind == "month":
+        return f"tháng {_month(n)} năm {y1}"
+    if kind == "quarter":
+        return f"quý {roman(n)} năm {y1}"
+    if kind == "half":
+        return f"6 tháng {'đầu' if n == 1 else 'cuối'} năm {y1}"
+    if kind == "months":  # the regimes' cumulative periods: "9 tháng đầu năm 2025"
+        return f"{n} tháng đầu năm {y1}"
+    return f"từ tháng {_two(m1)}/{y1} đến tháng {_two(m2)}/{y2}"
 
 
 def month_code(year: int, month: int) -> str:
@@ -107,17 +170,11 @@ def make_period(year=None, month=None, quarter=None, half=None, start=None, end=
 def period_between(first: tuple[int, int], last: tuple[int, int]) -> Period:
     """A Period with the code the CLI would give it ('2021-Q1', '2020', '2021-H2', '2021-05',
     else '2017-01..2020-06')."""
-    (y0, m0), (y1, m1) = first, last
-    if y0 == y1:
-        if (m0, m1) == (1, 12):
-            return Period(first, last, str(y0))
-        if m0 == m1:
-            return Period(first, last, month_code(y0, m0))
-        if m0 % 3 == 1 and m1 == m0 + 2:
-            return Period(first, last, f"{y0}-Q{m0 // 3 + 1}")
-        if (m0, m1) in ((1, 6), (7, 12)):
-            return Period(first, last, f"{y0}-H{1 if m0 == 1 else 2}")
-    return Period(first, last, f"{month_code(y0, m0)}..{month_code(y1, m1)}")
+    shape = Period(first, last, "")
+    y0, n = first[0], shape.number
+    code = {"year": str(y0), "month": month_code(y0, n), "quarter": f"{y0}-Q{n}",
+            "half": f"{y0}-H{n}"}.get(shape.kind, f"{month_code(*first)}..{month_code(*last)}")
+    return Period(first, last, code)
 
 
 # ---------------------------------------------------------------- deadlines (timeliness.py, the gate)

@@ -30,7 +30,6 @@ __all__ = [
     "short_date",
     "doc_number",
     "roman",
-    "period_label",
     "text_width",
     "balanced_lines",
 ]
@@ -308,33 +307,6 @@ def roman(n: int) -> str:
         k, n = divmod(n, value)
         out.append(sym * k)
     return "".join(out)
-
-
-def period_label(first, last) -> str:
-    """Label of a whole-month range given as (year, month) pairs:
-    "năm 2021", "quý II năm 2021", "6 tháng đầu năm 2021", "6 tháng cuối năm 2021",
-    "tháng 01 năm 2021", "tháng 7 năm 2021", "9 tháng đầu năm 2025" (January to a month 4-11),
-    else "từ tháng 01/2017 đến tháng 06/2020"."""
-    (y1, m1), (y2, m2) = (tuple(int(v) for v in first), tuple(int(v) for v in last))
-    for m in (m1, m2):
-        if not 1 <= m <= 12:
-            raise ValueError(f"month out of range: {m}")
-    if (y1, m1) > (y2, m2):
-        raise ValueError(f"period starts after it ends: {first} > {last}")
-    if y1 == y2:
-        if (m1, m2) == (1, 12):
-            return f"năm {y1}"
-        if m1 == m2:
-            return f"tháng {_month(m1)} năm {y1}"
-        if m1 % 3 == 1 and m2 == m1 + 2:
-            return f"quý {roman(m1 // 3 + 1)} năm {y1}"
-        if (m1, m2) == (1, 6):
-            return f"6 tháng đầu năm {y1}"
-        if (m1, m2) == (7, 12):
-            return f"6 tháng cuối năm {y1}"
-        if m1 == 1 and 4 <= m2 <= 11:  # the regimes' cumulative periods: "9 tháng đầu năm 2025"
-            return f"{m2} tháng đầu năm {y1}"
-    return f"từ tháng {_two(m1)}/{y1} đến tháng {_two(m2)}/{y2}"
 
 
 # --------------------------------------------------------------------------- line breaks

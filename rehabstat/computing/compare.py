@@ -13,7 +13,7 @@ same period of the previous year.
 from __future__ import annotations
 
 from ..common import vnformat as vn
-from ..common.periods import Period, month_code, period_between  # noqa: F401
+from ..common.periods import NAMED, Period, month_code, period_between  # noqa: F401
 from ..common.values import plain_number
 from ..reading.dataset import READ_WHOLE
 
@@ -43,25 +43,23 @@ def earlier_period(period: Period, kind: str) -> Period:
 def short_label(period: Period) -> str:
     """How an earlier period is named after "so với" / "so với cuối": "quý I/2021",
     "năm 2020", "6 tháng đầu năm 2020", "tháng 05/2021", else the full label."""
-    (y0, m0), (y1, m1) = period.first, period.last
-    if y0 == y1:
-        if (m0, m1) == (1, 12):
-            return f"năm {y0}"
-        if m0 == m1:
-            return f"tháng {m0:02d}/{y0}"
-        if m0 % 3 == 1 and m1 == m0 + 2:
-            return f"quý {vn.roman(m0 // 3 + 1)}/{y0}"
-    return vn.period_label(period.first, period.last)
+    y, n = period.first[0], period.number
+    if period.kind == "year":
+        return f"năm {y}"
+    if period.kind == "month":
+        return f"tháng {n:02d}/{y}"
+    if period.kind == "quarter":
+        return f"quý {vn.roman(n)}/{y}"
+    return period.label
 
 
 def end_label(period: Period) -> str:
     """The end of a period after "so với": "cuối quý I/2021", "cuối năm 2020", "cuối tháng
     05/2021", "cuối 6 tháng đầu năm 2020" (the second half ends with the year), else "ngày
     30/06/2020"."""
-    (y0, m0), (y1, m1) = period.first, period.last
-    if y0 == y1 and (m0, m1) == (7, 12):
-        return f"cuối năm {y0}"
-    if y0 == y1 and ((m0, m1) in ((1, 12), (1, 6)) or m0 == m1 or (m0 % 3 == 1 and m1 == m0 + 2)):
+    if period.kind == "half" and period.number == 2:
+        return f"cuối năm {period.first[0]}"
+    if period.kind in NAMED:
         return f"cuối {short_label(period)}"
     return f"ngày {vn.short_date(period.end_date)}"
 

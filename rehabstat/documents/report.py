@@ -13,7 +13,7 @@ from collections import defaultdict
 from ..common import vnformat as vn
 from ..common.codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS
 from ..computing.indicators.engine import CATEGORY_INDICATORS
-from ..common.periods import Period
+from ..common.periods import NAMED, Period
 from ..common.codes import ALWAYS_ROWS, TABLE_CATEGORIES, TABLE_ROWS  # noqa: F401  (national.py uses them too)
 
 # the Methadone sentence states a stock and its flows: carried over + in − out = now, with
@@ -356,21 +356,11 @@ def _compact_label(period: Period, label: str) -> str:
     """After "Trong": "quý II/2021", "năm 2021", "tháng 05/2021" (seed 004), "6 tháng đầu năm
     2021"; "" for a range of months that is no such period (the documents then write its dates)."""
     from ..computing.compare import short_label
-    (y0, m0), (y1, m1) = period.first, period.last
-    if y0 == y1 and ((m0, m1) in ((1, 12), (1, 6), (7, 12)) or m0 == m1 or (m0 % 3 == 1 and m1 == m0 + 2)):
-        return short_label(period)
-    return ""
+    return short_label(period) if period.kind in NAMED else ""
 
 
 def _short_label(period: Period) -> str:
-    (y0, m0), (y1, m1) = period.first, period.last
-    if y0 == y1 and (m0, m1) == (1, 12):
-        return "năm"
-    if y0 == y1 and m0 % 3 == 1 and m1 == m0 + 2:
-        return "quý"
-    if period.first == period.last:
-        return "tháng"
-    return "kỳ"
+    return {"year": "năm", "quarter": "quý", "month": "tháng"}.get(period.kind, "kỳ")
 
 
 class _Formatted(dict):

@@ -22,6 +22,7 @@ import copy
 import datetime as dt
 
 from rehabstat.common import vnformat as vf
+from rehabstat.common.periods import period_label
 from rehabstat.common.codes import (ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIGURES, LEARNER_CATEGORIES, PROVINCE_DERIVED,
                              PROVINCE_FIGURES, REVENUE_INDICATORS)
 
@@ -179,7 +180,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
     n = {ind: {cat: vf.count(x) for cat, x in by_cat.items()} for ind, by_cat in v.items()}
     period = {
         "code": "2021",
-        "label": vf.period_label((2021, 1), (2021, 12)),
+        "label": period_label((2021, 1), (2021, 12)),
         "label_short": "năm",
         "start": vf.short_date(dt.date(2021, 1, 1)),
         "end": vf.short_date(dt.date(2021, 12, 31)),
