@@ -690,11 +690,21 @@ def receive(
 @command
 def history(
     store: Path = StoreOpt,
-    facility: str = typer.Option(..., "--facility", help="help.opt.facility"),
+    facility: Optional[str] = typer.Option(None, "--facility", help="help.opt.facility"),
     month: Optional[str] = typer.Option(None, "--month", help="help.history.month"),
+    province: Optional[str] = typer.Option(None, "--province", help="help.history.province"),
 ):
+    from .common.catalogue import text
     from .common.periods import _parse_mm_yyyy
     from .api import Store, local_time, month_text
+    if bool(facility) == bool(province):
+        raise UsageError(text("history.one_of"))
+    if province:
+        if month:
+            raise UsageError(text("history.month_facility"))
+        with Store.open(store) as s:
+            _province_history(s.province_history(province))
+        return
     ym = _parse_mm_yyyy(month, "--month") if month else None
     with Store.open(store) as s:
         h = s.history(facility, ym)
@@ -725,6 +735,45 @@ def history(
                   "—" if ch.after is None else ch.after) for ch in c.changes]
         for line in _store_rows(rows):
             w("  " + line + "\n")
+
+
+def _province_history(h) -> None:
+    """`history --province`: the province workbooks' versions, approvals and changed figures."""
+    from .common.catalogue import text
+    from .api import local_time
+    w = sys.stdout.write
+    w(text("province_history.title", province=h.province, count=len(h.versions)) + "\n")
+    rows = [tuple(text("province_history.head").split("|"))]
+    for v in h.versions:
+        state = ("province_history.locked" if v.locked else "province_history.accepted") if v.status == "accepted" \
+            else "province_history.rejected"
+        rows.append((v.period, v.version or "—", text(state), local_time(v.received_at), v.received_by,
+                     v.original_name, v.errors, v.warnings, v.sha256[:12]))
+    widths = [max(len(str(r[c])) for r in rows) for c in range(len(rows[0]))]
+    for r in rows:
+        w("  " + "  ".join(str(v).ljust(n) for v, n in zip(r, widths)).rstrip() + "\n")
+    for v in h.versions:
+        if v.status != "accepted" and v.reason:
+            from .clilang import say  # the reason as the store keeps it (Vietnamese), in the chosen language
+            w(text("province_history.refused", receipt=v.receipt, period=v.period, name=v.original_name,
+                   reason=say(v.reason)) + "\n")
+    for period, action, at, who, reason, version in h.approvals:
+        w(text(f"province_history.{action}", period=period, version=version, reason=reason, at=local_time(at),
+               who=who) + "\n")
+    for c in h.comparisons:
+        after = (text("province_history.version", version=c.after.version) if c.after.version
+                 else text("province_history.refused_copy", receipt=c.after.receipt))
+        said = dict(period=c.period, before=text("province_history.version", version=c.before.version), after=after)
+        if not c.changes:
+            w("\n" + text("province_history.same", **said) + "\n")
+            continue
+        w("\n" + text("province_history.changed", count=len(c.changes), **said) + "\n")
+        rows = [tuple(text("province_history.changes_head").split("|"))]
+        rows += [(ch.indicator, ch.category or "—", "—" if ch.before is None else ch.before,
+                  "—" if ch.after is None else ch.after) for ch in c.changes]
+        widths = [max(len(str(r[k])) for r in rows) for k in range(4)]
+        for r in rows:
+            w("  " + "  ".join(str(v).ljust(n) for v, n in zip(r, widths)).rstrip() + "\n")
 
 
 def _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=None):

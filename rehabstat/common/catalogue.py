@@ -97,6 +97,43 @@ WORDS: dict[str, tuple[str, str]] = {
                             "without a word."),
     "config.checks.both": ("{path}: [checks] quy tắc {code} vừa ở ignore vừa ở severity.",
                            "{path}: [checks] rule {code} is both in ignore and in severity."),
+    # ---------------------------------------------------------------- history --province (i21b)
+    "province_history.not_a_province": ("'{name}' không phải tên tỉnh/thành phố nào; có phải: {near}?",
+                                        "'{name}' is not the name of any province or city; did you mean: {near}?"),
+    "province_history.not_a_province_none": ("'{name}' không phải tên tỉnh/thành phố nào.",
+                                             "'{name}' is not the name of any province or city."),
+    "province_history.none": ("Kho không có sổ cấp tỉnh nào của {name}. Các tỉnh có sổ cấp tỉnh trong kho: {held}.",
+                              "The store holds no province workbook of {name}. Provinces with province workbooks in "
+                              "the store: {held}."),
+    "province_history.held_none": ("(chưa có)", "(none yet)"),
+    "province_history.title": ("Tỉnh {province}: {count} sổ cấp tỉnh đã nộp",
+                               "Province {province}: {count} province workbooks sent"),
+    "province_history.head": ("Kỳ|Bản|Trạng thái|Nhận lúc|Người nhận|Tệp gốc|Lỗi|Cảnh báo|sha256",
+                              "Period|Version|Status|Received|Received by|Original file|Errors|Warnings|sha256"),
+    "province_history.accepted": ("đã nhận", "accepted"),
+    "province_history.locked": ("đã nhận, đã duyệt", "accepted, approved"),
+    "province_history.rejected": ("bị từ chối", "rejected"),
+    "province_history.refused": ("  Biên nhận số {receipt} (kỳ {period}, {name}) bị từ chối: {reason}",
+                                 "  Receipt {receipt} (period {period}, {name}) was rejected: {reason}"),
+    "province_history.approve": ("  Kỳ {period}: duyệt phiên bản {version}, khóa ({at}, {who})",
+                                 "  Period {period}: approved version {version}, locked ({at}, {who})"),
+    "province_history.unlock": ("  Kỳ {period}: mở khóa – lý do: {reason} ({at}, {who})",
+                                "  Period {period}: unlocked – reason: {reason} ({at}, {who})"),
+    "province_history.version": ("phiên bản {version}", "version {version}"),
+    "province_history.refused_copy": ("bản bị từ chối (biên nhận số {receipt})",
+                                      "the rejected copy (receipt {receipt})"),
+    "province_history.same": ("Kỳ {period}: {before} → {after}: không có số liệu nào thay đổi.",
+                              "Period {period}: {before} → {after}: no figure changed."),
+    "province_history.changed": ("Kỳ {period}: {before} → {after}: {count} số liệu thay đổi",
+                                 "Period {period}: {before} → {after}: figures changed: {count}"),
+    "province_history.changes_head": ("Mã|Diện, nguồn|Trước|Sau", "Code|Category, source|Before|After"),
+    "history.one_of": ("Chọn một: --facility MÃ hoặc --province TÊN.", "Choose one: --facility CODE or --province NAME."),
+    "history.month_facility": ("--month chỉ dùng với --facility (sổ cấp tỉnh theo kỳ, không theo tháng).",
+                               "--month goes with --facility only (province workbooks are by period, not month)."),
+    "help.history.province": ("Các phiên bản sổ cấp tỉnh của tỉnh/thành phố này (mỗi kỳ), thay cho --facility.",
+                              "The versions of this province's province workbooks (by period), instead of "
+                              "--facility."),
+    # ---------------------------------------------------------------- end of history --province (i21b)
 }
 
 

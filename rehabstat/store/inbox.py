@@ -195,6 +195,39 @@ class History:
 
 
 @dataclass
+class ProvinceVersion:
+    receipt: int
+    province: str
+    period: str  # its code: "2017", "2020-H1"
+    version: int | None  # None: refused
+    status: str  # accepted | rejected
+    reason: str | None
+    received_at: str
+    received_by: str
+    original_name: str
+    sha256: str
+    errors: int
+    warnings: int
+    locked: bool = False  # the version approved and locked now
+
+
+@dataclass
+class ProvinceHistory:
+    province: str  # as the store names it
+    versions: list  # [ProvinceVersion], by period then receipt
+    comparisons: list  # [ProvinceComparison]
+    approvals: list  # [(period, action, at, who, reason, version)]
+
+
+@dataclass
+class ProvinceComparison:
+    period: str
+    before: ProvinceVersion
+    after: ProvinceVersion
+    changes: list  # [Change]: indicator is the figure's code, category its diện or source ("" when none)
+
+
+@dataclass
 class MonthAction:
     unit: str
     year: int
@@ -909,6 +942,79 @@ class Store:
             if month is None or (year, mon) == tuple(month):
                 approvals.append((year, mon, action, at, who, reason, version))
         return History(unit, versions, comparisons, approvals)
+
+    def province_history(self, province: str) -> ProvinceHistory:
+        """Every province workbook received for `province` (any spelling the store matches:
+        "cao bang", "Tỉnh Cao Bằng"), by period; between each version and the accepted one before
+        it, the figures that changed; the approvals and unlocks of its periods. A name the store
+        holds no province workbook of is a UsageError naming the closest names."""
+        from ..common.codes import province_key
+        rows = [r for r in self._province_rows(province) if r[2]]
+        if not rows:
+            raise UsageError(self._unknown_province(province))
+        ids = [r[0] for r in rows]
+        marks = ",".join("?" * len(ids))
+        versions = [ProvinceVersion(rid, prov, _period_code(first, last), version, status, reason, at, who, name, sha,
+                                    errors, warnings)
+                    for rid, prov, first, last, version, status, reason, at, who, name, sha, errors, warnings
+                    in self.con.execute(
+                        "SELECT id, province, period_first, period_last, version, status, reason, received_at, "
+                        f"received_by, original_name, sha256, errors, warnings FROM receipts WHERE id IN ({marks}) "
+                        "ORDER BY period_first, period_last, id", ids)]
+        key = province_key(province)
+        approvals, locked = [], {}
+        for prov, first, last, action, rid, at, who, reason in self.con.execute(
+                "SELECT province, period_first, period_last, action, receipt, at, who, reason FROM province_approvals "
+                "ORDER BY id"):
+            if province_key(prov or "") != key:
+                continue
+            period = _period_code(first, last)
+            version = next((v.version for v in versions if v.receipt == rid), None)
+            approvals.append((period, action, at, who, reason, version))
+            locked[period] = rid if action == "approve" else None
+        for v in versions:
+            v.locked = locked.get(v.period) == v.receipt
+        comparisons, last_accepted = [], {}
+        for v in versions:
+            before = last_accepted.get(v.period)
+            if before is not None and v.errors == 0:
+                comparisons.append(ProvinceComparison(v.period, before, v,
+                                                      self._compare_province(before.receipt, v.receipt)))
+            if v.status == "accepted":
+                last_accepted[v.period] = v
+        return ProvinceHistory(versions[-1].province, versions, comparisons, approvals)
+
+    def _compare_province(self, before: int, after: int) -> list[Change]:
+        """The figures of two province workbooks that differ, by code and diện (or source)."""
+        tables = []
+        for rid in (before, after):
+            got: dict = {}
+            for code, category, source, value in self.con.execute(
+                    "SELECT code, category, source, value FROM pfigures WHERE receipt = ? ORDER BY rowid", (rid,)):
+                k = (code, category or source or "")
+                got[k] = got.get(k, 0) + value
+            tables.append(got)
+        a, b = tables
+        return [Change(code, detail, a.get((code, detail)), b.get((code, detail)))
+                for code, detail in sorted(set(a) | set(b)) if a.get((code, detail)) != b.get((code, detail))]
+
+    def _unknown_province(self, province: str) -> str:
+        """Why the store has no province workbook of `province`, in the chosen language: a name
+        that is no province (with the closest names), or a province it holds none of (with the
+        provinces it does)."""
+        import difflib
+        from ..common.catalogue import text
+        from ..common.codes import province_key
+        from ..settings.geography import geography
+        held = sorted({r[1] for r in self._province_rows() if r[1] and r[2]})
+        geo = geography()
+        if not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1), geo.effective)):
+            keys = {province_key(n): n for n in held}
+            near = [keys[k] for k in difflib.get_close_matches(province_key(province), list(keys), n=3, cutoff=0.5)]
+            near += [n for n in geo.closest(province) if n not in near]
+            return text("province_history.not_a_province" if near else "province_history.not_a_province_none",
+                        name=province, near=", ".join(near[:3]))
+        return text("province_history.none", name=province, held=", ".join(held) or text("province_history.held_none"))
 
     def compare(self, before: int, after: int) -> list[Change]:
         """The facility-month's indicators of two receipts: those that differ."""
