@@ -4,9 +4,12 @@ returns. Heavy libraries (pandas, openpyxl, docx) are imported inside the comman
 `rehabstat --help` answers at once."""
 from __future__ import annotations
 
+import dataclasses
 import functools
+import inspect
 import os
 import sys
+import typing
 from pathlib import Path
 from typing import List, Optional
 
@@ -117,13 +120,6 @@ def main_options(
 
 DataOpt = typer.Option(None, "--data", help="help.opt.data")
 StoreDataOpt = typer.Option(None, "--store", help="help.opt.store_source")
-YearOpt = typer.Option(None, "--year", help="help.opt.year")
-MonthOpt = typer.Option(None, "--month", help="help.opt.month")
-QuarterOpt = typer.Option(None, "--quarter", help="help.opt.quarter")
-HalfOpt = typer.Option(None, "--half", help="help.opt.half")
-MonthsOpt = typer.Option(None, "--months", help="help.opt.months")
-FromOpt = typer.Option(None, "--from", help="help.opt.from")
-ToOpt = typer.Option(None, "--to", help="help.opt.to")
 ConfigOpt = typer.Option(None, "--config", help="help.opt.config")
 NumberOpt = typer.Option(None, "--number", help="help.report.number")
 AsOfOpt = typer.Option(None, "--as-of", help="help.opt.as_of")
@@ -147,9 +143,67 @@ def _as_of(text):
     return parse_as_of(text)
 
 
-def _period(year, month, quarter, half, start, end, months=None):
-    from .common.periods import make_period
-    return make_period(year=year, month=month, quarter=quarter, half=half, start=start, end=end, months=months)
+# ---------------------------------------------------------------- the period: one group of options
+
+@dataclasses.dataclass
+class PeriodOptions:
+    """The period as the options wrote it: --year with --quarter, --half, --month or --months, or --from/--to."""
+    year: Optional[int] = None
+    month: Optional[int] = None
+    quarter: Optional[int] = None
+    half: Optional[int] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+    months: Optional[int] = None
+
+    @property
+    def given(self) -> bool:
+        return any(v is not None for v in dataclasses.astuple(self))
+
+    def period(self):
+        """The Period (PeriodError, exit 2, when the options do not make one)."""
+        from .api import make_period
+        return make_period(**dataclasses.asdict(self))
+
+
+PERIOD_OPTIONS = {  # parameter -> (its type, the option), in the order --help lists them
+    "year": (Optional[int], typer.Option(None, "--year", help="help.opt.year")),
+    "month": (Optional[int], typer.Option(None, "--month", help="help.opt.month")),
+    "quarter": (Optional[int], typer.Option(None, "--quarter", help="help.opt.quarter")),
+    "half": (Optional[int], typer.Option(None, "--half", help="help.opt.half")),
+    "start": (Optional[str], typer.Option(None, "--from", help="help.opt.from")),
+    "end": (Optional[str], typer.Option(None, "--to", help="help.opt.to")),
+    "months": (Optional[int], typer.Option(None, "--months", help="help.opt.months")),
+}
+
+
+def with_period(months: bool = True):
+    """A command's period options, given to it as one PeriodOptions: its parameter
+    `period_options` stands where the options are listed. Without --months for the commands
+    that approve or unlock whole months of the store."""
+    names = [n for n in PERIOD_OPTIONS if months or n != "months"]
+
+    def decorate(fn):
+        signature = inspect.signature(fn)
+        hints = typing.get_type_hints(fn)
+        params = []
+        for p in signature.parameters.values():
+            if p.name == "period_options":
+                params += [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=PERIOD_OPTIONS[n][1],
+                                             annotation=PERIOD_OPTIONS[n][0]) for n in names]
+            else:
+                params.append(p.replace(annotation=hints.get(p.name, p.annotation)))
+
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            kwargs["period_options"] = PeriodOptions(**{n: kwargs.pop(n, None) for n in names})
+            return fn(*args, **kwargs)
+
+        # typer reads a command's options from its signature and type hints (inspect, typing)
+        run.__signature__ = signature.replace(parameters=params)
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+    return decorate
 
 
 def _source(data, store):
@@ -174,11 +228,10 @@ def _note_lock_files(paths) -> None:
 
 @app.command(help="help.indicators")
 @command
+@with_period()
 def indicators(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
-    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
-    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
-    months: Optional[int] = MonthsOpt,
+    period_options: PeriodOptions = None,
     level: str = typer.Option("facility", "--level", help="help.indicators.level"),
     fmt: str = typer.Option("csv", "--format", help="help.indicators.fmt"),
     out: Optional[Path] = typer.Option(None, "--out", help="help.indicators.out"),
@@ -205,7 +258,7 @@ def indicators(
         from .api import ensure_out_dir, refuse_overwriting_a_workbook
         ensure_out_dir(Path(out).parent)
         refuse_overwriting_a_workbook(out)
-    period = _period(year, month, quarter, half, start, end, months)
+    period = period_options.period()
     from .api import parse_as_of, province_notes
     when = parse_as_of(as_of)
     table, gate = indicator_table(data, period, level=level, config=config, units=facility, provinces=province,
@@ -241,11 +294,10 @@ def indicators(
 
 @app.command(help="help.report")
 @command
+@with_period()
 def report(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
-    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
-    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
-    months: Optional[int] = MonthsOpt,
+    period_options: PeriodOptions = None,
     facility: Optional[str] = typer.Option(None, "--facility", help="help.report.facility"),
     province: Optional[str] = typer.Option(None, "--province", help="help.report.province"),
     out: Path = typer.Option(Path("out"), "--out", help="help.report.out"),
@@ -258,7 +310,7 @@ def report(
 ):
     from .api import allow_overwrite, make_report
     data = _source(data, store)
-    period = _period(year, month, quarter, half, start, end, months)
+    period = period_options.period()
     with allow_overwrite(overwrite):
         result = make_report(data, period, facility=facility, province=province, out=out, force=force,
                              template=template, targets=targets, config=config, number=number,
@@ -308,15 +360,14 @@ def _progress_reader(paths):
 
 @app.command(help="help.validate")
 @command
+@with_period()
 def validate(
     paths: Optional[List[Path]] = typer.Argument(None, help="help.validate.paths"),
     store: Optional[Path] = typer.Option(None, "--store", help="help.validate.store"),
     fmt: str = typer.Option("text", "--format", help="help.validate.fmt"),
     annotate_dir: Optional[Path] = typer.Option(None, "--annotate", help="help.validate.annotate_dir"),
     config: Optional[Path] = ConfigOpt,
-    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
-    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
-    months: Optional[int] = MonthsOpt,
+    period_options: PeriodOptions = None,
     jobs: Optional[int] = typer.Option(None, "--jobs", help="help.opt.jobs"),
     overwrite: bool = OverwriteOpt,
 ):
@@ -329,9 +380,7 @@ def validate(
     if annotate_dir is not None:  # before the work: not a crash after the results were printed
         from .api import ensure_out_dir
         ensure_out_dir(annotate_dir)
-    period = None
-    if any(x is not None for x in (year, month, quarter, half, start, end, months)):
-        period = _period(year, month, quarter, half, start, end, months)
+    period = period_options.period() if period_options.given else None
     bar, tick = _progress_reader(paths) if store is None else (None, None)
     if bar is not None:
         with bar:
@@ -388,11 +437,10 @@ def _form(facility, name, province, month, out, data, force, level, period):
 
 @app.command(help="help.batch")
 @command
+@with_period()
 def batch(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
-    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
-    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
-    months: Optional[int] = MonthsOpt,
+    period_options: PeriodOptions = None,
     out: Path = typer.Option(Path("out"), "--out", help="help.batch.out"),
     jobs: Optional[int] = typer.Option(None, "--jobs", help="help.batch.jobs"),
     config: Optional[Path] = ConfigOpt,
@@ -402,10 +450,10 @@ def batch(
 ):
     from .api import allow_overwrite
     with allow_overwrite(overwrite):
-        _batch(data, store, year, month, quarter, half, start, end, months, out, jobs, config, force, template, as_of)
+        _batch(data, store, period_options, out, jobs, config, force, template, as_of)
 
 
-def _batch(data, store, year, month, quarter, half, start, end, months, out, jobs, config, force, template, as_of):
+def _batch(data, store, period_options, out, jobs, config, force, template, as_of):
     import time
     from .api import run_batch
     started = time.perf_counter()
@@ -414,7 +462,7 @@ def _batch(data, store, year, month, quarter, half, start, end, months, out, job
         raise UsageError("--jobs phải là số nguyên từ 1 trở lên.")
     if template is not None and not template.is_file():
         raise UsageError(f"Không tìm thấy mẫu văn bản {template}.")
-    period = _period(year, month, quarter, half, start, end, months)
+    period = period_options.period()
     when = _as_of(as_of)
     console = _console()
     if console.is_terminal:
@@ -448,85 +496,20 @@ def _batch(data, store, year, month, quarter, half, start, end, months, out, job
 
 
 def _batch_summary(result):
-    """The closing summary on stdout: a table per province, what needs attention, the
-    national workbook, the time it took."""
+    """The batch's closing summary (commands/batch.py builds it): stdout, the template's error on stderr."""
     from rich.table import Table
-    from .common import vnformat as vn
+    from .api import SummaryTable, batch_summary
     out = _console(stderr=False, width=None if sys.stdout.isatty() else 150)
-    n = vn.number
-    table = Table(title=f"Tổng hợp {result.period.label}", title_justify="left")
-    for title, justify in (("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"),
-                           ("Thiếu", "right"), ("Không tính", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"),
-                           ("Báo cáo", "left")):
-        table.add_column(title, justify=justify, overflow="fold")
-    totals = [0] * 6
-    for p in result.provinces:
-        counts = (sum(1 for f in p.facilities if not f.sent_nothing), p.count("đã nhận"), p.expected,
-                  p.count("thiếu"), p.excluded, len(p.errors), len(p.warnings))
-        for k, v in enumerate((counts[0], counts[1], counts[2], counts[3], counts[4], counts[5])):
-            totals[k] += v
-        doc = next((str(o) for o in p.outputs if str(o).endswith(".docx")), "")
-        if p.failure:
-            doc = f"[red]{p.failure}[/]"
-        elif p.note:
-            doc = f"[yellow]{p.note}[/]"
-        elif p.draft:
-            doc += " [yellow](DỰ THẢO)[/]"
-        red = lambda x, style="red": f"[{style}]{n(x)}[/]" if x else "0"  # noqa: E731
-        table.add_row(p.name, n(counts[0]), f"{n(counts[1])}/{n(counts[2])}", red(counts[3]), red(counts[4]),
-                      red(counts[5]), red(counts[6], "yellow"), doc)
-    if len(result.provinces) > 1:
-        table.add_row("[bold]Toàn quốc[/]", f"[bold]{n(totals[0])}[/]", f"[bold]{n(totals[1])}/{n(totals[2])}[/]",
-                      f"[bold]{n(totals[3])}[/]", f"[bold]{n(totals[4])}[/]",
-                      f"[bold]{n(len(result.errors))}[/]", f"[bold]{n(len(result.warnings))}[/]", "")
-    from .api import is_rehabstat_output
-    ours = [f for f in result.skipped if is_rehabstat_output(Path(f))]  # our own BC-*.xlsx, TongHop-*.xlsx
-    skipped = []
-    if len(result.skipped) > len(ours):
-        skipped.append(f"{n(len(result.skipped) - len(ours))} sổ chỉ tiêu")
-    if ours:
-        skipped.append(f"{n(len(ours))} tệp kết quả do rehabstat lập")
-    out.print(f"Đã đọc {n(result.workbooks - len(result.skipped))} sổ hằng tháng"
-              + (f" (bỏ qua {' và '.join(skipped)})" if skipped else "") + ".")
-    if not result.provinces:
-        out.print("[yellow]Không có sổ nào của kỳ này.[/]")
-    else:
-        out.print(table)
-    attention = [(p.name, line) for p in result.provinces for line in p.gaps]
-    if attention or result.unattributed or result.unreadable:
-        out.print("[bold red]Cần xem lại:[/]")
-        for line in result.unreadable:
-            out.print(f"  • {line}", markup=False)
-        for name, line in attention:
-            out.print(f"  • {name}: {line}", markup=False)
-        for f, message in result.unattributed:
-            out.print(f"  • Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}" + (f" – {message}" if message else ""),
-                      markup=False)
-    errors, warnings = result.codes("error"), result.codes("warning")
-    if errors:
-        out.print("Lỗi theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(errors.items()))
-                  + " (chi tiết: trang VanDe của bảng tổng hợp, hoặc rehabstat validate).")
-    if warnings:
-        out.print("Cảnh báo theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))
-                  + " (xem: rehabstat rules MÃ).")
-    for note in result.notes:
-        out.print(f"Lưu ý: {note}", markup=False)
-    if result.national is not None:
-        out.print(f"Bảng tổng hợp toàn quốc: {result.national}" + (" (DỰ THẢO)" if result.draft else ""), markup=False)
-    elif not result.template_error:
-        out.print("Chưa ghi bảng tổng hợp toàn quốc: số liệu chưa đầy đủ hoặc còn lỗi "
-                  "(--force: ghi bản DỰ THẢO kèm tình hình gửi sổ).", markup=False)
-    if result.template_error:
-        _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {result.template_error}")
-    if result.template_error:
-        verdict = "[bold red]Chưa lập được báo cáo tỉnh[/] (mẫu văn bản có lỗi); bảng tổng hợp đã được ghi."
-    elif result.attention:
-        verdict = ("[bold red]Số liệu chưa đầy đủ hoặc còn lỗi[/] (mã thoát 1): "
-                   + ("các văn bản là DỰ THẢO." if any(p.draft for p in result.provinces) or result.draft
-                      else "chỉ lập báo cáo của tỉnh có số liệu đầy đủ."))
-    else:
-        verdict = "[bold green]Số liệu đầy đủ, không có lỗi.[/]"
-    out.print(f"{verdict} Thời gian: {vn.number(result.elapsed, 1)} giây.")
+    for item in batch_summary(result):
+        if isinstance(item, SummaryTable):
+            table = Table(title=item.title, title_justify="left")
+            for title, justify in item.columns:
+                table.add_column(title, justify=justify, overflow="fold")
+            for row in item.rows:
+                table.add_row(*row)
+            out.print(table)
+        else:
+            (_console() if item.stderr else out).print(item.text, markup=item.markup)
 
 
 # ---------------------------------------------------------------- plan
@@ -776,9 +759,9 @@ def _province_history(h) -> None:
             w("  " + "  ".join(str(v).ljust(n) for v, n in zip(r, widths)).rstrip() + "\n")
 
 
-def _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=None):
+def _approval_command(store, facility, province, period_options, reason=None):
     from .api import Store, month_text
-    period = _period(year, month, quarter, half, start, end)
+    period = period_options.period()
     with Store.open(store) as s:
         units = s.units_of(facility, province)
         actions = (s.unlock(units, period, reason, province=province) if reason is not None
@@ -801,29 +784,29 @@ def _approval_command(store, facility, province, year, month, quarter, half, sta
 
 @app.command(help="help.approve")
 @command
+@with_period(months=False)
 def approve(
     store: Path = StoreOpt,
     facility: Optional[str] = typer.Option(None, "--facility", help="help.opt.facility"),
     province: Optional[str] = typer.Option(None, "--province", help="help.opt.province"),
-    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
-    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    period_options: PeriodOptions = None,
 ):
-    _approval_command(store, facility, province, year, month, quarter, half, start, end)
+    _approval_command(store, facility, province, period_options)
 
 
 @app.command(help="help.unlock")
 @command
+@with_period(months=False)
 def unlock(
     store: Path = StoreOpt,
     facility: Optional[str] = typer.Option(None, "--facility", help="help.opt.facility"),
     province: Optional[str] = typer.Option(None, "--province", help="help.opt.province"),
-    year: Optional[int] = YearOpt, month: Optional[int] = MonthOpt, quarter: Optional[int] = QuarterOpt,
-    half: Optional[int] = HalfOpt, start: Optional[str] = FromOpt, end: Optional[str] = ToOpt,
+    period_options: PeriodOptions = None,
     reason: str = typer.Option(..., "--reason", help="help.unlock.reason"),
 ):
     if not reason.strip():
         raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
-    _approval_command(store, facility, province, year, month, quarter, half, start, end, reason=reason)
+    _approval_command(store, facility, province, period_options, reason=reason)
 
 
 ACTION_WORDS = {"receive": "nhận", "new-version": "phiên bản mới", "duplicate": "đã có", "reject": "từ chối",

@@ -229,3 +229,49 @@ def test_every_library_call_resolves():
     missing = [name for name in api.__all__ if getattr(api, name, None) is None]
     assert not missing and "make_report" in dir(api)
     assert api.make_period(year=2021, quarter=2).code == "2021-Q2"
+
+
+def test_api_names_its_imports_plainly():
+    """Every name of rehabstat.api is imported by a plain statement a reader (and a tool) can
+    follow, never looked up by a string on first use."""
+    from rehabstat import api
+    tree = ast.parse(Path(api.__file__).read_text(encoding="utf-8"))
+    assert not any(isinstance(n, ast.FunctionDef) and n.name in ("__getattr__", "__dir__") for n in tree.body)
+    top = {alias.asname or alias.name for n in tree.body if isinstance(n, ast.ImportFrom) for alias in n.names}
+    defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    assert set(api.__all__) <= top | defined, set(api.__all__) - top - defined
+    assert api.run_batch.__module__ == "rehabstat.commands.batch"
+    assert api.make_report.__module__ == "rehabstat.commands.service"
+
+
+def test_the_period_options_are_one_group():
+    """The six commands that take a period list the same options, from one declaration, in the
+    same order (approve and unlock, on whole months of the store, without --months)."""
+    import typer.main
+    from rehabstat.cli import PERIOD_OPTIONS, app
+    group = typer.main.get_command(app)
+    full = ["--year", "--month", "--quarter", "--half", "--from", "--to", "--months"]
+    assert [o.param_decls[0] for _, o in PERIOD_OPTIONS.values()] == full
+    for name in ("indicators", "report", "validate", "batch", "approve", "unlock"):
+        opts = [p.opts[0] for p in group.commands[name].params if p.param_type_name == "option"]
+        want = full if name not in ("approve", "unlock") else full[:-1]
+        at = opts.index("--year")
+        assert opts[at:at + len(want)] == want, (name, opts)
+        helps = {p.opts[0]: p.help for p in group.commands[name].params if p.opts[0] in want}
+        assert helps == {o: f"help.opt.{o[2:]}" for o in want}, name
+    assert "--months" not in [p.opts[0] for p in group.commands["approve"].params]
+
+
+def test_the_period_options_reach_the_command(tmp_path):
+    from conftest import cli
+    res = cli("approve", "--store", tmp_path / "kho", "--facility", "SL01", "--year", "2021", "--quarter", "5")
+    assert res.exit_code == 2 and "--quarter phải từ 1 đến 4" in res.output, res.output
+    res = cli("approve", "--store", tmp_path / "kho", "--facility", "SL01", "--year", "2021", "--months", "3")
+    assert res.exit_code == 2 and "Không có tùy chọn --months" in res.output, res.output
+    # validate: the period only finds the months without a workbook
+    import json
+    for args, missing in [((), []), (("--year", "2021", "--month", "1"), []),
+                          (("--year", "2021", "--month", "2"), [{"unit": "SL01", "period": "02/2021"}])]:
+        res = cli("validate", "samples/son-la/2021-01.xlsx", *args, "--format", "json")
+        assert res.exit_code == 0, res.output
+        assert [i["params"] for i in json.loads(res.stdout)["issues"] if i["code"] == "X002"] == missing, args

@@ -465,3 +465,27 @@ def test_national_workbook_written_beside_the_render_workers_names_each_bc(tmp_p
     assert column["Hà Giang"].startswith("Không ghi được") and "thư mục cùng tên" in column["Hà Giang"], column
     assert not (out / "BC-Ha-Giang-2021-01.xlsx").exists()  # both files, or neither
     assert "Hà Giang" in res.output and "Traceback" not in res.output
+
+
+def test_the_batch_builds_its_summary():
+    """What `rehabstat batch` prints at the end is built by the batch (commands/batch.py); the
+    command line only prints it."""
+    from rehabstat.commands.batch import BatchResult, SummaryLine, SummaryTable, batch_summary
+    from rehabstat.common.periods import make_period
+    empty = BatchResult(period=make_period(year=2021, quarter=2), out=Path("bao-cao"), workbooks=2,
+                        skipped=["samples/targets/son-la-2022.xlsx"], elapsed=1.25)
+    said = batch_summary(empty)
+    assert all(isinstance(x, SummaryLine) for x in said)
+    assert [x.text for x in said] == [
+        "Đã đọc 1 sổ hằng tháng (bỏ qua 1 sổ chỉ tiêu).",
+        "[yellow]Không có sổ nào của kỳ này.[/]",
+        "Chưa ghi bảng tổng hợp toàn quốc: số liệu chưa đầy đủ hoặc còn lỗi (--force: ghi bản DỰ THẢO kèm tình "
+        "hình gửi sổ).",
+        "[bold red]Số liệu chưa đầy đủ hoặc còn lỗi[/] (mã thoát 1): chỉ lập báo cáo của tỉnh có số liệu đầy đủ. "
+        "Thời gian: 1,3 giây.",
+    ]
+    broken = BatchResult(period=make_period(year=2021), out=Path("x"), template_error="mẫu hỏng")
+    said = batch_summary(broken)
+    assert [x.text for x in said if x.stderr] == ["[bold red]Lỗi mẫu văn bản:[/] mẫu hỏng"]
+    assert said[-1].text.startswith("[bold red]Chưa lập được báo cáo tỉnh[/]")
+    assert not any(isinstance(x, SummaryTable) for x in said)

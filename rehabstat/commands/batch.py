@@ -458,3 +458,95 @@ def _sort_name(name: str):
 
 def _file_code(period: Period) -> str:
     return period.code
+
+
+# ---------------------------------------------------------------- what the command says at the end
+
+@dataclass
+class SummaryTable:
+    """The table of the summary: a row per province (and the country), cells in rich markup."""
+    title: str
+    columns: list  # [(header, justify)]
+    rows: list  # [[cell]]
+
+
+@dataclass
+class SummaryLine:
+    text: str
+    markup: bool = True  # the text holds rich markup ("[red]…[/]"); False: printed as it is
+    stderr: bool = False  # an error of the run, said on stderr; the summary itself is stdout
+
+
+def batch_summary(result: BatchResult) -> list:
+    """The batch's closing summary, in the order it is printed: the workbooks read, the table of
+    provinces, what needs attention, the issues by code, the national workbook, the verdict and
+    the time it took (result.elapsed)."""
+    from ..common import vnformat as vn
+    from ..reading.safety import is_rehabstat_output
+    n = vn.number
+    said: list = []
+    table = SummaryTable(f"Tổng hợp {result.period.label}", [
+        ("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"), ("Thiếu", "right"),
+        ("Không tính", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"), ("Báo cáo", "left")], [])
+    totals = [0] * 6
+    for p in result.provinces:
+        counts = (sum(1 for f in p.facilities if not f.sent_nothing), p.count(RECEIVED), p.expected,
+                  p.count(MISSING), p.excluded, len(p.errors), len(p.warnings))
+        for k in range(6):
+            totals[k] += counts[k]
+        doc = next((str(o) for o in p.outputs if str(o).endswith(".docx")), "")
+        if p.failure:
+            doc = f"[red]{p.failure}[/]"
+        elif p.note:
+            doc = f"[yellow]{p.note}[/]"
+        elif p.draft:
+            doc += " [yellow](DỰ THẢO)[/]"
+        red = lambda x, style="red": f"[{style}]{n(x)}[/]" if x else "0"  # noqa: E731
+        table.rows.append([p.name, n(counts[0]), f"{n(counts[1])}/{n(counts[2])}", red(counts[3]), red(counts[4]),
+                           red(counts[5]), red(counts[6], "yellow"), doc])
+    if len(result.provinces) > 1:
+        table.rows.append(["[bold]Toàn quốc[/]", f"[bold]{n(totals[0])}[/]", f"[bold]{n(totals[1])}/{n(totals[2])}[/]",
+                           f"[bold]{n(totals[3])}[/]", f"[bold]{n(totals[4])}[/]",
+                           f"[bold]{n(len(result.errors))}[/]", f"[bold]{n(len(result.warnings))}[/]", ""])
+    ours = [f for f in result.skipped if is_rehabstat_output(Path(f))]  # our own BC-*.xlsx, TongHop-*.xlsx
+    skipped = []
+    if len(result.skipped) > len(ours):
+        skipped.append(f"{n(len(result.skipped) - len(ours))} sổ chỉ tiêu")
+    if ours:
+        skipped.append(f"{n(len(ours))} tệp kết quả do rehabstat lập")
+    said.append(SummaryLine(f"Đã đọc {n(result.workbooks - len(result.skipped))} sổ hằng tháng"
+                            + (f" (bỏ qua {' và '.join(skipped)})" if skipped else "") + "."))
+    said.append(table if result.provinces else SummaryLine("[yellow]Không có sổ nào của kỳ này.[/]"))
+    attention = [(p.name, line) for p in result.provinces for line in p.gaps]
+    if attention or result.unattributed or result.unreadable:
+        said.append(SummaryLine("[bold red]Cần xem lại:[/]"))
+        said += [SummaryLine(f"  • {line}", markup=False) for line in result.unreadable]
+        said += [SummaryLine(f"  • {name}: {line}", markup=False) for name, line in attention]
+        said += [SummaryLine(f"  • Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}"
+                             + (f" – {message}" if message else ""), markup=False)
+                 for f, message in result.unattributed]
+    errors, warnings = result.codes("error"), result.codes("warning")
+    if errors:
+        said.append(SummaryLine("Lỗi theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(errors.items()))
+                                + " (chi tiết: trang VanDe của bảng tổng hợp, hoặc rehabstat validate)."))
+    if warnings:
+        said.append(SummaryLine("Cảnh báo theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))
+                                + " (xem: rehabstat rules MÃ)."))
+    said += [SummaryLine(f"Lưu ý: {note}", markup=False) for note in result.notes]
+    if result.national is not None:
+        said.append(SummaryLine(f"Bảng tổng hợp toàn quốc: {result.national}"
+                                + (" (DỰ THẢO)" if result.draft else ""), markup=False))
+    elif not result.template_error:
+        said.append(SummaryLine("Chưa ghi bảng tổng hợp toàn quốc: số liệu chưa đầy đủ hoặc còn lỗi "
+                                "(--force: ghi bản DỰ THẢO kèm tình hình gửi sổ).", markup=False))
+    if result.template_error:
+        said.append(SummaryLine(f"[bold red]Lỗi mẫu văn bản:[/] {result.template_error}", stderr=True))
+        verdict = "[bold red]Chưa lập được báo cáo tỉnh[/] (mẫu văn bản có lỗi); bảng tổng hợp đã được ghi."
+    elif result.attention:
+        verdict = ("[bold red]Số liệu chưa đầy đủ hoặc còn lỗi[/] (mã thoát 1): "
+                   + ("các văn bản là DỰ THẢO." if any(p.draft for p in result.provinces) or result.draft
+                      else "chỉ lập báo cáo của tỉnh có số liệu đầy đủ."))
+    else:
+        verdict = "[bold green]Số liệu đầy đủ, không có lỗi.[/]"
+    said.append(SummaryLine(f"{verdict} Thời gian: {vn.number(result.elapsed, 1)} giây."))
+    return said
