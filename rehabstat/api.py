@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .commands.batch import BatchResult, SummaryLine, SummaryTable, batch_summary, run_batch
+from .commands.stopping import end_by, stopping
 from .commands.service import (DocumentResult, ensure_out_dir, indicator_table, make_report, province_notes,
                                refuse_overwriting_a_workbook, unreadable_lines, write_indicators)
 from .commands.validate import ValidationResult, format_text, to_json, validate_paths
@@ -49,7 +50,7 @@ __all__ = [
     "write_form", "previous_closing", "month_of", "default_name", "export_templates", "template_variables",
     "Store", "StoreSource", "load_dataset", "local_time", "month_text", "RECEIVED", "NEW_VERSION", "DUPLICATE",
     "REJECTED", "SKIPPED", "source", "write_facility_form", "write_province_form", "UsageError", "DataError",
-    "ConfigError", "PeriodError", "TemplateError", "OutputError",
+    "ConfigError", "PeriodError", "TemplateError", "OutputError", "stopping", "end_by",
 ]
 
 

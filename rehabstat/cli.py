@@ -54,9 +54,12 @@ def command(fn):
         except typer.Exit:
             raise
         except (KeyboardInterrupt, Interrupted) as exc:  # Ctrl-C: what was done, and exit 130
-            said = str(exc) if isinstance(exc, Interrupted) else (
+            said = str(exc) if isinstance(exc, Interrupted) or getattr(exc, "said", None) else (
                 "Đã dừng theo yêu cầu (Ctrl-C): lệnh chưa xong; không còn tệp ghi dở.")
             _console().print(_escape(said))
+            if getattr(exc, "signum", None) not in (None, 2):  # SIGTERM (api.stopping): ended by it
+                from .api import end_by
+                end_by(exc.signum)
             raise typer.Exit(INTERRUPTED)
         except UsageError as exc:  # ConfigError and PeriodError too
             _console().print(f"[bold red]Lỗi:[/] {_escape(str(exc))}")
@@ -82,6 +85,19 @@ def command(fn):
                              "Chạy lại với --debug để xem chi tiết và gửi cho người phát triển.")
             raise typer.Exit(2)
     return wrapper
+
+
+def stops(kind: str):
+    """A command that writes `kind` into its --out: Ctrl-C or SIGTERM says which files were
+    written whole and which were not (api.stopping)."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            from .api import stopping
+            with stopping(kind, kwargs.get("out")):
+                return fn(*args, **kwargs)
+        return run
+    return wrap
 
 
 def _escape(text: str) -> str:
@@ -229,6 +245,7 @@ def _note_lock_files(paths) -> None:
 @app.command(help="help.indicators")
 @command
 @with_period()
+@stops("indicators")
 def indicators(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     period_options: PeriodOptions = None,
@@ -295,6 +312,7 @@ def indicators(
 @app.command(help="help.report")
 @command
 @with_period()
+@stops("report")
 def report(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     period_options: PeriodOptions = None,
@@ -516,6 +534,7 @@ def _batch_summary(result):
 
 @app.command(help="help.plan")
 @command
+@stops("plan")
 def plan(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     year: int = typer.Option(..., "--year", help="help.plan.year"),

@@ -228,3 +228,106 @@ def test_ctrl_c_in_batch_says_what_was_written_and_exits_130(tmp_path, son_la):
     assert all(not name.startswith(".") for name in written)  # no half-written file
     assert stderr == (f"Đã dừng theo yêu cầu (Ctrl-C): {len(written)} tệp đã ghi xong trong {out} trước khi dừng; "
                       "tổng hợp chưa xong, không còn tệp ghi dở. Chạy lại lệnh để lập đủ.\n")
+
+
+# ---------------------------------------------------------------- report, plan, indicators: Ctrl-C and SIGTERM
+
+STOP_WHILE_READING = """
+    import os, sys, time
+    from pathlib import Path
+    from rehabstat.reading import dataset
+    marker = Path(sys.argv[1])
+
+    def slow(path, **kw):  # in a reading worker: the moment to interrupt the command
+        Path(f"{marker}.{os.getpid()}").write_text(str(os.getpid()))
+        time.sleep(600)
+    dataset.read_workbook = slow
+    sys.argv = ["rehabstat"] + sys.argv[2:]
+    from rehabstat.cli import main
+    main()
+"""
+
+STOP_WHILE_WRITING = """
+    import sys, time
+    from pathlib import Path
+    from rehabstat.documents import render
+    marker = Path(sys.argv[1])
+    real = render.render_docx
+
+    def slow(template, kind, context, out):  # the .docx is written to its temporary name, the .xlsx not yet
+        done = real(template, kind, context, out)
+        marker.write_text(str(out))
+        time.sleep(600)
+        return done
+    render.render_docx = slow
+    sys.argv = ["rehabstat"] + sys.argv[2:]
+    from rehabstat.cli import main
+    main()
+"""
+
+
+def _workers(marker: Path) -> set:
+    return {int(p.read_text()) for p in marker.parent.glob(marker.name + ".*") if p.read_text()}
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_report_stopped_while_writing_leaves_nothing(tmp_path, son_la, how):
+    out = tmp_path / "bc"
+    proc = _run(STOP_WHILE_WRITING, tmp_path / "writing", "report", "--data", son_la, "--year", 2021, "--out", out)
+    temp = Path(_wait_for(tmp_path / "writing", proc))
+    assert temp.parent == out and temp.name.startswith(".~rehabstat-") and temp.exists()
+    proc.send_signal(getattr(signal, how))
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == (130 if how == "SIGINT" else -signal.SIGTERM), (stdout, stderr)
+    assert list(out.iterdir()) == []  # neither file, and no temporary one
+    said = "Ctrl-C" if how == "SIGINT" else "SIGTERM"
+    assert stderr == (f"Đã dừng theo yêu cầu ({said}) trước khi ghi tệp nào: chưa ghi văn bản BC (.docx và .xlsx) "
+                      f"trong {out}. Không còn tệp ghi dở hay tiến trình con. Chạy lại lệnh để lập.\n")
+
+
+def test_plan_stopped_in_english(tmp_path, son_la):
+    out = tmp_path / "kh"
+    targets = ROOT / "samples" / "targets" / "son-la-2022.xlsx"
+    proc = _run(STOP_WHILE_WRITING, tmp_path / "writing", "--lang", "en", "plan", "--data", son_la, "--year", 2022,
+                "--targets", targets, "--out", out)
+    _wait_for(tmp_path / "writing", proc)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 130, (stdout, stderr)
+    assert list(out.iterdir()) == []
+    assert stderr == (f"Stopped at your request (Ctrl-C) before any file was written: the plan (KH, .docx and .xlsx) "
+                      f"in {out} not written. No half-written file or worker process is left. Run the command again "
+                      "to make it.\n")
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_indicators_stopped_while_reading_ends_its_workers(tmp_path, son_la, how):
+    out = tmp_path / "chiso.xlsx"
+    marker = tmp_path / "reading"
+    proc = _run(STOP_WHILE_READING, marker, "indicators", "--data", son_la, "--year", 2021, "--format", "xlsx",
+                "--out", out, "--jobs", 2)
+    pids = set()
+    for _ in range(12000):
+        pids = _workers(marker)
+        if len(pids) == 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert len(pids) == 2, proc.communicate()
+    proc.send_signal(getattr(signal, how))
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == (130 if how == "SIGINT" else -signal.SIGTERM), (stdout, stderr)
+    assert all(_gone(pid) for pid in pids), "a reading worker outlived the stopped command"
+    assert list(tmp_path.glob(".~rehabstat-*")) == [] and not out.exists()
+    said = "Ctrl-C" if how == "SIGINT" else "SIGTERM"
+    assert stderr == (f"Đã dừng theo yêu cầu ({said}) trước khi ghi tệp nào: chưa ghi bảng chỉ số {out}. Không còn "
+                      "tệp ghi dở hay tiến trình con. Chạy lại lệnh để lập.\n")
+
+
+def test_what_a_stopped_report_had_written_is_named():
+    """The line for a report stopped between its two files (the renames are a moment apart)."""
+    from rehabstat.commands.stopping import said
+    line = said("report", Path("out"), [Path("out/BC-SL01-2021.xlsx")], signal.SIGINT)
+    assert line == ("Đã dừng theo yêu cầu (Ctrl-C): đã ghi xong out/BC-SL01-2021.xlsx; chưa ghi BC-SL01-2021.docx. "
+                    "Không còn tệp ghi dở hay tiến trình con. Chạy lại lệnh để lập đủ.")
+    line = said("indicators", None, [], signal.SIGTERM)
+    assert line.startswith("Đã dừng theo yêu cầu (SIGTERM) trước khi ghi tệp nào: chưa ghi bảng chỉ số (chưa in ra).")

@@ -134,6 +134,23 @@ WORDS: dict[str, tuple[str, str]] = {
                               "The versions of this province's province workbooks (by period), instead of "
                               "--facility."),
     # ---------------------------------------------------------------- end of history --province (i21b)
+    # ---------------------------------------------------------------- a stopped report, plan, indicators (i21b)
+    "stop.nothing": ("Đã dừng theo yêu cầu ({how}) trước khi ghi tệp nào: chưa ghi {planned}. Không còn tệp ghi dở "
+                     "hay tiến trình con. Chạy lại lệnh để lập.",
+                     "Stopped at your request ({how}) before any file was written: {planned} not written. No "
+                     "half-written file or worker process is left. Run the command again to make it."),
+    "stop.some": ("Đã dừng theo yêu cầu ({how}): đã ghi xong {written}; chưa ghi {missing}. Không còn tệp ghi dở hay "
+                  "tiến trình con. Chạy lại lệnh để lập đủ.",
+                  "Stopped at your request ({how}): {written} written whole; {missing} not written. No half-written "
+                  "file or worker process is left. Run the command again to make them all."),
+    "stop.all": ("Đã dừng theo yêu cầu ({how}) sau khi ghi xong {written}; lệnh chưa báo xong kết quả.",
+                 "Stopped at your request ({how}) after {written} had been written whole; the command had not "
+                 "finished reporting."),
+    "stop.planned.report": ("văn bản BC (.docx và .xlsx) trong {out}", "the report (BC, .docx and .xlsx) in {out}"),
+    "stop.planned.plan": ("kế hoạch KH (.docx và .xlsx) trong {out}", "the plan (KH, .docx and .xlsx) in {out}"),
+    "stop.planned.indicators": ("bảng chỉ số {out}", "the indicator table {out}"),
+    "stop.planned.stdout": ("bảng chỉ số (chưa in ra)", "the indicator table (nothing printed)"),
+    # ---------------------------------------------------------------- end of a stopped command (i21b)
 }
 
 

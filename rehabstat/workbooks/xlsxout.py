@@ -52,6 +52,7 @@ def set_cell(ws, row: int, column: int, value):
 
 
 _LIVE: set = set()  # temp files being written by this process
+WRITTEN: list = []  # every output this process has written whole (renamed into place), in order
 _HANDLED: list = []  # the pid that installed the handlers (a forked child installs its own)
 
 
@@ -101,6 +102,7 @@ def atomic_path(out: Path):
         digest = None if ours else sha256(Path(tmp))
         os.replace(tmp, out)
         if not ours:
+            WRITTEN.append(out)
             record(out, digest)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
