@@ -81,7 +81,8 @@ def lang_of(args: list[str]) -> str | None:
 
 
 # ---------------------------------------------------------------- metavars
-# what an option's or argument's value is, as a catalogue key (metavar.*); anything else by its type
+# what an option's or argument's value is, as a catalogue key (metavar.*): every option and argument
+# has one (tests/test_cli_language.py), whatever names typer would give its type
 
 METAVARS = {
     "--data": "dir", "--year": "year", "--month": "month", "--quarter": "quarter", "--half": "half",
@@ -89,11 +90,12 @@ METAVARS = {
     "--level": "levels", "--format": "format", "--out": "path", "--facility": "code", "--province": "province",
     "--months": "months", "--as-of": "date", "--jobs": "jobs", "--template": "docx", "--targets": "xlsx",
     "--annotate": "dir", "--name": "name", "--lang": "lang", "--store": "dir", "--reason": "reason",
+    "--compare": "compare", "--period": "period", "--limit": "limit", "--host": "host", "--port": "port",
+    "--cert": "cert", "--key": "key", "--role": "role",
 }
 # where one command admits fewer values than the option's other commands
 COMMAND_METAVARS = {("form", "--level"): "form_levels"}
 ARG_METAVARS = {"paths": "path", "files": "file", "directory": "dir", "code": "code", "name": "name"}
-TYPE_METAVARS = {"integer": "integer", "text": "text", "path": "path", "float": "float"}
 
 
 # ---------------------------------------------------------------- our messages in English
@@ -739,8 +741,7 @@ def metavar(cmd, p) -> str | None:
         return None
     if p.param_type_name == "option":
         name = next((o for o in p.opts if o.startswith("--")), None)
-        key = (COMMAND_METAVARS.get((getattr(cmd, "name", None), name)) or METAVARS.get(name)
-               or TYPE_METAVARS.get(getattr(getattr(p, "type", None), "name", None)))
+        key = COMMAND_METAVARS.get((getattr(cmd, "name", None), name)) or METAVARS.get(name)
         if key is None:
             return p.metavar or p.name.upper()
         return words(f"metavar.{key}") + ("..." if p.multiple else "")
