@@ -135,21 +135,38 @@ def _failed(path, death) -> WorkbookResult:
     return WorkbookResult(file=str(path), status="error", issues=[issue(code, file=path, detail=death.detail)])
 
 
+@dataclass
+class Parts:
+    """What a Dataset is made of before its frames: rows of `files` (FILE_COLUMNS tuples),
+    the census, events and figures as one list per column (CENSUS_COLUMNS ...), totals,
+    layout, issues, the province workbooks' rows and the results kept. build_dataset gathers
+    them from WorkbookResults; the store fills them straight from its tables (store.codec)."""
+    file_rows: list = field(default_factory=list)
+    census: list = field(default_factory=lambda: [[] for _ in CENSUS_COLUMNS])
+    events: list = field(default_factory=lambda: [[] for _ in EVENT_COLUMNS])
+    figures: list = field(default_factory=lambda: [[] for _ in FIGURE_COLUMNS])
+    totals: list = field(default_factory=list)
+    layout: dict = field(default_factory=dict)
+    issues: list = field(default_factory=list)
+    provincial: list = field(default_factory=list)
+    results: list = field(default_factory=list)
+
+
 def build_dataset(results: list[WorkbookResult]) -> Dataset:
-    import pandas as pd
-    file_rows, totals, issues, layout = [], [], [], {}
-    census, events, figures = ([[] for _ in c] for c in (CENSUS_COLUMNS, EVENT_COLUMNS, FIGURE_COLUMNS))
-    provincial = []
+    return dataset_of(gather(results))
+
+
+def gather(results: list[WorkbookResult], parts: Parts | None = None) -> Parts:
+    """The results' rows added to `parts` (new ones when not given), in order."""
+    parts = parts if parts is not None else Parts()
+    file_rows, totals, issues, layout = parts.file_rows, parts.totals, parts.issues, parts.layout
+    census, events, figures, provincial = parts.census, parts.events, parts.figures, parts.provincial
+    parts.results.extend(results)
     for res in results:
         issues.extend(res.issues)
         file_rows.append((res.file, res.unit, res.unit_name, res.province, res.year, res.month, res.status,
                           getattr(res, "sent", None)))
-        for sheet, fields in res.layout.items():
-            if sheet == "_roles":
-                for role, name in fields.items():
-                    layout[(res.file, role)] = name
-            else:
-                layout[(res.file, sheet)] = fields
+        add_layout(layout, res.file, res.layout)
         if res.status == "province" and res.first and res.last and res.province:
             from ..common.periods import period_between
             code = period_between(res.first, res.last).code
@@ -163,18 +180,33 @@ def build_dataset(results: list[WorkbookResult]) -> Dataset:
         for columns, rows in ((census, res.census), (events, res.events), (figures, res.figures)):
             _add_rows(columns, rows, head, tail)
         totals.extend((res.file,) + t for t in res.totals)
-    census_df = _frame(census, CENSUS_COLUMNS)
+    return parts
+
+
+def add_layout(layout: dict, file: str, fields_by_sheet: dict) -> None:
+    """A workbook's layout ({sheet: {field: letter}, "_roles": {role: sheet}}) into the Dataset's."""
+    for sheet, fields in fields_by_sheet.items():
+        if sheet == "_roles":
+            for role, name in fields.items():
+                layout[(file, role)] = name
+        else:
+            layout[(file, sheet)] = fields
+
+
+def dataset_of(parts: Parts) -> Dataset:
+    import pandas as pd
+    census_df = _frame(parts.census, CENSUS_COLUMNS)
     for col in ("opening", "closing", "present", "absent"):
         census_df[col] = census_df[col].astype("Int64")
-    events_df = _frame(events, EVENT_COLUMNS)
+    events_df = _frame(parts.events, EVENT_COLUMNS)
     events_df["count"] = events_df["count"].astype("int64")
     return Dataset(
-        files=pd.DataFrame.from_records(file_rows, columns=FILE_COLUMNS),
+        files=pd.DataFrame.from_records(parts.file_rows, columns=FILE_COLUMNS),
         census=census_df,
         events=events_df,
-        figures=_frame(figures, FIGURE_COLUMNS),
-        totals=totals, layout=layout, issues=issues, results=results,
-        provincial=pd.DataFrame.from_records(provincial, columns=PROVINCIAL_COLUMNS),
+        figures=_frame(parts.figures, FIGURE_COLUMNS),
+        totals=parts.totals, layout=parts.layout, issues=parts.issues, results=parts.results,
+        provincial=pd.DataFrame.from_records(parts.provincial, columns=PROVINCIAL_COLUMNS),
     )
 
 

@@ -846,7 +846,7 @@ class Store:
         --force); it never sees two workbooks for one month. `window` ((year,
         month) first, last; periods.needed_months): the rows of the months in it only; the
         others say who and when (status "outside")."""
-        from ..reading.dataset import build_dataset
+        from ..reading.dataset import dataset_of, gather
         self.con.execute("BEGIN")
         try:
             path_of = lambda p: str(self.path(p))  # noqa: E731
@@ -858,22 +858,20 @@ class Store:
                 glance = frozenset(rid for rid, in self.con.execute(
                     "SELECT id FROM receipts WHERE year * 12 + month < ? OR year * 12 + month > ?",
                     (y0 * 12 + m0, y1 * 12 + m1)))
-            results = codec.load_results(self.con, self.latest_ids(units), path_of, glance=glance)
-            refused = codec.load_results(self.con, self.rejected_ids(units), path_of, glance=glance)
-            for res in refused:
-                if res.status == "ok":  # one the reader could not read stays 'error': "không đọc được"
-                    res.status = "rejected"
-            if refused:  # in their months' places, as a folder's workbooks would be
-                results = sorted(results + refused, key=lambda r: (r.province or "", r.unit or "", r.year or 0, r.month or 0))
+            # the facilities' months in bulk; a month whose every receipt was refused for errors
+            # is there as its latest refused workbook
+            parts = codec.months_parts(self.con, self.latest_ids(units), self.rejected_ids(units), path_of,
+                                       glance=glance)
             # the province workbooks: the latest accepted version of each province and period;
             # one refused for its errors (none accepted) is there with its errors, never its figures
-            results += codec.load_results(self.con, [r[0] for r in self.province_latest()], path_of)
+            provinces = codec.load_results(self.con, [r[0] for r in self.province_latest()], path_of)
             for res in codec.load_results(self.con, self.province_refused(), path_of):
                 res.pfigures = []
-                results.append(res)
+                provinces.append(res)
+            gather(provinces, parts)  # ds.results: the province workbooks' (a facility's rows are in the frames)
         finally:
             self.con.execute("COMMIT")
-        return build_dataset(results)
+        return dataset_of(parts)
 
     def approved(self) -> dict:
         """{(unit, year, month): (at, who, version)} of every locked month."""
