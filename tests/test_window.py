@@ -3,6 +3,8 @@ it is compared with, the month before them): a workbook of another month, in a f
 store of many years, is glanced at (who and when), and the results are the same."""
 from __future__ import annotations
 
+import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,65 @@ def test_receive_in_chunks_gives_what_receiving_at_once_gives(tmp_path, monkeypa
     assert len(got["once"][0]) == 42 + 42
     assert got["chunks"] == got["once"]
     assert len(list(inbox._chunks([(k, SAMPLES / "ha-noi" / f"HN0{k // 6 + 1}" / "x.xlsx") for k in range(42)], 5))) == 7
+
+
+class _CountingCursor(sqlite3.Cursor):
+    """Counts the rows a query hands to Python, by the table of parsed rows it reads."""
+    fetched: Counter
+
+    def _count(self, rows):
+        sql = " ".join(self.statement_text.split())
+        for table in ("census", "events", "figures", "totals", "issues"):
+            if f" {table} " in f"{sql} " and "count(" not in sql:
+                _CountingCursor.fetched[table] += len(rows)
+        return rows
+
+    def fetchall(self):
+        return self._count(super().fetchall())
+
+    def fetchmany(self, size=None):
+        return self._count(super().fetchmany(size) if size is not None else super().fetchmany())
+
+    def __next__(self):
+        row = super().__next__()
+        self._count([row])
+        return row
+
+
+class _CountingConnection(sqlite3.Connection):
+    def cursor(self, factory=_CountingCursor):
+        return super().cursor(factory)
+
+    def execute(self, sql, *args):
+        cur = self.cursor()
+        cur.statement_text = sql
+        return cur.execute(sql, *args)
+
+
+def test_a_store_of_many_years_reads_the_rows_of_the_needed_months_only(tmp_path, monkeypatch):
+    """`indicators --store --year 2020 --compare year` over a store holding 2017-01 .. 2020-06:
+    every row fetched from the store is one of December 2018 (the closing before the year
+    compared with) to 2020, none of 2017 or January-November 2018; the figures are those of
+    the folder."""
+    from rehabstat.store import Store, StoreSource, schema
+    kho = tmp_path / "kho"
+    with Store.open(kho, create=True) as store:
+        store.receive([SAMPLES / "cao-bang" / "CB01"])
+    con = sqlite3.connect(kho / "inbox.sqlite")
+    needed = {table: con.execute(f"SELECT count(*) FROM {table} t JOIN receipts r ON r.id = t.receipt "
+                                 "WHERE r.year * 12 + r.month >= 2018 * 12 + 12" + (" AND t.stage = 'read'" if table == "issues" else ""))
+              .fetchone()[0] for table in ("census", "events", "figures")}
+    kept = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("census", "events", "figures")}
+    con.close()
+    assert (needed["census"], needed["events"]) == (38, 76) and (kept["census"], kept["events"]) == (84, 168)
+    _CountingCursor.fetched = Counter()
+    real = sqlite3.connect
+    monkeypatch.setattr(schema.sqlite3, "connect", lambda *a, **k: real(*a, factory=_CountingConnection, **k))
+    period = make_period(year=2020)
+    table, _gate = service.indicator_table(StoreSource(kho), period, level="province", force=True, compare="year")
+    monkeypatch.setattr(schema.sqlite3, "connect", real)
+    fetched = _CountingCursor.fetched
+    assert {t: fetched[t] for t in needed} == needed
+    folder, _ = service.indicator_table([SAMPLES / "cao-bang" / "CB01"], period, level="province", force=True,
+                                        compare="year")
+    assert len(table) > 50 and table.equals(folder)
