@@ -18,7 +18,7 @@ lines. The stages:
   gate        gate.decide
   compute     indicators.compute (+ batch._aggregate)
   docx        render.render_docx (63 BC .docx)
-  xlsx        service.write_report_workbook (63 BC .xlsx)
+  xlsx        report.write_report_workbook (63 BC .xlsx)
   national    national.build_national + finish_national (the national workbook; built while the
               render workers run when there are some)
 """
@@ -64,7 +64,7 @@ def instrument(parallel=False):
     import rehabstat.reading.reader as reader
     import rehabstat.documents.render as render
     import rehabstat.reading.safety as safety
-    import rehabstat.commands.service as service
+    import rehabstat.commands.report as service
 
     def read_all(files, jobs, progress, warm=()):  # in this process, in order (what the workers do)
         out = []

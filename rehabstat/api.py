@@ -20,8 +20,10 @@ from pathlib import Path
 
 from .commands.batch import BatchResult, SummaryLine, SummaryTable, batch_summary, run_batch
 from .commands.stopping import end_by, stopping
-from .commands.service import (DocumentResult, ensure_out_dir, indicator_table, make_report, province_notes,
-                               refuse_overwriting_a_workbook, unreadable_lines, write_indicators)
+from .commands.indicators import indicator_table, write_indicators
+from .commands.output import ensure_out_dir, refuse_overwriting_a_workbook
+from .commands.prepare import province_notes, unreadable_lines
+from .commands.report import DocumentResult, make_report
 from .commands.validate import ValidationResult, format_text, to_json, validate_paths
 from .common.codes import slug
 from .common.errors import (ConfigError, DataError, OutputError, PeriodError, TemplateError, UsageError,

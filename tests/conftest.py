@@ -29,7 +29,7 @@ def ha_noi():
 def son_la_2021(son_la):
     from rehabstat.computing.indicators import compute
     from rehabstat.common.periods import make_period
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     ds, cfg = load(son_la)
     return compute(ds, make_period(year=2021), split=cfg.split)
 

@@ -241,7 +241,7 @@ def test_api_names_its_imports_plainly():
     defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
     assert set(api.__all__) <= top | defined, set(api.__all__) - top - defined
     assert api.run_batch.__module__ == "rehabstat.commands.batch"
-    assert api.make_report.__module__ == "rehabstat.commands.service"
+    assert api.make_report.__module__ == "rehabstat.commands.report"
 
 
 def test_the_period_options_are_one_group():

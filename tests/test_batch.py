@@ -192,7 +192,7 @@ def test_province_workbook_has_the_annex(q2):
 def test_monthly_census_chart_matches_the_engine(q2):
     from rehabstat.computing.indicators import compute, value
     from rehabstat.common.periods import make_period
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     _, out = q2
     wb, ws, rows = sheet_rows(out / "TongHop-2021-Q2.xlsx", "SiSoThang")
     assert len(ws._charts) == 1
@@ -286,7 +286,7 @@ def test_broken_workbook_is_listed_and_the_rest_is_summed(messy):
     assert not sl.gaps and not sl.errors
     from rehabstat.computing.indicators import compute, value
     from rehabstat.common.periods import make_period
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     ds, _ = load(SAMPLES / "son-la")
     alone = compute(ds, make_period(year=2021, quarter=2), level="province")
     t = tidy(result.national)
@@ -334,7 +334,7 @@ def test_period_across_years(tmp_path):
         ["thiếu", "thiếu", "đã nhận", "đã nhận"]
     from rehabstat.computing.indicators import compute, value
     from rehabstat.common.periods import make_period
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     ds, _ = load(SAMPLES / "son-la")
     expected = compute(ds, make_period(start="01/2021", end="02/2021"), level="province")
     t = tidy(path)

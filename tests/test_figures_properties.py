@@ -124,7 +124,7 @@ def write_world(world, root: Path, *, styles=None, nested=False, renamed=False) 
 def table(data, level="facility", quarter=None, half=None, month=None, compare=None) -> dict:
     """{(unit, indicator, category): value} of `indicators`, or with compare the earlier
     value beside each."""
-    from rehabstat.commands.service import indicator_table
+    from rehabstat.commands.indicators import indicator_table
     period = make_period(year=YEAR, quarter=quarter, half=half, month=month)
     t, _ = indicator_table(data, period, level=level, today=TODAY, compare=compare)
     col = "earlier_value" if compare else "value"
@@ -175,7 +175,7 @@ def test_levels_and_periods_add_up(world, scratch):
 
     # the half-year's flows = Σ quarters = Σ months; Q1's closing = Q2's opening
     q1, q2 = (table(data, "province", quarter=q) for q in (1, 2))
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     from rehabstat.computing.indicators import compute
     ds, cfg = load(data)  # the months from the engine itself: one reading, not six
     months = []
@@ -279,7 +279,7 @@ def workbook_figures(path) -> set[int]:
 @SETTINGS
 @given(world=worlds())
 def test_every_figure_of_a_bc_text_is_a_figure_of_its_workbook(world, scratch):
-    from rehabstat.commands.service import make_report
+    from rehabstat.commands.report import make_report
     data = write_world(world, _fresh(scratch, "bc"))
     out = _fresh(scratch, "bc-out")
     province = world["books"][0].province

@@ -242,7 +242,7 @@ def test_report_with_unwritable_characters_writes_both_files(tmp_path):
 
 
 def test_report_writes_neither_file_when_one_fails(tmp_path, monkeypatch, son_la):
-    from rehabstat.commands import service
+    from rehabstat.commands import report as service
     from rehabstat.common.periods import make_period
 
     def broken_writer(ctx, table, out, unit, period, **kwargs):

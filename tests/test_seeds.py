@@ -223,7 +223,7 @@ def test_phrases():
 
 
 def test_in_data_needs_every_month_of_every_facility():
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     ds, _ = load(SAMPLES / "ha-noi")
     units = [f"HN0{i}" for i in range(1, 8)]
     assert in_data(ds, make_period(year=2021, quarter=1), units)

@@ -43,7 +43,7 @@ def test_escape_events_versus_persons(son_la_2021):
 
 def test_period_stocks_first_and_last(son_la):
     from rehabstat.computing.indicators import compute
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     ds, _ = load(son_la)
     q2 = compute(ds, make_period(year=2021, quarter=2))
     q1 = compute(ds, make_period(year=2021, quarter=1))
@@ -58,7 +58,7 @@ def test_period_stocks_first_and_last(son_la):
 
 def test_range_across_years_keeps_stocks(son_la):
     from rehabstat.computing.indicators import compute
-    from rehabstat.commands.service import load
+    from rehabstat.commands.prepare import read as load
     ds, _ = load(son_la)
     t = compute(ds, make_period(start="11/2020", end="03/2022"))  # wider than the data
     assert t["period"].iloc[0] == "2020-11..2022-03"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rehabstat.commands import service
+from rehabstat.commands import indicators as service
 from rehabstat.common import periods
 from rehabstat.common.periods import make_period, needed_months
 from rehabstat.reading.dataset import read_paths

@@ -104,25 +104,21 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     `force` keeps the workbooks with errors in the figures (the province's BC is then a
     draft); duplicates are always left out. Provinces are those of `as_of` (default: the
     period's last day; geography.py)."""
-    from ..settings.config import load_config
-    from ..reading.dataset import read_paths
     from ..common.issues import learner_ids
+    from ..reading.dataset import OUTPUT_MODULES
+    from ..reading.province import relevant_issues
     from ..reading.reader import find_workbooks
-    from .service import ensure_out_dir
+    from ..store import is_store
+    from ..computing.indicators import compute
+    from .output import ensure_out_dir
+    from .prepare import prepare, province_notes, unreadable_lines, usage
     started = time.perf_counter()
     today = today or dt.date.today()
     ensure_out_dir(out)
-    from ..store import is_store
-    from ..common.periods import needed_months
-    window = needed_months(period)  # the months read in full; a workbook of another month is glanced at
-    stored = data.dataset(window=window) if is_store(data) else None  # --store: the rows parsed at receipt, nothing read again
-    approved = data.approved() if is_store(data) else None  # {(unit, year, month): ...} of locked months
-    paths = [data.root] if is_store(data) else [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])]
-    cfg = data.config(config) if is_store(data) else load_config(paths, config)
-    files = find_workbooks(paths) if stored is None else list(stored.files["file"])
-    if not files:
-        from .service import _usage
-        raise _usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
+    paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])] if not is_store(data) else []
+    files = find_workbooks(paths) if paths else None
+    if files is not None and not files:
+        raise usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
     done = [0]
 
     def read_one(_path):
@@ -130,30 +126,31 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         if progress:
             progress("read", done[0], len(files))
 
-    if progress:
+    if progress and files is not None:
         progress("read", 0, len(files))
-    from ..reading.dataset import OUTPUT_MODULES
-    ds = read_paths(files, jobs=jobs, progress=read_one, warm=OUTPUT_MODULES, window=window) if stored is None else stored
+    # --store: the rows parsed at receipt, nothing read again; duplicates are always left out,
+    # workbooks with errors only without force; the gate's decision is the batch's, not a refusal
+    prepared = prepare(data, period, config=config, force=force, today=today, as_of=as_of, jobs=jobs,
+                       progress=read_one, warm=OUTPUT_MODULES, refuse=False)
+    ds, cfg, gate, as_of = prepared.dataset, prepared.config, prepared.gate, prepared.as_of
+    issues, province_issues = prepared.issues, prepared.province_issues
+    approved = prepared.approved()  # {(unit, year, month): ...} of locked months
+    if files is None:
+        files = list(ds.files["file"])
+        if not files:
+            raise usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {data}.")
+        if progress:
+            progress("read", 0, len(files))
     # the raw rows of every workbook are in the frames now, and a batch annotates nothing; the
     # province workbooks' results stay (small): their issues concern their province and period
     ds.results = [r for r in (ds.results or []) if getattr(r, "level", "facility") == "province"]
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
-
     if progress:
         progress("check", 0, 1)
-    from ..checking.gate import checked_issues, decide
-    from ..computing.indicators import compute
-    issues = checked_issues(ds, period, today, cfg)
-    as_of = as_of or period.end_date
-    from ..reading.province import relevant_issues, split_issues
-    issues, province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
-    gate = decide(ds, period, cfg, force=force, today=today, issues=issues, as_of=as_of)
-    from .service import province_notes
     result.notes = province_notes(ds, period, as_of)
     result.gate = gate
     result.unattributed = gate.unattributed
-    from .service import unreadable_lines
     result.unreadable = unreadable_lines(gate, [f for f, _m in gate.unattributed])
     result.issues = gate.issues
     facilities, provinces = gate.facilities, gate.provinces
@@ -275,16 +272,22 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                 history_issues.setdefault(every[i.file], []).append(i)
     tables = dict(tuple(prov_table.groupby("unit", sort=False)))  # computed once, not once per province
     payloads = []
+    from .report import DocumentData, DocumentRequest, approved_months, document_stem
     for prov in work:
         units = [f.unit for f in prov.facilities if not f.sent_nothing]
-        issues = [i for i in prov.errors + prov.warnings if i.file not in excluded]
-        payloads.append((parts[prov.name], cfg, period, units, prov.name, issues, str(out), today, template,
-                         prov.annex, prov.gaps, tables.get(prov.name), not prov.complete, as_of,
-                         timeliness_context(prov.facilities, cfg), _approval(approved, units, period),
-                         history.get(prov.name), history_issues.get(prov.name, []),
-                         result.gate.draft_reasons([f.unit for f in prov.facilities]) if not prov.complete else [],
-                         prov.facilities))
-    from .service import document_stem
+        request = DocumentRequest(period=period, level="province", key=prov.name, out=Path(out), force=True,
+                                  template=template, today=today, as_of=as_of)
+        full_part = history.get(prov.name)
+        data = DocumentData(dataset=parts[prov.name], config=cfg, units=units,
+                            issues=[i for i in prov.errors + prov.warnings if i.file not in excluded],
+                            table=tables.get(prov.name), draft=not prov.complete,
+                            draft_reasons=result.gate.draft_reasons([f.unit for f in prov.facilities])
+                            if not prov.complete else [],
+                            annex=prov.annex, gaps=prov.gaps, timeliness=timeliness_context(prov.facilities, cfg),
+                            approved=None if approved is None else approved_months(approved, units, period),
+                            full=full_part, all_issues=history_issues.get(prov.name, []) if full_part is not None
+                            else None, reporting=prov.facilities)
+        payloads.append((request, data))
     expected = {prov.name: f"{document_stem('bc', prov.name, period, draft=not prov.complete)}.docx" for prov in work}
     from ..workbooks.written import refuse_unless_ours
     # every file this batch will write, checked before any is: a file changed since we wrote it stops the batch
@@ -351,14 +354,6 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
     return meanwhile(expected) if meanwhile is not None else built
 
 
-def _approval(approved, units, period) -> str:
-    """The document's sentence on approved months (data from a store), else ""."""
-    if approved is None:
-        return ""
-    from ..store import approval_sentence
-    return approval_sentence(approved, units, period)
-
-
 _PAYLOADS = None  # the render payloads, inherited by forked workers (see _render_all)
 
 
@@ -370,15 +365,9 @@ def _render_job(payload):
     """Render one province's BC (in a worker process or not): (outputs, draft), or the
     TemplateError / OutputError that stopped it (returned, so that it reaches the parent)."""
     from ..documents.render import TemplateError
-    from .service import build_document
-    (sub, cfg, period, units, name, issues, out, today, template, annex, gaps, table, draft, as_of, timely, approval,
-     full, history, reasons, facilities) = payload
+    from .report import build_document
     try:
-        doc = build_document(sub, cfg, period, units, "province", name, issues, out=Path(out), force=True,
-                             template=template, today=today, annex=annex, gaps=gaps, table=table, draft=draft,
-                             as_of=as_of, timeliness=timely, approval=approval, full=full,
-                             all_issues=history if full is not None else None, draft_reasons=reasons,
-                             reporting=facilities)
+        doc = build_document(*payload)
     except TemplateError as exc:
         return exc
     return [str(p) for p in doc.outputs], doc.draft, doc.notes

@@ -45,34 +45,21 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
 
     config: a Config, a path to rehabstat.toml, or None (looked up in the data folders).
     period: a Period restricting the months expected (X002), or None."""
-    from ..checking.checks import checked
-    from ..settings.config import Config, load_config
-    from ..reading.dataset import read_paths
-
     from ..common.errors import UsageError
-    from ..checking.gate import decide
-    from ..common.periods import Period, month_code
-    from ..store import is_store
+    from .prepare import is_store, prepare
 
-    if len(paths) == 1 and is_store(paths[0]):  # --store: the accepted versions, as parsed at receipt
-        cfg = config if isinstance(config, Config) else paths[0].config(config)
-        ds, paths = paths[0].dataset(), []
-    else:
-        paths = [Path(p) for p in paths]
-        cfg = config if isinstance(config, Config) else load_config(paths, config)
-        ds = read_paths(paths, jobs=jobs, progress=progress)
+    store = len(paths) == 1 and is_store(paths[0])  # --store: the accepted versions, as parsed at receipt
+    source = paths[0] if store else [Path(p) for p in paths]
+    prepared = prepare(source, period, config=config, today=today, jobs=jobs, progress=progress, refuse=False,
+                       every_month=True)
+    ds, paths = prepared.dataset, [] if store else source
     if ds.files.empty or (ds.files["status"] == "skipped").all():
         raise UsageError(f"Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong "
                          f"{', '.join(map(str, paths)) or 'kho'}.")
-    issues = checked(ds, period=period, today=today, config=cfg)
-    # missing months: the gate's decision, over the period asked for or the months the data span
+    issues = prepared.issues + prepared.province_issues
     known = ds.files.dropna(subset=["year", "month"])
-    span = period
-    if span is None and len(known):
-        yms = sorted({(int(y), int(m)) for y, m in zip(known["year"], known["month"])})
-        span = Period(yms[0], yms[-1], f"{month_code(*yms[0])}..{month_code(*yms[-1])}")
-    if span is not None:
-        gate = decide(ds, span, cfg, today=today, issues=issues)
+    gate = prepared.gate  # missing months: over the period asked for or the months the data span
+    if gate is not None:
         missing = [i for i in gate.issues if i.code == "X002"]
         if period is None:
             # no period asked for: each facility owes the months between its own first and last

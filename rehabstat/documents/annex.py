@@ -1,8 +1,7 @@
 """The annex of a province's BC (one row per facility and a total row), its sentences on
 figures reported by only some facilities and on reporting rates, and the annex sheet
 'PhuLuc' of the province's workbook. Used by batch (every province) and by
-service.make_report (one province's report); moved out of batch.py so that the service
-does not import the batch back."""
+commands/report.py (one province's report)."""
 from __future__ import annotations
 
 from collections import defaultdict

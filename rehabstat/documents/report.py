@@ -143,9 +143,10 @@ def symbol_from_name(name: str) -> str:
 def build_context(table, *, unit: dict, period: Period, document: dict | None = None, kind: str = "bc",
                   draft: bool = False, targets: list | None = None, plan: dict | None = None,
                   today: dt.date | None = None, annex: list | None = None, gaps: list | None = None,
-                  timeliness: dict | None = None, approval: str = "", earlier: dict | None = None,
+                  timeliness: dict | None = None, approved: dict | None = None, earlier: dict | None = None,
                   province: dict | None = None) -> dict:
     """The template context for one unit (facility or province) over a period.
+    ``approved``: {unit: [(year, month)]} approved in the store (None: not from a store);
     ``earlier``: compare.earlier_figures(...) (the periods compared with, or None each);
     ``province``: the province workbook's figures (see province.context)."""
     v = figures_from_table(table)
@@ -283,7 +284,8 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has, "labour": labour,
         "told": told,
         "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
-        "targets": targets or [], "annex": annex or [], "gaps": gaps or [], "approval": approval or "",
+        "targets": targets or [], "annex": annex or [], "gaps": gaps or [],
+        "approval": approval_sentence(approved, period) if approved is not None else "",
         # a province's reporting rates and who sent late (batch): {"sentence": str, "late": [str]}
         "timeliness": {"sentence": "", "late": [], **(timeliness or {})},
         "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
@@ -344,6 +346,25 @@ def _comparisons(v: dict, earlier: dict | None):
     table = phrases(compared, {k: ({i: c for i, c in f.items()} if f else None) for k, f in figures.items()},
                     labels, measures, ends, stocks)
     return table, {"previous": info["previous"], "year": info["year"]}
+
+
+def approval_sentence(locked: dict, period: Period) -> str:
+    """What a document says about approval: `locked` is {unit: [(year, month)]}, the months
+    of `period` the department approved of each of the document's facilities."""
+    from ..checking.gate import month_ranges
+    months = period.months
+    if not any(locked.values()):
+        return "Số liệu trong kỳ chưa được duyệt (chưa khóa trong kho dữ liệu)."
+    if all(len(v) == len(months) for v in locked.values()):
+        return "Số liệu của mọi tháng trong kỳ đã được duyệt và khóa trong kho dữ liệu."
+    words = lambda yms: ("tháng " if len(yms) == 1 else "các tháng ") + month_ranges(yms)  # noqa: E731
+    sets = {tuple(v) for v in locked.values()}
+    if len(sets) == 1:
+        done = sorted(next(iter(sets)))
+        rest = [ym for ym in months if ym not in done]
+        return f"Số liệu {words(done)} đã được duyệt và khóa trong kho dữ liệu; {words(rest)} chưa được duyệt."
+    parts = [f"{u} {words(v)}" for u, v in sorted(locked.items()) if v]
+    return "Số liệu đã được duyệt và khóa trong kho dữ liệu: " + "; ".join(parts) + "; các tháng khác chưa được duyệt."
 
 
 def _prose(agency: str) -> str:

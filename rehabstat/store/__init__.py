@@ -13,7 +13,7 @@ Library API (the CLI in rehabstat/cli.py only formats what these return):
     ds = load_dataset("kho")                        # Dataset of the latest accepted versions
 
 As a data source: every command that reads `--data DIR` accepts a StoreSource in its place
-(service.load, validate.validate_paths, batch.run_batch): the Dataset is built from the
+(commands/prepare.py): the Dataset is built from the
 rows parsed at receipt; no workbook is opened again.
 """
 from __future__ import annotations
@@ -57,23 +57,3 @@ def load_dataset(root, units=None, window=None):
     rows of the months of `window` only, when given: Store.dataset)."""
     with Store.open(root) as store:
         return store.dataset(units, window)
-
-
-def approval_sentence(approved: dict, units, period) -> str:
-    """What a document says about approval, for the months of `period` of `units`;
-    `approved` is Store.approved() ({(unit, year, month): ...})."""
-    from ..checking.gate import month_ranges
-    months = period.months
-    locked = {u: [ym for ym in months if (u, *ym) in approved] for u in units}
-    if not any(locked.values()):
-        return "Số liệu trong kỳ chưa được duyệt (chưa khóa trong kho dữ liệu)."
-    if all(len(v) == len(months) for v in locked.values()):
-        return "Số liệu của mọi tháng trong kỳ đã được duyệt và khóa trong kho dữ liệu."
-    words = lambda yms: ("tháng " if len(yms) == 1 else "các tháng ") + month_ranges(yms)  # noqa: E731
-    sets = {tuple(v) for v in locked.values()}
-    if len(sets) == 1:
-        done = sorted(next(iter(sets)))
-        rest = [ym for ym in months if ym not in done]
-        return f"Số liệu {words(done)} đã được duyệt và khóa trong kho dữ liệu; {words(rest)} chưa được duyệt."
-    parts = [f"{u} {words(v)}" for u, v in sorted(locked.items()) if v]
-    return "Số liệu đã được duyệt và khóa trong kho dữ liệu: " + "; ".join(parts) + "; các tháng khác chưa được duyệt."

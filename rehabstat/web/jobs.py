@@ -116,19 +116,18 @@ def period_of(args: dict):
 def grid(root: str, args: dict, province: str | None = None, units=None) -> dict:
     """The completeness grid (facility × month) of a period, by the gate: each cell's state,
     how late, and whether the month is approved; the census at the end of each month."""
-    from ..checking.gate import decide
-    from ..commands.service import load
+    from ..commands.prepare import Selection, prepare
     from ..common.errors import UsageError
-    from ..store import Store, StoreSource
+    from ..store import StoreSource
     period = period_of(args)
-    ds, cfg = load(StoreSource(Path(root)))
-    with Store.open(root) as store:
-        approved = store.approved()
+    source = StoreSource(Path(root))
     try:
-        gate = decide(ds, period, cfg, units=units, provinces=[province] if province else None)
+        prepared = prepare(source, period, Selection(units=units, provinces=[province] if province else None),
+                           refuse=False)
     except UsageError as exc:
         return {"period": period.code, "label": period.label, "months": period.months, "provinces": [],
                 "empty": str(exc), "census": [], "complete": False}
+    gate, approved = prepared.gate, prepared.approved()
     provinces = []
     for name, facs in sorted(gate.by_province().items()):
         rows = []
@@ -198,7 +197,7 @@ def next_form(root: str, unit: str, out_dir: str) -> str | None:
 def province_report(root: str, args: dict, province: str, out_dir: str) -> dict:
     """The province's BC (.docx and .xlsx) for the period, by the gate's rules: final when the
     data are complete and clean, otherwise a draft that says DỰ THẢO (as report --force)."""
-    from ..commands.service import make_report
+    from ..commands.report import make_report
     from ..store import StoreSource
     period = period_of(args)
     result = make_report(StoreSource(Path(root)), period, province=province, out=Path(out_dir), force=True)

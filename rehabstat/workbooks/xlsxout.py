@@ -25,7 +25,7 @@ HEADER_FILL = "DDEBF7"
 # are not UTF-8 (os.fsdecode) and cannot be encoded at all
 UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
-REPLACED = [0]  # strings changed by writable() in this process (service.build_document notes it)
+REPLACED = [0]  # strings changed by writable() in this process (commands/report.build_document notes it)
 
 
 def writable(text: str) -> str:

@@ -1,0 +1,50 @@
+"""Where a command writes: the output folder can be written, a workbook we did not write is never replaced."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def ensure_out_dir(out) -> Path:
+    """The output folder can be written (it, or the nearest folder above it that exists), or
+    a UsageError (exit 2) says why. Creates nothing: a refused command leaves no folder."""
+    import os
+    from ..common.errors import UsageError
+    out = Path(out)
+    for parent in [out, *out.parents]:
+        if not parent.exists():
+            continue
+        if not parent.is_dir():
+            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {parent} là một tệp, không phải thư mục. "
+                             "Hãy chọn --out khác.")
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. "
+                             "Hãy chọn --out là một thư mục có quyền ghi.")
+        _try_writing(out, parent)
+        break
+    return out
+
+
+def _try_writing(out: Path, parent: Path) -> None:
+    """Make and remove an empty folder in `parent`: what the OS refuses (a folder that cannot be
+    made, as /proc/x or an unmapped drive; a locked or read-only folder, even for root) is refused
+    here, before any work, as a UsageError."""
+    import os
+    import tempfile
+    from ..common.errors import UsageError, WRITE_ADVICE, os_reason
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".~rehabstat-", dir=parent))
+    except OSError as exc:
+        where = "" if parent == out else f" (trong {parent})"
+        raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {os_reason(exc)}{where}. {WRITE_ADVICE}") from None
+
+
+def refuse_overwriting_a_workbook(out) -> None:
+    """`--out FILE` must not replace a workbook that rehabstat did not write (a facility's
+    monthly workbook, a targets workbook): a UsageError (exit 2) before anything is read.
+    Our own results (marked, see safety.is_rehabstat_output) may be written again."""
+    from ..reading import safety
+    from ..common.errors import UsageError
+    out = Path(out)
+    if out.is_file() and out.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_rehabstat_output(out):
+        raise UsageError(f"Không ghi đè {out}: đó là một sổ tính không do rehabstat lập (có thể là sổ dữ liệu). "
+                         "Hãy chọn --out là một tệp mới.")

@@ -1,0 +1,207 @@
+"""The one preparation step of every command and of the web: read the source (data folders or
+a store), run the checks, ask the gate, and refuse unless the data are complete.
+
+    prepared = prepare(source, period, Selection(province="Sơn La", one=True), config)
+    prepared.dataset, prepared.issues, prepared.gate      # what was read, what is wrong, what counts
+
+`--data` and `--store` are two sources of the same thing: both come through here, so they
+give the same results.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..common.codes import unit_code
+from ..common.periods import Period, month_code
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a command is about. A document (`one`) is about one facility or one province:
+    `facility` or `province`, else the data's only facility (choose_units). A table is about
+    `units` (facility codes) or `provinces` (names); None: every one."""
+    facility: str | None = None
+    province: str | None = None
+    units: list | None = None
+    provinces: list | None = None
+    one: bool = False
+
+
+@dataclass
+class Prepared:
+    """The data of a command: everything read, its issues, and the gate's decision."""
+    source: object
+    period: Period | None  # None: the months the data span (validate without a period)
+    dataset: object  # rehabstat.reading.dataset.Dataset: everything read, earlier periods too
+    config: object  # rehabstat.settings.config.Config
+    issues: list = field(default_factory=list)  # the monthly workbooks' and the data's (reader and rules)
+    province_issues: list = field(default_factory=list)  # the province workbooks' (not facility-months)
+    gate: object = None  # rehabstat.checking.gate.Gate over the period; None when no month is known
+    as_of: dt.date | None = None  # provinces as of this day (geography.py)
+    units: list = field(default_factory=list)  # a document's facilities
+    level: str = "facility"  # a document's: 'facility' or 'province'
+    key: str = ""  # a document's unit: the facility code or the province name
+
+    @property
+    def from_store(self) -> bool:
+        return is_store(self.source)
+
+    def approved(self) -> dict | None:
+        """{(unit, year, month): ...} of the months the department approved (a store), else None."""
+        return self.source.approved() if self.from_store else None
+
+
+def prepare(source, period: Period | None, selection: Selection | None = None, config=None, *, force=False,
+            today=None, as_of=None, jobs=None, progress=None, warm=(), refuse=True,
+            document: dict | None = None, every_month=False) -> Prepared:
+    """read → checks → gate → refuse unless complete, the same for every command.
+
+    `source`: data folders or files, or a StoreSource. `config`: a Config, a path to
+    rehabstat.toml, or None (looked up beside the data). `period` None: the checks see every
+    month, the gate the months the data span. `refuse`: an empty selection, or (unless
+    `force`) data that are not complete and clean, raise DataError (exit 1).
+    `document`: values that replace the configuration's [document] ones (--number, --date).
+    `progress`, `jobs`, `warm`: as dataset.read_paths takes them. Only the months the period
+    needs are read in full (periods.needed_months), the others glanced at, unless
+    `every_month` (validate: every workbook is checked whatever its month)."""
+    from ..checking.gate import checked_issues, decide
+    from ..reading.province import split_issues
+    selection = selection or Selection()
+    ds, cfg = read(source, config, jobs=jobs, progress=progress, warm=warm, period=None if every_month else period)
+    for name, value in (document or {}).items():
+        cfg.document[name] = value
+    span = period if period is not None else data_span(ds)
+    as_of = as_of or (span.end_date if span is not None else None)
+    prepared = Prepared(source=source, period=period, dataset=ds, config=cfg, as_of=as_of)
+    units, provinces = selection.units, selection.provinces
+    if selection.one:
+        prepared.units, prepared.level, prepared.key = choose_units(ds, selection.facility, selection.province,
+                                                                    as_of)
+        units = prepared.units if prepared.level == "facility" else None
+        provinces = [selection.province] if prepared.level == "province" else None
+    issues = checked_issues(ds, period, today, cfg)  # once: the gate asks again for earlier periods
+    prepared.issues, prepared.province_issues = split_issues(ds, issues)  # province workbooks: not facility-months
+    if span is not None:
+        prepared.gate = decide(ds, span, cfg, units=units, provinces=provinces, force=force, today=today,
+                               as_of=as_of, issues=prepared.issues)
+        if refuse:
+            refuse_unless_complete(prepared.gate, force)
+    return prepared
+
+
+def read(source, config=None, jobs=None, progress=None, warm=(), period=None):
+    """Read the source and its configuration: (Dataset, Config). `warm`: modules to import
+    while the workbooks are parsed (dataset.read_paths). `period`: only the months it needs
+    are read in full (periods.needed_months), the others glanced at."""
+    from ..common.periods import needed_months
+    from ..reading.dataset import read_paths
+    from ..settings.config import Config, load_config
+    window = needed_months(period) if period is not None else None
+    if is_store(source):  # --store: the rows parsed at receipt, latest accepted version of each month
+        return source.dataset(window=window), config if isinstance(config, Config) else source.config(config)
+    paths = [Path(p) for p in (source if isinstance(source, (list, tuple)) else [source])]
+    cfg = config if isinstance(config, Config) else load_config(paths, config)
+    return read_paths(paths, jobs=jobs, progress=progress, warm=warm, window=window), cfg
+
+
+def is_store(source) -> bool:
+    """store.is_store(source), without importing the store (sqlite3 and the inbox: ~10 ms of a
+    report from --data): a StoreSource exists only once rehabstat.store has been imported."""
+    import sys
+    store = sys.modules.get("rehabstat.store")
+    return store is not None and store.is_store(source)
+
+
+def data_span(ds) -> Period | None:
+    """The months the data's monthly workbooks span, first to last; None when none says its month."""
+    known = ds.files.dropna(subset=["year", "month"])
+    if not len(known):
+        return None
+    yms = sorted({(int(y), int(m)) for y, m in zip(known["year"], known["month"])})
+    return Period(yms[0], yms[-1], f"{month_code(*yms[0])}..{month_code(*yms[-1])}")
+
+
+def refuse_unless_complete(gate, force: bool) -> None:
+    """The one policy: an empty selection is always refused; incomplete or unclean data are
+    refused unless force."""
+    from ..common.errors import DataError
+    if gate.empty:
+        raise DataError(f"Không có số liệu cho {gate.period.label}.", gate.problems(),
+                        gate.advice())
+    if not gate.complete and not force:
+        problems = gate.problems()
+        raise DataError(f"Số liệu {gate.period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
+                        problems + unreadable_lines(gate, problems), gate.advice())
+
+
+def unreadable_lines(gate, mentioned=()) -> list[str]:
+    """A line per file of the data that could not be read at all (the gate's `unreadable`,
+    whatever its month: a truncated 2021-03-sua.xlsx beside a complete quarter is still a
+    month somebody sent), with what to do, unless `mentioned` (lines already shown) names it."""
+    shown = "\n".join(mentioned)
+    return [f"Tệp không tính vào số liệu – {f}: {message}"
+            for f, message in gate.unreadable
+            if str(f) not in shown and f"{Path(f).name}:" not in shown and f"{Path(f).name} " not in shown]
+
+
+def province_notes(ds, period: Period, as_of=None, units=None) -> list[str]:
+    """What the console should say about province names: old names read into a new
+    province, names that are no province (geography.mapping_notes)."""
+    from ..settings.geography import mapping_notes
+    files = ds.files
+    if len(files):
+        ym = files["year"] * 100 + files["month"]
+        files = files[(ym >= period.first[0] * 100 + period.first[1]) & (ym <= period.last[0] * 100 + period.last[1])]
+    return mapping_notes(files, as_of or period.end_date, units)
+
+
+def choose_units(ds, facility=None, province=None, as_of=None):
+    """(units, level, display) for a report: one facility, or all facilities of a province
+    (the province as of `as_of`: "Nam Định" in 2025 is tỉnh Ninh Bình's part)."""
+    from ..common.codes import province_key
+    from ..settings.geography import province_at, unit_provinces
+    files = ds.files.dropna(subset=["unit"])
+    known = sorted(set(files["unit"]))
+    if facility and province:
+        raise usage("Chọn --facility hoặc --province, không chọn cả hai.")
+    if province:
+        as_of = as_of or dt.date.max
+        name = province_at(province, as_of)
+        of = unit_provinces(ds.files, as_of)
+        units = sorted(u for u, p in of.items() if province_key(p) == province_key(name))
+        if not units:
+            provinces = sorted(set(of.values()))
+            raise usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
+        return units, "province", name
+    if facility:
+        code = unit_code(facility)
+        if code not in known:
+            raise usage(f"Không có cơ sở '{facility}' trong dữ liệu. Các cơ sở có: {', '.join(known) or '(không có)'}.")
+        return [code], "facility", code
+    if len(known) == 1:
+        return known, "facility", known[0]
+    if not known:
+        if ds.files.empty or (ds.files["status"] == "skipped").all():
+            raise usage("Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong thư mục dữ liệu.")
+        from ..common.errors import DataError
+        raise DataError("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu.",
+                        [f"{f}: {next((i.message for i in ds.issues if i.file == f), 'không đọc được')}"
+                         for f in ds.files["file"][:20]],
+                        "Xem chi tiết: rehabstat validate THƯ-MỤC; sửa hoặc gửi lại các sổ.")
+    from ..checking.checks import one_facility_several_codes
+    twins = [(part["unit_name"].iloc[0], sorted(set(part["unit"]))) for part in one_facility_several_codes(ds.files)]
+    if twins:  # a mistyped code ("SL1" one month), not two facilities: say so, not "choose one"
+        from ..common.errors import DataError
+        raise DataError("Một cơ sở được ghi dưới nhiều mã khác nhau, nên dữ liệu như có nhiều cơ sở.",
+                        [f"'{name}': mã {', '.join(codes)}" for name, codes in twins],
+                        "Sửa Mã cơ sở ở trang ThongTin của các sổ ghi sai mã (rehabstat validate báo lỗi X005 "
+                        "ở từng sổ) rồi chạy lại.")
+    listed = ", ".join(known[:10]) + ("..." if len(known) > 10 else "")
+    raise usage(f"Dữ liệu có {len(known)} cơ sở ({listed}). Chọn --facility MÃ hoặc --province TÊN.")
+
+
+def usage(message):
+    from ..common.errors import UsageError
+    return UsageError(message)
