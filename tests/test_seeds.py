@@ -9,7 +9,8 @@ import docx
 import pytest
 
 from conftest import SAMPLES, cli, cli_json, text_of
-from rehabstat.computing.compare import earlier_period, end_label, in_data, phrase, short_label
+from rehabstat.computing.compare import earlier_period, in_data
+from rehabstat.documents.comparisons import end_label, phrase, short_label
 from rehabstat.common.periods import Period, make_period
 
 

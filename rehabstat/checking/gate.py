@@ -159,22 +159,6 @@ class Gate(IssueCounts):
             lines.append(f"Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}" + (f" – {message}" if message else ""))
         return lines
 
-    def draft_reasons(self, units=None) -> list[str]:
-        """Why a draft is one, for the document itself (under the DỰ THẢO line): the missing,
-        duplicate and excluded months of these facilities and how many errors are left. No
-        issue message is quoted (they may quote a cell, e.g. a learner id)."""
-        facs = [f for u, f in sorted(self.facilities.items()) if units is None or u in units]
-        lines = gap_lines(facs, self.period, self.force)
-        units = {f.unit for f in facs}
-        errors = [i for i in self.errors if self.issue_unit(i) in units or self.issue_unit(i) is None]
-        if errors:
-            files = {i.file for i in errors if i.file}
-            lines.append(f"Số liệu còn {len(errors)} lỗi chưa sửa" + (f" ở {len(files)} sổ" if files else "")
-                         + (" (đã tính vào số liệu)." if self.force else "."))
-        if self.unattributed:
-            lines.append(f"{len(self.unattributed)} sổ không đọc được (không rõ cơ sở hoặc tháng).")
-        return lines
-
     def advice(self) -> str:
         if self.empty:
             return "Chọn kỳ hoặc cơ sở có trong dữ liệu."
@@ -436,19 +420,6 @@ def _missing_issues(gate: Gate) -> list[Issue]:
 
 
 # ---------------------------------------------------------------- words
-
-def facility_note(fac: Facility) -> str:
-    parts = []
-    for status, word in ((MISSING, "thiếu"), (NOT_DUE, "chưa hết tháng"), (DUPLICATE, "trùng"),
-                         (HAS_ERRORS, "có lỗi")):
-        months = fac.months(status)
-        if months:
-            parts.append(f"{word} {month_ranges(months)}")
-    late = sorted((ym, d) for ym, d in fac.late.items() if d)
-    if late:
-        parts.append("gửi muộn " + ", ".join(f"{m:02d}/{y} ({d} ngày)" for (y, m), d in late))
-    return "; ".join(parts)
-
 
 def month_ranges(months) -> str:
     """[(2021, 7), ..., (2021, 12), (2022, 2)] → '07/2021 đến 12/2021, 02/2022'."""

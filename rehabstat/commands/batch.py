@@ -22,9 +22,9 @@ from ..common.codes import province_key
 from ..common.issues import ERROR, Issue, IssueCounts
 from ..common.periods import Period
 from ..checking.gate import (DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, STATUSES, Facility,  # noqa: F401
-                   facility_note, gap_lines, month_from_name, month_ranges)
-from ..documents.annex import (ANNEX_CATEGORIES, ANNEX_INDICATORS, annex_rows, late_months, partial_figures,  # noqa: F401
-                    timeliness_context, write_annex_sheet)
+                   gap_lines, month_from_name, month_ranges)
+from ..documents.annex import (ANNEX_CATEGORIES, ANNEX_INDICATORS, annex_rows, draft_reasons,  # noqa: F401
+                               facility_note, late_months, partial_figures, timeliness_context, write_annex_sheet)
 
 
 # ---------------------------------------------------------------- results
@@ -281,7 +281,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         data = DocumentData(dataset=parts[prov.name], config=cfg, units=units,
                             issues=[i for i in prov.errors + prov.warnings if i.file not in excluded],
                             table=tables.get(prov.name), draft=not prov.complete,
-                            draft_reasons=result.gate.draft_reasons([f.unit for f in prov.facilities])
+                            draft_reasons=draft_reasons(result.gate, [f.unit for f in prov.facilities])
                             if not prov.complete else [],
                             annex=prov.annex, gaps=prov.gaps, timeliness=timeliness_context(prov.facilities, cfg),
                             approved=None if approved is None else approved_months(approved, units, period),

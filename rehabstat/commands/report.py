@@ -90,6 +90,7 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
 def document_data(prepared) -> DocumentData:
     """What one unit's document rests on, from the prepared data (a facility, or a province
     with its annex of facilities)."""
+    from ..documents.annex import draft_reasons
     from ..reading.province import relevant_issues
     ds, cfg, gate, period, units = prepared.dataset, prepared.config, prepared.gate, prepared.period, prepared.units
     annex = gaps = timely = None
@@ -106,7 +107,7 @@ def document_data(prepared) -> DocumentData:
     approved = prepared.approved()
     mine = relevant_issues(ds, prepared.province_issues, period, prepared.key if prepared.level == "province" else None)
     return DocumentData(dataset=gate.dataset, config=cfg, units=units, issues=gate.issues + mine, draft=gate.draft,
-                        draft_reasons=gate.draft_reasons() if gate.draft else [], annex=annex, gaps=gaps,
+                        draft_reasons=draft_reasons(gate) if gate.draft else [], annex=annex, gaps=gaps,
                         timeliness=timely, approved=None if approved is None else approved_months(approved, units, period),
                         full=ds, all_issues=prepared.issues,
                         reporting=[f for u, f in gate.facilities.items() if u in set(units)])
@@ -164,21 +165,9 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
         table = compute(ds, period, level="facility" if level == "facility" else "province", split=cfg.split,
                         units=units if level == "facility" else None,
                         provinces=[key] if level == "province" else None, as_of=as_of)
-    names = ds.unit_names()
-    from ..settings.geography import geography, unit_provinces
-    if level == "facility":
-        province = unit_provinces(ds.files, as_of).get(key, "") or ds.unit_provinces().get(key, "")
-        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": "",
-                "full": ""}
-    else:
-        province = key
-        # a merged province over months before the merger says once what it is made of
-        scope = geography().scope(key, as_of, period.start_date)
-        known = geography().resolve(key, as_of).province
-        unit = {"code": key, "name": _province_title(key), "province": key, "level": level,
-                "scope": scope if "(" in scope else "", "facilities": len(units),
-                # in prose, as the seeds write it: "trên địa bàn tỉnh Cao Bằng", "thành phố Hà Nội"
-                "full": known.full if known is not None else ""}
+    from ..documents.report import unit_context
+    unit = unit_context(ds, level, key, units, period, as_of)
+    province = unit["province"]
     from ..settings.sector import document_settings
     settings, sector_notes = document_settings(cfg.document, period, level, province,
                                                unit["name"] if level == "facility" else None, as_of)
@@ -233,7 +222,8 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
         with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
             render_docx(r.template, kind, ctx, docx_tmp)  # both files, or neither
             write_report_workbook(ctx, table, xlsx_tmp, unit, period,
-                                  tidy=_with_reporting(table, d.reporting, level, period, cfg))
+                                  tidy=_with_reporting(table, d.reporting, level, period, cfg),
+                                  targets=plan_ctx["targets"] if kind == "kh" else compared)
     except OutputError:
         raise
     except PermissionError as exc:
@@ -263,15 +253,3 @@ def _with_reporting(table, facilities, level: str, period: Period, cfg):
     from ..computing.indicators.engine import COLUMNS
     extra = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
     return pd.concat([table.astype({"value": object}), extra], ignore_index=True)
-
-
-def _province_title(name: str) -> str:
-    """The province as the workbooks write it, with its prefix in prose form: "TP. Hà Nội" →
-    "thành phố Hà Nội", "Tỉnh Sơn La" → "tỉnh Sơn La", "Hà Nội" → "Hà Nội". No list of which
-    provinces are cities: names and statuses change (2025 mergers), the clerk's words stay."""
-    import re
-    m = re.match(r"\s*(tp\.?|thành phố|tỉnh)\s+(.*)$", name or "", re.I)
-    if not m:
-        return (name or "").strip()
-    prefix = "tỉnh" if m.group(1).lower() == "tỉnh" else "thành phố"
-    return f"{prefix} {m.group(2).strip()}"

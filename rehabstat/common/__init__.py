@@ -8,7 +8,7 @@ and deadlines, Vietnamese formatting. Imports nothing of rehabstat outside this 
     errors.py       every user-facing error type (UsageError → exit 2, DataError → exit 1, TemplateError)
     issues.py       Issue (code, severity, params, place) and issue(); its message rendered in a language (text(lang))
     language.py     the language chosen with --lang (LANG)
-    periods.py      Period (code '2021', '2021-Q2', '2017-01..2020-06'), period_between, due dates
+    periods.py      Period (code '2021', '2021-Q2', '2017-01..2020-06'; its kind), period_between, due dates
     rules.py        registry: Rule(code, severity, name, title, messages, explanations in vi and en, flags)
     values.py       tolerant parsing: Vietnamese numbers, day-first dates, periods "01/2021"
     vnformat.py     Vietnamese numbers, dates, percentages, money in words (one module)

@@ -7,21 +7,16 @@ same period of the previous year.
   every facility has every month of it (a month missing anywhere would make the change a
   change of coverage, not of the figures). Where it is not, nothing is compared: the
   documents leave the sentence out and the machine output leaves the columns empty.
-* :func:`phrases` writes the comparisons the way the seeds do: stocks "so với cuối quý
-  I/2021 giảm 126 học viên", flows "tăng 12,5% so với cùng kỳ năm 2020".
+* :func:`earlier_figures` gives a document the earlier periods' figures; documents/comparisons.py
+  writes the comparisons from them.
 """
 from __future__ import annotations
 
-from ..common import vnformat as vn
-from ..common.periods import NAMED, Period, month_code, period_between  # noqa: F401
+from ..common.periods import Period, period_between
 from ..common.values import plain_number
 from ..reading.dataset import READ_WHOLE
 
 KINDS = ("previous", "year")
-# indicators compared as stocks at the period's end ("so với cuối quý I/2021 giảm 126");
-# every other indicator is a flow ("tăng 12,5% so với cùng kỳ năm 2020")
-STOCK_END = ("CUOI_KY", "CO_MAT", "VANG_MAT")
-STOCK_START = ("DAU_KY",)
 
 
 def _shift(ym: tuple[int, int], months: int) -> tuple[int, int]:
@@ -38,37 +33,6 @@ def earlier_period(period: Period, kind: str) -> Period:
     if kind == "year":
         return period_between(_shift(period.first, -12), _shift(period.last, -12))
     raise ValueError(kind)
-
-
-def short_label(period: Period) -> str:
-    """How an earlier period is named after "so với" / "so với cuối": "quý I/2021",
-    "năm 2020", "6 tháng đầu năm 2020", "tháng 05/2021", else the full label."""
-    y, n = period.first[0], period.number
-    if period.kind == "year":
-        return f"năm {y}"
-    if period.kind == "month":
-        return f"tháng {n:02d}/{y}"
-    if period.kind == "quarter":
-        return f"quý {vn.roman(n)}/{y}"
-    return period.label
-
-
-def end_label(period: Period) -> str:
-    """The end of a period after "so với": "cuối quý I/2021", "cuối năm 2020", "cuối tháng
-    05/2021", "cuối 6 tháng đầu năm 2020" (the second half ends with the year), else "ngày
-    30/06/2020"."""
-    if period.kind == "half" and period.number == 2:
-        return f"cuối năm {period.first[0]}"
-    if period.kind in NAMED:
-        return f"cuối {short_label(period)}"
-    return f"ngày {vn.short_date(period.end_date)}"
-
-
-def same_period_label(period: Period, earlier: Period) -> str:
-    """'cùng kỳ năm 2020' (a period inside one year), else 'cùng kỳ năm trước'."""
-    if earlier.first[0] == earlier.last[0]:
-        return f"cùng kỳ năm {earlier.first[0]}"
-    return "cùng kỳ năm trước"
 
 
 def months_by_unit(ds) -> dict[str, set]:
@@ -117,79 +81,6 @@ def earlier_gate(ds, period: Period, units, config, issues, provinces=None, as_o
                   as_of=as_of)
 
 
-# ---------------------------------------------------------------- prose
-
-def _noun(indicator: str, category: str, measure: str | None) -> str:
-    if measure:
-        return measure
-    if category == "MET":
-        return "bệnh nhân"
-    return "học viên"
-
-
-def _change_words(delta) -> str:
-    return "tăng" if delta > 0 else "giảm"
-
-
-def phrase(indicator: str, category: str, now, before, *, kind: str, label: str,
-           measure: str | None = None, end: str | None = None, stock: bool = False) -> str:
-    """One comparison: stocks "so với cuối quý I/2021 giảm 126 học viên" (``end``: the
-    earlier period's end, for the previous period); flows "tăng 12,5% so với cùng kỳ năm
-    2020" (by the count when the earlier figure is 0)."""
-    noun = _noun(indicator, category, measure)
-    delta = now - before
-    if stock or indicator in STOCK_END or indicator in STOCK_START:
-        where = end if kind == "previous" and end and indicator not in STOCK_START else label
-        if delta == 0:
-            return f"không thay đổi so với {where}"
-        return f"so với {where} {_change_words(delta)} {vn.count(abs(delta))} {noun}"
-    if delta == 0:
-        return f"bằng {label}"
-    if before:
-        return f"{_change_words(delta)} {vn.percent(abs(delta) * 100 / before)} so với {label}"
-    return f"{_change_words(delta)} {vn.count(abs(delta))} {noun} so với {label}"
-
-
-class _Phrases(dict):
-    """category → comparison phrase; "" where nothing is compared."""
-
-    def __missing__(self, key):
-        return ""
-
-
-def phrases(v: dict, earlier: dict[str, dict | None], labels: dict[str, str], measures: dict | None = None,
-            ends: dict | None = None, stocks=()) -> dict:
-    """cmp[IND][CAT]: the comparisons of every figure with the earlier periods that are in
-    the data, joined with ", " ("" when none). ``earlier`` maps 'previous'/'year' to the
-    earlier period's figures (indicator → category → value) or None."""
-    measures = measures or {}
-    out: dict[str, _Phrases] = {}
-    for ind, cats in v.items():
-        row = _Phrases()
-        for cat, now in cats.items():
-            parts = []
-            for kind in KINDS:
-                before_v = earlier.get(kind)
-                if before_v is None:
-                    continue
-                if ind not in before_v:
-                    continue  # not in the earlier period's data (e.g. a figure nobody reported then)
-                before = before_v[ind].get(cat, 0)
-                if not now and not before:
-                    continue
-                parts.append(phrase(ind, cat, now, before, kind=kind, label=labels[kind], measure=measures.get(ind),
-                                    end=(ends or {}).get(kind), stock=ind in stocks))
-            if parts:
-                row[cat] = ", ".join(parts)
-        out[ind] = row
-    return _PhraseTable(out)
-
-
-class _PhraseTable(dict):
-    def __missing__(self, key):
-        return _Phrases()
-
-
 # ---------------------------------------------------------------- machines
 
 def compare_table(table, earlier_table, earlier: Period | None):
@@ -229,7 +120,7 @@ def compare_table(table, earlier_table, earlier: Period | None):
 
 def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=None, issues=None,
                     as_of=None) -> dict:
-    """For a document: {'previous'|'year': {'period', 'label', 'end_label', 'table'} or None}.
+    """For a document: {'previous'|'year': {'period', 'table'} or None}.
     None where the earlier period is not in the data for these facilities (the gate says
     so when ``issues`` are given). ``extra(earlier_period, table)`` may add rows (the
     province workbook's). ``ds`` is the whole Dataset, not the period's counted files.
@@ -258,16 +149,16 @@ def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=
                         provinces=[key] if level != "facility" else None, as_of=as_of)
         if extra is not None:
             table = extra(p, table)
-        label = short_label(p) if kind == "previous" else same_period_label(period, p)
-        out[kind] = {"period": p, "label": label, "end_label": end_label(p), "table": table}
+        out[kind] = {"period": p, "table": table}
     return out
 
 
 def document_extras(ds, period: Period, units, level: str, key: str, cfg, table, full=None, issues=None,
                     as_of=None):
     """What a document adds to its unit's indicator table: the province workbook's rows (a
-    province's document), the earlier periods compared with, the province context, and
-    the province workbooks' issues (X006 straddling, X007 overlapping). ``full``: the whole
+    province's document), the earlier periods compared with, and
+    the province workbooks' investment ({(year, source): đồng}) and issues (X006 straddling,
+    X007 overlapping). ``full``: the whole
     Dataset (``ds`` may hold only the period's counted files); without it nothing is compared.
     Returns (table, earlier, province_ctx, issues)."""
     notes: list = []
@@ -277,7 +168,7 @@ def document_extras(ds, period: Period, units, level: str, key: str, cfg, table,
         from ..reading import province
         table, found = province.augment(ds, period, key, table)
         notes += found
-        province_ctx = province.context(ds, period, key)
+        province_ctx = province.investment(ds, period, key)
 
         def extra(p, t):
             return province.augment(ds, p, key, t)[0]

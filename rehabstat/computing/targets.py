@@ -173,30 +173,24 @@ def default_label(indicator, category) -> str:
 
 
 def compare_targets(rows, table, unit_keys, year) -> list[dict]:
-    """Results against the plan: [{code, label, unit, plan, actual, rate, met, sentence}]."""
+    """Results against the plan: [{code, label, unit, plan, actual, ratio, met}] (numbers:
+    documents/report.py writes them as the documents do)."""
     out = []
     for t in _for_units(rows, unit_keys, year):
         actual = actual_value(table, t["indicator"], t["category"])
-        ratio = actual / t["plan"] * 100
-        label = t["label"] or default_label(t["indicator"], t["category"])
-        measure = t["measure"] or ""
-        met = actual >= t["plan"]
-        rate = vn.percent(ratio)
-        sentence = (f"{label}: thực hiện {vn.number(actual)}/{vn.number(t['plan'])} {measure}, đạt {rate} kế hoạch"
-                    + (" (hoàn thành chỉ tiêu)." if met else " (chưa đạt chỉ tiêu)."))
-        out.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
-                    "actual": vn.number(actual), "rate": rate, "met": met, "sentence": " ".join(sentence.split())})
+        out.append({"code": t["code"], "label": t["label"] or default_label(t["indicator"], t["category"]),
+                    "unit": t["measure"] or "", "plan": t["plan"], "actual": actual,
+                    "ratio": actual / t["plan"] * 100, "met": actual >= t["plan"]})
     return out
 
 
 def plan_targets(rows, unit_keys, plan_year, table) -> dict:
-    """Part II of the KH: the plan year's targets, with last year's result beside each."""
+    """Part II of the KH: the plan year's targets, with last year's result beside each:
+    {year, targets: [{code, label, unit, plan, actual}]} (numbers)."""
     items = []
     for t in _for_units(rows, unit_keys, plan_year):
         actual = actual_value(table, t["indicator"], t["category"])
-        label = t["label"] or default_label(t["indicator"], t["category"])
-        measure = t["measure"] or ""
-        items.append({"code": t["code"], "label": label, "unit": measure, "plan": vn.number(t["plan"]),
-                      "actual": vn.number(int(actual) if float(actual).is_integer() else actual),
-                      "text": " ".join(f"{label}: {vn.number(t['plan'])} {measure}".split())})
-    return {"code": str(plan_year), "year": plan_year, "label": f"năm {plan_year}", "targets": items}
+        items.append({"code": t["code"], "label": t["label"] or default_label(t["indicator"], t["category"]),
+                      "unit": t["measure"] or "", "plan": t["plan"],
+                      "actual": int(actual) if float(actual).is_integer() else actual})
+    return {"year": plan_year, "targets": items}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..checking.gate import RECEIVED, Facility, facility_note
+from ..checking.gate import DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, Facility, month_ranges
 
 ANNEX_INDICATORS = (
     ("DAU_KY", "Đầu kỳ"), ("TIEP_NHAN", "Tiếp nhận"), ("HOAN_THANH", "Hoàn thành"), ("TRON", "Trốn (lượt)"),
@@ -172,3 +172,36 @@ def write_annex_sheet(wb, annex: list[dict], gaps: list[str], top: int = 1):
         ws.widths[c] = widths.get(c, 11)
     ws.widths[note_col] = 40
     return ws
+
+
+def facility_note(fac: Facility) -> str:
+    """The annex's note on a facility: its missing, unfinished, duplicate and faulty months, who sent late."""
+    parts = []
+    for status, word in ((MISSING, "thiếu"), (NOT_DUE, "chưa hết tháng"), (DUPLICATE, "trùng"),
+                         (HAS_ERRORS, "có lỗi")):
+        months = fac.months(status)
+        if months:
+            parts.append(f"{word} {month_ranges(months)}")
+    late = sorted((ym, d) for ym, d in fac.late.items() if d)
+    if late:
+        parts.append("gửi muộn " + ", ".join(f"{m:02d}/{y} ({d} ngày)" for (y, m), d in late))
+    return "; ".join(parts)
+
+
+def draft_reasons(gate, units=None) -> list[str]:
+    """Why a draft is one, for the document itself (under the DỰ THẢO line): the missing,
+    duplicate and excluded months of these facilities (of every facility of the gate when
+    `units` is None) and how many errors are left. No issue message is quoted (they may
+    quote a cell, e.g. a learner id)."""
+    from ..checking.gate import gap_lines
+    facs = [f for u, f in sorted(gate.facilities.items()) if units is None or u in units]
+    lines = gap_lines(facs, gate.period, gate.force)
+    units = {f.unit for f in facs}
+    errors = [i for i in gate.errors if gate.issue_unit(i) in units or gate.issue_unit(i) is None]
+    if errors:
+        files = {i.file for i in errors if i.file}
+        lines.append(f"Số liệu còn {len(errors)} lỗi chưa sửa" + (f" ở {len(files)} sổ" if files else "")
+                     + (" (đã tính vào số liệu)." if gate.force else "."))
+    if gate.unattributed:
+        lines.append(f"{len(gate.unattributed)} sổ không đọc được (không rõ cơ sở hoặc tháng).")
+    return lines

@@ -148,7 +148,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     """The template context for one unit (facility or province) over a period.
     ``approved``: {unit: [(year, month)]} approved in the store (None: not from a store);
     ``earlier``: compare.earlier_figures(...) (the periods compared with, or None each);
-    ``province``: the province workbook's figures (see province.context)."""
+    ``province``: the province workbooks' investment ({(year, source): đồng}, province.investment)."""
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
     met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
@@ -192,8 +192,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     has["education_groups"] = bool(education_groups)
     has["reintegration_groups"] = bool(reintegration_groups)
     has["reintegration"] = bool(reintegration_groups) or (has["reintegration"] and not education_groups)
-    province = province or {}
-    has["aftercare"] = bool(province) and unit.get("level") == "province" and bool(
+    has["aftercare"] = province is not None and unit.get("level") == "province" and bool(
         v["HOAN_THANH"]["HV"] or v["SAU_CAI_CU_TRU"]["ALL"]) and any(
         v[c]["ALL"] for codes in (SECTIONS["communication"], SECTIONS["community"], SECTIONS["investment"])
         for c in codes)
@@ -273,24 +272,89 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     several = unit.get("level") == "province" and unit.get("facilities", 2) > 1
     unit = {**unit, "short": "các cơ sở" if several else "Cơ sở", "short_cap": "Các cơ sở" if several else "Cơ sở",
             "scope": unit.get("scope", ""), "full": unit.get("full", "")}
-    cmp, compare_ctx = _comparisons(v, earlier)
+    cmp, compare_ctx = _comparisons(v, earlier, period)
     return {
         "cmp": cmp, "compare": compare_ctx,
         "parts_all": {ind: breakdown(v[ind], ALL_CATEGORIES) for ind in ("CUOI_KY", "CO_MAT", "VANG_MAT")},
         "education_groups": education_groups, "reintegration_groups": reintegration_groups,
-        "prov": {"investment": province.get("investment", []), "investment_total": province.get("investment_total", ""),
-                 "investment_years": province.get("investment_years", "")},
+        "prov": investment_context(province or {}),
         "doc": doc, "unit": unit, "period": period_ctx, "n": n, "v": v, "parts": parts,
         "money": money, "words": words, "pct": pct, "rates": rates, "has": has, "labour": labour,
         "told": told,
         "table": {"columns": list(TABLE_CATEGORIES), "rows": table_rows},
-        "targets": targets or [], "annex": annex or [], "gaps": gaps or [],
+        "targets": [target_row(t) for t in targets or []], "annex": annex or [], "gaps": gaps or [],
         "approval": approval_sentence(approved, period) if approved is not None else "",
         # a province's reporting rates and who sent late (batch): {"sentence": str, "late": [str]}
         "timeliness": {"sentence": "", "late": [], **(timeliness or {})},
-        "plan": plan or {"code": str(period.last[0] + 1), "year": period.last[0] + 1,
-                         "label": f"năm {period.last[0] + 1}", "targets": []},
+        "plan": plan_context(plan or {"year": period.last[0] + 1, "targets": []}),
     }
+
+
+def unit_context(ds, level: str, key: str, units, period: Period, as_of) -> dict:
+    """The document's `unit`: a facility (its name and province as of `as_of`) or a province
+    (its name in prose, what a merged province is made of, how many facilities)."""
+    from ..settings.geography import geography, unit_provinces
+    names = ds.unit_names()
+    if level == "facility":
+        province = unit_provinces(ds.files, as_of).get(key, "") or ds.unit_provinces().get(key, "")
+        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": "",
+                "full": ""}
+    else:
+        province = key
+        # a merged province over months before the merger says once what it is made of
+        scope = geography().scope(key, as_of, period.start_date)
+        known = geography().resolve(key, as_of).province
+        unit = {"code": key, "name": _province_title(key), "province": key, "level": level,
+                "scope": scope if "(" in scope else "", "facilities": len(units),
+                # in prose, as the seeds write it: "trên địa bàn tỉnh Cao Bằng", "thành phố Hà Nội"
+                "full": known.full if known is not None else ""}
+    return unit
+
+
+def _province_title(name: str) -> str:
+    """The province as the workbooks write it, with its prefix in prose form: "TP. Hà Nội" →
+    "thành phố Hà Nội", "Tỉnh Sơn La" → "tỉnh Sơn La", "Hà Nội" → "Hà Nội". No list of which
+    provinces are cities: names and statuses change (2025 mergers), the clerk's words stay."""
+    import re
+    m = re.match(r"\s*(tp\.?|thành phố|tỉnh)\s+(.*)$", name or "", re.I)
+    if not m:
+        return (name or "").strip()
+    prefix = "tỉnh" if m.group(1).lower() == "tỉnh" else "thành phố"
+    return f"{prefix} {m.group(2).strip()}"
+
+
+def investment_context(invest: dict) -> dict:
+    """prov.*: investment by year and source ("Năm 2018: 300 triệu đồng (ngân sách địa
+    phương)"), its total in short form, the years it spans (`invest`: province.investment)."""
+    items = [{"year": y, "amount": vn.money_short(v, lead_zero=True), "source": s}
+             for (y, s), v in sorted(invest.items())]
+    years = sorted({y for y, _ in invest})
+    total = sum(invest.values())
+    return {
+        "investment": items,
+        "investment_total": vn.money_short(total) if total else "",
+        "investment_years": (f"năm {years[0]}" if len(years) == 1 else f"từ năm {years[0]} - {years[-1]}")
+        if years else "",
+    }
+
+
+def target_row(t: dict) -> dict:
+    """A result against its target (targets.compare_targets) as the BC writes it."""
+    sentence = (f"{t['label']}: thực hiện {vn.number(t['actual'])}/{vn.number(t['plan'])} {t['unit']}, "
+                f"đạt {vn.percent(t['ratio'])} kế hoạch" + (" (hoàn thành chỉ tiêu)." if t["met"] else " (chưa đạt chỉ tiêu)."))
+    return {"code": t["code"], "label": t["label"], "unit": t["unit"], "plan": vn.number(t["plan"]),
+            "actual": vn.number(t["actual"]), "rate": vn.percent(t["ratio"]), "met": t["met"],
+            "sentence": " ".join(sentence.split())}
+
+
+def plan_context(plan: dict) -> dict:
+    """Part II of the KH (targets.plan_targets) as the KH writes it."""
+    year = plan["year"]
+    return {"code": str(year), "year": year, "label": f"năm {year}",
+            "targets": [{"code": t["code"], "label": t["label"], "unit": t["unit"], "plan": vn.number(t["plan"]),
+                         "actual": vn.number(t["actual"]),
+                         "text": " ".join(f"{t['label']}: {vn.number(t['plan'])} {t['unit']}".split())}
+                        for t in plan["targets"]]}
 
 
 def row_label(indicator: str, label: str, told: dict) -> str:
@@ -309,17 +373,20 @@ def _coverage_of(annex: list | None, indicator: str) -> str:
     return f"{len(told)}/{len(rows)} cơ sở" if rows and len(told) < len(rows) else ""
 
 
-def _comparisons(v: dict, earlier: dict | None):
+def _comparisons(v: dict, earlier: dict | None, period: Period):
     """cmp[IND][CAT] phrases and compare.{previous,year}.{available,label,code}."""
-    from ..computing.compare import KINDS, phrases
+    from .comparisons import end_label, phrases, same_period_label, short_label
+    from ..computing.compare import KINDS
     earlier = earlier or {}
     figures, labels, info, ends = {}, {}, {}, {}
     prev = earlier.get("previous")
     for kind in KINDS:
         e = earlier.get(kind)
+        label = "" if not e else short_label(e["period"]) if kind == "previous" else \
+            same_period_label(period, e["period"])
         if kind == "year" and e and prev and e["period"] == prev["period"]:
             # a year: the previous year is both; it is said once ("so với năm 2020")
-            info[kind] = {"available": True, "label": e["label"], "code": e["period"].code}
+            info[kind] = {"available": True, "label": label, "code": e["period"].code}
             figures[kind] = None
             continue
         if not e:
@@ -334,9 +401,9 @@ def _comparisons(v: dict, earlier: dict | None):
         if "RA_MET" in v:
             ev["RA_MET"] = {"MET": sum(ev.get(c, {}).get("MET", 0) for c, _ in MET_EXITS)}
         figures[kind] = ev
-        labels[kind] = e["label"]
-        ends[kind] = e.get("end_label")
-        info[kind] = {"available": True, "label": e["label"], "code": e["period"].code}
+        labels[kind] = label
+        ends[kind] = end_label(e["period"])
+        info[kind] = {"available": True, "label": label, "code": e["period"].code}
     measures = {c: f.measure for c, f in FIGURES.items()}
     from ..common.codes import PROVINCE_FIGURES
     measures.update({c: f.measure for c, f in PROVINCE_FIGURES.items()})
@@ -376,7 +443,7 @@ def _prose(agency: str) -> str:
 def _compact_label(period: Period, label: str) -> str:
     """After "Trong": "quý II/2021", "năm 2021", "tháng 05/2021" (seed 004), "6 tháng đầu năm
     2021"; "" for a range of months that is no such period (the documents then write its dates)."""
-    from ..computing.compare import short_label
+    from .comparisons import short_label
     return short_label(period) if period.kind in NAMED else ""
 
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..common import vnformat as vn
 from ..common.periods import Period
+from ..common.values import plain_number
 
 
-def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period, tidy=None) -> Path:
+def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period, tidy=None, targets=()) -> Path:
     """The document's figures as a workbook that prints on A4 (book.print_setup):
     - BienDong: a title, then the category table as the document has it (a row per
       indicator, its code in a column of its own; a column per category, "Cộng HV",
@@ -14,7 +16,9 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     - SoLieuKhac: the other figures; ChiTieu: the KH's targets of the plan year (with last
       year's result), or the BC's results against its targets (--targets);
     - ChiSo: the tidy indicator rows (`tidy`, default `table`: with the reporting rows when
-      given), Vietnamese headers; PhuLuc (a province): its facilities."""
+      given), Vietnamese headers; PhuLuc (a province): its facilities.
+    `targets`: the numbers of ChiTieu (targets.compare_targets for a BC, the plan's
+    targets.plan_targets rows for a KH), written as numbers."""
     from ..common.codes import FIGURES
     from ..workbooks.national import REVENUE_LABELS, TIDY_HEADER, tidy_rows
     from .report import TABLE_CATEGORIES, TABLE_ROWS
@@ -71,19 +75,19 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     top = titled(ws2, f"Các số liệu khác, {figures}", 4)
     write_table(ws2, ["Mã", "Nội dung", "Đơn vị", "Giá trị"], other_rows, widths={1: 17, 2: 45, 3: 8, 4: 18},
                 top=top, wrap=(2,))
-    targets = (ctx.get("plan") or {}).get("targets") if kh else ctx.get("targets")
     if targets:
         ws4 = wb.sheet("ChiTieu")
         if kh:
             top = titled(ws4, f"Chỉ tiêu kế hoạch năm {plan_year} (kết quả năm {plan_year - 1} để so sánh)", 5)
             write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", f"Kế hoạch năm {plan_year}",
                               f"Kết quả năm {plan_year - 1}"],
-                        [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"])]
+                        [[t["code"], t["label"], t["unit"], plain_number(t["plan"]), plain_number(t["actual"])]
                          for t in targets], widths={1: 17, 2: 42, 3: 10, 4: 16, 5: 16}, top=top, wrap=(2,))
         else:
             top = titled(ws4, f"Kết quả so với chỉ tiêu, {figures}", 6)
             write_table(ws4, ["Mã chỉ tiêu", "Nội dung", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt"],
-                        [[t["code"], t["label"], t["unit"], _vn_number(t["plan"]), _vn_number(t["actual"]), t["rate"]]
+                        [[t["code"], t["label"], t["unit"], plain_number(t["plan"]), plain_number(t["actual"]),
+                          vn.percent(t["ratio"])]
                          for t in targets], widths={1: 17, 2: 40, 3: 10, 4: 14, 5: 14, 6: 10}, top=top, wrap=(2,))
     ws3 = wb.sheet("ChiSo")
     top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
@@ -113,16 +117,6 @@ def bold_row(ws, row: int, last_col: int) -> None:
 def _category_short(code: str) -> str:
     from ..common.codes import CATEGORIES
     return CATEGORIES[code].short
-
-
-def _vn_number(text):
-    """A figure the context holds formatted ("1.234", "92,5") back as a number for a cell."""
-    from ..common.values import Bad, parse_number
-    try:
-        value = parse_number(text)
-    except Bad:
-        return text
-    return int(value) if float(value).is_integer() else value
 
 
 def _printable_annex(ws, top: int = 1):

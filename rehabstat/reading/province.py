@@ -301,9 +301,9 @@ def augment(ds, period: Period, province: str, table):
 
 # ---------------------------------------------------------------- documents
 
-def context(ds, period: Period, province: str) -> dict:
-    """prov.*: investment by year and source ("Năm 2018: 300 triệu đồng (ngân sách địa
-    phương)"), its total in short form, the years it spans; has_* flags."""
+def investment(ds, period: Period, province: str) -> dict:
+    """{(year, source): đồng}: the province workbooks' investment (DAU_TU) of the period, by
+    year and source ("" when the workbook names none)."""
     inside, _ = workbooks_for(ds, period, province)
     invest: dict[tuple, int] = {}
     if inside is not None and not inside.empty:
@@ -312,16 +312,7 @@ def context(ds, period: Period, province: str) -> dict:
             year = int(last) // 12
             key = (year, source if isinstance(source, str) else "")
             invest[key] = invest.get(key, 0) + int(value)
-    items = [{"year": y, "amount": vn.money_short(v, lead_zero=True), "source": s}
-             for (y, s), v in sorted(invest.items())]
-    years = sorted({y for y, _ in invest})
-    total = sum(invest.values())
-    return {
-        "investment": items,
-        "investment_total": vn.money_short(total) if total else "",
-        "investment_years": (f"năm {years[0]}" if len(years) == 1 else f"từ năm {years[0]} - {years[-1]}")
-        if years else "",
-    }
+    return invest
 
 
 # ---------------------------------------------------------------- issues
