@@ -183,6 +183,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
             result.refused = True
             return result
         result.draft = True
+    tidy = _with_reporting(table, d.reporting, level, period, cfg)  # the workbook's ChiSo rows
     from ..documents.report import build_context
     from ..computing.targets import compare_targets, plan_targets
     from ..computing.targets import target_units
@@ -222,7 +223,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
         with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
             render_docx(r.template, kind, ctx, docx_tmp)  # both files, or neither
             write_report_workbook(ctx, table, xlsx_tmp, unit, period,
-                                  tidy=_with_reporting(table, d.reporting, level, period, cfg),
+                                  tidy=tidy,
                                   targets=plan_ctx["targets"] if kind == "kh" else compared)
     except OutputError:
         raise
