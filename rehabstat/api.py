@@ -19,11 +19,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .commands.batch import BatchResult, SummaryLine, SummaryTable, batch_summary, run_batch
-from .commands.stopping import end_by, stopping
 from .commands.indicators import indicator_table, write_indicators
 from .commands.output import ensure_out_dir, refuse_overwriting_a_workbook
 from .commands.prepare import province_notes, unreadable_lines
 from .commands.report import DocumentResult, make_report
+from .commands.stopping import end_by, stopping
 from .commands.validate import ValidationResult, format_text, to_json, validate_paths
 from .common.codes import slug
 from .common.errors import (ConfigError, DataError, OutputError, PeriodError, TemplateError, UsageError,
