@@ -75,16 +75,39 @@ def command(fn):
             if isinstance(exc, TemplateError):
                 _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {exc}")
                 raise typer.Exit(2)
-            if isinstance(exc, OSError) and exc.filename and not STATE["debug"]:  # a file or folder the OS refused
+            if isinstance(exc, OSError) and exc.filename:  # a file or folder the OS refused: the user can fix it
+                if STATE["debug"]:
+                    import traceback
+                    traceback.print_exception(type(exc), exc, exc.__traceback__)
                 _console().print(f"[bold red]Lỗi:[/] {_escape(f'Không đọc hoặc ghi được {exc.filename}: {os_reason(exc)}.')} "
                                  + _escape("Hãy kiểm tra đường dẫn và quyền ghi rồi chạy lại."))
                 raise typer.Exit(2)
-            if STATE["debug"]:
-                raise
-            _console().print(f"[bold red]Lỗi không mong đợi:[/] {type(exc).__name__}: {exc}\n"
-                             "Chạy lại với --debug để xem chi tiết và gửi cho người phát triển.")
-            raise typer.Exit(2)
+            _internal_error(exc)
     return wrapper
+
+
+INTERNAL = 3  # our own bug, never the user's input: its own exit code beside 0, 1 and 2
+
+
+def _internal_error(exc: Exception):
+    """Exit 3: an error of rehabstat itself (or of a library it called wrongly), said as ours,
+    never as the file's or the data's, with how to report it; --debug prints the traceback
+    (a worker's own, for an error met in a worker process)."""
+    from .common.catalogue import text
+    from .common.errors import InternalError
+    if STATE["debug"]:
+        import traceback
+        sys.stderr.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        if isinstance(exc, InternalError) and exc.trace:
+            sys.stderr.write(text("internal.worker_trace") + "\n" + exc.trace)
+        sys.stderr.flush()
+    if isinstance(exc, InternalError):
+        what, where = exc.what, exc.where
+    else:
+        what, where = f"{type(exc).__name__}: {exc}", ""
+    said = text("internal.error_reading", what=what, file=where) if where else text("internal.error", what=what)
+    _console().print(said, markup=False)
+    raise typer.Exit(INTERNAL)
 
 
 def stops(kind: str):

@@ -596,7 +596,6 @@ MESSAGES_EN: list[tuple] = [  # (pattern, replacement string or function of the 
     (r"Cần làm:", "To do:"),
     # labels, last: short words that also occur inside the longer messages above
     (r"Lỗi mẫu văn bản:", "Template error:"),
-    (r"Lỗi không mong đợi:", "Unexpected error:"),
     (r"Không lập văn bản:", "No document written:"),
     (r"Cần xem lại:", "Needs a look:"),
     (r"^Lỗi:|(?<=\])Lỗi:", "Error:"),

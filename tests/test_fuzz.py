@@ -22,7 +22,7 @@ COUNT = 40  # mutated workbooks read by one `validate`
 REPORTS = 6  # of them, each alone in a folder through `report --force`
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "robust"
-CRASH_SIGNS = ("Traceback", "panicked", "không mong đợi", "Unexpected error", "memory allocation")
+CRASH_SIGNS = ("Traceback", "panicked", "Lỗi nội bộ", "Internal error", "memory allocation")
 
 
 def run(*args, timeout):

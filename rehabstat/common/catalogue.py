@@ -56,6 +56,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "sheet.macro": ("trang macro Excel 4.0", "an Excel 4.0 macro sheet"),
     "sheet.dialog": ("trang hộp thoại", "a dialog sheet"),
     "detail.cells": ("sổ có hơn {cells} ô có giá trị", "the workbook has over {cells} cells with a value"),
+    # ---------------------------------------------------------------- our own bug (exit 3)
+    "internal.error": ("Lỗi nội bộ của rehabstat ({what}): đây là lỗi của chương trình, không phải của tệp hay số "
+                       "liệu. Hãy chạy lại đúng lệnh này với --debug và gửi toàn bộ nội dung hiện ra cho người "
+                       "phát triển rehabstat.",
+                       "Internal error of rehabstat ({what}): this is the program's fault, not the files' or the "
+                       "data's. Run the same command again with --debug and send everything it prints to "
+                       "rehabstat's developers."),
+    "internal.error_reading": ("Lỗi nội bộ của rehabstat khi đọc {file} ({what}): đây là lỗi của chương trình, "
+                               "không phải của tệp. Hãy chạy lại đúng lệnh này với --debug và gửi toàn bộ nội dung "
+                               "hiện ra cho người phát triển rehabstat.",
+                               "Internal error of rehabstat while reading {file} ({what}): this is the program's "
+                               "fault, not the file's. Run the same command again with --debug and send everything "
+                               "it prints to rehabstat's developers."),
+    "internal.worker_trace": ("Trong tiến trình đọc sổ:", "In the reading worker process:"),
     # ---------------------------------------------------------------- rehabstat rules
     "rules.head.code": ("Mã", "Code"),
     "rules.head.name": ("Tên", "Name"),

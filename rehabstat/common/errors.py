@@ -2,7 +2,8 @@
 
 The CLI turns UsageError, ConfigError and PeriodError into exit code 2 with the message;
 DataError (the data are not complete or not clean) into exit code 1; TemplateError (a template
-that cannot be used, a document that cannot be written) into exit code 2. Nothing here
+that cannot be used, a document that cannot be written) into exit code 2; any other exception,
+InternalError included (our own bug), into exit code 3. Nothing here
 imports anything of rehabstat, so no stage needs the CLI to raise a user-facing error."""
 from __future__ import annotations
 
@@ -31,6 +32,17 @@ class DataError(RehabstatError):
         super().__init__(message)
         self.details = list(details)
         self.advice = advice
+
+
+class InternalError(Exception):
+    """Our own bug (or a library called wrongly) met in a worker process, where the exception
+    cannot travel as itself: exit code 3, told as the tool's error, never as the file's.
+    `what`: its type and message; `trace`: the worker's traceback (shown with --debug);
+    `where`: the file the worker was reading."""
+
+    def __init__(self, what: str, trace: str = "", where: str = ""):
+        super().__init__(what)
+        self.what, self.trace, self.where = what, trace, where
 
 
 class TemplateError(Exception):

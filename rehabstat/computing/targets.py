@@ -70,6 +70,9 @@ def _load(path: Path):
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - a parser error or panic (a BaseException): unreadable
+        from ..reading.blame import is_internal
+        if is_internal(exc):  # our bug: an internal error (exit 3), never "save the file again"
+            raise
         return None, [], type(exc).__name__
     return sheet, rows, None
 

@@ -320,6 +320,9 @@ class XlrdBook:
             except (KeyboardInterrupt, SystemExit, MemoryError):
                 raise
             except BaseException as exc:  # noqa: BLE001 - a damaged stream: xlrd raises struct/Index/Assertion errors
+                from .blame import is_internal
+                if is_internal(exc):  # xlrd called wrongly, or our bug: not the file's
+                    raise
                 if formatting:
                     continue
                 raise Unreadable("F002", f"{type(exc).__name__}: {exc}") from None

@@ -16,7 +16,7 @@ from pathlib import Path
 from struct import error as struct_error
 from zlib import error as zlib_error
 
-from . import fallback, formula, legacy, safety, sheetxml
+from . import blame, fallback, formula, legacy, safety, sheetxml
 from ..common.codes import EVENT_TYPES, FIGURES, category_code, event_code, figure_code, norm_key, unit_code
 from ..common.issues import ERROR, WARNING, Count, column_letter, issue, phrase
 from ..common.rules import DROPS_ROW
@@ -167,8 +167,10 @@ def read_workbook(path, window=None) -> WorkbookResult:
         result.issues.append(issue("F004", file=path, detail=phrase("detail.memory")))
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as exc:  # a parser failure on a damaged file is a data problem, not a crash; a
-        text = str(exc)           # Rust panic in the parser (pyo3 PanicException) is a BaseException
+    except BaseException as exc:  # a Rust panic in the parser (pyo3 PanicException) is a BaseException
+        if blame.is_internal(exc):  # our bug (or a library called wrongly): never told as the file's fault
+            raise
+        text = str(exc)  # what a parser said about the file's bytes: a data problem, not a crash
         code = "F003" if _says_password(text) else \
             "F004" if "limit exceeded" in text.lower() else "F002"  # calamine's own cell limit: a bomb
         result.issues.append(issue(code, file=path, detail=damaged_words(exc)))
@@ -303,6 +305,8 @@ def _parse(path: Path, seen: dict, result: WorkbookResult, window=None):
         except (safety.Refused, MemoryError, KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+            if blame.is_internal(exc):  # our bug: the second parser would hide it (or blame the file)
+                raise
             first = exc
             if _says_password(str(exc)):
                 raise safety.Refused("F003") from None
@@ -320,6 +324,8 @@ def _parse(path: Path, seen: dict, result: WorkbookResult, window=None):
             raise safety.Refused("F014", seen["old"]) from None
         raise _unreadable(exc.code, first, exc, **exc.values) from None
     except BaseException as exc:  # noqa: BLE001 - the second parser failed too: the file is damaged
+        if blame.is_internal(exc):
+            raise
         if seen.get("old"):
             raise safety.Refused("F014", seen["old"]) from None
         raise _unreadable("F002", first, exc) from None

@@ -6,7 +6,8 @@ files ("memory allocation of 549755813888 bytes failed"), raises a pyo3 PanicExc
 `map_isolated` runs a function over items in worker processes, each with a cap on the
 memory it may add (RLIMIT_AS, where the platform has it) and a time limit per item; a
 worker that dies or overruns is replaced, the item it was on gets `failed(item, Death)`
-and the other items go on. Results come back in the order of the items.
+and the other items go on. Results come back in the order of the items. An exception that
+is our own bug, not the file's (reading/blame.py), stops the whole map: InternalError.
 
 Workers are forked on Linux (a few milliseconds, nothing to import again) and live for
 many items; elsewhere they are spawned (and Windows has no RLIMIT_AS: the time limit holds). Their stderr goes to a
@@ -27,6 +28,14 @@ from ..common.issues import phrase
 
 ITEM_SECONDS = float(os.environ.get("REHABSTAT_ITEM_SECONDS", 20))  # per file: a monthly workbook reads in ~10 ms
 MEMORY_BYTES = int(os.environ.get("REHABSTAT_WORKER_MB", 400)) * 1024 * 1024  # address space a worker may add
+
+
+@dataclass(frozen=True)
+class Internal:
+    """An item whose function raised our own error (reading/blame.py): raised again in the
+    parent as common.errors.InternalError (exit 3), never turned into a file's problem."""
+    what: str  # the exception's type and message
+    trace: str  # the worker's traceback, for --debug
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,12 @@ def _worker(conn, fn, err_fd, memory, parent_pid=None):
             except MemoryError:
                 result = Death("memory", phrase("detail.memory"))
             except BaseException as exc:  # noqa: BLE001 - a parser panic must not end the worker silently
-                result = Death("crash", f"{type(exc).__name__}")
+                from .blame import is_internal
+                if is_internal(exc):
+                    import traceback
+                    result = Internal(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+                else:
+                    result = Death("crash", f"{type(exc).__name__}")
             try:
                 conn.send((index, result))
             except MemoryError:
@@ -251,6 +265,9 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
     def settle(slot, value):
         index, item = slot.task
         slot.task = None
+        if isinstance(value, Internal):  # our bug: the command stops (exit 3), whatever the other items
+            from ..common.errors import InternalError
+            raise InternalError(value.what, value.trace, str(item))
         if isinstance(value, Death):
             value = failed(item, value)
         results[index] = value
