@@ -170,7 +170,8 @@ def test_second_parser_reads_what_calamine_reads(name, parser, monkeypatch):
     """The same result (figures and issues, at the same cells) whichever parser read the file."""
     path = ROOT / name
     first = read_workbook(path)
-    monkeypatch.setattr(fallback, "CalamineBook", lambda wb: (_ for _ in ()).throw(RuntimeError("first failed")))
+    from python_calamine import CalamineError  # what calamine raises on a file it cannot read
+    monkeypatch.setattr(fallback, "CalamineBook", lambda wb: (_ for _ in ()).throw(CalamineError("first failed")))
     used = []
     sheet = parser.sheet
     monkeypatch.setattr(parser, "sheet", lambda self, index: used.append(index) or sheet(self, index))

@@ -2,7 +2,8 @@
 
 The file's (an F-issue, "send the file again") only when a parser says something about
 the file's bytes:
-- our own verdicts on a file (safety.Refused, the Unreadable of reader and fallback);
+- our own verdicts on a file (FileVerdict: safety.Refused, the Unreadable of reader and
+  fallback);
 - a parser's own error types: calamine's errors and a Rust panic in it (pyo3's
   PanicException), a broken zip or deflate stream, XML that does not parse, xlrd's and
   openpyxl's "not a workbook", bytes that do not decode, a stream that ends early, and an
@@ -68,10 +69,14 @@ def is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException" and type(exc).__module__ in ("pyo3_runtime", "builtins")
 
 
+class FileVerdict(Exception):
+    """Base of our own verdicts on a file (safety.Refused, the Unreadable of reader and
+    fallback, sheetxml.Damaged): the file's problem, whoever raised it."""
+
+
 def is_internal(exc: BaseException) -> bool:
     """Whether `exc`, met while reading a file, is our own error rather than the file's."""
-    from . import fallback, reader, safety
-    if isinstance(exc, (safety.Refused, reader.Unreadable, fallback.Unreadable, MemoryError)):
+    if isinstance(exc, (FileVerdict, MemoryError)):
         return False
     if is_panic(exc):
         return False

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..common.issues import Count, column_letter, phrase
 from . import safety
+from .blame import FileVerdict, is_internal
 
 ROW_GAP = 1000  # empty rows between a table and a stray cell under it
 COL_GAP = 50  # empty columns between a table and a stray cell right of it
@@ -40,7 +41,7 @@ class Sheet:
     more_strays: int = 0  # strays beyond MAX_STRAYS
 
 
-class Unreadable(Exception):
+class Unreadable(FileVerdict):
     """The second parser could not read the file either; `code`/`values` say why when it
     knows (F003 protected, F014 old format, F015 code page), else it is damaged (F002)."""
 
@@ -320,7 +321,6 @@ class XlrdBook:
             except (KeyboardInterrupt, SystemExit, MemoryError):
                 raise
             except BaseException as exc:  # noqa: BLE001 - a damaged stream: xlrd raises struct/Index/Assertion errors
-                from .blame import is_internal
                 if is_internal(exc):  # xlrd called wrongly, or our bug: not the file's
                     raise
                 if formatting:

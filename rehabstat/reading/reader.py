@@ -331,7 +331,7 @@ def _parse(path: Path, seen: dict, result: WorkbookResult, window=None):
         raise _unreadable("F002", first, exc) from None
 
 
-class Unreadable(Exception):
+class Unreadable(blame.FileVerdict):
     """A file neither parser could read: `code` and `values` for its issue."""
 
     def __init__(self, code, values):

@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 
 from ..common.issues import phrase
+from .blame import FileVerdict
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a monthly workbook is a few hundred KB
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together, once expanded
@@ -35,7 +36,7 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d{1,7})?(?:
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?<v>([^<]*)</v>', re.S)
 
 
-class Refused(Exception):
+class Refused(FileVerdict):
     """The file must not be parsed: code is an F-rule, detail says why."""
 
     def __init__(self, code: str, detail: str = ""):

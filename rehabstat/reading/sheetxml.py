@@ -20,6 +20,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..common.issues import column_letter
+from .blame import FileVerdict
 
 MAX_PART = 200 * 1024 * 1024
 
@@ -189,7 +190,7 @@ XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0
 _END = 0xFFFFFFFE
 
 
-class Damaged(ValueError):
+class Damaged(FileVerdict, ValueError):
     """An OLE container whose sector chains loop."""
 
 
