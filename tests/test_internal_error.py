@@ -103,8 +103,8 @@ def test_a_damaged_file_is_still_the_files_problem(monkeypatch, folder, method):
 
 
 def test_a_bug_outside_the_workers_is_exit_3(monkeypatch, folder):
-    from rehabstat.commands import validate
-    monkeypatch.setattr(validate, "validate_paths", lambda *a, **k: {}["files"])
+    from rehabstat import api
+    monkeypatch.setattr(api, "validate_paths", lambda *a, **k: {}["files"])
     res = cli("validate", folder)
     assert res.exit_code == 3, res.output
     assert ("Lỗi nội bộ của rehabstat (KeyError: 'files'): đây là lỗi của chương trình, không phải của tệp hay số "
