@@ -223,3 +223,34 @@ def test_english_translation_of_our_messages():
     finally:
         set_lang("vi")
     assert say("Đã ghi: x") == "Đã ghi: x"
+
+
+def _command_paths():
+    import typer.main
+    from rehabstat.cli import app
+    paths = [[]]
+
+    def walk(cmd, prefix):
+        for name, sub in (getattr(cmd, "commands", None) or {}).items():
+            paths.append(prefix + [name])
+            walk(sub, prefix + [name])
+
+    walk(typer.main.get_command(app), [])
+    return paths
+
+
+# English words typer or a table of ours would put in a help screen: a metavar, a type, a label
+ENGLISH_IN_HELP = re.compile(r"(?<!-)\b(PATH|FILE|DIR|TEXT|INTEGER|NAME|name|PERIOD|COMPARE|LIMIT|HOST|PORT|CERT|KEY|ROLE|"
+                             r"CODE|YEAR|MONTH|Usage|Options|Arguments|Commands|default|required)\b")
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "rehabstat")
+def test_every_help_screen_is_in_one_language(path):
+    code, vi = run(*path, "--help")
+    assert code == 0 and vi.count("╭─") >= 1, vi
+    assert not ENGLISH_IN_HELP.search(vi), (ENGLISH_IN_HELP.search(vi), vi)
+    code, en = run(*path, "--help", "--lang", "en")
+    assert code == 0 and ("Usage: rehabstat" in en) and "Cách dùng" not in en, en
+    quoted = re.sub(r'"[^"]*"', "", en)  # an example's values ("Sơn La") are the user's words
+    if path != ["form"]:  # --period's help quotes the forms' own words: Quý II/2020, 6 tháng đầu năm 2020
+        assert not vietnamese_letters(quoted), (vietnamese_letters(quoted), en)
