@@ -148,10 +148,10 @@ def write_province_form(province, period, out=None, force=False) -> Path:
 # ---------------------------------------------------------------- the web inbox (rehabstat/web)
 # imported when called: its libraries (starlette, uvicorn) are an optional extra, rehabstat[web]
 
-def serve(store, host="127.0.0.1", port=8000, cert=None, key=None, say=print) -> None:
+def serve(store, host="127.0.0.1", port=8000, cert=None, key=None, say=print, config=None) -> None:
     """Run the web inbox over the store until Ctrl-C or SIGTERM (`rehabstat serve`)."""
     from .web.server import serve as run
-    run(store, host=host, port=port, cert=cert, key=key, say=say)
+    run(store, host=host, port=port, cert=cert, key=key, say=say, config=config)
 
 
 def add_user(store, name, role, password, facility=None, province=None):

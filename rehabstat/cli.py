@@ -913,9 +913,10 @@ def serve(
     port: int = typer.Option(8000, "--port", help="help.serve.port"),
     cert: Optional[Path] = typer.Option(None, "--cert", help="help.serve.cert"),
     key: Optional[Path] = typer.Option(None, "--key", help="help.serve.key"),
+    config: Optional[Path] = typer.Option(None, "--config", help="help.serve.config"),
 ):
     from .api import serve as run
-    run(store, host=host, port=port, cert=cert, key=key, say=lambda text: _out(text + "\n"))
+    run(store, host=host, port=port, cert=cert, key=key, say=lambda text: _out(text + "\n"), config=config)
 
 
 def _password(stdin: bool) -> str:

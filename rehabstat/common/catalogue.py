@@ -165,6 +165,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "stop.planned.indicators": ("bảng chỉ số {out}", "the indicator table {out}"),
     "stop.planned.stdout": ("bảng chỉ số (chưa in ra)", "the indicator table (nothing printed)"),
     # ---------------------------------------------------------------- end of a stopped command (i21b)
+    # ---------------------------------------------------------------- serve --config (i21b)
+    "help.serve.config": ("Tệp rehabstat.toml cho giao diện web ([deadline]: tháng trễ hạn; thông tin văn bản). Mặc "
+                          "định: tệp của kho (tệp nhận vào kho sau cùng, nếu không có thì rehabstat.toml trong thư mục "
+                          "kho).",
+                          "The rehabstat.toml the web pages follow ([deadline]: late months; the documents' "
+                          "settings). Default: the store's (the one received last, else rehabstat.toml in the store "
+                          "folder)."),
 }
 
 

@@ -30,6 +30,18 @@ LABELS = {
 }
 
 
+def received_late(received_at: str | None, year: int, month: int, deadline: dict | None) -> int | None:
+    """How late a month came into the store: days between its due date and the day (in this
+    machine's time zone) its first accepted workbook was received (`received_at`, ISO with a
+    zone, as the store keeps it); 0 on time, None when either is unknown. The web inbox's
+    lateness: there the store receives the facility's own upload, so the receipt is the sending."""
+    if not received_at:
+        return None
+    import datetime as dt
+    day = dt.datetime.fromisoformat(received_at).astimezone().date()
+    return days_late(day, due_date(year, month, deadline))
+
+
 def rate(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 

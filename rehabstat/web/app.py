@@ -110,8 +110,9 @@ def _local(iso) -> str:
 
 
 class Web:
-    def __init__(self, root, workers: Workers | None = None, secure_cookies: bool = False):
+    def __init__(self, root, workers: Workers | None = None, secure_cookies: bool = False, config=None):
         self.root = Path(root)
+        self.config = Path(config) if config else None  # serve --config; None: the store's rehabstat.toml
         self.workers = workers
         self.secure = secure_cookies
         self.env = _env()
@@ -254,11 +255,11 @@ class Web:
             return first, last, (done[3] * 12 + done[4] if done else None)
         first, last, following = await self.db(span)
         if first is None:
-            return {"months": None, "next": None}
+            return {"months": None, "next": None, "deadline": None}
         args = {"from": f"{first % 12 + 1:02d}/{first // 12}", "to": f"{last % 12 + 1:02d}/{last // 12}"}
-        data = await self.workers.run(_grid_job, str(self.root), args, None, [unit])
+        data = await self.workers.run(_grid_job, str(self.root), args, None, [unit], self.config)
         rows = [r for p in data["provinces"] for r in p["rows"]]
-        return {"months": rows[0] if rows else None,
+        return {"months": rows[0] if rows else None, "deadline": data.get("deadline"),
                 "next": (following // 12, following % 12 + 1) if following is not None else None}
 
     async def upload(self, request: Request):
@@ -339,7 +340,7 @@ class Web:
         args = self._period_args(request)
         from ..common.errors import PeriodError
         try:
-            data = await self.workers.run(_grid_job, str(self.root), args, user.province, None)
+            data = await self.workers.run(_grid_job, str(self.root), args, user.province, None, self.config)
         except PeriodError as exc:
             return self.page(request, "grid.html", status=400, args=args, data=None,
                              problem=word("bad_period", self.lang(request), why=str(exc)))
@@ -413,14 +414,15 @@ class Web:
             if kind == "national.xlsx":
                 if user.role != "department":
                     raise HTTPException(403)
-                result = await self.workers.run(national, str(self.root), args, str(folder))
+                result = await self.workers.run(national, str(self.root), args, str(folder), self.config)
                 path = result["national"]
             elif kind in ("bc.docx", "bc.xlsx"):
                 if user.role == "province":
                     province = user.province
                 elif province not in await self.db(_provinces):
                     raise HTTPException(404)
-                result = await self.workers.run(province_report, str(self.root), args, province, str(folder))
+                result = await self.workers.run(province_report, str(self.root), args, province, str(folder),
+                                                self.config)
                 wanted = kind.split(".")[1]
                 path = next((p for p in result["outputs"] if p.endswith("." + wanted)), None)
             else:
@@ -514,9 +516,9 @@ def _receive_job(root, account, facility, paths):
     return receive_batch(root, account, facility, paths)
 
 
-def _grid_job(root, args, province, units):
+def _grid_job(root, args, province, units, config=None):
     from .jobs import grid
-    return grid(root, args, province, units)
+    return grid(root, args, province, units, config)
 
 
 def _annotate_job(root, rid, out_dir):
@@ -649,10 +651,12 @@ class Guard:
         await send({"type": "http.response.body", "body": body})
 
 
-def create_app(root, workers: Workers | None = None, secure_cookies: bool = False):
+def create_app(root, workers: Workers | None = None, secure_cookies: bool = False, config=None):
     """The application over the store at `root` (which must exist). `workers`: the pool of
-    worker processes (made, warmed and closed with the application when not given)."""
-    web = Web(root, workers, secure_cookies)
+    worker processes (made, warmed and closed with the application when not given). `config`:
+    the rehabstat.toml the pages follow ([deadline] for late months, the documents' settings);
+    None: the store's own (Store.config: the one received last, else one in the store folder)."""
+    web = Web(root, workers, secure_cookies, config)
     own_pool = workers is None
 
     async def on_error(request: Request, exc: HTTPException):

@@ -113,21 +113,27 @@ def period_of(args: dict):
                        start=(args.get("from") or "").strip() or None, end=(args.get("to") or "").strip() or None)
 
 
-def grid(root: str, args: dict, province: str | None = None, units=None) -> dict:
+def grid(root: str, args: dict, province: str | None = None, units=None, config=None) -> dict:
     """The completeness grid (facility × month) of a period, by the gate: each cell's state,
-    how late, and whether the month is approved; the census at the end of each month."""
+    whether the month is approved, and how late it is: its first accepted workbook received
+    after the due date of [deadline] (timeliness.received_late; `config`: serve --config, else
+    the store's rehabstat.toml); the census at the end of each month."""
     from ..commands.prepare import Selection, prepare
     from ..common.errors import UsageError
-    from ..store import StoreSource
+    from ..computing.timeliness import received_late
+    from ..store import Store, StoreSource
     period = period_of(args)
     source = StoreSource(Path(root))
     try:
         prepared = prepare(source, period, Selection(units=units, provinces=[province] if province else None),
-                           refuse=False)
+                           config=config, refuse=False)
     except UsageError as exc:
         return {"period": period.code, "label": period.label, "months": period.months, "provinces": [],
                 "empty": str(exc), "census": [], "complete": False}
     gate, approved = prepared.gate, prepared.approved()
+    deadline = getattr(prepared.config, "deadline", None) or None
+    with Store.open(root) as store:
+        first = store.first_accepted() if deadline else {}
     provinces = []
     for name, facs in sorted(gate.by_province().items()):
         rows = []
@@ -135,8 +141,9 @@ def grid(root: str, args: dict, province: str | None = None, units=None) -> dict
             cells = []
             for ym in period.months:
                 status = fac.cells.get(ym)
+                late = received_late(first.get((fac.unit, *ym)), *ym, deadline) if status != "thiếu" else None
                 cells.append({"ym": ym, "state": STATUS_KEYS.get(status, "none") if status else "none",
-                              "late": fac.late.get(ym) or 0, "approved": (fac.unit, *ym) in approved})
+                              "late": late or 0, "on_time": late == 0, "approved": (fac.unit, *ym) in approved})
             used, expected = gate.coverage([fac.unit])
             rows.append({"unit": fac.unit, "name": fac.name, "cells": cells, "used": used, "expected": expected})
         provinces.append({"name": name, "rows": rows, "complete": gate.province_complete(name)})
@@ -146,7 +153,7 @@ def grid(root: str, args: dict, province: str | None = None, units=None) -> dict
         sums = census.groupby(["year", "month"])["closing"].sum()
         series = [((int(y), int(m)), int(v)) for (y, m), v in sums.items() if period.contains(int(y), int(m))]
     return {"period": period.code, "label": period.label, "months": period.months, "provinces": provinces,
-            "empty": "", "census": sorted(series), "complete": gate.complete}
+            "empty": "", "census": sorted(series), "complete": gate.complete, "deadline": bool(deadline)}
 
 
 def history(root: str, unit: str) -> dict:
@@ -194,22 +201,23 @@ def next_form(root: str, unit: str, out_dir: str) -> str | None:
     return str(target)
 
 
-def province_report(root: str, args: dict, province: str, out_dir: str) -> dict:
+def province_report(root: str, args: dict, province: str, out_dir: str, config=None) -> dict:
     """The province's BC (.docx and .xlsx) for the period, by the gate's rules: final when the
     data are complete and clean, otherwise a draft that says DỰ THẢO (as report --force)."""
     from ..commands.report import make_report
     from ..store import StoreSource
     period = period_of(args)
-    result = make_report(StoreSource(Path(root)), period, province=province, out=Path(out_dir), force=True)
+    result = make_report(StoreSource(Path(root)), period, province=province, out=Path(out_dir), force=True,
+                         config=config)
     return {"outputs": [str(p) for p in result.outputs], "draft": result.draft, "problems": result.problems}
 
 
-def national(root: str, args: dict, out_dir: str) -> dict:
+def national(root: str, args: dict, out_dir: str, config=None) -> dict:
     """The national workbook of the period (as batch --force: a draft when incomplete)."""
     from ..commands.batch import run_batch
     from ..store import StoreSource
     period = period_of(args)
-    result = run_batch(StoreSource(Path(root)), period, Path(out_dir), force=True)
+    result = run_batch(StoreSource(Path(root)), period, Path(out_dir), force=True, config=config)
     return {"national": str(result.national) if result.national else None, "draft": result.draft}
 
 

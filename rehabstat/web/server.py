@@ -23,10 +23,15 @@ def missing_extra() -> str | None:
 
 
 def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = None, key: Path | None = None,
-          say=print, workers: int | None = None) -> None:
+          say=print, workers: int | None = None, config: Path | None = None) -> None:
     why = missing_extra()
     if why:
         raise UsageError(why)
+    if config is not None:  # read now: a wrong file is told at start (exit 2), not on a page
+        if not Path(config).is_file():
+            raise UsageError(f"Không tìm thấy tệp {config}.")
+        from ..settings.config import load_config
+        load_config((), Path(config))
     if bool(cert) != bool(key):
         raise UsageError("--cert và --key phải đi cùng nhau (chứng chỉ và khóa riêng của nó).")
     for p in (cert, key):
@@ -52,8 +57,8 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
                 pool.warm()  # the workers import what receiving needs once the server answers, not before
 
     pool = Workers(workers)
-    config = uvicorn.Config(create_app(root, workers=pool, secure_cookies=bool(cert)), host=host, port=port,
-                            ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
+    served = uvicorn.Config(create_app(root, workers=pool, secure_cookies=bool(cert), config=config), host=host,
+                            port=port, ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
                             log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=120)
     import signal
     import threading
@@ -63,7 +68,7 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, _stop)
     try:
-        Server(config).run()
+        Server(served).run()
     except (_Stopped, KeyboardInterrupt):
         pass
     finally:

@@ -53,7 +53,12 @@ WORDS = {
     "st_received": ("đã nhận", "received"),
     "st_errors": ("có lỗi", "has errors"),
     "st_approved": ("đã duyệt, khóa", "approved, locked"),
-    "st_late": ("nộp muộn {days} ngày", "{days} days late"),
+    "st_late": ("trễ hạn {days} ngày", "late by {days} days"),
+    "late_note": ("Trễ hạn: sổ được nhận (bản đầu tiên không bị từ chối) sau hạn nộp của [deadline] trong rehabstat.toml "
+                  "của kho.", "Late: the month's first accepted workbook was received after the due date of "
+                  "[deadline] in the store's rehabstat.toml."),
+    "no_deadline": ("Chưa đặt hạn nộp ([deadline] trong rehabstat.toml của kho): không xét trễ hạn.",
+                    "No due date set ([deadline] in the store's rehabstat.toml): lateness is not shown."),
     "st_missing": ("thiếu", "missing"),
     "st_not_due": ("chưa đến hạn", "not yet due"),
     "st_duplicate": ("trùng", "duplicate"),
