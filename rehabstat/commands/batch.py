@@ -125,13 +125,16 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         done[0] += 1
         if progress:
             progress("read", done[0], len(files))
+            if done[0] == len(files):  # the checks come next, in prepare
+                progress("check", 0, 1)
 
-    if progress and files is not None:
-        progress("read", 0, len(files))
+    if progress:  # a store is not read again: its rows are checked at once
+        progress(*(("read", 0, len(files)) if files is not None else ("check", 0, 1)))
     # --store: the rows parsed at receipt, nothing read again; duplicates are always left out,
-    # workbooks with errors only without force; the gate's decision is the batch's, not a refusal
+    # workbooks with errors only without force; the gate's decision is the batch's, not a refusal;
+    # the raw rows of every workbook are in the frames once read, and a batch annotates nothing
     prepared = prepare(data, period, config=config, force=force, today=today, as_of=as_of, jobs=jobs,
-                       progress=read_one, warm=OUTPUT_MODULES, refuse=False)
+                       progress=read_one, warm=OUTPUT_MODULES, refuse=False, raw=False)
     ds, cfg, gate, as_of = prepared.dataset, prepared.config, prepared.gate, prepared.as_of
     issues, province_issues = prepared.issues, prepared.province_issues
     approved = prepared.approved()  # {(unit, year, month): ...} of locked months
@@ -139,15 +142,8 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         files = list(ds.files["file"])
         if not files:
             raise usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {data}.")
-        if progress:
-            progress("read", 0, len(files))
-    # the raw rows of every workbook are in the frames now, and a batch annotates nothing; the
-    # province workbooks' results stay (small): their issues concern their province and period
-    ds.results = [r for r in (ds.results or []) if getattr(r, "level", "facility") == "province"]
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
-    if progress:
-        progress("check", 0, 1)
     result.notes = province_notes(ds, period, as_of)
     result.gate = gate
     result.unattributed = gate.unattributed

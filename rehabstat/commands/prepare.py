@@ -55,7 +55,7 @@ class Prepared:
 
 def prepare(source, period: Period | None, selection: Selection | None = None, config=None, *, force=False,
             today=None, as_of=None, jobs=None, progress=None, warm=(), refuse=True,
-            document: dict | None = None, every_month=False) -> Prepared:
+            document: dict | None = None, every_month=False, raw=True) -> Prepared:
     """read → checks → gate → refuse unless complete, the same for every command.
 
     `source`: data folders or files, or a StoreSource. `config`: a Config, a path to
@@ -65,11 +65,15 @@ def prepare(source, period: Period | None, selection: Selection | None = None, c
     `document`: values that replace the configuration's [document] ones (--number, --date).
     `progress`, `jobs`, `warm`: as dataset.read_paths takes them. Only the months the period
     needs are read in full (periods.needed_months), the others glanced at, unless
-    `every_month` (validate: every workbook is checked whatever its month)."""
+    `every_month` (validate: every workbook is checked whatever its month). `raw` False: the
+    monthly workbooks' raw rows (Dataset.results, for annotated copies) are let go as soon as
+    the frames are built, before the checks (batch: a national year's rows are large)."""
     from ..checking.gate import checked_issues, decide
     from ..reading.province import split_issues
     selection = selection or Selection()
     ds, cfg = read(source, config, jobs=jobs, progress=progress, warm=warm, period=None if every_month else period)
+    if not raw:  # the province workbooks' results stay (small): their issues concern their province and period
+        ds.results = [r for r in (ds.results or []) if getattr(r, "level", "facility") == "province"]
     for name, value in (document or {}).items():
         cfg.document[name] = value
     span = period if period is not None else data_span(ds)
