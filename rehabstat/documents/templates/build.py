@@ -35,6 +35,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -121,14 +122,49 @@ def _put(parent, child, order):
     return child
 
 
+def _first(parent, name: str):
+    """The child w:<name> that comes first in `parent` (a paragraph's pPr, a cell's tcPr, a
+    row's trPr, an rPr's rFonts: no rStyle or tblPrEx in these templates), made when missing."""
+    child = parent.find(qn(f"w:{name}"))
+    if child is None:
+        child = _el(f"w:{name}")
+        parent.insert(0, child)
+    return child
+
+
+def _own(parent, name: str, order):
+    """The child w:<name> of `parent`, made at its schema position (`order`) when missing."""
+    child = parent.find(qn(f"w:{name}"))
+    return child if child is not None else _put(parent, _el(f"w:{name}"), order)
+
+
+# A python-docx paragraph, run, cell, row or table gives its XML element only through private
+# attributes; its formatting objects are public proxies of that same element
+# (ElementProxy.element: ParagraphFormat of the w:p, Font of the w:r), and the cell, row and
+# table are the paragraph's ancestors (a cell holds at least one paragraph; no merged cells here).
+def _p_xml(paragraph):
+    return paragraph.paragraph_format.element
+
+
+def _r_xml(run):
+    return run.font.element
+
+
+def _tc_xml(cell):
+    return _p_xml(cell.paragraphs[0]).getparent()
+
+
+def _tr_xml(row):
+    return _tc_xml(row.cells[0]).getparent()
+
+
+def _tbl_xml(table):
+    return _tr_xml(table.rows[0]).getparent()
+
+
 def _set_rfonts(rpr) -> None:
     """Times New Roman in all four slots; theme fonts removed (they would win)."""
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = rpr.get_or_add_rFonts() if hasattr(rpr, "get_or_add_rFonts") else None
-        if rfonts is None:
-            rfonts = _el("w:rFonts")
-            rpr.insert(0, rfonts)
+    rfonts = _first(rpr, "rFonts")
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         rfonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -140,14 +176,14 @@ def _border(side: str = "bottom", sz: int = 6, space: int = 1) -> OxmlElement:
 
 
 def _para_border(paragraph, side: str = "bottom") -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = _first(_p_xml(paragraph), "pPr")
     pbdr = _el("w:pBdr")
     pbdr.append(_border(side))
     _put(ppr, pbdr, _PPR_ORDER)
 
 
 def _outline(style, level: int) -> None:
-    ppr = style.element.get_or_add_pPr()
+    ppr = _own(style.element, "pPr", _STYLE_ORDER)
     _put(ppr, _el("w:outlineLvl", **{"w:val": level}), _PPR_ORDER)
 
 
@@ -190,7 +226,7 @@ def _style(doc, name, base="Normal", *, size=None, bold=None, italic=None, align
         pf.keep_with_next = keep_next
     if outline is not None:
         _outline(st, outline)
-    _set_rfonts(st.element.get_or_add_rPr())
+    _set_rfonts(_own(st.element, "rPr", _STYLE_ORDER))
     return st
 
 
@@ -302,7 +338,7 @@ def _rule(container, width_twips: int, avail_twips: int):
     p = container.add_paragraph(style="VB Rule")
     side = max(0, (avail_twips - width_twips) // 2)
     ind = _el("w:ind", **{"w:left": side, "w:right": side})
-    _put(p._p.get_or_add_pPr(), ind, _PPR_ORDER)
+    _put(_first(_p_xml(p), "pPr"), ind, _PPR_ORDER)
     _para_border(p, "bottom")
     return p
 
@@ -322,7 +358,7 @@ def _table(doc, widths, *, rows=1, borders=False, cell_mar=None, align="center")
     t = doc.add_table(rows=rows, cols=len(widths))
     t.style = doc.styles["Table Grid" if borders else "Normal Table"]
     t.autofit = False
-    tblpr = t._tbl.tblPr
+    tblpr = _tbl_xml(t).find(qn("w:tblPr"))
     _put(tblpr, _el("w:tblW", **{"w:w": sum(widths), "w:type": "dxa"}), _TBLPR_ORDER)
     _put(tblpr, _el("w:jc", **{"w:val": align}), _TBLPR_ORDER)
     if not borders:
@@ -336,7 +372,7 @@ def _table(doc, widths, *, rows=1, borders=False, cell_mar=None, align="center")
         for side in ("left", "right"):
             m.append(_el(f"w:{side}", **{"w:w": cell_mar, "w:type": "dxa"}))
         _put(tblpr, m, _TBLPR_ORDER)
-    grid = t._tbl.tblGrid
+    grid = _tbl_xml(t).find(qn("w:tblGrid"))
     for col, w in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(w))
     for row in t.rows:
@@ -346,7 +382,7 @@ def _table(doc, widths, *, rows=1, borders=False, cell_mar=None, align="center")
 
 def _size_row(row, widths):
     for cell, w in zip(row.cells, widths):
-        tcpr = cell._tc.get_or_add_tcPr()
+        tcpr = _first(_tc_xml(cell), "tcPr")
         _put(tcpr, _el("w:tcW", **{"w:w": w, "w:type": "dxa"}), _TCPR_ORDER)
 
 
@@ -357,7 +393,7 @@ def _add_row(table, widths):
 
 
 def _row_flags(row, *, header=False, cant_split=True):
-    trpr = row._tr.get_or_add_trPr()
+    trpr = _first(_tr_xml(row), "trPr")
     if cant_split:
         _put(trpr, _el("w:cantSplit"), _TRPR_ORDER)
     if header:
@@ -439,7 +475,7 @@ def _page_field(paragraph) -> None:
     def run(*children):
         r = paragraph.add_run()
         for c in children:
-            r._r.append(c)
+            _r_xml(r).append(c)
         return r
 
     run(_el("w:fldChar", **{"w:fldCharType": "begin"}))
@@ -1002,7 +1038,7 @@ def _prune_styles(doc) -> None:
     styles = doc.styles.element
     used = set()
     for part in doc.part.package.iter_parts():
-        element = getattr(part, "_element", None)
+        element = part.element if isinstance(part, XmlPart) else None  # an image or font part has none
         if element is None or element is styles:
             continue
         for tag in ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink"):
