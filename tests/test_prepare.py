@@ -62,3 +62,14 @@ def test_without_a_period_the_gate_spans_the_months_of_the_data():
     prepared = prepare(SAMPLES / "son-la", None, refuse=False)
     assert prepared.period is None
     assert (prepared.gate.period.first, prepared.gate.period.last) == ((2021, 1), (2021, 12))
+
+
+def test_only_prepare_reads_checks_and_asks_the_gate():
+    """Every command and the web come through prepare(): none reads the data, runs the checks or
+    asks the gate on its own (the gate's own look at earlier periods aside, in computing/compare.py)."""
+    import re
+    root = Path(__file__).resolve().parents[1] / "rehabstat"
+    steps = re.compile(r"\b(read_paths|checked_issues|checked|decide|load_dataset)\(|\.dataset\(window")
+    found = sorted(str(p.relative_to(root)) for folder in ("commands", "web") for p in (root / folder).rglob("*.py")
+                   if steps.search(p.read_text(encoding="utf-8")))
+    assert found == ["commands/prepare.py"]
