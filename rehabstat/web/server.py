@@ -59,7 +59,8 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
     pool = Workers(workers)
     served = uvicorn.Config(create_app(root, workers=pool, secure_cookies=bool(cert), config=config), host=host,
                             port=port, ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
-                            log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=120)
+                            log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=120,
+                            http="h11", ws="none")  # no websocket: its library is never imported
     import signal
     import threading
     previous = {}
