@@ -62,18 +62,18 @@ def check_data(paths) -> None:
     """Every data folder or file given exists (UsageError otherwise)."""
     for p in paths:
         if not Path(p).exists():
-            raise UsageError(f"Không tìm thấy thư mục hoặc tệp dữ liệu: {p}")
+            raise UsageError.said("source.not_found", path=p)
 
 
 def source(data, store):
     """--data folders, or the store given with --store (a StoreSource): exactly one."""
     if store is not None:
         if data:
-            raise UsageError("Chọn --data hoặc --store, không chọn cả hai.")
+            raise UsageError.said("source.both")
         Store.open(store).close()  # says so when there is no store there
         return StoreSource(Path(store))
     if not data:
-        raise UsageError("Cần --data THƯ_MỤC (các sổ hằng tháng) hoặc --store KHO.")
+        raise UsageError.said("source.none")
     check_data(data)
     return data
 
@@ -81,34 +81,35 @@ def source(data, store):
 def write_facility_form(facility, name, province, month, out=None, data=None, force=False, note=None) -> Path:
     """The blank monthly workbook of a facility (`rehabstat form`): its path. `note(label, text)`
     is told the warnings (a province name unknown or merged, no closing of the month before)."""
-    note = note or (lambda label, text: None)
+    from .common.catalogue import text
+    note = note or (lambda label, words: None)
     if not facility or not name or not month:
-        raise UsageError("Sổ hằng tháng cần --facility, --name, --province và --month.")
+        raise UsageError.said("form.needs")
     if not facility.strip() or not name.strip() or not province.strip():
-        raise UsageError("--facility, --name và --province không được để trống.")
+        raise UsageError.said("form.empty")
     try:
         y, m = month_of(month)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None  # its words as they were said
     target = out or Path(default_name(facility, y, m))
     if target.is_dir() or target.suffix.lower() not in WORKBOOK_SUFFIXES:
         # --out a folder, as report and batch take it (made if need be): the default name inside
         target = target / default_name(facility, y, m)
     ensure_out_dir(target.parent)
     if target.exists() and not force:
-        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+        raise UsageError.said("form.exists", path=target)
     opening = None
     known = geography().resolve(province, period_between((y, m), (y, m)).end_date)
     if not known.known:
-        note("Cảnh báo", _not_a_province(province))
+        note(text("form.warning"), _not_a_province(province))
     elif known.old is not None:
-        note("Cảnh báo", f"tỉnh '{province}' đã sáp nhập vào {known.province.full} "
-             f"từ ngày {geography().effective:%d/%m/%Y}; nên ghi tên tỉnh mới.")
+        note(text("form.warning"), text("form.merged", province=province, into=known.province.full,
+                                        date=f"{geography().effective:%d/%m/%Y}"))
     if data is not None:
         check_data([data])
         opening, why = previous_closing(data, facility, y, m)
         if opening is None:
-            note("Lưu ý", f"{why}; Đầu kỳ để trống.")
+            note(text("form.note"), text("form.no_opening", why=why))
     with writing_into(target.parent):
         write_form(target, build_form(facility, name, province, y, m, opening=opening), force=force)
     return target
@@ -119,27 +120,30 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 def _not_a_province(province: str) -> str:
     """The words for a name that is no province or city, before or after the 2025 merger."""
+    from .common.issues import phrase
     near = geography().closest(province)
-    return f"'{province}' không phải tên tỉnh/thành phố nào" + (f"; có phải: {', '.join(near)}?" if near else ".")
+    if near:
+        return phrase("province.unknown_near", name=province, near=", ".join(near))
+    return phrase("province.unknown", name=province)
 
 
 def write_province_form(province, period, out=None, force=False) -> Path:
     """The blank province workbook of a period (`rehabstat form --level province`): its path."""
     if not period or not province.strip():
-        raise UsageError("Sổ cấp tỉnh cần --province và --period, ví dụ --period 2019.")
+        raise UsageError.said("form.province_needs")
     try:
         wb = build_province_form(province, period)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.args[0] if exc.args else str(exc)) from None  # its words as they were said
     if not geography().resolve(province, period_between(*parse_period(period)).end_date).known:
-        raise UsageError(_not_a_province(province) + " Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province.")
+        raise UsageError.said("form.province_name", what=_not_a_province(province))
     name = f"{slug(province)}-{slug(period)}.xlsx"
     target = out or Path(name)
     if target.is_dir() or target.suffix.lower() not in WORKBOOK_SUFFIXES:
         target = target / name  # --out a folder (made if need be): the default name inside
     ensure_out_dir(target.parent)
     if target.exists() and not force:
-        raise UsageError(f"Tệp {target} đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+        raise UsageError.said("form.exists", path=target)
     with writing_into(target.parent):
         write_form(target, wb, force=force)
     return target

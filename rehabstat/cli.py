@@ -31,14 +31,14 @@ from .common.errors import UsageError  # noqa: E402  (re-exported: older code im
 
 
 def _console(stderr=True, **kwargs):
-    """A rich console that speaks the chosen language (--lang)."""
-    from .clilang import console_class
+    """A rich console (what is printed is already in the chosen language: the catalogue's words)."""
+    from rich.console import Console
     kwargs = {"highlight": False, "soft_wrap": True, **kwargs}
-    return console_class()(stderr=stderr, **kwargs)
+    return Console(stderr=stderr, **kwargs)
 
 
 class Interrupted(Exception):
-    """Ctrl-C, with what the command had done by then (Vietnamese)."""
+    """Ctrl-C, with what the command had done by then (in the chosen language)."""
 
 
 INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
@@ -48,21 +48,21 @@ def command(fn):
     """Run a command: user errors become a message and an exit code, never a traceback."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from .common.catalogue import text
         from .common.errors import DataError
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
             raise
         except (KeyboardInterrupt, Interrupted) as exc:  # Ctrl-C: what was done, and exit 130
-            said = str(exc) if isinstance(exc, Interrupted) or getattr(exc, "said", None) else (
-                "Đã dừng theo yêu cầu (Ctrl-C): lệnh chưa xong; không còn tệp ghi dở.")
+            said = str(exc) if isinstance(exc, Interrupted) or getattr(exc, "said", None) else text("run.stopped")
             _console().print(_escape(said))
             if getattr(exc, "signum", None) not in (None, 2):  # SIGTERM (api.stopping): ended by it
                 from .api import end_by
                 end_by(exc.signum)
             raise typer.Exit(INTERRUPTED)
         except UsageError as exc:  # ConfigError and PeriodError too
-            _console().print(f"[bold red]Lỗi:[/] {_escape(str(exc))}")
+            _console().print(f"[bold red]{text('run.error')}[/] {_escape(str(exc))}")
             raise typer.Exit(2)
         except DataError as exc:
             _print_data_error(exc)
@@ -70,17 +70,17 @@ def command(fn):
         except Exception as exc:  # noqa: BLE001
             from .common.errors import OutputError, TemplateError, os_reason
             if isinstance(exc, OutputError):  # a file or folder that cannot be written: not the template's fault
-                _console().print(f"[bold red]Lỗi:[/] {_escape(str(exc))}")
+                _console().print(f"[bold red]{text('run.error')}[/] {_escape(str(exc))}")
                 raise typer.Exit(2)
             if isinstance(exc, TemplateError):
-                _console().print(f"[bold red]Lỗi mẫu văn bản:[/] {exc}")
+                _console().print(f"[bold red]{text('run.template_error')}[/] {exc}")
                 raise typer.Exit(2)
             if isinstance(exc, OSError) and exc.filename:  # a file or folder the OS refused: the user can fix it
                 if STATE["debug"]:
                     import traceback
                     traceback.print_exception(type(exc), exc, exc.__traceback__)
-                _console().print(f"[bold red]Lỗi:[/] {_escape(f'Không đọc hoặc ghi được {exc.filename}: {os_reason(exc)}.')} "
-                                 + _escape("Hãy kiểm tra đường dẫn và quyền ghi rồi chạy lại."))
+                _console().print(f"[bold red]{text('run.error')}[/] "
+                                 + _escape(text("run.os_error", path=exc.filename, reason=os_reason(exc))))
                 raise typer.Exit(2)
             _internal_error(exc)
     return wrapper
@@ -123,19 +123,26 @@ def stops(kind: str):
     return wrap
 
 
-def _escape(text: str) -> str:
+def _t(key: str, **values) -> str:
+    """The catalogue's words for `key` in the chosen language (--lang)."""
+    from .common.catalogue import text
+    return text(key, **values)
+
+
+def _escape(text) -> str:
     from rich.markup import escape
-    return escape(text)
+    return escape(str(text))  # a Phrase: in the chosen language
 
 
 def _print_data_error(exc):
     """Exit 1: what is wrong with the data, line by line, and what to do (stderr)."""
+    from .common.catalogue import text
     console = _console()
-    console.print(f"[bold red]Lỗi số liệu:[/] {_escape(str(exc))}")
-    for line in exc.details:
+    console.print(f"[bold red]{text('run.data_error')}[/] {_escape(str(exc))}")
+    for line in map(str, exc.details):
         console.print(f"  • {line}" if not line.startswith("  ") else line, markup=False)
     if exc.advice:
-        console.print(f"[bold]Cần làm:[/] {_escape(exc.advice)}")
+        console.print(f"[bold]{text('run.todo')}[/] {_escape(exc.advice)}")
 
 
 @app.callback()
@@ -145,7 +152,7 @@ def main_options(
 ):
     from .common import rules
     if lang not in ("vi", "en"):
-        _console().print("[bold red]Lỗi:[/] --lang phải là vi hoặc en.")
+        _console().print(f"[bold red]{_t('run.error')}[/] {_t('run.lang')}")
         raise typer.Exit(2)
     rules.LANG["value"] = lang
     STATE["debug"] = debug
@@ -174,7 +181,7 @@ def _doc_date(text):
     try:
         return parse_date(text)
     except Bad:
-        raise UsageError(f"--date '{text}' không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 10/01/2022.") from None
+        raise UsageError.said("run.date", text=text) from None
 
 
 def _as_of(text):
@@ -256,11 +263,11 @@ def _source(data, store):
 
 
 def _note_lock_files(paths) -> None:
-    from .api import LOCK_NOTE, lock_files
+    from .api import lock_files
     locks = lock_files(paths)
     if locks:
-        shown = ", ".join(str(p) for p in locks[:5]) + (f" và {len(locks) - 5} tệp khác" if len(locks) > 5 else "")
-        _console().print(f"[bold yellow]Lưu ý:[/] {_escape(LOCK_NOTE)}: {_escape(shown)}.")
+        shown = ", ".join(str(p) for p in locks[:5]) + (_t("run.and_more", count=len(locks) - 5) if len(locks) > 5 else "")
+        _console().print(f"[bold yellow]{_t('run.note')}[/] {_escape(_t('run.lock_files', files=shown))}")
 
 
 # ---------------------------------------------------------------- indicators
@@ -285,14 +292,14 @@ def indicators(
     overwrite: bool = OverwriteOpt,
 ):
     if compare is not None and compare not in ("previous", "year"):
-        raise UsageError("--compare phải là previous hoặc year.")
+        raise UsageError.said("run.compare")
     from .api import indicator_table, write_indicators
     if level not in ("facility", "province", "national"):
-        raise UsageError("--level phải là facility, province hoặc national.")
+        raise UsageError.said("run.level")
     if fmt not in ("csv", "json", "xlsx"):
-        raise UsageError("--format phải là csv, json hoặc xlsx.")
+        raise UsageError.said("run.format")
     if fmt == "xlsx" and out is None:
-        raise UsageError("--format xlsx cần --out TỆP.xlsx.")
+        raise UsageError.said("run.xlsx_out")
     data = _source(data, store)
     if out is not None:
         from .api import ensure_out_dir, refuse_overwriting_a_workbook
@@ -305,17 +312,17 @@ def indicators(
                                   jobs=jobs, force=force, as_of=when, compare=compare)
     if level != "facility":
         for note in province_notes(gate.dataset, period, when):
-            _console().print(f"[bold yellow]Lưu ý:[/] {note}")
+            _console().print(f"[bold yellow]{_t('run.note')}[/] {note}")
     from .api import unreadable_lines
     for note in unreadable_lines(gate, gate.problems()):
-        _console().print(f"[bold yellow]Lưu ý:[/] {_escape(note)}")
+        _console().print(f"[bold yellow]{_t('run.note')}[/] {_escape(note)}")
     from .common.errors import writing_into
     from .api import allow_overwrite
     if out is not None and gate.draft:  # a draft never takes a final's name
         from .api import draft_name
         if draft_name(out) != Path(out):
             out = draft_name(out)
-            _console().print(f"[bold yellow]Lưu ý:[/] số liệu là DỰ THẢO: ghi vào {_escape(str(out))}.")
+            _console().print(f"[bold yellow]{_t('run.note')}[/] {_escape(_t('run.draft_to', path=out))}")
     with writing_into(Path(out).parent if out is not None else Path(".")), allow_overwrite(overwrite):
         text = write_indicators(table, fmt, out, draft=gate.draft)
     if text is not None:
@@ -323,9 +330,9 @@ def indicators(
         sys.stdout.flush()
     if gate.draft:  # only with --force: the figures were written, marked as drafts
         console = _console()
-        console.print(f"[bold yellow]DỰ THẢO:[/] số liệu {period.label} chưa đầy đủ hoặc còn lỗi "
-                      f"({gate.coverage_text()} có sổ dùng được).")
-        for line in gate.problems():
+        console.print(f"[bold yellow]{_t('run.draft')}[/] "
+                      + _escape(_t("run.draft_data", period=period, coverage=gate.coverage_text())))
+        for line in map(str, gate.problems()):
             console.print(f"  • {line}" if not line.startswith("  ") else line, markup=False)
         raise typer.Exit(1)
 
@@ -363,17 +370,16 @@ def _finish_document(result):
     console = _console()
     if result.refused:
         _print_issue_summary(console, result.errors)
-        console.print(f"[bold red]Không lập văn bản:[/] dữ liệu có {len(result.errors)} lỗi. "
-                      "Sửa các lỗi trên (rehabstat validate) hoặc dùng --force để lập bản DỰ THẢO.")
+        console.print(f"[bold red]{_t('run.no_document')}[/] {_escape(_t('run.refused', count=len(result.errors)))}")
         raise typer.Exit(1)
     for path in result.outputs:
-        console.print(f"Đã ghi: {path}", markup=False)
+        console.print(_t("run.written", path=path), markup=False)
     for note in result.notes:
-        console.print(f"[bold yellow]Lưu ý:[/] {_escape(note)}")
+        console.print(f"[bold yellow]{_t('run.note')}[/] {_escape(note)}")
     if result.draft:
-        console.print("[bold yellow]Lưu ý:[/] văn bản là DỰ THẢO vì số liệu chưa đầy đủ hoặc còn lỗi"
-                      + (f" ({result.coverage} có sổ dùng được)" if result.coverage else "") + ":")
-        for line in result.problems:
+        console.print(f"[bold yellow]{_t('run.note')}[/] " + _escape(
+            _t("run.draft_doc_coverage", coverage=result.coverage) if result.coverage else _t("run.draft_doc")))
+        for line in map(str, result.problems):
             console.print(f"  • {line}" if not line.startswith("  ") else line, markup=False)
         raise typer.Exit(1)
 
@@ -383,7 +389,7 @@ def _print_issue_summary(console, issues, limit=30):
         where = ", ".join(x for x in (Path(i.file).name if i.file else None, i.where or None) if x)
         console.print(f"  [red]{i.code}[/] {where}: {i.message}")
     if len(issues) > limit:
-        console.print(f"  ... và {len(issues) - limit} lỗi khác (xem đầy đủ: rehabstat validate).")
+        console.print(_escape(_t("run.more_errors", count=len(issues) - limit)))
 
 
 # ---------------------------------------------------------------- validate, form  (validation commands go here)
@@ -395,7 +401,7 @@ def _progress_reader(paths):
     from rich.progress import Progress
     from .api import find_workbooks
     progress = Progress(console=_console(), transient=True)
-    task = progress.add_task("Đang đọc sổ...", total=len(find_workbooks(paths)) or None)
+    task = progress.add_task(_t("run.reading"), total=len(find_workbooks(paths)) or None)
     return progress, (lambda _path: progress.advance(task))
 
 
@@ -414,9 +420,9 @@ def validate(
 ):
     from .api import annotate, format_text, to_json, validate_paths
     if fmt not in ("text", "json"):
-        raise UsageError("--format phải là text hoặc json.")
+        raise UsageError.said("run.format_text")
     if not paths and store is None:
-        raise UsageError("Cần PATH... (sổ hoặc thư mục) hoặc --store KHO.")
+        raise UsageError.said("run.paths")
     paths = [_source(paths, store)] if store is not None else _source(paths, None)
     if annotate_dir is not None:  # before the work: not a crash after the results were printed
         from .api import ensure_out_dir
@@ -438,7 +444,7 @@ def validate(
             annotated = annotate(result, annotate_dir)
         for item in annotated:
             note = f" ({item.reason})" if item.reason else ""
-            console.print(f"Đã ghi: {item.output}{note}", markup=False)
+            console.print(_t("run.written", path=f"{item.output}{note}"), markup=False)
     raise typer.Exit(1 if result.has_errors else 0)
 
 
@@ -463,15 +469,15 @@ def form(
 def _form(facility, name, province, month, out, data, force, level, period):
     from .api import write_facility_form, write_province_form
     if level not in ("facility", "province"):
-        raise UsageError("--level phải là facility hoặc province.")
+        raise UsageError.said("run.form_level")
     if level == "province":
         target = write_province_form(province, period, out, force)
-        _console().print(f"Đã ghi: {target}", markup=False)
+        _console().print(_t("run.written", path=target), markup=False)
         return
     console = _console()
     target = write_facility_form(facility, name, province, month, out=out, data=data, force=force,
                                  note=lambda label, text: console.print(f"[bold yellow]{label}:[/] {text}"))
-    console.print(f"Đã ghi: {target}", markup=False)
+    console.print(_t("run.written", path=target), markup=False)
 
 
 # ---------------------------------------------------------------- batch
@@ -500,9 +506,9 @@ def _batch(data, store, period_options, out, jobs, config, force, template, as_o
     started = time.perf_counter()
     data = _source(data, store)
     if jobs is not None and jobs < 1:
-        raise UsageError("--jobs phải là số nguyên từ 1 trở lên.")
+        raise UsageError.said("run.jobs")
     if template is not None and not template.is_file():
-        raise UsageError(f"Không tìm thấy mẫu văn bản {template}.")
+        raise UsageError.said("run.no_template", path=template)
     period = period_options.period()
     when = _as_of(as_of)
     console = _console()
@@ -513,7 +519,7 @@ def _batch(data, store, period_options, out, jobs, config, force, template, as_o
         tasks = {}
 
         def tick(stage, done, total):
-            label = {"read": "Đọc sổ", "check": "Kiểm tra, tính số liệu", "render": "Lập báo cáo tỉnh"}.get(stage, stage)
+            label = _t(f"run.stage.{stage}") if stage in ("read", "check", "render") else stage
             if stage not in tasks:
                 tasks[stage] = bar.add_task(label, total=total)
             bar.update(tasks[stage], completed=done, total=total)
@@ -529,8 +535,7 @@ def _batch(data, store, period_options, out, jobs, config, force, template, as_o
     except KeyboardInterrupt:
         written = [p for p in Path(out).glob("*") if p.is_file() and not p.name.startswith(".")
                    and p.stat().st_mtime >= wall - 1] if Path(out).is_dir() else []
-        raise Interrupted(f"Đã dừng theo yêu cầu (Ctrl-C): {len(written)} tệp đã ghi xong trong {out} trước khi dừng; "
-                          "tổng hợp chưa xong, không còn tệp ghi dở. Chạy lại lệnh để lập đủ.") from None
+        raise Interrupted(_t("batch.interrupted", count=len(written), out=out)) from None
     result.elapsed = time.perf_counter() - started
     _batch_summary(result)
     raise typer.Exit(result.exit_code)
@@ -573,7 +578,7 @@ def plan(
     from .api import make_period, make_report
     data = _source(data, store)
     if not targets.is_file():
-        raise UsageError(f"Không tìm thấy sổ chỉ tiêu {targets}.")
+        raise UsageError.said("targets.not_found", path=targets)
     from .api import allow_overwrite
     with allow_overwrite(overwrite):
         result = make_report(data, make_period(year=year - 1), facility=facility, province=province, out=out,
@@ -594,7 +599,7 @@ def templates_export(directory: Path = typer.Argument(..., help="help.templates.
     with writing_into(directory):
         written = export_templates(directory, overwrite=force)
     for path in written:
-        _console().print(f"Đã ghi: {path}")
+        _console().print(_escape(_t("run.written", path=path)))
 
 
 @templates_app.command("vars", help="help.templates.vars")
@@ -603,7 +608,7 @@ def templates_vars():
     from .api import template_variables
     from rich.table import Table
     table = Table()
-    for title in ("Biến", "Ý nghĩa", "Ví dụ"):
+    for title in (_t("run.vars.name"), _t("run.vars.meaning"), _t("run.vars.example")):
         table.add_column(title)
     for name, meaning, example in template_variables():
         table.add_row(name, meaning, str(example))
@@ -658,17 +663,20 @@ StoreOpt = typer.Option(..., "--store", help="help.opt.store_folder")
 
 
 def _out(text: str) -> None:
-    """Plain output of the store commands on stdout, line by line in the chosen language."""
-    from .clilang import say_lines
-    sys.stdout.write(say_lines(text))
+    """Plain output of the store commands on stdout (already in the chosen language)."""
+    sys.stdout.write(text)
 
 
 def _store_rows(rows, widths=None):
-    """Plain aligned columns (the first row is the header), in the chosen language."""
-    from .clilang import say_cells
-    rows = [say_cells(r, header=k == 0) for k, r in enumerate(rows)]
-    widths = [max(len(str(r[c])) for r in rows) for c in range(len(rows[0]))]
-    return ["  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
+    """Plain aligned columns (the first row is the header)."""
+    rows = [[str(v) for v in r] for r in rows]
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    return ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
+
+
+def _heads(*keys) -> tuple:
+    from .common.catalogue import text
+    return tuple(text(f"store.h.{k}") if k != "sha256" else k for k in keys)
 
 
 @app.command(help="help.receive")
@@ -681,6 +689,7 @@ def receive(
     jobs: Optional[int] = typer.Option(None, "--jobs", help="help.opt.jobs"),
 ):
     from .api import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
+    from .common.catalogue import text
     if out is not None:
         from .api import ensure_out_dir
         ensure_out_dir(out)
@@ -690,12 +699,10 @@ def receive(
             outcomes = s.receive(files, out=out, jobs=jobs, config=config)
         except KeyboardInterrupt:
             kept = s.con.execute("SELECT count(*) FROM receipts WHERE id > ?", (before,)).fetchone()[0]
-            raise Interrupted(f"Đã dừng theo yêu cầu (Ctrl-C): {kept} tệp đã vào kho trước khi dừng, mỗi tệp trọn vẹn "
-                              "(biên nhận và số liệu); các tệp còn lại chưa nhận, không còn tệp tạm. Chạy lại cùng "
-                              "lệnh để nhận tiếp (tệp đã nhận sẽ được báo là đã có).") from None
+            raise Interrupted(text("receive.interrupted", count=kept)) from None
         kept, swept = s.received_config, s.swept
     if swept[0]:  # what a killed receive had left in tmp/
-        _out(f"Đã xóa {swept[0]} tệp tạm do một lần nhận bị ngắt để lại.\n")
+        _out(text("receive.swept", count=swept[0]) + "\n")
     if kept is not None:  # the rehabstat.toml that governs these files, kept with them
         _out(kept.line() + "\n")
     for o in outcomes:
@@ -705,9 +712,9 @@ def receive(
     again = sum(1 for o in outcomes if o.kind == DUPLICATE and o.not_accepted)
     count[DUPLICATE] -= again
     count[REJECTED] += again
-    _out(f"{len(outcomes)} tệp: {count[RECEIVED]} đã nhận, {count[NEW_VERSION]} phiên bản mới, "
-         f"{count[DUPLICATE]} đã có, {count[REJECTED]} bị từ chối"
-         + (f", {count[SKIPPED]} bỏ qua" if count[SKIPPED] else "") + ".\n")
+    _out(text("receive.summary", files=len(outcomes), received=count[RECEIVED], new=count[NEW_VERSION],
+              duplicate=count[DUPLICATE], rejected=count[REJECTED],
+              skipped=text("receive.skipped", count=count[SKIPPED]) if count[SKIPPED] else "") + "\n")
     raise typer.Exit(1 if any(o.not_accepted for o in outcomes) else 0)  # a refused workbook sent again: still 1
 
 
@@ -734,28 +741,30 @@ def history(
     with Store.open(store) as s:
         h = s.history(facility, ym)
     w = sys.stdout.write
-    _out(f"Cơ sở {h.unit}: {len(h.versions)} sổ đã nộp\n")
-    rows = [("Tháng", "Bản", "Trạng thái", "Nhận lúc", "Người nhận", "Tệp gốc", "Lỗi", "Cảnh báo", "sha256")]
+    _out(text("history.head", unit=h.unit, count=len(h.versions)) + "\n")
+    rows = [_heads("month", "version", "status", "received", "received_by", "original", "errors", "warnings", "sha256")]
     for v in h.versions:
-        state = "đã nhận" if v.status == "accepted" else "bị từ chối"
+        state = text("history.accepted" if v.status == "accepted" else "history.rejected")
         rows.append((month_text(v.year, v.month), v.version or "—", state, local_time(v.received_at), v.received_by,
                      v.original_name, v.errors, v.warnings, v.sha256[:12]))
     for line in _store_rows(rows):
         w("  " + line + "\n")
     for v in h.versions:
         if v.status != "accepted" and v.reason:
-            _out(f"  Biên nhận số {v.receipt} ({month_text(v.year, v.month)}, {v.original_name}) bị từ chối: {v.reason}\n")
+            _out(text("history.refused", receipt=v.receipt, month=month_text(v.year, v.month), name=v.original_name,
+                      reason=v.reason) + "\n")
     for year, mon, action, at, who, reason, version in h.approvals:
-        what = f"duyệt phiên bản {version}, khóa" if action == "approve" else f"mở khóa – lý do: {reason}"
-        _out(f"  {month_text(year, mon)}: {what} ({local_time(at)}, {who})\n")
+        _out(text("history.approved" if action == "approve" else "history.unlocked", month=month_text(year, mon),
+                  version=version, reason=reason, at=local_time(at), who=who) + "\n")
     for c in h.comparisons:
-        after = f"phiên bản {c.after.version}" if c.after.version else f"bản bị từ chối (biên nhận số {c.after.receipt})"
-        head = f"\nTháng {month_text(c.year, c.month)}: phiên bản {c.before.version} → {after}: "
+        after = text("store.version", version=c.after.version) if c.after.version else \
+            text("history.rejected_copy", receipt=c.after.receipt)
+        head = "\n" + text("history.compared", month=month_text(c.year, c.month), before=c.before.version, after=after)
         if not c.changes:
-            _out(head + "không có số liệu nào thay đổi.\n")
+            _out(head + text("history.no_change") + "\n")
             continue
-        _out(head + f"{len(c.changes)} số liệu thay đổi\n")
-        rows = [("Chỉ số", "Diện", "Trước", "Sau")]
+        _out(head + text("history.changes", count=len(c.changes)) + "\n")
+        rows = [_heads("indicator", "category", "before", "after")]
         rows += [(ch.indicator, ch.category, "—" if ch.before is None else ch.before,
                   "—" if ch.after is None else ch.after) for ch in c.changes]
         for line in _store_rows(rows):
@@ -779,9 +788,8 @@ def _province_history(h) -> None:
         w("  " + "  ".join(str(v).ljust(n) for v, n in zip(r, widths)).rstrip() + "\n")
     for v in h.versions:
         if v.status != "accepted" and v.reason:
-            from .clilang import say  # the reason as the store keeps it (Vietnamese), in the chosen language
             w(text("province_history.refused", receipt=v.receipt, period=v.period, name=v.original_name,
-                   reason=say(v.reason)) + "\n")
+                   reason=v.reason) + "\n")
     for period, action, at, who, reason, version in h.approvals:
         w(text(f"province_history.{action}", period=period, version=version, reason=reason, at=local_time(at),
                who=who) + "\n")
@@ -803,6 +811,7 @@ def _province_history(h) -> None:
 
 def _approval_command(store, facility, province, period_options, reason=None):
     from .api import Store, month_text
+    from .common.catalogue import text
     period = period_options.period()
     with Store.open(store) as s:
         units = s.units_of(facility, province)
@@ -813,12 +822,15 @@ def _approval_command(store, facility, province, period_options, reason=None):
     workbooks = [a for a in actions if a.what]  # the province workbooks (a province and a period each)
     actions = [a for a in actions if not a.what]
     done = [a for a in actions if a.done]
-    verb = "mở khóa" if reason is not None else "duyệt"
     before = sum(1 for a in actions if not a.done and not a.missing) if reason is None else 0
-    _out(f"Đã {verb} {len(done)}/{len(actions)} tháng ({period.label})"
-         + (f"; {before} tháng đã duyệt từ trước" if before else "") + ".\n")
+    if reason is None:
+        _out(text("approve.summary", done=len(done), total=len(actions), period=period.text(),
+                  before=text("approve.summary_before", count=before) if before else "") + "\n")
+    else:
+        _out(text("unlock.summary", done=len(done), total=len(actions), period=period.text()) + "\n")
     if workbooks:
-        _out(f"Sổ cấp tỉnh: đã {verb} {sum(a.done for a in workbooks)}/{len(workbooks)}.\n")
+        _out(text("unlock.workbooks" if reason is not None else "approve.workbooks",
+                  done=sum(a.done for a in workbooks), total=len(workbooks)) + "\n")
     if reason is None:  # approving again what is approved is no failure; a month without a workbook is
         raise typer.Exit(1 if any(a.missing for a in actions) else 0)
     raise typer.Exit(0 if len(done) == len(actions) or done else 1)
@@ -847,13 +859,8 @@ def unlock(
     reason: str = typer.Option(..., "--reason", help="help.unlock.reason"),
 ):
     if not reason.strip():
-        raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
+        raise UsageError.said("store.err.reason")
     _approval_command(store, facility, province, period_options, reason=reason)
-
-
-ACTION_WORDS = {"receive": "nhận", "new-version": "phiên bản mới", "duplicate": "đã có", "reject": "từ chối",
-                "skip": "bỏ qua", "config": "cấu hình", "complete": "bổ sung số liệu",
-                "accept": "nhận (sau mở khóa)", "approve": "duyệt", "unlock": "mở khóa"}
 
 
 @app.command("log", help="help.log")
@@ -865,12 +872,14 @@ def log_command(
     province: Optional[str] = typer.Option(None, "--province", help="help.log.province"),
 ):
     from .api import Store, local_time, month_text
+    from .common.catalogue import WORDS, text
     with Store.open(store) as s:
         rows = s.log(facility, limit, province=province)
-    table = [("STT", "Lúc", "Người", "Việc", "Cơ sở", "Tháng", "Biên nhận", "Chi tiết")]
+    table = [_heads("no", "at", "by", "action", "facility", "month", "receipt", "details")]
     for id_, at, who, action, receipt, unit, year, mon, detail in rows:
-        table.append((id_, local_time(at), who, ACTION_WORDS.get(action, action), unit or "",
-                      month_text(year, mon) if year else "", receipt or "", detail or ""))
+        verb = text(f"log.action.{action}") if f"log.action.{action}" in WORDS else action  # the web's: as named
+        table.append((id_, local_time(at), who, verb, unit or "", month_text(year, mon) if year else "", receipt or "",
+                      detail or ""))
     for line in _store_rows(table):
         sys.stdout.write(line + "\n")
 
@@ -882,20 +891,21 @@ def check_store(
     clean: bool = typer.Option(False, "--clean", help="help.check-store.clean"),
 ):
     from .api import Store
+    from .common.catalogue import text
+    from .common.issues import Count
     with Store.open(store) as s:
         if clean:
             count, size = s.clean_tmp()
-            from .common.vnformat import number
-            _out(f"Đã xóa {count} tệp tạm ({number(size)} byte) do lần nhận bị ngắt để lại.\n")
+            _out(text("check.cleaned", count=count, size=Count(size)) + "\n")
         rep = s.check()
     for line in rep.problems:
-        _out(f"LỖI: {line}\n")
+        _out(text("check.error_line", problem=line) + "\n")
     for line in rep.notes:
-        _out(f"Lưu ý: {line}\n")
-    _out(f"Cơ sở dữ liệu: {'toàn vẹn' if rep.integrity == 'ok' else rep.integrity}. "
-         f"Tệp gốc đúng: {rep.ok}/{rep.receipts}.\n")
+        _out(text("check.note_line", note=line) + "\n")
+    _out(text("check.summary", integrity=text("check.intact") if rep.integrity == "ok" else rep.integrity,
+              ok=rep.ok, total=rep.receipts) + "\n")
     if rep.province_workbooks or rep.configs:
-        _out(f"Trong kho: {rep.province_workbooks} sổ cấp tỉnh, {rep.configs} phiên bản tệp cấu hình.\n")
+        _out(text("check.contents", province=rep.province_workbooks, configs=rep.configs) + "\n")
     raise typer.Exit(0 if rep.clean else 1)
 
 
@@ -921,7 +931,7 @@ def serve(
 
 def _password(stdin: bool) -> str:
     if not stdin:
-        raise UsageError("Mật khẩu đọc từ đầu vào chuẩn: thêm --password-stdin (ví dụ: echo 'mật khẩu' | rehabstat users ...).")
+        raise UsageError.said("users.stdin")
     return sys.stdin.readline().rstrip("\r\n")
 
 
@@ -936,17 +946,19 @@ def users_add(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="help.users.add.password_stdin"),
 ):
     from .api import add_user
+    from .common.catalogue import text
     user = add_user(store, name, role, _password(password_stdin), facility=facility, province=province)
-    _out(f"Đã thêm tài khoản {user.name} ({user.role}{' ' + user.scope if user.scope else ''}).\n")
+    _out(text("users.added", name=user.name, role=user.role, scope=" " + user.scope if user.scope else "") + "\n")
 
 
 @users_app.command("list", help="help.users.list")
 @command
 def users_list(store: Path = StoreOpt):
     from .api import list_users
+    from .common.catalogue import text
     users = list_users(store)
-    rows = [("Tài khoản", "Vai trò", "Phạm vi", "Trạng thái")] + [
-        (u.name, u.role, u.scope or "", "đã khóa" if u.disabled else "hoạt động") for u in users]
+    rows = [tuple(text(f"users.h.{k}") for k in ("name", "role", "scope", "state"))] + [
+        (u.name, u.role, u.scope or "", text("users.disabled" if u.disabled else "users.active")) for u in users]
     for line in _store_rows(rows):
         _out(line + "\n")
 
@@ -955,8 +967,9 @@ def users_list(store: Path = StoreOpt):
 @command
 def users_disable(name: str = typer.Argument(..., help="help.opt.user"), store: Path = StoreOpt):
     from .api import disable_user
+    from .common.catalogue import text
     disable_user(store, name)
-    _out(f"Đã khóa tài khoản {name}.\n")
+    _out(text("users.disabled_done", name=name) + "\n")
 
 
 @users_app.command("passwd", help="help.users.passwd")
@@ -967,8 +980,9 @@ def users_passwd(
     password_stdin: bool = typer.Option(False, "--password-stdin", help="help.users.passwd.password_stdin"),
 ):
     from .api import set_password
+    from .common.catalogue import text
     set_password(store, name, _password(password_stdin))
-    _out(f"Đã đổi mật khẩu của {name}.\n")
+    _out(text("users.passwd_done", name=name) + "\n")
 
 
 def main():

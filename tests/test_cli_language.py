@@ -211,18 +211,17 @@ def test_plan_number_help_names_a_plan():
     assert "20/BC-" in out
 
 
-def test_english_translation_of_our_messages():
-    from rehabstat.clilang import say, set_lang
-    set_lang("en")
-    try:
-        assert say("[bold red]Lỗi:[/] Không tìm thấy thư mục hoặc tệp dữ liệu: x") == \
-            "[bold red]Error:[/] Data folder or file not found: x"
-        assert say("Đã ghi: out/BC-SL01-2021.docx") == "Written: out/BC-SL01-2021.docx"
-        assert say("Cần chọn kỳ báo cáo: --year 2021 (có thể kèm --month, --quarter, --half) hoặc --from/--to.") == \
-            "Choose a reporting period: --year 2021 (optionally with --month, --quarter, --half) or --from/--to."
-    finally:
-        set_lang("vi")
-    assert say("Đã ghi: x") == "Đã ghi: x"
+def test_our_messages_come_from_the_catalogue_in_either_language():
+    from rehabstat.common.catalogue import text
+    from rehabstat.common.errors import PeriodError, UsageError
+    assert text("source.not_found", "en", path="x") == "Data folder or file not found: x"
+    assert text("source.not_found", "vi", path="x") == "Không tìm thấy thư mục hoặc tệp dữ liệu: x"
+    assert text("run.written", "en", path="out/BC-SL01-2021.docx") == "Written: out/BC-SL01-2021.docx"
+    exc = PeriodError.said("period.none")  # an error keeps its key: shown in whichever language reads it
+    assert exc.text("en") == ("Choose a reporting period: --year 2021 (optionally with --month, --quarter, --half) "
+                              "or --from/--to.")
+    assert exc.text("vi") == "Cần chọn kỳ báo cáo: --year 2021 (có thể kèm --month, --quarter, --half) hoặc --from/--to."
+    assert str(UsageError.said("run.jobs")) == "--jobs phải là số nguyên từ 1 trở lên."  # the chosen language: vi
 
 
 def _command_paths():

@@ -1,6 +1,7 @@
 """The store commands (receive, history, approve, unlock, log, check-store) in English with
 --lang en: every line, on real-looking Sơn La workbooks; the Vietnamese unchanged by default;
 and --lang never changes what the store keeps."""
+import json
 import re
 import shutil
 import sqlite3
@@ -197,10 +198,10 @@ def _kept(kho):
     q = lambda sql: [tuple(moment.sub("TIME", str(v).replace(root, "KHO")) for v in row)  # noqa: E731
                      for row in con.execute(sql)]
     kept = {
-        "receipts": q("SELECT sha256, original_name, path, unit, year, month, status, version, reason, reason_code, "
-                      "errors, warnings, read_status, annotated FROM receipts ORDER BY id"),
+        "receipts": q("SELECT sha256, original_name, path, unit, year, month, status, version, reason_params, "
+                      "reason_code, errors, warnings, read_status, annotated, reason FROM receipts ORDER BY id"),
         "issues": q("SELECT * FROM issues ORDER BY rowid"),
-        "audit": q("SELECT action, receipt, unit, year, month, detail FROM audit ORDER BY id"),
+        "audit": q("SELECT action, receipt, unit, year, month, detail_params, detail FROM audit ORDER BY id"),
         "approvals": q("SELECT unit, year, month, action, reason FROM approvals ORDER BY rowid"),
     }
     con.close()
@@ -237,26 +238,17 @@ def test_lang_does_not_change_what_is_stored(tmp_path, files, monkeypatch):
     _session("en", tmp_path / "en" / "kho", files)
     vi, en = _kept(tmp_path / "vi" / "kho"), _kept(tmp_path / "en" / "kho")
     assert vi == en
-    assert any("Diện BB: cuối kỳ ghi 1.569" in (r[8] or "") for r in en["receipts"])  # Vietnamese, as stored
+    # what the store keeps is the catalogue's keys and values, no words of either language
+    assert all(r[14] == "None" for r in en["receipts"]) and all(r[6] == "None" for r in en["audit"])
+    errors = [json.loads(r[8]) for r in en["receipts"] if r[9] == "errors"]
+    assert {"code": "I001", "severity": "error", "sheet": "SiSo", "row": 2, "col": "C", "field": "closing",
+            "values": {"category": "BB", "found": {"$n": 1569}, "opening": {"$n": 1590}, "inflow": {"$n": 102},
+                       "outflow": {"$n": 71}, "expected": {"$n": 1621}, "diff": {"$+": -52}}} in errors[0]["first"]
+    assert errors[0]["$errors"] == 2
+    details = [json.loads(r[5]) for r in en["audit"]]
+    assert {"$p": "audit.unlock", "values": {"reason": "Corrected figures"}} in details
+    assert {"$p": "audit.approve", "values": {"version": 2}} in details
     assert en["annotated"] and any(en["annotated"][0][1])
-
-
-def test_every_rule_message_translates_from_its_stored_vietnamese():
-    from rehabstat.clilang import rule_message_en
-    for r in RULES.values():
-        names = set(re.findall(r"\{(\w+)\}", r.message_vi)) - {"note"}
-        values = _Missing({n: f"v{i}x" for i, n in enumerate(sorted(names))})
-        if "where" in names:
-            values.update(where="dưới", where_en="below")
-        vi, en = r.message_vi.format_map(values), r.message_en.format_map(values)
-        assert rule_message_en(r.code, vi) == en, r.code
-        assert rule_message_en(r.code, vi.rstrip(".")) == en.rstrip("."), r.code  # as the store's reasons keep them
-    assert rule_message_en("I001", "Diện BB: cuối kỳ ghi 1.569 nhưng đầu kỳ 1.590 + tăng 102 − giảm 71 = 1.621 "
-                                   "(chênh -52). Trang SiSo không có dòng diện BB nên đầu kỳ, cuối kỳ được tính là 0; "
-                                   "hãy thêm dòng này.") == (
-        "Category BB: closing is 1,569 but opening 1,590 + in 102 − out 71 = 1,621 (off by -52). SiSo has no row for "
-        "BB: its opening and closing count as 0.")
-    assert rule_message_en("I001", "not a rule message") == "not a rule message"
 
 
 def test_commands_reading_the_store_in_english(tmp_path, files, son_la):
@@ -322,41 +314,74 @@ def test_skipped_file_and_damaged_store_in_english(tmp_path, files):
     assert res.stdout.splitlines()[0] == f"ERROR: Receipt 1 (2021-01.xlsx): the original {path} is missing."
 
 
-@pytest.mark.parametrize("vi, en", [
-    ("Không mở được kho kho: kho được tạo bởi phiên bản rehabstat mới hơn (lược đồ 9, phiên bản này đọc được lược đồ 3); "
-     "hãy cập nhật rehabstat. Kiểm tra bằng: rehabstat check-store --store kho",
-     "Cannot open the store kho: the store was made by a newer rehabstat (schema 9, this version reads schema 3); "
-     "update rehabstat. Check it with: rehabstat check-store --store kho"),
-    ("Không mở được kho kho: tệp cơ sở dữ liệu không phải kho của rehabstat.",
-     "Cannot open the store kho: the database file is not a rehabstat store."),
-    ("Không tạo được thư mục kho /ro/kho: Permission denied.", "Cannot create the store folder /ro/kho: Permission denied."),
-    ("nop/a.xlsx: (không rõ cơ sở, tháng) – bị từ chối: tệp 60.000.000 byte, quá lớn cho một sổ hằng tháng; "
-     "không lưu vào kho.",
-     "nop/a.xlsx: (facility and month unknown) – rejected: a file of 60,000,000 bytes, too big for a monthly workbook; "
-     "not stored."),
-    ("nop/a.xlsx: (không rõ cơ sở, tháng) – bị từ chối: không đọc được tệp (Permission denied); không lưu vào kho.",
-     "nop/a.xlsx: (facility and month unknown) – rejected: the file cannot be read (Permission denied); not stored."),
-    ("a.xlsx: SL01 02/2021 – đã có trong kho (cùng nội dung với biên nhận số 4, bản đã bị từ chối, nhận lúc "
-     "01/03/2021 08:00); không nhận lại.",
-     "a.xlsx: SL01 02/2021 – already in the store (same content as receipt 4, the rejected copy, received "
-     "01/03/2021 08:00); not received again."),
-    ("a.xlsx: SL01 02/2021 – đã nhận (phiên bản 1, 2 cảnh báo).", "a.xlsx: SL01 02/2021 – received (version 1, 2 warnings)."),
-    ("a.xlsx: SL01 02/2021 – bị từ chối: 7 lỗi – I001 SiSo, dòng 4: x | F005 (cả tệp): y | I003 SiSo, cột D: z … và 4 lỗi "
-     "khác.",
-     "a.xlsx: SL01 02/2021 – rejected: 7 errors – I001 SiSo, row 4: x | F005 (whole file): y | I003 SiSo, column D: z "
-     "… and 4 more errors."),
-    ("Đã duyệt 2/3 tháng (quý I năm 2021); 1 tháng đã duyệt từ trước.",
-     "Approved 2/3 months (Q1 2021); 1 month approved before."),
-    ("  02/2021: mở khóa – lý do: Corrected (01/03/2021 08:00, an)", "  02/2021: unlocked – reason: Corrected (01/03/2021 08:00, an)"),
-    ("Cơ sở dữ liệu: *** in database main ***. Tệp gốc đúng: 3/3.", "Database: *** in database main ***. Originals correct: 3/3."),
-    ("Kho không có sổ nào của cơ sở SL01 tháng 03/2021. Các cơ sở có trong kho: (chưa có).",
-     "The store holds no workbook of facility SL01 for 03/2021. Facilities in the store: (none)."),
-])
-def test_store_messages_without_a_store_to_make_them(vi, en):
-    from rehabstat.clilang import say_lines, set_lang
-    set_lang("en")
-    try:
-        assert say_lines(vi) == en
-    finally:
-        set_lang("vi")
-    assert say_lines(vi) == vi
+def _said_cases():
+    """(what the store says, its Vietnamese, its English), made as the store makes them."""
+    from rehabstat.common.catalogue import text
+    from rehabstat.common.issues import Count, issue, phrase
+    from rehabstat.common.periods import make_period
+    from rehabstat.store import Outcome
+    from rehabstat.store.said import ErrorsReason
+    newer = phrase("store.err.open_check", root="kho", reason=phrase("store.err.newer", found=9, known=3))
+    big = Outcome("nop/a.xlsx", "rejected", reason=phrase("store.reason.too_big", size=Count(60_000_000)))
+    unreadable = Outcome("nop/a.xlsx", "rejected", reason=phrase("store.reason.unreadable", error="Permission denied"))
+    again = Outcome("a.xlsx", "duplicate", 4, "SL01", 2021, 2, reason=phrase(
+        "store.reason.duplicate", receipt=4, what=phrase("store.rejected_copy"), at="01/03/2021 08:00"))
+    warned = Outcome("a.xlsx", "received", 1, "SL01", 2021, 2, 1, warnings=2)
+    first = (issue("I001", sheet="SiSo", row=4, category="BB", found=Count(3), opening=Count(1), inflow=Count(1),
+                   outflow=Count(0), expected=Count(2), diff=Count(1)),
+             issue("F005", file="a.xlsx", sheet=None), issue("I003", sheet="SiSo", column="D", category="BB",
+                                                           present=Count(1), absent=Count(0), total=Count(1),
+                                                           closing=Count(2)))
+    errors = Outcome("a.xlsx", "rejected", 9, "SL01", 2021, 2, reason=ErrorsReason(7, first))
+    q1 = make_period(year=2021, quarter=1)
+    return [
+        (lambda lang: newer.shown(lang),
+         "Không mở được kho kho: kho được tạo bởi phiên bản rehabstat mới hơn (lược đồ 9, phiên bản này đọc được lược "
+         "đồ 3); hãy cập nhật rehabstat. Kiểm tra bằng: rehabstat check-store --store kho",
+         "Cannot open the store kho: the store was made by a newer rehabstat (schema 9, this version reads schema 3); "
+         "update rehabstat. Check it with: rehabstat check-store --store kho"),
+        (lambda lang: text("store.err.open", lang, root="kho", reason=phrase("store.err.not_store")),
+         "Không mở được kho kho: tệp cơ sở dữ liệu không phải kho của rehabstat.",
+         "Cannot open the store kho: the database file is not a rehabstat store."),
+        (big.line, "nop/a.xlsx: (không rõ cơ sở, tháng) – bị từ chối: tệp 60.000.000 byte, quá lớn cho một sổ hằng "
+                   "tháng; không lưu vào kho.",
+         "nop/a.xlsx: (facility and month unknown) – rejected: a file of 60,000,000 bytes, too big for a monthly "
+         "workbook; not stored."),
+        (unreadable.line, "nop/a.xlsx: (không rõ cơ sở, tháng) – bị từ chối: không đọc được tệp (Permission denied); "
+                          "không lưu vào kho.",
+         "nop/a.xlsx: (facility and month unknown) – rejected: the file cannot be read (Permission denied); not stored."),
+        (again.line, "a.xlsx: SL01 02/2021 – đã có trong kho (cùng nội dung với biên nhận số 4, bản đã bị từ chối, "
+                     "nhận lúc 01/03/2021 08:00); không nhận lại.",
+         "a.xlsx: SL01 02/2021 – already in the store (same content as receipt 4, the rejected copy, received "
+         "01/03/2021 08:00); not received again."),
+        (warned.line, "a.xlsx: SL01 02/2021 – đã nhận (phiên bản 1, 2 cảnh báo).",
+         "a.xlsx: SL01 02/2021 – received (version 1, 2 warnings)."),
+        (errors.line, "a.xlsx: SL01 02/2021 – bị từ chối: 7 lỗi – I001 SiSo, dòng 4: Diện BB: cuối kỳ ghi 3 nhưng đầu "
+                      "kỳ 1 + tăng 1 − giảm 0 = 2 (chênh 1) | F005 (cả tệp): " + first[1].text("vi").rstrip(".")
+         + " | I003 SiSo, cột D: Diện BB: có mặt 1 + vắng mặt 0 = 1, khác cuối kỳ 2 … và 4 lỗi khác.",
+         "a.xlsx: SL01 02/2021 – rejected: 7 errors – I001 SiSo, row 4: Category BB: closing is 3 but opening 1 + in 1 "
+         "− out 0 = 2 (off by 1) | F005 (whole file): " + first[1].text("en").rstrip(".")
+         + " | I003 SiSo, column D: Category BB: present 1 + absent 0 = 1, not the closing 2 … and 4 more errors."),
+        (lambda lang: text("approve.summary", lang, done=2, total=3, period=q1.text(lang),
+                           before=text("approve.summary_before", lang, count=1)),
+         "Đã duyệt 2/3 tháng (quý I năm 2021); 1 tháng đã duyệt từ trước.",
+         "Approved 2/3 months (Q1 2021); 1 month approved before."),
+        (lambda lang: text("history.unlocked", lang, month="02/2021", reason="Corrected", at="01/03/2021 08:00",
+                           who="an"),
+         "  02/2021: mở khóa – lý do: Corrected (01/03/2021 08:00, an)",
+         "  02/2021: unlocked – reason: Corrected (01/03/2021 08:00, an)"),
+        (lambda lang: text("check.summary", lang, integrity="*** in database main ***", ok=3, total=3),
+         "Cơ sở dữ liệu: *** in database main ***. Tệp gốc đúng: 3/3.",
+         "Database: *** in database main ***. Originals correct: 3/3."),
+        (lambda lang: text("store.err.no_unit_month", lang, unit="SL01", month="03/2021",
+                           known=phrase("store.err.none_yet")),
+         "Kho không có sổ nào của cơ sở SL01 tháng 03/2021. Các cơ sở có trong kho: (chưa có).",
+         "The store holds no workbook of facility SL01 for 03/2021. Facilities in the store: (none)."),
+    ]
+
+
+def test_store_messages_without_a_store_to_make_them():
+    """Each is made from its catalogue key and values in the language asked, whatever --lang was."""
+    for made, vi, en in _said_cases():
+        assert made("vi") == vi
+        assert made("en") == en

@@ -20,6 +20,7 @@ with __import__("warnings").catch_warnings():  # starlette's client asks for htt
 
 from conftest import SAMPLES, cli  # noqa: E402
 from rehabstat.store import Store  # noqa: E402
+from rehabstat.store.said import shown  # noqa: E402
 from rehabstat.web import accounts  # noqa: E402
 from rehabstat.web.app import MAX_UPLOAD, Workers, create_app  # noqa: E402
 
@@ -335,10 +336,65 @@ def test_approve_lock_unlock_with_reason(kho, workers, tmp_path):
                                   "reason": "Cơ sở sửa số liệu"})
     assert r.status_code == 303
     with Store.open(kho) as s:
-        log = [(r[2], r[3], r[8]) for r in s.log() if r[3] in ("approve", "unlock")]
+        log = [(r[2], r[3], shown(r[8], "vi")) for r in s.log() if r[3] in ("approve", "unlock")]
     assert log == [("sonla", "approve", "duyệt phiên bản 1"), ("cuc", "unlock", "Cơ sở sửa số liệu")]
     audit = cuc.get("/audit")
     assert "Cơ sở sửa số liệu" in audit.text
+
+
+VI_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+
+
+def _words(html: str) -> str:
+    """A page's text without its tags (and without the link back to Vietnamese)."""
+    return re.sub(r"<[^>]+>", " ", html).replace("Tiếng Việt", "")
+
+
+def test_english_pages_say_the_stores_reasons_and_audit_in_english(kho, workers, tmp_path):
+    """A user who picks English reads the store's refusals and its audit in English, though
+    the files were received by Vietnamese users: the store keeps keys and values, not words."""
+    app = create_app(kho, workers)
+    fac = login(app, "sl01")
+    upload(fac, SL / "2021-03.xlsx")
+    sonla = login(app, "sonla")
+    page = sonla.get("/unit/SL01")
+    assert sonla.post("/approve", data={"csrf": csrf_of(page.text), "unit": "SL01", "year": 2021,
+                                        "month": 3}).status_code == 303
+    changed = tmp_path / "2021-03.xlsx"
+    wb = openpyxl.load_workbook(SL / "2021-03.xlsx")
+    wb["so_lieu"]["C6"] = 1
+    wb.save(changed)
+    r = upload(fac, changed)  # refused in Vietnamese, for the Vietnamese user
+    assert "tháng 03/2021 của SL01 đã được duyệt và khóa" in r.text
+    fac.get("/lang/en?next=/facility")
+    wb["so_lieu"]["C6"] = 2
+    again = tmp_path / "again" / "2021-03.xlsx"
+    again.parent.mkdir()
+    wb.save(again)
+    r = upload(fac, again)
+    assert 'class="outcome">Rejected' in r.text and "03/2021 of SL01 is approved and locked (" in r.text
+    wb = openpyxl.load_workbook(SL / "2021-04.xlsx")
+    wb["SiSo"]["C2"] = 1569  # the closing census no longer follows from the opening and the events
+    april = tmp_path / "2021-04.xlsx"
+    wb.save(april)
+    assert 'class="outcome">Rejected' in upload(fac, april).text
+    cuc = login(app, "cuc")
+    cuc.get("/lang/en?next=/audit")
+    audit = _words(cuc.get("/audit").text)
+    assert "approved version 1" in audit and "2021-03.xlsx: version 1" in audit
+    assert "2021-03.xlsx: 03/2021 of SL01 is approved and locked (" in audit
+    assert ("2021-04.xlsx: 2 errors – I001 SiSo!C2: Category BB: closing is 1,569 but opening 1,590 + in 102 − out 71 "
+            "= 1,621 (off by -52) | I003 SiSo!D2: Category BB: present 1,613 + absent 8 = 1,621, not the closing "
+            "1,569.") in audit
+    names = audit.replace("Sơn La", "").replace("Hà Nội", "")  # provinces keep their names
+    assert [line for line in names.splitlines() if VI_LETTER.search(line)] == []
+    unit = _words(cuc.get("/unit/SL01").text)
+    assert "03/2021 of SL01 is approved and locked" in unit
+    unit = unit.replace("Cơ sở Điều trị nghiện ma túy tỉnh Sơn La", "").replace("Sơn La", "")  # its name, its province
+    assert [line for line in unit.splitlines() if VI_LETTER.search(line)] == []
+    cuc.get("/lang/vi?next=/audit")
+    audit = _words(cuc.get("/audit").text)
+    assert "duyệt phiên bản 1" in audit and "2021-03.xlsx: tháng 03/2021 của SL01 đã được duyệt và khóa (" in audit
 
 
 def test_grid_versions_chart_documents_and_english(kho, workers, tmp_path):
@@ -372,7 +428,7 @@ def test_grid_versions_chart_documents_and_english(kho, workers, tmp_path):
     national = cuc.get("/documents/national.xlsx?year=2021&quarter=1")
     assert national.status_code == 200 and national.content[:2] == b"PK"
     with Store.open(kho) as s:
-        downloads = [(r[2], r[8]) for r in s.log() if r[3] == "download"]
+        downloads = [(r[2], shown(r[8], "vi")) for r in s.log() if r[3] == "download"]
     assert [who for who, _ in downloads] == ["sonla", "sonla", "cuc"]
     assert downloads[0][1].endswith(".docx") and downloads[2][1].startswith("TongHop")
     # every page stands alone: no script, nothing from another site

@@ -84,7 +84,7 @@ class Gate(IssueCounts):
     skipped: list = field(default_factory=list)  # files that are not monthly workbooks
     unreadable: list = field(default_factory=list)  # [(file, message)]: every file of the data that cannot be read
     dataset: object = None  # the Dataset of the counted files only
-    holdings: str = ""  # what the data hold (for the message of an empty selection)
+    holdings: object = ""  # what the data hold (Holdings: for the message of an empty selection)
 
     @property
     def empty(self) -> bool:
@@ -112,9 +112,10 @@ class Gate(IssueCounts):
         facs = [self.facilities[u] for u in (units or self.facilities) if u in self.facilities]
         return sum(len(f.used(self.force)) for f in facs), sum(f.expected for f in facs)
 
-    def coverage_text(self, units=None) -> str:
+    def coverage_text(self, units=None, lang: str | None = None) -> str:
+        from ..common.catalogue import text
         used, expected = self.coverage(units)
-        return f"{used}/{expected} tháng"
+        return text("gate.coverage", lang, used=used, expected=expected)
 
     def by_province(self) -> dict:
         out = defaultdict(list)
@@ -134,36 +135,40 @@ class Gate(IssueCounts):
             return self.where.get(i.file, (None, None))[0]
         return i.unit
 
-    def problems(self, limit: int = 40) -> list[str]:
-        """What is wrong, in Vietnamese, one line each (the console and stderr print these)."""
+    def problems(self, limit: int = 40) -> list:
+        """What is wrong, one line each (the console and stderr print these): Phrases, and the
+        facilities' gaps as gap_lines writes them (Vietnamese)."""
+        from ..common.issues import phrase
         lines = []
         if self.empty:
-            lines.append(f"Không có sổ nào dùng được cho {self.period.label}"
-                         + (f" của {', '.join(sorted(self.facilities))}" if 0 < len(self.facilities) <= 10 else "")
-                         + ".")
+            if 0 < len(self.facilities) <= 10:
+                lines.append(phrase("gate.no_usable_of", period=self.period, units=", ".join(sorted(self.facilities))))
+            else:
+                lines.append(phrase("gate.no_usable", period=self.period))
             if self.holdings:
-                lines.append(f"Dữ liệu có: {self.holdings}.")
+                lines.append(phrase("gate.holdings", holdings=self.holdings))
         # where the census was taken from is only said of drafts (without --force nothing is taken)
-        lines += gap_lines(self.facilities.values(), self.period, self.force, sources=self.force)
+        from ..common.language import chosen
+        lines += gap_lines(self.facilities.values(), self.period, self.force, sources=self.force, lang=chosen())
         errors = [i for i in self.errors if i.code not in ("X001",)]
         if errors:
             files = {i.file for i in errors if i.file}
-            lines.append(f"Dữ liệu có {len(errors)} lỗi" + (f" ở {len(files)} sổ" if files else "")
-                         + " (chi tiết: rehabstat validate).")
+            lines.append(phrase("gate.errors_in", count=len(errors), files=len(files)) if files
+                         else phrase("gate.errors", count=len(errors)))
             for i in errors[:limit]:
                 where = ", ".join(x for x in (Path(i.file).name if i.file else None, i.where or None) if x)
-                lines.append(f"  {i.code} {where}: {i.message}" if where else f"  {i.code}: {i.message}")
+                lines.append(phrase("gate.issue_at", code=i.code, where=where, issue=i) if where
+                             else phrase("gate.issue", code=i.code, issue=i))
             if len(errors) > limit:
-                lines.append(f"  ... và {len(errors) - limit} lỗi khác.")
+                lines.append(phrase("gate.more", count=len(errors) - limit))
         for f, message in self.unattributed:
-            lines.append(f"Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}" + (f" – {message}" if message else ""))
+            lines.append(phrase("gate.unattributed", file=f, message=phrase("gate.dash", message=message) if message
+                                else ""))
         return lines
 
-    def advice(self) -> str:
-        if self.empty:
-            return "Chọn kỳ hoặc cơ sở có trong dữ liệu."
-        return ("Gửi bổ sung sổ còn thiếu, bỏ sổ trùng, sửa lỗi rồi chạy lại; "
-                "hoặc dùng --force để lập bản DỰ THẢO (mã thoát vẫn là 1).")
+    def advice(self):
+        from ..common.issues import phrase
+        return phrase("gate.advice_empty" if self.empty else "gate.advice")
 
 
 # ---------------------------------------------------------------- deciding
@@ -282,8 +287,9 @@ def _select(universe: dict, units, provinces, as_of: dt.date) -> set | None:
         key = unit_code(code)
         if key not in universe:
             known = sorted(universe)
-            raise UsageError(f"Không có cơ sở '{code}' trong dữ liệu. Các cơ sở có: "
-                             f"{', '.join(known[:30]) or '(không có)'}{' ...' if len(known) > 30 else ''}.")
+            from ..common.issues import phrase
+            raise UsageError.said("select.no_facility", facility=code, known=(
+                ", ".join(known[:30]) + (" ..." if len(known) > 30 else "")) if known else phrase("select.none"))
         chosen.add(key)
     from ..settings.geography import province_at
     for name in provinces or ():
@@ -291,22 +297,34 @@ def _select(universe: dict, units, provinces, as_of: dt.date) -> set | None:
         mine = {u for u, p in universe.items() if p and province_key(p) == wanted}
         if not mine:
             names = sorted({p for p in universe.values() if p})
-            raise UsageError(f"Không có cơ sở nào của tỉnh '{name}' trong dữ liệu. Các tỉnh có: "
-                             f"{', '.join(names) or '(không có)'}.")
+            from ..common.issues import phrase
+            raise UsageError.said("select.no_province", province=name, known=", ".join(names) or phrase("select.none"))
         chosen |= mine
     return chosen
 
 
-def _holdings(where, units) -> str:
-    """'SL01: 01/2021 đến 12/2021; HN01: 01/2021 đến 06/2021' (at most 12 facilities)."""
-    months = defaultdict(set)
+class Holdings(dict):
+    """{unit: months} the data hold, shown in a reader's language: 'SL01: 01/2021 đến 12/2021;
+    HN01: 01/2021 đến 06/2021' (at most 12 facilities)."""
+
+    def shown(self, lang: str) -> str:
+        from ..common.catalogue import text
+        parts = [f"{u}: {month_ranges(sorted(m), lang)}" for u, m in sorted(self.items())]
+        if len(parts) > 12:
+            parts = parts[:12] + [text("gate.more_facilities", lang, count=len(self))]
+        return "; ".join(parts)
+
+    def __str__(self) -> str:
+        from ..common.language import chosen
+        return self.shown(chosen())
+
+
+def _holdings(where, units) -> Holdings:
+    months = Holdings()
     for unit, ym in where.values():
         if unit in units and ym is not None:
-            months[unit].add(ym)
-    parts = [f"{u}: {month_ranges(sorted(m))}" for u, m in sorted(months.items())]
-    if len(parts) > 12:
-        parts = parts[:12] + [f"... ({len(months)} cơ sở)"]
-    return "; ".join(parts)
+            months.setdefault(unit, set()).add(ym)
+    return months
 
 
 def _facilities(ds, where, period: Period, universe, selected, registry, lifetimes, provinces, today) -> dict:
@@ -421,7 +439,7 @@ def _missing_issues(gate: Gate) -> list[Issue]:
 
 # ---------------------------------------------------------------- words
 
-def month_ranges(months) -> str:
+def month_ranges(months, lang: str = "vi") -> str:
     """[(2021, 7), ..., (2021, 12), (2022, 2)] → '07/2021 đến 12/2021, 02/2022'."""
     months = sorted(months)
     runs, start, prev = [], None, None
@@ -435,7 +453,8 @@ def month_ranges(months) -> str:
     if start is not None:
         runs.append((start, prev))
     text = lambda ym: f"{ym[1]:02d}/{ym[0]}"  # noqa: E731
-    return ", ".join(text(a) if a == b else f"{text(a)} đến {text(b)}" for a, b in runs)
+    to = " to " if lang == "en" else " đến "
+    return ", ".join(text(a) if a == b else f"{text(a)}{to}{text(b)}" for a, b in runs)
 
 
 def _next(ym):
@@ -443,51 +462,54 @@ def _next(ym):
     return (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-def gap_lines(facilities, period: Period, force=False, sources=True) -> list[str]:
+def gap_lines(facilities, period: Period, force=False, sources=True, lang: str = "vi") -> list[str]:
     """One sentence per facility whose figures are incomplete: which months are missing,
     not over yet, left out (two workbooks for one month; errors), and where the opening
-    and closing census were taken from when the first or last month is not among them."""
+    and closing census were taken from when the first or last month is not among them.
+    In Vietnamese unless told (a document's sentences; the console passes its language)."""
+    from ..common.catalogue import text
+
+    def say(key, **values):
+        return text(f"gap.{key}", lang, **values)
+
+    def months_word(months):
+        return say("month" if len(months) == 1 else "months", ranges=month_ranges(months, lang))
     lines = []
     for fac in facilities:
         parts = []
         missing = fac.months(MISSING)
         if fac.sent_nothing and missing:
-            parts.append(f"không gửi sổ nào trong kỳ (thiếu {_months_word(missing)})")
+            parts.append(say("sent_nothing", months=months_word(missing)))
         elif missing:
-            parts.append(f"thiếu sổ {_months_word(missing)}")
+            parts.append(say("missing", months=months_word(missing)))
         not_due = fac.months(NOT_DUE)
         if not_due:
-            parts.append(f"{_months_word(not_due)} chưa kết thúc, chưa có sổ")
+            parts.append(say("not_due", months=months_word(not_due)))
         dup = fac.months(DUPLICATE)
         if dup:
             names = "; ".join(f"{m:02d}/{y}: " + ", ".join(Path(f).name for f in fac.files[(y, m)])
                               for y, m in dup[:6])
-            parts.append(f"có hai sổ cho {_months_word(dup)} (trùng: {names}), không tính vào số liệu")
+            parts.append(say("duplicate", months=months_word(dup), names=names))
         bad = [ym for ym in fac.months(HAS_ERRORS) if ym not in fac.unreadable and not (force and ym in fac.refused)]
         if bad:
-            parts.append(f"sổ {_months_word(bad)} có lỗi, " + ("vẫn tính vào số liệu (chưa kiểm tra)" if force
-                                                              else "không tính vào số liệu"))
+            parts.append(say("errors_counted" if force else "errors", months=months_word(bad)))
         refused = sorted(fac.refused) if force else []
         if refused:  # the same words as without --force: the store refused them, they never count
-            parts.append(f"sổ {_months_word(refused)} có lỗi, không tính vào số liệu")
+            parts.append(say("errors", months=months_word(refused)))
         broken = sorted(fac.unreadable)
         if broken:
-            parts.append(f"sổ {_months_word(broken)} không đọc được, không tính vào số liệu")
+            parts.append(say("unreadable", months=months_word(broken)))
         if not parts:
             continue
         used = fac.used(force)
         expected = sorted(fac.cells)
         if used and expected and sources:
             if used[0] != expected[0]:
-                parts.append(f"số đầu kỳ lấy theo sổ tháng {used[0][1]:02d}/{used[0][0]}")
+                parts.append(say("opening_from", month=f"{used[0][1]:02d}/{used[0][0]}"))
             if used[-1] != expected[-1]:
-                parts.append(f"số cuối kỳ lấy theo sổ tháng {used[-1][1]:02d}/{used[-1][0]}")
+                parts.append(say("closing_from", month=f"{used[-1][1]:02d}/{used[-1][0]}"))
         elif not used and not fac.sent_nothing:
-            parts.append("không có số liệu nào dùng được trong kỳ")
+            parts.append(say("nothing_usable"))
         label = f"{fac.unit} – {fac.name}" if fac.name else fac.unit
         lines.append(f"{label}: " + "; ".join(parts) + ".")
     return lines
-
-
-def _months_word(months) -> str:
-    return ("tháng " if len(months) == 1 else "các tháng ") + month_ranges(months)

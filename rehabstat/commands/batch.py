@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.codes import province_key
-from ..common.issues import ERROR, Issue, IssueCounts
+from ..common.issues import ERROR, Issue, IssueCounts, phrase
+from ..common.language import chosen
 from ..common.periods import Period
 from ..checking.gate import (DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, STATUSES, Facility,  # noqa: F401
                    gap_lines, month_from_name, month_ranges)
@@ -36,6 +37,7 @@ class ProvinceResult:
     errors: list = field(default_factory=list)  # Issues of this province (in the period)
     warnings: list = field(default_factory=list)
     gaps: list = field(default_factory=list)  # [str]: which months of which facility are missing / excluded
+    said_gaps: list = field(default_factory=list)  # the same, in the language of the command line (its summary)
     annex: list = field(default_factory=list)  # rows (see annex_rows)
     outputs: list = field(default_factory=list)
     draft: bool = False
@@ -118,7 +120,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data])] if not is_store(data) else []
     files = find_workbooks(paths) if paths else None
     if files is not None and not files:
-        raise usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
+        raise usage("select.no_workbook_in", paths=", ".join(map(str, paths)))
     done = [0]
 
     def read_one(_path):
@@ -141,7 +143,7 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     if files is None:
         files = list(ds.files["file"])
         if not files:
-            raise usage(f"Không tìm thấy sổ nào (.xlsx, .xlsm, .xls, .ods) trong {data}.")
+            raise usage("select.no_workbook_in", paths=str(data))
     result = BatchResult(period=period, out=Path(out), workbooks=len(files))
     result.skipped = sorted(ds.files.loc[ds.files["status"] == "skipped", "file"])
     result.notes = province_notes(ds, period, as_of)
@@ -176,7 +178,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.warnings = [i for i in mine if i.severity != ERROR]
         prov.complete = prov.complete and not prov.errors
         own = _rows_of_units(fac_table, unit_rows, units)
-        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own)
+        partial = partial_figures(prov.facilities, own)  # a sentence of the BC (Vietnamese)
+        prov.gaps = gap_lines(prov.facilities, period, force) + partial
+        prov.said_gaps = gap_lines(prov.facilities, period, force, lang=chosen()) + partial
         prov.annex = annex_rows(prov.facilities, own)
         result.provinces.append(prov)
     result.issues = list(result.issues) + own_workbooks
@@ -247,10 +251,10 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
     for prov in result.provinces:
         files = [f for fac in prov.facilities for ym, fs in fac.files.items() if fac.cells[ym] in used for f in fs]
         if not files:
-            prov.note = "không có sổ dùng được trong kỳ: không lập báo cáo"
+            prov.note = phrase("batch.no_usable")
             continue
         if not prov.complete and not force:
-            prov.note = "số liệu chưa đầy đủ hoặc còn lỗi: chưa lập báo cáo (--force: bản DỰ THẢO)"
+            prov.note = phrase("batch.not_complete")
             continue
         file_province.update((f, prov.name) for f in files)
         work.append(prov)
@@ -298,7 +302,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         if isinstance(outcome, OutputError):  # a file open in Word, a read-only folder: the others go on
             prov.failure = str(outcome)
         elif isinstance(outcome, TemplateError):  # the template itself: the same for every province
-            prov.failure = "chưa lập được báo cáo (mẫu văn bản có lỗi)"
+            prov.failure = phrase("batch.template_failed")
             result.template_error = result.template_error or str(outcome)
         else:
             prov.outputs, prov.draft = [Path(p) for p in outcome[0]], outcome[1]
@@ -340,7 +344,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
             finish(prov, _render_job(payload))
             if result.template_error:
                 for other in work[work.index(prov) + 1:]:
-                    other.failure = "chưa lập được báo cáo (mẫu văn bản có lỗi)"
+                    other.failure = phrase("batch.template_failed")
                 break
             done += 1
             if progress:
@@ -467,12 +471,17 @@ def batch_summary(result: BatchResult) -> list:
     provinces, what needs attention, the issues by code, the national workbook, the verdict and
     the time it took (result.elapsed)."""
     from ..common import vnformat as vn
+    from ..common.catalogue import text
+    from ..common.issues import Count
+    from ..common.language import chosen
     from ..reading.safety import is_rehabstat_output
-    n = vn.number
+    lang = chosen()  # the summary is printed at once, in the language of the command line
+    n = lambda x: Count(x).shown(lang)  # noqa: E731
     said: list = []
-    table = SummaryTable(f"Tổng hợp {result.period.label}", [
-        ("Tỉnh/Thành phố", "left"), ("Cơ sở", "right"), ("Sổ tháng nhận/cần", "right"), ("Thiếu", "right"),
-        ("Không tính", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"), ("Báo cáo", "left")], [])
+    table = SummaryTable(text("batch.title", period=result.period), [
+        (text(f"batch.h.{key}"), justify) for key, justify in (
+            ("province", "left"), ("facilities", "right"), ("months", "right"), ("missing", "right"),
+            ("excluded", "right"), ("errors", "right"), ("warnings", "right"), ("report", "left"))], [])
     totals = [0] * 6
     for p in result.provinces:
         counts = (sum(1 for f in p.facilities if not f.sent_nothing), p.count(RECEIVED), p.expected,
@@ -481,57 +490,58 @@ def batch_summary(result: BatchResult) -> list:
             totals[k] += counts[k]
         doc = next((str(o) for o in p.outputs if str(o).endswith(".docx")), "")
         if p.failure:
-            doc = f"[red]{p.failure}[/]"
+            doc = f"[red]{str(p.failure)}[/]"
         elif p.note:
-            doc = f"[yellow]{p.note}[/]"
+            doc = f"[yellow]{str(p.note)}[/]"
         elif p.draft:
-            doc += " [yellow](DỰ THẢO)[/]"
+            doc += f" [yellow]({text('batch.draft')})[/]"
         red = lambda x, style="red": f"[{style}]{n(x)}[/]" if x else "0"  # noqa: E731
         table.rows.append([p.name, n(counts[0]), f"{n(counts[1])}/{n(counts[2])}", red(counts[3]), red(counts[4]),
                            red(counts[5]), red(counts[6], "yellow"), doc])
     if len(result.provinces) > 1:
-        table.rows.append(["[bold]Toàn quốc[/]", f"[bold]{n(totals[0])}[/]", f"[bold]{n(totals[1])}/{n(totals[2])}[/]",
-                           f"[bold]{n(totals[3])}[/]", f"[bold]{n(totals[4])}[/]",
-                           f"[bold]{n(len(result.errors))}[/]", f"[bold]{n(len(result.warnings))}[/]", ""])
+        table.rows.append([f"[bold]{text('batch.national')}[/]", f"[bold]{n(totals[0])}[/]",
+                           f"[bold]{n(totals[1])}/{n(totals[2])}[/]", f"[bold]{n(totals[3])}[/]",
+                           f"[bold]{n(totals[4])}[/]", f"[bold]{n(len(result.errors))}[/]",
+                           f"[bold]{n(len(result.warnings))}[/]", ""])
     ours = [f for f in result.skipped if is_rehabstat_output(Path(f))]  # our own BC-*.xlsx, TongHop-*.xlsx
     skipped = []
     if len(result.skipped) > len(ours):
-        skipped.append(f"{n(len(result.skipped) - len(ours))} sổ chỉ tiêu")
+        skipped.append(text("batch.skipped_targets", count=len(result.skipped) - len(ours)))
     if ours:
-        skipped.append(f"{n(len(ours))} tệp kết quả do rehabstat lập")
-    said.append(SummaryLine(f"Đã đọc {n(result.workbooks - len(result.skipped))} sổ hằng tháng"
-                            + (f" (bỏ qua {' và '.join(skipped)})" if skipped else "") + "."))
-    said.append(table if result.provinces else SummaryLine("[yellow]Không có sổ nào của kỳ này.[/]"))
-    attention = [(p.name, line) for p in result.provinces for line in p.gaps]
+        skipped.append(text("batch.skipped_ours", count=len(ours)))
+    said.append(SummaryLine(str(text("batch.read", count=result.workbooks - len(result.skipped),
+                                               skipped=text("batch.skipped", what=text("batch.and").join(skipped))
+                                               if skipped else ""))))
+    said.append(table if result.provinces else SummaryLine(f"[yellow]{text('batch.no_workbook')}[/]"))
+    attention = [(p.name, line) for p in result.provinces for line in p.said_gaps]
     if attention or result.unattributed or result.unreadable:
-        said.append(SummaryLine("[bold red]Cần xem lại:[/]"))
+        said.append(SummaryLine(f"[bold red]{text('batch.attention')}[/]"))
         said += [SummaryLine(f"  • {line}", markup=False) for line in result.unreadable]
         said += [SummaryLine(f"  • {name}: {line}", markup=False) for name, line in attention]
-        said += [SummaryLine(f"  • Sổ không đọc được (không rõ cơ sở hoặc tháng): {f}"
-                             + (f" – {message}" if message else ""), markup=False)
+        said += [SummaryLine("  • " + text("batch.unattributed", file=f) + (f" – {message}" if message else ""),
+                             markup=False)
                  for f, message in result.unattributed]
     errors, warnings = result.codes("error"), result.codes("warning")
     if errors:
-        said.append(SummaryLine("Lỗi theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(errors.items()))
-                                + " (chi tiết: trang VanDe của bảng tổng hợp, hoặc rehabstat validate)."))
+        said.append(SummaryLine(str(text("batch.errors", codes=", ".join(
+            f"{c} ×{n(k)}" for c, k in sorted(errors.items()))))))
     if warnings:
-        said.append(SummaryLine("Cảnh báo theo mã: " + ", ".join(f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))
-                                + " (xem: rehabstat rules MÃ)."))
-    said += [SummaryLine(f"Lưu ý: {note}", markup=False) for note in result.notes]
+        said.append(SummaryLine(str(text("batch.warnings", codes=", ".join(
+            f"{c} ×{n(k)}" for c, k in sorted(warnings.items()))))))
+    said += [SummaryLine(f"{text('run.note')} {note}", markup=False) for note in result.notes]
     if result.national is not None:
-        said.append(SummaryLine(f"Bảng tổng hợp toàn quốc: {result.national}"
-                                + (" (DỰ THẢO)" if result.draft else ""), markup=False))
+        said.append(SummaryLine(text("batch.national_written", path=result.national)
+                                + (f" ({text('batch.draft')})" if result.draft else ""), markup=False))
     elif not result.template_error:
-        said.append(SummaryLine("Chưa ghi bảng tổng hợp toàn quốc: số liệu chưa đầy đủ hoặc còn lỗi "
-                                "(--force: ghi bản DỰ THẢO kèm tình hình gửi sổ).", markup=False))
+        said.append(SummaryLine(text("batch.national_not_written"), markup=False))
     if result.template_error:
-        said.append(SummaryLine(f"[bold red]Lỗi mẫu văn bản:[/] {result.template_error}", stderr=True))
-        verdict = "[bold red]Chưa lập được báo cáo tỉnh[/] (mẫu văn bản có lỗi); bảng tổng hợp đã được ghi."
+        said.append(SummaryLine(f"[bold red]{text('run.template_error')}[/] {result.template_error}", stderr=True))
+        verdict = f"[bold red]{text('batch.not_written')}[/] {text('batch.not_written_why')}"
     elif result.attention:
-        verdict = ("[bold red]Số liệu chưa đầy đủ hoặc còn lỗi[/] (mã thoát 1): "
-                   + ("các văn bản là DỰ THẢO." if any(p.draft for p in result.provinces) or result.draft
-                      else "chỉ lập báo cáo của tỉnh có số liệu đầy đủ."))
+        verdict = (f"[bold red]{text('batch.incomplete')}[/] "
+                   + text("batch.drafts" if any(p.draft for p in result.provinces) or result.draft else "batch.only"))
     else:
-        verdict = "[bold green]Số liệu đầy đủ, không có lỗi.[/]"
-    said.append(SummaryLine(f"{verdict} Thời gian: {vn.number(result.elapsed, 1)} giây."))
+        verdict = f"[bold green]{text('batch.complete')}[/]"
+    seconds = vn.number(result.elapsed, 1) if lang != "en" else f"{result.elapsed:.1f}"
+    said.append(SummaryLine(f"{verdict} {text('batch.time', seconds=seconds)}"))
     return said

@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from ..common.issues import phrase
 from ..common.periods import Period
 from ..common.values import plain_number
 from .prepare import Selection, prepare
@@ -73,9 +74,9 @@ def province_workbook_error(period: Period, errors):
         where = ", ".join(x for x in (Path(i.file).name if i.file else None, i.where or None) if x)
         lines.append(f"  {i.code} {where}: {i.message}" if where else f"  {i.code}: {i.message}")
     files = {i.file for i in errors if i.file}
-    return DataError(f"Số liệu {period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
-                     [f"Sổ cấp tỉnh có {len(errors)} lỗi ở {len(files)} sổ (chi tiết: rehabstat validate)."] + lines,
-                     "Sửa các lỗi trên trong sổ cấp tỉnh (rehabstat validate) rồi chạy lại, hoặc dùng --force.")
+    return DataError(phrase("data.incomplete", period=period),
+                     [phrase("data.province_errors", count=len(errors), files=len(files))] + lines,
+                     phrase("data.province_advice"))
 
 
 def with_coverage(table, gate, level: str):

@@ -14,11 +14,9 @@ def ensure_out_dir(out) -> Path:
         if not parent.exists():
             continue
         if not parent.is_dir():
-            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {parent} là một tệp, không phải thư mục. "
-                             "Hãy chọn --out khác.")
+            raise UsageError.said("out.is_file", out=out, parent=parent)
         if not os.access(parent, os.W_OK | os.X_OK):
-            raise UsageError(f"Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. "
-                             "Hãy chọn --out là một thư mục có quyền ghi.")
+            raise UsageError.said("out.no_permission", out=out, parent=parent)
         _try_writing(out, parent)
         break
     return out
@@ -30,12 +28,13 @@ def _try_writing(out: Path, parent: Path) -> None:
     here, before any work, as a UsageError."""
     import os
     import tempfile
-    from ..common.errors import UsageError, WRITE_ADVICE, os_reason
+    from ..common.errors import UsageError, os_reason
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".~rehabstat-", dir=parent))
     except OSError as exc:
-        where = "" if parent == out else f" (trong {parent})"
-        raise UsageError(f"Không ghi được vào thư mục kết quả {out}: {os_reason(exc)}{where}. {WRITE_ADVICE}") from None
+        if parent == out:
+            raise UsageError.said("out.cannot", out=out, reason=os_reason(exc)) from None
+        raise UsageError.said("out.cannot_in", out=out, reason=os_reason(exc), parent=parent) from None
 
 
 def refuse_overwriting_a_workbook(out) -> None:
@@ -46,5 +45,4 @@ def refuse_overwriting_a_workbook(out) -> None:
     from ..common.errors import UsageError
     out = Path(out)
     if out.is_file() and out.suffix.lower() in safety.WORKBOOK_SUFFIXES and not safety.is_rehabstat_output(out):
-        raise UsageError(f"Không ghi đè {out}: đó là một sổ tính không do rehabstat lập (có thể là sổ dữ liệu). "
-                         "Hãy chọn --out là một tệp mới.")
+        raise UsageError.said("out.not_ours", out=out)

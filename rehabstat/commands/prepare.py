@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.codes import unit_code
+from ..common.issues import phrase
 from ..common.periods import Period, month_code
 
 
@@ -132,11 +133,11 @@ def refuse_unless_complete(gate, force: bool) -> None:
     refused unless force."""
     from ..common.errors import DataError
     if gate.empty:
-        raise DataError(f"Không có số liệu cho {gate.period.label}.", gate.problems(),
+        raise DataError(phrase("data.none", period=gate.period), gate.problems(),
                         gate.advice())
     if not gate.complete and not force:
         problems = gate.problems()
-        raise DataError(f"Số liệu {gate.period.label} chưa đầy đủ hoặc còn lỗi: chưa xuất số liệu nào.",
+        raise DataError(phrase("data.incomplete", period=gate.period),
                         problems + unreadable_lines(gate, problems), gate.advice())
 
 
@@ -144,8 +145,8 @@ def unreadable_lines(gate, mentioned=()) -> list[str]:
     """A line per file of the data that could not be read at all (the gate's `unreadable`,
     whatever its month: a truncated 2021-03-sua.xlsx beside a complete quarter is still a
     month somebody sent), with what to do, unless `mentioned` (lines already shown) names it."""
-    shown = "\n".join(mentioned)
-    return [f"Tệp không tính vào số liệu – {f}: {message}"
+    shown = "\n".join(map(str, mentioned))
+    return [phrase("data.not_counted", file=f, message=message)
             for f, message in gate.unreadable
             if str(f) not in shown and f"{Path(f).name}:" not in shown and f"{Path(f).name} " not in shown]
 
@@ -169,7 +170,7 @@ def choose_units(ds, facility=None, province=None, as_of=None):
     files = ds.files.dropna(subset=["unit"])
     known = sorted(set(files["unit"]))
     if facility and province:
-        raise usage("Chọn --facility hoặc --province, không chọn cả hai.")
+        raise usage("select.both")
     if province:
         as_of = as_of or dt.date.max
         name = province_at(province, as_of)
@@ -177,35 +178,35 @@ def choose_units(ds, facility=None, province=None, as_of=None):
         units = sorted(u for u, p in of.items() if province_key(p) == province_key(name))
         if not units:
             provinces = sorted(set(of.values()))
-            raise usage(f"Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {', '.join(provinces) or '(không có)'}.")
+            raise usage("select.no_province", province=province, known=", ".join(provinces) or phrase("select.none"))
         return units, "province", name
     if facility:
         code = unit_code(facility)
         if code not in known:
-            raise usage(f"Không có cơ sở '{facility}' trong dữ liệu. Các cơ sở có: {', '.join(known) or '(không có)'}.")
+            raise usage("select.no_facility", facility=facility, known=", ".join(known) or phrase("select.none"))
         return [code], "facility", code
     if len(known) == 1:
         return known, "facility", known[0]
     if not known:
         if ds.files.empty or (ds.files["status"] == "skipped").all():
-            raise usage("Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong thư mục dữ liệu.")
+            raise usage("select.no_workbook")
         from ..common.errors import DataError
-        raise DataError("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu.",
-                        [f"{f}: {next((i.message for i in ds.issues if i.file == f), 'không đọc được')}"
+        raise DataError(phrase("select.unreadable"),
+                        [phrase("select.file", file=f, message=next((i for i in ds.issues if i.file == f),
+                                                                    phrase("select.cannot_read")))
                          for f in ds.files["file"][:20]],
-                        "Xem chi tiết: rehabstat validate THƯ-MỤC; sửa hoặc gửi lại các sổ.")
+                        phrase("select.unreadable_advice"))
     from ..checking.checks import one_facility_several_codes
     twins = [(part["unit_name"].iloc[0], sorted(set(part["unit"]))) for part in one_facility_several_codes(ds.files)]
     if twins:  # a mistyped code ("SL1" one month), not two facilities: say so, not "choose one"
         from ..common.errors import DataError
-        raise DataError("Một cơ sở được ghi dưới nhiều mã khác nhau, nên dữ liệu như có nhiều cơ sở.",
-                        [f"'{name}': mã {', '.join(codes)}" for name, codes in twins],
-                        "Sửa Mã cơ sở ở trang ThongTin của các sổ ghi sai mã (rehabstat validate báo lỗi X005 "
-                        "ở từng sổ) rồi chạy lại.")
+        raise DataError(phrase("select.twins"), [phrase("select.twin", name=name, codes=", ".join(codes))
+                                                 for name, codes in twins], phrase("select.twins_advice"))
     listed = ", ".join(known[:10]) + ("..." if len(known) > 10 else "")
-    raise usage(f"Dữ liệu có {len(known)} cơ sở ({listed}). Chọn --facility MÃ hoặc --province TÊN.")
+    raise usage("select.many", count=len(known), listed=listed)
 
 
-def usage(message):
+def usage(key, **values):
+    """The UsageError of a catalogue key and its values."""
     from ..common.errors import UsageError
-    return UsageError(message)
+    return UsageError.said(key, **values)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.codes import slug as _slug
+from ..common.issues import phrase
 from ..common.periods import Period
 from .output import ensure_out_dir
 from ..documents.workbook import write_report_workbook
@@ -127,9 +128,8 @@ def refuse_early_date(doc_date, period: Period, kind: str = "bc") -> None:
     from ..common.errors import UsageError
     earliest = period.end_date + dt.timedelta(days=1)
     if doc_date < earliest:
-        what = (f"kế hoạch (phần I là kết quả {period.label})" if kind == "kh" else f"báo cáo {period.label}")
-        raise UsageError(f"--date {doc_date:%d/%m/%Y}: {what} không thể ghi ngày trước khi kỳ kết thúc "
-                         f"({period.end_date:%d/%m/%Y}); ngày sớm nhất là {earliest:%d/%m/%Y}.")
+        raise UsageError.said("out.early_plan" if kind == "kh" else "out.early_report", date=f"{doc_date:%d/%m/%Y}",
+                              period=period, end=f"{period.end_date:%d/%m/%Y}", earliest=f"{earliest:%d/%m/%Y}")
 
 
 def document_stem(kind: str, key: str, period: Period, plan=None, draft: bool = False) -> str:
@@ -194,13 +194,12 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
         year = plan if kind == "kh" else period.last[0]
         if not (plan_ctx["targets"] if kind == "kh" else compared):
             years = sorted({t["year"] for t in target_rows if t["year"]})
-            message = (f"Sổ chỉ tiêu {Path(targets).name} không có chỉ tiêu năm {year} cho {key}"
-                       f" (sổ có: năm {', '.join(map(str, years)) or '?'}; đơn vị "
-                       f"{', '.join(sorted({str(t['unit']) for t in target_rows})) or '?'}).")
+            message = phrase("targets.none", name=Path(targets).name, year=year, key=key,
+                             years=", ".join(map(str, years)) or "?",
+                             units=", ".join(sorted({str(t["unit"]) for t in target_rows})) or "?")
             if kind == "kh" and not force:  # a plan without targets is half a plan: never written silently
                 from ..common.errors import DataError
-                raise DataError("Không lập kế hoạch: phần II (chỉ tiêu) sẽ trống.", [message],
-                                "Ghi chỉ tiêu của năm kế hoạch vào sổ chỉ tiêu (trang ChiTieu) rồi chạy lại.")
+                raise DataError(phrase("targets.no_plan"), [message], phrase("targets.no_plan_advice"))
             result.notes.append(message)
     document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
@@ -216,7 +215,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
     from ..common.errors import OutputError
     for target in (out / f"{stem}.docx", out / f"{stem}.xlsx"):
         if target.is_dir():  # checked first: both files are written, or neither
-            raise OutputError(f"Không ghi được {target}: đã có một thư mục cùng tên. Hãy đổi tên thư mục đó rồi chạy lại.")
+            raise OutputError.said("out.folder_named", target=target)
     from ..workbooks.written import refuse_unless_ours
     refuse_unless_ours([out / f"{stem}.docx", out / f"{stem}.xlsx"])  # both checked before either is written
     try:
@@ -228,15 +227,13 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
     except OutputError:
         raise
     except PermissionError as exc:
-        raise OutputError(f"Không ghi được {out / stem}.docx/.xlsx: tệp đang mở trong Word/Excel hoặc thư mục không "
-                          "cho phép ghi. Hãy đóng tệp rồi chạy lại.") from exc
+        raise OutputError.said("out.open_both", target=f"{out / stem}.docx/.xlsx") from exc
     except OSError as exc:
         from ..common.errors import output_error
         raise output_error(out, exc) from exc
     result.outputs = [out / f"{stem}.docx", out / f"{stem}.xlsx"]
     if REPLACED[0] != replaced:
-        result.notes.append("Dữ liệu có ký tự không ghi được vào tệp Word/Excel (ký tự điều khiển): đã bỏ khỏi tệp Word, "
-                            "thay bằng '\ufffd' trong tệp Excel.")
+        result.notes.append(phrase("out.control_chars"))
     return result
 
 

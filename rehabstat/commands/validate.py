@@ -54,8 +54,8 @@ def validate_paths(paths, period=None, config=None, today=None, jobs=None, progr
                        every_month=True)
     ds, paths = prepared.dataset, [] if store else source
     if ds.files.empty or (ds.files["status"] == "skipped").all():
-        raise UsageError(f"Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong "
-                         f"{', '.join(map(str, paths)) or 'kho'}.")
+        where = ", ".join(map(str, paths))
+        raise UsageError.said("select.no_monthly_in", paths=where) if where else UsageError.said("select.no_monthly_store")
     issues = prepared.issues + prepared.province_issues
     known = ds.files.dropna(subset=["year", "month"])
     gate = prepared.gate  # missing months: over the period asked for or the months the data span

@@ -3,13 +3,34 @@
 The CLI turns UsageError, ConfigError and PeriodError into exit code 2 with the message;
 DataError (the data are not complete or not clean) into exit code 1; TemplateError (a template
 that cannot be used, a document that cannot be written) into exit code 2; any other exception,
-InternalError included (our own bug), into exit code 3. Nothing here
-imports anything of rehabstat, so no stage needs the CLI to raise a user-facing error."""
+InternalError included (our own bug), into exit code 3. Nothing here imports anything of
+rehabstat beyond common/ (the catalogue's words, when a message is shown), so no stage needs
+the CLI to raise a user-facing error."""
 from __future__ import annotations
 
 
-class RehabstatError(Exception):
-    """Base of every error whose message (Vietnamese) is meant for the user."""
+class Said:
+    """An error whose message is a catalogue key and its values (`UsageError.said(key, ...)`),
+    shown in the reader's language: `text(lang)`; str() in the chosen language (--lang)."""
+
+    @classmethod
+    def said(cls, key: str, /, **values):  # a value may be named "key" (rehabstat.toml's)
+        from .issues import phrase  # common/ only: no stage below
+        return cls(phrase(key, **values))
+
+    def text(self, lang: str | None = None) -> str:
+        message = self.args[0] if self.args else ""
+        if callable(getattr(message, "shown", None)):
+            from .language import chosen
+            return message.shown(lang or chosen())
+        return str(message)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class RehabstatError(Said, Exception):
+    """Base of every error whose message is meant for the user."""
 
 
 class UsageError(RehabstatError):
@@ -45,50 +66,36 @@ class InternalError(Exception):
         self.what, self.trace, self.where = what, trace, where
 
 
-class TemplateError(Exception):
-    """A template that cannot be used or a rendering that failed. ``str(e)`` is a
-    Vietnamese message meant for the user."""
+class TemplateError(Said, Exception):
+    """A template that cannot be used or a rendering that failed. ``str(e)`` is a message
+    meant for the user (in the chosen language)."""
 
 
 class OutputError(TemplateError):
     """The rendered document could not be written (folder read-only, file open in Word)."""
 
 
-_OS_REASONS = {  # errno name: what it means for an output folder, in Vietnamese
-    "ENOENT": "thư mục không có và không tạo được ở đó",
-    "ENOTDIR": "một phần của đường dẫn là tệp, không phải thư mục",
-    "EACCES": "không có quyền ghi",
-    "EPERM": "không được phép ghi",
-    "EROFS": "ổ đĩa chỉ cho đọc",
-    "ENOSPC": "ổ đĩa đã đầy",
-    "EDQUOT": "đã hết hạn mức dung lượng",
-    "EISDIR": "đã có một thư mục cùng tên",
-    "EEXIST": "đã có một tệp cùng tên",
-    "ENAMETOOLONG": "tên quá dài",
-    "EBUSY": "tệp đang được dùng",
-}
+_OS_REASONS = ("ENOENT", "ENOTDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "EISDIR", "EEXIST", "ENAMETOOLONG",
+               "EBUSY")  # errno names the catalogue explains (os.<name>): what each means for an output folder
 
 
-def os_reason(exc: OSError) -> str:
-    """Why an OSError happened, in Vietnamese (the OS's own text is English)."""
+def os_reason(exc: OSError):
+    """Why an OSError happened, in the reader's words (the OS's own text is English): a Phrase."""
     import errno
+    from .issues import phrase
     name = errno.errorcode.get(exc.errno or 0, "")
     if name in _OS_REASONS:
-        return _OS_REASONS[name]
+        return phrase(f"os.{name}")
     if isinstance(exc, PermissionError):
-        return _OS_REASONS["EACCES"]
+        return phrase("os.EACCES")
     if isinstance(exc, FileExistsError):
-        return _OS_REASONS["EEXIST"]
-    return f"lỗi hệ thống: {exc.strerror or str(exc) or name or type(exc).__name__}"  # rare: the OS's own words
-
-
-WRITE_ADVICE = "Hãy chọn thư mục kết quả khác rồi chạy lại."
-LATE_ADVICE = "Hãy chọn thư mục kết quả khác (hoặc đóng tệp đang mở) rồi chạy lại."
+        return phrase("os.EEXIST")
+    return phrase("os.other", error=exc.strerror or str(exc) or name or type(exc).__name__)  # rare: the OS's own words
 
 
 def output_error(folder, exc: OSError) -> "OutputError":
     """The OutputError for an OSError met while writing into `folder`: what, where, what to do."""
-    return OutputError(f"Không ghi được vào thư mục kết quả {folder}: {os_reason(exc)}. {LATE_ADVICE}")
+    return OutputError.said("out.late", folder=folder, reason=os_reason(exc))
 
 
 class writing_into:

@@ -35,19 +35,19 @@ class Phrase:
 
     def shown(self, lang: str) -> str:
         from .catalogue import text
-        return text(self.key, lang, **{k: shown(v, lang) for k, v in self.values})
+        return text(self.key, lang, **dict(self.values))  # the catalogue shows each value in `lang`
 
     def __str__(self) -> str:  # in the chosen language: for a message shown at once
         return self.shown(LANG["value"])
 
 
-def phrase(key: str, **values) -> Phrase:
+def phrase(key: str, /, **values) -> Phrase:
     return Phrase(key, tuple(values.items()))
 
 
 def shown(value, lang: str):
     """A message's value as its reader sees it (numbers and phrases in their language)."""
-    return value.shown(lang) if isinstance(value, (Count, Phrase)) else value
+    return value.shown(lang) if callable(getattr(value, "shown", None)) else value
 
 
 def plain(value):
@@ -89,6 +89,9 @@ class Issue:
     @property
     def message(self) -> str:
         return self.text()
+
+    def shown(self, lang: str) -> str:  # inside a message of the catalogue
+        return self.text(lang)
 
     def as_dict(self, lang: str | None = None) -> dict:
         out = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, "field": self.field,

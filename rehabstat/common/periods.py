@@ -81,6 +81,27 @@ class Period:
     def label(self) -> str:
         return period_label(self.first, self.last)
 
+    def shown(self, lang: str) -> str:  # inside a message of the catalogue
+        return self.text(lang)
+
+    def text(self, lang: str | None = None) -> str:
+        """The period in words of `lang`: its Vietnamese label; in English "2021", "Q2 2021",
+        "H1 2021", "03/2021", else "01/2017 to 06/2020"."""
+        from .language import chosen
+        if (lang or chosen()) != "en":
+            return self.label
+        (y1, m1), (y2, m2) = self.first, self.last
+        if y1 == y2:
+            if (m1, m2) == (1, 12):
+                return str(y1)
+            if m1 == m2:
+                return f"{m1:02d}/{y1}"
+            if m1 % 3 == 1 and m2 == m1 + 2:
+                return f"Q{m1 // 3 + 1} {y1}"
+            if (m1, m2) in ((1, 6), (7, 12)):
+                return f"H{1 if m1 == 1 else 2} {y1}"
+        return f"{m1:02d}/{y1} to {m2:02d}/{y2}"
+
 
 def period_label(first, last) -> str:
     """Label of a whole-month range given as (year, month) pairs:
@@ -119,50 +140,50 @@ def _parse_mm_yyyy(text: str, option: str) -> tuple[int, int]:
     else:
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text or "")
         if not m:
-            raise PeriodError(f"{option} '{text}' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021.")
+            raise PeriodError.said("period.bad_month", option=option, text=text)
         year, month = int(m.group(1)), int(m.group(2))
     if not 1 <= month <= 12:
-        raise PeriodError(f"{option} '{text}': tháng phải từ 1 đến 12.")
+        raise PeriodError.said("period.month_range", option=option, text=text)
     return year, month
 
 
 def make_period(year=None, month=None, quarter=None, half=None, start=None, end=None, months=None) -> Period:
-    """From the CLI's period options. Raises PeriodError with a Vietnamese message.
+    """From the CLI's period options. Raises PeriodError (its message a catalogue key and values).
     `months` N with a year: its first N months ("9 tháng đầu năm 2025"), code 2025-01..2025-09."""
     parts = [x is not None for x in (month, quarter, half, months)]
     if start or end:
         if year is not None or any(parts):
-            raise PeriodError("Dùng --from/--to hoặc --year (kèm --month/--quarter/--half), không dùng cả hai.")
+            raise PeriodError.said("period.both")
         if not (start and end):
-            raise PeriodError("Cần cả --from và --to, ví dụ --from 01/2017 --to 06/2020.")
+            raise PeriodError.said("period.from_to")
         first, last = _parse_mm_yyyy(start, "--from"), _parse_mm_yyyy(end, "--to")
         if first > last:
-            raise PeriodError(f"--from {start} ở sau --to {end}.")
+            raise PeriodError.said("period.after", start=start, end=end)
         code = f"{month_code(*first)}..{month_code(*last)}"
         return Period(first, last, code)
     if year is None:
-        raise PeriodError("Cần chọn kỳ báo cáo: --year 2021 (có thể kèm --month, --quarter, --half) hoặc --from/--to.")
+        raise PeriodError.said("period.none")
     if not 1900 < year < 2200:
-        raise PeriodError(f"Năm {year} không hợp lệ.")
+        raise PeriodError.said("period.year", year=year)
     if sum(parts) > 1:
-        raise PeriodError("Chỉ chọn một trong --month, --quarter, --half, --months.")
+        raise PeriodError.said("period.one")
     if months is not None:
         if not 1 <= months <= 12:
-            raise PeriodError("--months phải từ 1 đến 12 (số tháng đầu năm, ví dụ --months 9).")
+            raise PeriodError.said("period.months")
         if months == 12:
             return Period((year, 1), (year, 12), str(year))
         return Period((year, 1), (year, months), f"{month_code(year, 1)}..{month_code(year, months)}")
     if month is not None:
         if not 1 <= month <= 12:
-            raise PeriodError("--month phải từ 1 đến 12.")
+            raise PeriodError.said("period.month")
         return Period((year, month), (year, month), month_code(year, month))
     if quarter is not None:
         if not 1 <= quarter <= 4:
-            raise PeriodError("--quarter phải từ 1 đến 4.")
+            raise PeriodError.said("period.quarter")
         return Period((year, 3 * quarter - 2), (year, 3 * quarter), f"{year}-Q{quarter}")
     if half is not None:
         if half not in (1, 2):
-            raise PeriodError("--half phải là 1 hoặc 2.")
+            raise PeriodError.said("period.half")
         return Period((year, 6 * half - 5), (year, 6 * half), f"{year}-H{half}")
     return Period((year, 1), (year, 12), str(year))
 

@@ -373,7 +373,7 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 − discharges − escapes − suspensions − transfers out − deaths − drop-outs −
                 other exits − category changes out, per category and month. A difference means
                 the census or the event list is incomplete: an event not entered, or a census
-                miscounted. The issue sits on the row's Cuối kỳ cell."""),
+                miscounted. The issue sits on the 'Cuối kỳ' (closing) cell of the row."""),
     Rule("I002", ERROR, "continuity", 'nối tiếp giữa các tháng',
          message_vi='Diện {category}: đầu kỳ tháng {period} ghi {found} nhưng cuối kỳ tháng trước là {expected}.',
          message_en='Category {category}: the opening of {period} is {found} but the previous month closed at {expected}.',

@@ -222,7 +222,7 @@ def with_earlier(ds, table, period: Period, level: str, cfg, units=None, provinc
     from .indicators import compute
     if kind not in KINDS:
         from ..common.errors import UsageError
-        raise UsageError("--compare phải là previous hoặc year.")
+        raise UsageError.said("run.compare")
     p = earlier_period(period, kind)
     try:
         gate = earlier_gate(ds, p, units, cfg, issues, provinces, as_of)

@@ -98,17 +98,15 @@ def read_targets(path) -> tuple[list[dict], list]:
     path = Path(path)
     issues = []
     if not path.is_file():
-        raise UsageError(f"Không tìm thấy sổ chỉ tiêu {path}.")
-    not_targets = UsageError(f"Tệp {path.name} không phải sổ chỉ tiêu (cần trang ChiTieu với các cột Mã chỉ tiêu, "
-                             "Kế hoạch). Mẫu: samples/targets/son-la-2022.xlsx.")
+        raise UsageError.said("targets.not_found", path=path)
+    not_targets = UsageError.said("targets.not_targets", name=path.name)
     if path.suffix.lower() not in safety.WORKBOOK_SUFFIXES:
         raise not_targets
     [(sheet, rows, problem)] = map_isolated(_load, [path], failed=_load_failed)
     if problem == "not-targets":
         raise not_targets
     if isinstance(problem, str):
-        raise UsageError(f"Không đọc được sổ chỉ tiêu {path.name} ({problem}): "
-                         "hãy lưu lại tệp dưới dạng .xlsx có trang ChiTieu.")
+        raise UsageError.said("targets.unreadable", name=path.name, problem=problem)
     if problem is not None:
         return [], [problem]
     from ..reading.reader import find_header

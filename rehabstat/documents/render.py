@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 
 from rehabstat.common.errors import OutputError, TemplateError
+from rehabstat.common.issues import phrase
 from rehabstat.documents.templates import KINDS, SECTION_ORDER, section_numbers, template_path
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "SECTION_ORDER",
 ]
 
-VARS_HINT = "Xem danh sách biến: rehabstat templates vars"
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # uncompressed, all parts together
 MAX_TEMPLATE_PARTS = 2000
 
@@ -75,7 +75,7 @@ def _clean(obj):
 
 def _prepare(context: dict) -> dict:
     if not isinstance(context, dict):
-        raise TemplateError("Dữ liệu điền vào mẫu phải là một bảng khóa - giá trị (dict).")
+        raise TemplateError.said("tpl.not_dict")
     ctx = _clean(context)
     doc = ctx.get("doc")
     if isinstance(doc, dict):
@@ -101,13 +101,10 @@ def _check_docx(path: Path, kind: str | None = None) -> None:
     """Refuse what is not a usable .docx template; with `kind` (a user's template), also one of
     the other kind (_check_kind)."""
     if not path.exists():
-        raise TemplateError(f"Không tìm thấy tệp mẫu văn bản: {path}")
+        raise TemplateError.said("tpl.not_found", path=path)
     if not path.is_file():
-        raise TemplateError(f"Mẫu văn bản không phải là một tệp: {path}")
-    not_docx = TemplateError(
-        f"Tệp mẫu không phải là văn bản Word .docx: {path.name} "
-        "(hãy lưu lại mẫu trong Word dưới dạng «Word Document (*.docx)»)."
-    )
+        raise TemplateError.said("tpl.not_file", path=path)
+    not_docx = TemplateError.said("tpl.not_docx", name=path.name)
     if not zipfile.is_zipfile(path):
         raise not_docx
     try:
@@ -117,9 +114,9 @@ def _check_docx(path: Path, kind: str | None = None) -> None:
             if "word/document.xml" not in names or "[Content_Types].xml" not in names:
                 raise not_docx
             if len(infos) > MAX_TEMPLATE_PARTS or sum(i.file_size for i in infos) > MAX_TEMPLATE_BYTES:
-                raise TemplateError(f"Tệp mẫu quá lớn để xử lý an toàn: {path.name}")
+                raise TemplateError.said("tpl.too_big", name=path.name)
             if any(i.flag_bits & 0x1 for i in infos):
-                raise TemplateError(f"Tệp mẫu được mã hóa (có mật khẩu): {path.name}")
+                raise TemplateError.said("tpl.encrypted", name=path.name)
             if kind is not None:
                 _check_kind(path, kind, z.read("word/document.xml").decode("utf-8", "replace"))
     except (zipfile.BadZipFile, zlib.error, EOFError):
@@ -132,11 +129,9 @@ def _check_kind(path: Path, kind: str, xml: str) -> None:
     document.xml `xml` tell them apart (a BC template has none, a KH template its part II)."""
     plan = re.search(r"\bplan\.[a-z_]", xml) is not None
     if kind == "bc" and plan:
-        raise TemplateError(f"Mẫu {path.name} là mẫu kế hoạch (KH: có các biến plan.…), không dùng cho báo cáo. "
-                            "Hãy dùng mẫu BC (rehabstat templates export) hoặc lập kế hoạch bằng rehabstat plan.")
+        raise TemplateError.said("tpl.is_plan", name=path.name)
     if kind == "kh" and not plan:
-        raise TemplateError(f"Mẫu {path.name} không có phần chỉ tiêu của kế hoạch (các biến plan.…): có lẽ là mẫu "
-                            "báo cáo (BC). Hãy dùng mẫu KH (rehabstat templates export).")
+        raise TemplateError.said("tpl.not_plan", name=path.name)
 
 
 # ---------------------------------------------------------------- errors in Vietnamese
@@ -149,7 +144,7 @@ def _near(exc) -> str:
     text = re.sub(r"\s+", " ", text)
     if len(text) > 160:
         text = text[:157] + "..."
-    return f" Gần đoạn: «{text}»." if text else ""
+    return phrase("tpl.near", text=text) if text else ""
 
 
 def _undefined_name(message: str) -> str:
@@ -238,27 +233,22 @@ def _translate(exc: BaseException, path: Path, ctx: dict | None = None) -> Templ
 
     if isinstance(exc, SecurityError):
         m = re.search(r"attribute '([^']+)' of '([^']+)'", str(exc))
-        what = f" «{m.group(1)}» của kiểu «{m.group(2)}»" if m else ""
-        return TemplateError(
-            f"Mẫu văn bản bị từ chối: mẫu {path.name} truy cập thuộc tính không được phép{what}.")
+        what = phrase("tpl.security_what", attribute=m.group(1), type=m.group(2)) if m else ""
+        return TemplateError.said("tpl.security", name=path.name, what=what)
     if isinstance(exc, UndefinedError):
         where, near = _undefined_where(exc, ctx)
-        return TemplateError(f"Mẫu văn bản dùng biến không tồn tại: '{where}'"
-                             + (f" (có phải: {', '.join(near)}?)" if near else "") + f". {VARS_HINT}")
+        return TemplateError.said("tpl.undefined", where=where,
+                                  near=phrase("tpl.near_names", names=", ".join(near)) if near else "")
     if isinstance(exc, TemplateSyntaxError):
         # docxtpl puts each Word paragraph on its own line, after one opening line
-        line = (f" ở đoạn văn thứ {max(1, exc.lineno - 1)} (dòng {exc.lineno} của mã mẫu)"
-                if exc.lineno else "")
-        detail = (exc.message or "").rstrip(". ")
-        return TemplateError(
-            f"Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}}{line}: {detail}."
-            f"{_near(exc)}")
+        line = phrase("tpl.syntax_line", paragraph=max(1, exc.lineno - 1), line=exc.lineno) if exc.lineno else ""
+        detail = (exc.message or "").rstrip(". ")  # jinja2's own words
+        return TemplateError.said("tpl.syntax", line=line, detail=detail, near=_near(exc))
     if isinstance(exc, jinja2.TemplateError):
-        return TemplateError(f"Mẫu văn bản bị lỗi khi điền dữ liệu: {str(exc).rstrip('. ')}.{_near(exc)}")
+        return TemplateError.said("tpl.fill", detail=str(exc).rstrip(". "), near=_near(exc))
     if isinstance(exc, (OverflowError, RecursionError, MemoryError)):
-        return TemplateError(f"Mẫu văn bản bị từ chối: mẫu {path.name} đòi hỏi quá nhiều tài nguyên.")
-    return TemplateError(
-        f"Mẫu văn bản bị lỗi khi điền dữ liệu ({path.name}): {type(exc).__name__}: {exc}")
+        return TemplateError.said("tpl.resources", name=path.name)
+    return TemplateError.said("tpl.fill_other", name=path.name, error=f"{type(exc).__name__}: {exc}")
 
 
 # ---------------------------------------------------------------- rendering
@@ -355,7 +345,7 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
 
     if template is None:
         if kind not in KINDS:
-            raise TemplateError(f"Loại văn bản không hợp lệ: {kind!r} (chỉ có: {', '.join(KINDS)}).")
+            raise TemplateError.said("tpl.kind", kind=repr(kind), kinds=", ".join(KINDS))
         path = template_path(kind)
     else:
         path = Path(template)
@@ -401,9 +391,7 @@ def _save_atomic(tpl, out: Path) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except PermissionError as exc:
-        raise OutputError(
-            f"Không ghi được {out}: tệp đang mở trong Word hoặc thư mục không cho phép ghi. "
-            "Hãy đóng tệp rồi chạy lại.") from exc
+        raise OutputError.said("out.open_word", target=out) from exc
     except OSError as exc:
         from rehabstat.common.errors import output_error
         raise output_error(out.parent, exc) from exc
@@ -422,7 +410,7 @@ def export_templates(directory: Path | str, overwrite: bool = False) -> list[Pat
     existing = [dst for _, dst in targets if dst.exists()]
     if existing and not overwrite:
         names = ", ".join(str(p) for p in existing)
-        raise OutputError(f"Đã có tệp mẫu: {names}. Không ghi đè: dùng --force để ghi đè, hoặc chọn thư mục khác.")
+        raise OutputError.said("out.templates_exist", names=names)
     written = []
     for src, dst in targets:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.stem}-", suffix=".tmp", dir=directory)

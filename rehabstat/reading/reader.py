@@ -612,7 +612,9 @@ def _check_province(path, result: WorkbookResult, sheet, row, col) -> None:
                                    value=result.province, near=", ".join(near) or "-"))
     elif r.old is not None:
         result.issues.append(issue("G002", file=path, sheet=sheet, row=row, column=col, field="province",
-                                   value=result.province, new=r.province.full, date=f"{geo.effective:%d/%m/%Y}"))
+                                   value=result.province, new=phrase("geo.full", kind=r.province.kind,
+                                                                     name=r.province.name),
+                                   date=f"{geo.effective:%d/%m/%Y}"))
 
 
 # ---------------------------------------------------------------- tables

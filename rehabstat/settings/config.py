@@ -44,7 +44,7 @@ class Config:
 def find_config(data_dirs, explicit: Path | None = None) -> Path | None:
     if explicit is not None:
         if not Path(explicit).is_file():
-            raise ConfigError(f"Không tìm thấy tệp cấu hình {explicit}.")
+            raise ConfigError.said("config.not_found", path=explicit)
         return Path(explicit)
     for d in data_dirs or ():
         d = Path(d)
@@ -61,51 +61,49 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Tệp cấu hình {path} không đúng cú pháp TOML: {exc}") from None
+        raise ConfigError.said("config.toml", path=path, error=str(exc)) from None  # tomllib's own words
     cfg = Config(path=path)
     unknown = set(raw) - {"document", "revenue", "registry", "facility", "deadline", "checks"}
     if unknown:
-        raise ConfigError(f"{path}: mục không hợp lệ [{', '.join(sorted(unknown))}]; "
-                          "các mục: [document], [revenue], [registry], [facility.MÃ], [deadline], [checks].")
+        raise ConfigError.said("config.section", path=path, sections=", ".join(sorted(unknown)))
     cfg.checks = _checks(path, raw.get("checks", {}))
     for key, value in raw.get("document", {}).items():
         want = DOCUMENT_KEYS.get(key)
         if want is None:
-            raise ConfigError(f"{path}: khóa 'document.{key}' không hợp lệ; các khóa: {', '.join(DOCUMENT_KEYS)}.")
+            raise ConfigError.said("config.key", path=path, key=f"document.{key}", keys=", ".join(DOCUMENT_KEYS))
         if not isinstance(value, want) or (want is list and not all(isinstance(v, str) for v in value)):
-            kind = {str: "một chuỗi", list: "một danh sách chuỗi", int: "một số nguyên"}[want]
-            raise ConfigError(f"{path}: khóa 'document.{key}' phải là {kind}.")
+            kind = {str: "config.string", list: "config.strings", int: "config.integer"}[want]
+            raise ConfigError.said(kind, path=path, key=f"document.{key}")
         cfg.document[key] = value
     if "preset" in cfg.document:
         from .sector import presets
         if cfg.document["preset"] not in presets():
-            raise ConfigError(f"{path}: 'document.preset' phải là một trong: {', '.join(presets())} "
-                              f"(mặc định: theo kỳ báo cáo).")
+            raise ConfigError.said("config.preset", path=path, presets=", ".join(presets()))
     revenue = raw.get("revenue", {})
     for key, value in revenue.items():
         if key not in DEFAULT_SPLIT:
-            raise ConfigError(f"{path}: khóa 'revenue.{key}' không hợp lệ; các khóa: {', '.join(DEFAULT_SPLIT)}.")
+            raise ConfigError.said("config.key", path=path, key=f"revenue.{key}", keys=", ".join(DEFAULT_SPLIT))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise ConfigError(f"{path}: khóa 'revenue.{key}' phải là một tỷ lệ phần trăm từ 0 đến 100.")
+            raise ConfigError.said("config.percent", path=path, key=f"revenue.{key}")
         cfg.split[key] = value
     funds = sum(cfg.split[k] for k in ("reward", "welfare", "development", "reserve"))
     if abs(funds - 100) > 1e-9:
-        raise ConfigError(f"{path}: các quỹ revenue.reward + welfare + development + reserve phải cộng lại 100 (đang là {funds:g}).")
+        raise ConfigError.said("config.funds", path=path, funds=f"{funds:g}")
     for key, value in raw.get("deadline", {}).items():
         if key not in DEADLINE_KEYS:
-            raise ConfigError(f"{path}: khóa 'deadline.{key}' không hợp lệ; các khóa: {', '.join(DEADLINE_KEYS)}.")
+            raise ConfigError.said("config.key", path=path, key=f"deadline.{key}", keys=", ".join(DEADLINE_KEYS))
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 31:
-            raise ConfigError(f"{path}: khóa 'deadline.{key}' phải là một ngày trong tháng, từ 1 đến 31.")
+            raise ConfigError.said("config.day", path=path, key=f"deadline.{key}")
         cfg.deadline[key] = value
     if cfg.deadline and "day" not in cfg.deadline:
-        raise ConfigError(f"{path}: [deadline] cần khóa 'day' (sổ tháng phải gửi trước ngày này của tháng sau).")
+        raise ConfigError.said("config.deadline_day", path=path)
     for province, units in raw.get("registry", {}).items():
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
-            raise ConfigError(f"{path}: khóa 'registry.{province}' phải là danh sách mã cơ sở.")
+            raise ConfigError.said("config.registry", path=path, key=f"registry.{province}")
         cfg.registry[province] = [unit_code(u) for u in units]
     for unit, life in raw.get("facility", {}).items():
         if not isinstance(life, dict) or set(life) - {"opened", "closed"}:
-            raise ConfigError(f"{path}: mục [facility.{unit}] chỉ có các khóa opened, closed (tháng MM/YYYY).")
+            raise ConfigError.said("config.facility", path=path, unit=unit)
         cfg.facilities[unit_code(unit)] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
                                                 for key in ("opened", "closed")}
     return cfg
@@ -139,4 +137,4 @@ def _month(path, key, value):
     try:
         return parse_month(value) if isinstance(value, str) else parse_month(str(value))
     except Bad:
-        raise ConfigError(f"{path}: khóa '{key}' phải là một tháng dạng MM/YYYY, ví dụ \"07/2021\".") from None
+        raise ConfigError.said("config.month", path=path, key=key) from None

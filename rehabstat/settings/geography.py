@@ -180,7 +180,7 @@ def parse_as_of(text: str | None) -> dt.date | None:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return dt.date.fromisoformat(s)
     except ValueError:
-        raise PeriodError(f"--as-of '{text}' không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 31/12/2025.") from None
+        raise PeriodError.said("period.as_of", text=text) from None
 
 
 def unit_provinces(files, as_of: dt.date) -> dict[str, str]:
@@ -213,8 +213,9 @@ def unit_provinces(files, as_of: dt.date) -> dict[str, str]:
 
 
 def mapping_notes(files, as_of: dt.date, units=None) -> list[str]:
-    """Console notes (Vietnamese) for a roll-up at `as_of`: old province names read into a
+    """Console notes (Phrases) for a roll-up at `as_of`: old province names read into a
     new province, and names that are no province at all (with the closest names)."""
+    from ..common.issues import phrase
     ok = files.dropna(subset=["unit", "province"])
     if units is not None:
         ok = ok[ok["unit"].isin(list(units))]
@@ -226,13 +227,13 @@ def mapping_notes(files, as_of: dt.date, units=None) -> list[str]:
         if r.province is None:
             unknown[name] = geo.closest(name)
         elif r.old is not None:
-            mapped.setdefault(r.province.full, set()).add(r.old.name)
+            mapped.setdefault((r.province.full, r.province.kind, r.province.name), set()).add(r.old.name)
     notes = []
-    for new, olds in sorted(mapped.items()):
-        notes.append(f"Sổ ghi tên tỉnh trước ngày {geo.effective:%d/%m/%Y} ({', '.join(sorted(olds))}) được tính vào "
-                     f"{new} theo địa giới ngày {as_of:%d/%m/%Y} ({geo.source.split(' ngày')[0]}).")
+    for (_, kind, name), olds in sorted(mapped.items()):
+        new = phrase("geo.full", kind=kind, name=name)
+        notes.append(phrase("geo.mapped", effective=f"{geo.effective:%d/%m/%Y}", olds=", ".join(sorted(olds)), new=new,
+                            as_of=f"{as_of:%d/%m/%Y}", source=geo.source.split(" ngày")[0]))
     for name, near in unknown.items():
-        hint = f" Có phải: {', '.join(near)}?" if near else ""
-        notes.append(f"'{name}' không phải tên tỉnh/thành phố nào (trước hay sau ngày {geo.effective:%d/%m/%Y}): "
-                     f"lỗi G001 ở trang ThongTin của sổ ghi tên này; sửa tên tỉnh rồi chạy lại.{hint}")
+        hint = phrase("geo.near", names=", ".join(near)) if near else ""
+        notes.append(phrase("geo.unknown", name=name, effective=f"{geo.effective:%d/%m/%Y}", hint=hint))
     return notes

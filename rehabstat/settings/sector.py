@@ -40,13 +40,15 @@ def preset_for(end: dt.date) -> str:
 
 def document_settings(configured: dict, period, level: str, province: str | None, unit_name: str | None = None,
                       as_of: dt.date | None = None) -> tuple[dict, list[str]]:
-    """(settings, warnings): `configured` ([document] of rehabstat.toml) over the preset."""
+    """(settings, warnings): `configured` ([document] of rehabstat.toml) over the preset; the
+    warnings are Phrases (shown in the reader's language)."""
     from ..common.errors import ConfigError
+    from ..common.issues import phrase
     from .geography import geography
     as_of = as_of or period.end_date
     name = configured.get("preset") or preset_for(period.end_date)
     if name not in presets():
-        raise ConfigError(f"document.preset '{name}' không có; các preset: {', '.join(presets())}.")
+        raise ConfigError.said("config.no_preset", name=name, presets=", ".join(presets()))
     preset = presets()[name].get("province" if level == "province" else "facility", {})
     warnings = []
     resolved = geography().resolve(province, as_of) if province else None
@@ -69,15 +71,13 @@ def document_settings(configured: dict, period, level: str, province: str | None
         out["signer_name"] = PLACEHOLDERS["signer_name"]
         used_placeholder.add("signer_name")
     if "province" in used_placeholder:
-        warnings.append(f"Không xác định được tỉnh/thành phố '{province or ''}' theo danh mục sau ngày 01/07/2025: "
-                        f"văn bản ghi {PLACEHOLDERS['province']} để điền.")
+        warnings.append(phrase("sector.no_province", province=province or "", placeholder=PLACEHOLDERS["province"]))
     if "agency" in used_placeholder:
-        warnings.append(f"Chưa có tên cơ quan ban hành (document.agency trong rehabstat.toml): văn bản ghi "
-                        f"{PLACEHOLDERS['agency']} để điền.")
+        warnings.append(phrase("sector.no_agency", placeholder=PLACEHOLDERS["agency"]))
     if "signer_name" in used_placeholder:
-        warnings.append(f"Chưa có họ tên người ký (document.signer_name trong rehabstat.toml): văn bản ghi "
-                        f"{PLACEHOLDERS['signer_name']} để điền.")
+        warnings.append(phrase("sector.no_signer", placeholder=PLACEHOLDERS["signer_name"]))
     if not configured.get("preset") and not all(k in configured for k in PRESET_FIELDS if k in preset):
-        warnings.insert(0, f"Cơ quan, người ký và nơi nhận theo mặc định của {presets()[name]['label']}; "
-                           "sửa trong [document] của rehabstat.toml nếu khác.")
+        from ..common.catalogue import WORDS
+        sector = phrase(f"sector.{name}") if f"sector.{name}" in WORDS else presets()[name]["label"]
+        warnings.insert(0, phrase("sector.defaults", sector=sector))
     return out, warnings

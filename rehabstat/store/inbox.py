@@ -36,9 +36,10 @@ from pathlib import Path
 
 from ..common.errors import UsageError
 from ..common.vnformat import local_time  # noqa: F401  (national.py and the CLI use it too)
-from ..common.issues import ERROR, Issue
+from ..common.issues import ERROR, Count, Issue
 from ..common.rules import adjust
 from . import codec
+from .said import ErrorsReason, errors_reason, said, shown, of_json, to_json
 from .schema import DB_NAME, StoreVersionError, connect
 
 ORIGINALS, ANNOTATED, TMP = "originals", "kiem-tra", "tmp"
@@ -113,7 +114,7 @@ class Outcome:
     month: int | None = None
     version: int | None = None
     previous: int | None = None  # the version it replaces
-    reason: str = ""
+    reason: object = None  # why it was not taken (said.py: shown in the reader's language)
     errors: list = field(default_factory=list)  # the error Issues (rejected for errors)
     warnings: int = 0
     annotated: str | None = None
@@ -127,28 +128,35 @@ class Outcome:
         """Refused now, or sent again as it was when refused: the command's exit code is 1."""
         return self.kind == REJECTED or (self.kind == DUPLICATE and self.rejected_before)
 
-    def line(self) -> str:
-        """One Vietnamese console line."""
-        who = f"{self.unit or '?'} {month_text(self.year, self.month)}" if self.unit or self.year else "(không rõ cơ sở, tháng)"
+    def line(self, lang: str | None = None) -> str:
+        """One console line in `lang` (default: the chosen language)."""
+        from ..common.catalogue import text
+        from ..common.language import chosen
+        lang = lang or chosen()
+        who = f"{self.unit or '?'} {month_text(self.year, self.month)}" if self.unit or self.year else \
+            text("store.who.unknown", lang)
         if self.province and self.period and not self.unit:
-            who = f"{self.province} (sổ cấp tỉnh, kỳ {self.period})"
+            who = text("store.who.province", lang, province=self.province, period=self.period)
         if self.kind == CONFIG:
             if self.previous:
-                return f"{self.source}: tệp cấu hình – phiên bản mới {self.version} (thay phiên bản {self.previous})."
-            return f"{self.source}: tệp cấu hình – đã lưu vào kho (phiên bản {self.version})."
-        warn = f", {self.warnings} cảnh báo" if self.warnings else ""
+                return text("store.line.config_new", lang, source=self.source, version=self.version,
+                            previous=self.previous)
+            return text("store.line.config", lang, source=self.source, version=self.version)
+        warn = text("store.line.warnings", lang, count=self.warnings) if self.warnings else ""
         if self.kind == RECEIVED:
-            return f"{self.source}: {who} – đã nhận (phiên bản {self.version}{warn})."
+            return text("store.line.received", lang, source=self.source, who=who, version=self.version, warnings=warn)
         if self.kind == NEW_VERSION:
-            return f"{self.source}: {who} – phiên bản mới {self.version} (thay phiên bản {self.previous}{warn})."
+            return text("store.line.new_version", lang, source=self.source, who=who, version=self.version,
+                        previous=self.previous, warnings=warn)
+        reason = shown(self.reason, lang)
         if self.kind == DUPLICATE:
-            return f"{self.source}: {who} – {self.reason}"
+            return text("store.line.duplicate", lang, source=self.source, who=who, reason=reason)
         if self.kind == SKIPPED:
-            return f"{self.source}: bỏ qua – {self.reason}"
-        text = f"{self.source}: {who} – bị từ chối: {self.reason}"
+            return text("store.line.skipped", lang, source=self.source, reason=reason)
+        line = text("store.line.rejected", lang, source=self.source, who=who, reason=reason)
         if self.annotated:
-            text += f" Bản đánh dấu lỗi gửi lại cơ sở: {self.annotated}"
-        return text
+            line += text("store.line.annotated", lang, path=self.annotated)
+        return line
 
 
 @dataclass
@@ -159,7 +167,7 @@ class Version:
     month: int | None
     version: int | None
     status: str
-    reason: str | None
+    reason: object  # why refused (said.py), None when accepted
     received_at: str
     received_by: str
     original_name: str
@@ -201,7 +209,7 @@ class ProvinceVersion:
     period: str  # its code: "2017", "2020-H1"
     version: int | None  # None: refused
     status: str  # accepted | rejected
-    reason: str | None
+    reason: object  # why refused (said.py), None when accepted
     received_at: str
     received_by: str
     original_name: str
@@ -233,20 +241,20 @@ class MonthAction:
     year: int
     month: int
     done: bool
-    note: str  # Vietnamese
+    note: object  # what was done (a Phrase: shown in the reader's language)
     missing: bool = False  # approve: no accepted workbook for the month (the only failure; approved before is not)
-    what: str | None = None  # a province workbook: "Cao Bằng (sổ cấp tỉnh, kỳ 2017)" in place of unit and month
+    what: object = None  # a province workbook (a Phrase: "Cao Bằng (sổ cấp tỉnh, kỳ 2017)") in place of unit and month
 
 
 @dataclass
 class CheckReport:
     receipts: int = 0
     ok: int = 0
-    problems: list = field(default_factory=list)  # [str]: a receipt whose original is missing or changed
+    problems: list = field(default_factory=list)  # [Phrase]: a receipt whose original is missing or changed
     province_workbooks: int = 0  # receipts of province workbooks (with their parsed rows)
     leftovers: int = 0  # temporary files an interrupted receive left in tmp/
     configs: int = 0  # versions of rehabstat.toml kept
-    notes: list = field(default_factory=list)  # [str]: orphan originals, leftover temporary files
+    notes: list = field(default_factory=list)  # [Phrase]: orphan originals, leftover temporary files
     integrity: str = "ok"
 
     @property
@@ -271,21 +279,20 @@ class Store:
         db = root / DB_NAME
         if not db.is_file():
             if not create:
-                raise UsageError(f"Không có kho dữ liệu ở {root} (thiếu {DB_NAME}). "
-                                 f"Tạo kho bằng: rehabstat receive TỆP... --store {root}")
+                raise UsageError.said("store.err.no_store", root=root, db=DB_NAME)
             if root.exists() and not root.is_dir():
-                raise UsageError(f"--store {root} là một tệp, không phải thư mục.")
+                raise UsageError.said("store.err.is_file", root=root)
             try:
                 root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 from ..common.errors import os_reason
-                raise UsageError(f"Không tạo được thư mục kho {root}: {os_reason(exc)}.") from None
+                raise UsageError.said("store.err.mkdir", root=root, reason=os_reason(exc)) from None
         try:
             con = connect(db)
         except StoreVersionError as exc:
-            raise UsageError(f"Không mở được kho {root}: {exc}.") from None
-        except Exception as exc:  # sqlite3.DatabaseError: not a database, read-only folder
-            raise UsageError(f"Không mở được kho {root}: {exc}. Kiểm tra bằng: rehabstat check-store --store {root}") from None
+            raise UsageError.said("store.err.open", root=root, reason=exc.args[0]) from None
+        except Exception as exc:  # sqlite3.DatabaseError: not a database, read-only folder (SQLite's own words)
+            raise UsageError.said("store.err.open_check", root=root, reason=str(exc)) from None
         return cls(root, con)
 
     def close(self) -> None:
@@ -305,10 +312,12 @@ class Store:
 
     def _audit(self, action, receipt=None, unit=None, year=None, month=None, detail=None, at=None, who=None,
                province=None, period=None):
+        # our words as their key and values (detail_params); a plain text (a user name) as it is
+        params = None if detail is None or isinstance(detail, str) else to_json(detail)
         self.con.execute("INSERT INTO audit (at, who, action, receipt, unit, year, month, detail, account, province, "
-                         "period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (at or _now(), who or self._who(), action, receipt, unit, year, month, detail, self.account,
-                          province, period))
+                         "period, detail_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (at or _now(), who or self._who(), action, receipt, unit, year, month,
+                          detail if params is None else None, self.account, province, period, params))
 
     # ------------------------------------------------------------ rehabstat.toml
 
@@ -358,7 +367,7 @@ class Store:
             self.con.execute("INSERT INTO configs (sha256, size, path, source, received_at, received_by) "
                              "VALUES (?, ?, ?, ?, ?, ?)", (sha, len(data), (folder / CONFIG_FILE).as_posix(),
                                                            str(path), now, who))
-            self._audit(CONFIG, detail=f"{path}: {CONFIG_FILE} phiên bản {count + 1}", at=now, who=who)
+            self._audit(CONFIG, detail=said("audit.config", path=str(path), version=count + 1), at=now, who=who)
         return Outcome(str(path), CONFIG, version=count + 1, previous=count or None)
 
     # ------------------------------------------------------------ receive
@@ -375,16 +384,16 @@ class Store:
         from ..reading.safety import MAX_FILE_BYTES
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
-            raise UsageError(f"Không tìm thấy: {', '.join(missing)}")
+            raise UsageError.said("store.err.not_found", paths=", ".join(missing))
         own = self.root.resolve()
         files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
-        from ..reading.reader import LOCK_WHAT, lock_files
-        locks = [Outcome(str(f), SKIPPED, reason=f"{LOCK_WHAT}; không lưu vào kho.") for f in lock_files(paths)
+        from ..reading.reader import lock_files
+        locks = [Outcome(str(f), SKIPPED, reason=said("store.reason.lock_file")) for f in lock_files(paths)
                  if own not in f.resolve().parents]  # Excel's ~$x.xlsx, even named by a shell glob: said, not stored
         if not files and locks:
             return locks
         if not files:
-            raise UsageError(f"Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {', '.join(map(str, paths))}.")
+            raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
         out = Path(out) if out is not None else self.root / ANNOTATED
         tmp_dir = self.root / TMP
         tmp_dir.mkdir(parents=True, exist_ok=True)
@@ -420,12 +429,12 @@ class Store:
             try:
                 size = src.stat().st_size
                 if size > MAX_FILE_BYTES:
-                    from ..common.vnformat import number
-                    raise _Refused(f"tệp {number(size)} byte, quá lớn cho một sổ hằng tháng")
+                    raise _Refused(said("store.reason.too_big", size=Count(size)))
                 tmp, sha = self._stage(src, tmp_dir)
             except (OSError, _Refused) as exc:  # unreadable, vanished meanwhile, too big: said, the others go on
-                why = str(exc) if isinstance(exc, _Refused) else f"không đọc được tệp ({exc.strerror or exc})"
-                o = Outcome(str(src), REJECTED, reason=f"{why}; không lưu vào kho.")
+                why = exc.args[0] if isinstance(exc, _Refused) else \
+                    said("store.reason.unreadable", error=str(exc.strerror or exc))
+                o = Outcome(str(src), REJECTED, reason=why)
                 self._log_only(o, "reject")
                 outcomes.append(o)
                 continue
@@ -472,7 +481,7 @@ class Store:
 
     def _log_only(self, o: Outcome, action: str) -> None:
         with self._transaction():
-            self._audit(action, detail=f"{o.source}: {o.reason}")
+            self._audit(action, detail=said("audit.reason", file=o.source, reason=o.reason))
 
     def _place(self, tmp: Path, sha: str, result, name: str) -> str:
         """Move the staged copy to its content-addressed place, a folder named by its sha256
@@ -511,8 +520,7 @@ class Store:
         if existing is not None and existing[6] != "locked":
             return self._duplicate(src, existing)
         if result.status == "skipped":  # not a submission: nothing stored, the audit says so
-            o = Outcome(str(src), SKIPPED, reason="không phải sổ hằng tháng (sổ chỉ tiêu, bản đánh dấu lỗi hoặc "
-                                                  "tệp do rehabstat lập); không lưu vào kho.")
+            o = Outcome(str(src), SKIPPED, reason=said("store.reason.skipped"))
             self._log_only(o, "skip")
             return o
         if getattr(result, "level", "facility") == "province":
@@ -538,36 +546,32 @@ class Store:
                 return self._duplicate(src, current)
             if current is not None:  # refused while its month was locked, and the month is open now
                 version, previous = self._next_version(unit, year, month)
-                con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL "
-                            "WHERE id = ?", (version, current[0]))
-                self._audit("accept", current[0], unit, year, month,
-                            f"{src.name}: nhận lại sau khi mở khóa, phiên bản {version}"
-                            + (f" (thay phiên bản {previous})" if previous else ""))
+                con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL, "
+                            "reason_params = NULL WHERE id = ?", (version, current[0]))
+                self._audit("accept", current[0], unit, year, month, _accepted(src.name, version, previous))
                 con.execute("COMMIT")
                 return Outcome(str(src), NEW_VERSION if previous else RECEIVED, current[0], unit, year, month,
                                version, previous, warnings=warnings, original=placed)
             status, version, previous, reason, reason_code = "accepted", None, None, None, None
             if errors:
                 status, reason_code = "rejected", "errors"
-                reason = _errors_reason(errors)
+                reason = errors_reason(errors)
             else:
                 lock = self._locked(unit, year, month)
                 if lock is not None:
                     status, reason_code = "rejected", "locked"
-                    reason = (f"tháng {month_text(year, month)} của {unit} đã được duyệt và khóa "
-                              f"({local_time(lock[0])}, {lock[1]}); bản mới khác bản đã duyệt. Muốn nhận, mở khóa trước: "
-                              f"rehabstat unlock --store {self.root} --facility {unit} --month {month} --year {year} "
-                              f"--reason \"...\"")
+                    reason = said("store.reason.locked", month=month_text(year, month), unit=unit,
+                                  at=local_time(lock[0]), who=lock[1], store=str(self.root), m=month, year=year)
                 else:
                     version, previous = self._next_version(unit, year, month)
             now, who = _now(), self._who()
             cur = con.execute(
                 "INSERT INTO receipts (sha256, size, original_name, path, unit, unit_name, province, year, month, "
-                "sent, received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
-                "layout, annotated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "sent, received_at, received_by, status, version, reason_params, reason_code, errors, warnings, "
+                "read_status, layout, annotated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sha, size, src.name, placed, unit, result.unit_name, result.province, year, month,
                  codec.date_text(getattr(result, "sent", None)), now, who,
-                 status, version, reason, reason_code, len(errors), warnings, result.status,
+                 status, version, to_json(reason), reason_code, len(errors), warnings, result.status,
                  json.dumps(result.layout, ensure_ascii=False), annotated))
             rid = cur.lastrowid
             for table, rows in codec.rows_of(result, rid, self.salt).items():
@@ -577,9 +581,9 @@ class Store:
                             + [codec.issue_row(rid, "check", i) for i in check_issues])
             if status == "accepted":
                 action = "new-version" if previous else "receive"
-                detail = f"{src.name}: phiên bản {version}" + (f" (thay phiên bản {previous})" if previous else "")
+                detail = _version_detail(src.name, version, previous)
             else:
-                action, detail = "reject", f"{src.name}: {reason}"
+                action, detail = "reject", said("audit.reason", file=src.name, reason=reason)
             self._audit(action, rid, unit, year, month, detail, at=now, who=who)
             con.execute("COMMIT")
         except BaseException:
@@ -593,14 +597,12 @@ class Store:
 
     def _duplicate(self, src: Path, existing, completed: bool = False) -> Outcome:
         rid, unit, year, month, version, status, reason_code, at = existing
-        what = f"phiên bản {version}" if status == "accepted" else "bản đã bị từ chối"
-        reason = (f"đã có trong kho (cùng nội dung với biên nhận số {rid}, {what}, nhận lúc {local_time(at)}); "
-                  "không nhận lại.")
-        if completed:
-            reason += " Đã bổ sung số liệu của sổ cấp tỉnh vào biên nhận đó."
+        what = said("store.version", version=version) if status == "accepted" else said("store.rejected_copy")
+        reason = said("store.reason.duplicate_completed" if completed else "store.reason.duplicate", receipt=rid,
+                      what=what, at=local_time(at))
         province, period = self._province_of(rid)
         with self._transaction():
-            self._audit("duplicate", rid, unit, year, month, f"{src.name}: cùng nội dung với biên nhận số {rid}",
+            self._audit("duplicate", rid, unit, year, month, said("audit.duplicate", file=src.name, receipt=rid),
                         province=province, period=period)
         return Outcome(str(src), DUPLICATE, rid, unit, year, month, version, reason=reason,
                        rejected_before=status != "accepted", province=province, period=period)
@@ -639,32 +641,32 @@ class Store:
                 return self._duplicate(src, current)
             if current is not None:  # refused while its period was locked, and it is open now
                 version, previous = self._next_province_version(province, first, last)
-                con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL "
-                            "WHERE id = ?", (version, current[0]))
-                self._audit("accept", current[0], detail=f"{src.name}: nhận lại sau khi mở khóa, phiên bản {version}"
-                            + (f" (thay phiên bản {previous})" if previous else ""), province=province, period=period)
+                con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL, "
+                            "reason_params = NULL WHERE id = ?", (version, current[0]))
+                self._audit("accept", current[0], detail=_accepted(src.name, version, previous), province=province,
+                            period=period)
                 con.execute("COMMIT")
                 return Outcome(str(src), NEW_VERSION if previous else RECEIVED, current[0], version=version,
                                previous=previous, warnings=warnings, original=placed, province=province, period=period)
             status, version, previous, reason, reason_code = "accepted", None, None, None, None
             if errors:
-                status, reason_code, reason = "rejected", "errors", _errors_reason(errors)
+                status, reason_code, reason = "rejected", "errors", errors_reason(errors)
             elif lock is not None:
                 status, reason_code = "rejected", "locked"
                 y1, m1 = codec.month_of_key(first)
                 y2, m2 = codec.month_of_key(last)
-                reason = (f"sổ cấp tỉnh {province} kỳ {period} đã được duyệt và khóa ({local_time(lock[0])}, {lock[1]}); "
-                          f"bản mới khác bản đã duyệt. Muốn nhận, mở khóa trước: rehabstat unlock --store {self.root} "
-                          f"--province \"{province}\" --from {m1:02d}/{y1} --to {m2:02d}/{y2} --reason \"...\"")
+                reason = said("store.reason.locked_province", province=province, period=period,
+                              at=local_time(lock[0]), who=lock[1], store=str(self.root), first=f"{m1:02d}/{y1}",
+                              last=f"{m2:02d}/{y2}")
             else:
                 version, previous = self._next_province_version(province, first, last)
             now, who = _now(), self._who()
             cur = con.execute(
                 "INSERT INTO receipts (sha256, size, original_name, path, unit, unit_name, province, year, month, "
-                "sent, received_at, received_by, status, version, reason, reason_code, errors, warnings, read_status, "
-                "layout, annotated, level, period_first, period_last) "
+                "sent, received_at, received_by, status, version, reason_params, reason_code, errors, warnings, "
+                "read_status, layout, annotated, level, period_first, period_last) "
                 "VALUES (?, ?, ?, ?, NULL, NULL, ?, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'province', ?, ?)",
-                (sha, size, src.name, placed, province, now, who, status, version, reason, reason_code, len(errors),
+                (sha, size, src.name, placed, province, now, who, status, version, to_json(reason), reason_code, len(errors),
                  warnings, result.status, json.dumps(result.layout, ensure_ascii=False), annotated, first, last))
             rid = cur.lastrowid
             rows = codec.rows_of(result, rid, self.salt)["pfigures"]
@@ -673,9 +675,9 @@ class Store:
             con.executemany(codec.INSERT["issues"], [codec.issue_row(rid, "read", i) for i in issues])
             if status == "accepted":
                 action = "new-version" if previous else "receive"
-                detail = f"{src.name}: phiên bản {version}" + (f" (thay phiên bản {previous})" if previous else "")
+                detail = _version_detail(src.name, version, previous)
             else:
-                action, detail = "reject", f"{src.name}: {reason}"
+                action, detail = "reject", said("audit.reason", file=src.name, reason=reason)
             self._audit(action, rid, detail=detail, at=now, who=who, province=province, period=period)
             con.execute("COMMIT")
         except BaseException:
@@ -700,7 +702,7 @@ class Store:
             if rows:
                 self.con.executemany(codec.INSERT["pfigures"], rows)
             period = _period_code(codec.month_key(result.first), codec.month_key(result.last))
-            self._audit("complete", rid, detail=f"số liệu sổ cấp tỉnh bổ sung: {len(rows)} dòng",
+            self._audit("complete", rid, detail=said("audit.complete", rows=len(rows)),
                         province=result.province, period=period)
         return True
 
@@ -911,18 +913,20 @@ class Store:
         version and the accepted one before it, the figures that changed."""
         from ..common.codes import unit_code
         unit = unit_code(unit)
-        sql = ("SELECT id, unit, year, month, version, status, reason, received_at, received_by, original_name, "
-               "sha256, errors, warnings, path FROM receipts WHERE unit = ?")
+        sql = ("SELECT id, unit, year, month, version, status, reason_params, received_at, received_by, "
+               "original_name, sha256, errors, warnings, path, reason FROM receipts WHERE unit = ?")
         args = [unit]
         if month is not None:
             sql += " AND year = ? AND month = ?"
             args += list(month)
-        versions = [Version(*row) for row in self.con.execute(sql + " ORDER BY year, month, id", args)]
+        versions = [Version(*row[:6], of_json(row[6], row[14]), *row[7:14])
+                    for row in self.con.execute(sql + " ORDER BY year, month, id", args)]
         if not versions:
             known = [r[0] for r in self.con.execute("SELECT DISTINCT unit FROM receipts WHERE unit IS NOT NULL ORDER BY unit")]
-            where = f" tháng {month_text(*month)}" if month else ""
-            raise UsageError(f"Kho không có sổ nào của cơ sở {unit}{where}. Các cơ sở có trong kho: "
-                             f"{', '.join(known) or '(chưa có)'}.")
+            known = ", ".join(known) or said("store.err.none_yet")
+            if month:
+                raise UsageError.said("store.err.no_unit_month", unit=unit, month=month_text(*month), known=known)
+            raise UsageError.said("store.err.no_unit", unit=unit, known=known)
         comparisons = []
         last_accepted: dict = {}
         comparable = {v.receipt for v in versions if v.errors == 0 and v.year is not None}
@@ -952,13 +956,13 @@ class Store:
             raise UsageError(self._unknown_province(province))
         ids = [r[0] for r in rows]
         marks = ",".join("?" * len(ids))
-        versions = [ProvinceVersion(rid, prov, _period_code(first, last), version, status, reason, at, who, name, sha,
-                                    errors, warnings)
-                    for rid, prov, first, last, version, status, reason, at, who, name, sha, errors, warnings
+        versions = [ProvinceVersion(rid, prov, _period_code(first, last), version, status, of_json(params, legacy), at,
+                                    who, name, sha, errors, warnings)
+                    for rid, prov, first, last, version, status, params, legacy, at, who, name, sha, errors, warnings
                     in self.con.execute(
-                        "SELECT id, province, period_first, period_last, version, status, reason, received_at, "
-                        f"received_by, original_name, sha256, errors, warnings FROM receipts WHERE id IN ({marks}) "
-                        "ORDER BY period_first, period_last, id", ids)]
+                        "SELECT id, province, period_first, period_last, version, status, reason_params, reason, "
+                        "received_at, received_by, original_name, sha256, errors, warnings FROM receipts "
+                        f"WHERE id IN ({marks}) ORDER BY period_first, period_last, id", ids)]
         key = province_key(province)
         approvals, locked = [], {}
         for prov, first, last, action, rid, at, who, reason in self.con.execute(
@@ -1035,7 +1039,7 @@ class Store:
     def units_of(self, facility=None, province=None) -> list[str]:
         from ..common.codes import province_key
         if bool(facility) == bool(province):
-            raise UsageError("Chọn một: --facility MÃ hoặc --province TÊN.")
+            raise UsageError.said("store.err.choose_one")
         rows = list(self.con.execute("SELECT unit, province FROM receipts WHERE status = 'accepted' AND unit IS NOT NULL "
                                      "ORDER BY id"))
         latest = {}
@@ -1045,15 +1049,16 @@ class Store:
             from ..common.codes import unit_code
             code = unit_code(facility)
             if code not in latest:
-                raise UsageError(f"Kho không có sổ nào đã nhận của cơ sở {code}. Các cơ sở: "
-                                 f"{', '.join(sorted(latest)) or '(chưa có)'}.")
+                raise UsageError.said("store.err.no_accepted", unit=code,
+                                      known=", ".join(sorted(latest)) or said("store.err.none_yet"))
             return [code]
         units = sorted(u for u, p in latest.items() if province_key(p or "") == province_key(province))
         if not units and self.province_latest(province):
             return []  # a province of which the store holds only province workbooks
         if not units:
             provinces = sorted({p for p in latest.values() if p})
-            raise UsageError(f"Kho không có cơ sở nào của tỉnh '{province}'. Các tỉnh: {', '.join(provinces) or '(chưa có)'}.")
+            raise UsageError.said("store.err.no_province", province=province,
+                                  known=", ".join(provinces) or said("store.err.none_yet"))
         return units
 
     @contextmanager
@@ -1076,30 +1081,31 @@ class Store:
     def _approve_province(self, province, period, now, who) -> list[MonthAction]:
         out = []
         for rid, name, first, last, version in self._province_periods(province, period):
-            what = f"{name} (sổ cấp tỉnh, kỳ {_period_code(first, last)})"
+            what = said("store.who.province", province=name, period=_period_code(first, last))
             lock = self._province_lock(name, first, last)
             if lock is not None:
-                out.append(MonthAction(name, None, None, False, f"đã duyệt từ trước ({local_time(lock[0])}, {lock[1]})",
+                out.append(MonthAction(name, None, None, False, said("approve.before", at=local_time(lock[0]), who=lock[1]),
                                        what=what))
                 continue
             self.con.execute("INSERT INTO province_approvals (province, period_first, period_last, action, receipt, at, "
                              "who) VALUES (?, ?, ?, 'approve', ?, ?, ?)", (name, first, last, rid, now, who))
-            self._audit("approve", rid, detail=f"duyệt phiên bản {version}", at=now, who=who, province=name,
+            self._audit("approve", rid, detail=said("audit.approve", version=version), at=now, who=who, province=name,
                         period=_period_code(first, last))
-            out.append(MonthAction(name, None, None, True, f"đã duyệt phiên bản {version}, khóa", what=what))
+            out.append(MonthAction(name, None, None, True, said("approve.done", version=version), what=what))
         return out
 
     def _unlock_province(self, province, period, reason, now, who) -> list[MonthAction]:
         out = []
         for rid, name, first, last, version in self._province_periods(province, period):
-            what = f"{name} (sổ cấp tỉnh, kỳ {_period_code(first, last)})"
+            what = said("store.who.province", province=name, period=_period_code(first, last))
             if self._province_lock(name, first, last) is None:
-                out.append(MonthAction(name, None, None, False, "chưa được duyệt (không khóa)", what=what))
+                out.append(MonthAction(name, None, None, False, said("unlock.not_locked"), what=what))
                 continue
             self.con.execute("INSERT INTO province_approvals (province, period_first, period_last, action, at, who, "
                              "reason) VALUES (?, ?, ?, 'unlock', ?, ?, ?)", (name, first, last, now, who, reason))
-            self._audit("unlock", None, detail=reason, at=now, who=who, province=name, period=_period_code(first, last))
-            out.append(MonthAction(name, None, None, True, "đã mở khóa", what=what))
+            self._audit("unlock", None, detail=said("audit.unlock", reason=reason), at=now, who=who, province=name,
+                        period=_period_code(first, last))
+            out.append(MonthAction(name, None, None, True, said("unlock.done"), what=what))
         return out
 
     def approve(self, units, period, province=None) -> list[MonthAction]:
@@ -1115,24 +1121,26 @@ class Store:
                 for year, month in period.months:
                     lock = self._locked(unit, year, month)
                     if lock is not None:
-                        out.append(MonthAction(unit, year, month, False, f"đã duyệt từ trước ({local_time(lock[0])}, {lock[1]})"))
+                        out.append(MonthAction(unit, year, month, False,
+                                               said("approve.before", at=local_time(lock[0]), who=lock[1])))
                         continue
                     row = self.con.execute("SELECT id, version FROM receipts WHERE unit = ? AND year = ? AND month = ? "
                                            "AND status = 'accepted' ORDER BY version DESC LIMIT 1",
                                            (unit, year, month)).fetchone()
                     if row is None:
-                        out.append(MonthAction(unit, year, month, False, "chưa có sổ được nhận: không duyệt", missing=True))
+                        out.append(MonthAction(unit, year, month, False, said("approve.missing"), missing=True))
                         continue
                     self.con.execute("INSERT INTO approvals (unit, year, month, action, receipt, at, who) "
                                      "VALUES (?, ?, ?, 'approve', ?, ?, ?)", (unit, year, month, row[0], now, who))
-                    self._audit("approve", row[0], unit, year, month, f"duyệt phiên bản {row[1]}", at=now, who=who)
-                    out.append(MonthAction(unit, year, month, True, f"đã duyệt phiên bản {row[1]}, khóa"))
+                    self._audit("approve", row[0], unit, year, month, said("audit.approve", version=row[1]), at=now,
+                                who=who)
+                    out.append(MonthAction(unit, year, month, True, said("approve.done", version=row[1])))
         return out
 
     def unlock(self, units, period, reason: str, province=None) -> list[MonthAction]:
         reason = (reason or "").strip()
         if not reason:
-            raise UsageError("Cần ghi lý do mở khóa: --reason \"...\".")
+            raise UsageError.said("store.err.reason")
         out = []
         with self._transaction():
             now, who = _now(), self._who()
@@ -1141,23 +1149,25 @@ class Store:
             for unit in units:
                 for year, month in period.months:
                     if self._locked(unit, year, month) is None:
-                        out.append(MonthAction(unit, year, month, False, "chưa được duyệt (không khóa)"))
+                        out.append(MonthAction(unit, year, month, False, said("unlock.not_locked")))
                         continue
                     self.con.execute("INSERT INTO approvals (unit, year, month, action, at, who, reason) "
                                      "VALUES (?, ?, ?, 'unlock', ?, ?, ?)", (unit, year, month, now, who, reason))
-                    self._audit("unlock", None, unit, year, month, reason, at=now, who=who)
-                    out.append(MonthAction(unit, year, month, True, "đã mở khóa"))
+                    self._audit("unlock", None, unit, year, month, said("audit.unlock", reason=reason), at=now, who=who)
+                    out.append(MonthAction(unit, year, month, True, said("unlock.done")))
         return out
 
     # ------------------------------------------------------------ audit, check
 
     def log(self, unit=None, limit=None, province=None) -> list[tuple]:
-        """Audit rows (id, at, who, action, receipt, unit, year, month, detail), oldest first.
+        """Audit rows (id, at, who, action, receipt, unit, year, month, detail), oldest first;
+        `detail` is what was said (said.py: shown in the reader's language), or None.
         A province workbook's row has no facility and no month: its `unit` is the province's
         name and its `detail` begins with the period ("sổ cấp tỉnh, kỳ 2017: ...").
         `province`: its facilities' rows and its province workbooks' rows."""
         from ..common.codes import province_key, unit_code
-        sql, args = "SELECT id, at, who, action, receipt, unit, year, month, detail, province, period FROM audit", []
+        sql, args = ("SELECT id, at, who, action, receipt, unit, year, month, detail, province, period, detail_params "
+                     "FROM audit"), []
         if unit:
             sql += " WHERE unit = ?"
             args.append(unit_code(unit))
@@ -1167,8 +1177,10 @@ class Store:
             theirs = {u for u, p in self.con.execute("SELECT DISTINCT unit, province FROM receipts WHERE unit IS NOT NULL")
                       if province_key(p or "") == key}
             rows = [r for r in rows if r[5] in theirs or (r[9] and province_key(r[9]) == key)]
+        rows = [(*r[:8], of_json(r[11], r[8])) + r[9:11] for r in rows]
         rows = [r[:9] if not r[9] else
-                (*r[:5], r[9], None, None, f"sổ cấp tỉnh, kỳ {r[10]}" + (f": {r[8]}" if r[8] else "")) for r in rows]
+                (*r[:5], r[9], None, None, said("audit.province_detail", period=r[10], detail=r[8]) if r[8]
+                 else said("audit.province", period=r[10])) for r in rows]
         return rows[-limit:] if limit else rows
 
     def check(self) -> CheckReport:
@@ -1181,9 +1193,9 @@ class Store:
             referenced.add(path)
             p = self.path(path)
             if not p.is_file():
-                rep.problems.append(f"Biên nhận số {rid} ({name}): thiếu tệp gốc {path}.")
+                rep.problems.append(said("check.missing", receipt=rid, name=name, path=path))
             elif _sha256(p) != sha:
-                rep.problems.append(f"Biên nhận số {rid} ({name}): tệp gốc {path} đã bị thay đổi (sha256 khác).")
+                rep.problems.append(said("check.changed", receipt=rid, name=name, path=path))
             else:
                 rep.ok += 1
         for cid, sha, path in self.con.execute("SELECT id, sha256, path FROM configs ORDER BY id"):
@@ -1191,32 +1203,28 @@ class Store:
             referenced.add(path)
             p = self.path(path)
             if not p.is_file():
-                rep.problems.append(f"Tệp cấu hình phiên bản {cid}: thiếu tệp {path}.")
+                rep.problems.append(said("check.config_missing", version=cid, path=path))
             elif _sha256(p) != sha:
-                rep.problems.append(f"Tệp cấu hình phiên bản {cid}: tệp {path} đã bị thay đổi (sha256 khác).")
+                rep.problems.append(said("check.config_changed", version=cid, path=path))
         rep.province_workbooks = self.con.execute("SELECT count(*) FROM receipts WHERE level = 'province'").fetchone()[0]
         older = [name for name, in self.con.execute(
             "SELECT original_name FROM receipts WHERE read_status = 'province' AND level IS NULL ORDER BY id")]
         if older:
-            rep.notes.append(f"{len(older)} sổ cấp tỉnh nhận trước khi kho giữ số liệu của sổ cấp tỉnh ({', '.join(older[:5])}"
-                             f"{', …' if len(older) > 5 else ''}) chưa có số liệu trong kho; nhận lại các tệp đó "
-                             f"(rehabstat receive TỆP... --store {self.root}) để bổ sung.")
+            rep.notes.append(said("check.older_province", count=len(older),
+                                  names=", ".join(older[:5]) + (", …" if len(older) > 5 else ""), store=str(self.root)))
         originals = self.root / ORIGINALS
         if originals.is_dir():
             for p in sorted(originals.rglob("*")):
                 rel = p.relative_to(self.root).as_posix()
                 if p.is_file() and rel not in referenced:
-                    rep.notes.append(f"Tệp {rel} không có biên nhận (một lần nhận bị ngắt giữa chừng); "
-                                     "nhận lại tệp đó để hoàn tất.")
+                    rep.notes.append(said("check.stray", path=rel))
         tmp = self.root / TMP
         left = leftover_tmp(tmp)
         if left:
             rep.leftovers = len(left)
-            from ..common.vnformat import number
             size = sum(p.stat().st_size for p in left if p.exists())
-            rep.notes.append(f"{len(left)} tệp tạm ({number(size)} byte) trong {tmp} còn lại từ một lần nhận bị ngắt; "
-                             f"xóa bằng: rehabstat check-store --store {self.root} --clean "
-                             "(lần nhận sau cũng tự xóa).")
+            rep.notes.append(said("check.leftovers", count=len(left), size=Count(size), tmp=str(tmp),
+                                  store=str(self.root)))
         return rep
 
     def clean_tmp(self) -> tuple[int, int]:
@@ -1329,7 +1337,7 @@ def _chunks(staged: list, size: int | None = None):
 
 
 class _Refused(Exception):
-    """A file not taken into the store at all (its reason is the message)."""
+    """A file not taken into the store at all (its reason, a Phrase, is the argument)."""
 
 
 def _sha256(path: Path) -> str:
@@ -1354,9 +1362,13 @@ def _moved(i: Issue, path: str) -> Issue:
     return replace(i, file=path)
 
 
-def _errors_reason(errors) -> str:
-    from ..common.rules import location
-    first = errors[:3]
-    parts = [f"{i.code} {location(i, 'vi') or '(cả tệp)'}: {i.text('vi').rstrip('.')}" for i in first]
-    more = f" … và {len(errors) - len(first)} lỗi khác" if len(errors) > len(first) else ""
-    return f"{len(errors)} lỗi – " + " | ".join(parts) + more + "."
+def _version_detail(name: str, version, previous):
+    if previous:
+        return said("audit.version_replaces", file=name, version=version, previous=previous)
+    return said("audit.version", file=name, version=version)
+
+
+def _accepted(name: str, version, previous):
+    if previous:
+        return said("audit.accept_replaces", file=name, version=version, previous=previous)
+    return said("audit.accept", file=name, version=version)

@@ -14,8 +14,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..common.issues import phrase
+
 DB_NAME = "inbox.sqlite"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Schema 1, as the first stores were made; every later version is a numbered step of
 # `_migrate`, run on a new store too, so that a store of any age ends the same.
@@ -182,7 +184,8 @@ CREATE TRIGGER configs_no_delete BEFORE DELETE ON configs BEGIN SELECT RAISE(ABO
 
 
 class StoreVersionError(Exception):
-    """The database was written by a newer rehabstat (or is not a store)."""
+    """The database was written by a newer rehabstat (or is not a store); its argument is
+    the Phrase that says so."""
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -220,14 +223,13 @@ def _migrate(con: sqlite3.Connection) -> None:
     if version == SCHEMA_VERSION:
         return
     if version > SCHEMA_VERSION:
-        raise StoreVersionError(f"kho được tạo bởi phiên bản rehabstat mới hơn (lược đồ {version}, "
-                                f"phiên bản này đọc được lược đồ {SCHEMA_VERSION}); hãy cập nhật rehabstat")
+        raise StoreVersionError(phrase("store.err.newer", found=version, known=SCHEMA_VERSION))
     con.execute("BEGIN IMMEDIATE")
     try:
         version = con.execute("PRAGMA user_version").fetchone()[0]  # another process may have created it
         if version == 0:
             if con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                raise StoreVersionError("tệp cơ sở dữ liệu không phải kho của rehabstat")
+                raise StoreVersionError(phrase("store.err.not_store"))
             # executescript() would COMMIT first: the statements run one by one inside this transaction
             for statement in _statements(SCHEMA):
                 con.execute(statement)
@@ -248,6 +250,10 @@ def _migrate(con: sqlite3.Connection) -> None:
             from .upgrade import upgrade_issues
             upgrade_issues(con)
             version = 4
+        if version == 4:  # step 5: refusals' reasons and the audit's details as catalogue keys and values (JSON)
+            from .upgrade import upgrade_words
+            upgrade_words(con)
+            version = 5
         con.execute(f"PRAGMA user_version = {version}")
         con.execute("COMMIT")
     except BaseException:

@@ -4,9 +4,9 @@ and see at once what is wrong; provinces and the department follow, approve and 
     app.py       the Starlette application: pages, roles, CSRF, upload limit, security headers
     accounts.py  users, argon2id passwords, sessions, slowed logins (tables of the store)
     jobs.py      what runs in the worker processes: receiving, the gate's grid, history, documents
-    words.py     the pages' words (vi, en)
     server.py    `rehabstat serve`: uvicorn, the address printed, a clean stop on Ctrl-C/SIGTERM
     templates/, static/   Jinja2 pages and the one stylesheet (nothing from the internet)
+The pages' words are the web.* keys of common/catalogue.py.
 
 Install with the extra: pip install "rehabstat[web]".
 """

@@ -15,6 +15,8 @@ the account's name. The functions take an open Store (its connection and audit) 
 """
 from __future__ import annotations
 
+from ..common.issues import phrase
+
 import datetime as dt
 import hashlib
 import secrets
@@ -99,7 +101,7 @@ def all_users(store) -> list[User]:
 def _check_password(password: str) -> str:
     password = (password or "").rstrip("\r\n")
     if len(password) < MIN_PASSWORD:
-        raise UsageError(f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
+        raise UsageError.said("users.short", count=MIN_PASSWORD)
     return password
 
 
@@ -107,7 +109,7 @@ def _valid_name(name: str) -> str:
     import re
     name = (name or "").strip()
     if not re.fullmatch(r"[A-Za-z0-9._@-]{2,64}", name):
-        raise UsageError(f"Tên tài khoản '{name}' không hợp lệ: dùng 2–64 chữ cái không dấu, chữ số, dấu . _ - @.")
+        raise UsageError.said("users.bad_name", name=name)
     return name
 
 
@@ -116,21 +118,21 @@ def add(store, name: str, role: str, password: str, facility=None, province=None
     from ..common.codes import unit_code
     name = _valid_name(name)
     if role not in ROLES:
-        raise UsageError(f"Vai trò '{role}' không có; chọn một: {', '.join(ROLES)}.")
+        raise UsageError.said("users.bad_role", role=role, roles=", ".join(ROLES))
     if role == "facility":
         if not facility or not unit_code(facility):
-            raise UsageError("Tài khoản cơ sở cần --facility MÃ (mã cơ sở như trong sổ).")
+            raise UsageError.said("users.need_facility")
         facility, province = unit_code(facility), None
     elif role == "province":
         if not province or not province.strip():
-            raise UsageError("Tài khoản tỉnh cần --province TÊN.")
+            raise UsageError.said("users.need_province")
         province, facility = _known_province(province.strip()), None
     else:
         if facility or province:
-            raise UsageError("Tài khoản cấp cục (department) thấy mọi cơ sở: không ghi --facility hay --province.")
+            raise UsageError.said("users.department")
     password = _check_password(password)
     if find(store, name) is not None:
-        raise UsageError(f"Tài khoản '{name}' đã có. Đổi mật khẩu: rehabstat users passwd {name} --password-stdin.")
+        raise UsageError.said("users.exists", name=name)
     hashed = hash_password(password)
     at = _iso(now or utcnow())
     with store._transaction():
@@ -145,7 +147,9 @@ def _known_province(name: str) -> str:
     resolved = geography().resolve(name, dt.date.today())
     if not resolved.known:
         near = geography().closest(name)
-        raise UsageError(f"'{name}' không phải tên tỉnh/thành phố nào" + (f"; có phải: {', '.join(near)}?" if near else "."))
+        if near:
+            raise UsageError.said("province.unknown_near", name=name, near=", ".join(near))
+        raise UsageError.said("province.unknown", name=name)
     return name
 
 
@@ -175,7 +179,7 @@ def _existing(store, name: str) -> User:
     user = find(store, name)
     if user is None:
         names = [u.name for u in all_users(store)]
-        raise UsageError(f"Không có tài khoản '{name}'. Các tài khoản: {', '.join(names) or '(chưa có)'}.")
+        raise UsageError.said("users.unknown", name=name, known=", ".join(names) or phrase("store.err.none_yet"))
     return user
 
 

@@ -34,8 +34,22 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..common.catalogue import WORDS, text
+from ..store.said import said, shown
 from . import accounts
-from .words import LANGS, action, issue_message, period_label, word
+
+LANGS = ("vi", "en")  # Vietnamese by default; a user picks English with the link in the page's header (a cookie)
+
+
+def word(key: str, lang: str, **values) -> str:
+    """A page's own words (the catalogue's web.* keys) in the page's language."""
+    return text(f"web.{key}", lang, **values)
+
+
+def action(name: str, lang: str) -> str:
+    """An audit row's action as the pages name it (an unknown one: its name)."""
+    key = f"web.action.{name}"
+    return text(key, lang) if key in WORDS else name
 
 MAX_UPLOAD = 50 * 1024 * 1024  # bytes of one request (all its files)
 MAX_FILES = 100
@@ -142,8 +156,8 @@ class Web:
         html = self.env.get_template(template).render(
             w=lambda key, **v: word(key, lang, **v), lang=lang, user=user, csrf=getattr(request.state, "csrf", ""),
             path=request.url.path + (("?" + request.url.query) if request.url.query else ""),
-            msg=lambda i: issue_message(i, lang), act=lambda a: action(a, lang),
-            period=lambda d: period_label(d["label"], d["period"], lang), **context)
+            msg=lambda i: i.text(lang), act=lambda a: action(a, lang), said=lambda v: shown(v, lang),
+            period=lambda d: d["period"] if lang == "en" else d["label"], **context)
         return HTMLResponse(html, status_code=status)
 
     def error(self, request: Request, status: int, key: str, **values) -> HTMLResponse:
@@ -166,7 +180,7 @@ class Web:
             raise HTTPException(403)
         return user
 
-    async def log_action(self, user, action: str, detail: str, unit=None, year=None, month=None) -> None:
+    async def log_action(self, user, action: str, detail, unit=None, year=None, month=None) -> None:
         def write(store):
             store.account = user.name
             with store._transaction():
@@ -303,7 +317,8 @@ class Web:
         if path is None:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(404)
-        await self.log_action(user, "download", f"{Path(path).name} (biên nhận số {rid})", unit=row[0])
+        await self.log_action(user, "download", said("audit.download_receipt", file=Path(path).name, receipt=rid),
+                              unit=row[0])
         return _download(path, Path(path).name, cleanup=folder)
 
     async def next_form(self, request: Request):
@@ -314,7 +329,7 @@ class Web:
         if path is None:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(404)
-        await self.log_action(user, "download", Path(path).name, unit=user.facility)
+        await self.log_action(user, "download", said("audit.download", file=Path(path).name), unit=user.facility)
         return _download(path, Path(path).name, cleanup=folder)
 
     # ------------------------------------------------------------ provinces and the department
@@ -343,7 +358,7 @@ class Web:
             data = await self.workers.run(_grid_job, str(self.root), args, user.province, None, self.config)
         except PeriodError as exc:
             return self.page(request, "grid.html", status=400, args=args, data=None,
-                             problem=word("bad_period", self.lang(request), why=str(exc)))
+                             problem=word("bad_period", self.lang(request), why=exc.text(self.lang(request))))
         return self.page(request, "grid.html", args=args, data=data, problem="", chart=_chart(data["months"], data["census"], self.lang(request)),
                          query=urlencode(args))
 
@@ -393,7 +408,7 @@ class Web:
         try:
             await self.db(act)
         except UsageError as exc:
-            return self.page(request, "error.html", status=400, message=str(exc))
+            return self.page(request, "error.html", status=400, message=exc.text(self.lang(request)))
         return RedirectResponse(f"/unit/{quote(unit)}", 303)
 
     async def documents(self, request: Request):
@@ -429,23 +444,25 @@ class Web:
                 raise HTTPException(404)
         except UsageError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            return self.page(request, "error.html", status=400, message=str(exc))
+            return self.page(request, "error.html", status=400, message=exc.text(self.lang(request)))
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         if not path:
             shutil.rmtree(folder, ignore_errors=True)
             raise HTTPException(404)
-        draft = " (DỰ THẢO)" if result.get("draft") else ""
-        await self.log_action(user, "download", f"{Path(path).name}{draft}")
+        await self.log_action(user, "download", said("audit.download_draft" if result.get("draft") else "audit.download",
+                                                     file=Path(path).name))
         return _download(path, Path(path).name, cleanup=folder)
 
     async def audit(self, request: Request):
         user = await self.need(request, "province", "department")
 
         def rows(store):
-            found = list(store.con.execute("SELECT id, at, who, action, receipt, unit, year, month, detail FROM audit "
-                                           "ORDER BY id DESC LIMIT 500"))
+            from ..store.said import of_json
+            found = [(*r[:8], of_json(r[9], r[8])) for r in store.con.execute(
+                "SELECT id, at, who, action, receipt, unit, year, month, detail, detail_params FROM audit "
+                "ORDER BY id DESC LIMIT 500")]
             if user.role == "province":
                 mine = _units_of_province(store, user.province)
                 found = [r for r in found if r[5] in mine]

@@ -26,7 +26,7 @@ class Received:
     month: int | None = None
     version: int | None = None
     previous: int | None = None
-    reason: str = ""  # the store's reason (Vietnamese), when refused
+    reason: object = None  # the store's reason when refused (store/said.py: shown in the page's language)
     issues: list = field(default_factory=list)  # every Issue of the workbook (reader and rules)
     annotated: bool = False  # a marked copy can be downloaded
 
@@ -98,7 +98,7 @@ STATUS_KEYS = {"đã nhận": "received", "thiếu": "missing", "trùng": "dupli
 
 def period_of(args: dict):
     """A Period from the page's fields, as on the command line (year, quarter, half, month,
-    from/to); PeriodError (Vietnamese) when they do not make one."""
+    from/to); PeriodError (shown in the page's language) when they do not make one."""
     from ..common.periods import make_period
 
     def num(key):
@@ -107,7 +107,7 @@ def period_of(args: dict):
             return None
         if not value.isdigit():
             from ..common.errors import PeriodError
-            raise PeriodError(f"'{value}' không phải là số.")
+            raise PeriodError.said("period.not_number", value=value)
         return int(value)
     return make_period(year=num("year"), month=num("month"), quarter=num("quarter"), half=num("half"),
                        start=(args.get("from") or "").strip() or None, end=(args.get("to") or "").strip() or None)
@@ -129,7 +129,7 @@ def grid(root: str, args: dict, province: str | None = None, units=None, config=
                            config=config, refuse=False)
     except UsageError as exc:
         return {"period": period.code, "label": period.label, "months": period.months, "provinces": [],
-                "empty": str(exc), "census": [], "complete": False}
+                "empty": exc.args[0] if exc.args else "", "census": [], "complete": False}  # shown in the page's language
     gate, approved = prepared.gate, prepared.approved()
     deadline = getattr(prepared.config, "deadline", None) or None
     with Store.open(root) as store:
@@ -165,7 +165,7 @@ def history(root: str, unit: str) -> dict:
         name = store.con.execute("SELECT unit_name, province FROM receipts WHERE unit = ? ORDER BY id DESC LIMIT 1",
                                  (h.unit,)).fetchone()
     return {"unit": h.unit, "name": name[0] if name else "", "province": name[1] if name else "",
-            "versions": [asdict(v) for v in h.versions],
+            "versions": [{**asdict(v), "reason": v.reason} for v in h.versions],  # the reason as said, not a dict
             "comparisons": [{"year": c.year, "month": c.month, "before": c.before.version, "after": c.after.version,
                              "changes": [asdict(x) for x in c.changes]} for c in h.comparisons],
             "approvals": [dict(zip(("year", "month", "action", "at", "who", "reason", "version"), a))

@@ -6,6 +6,8 @@ store, not at all); then the worker processes finish their jobs and end.
 """
 from __future__ import annotations
 
+from ..common.catalogue import text
+
 import sys
 from pathlib import Path
 
@@ -17,8 +19,7 @@ def missing_extra() -> str | None:
     import importlib.util
     missing = [m for m in ("starlette", "uvicorn", "multipart", "argon2") if importlib.util.find_spec(m) is None]
     if missing:
-        return (f"Thiếu thư viện cho giao diện web ({', '.join(missing)}). Cài bằng: pip install \"rehabstat[web]\" "
-                f"(hoặc trong thư mục mã nguồn: pip install -e \".[web]\").")
+        return text("serve.missing", modules=", ".join(missing))
     return None
 
 
@@ -29,14 +30,14 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
         raise UsageError(why)
     if config is not None:  # read now: a wrong file is told at start (exit 2), not on a page
         if not Path(config).is_file():
-            raise UsageError(f"Không tìm thấy tệp {config}.")
+            raise UsageError.said("serve.no_file", path=config)
         from ..settings.config import load_config
         load_config((), Path(config))
     if bool(cert) != bool(key):
-        raise UsageError("--cert và --key phải đi cùng nhau (chứng chỉ và khóa riêng của nó).")
+        raise UsageError.said("serve.cert_key")
     for p in (cert, key):
         if p is not None and not Path(p).is_file():
-            raise UsageError(f"Không tìm thấy tệp {p}.")
+            raise UsageError.said("serve.no_file", path=p)
     import uvicorn
     from ..store import Store
     from .app import Workers, create_app
@@ -50,9 +51,9 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
         async def startup(self, sockets=None):
             await super().startup(sockets=sockets)
             if not self.should_exit:
-                say(f"rehabstat serve: {address} (kho {root}; Ctrl-C để dừng)")
+                say(text("serve.address", address=address, root=root))
                 if not users:
-                    say(f"Chưa có tài khoản nào: rehabstat users add TÊN --store {root} --role department --password-stdin")
+                    say(text("serve.no_account", root=root))
                 sys.stdout.flush()
                 pool.warm()  # the workers import what receiving needs once the server answers, not before
 
@@ -76,7 +77,7 @@ def serve(root, host: str = "127.0.0.1", port: int = 8000, cert: Path | None = N
         pool.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    say("rehabstat serve: đã dừng.")
+    say(text("serve.stopped"))
 
 
 class _Stopped(Exception):

@@ -43,12 +43,13 @@ INSTRUCTIONS = (
 
 
 def month_of(text: str) -> tuple[int, int]:
-    """'02/2021' (or '2021-02') → (2021, 2); raises ValueError with a Vietnamese message."""
+    """'02/2021' (or '2021-02') → (2021, 2); raises PeriodError (a ValueError) that says why."""
     from ..common.values import Bad, parse_month
     try:
         return parse_month(str(text).strip())
     except Bad:
-        raise ValueError(f"--month '{text}' không hợp lệ: hãy ghi tháng/năm, ví dụ 01/2021.") from None
+        from ..common.errors import PeriodError
+        raise PeriodError.said("period.bad_month", option="--month", text=text) from None
 
 
 def default_name(facility: str, year: int, month: int) -> str:
@@ -254,8 +255,8 @@ def build_province_form(province: str, period: str):
     try:
         parse_period(period)
     except Bad:
-        raise ValueError(f"--period '{period}' không hợp lệ: hãy ghi 06/2020, Quý II/2020, "
-                         "6 tháng đầu năm 2020 hoặc 2019.") from None
+        from ..common.errors import PeriodError
+        raise PeriodError.said("form.bad_period", period=period) from None
     bold = style(font=font(bold=True))
 
     wb = Book()

@@ -110,8 +110,7 @@ def refuse_unless_ours(paths, overwrite: bool | None = None, option: str | None 
         path = Path(path)
         if path.is_file() and not is_ours(path):
             from ..common.errors import UsageError
-            raise UsageError(f"Không ghi đè {path}: tệp đã được sửa sau lần rehabstat ghi nó (hoặc không do rehabstat "
-                             f"ghi). Muốn thay tệp đó, chạy lại với {option}; hoặc chọn --out khác, hoặc đổi tên tệp.")
+            raise UsageError.said("out.edited", path=path, option=option)
 
 
 def record(path: Path, digest: str | None = None) -> None:
