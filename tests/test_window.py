@@ -38,6 +38,34 @@ def test_a_workbook_outside_the_window_is_glanced_at():
     assert not {Path(i.file).stem for i in ds.issues if i.file} & outside
 
 
+def test_a_glance_parses_thongtin_only(monkeypatch):
+    """A workbook of a month outside the window costs its ThongTin: no other sheet is parsed."""
+    from rehabstat.reading import fallback, reader
+    parsed = []
+    sheet = fallback.CalamineBook.sheet
+    monkeypatch.setattr(fallback.CalamineBook, "sheet", lambda self, index: parsed.append(index) or sheet(self, index))
+    window = needed_months(make_period(year=2020))
+    glance = reader.read_workbook(SAMPLES / "cao-bang" / "CB01" / "2017-05.xlsx", window=window)
+    assert (glance.status, glance.unit, glance.year, glance.month) == ("outside", "CB01", 2017, 5)
+    assert len(parsed) == 1 and not glance.census and not glance.events
+    parsed.clear()
+    full = reader.read_workbook(SAMPLES / "cao-bang" / "CB01" / "2019-05.xlsx", window=window)
+    assert full.status == "ok" and len(parsed) == 4 and full.events
+
+
+@pytest.mark.parametrize("name", ["tcvn3.xlsx", "vni.xlsx", "tcvn3-unicode-sheets.xlsx"])
+def test_a_legacy_encoded_workbook_outside_the_window_says_who_and_when_decoded(name):
+    """TCVN3 and VNI workbooks: ThongTin is decoded before the glance (every sheet looked at
+    to choose the encoding), so the province is the one a full read gives."""
+    from rehabstat.reading import reader
+    path = Path(__file__).resolve().parent / "fixtures" / name
+    full = reader.read_workbook(path)
+    glance = reader.read_workbook(path, window=needed_months(make_period(year=2023)))
+    assert glance.status == "outside" and (full.unit, full.province, full.year, full.month) == ("LC01", "Lai Châu", 2021, 3)
+    assert (glance.unit, glance.unit_name, glance.province, glance.year, glance.month) == \
+        (full.unit, full.unit_name, full.province, full.year, full.month)
+
+
 @pytest.mark.parametrize("args", [dict(year=2019), dict(year=2020, half=1)])
 def test_the_figures_are_those_of_reading_everything(args, monkeypatch):
     period = make_period(**args)

@@ -377,6 +377,9 @@ def _load_sheets(book, result: WorkbookResult, window=None):
         if not by_role and any(norm_key(n) in TARGET_SHEETS for n in names):
             result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
             return None
+        if window is not None and "info" in by_role and _left_as_is(names, load(by_role["info"][0])[0]) \
+                and _outside(result, by_role["info"], load, None, window):
+            return None  # a month outside the window, told by ThongTin alone: no other sheet parsed
         encoding = _legacy_encoding(names, by_role, load)
         if encoding:  # roles by the decoded names; issues keep the names the file has
             by_role, doubles = _assign_roles([_sheet_name(n, encoding) for n in original])
@@ -389,6 +392,15 @@ def _load_sheets(book, result: WorkbookResult, window=None):
     finally:
         book.close()
     return original, by_role, doubles, encoding, loaded, sheets, book
+
+
+def _left_as_is(names, info_rows) -> bool:
+    """Whether every sheet name and every text of ThongTin stay as they are under each legacy
+    decoder: then whatever encoding the workbook turns out to use, its roles and its ThongTin
+    are these, and a glance at ThongTin needs none of the sheets _legacy_encoding would parse."""
+    def same(text):
+        return text.isascii() or all(legacy.decode_cell(text, e) == text for e in legacy.DECODERS)
+    return all(same(n) for n in names) and all(same(v) for row in info_rows for v in row if v.__class__ is str)
 
 
 def _sheet_name(name: str, encoding: str) -> str:
