@@ -225,8 +225,14 @@ def _add_rows(columns: list, rows: list, head: tuple, tail: tuple) -> None:
 
 
 def _frame(columns: list, names: list):
-    """The frame of column lists, with the dtypes DataFrame.from_records would infer from the rows."""
+    """The frame of column lists, with the dtypes DataFrame.from_records would infer from the
+    rows. Each list is emptied once its column is made (the lists and the frame are never
+    held whole at once: ~50 MB on a national year)."""
     import pandas as pd
     if not columns[0]:
         return pd.DataFrame.from_records([], columns=names)
-    return pd.DataFrame(dict(zip(names, columns)), columns=names)
+    made = {}
+    for name, values in zip(names, columns):
+        made[name] = pd.Series(values)  # the inference DataFrame(dict of lists) makes, column by column
+        del values[:]
+    return pd.DataFrame(made, columns=names, copy=False)

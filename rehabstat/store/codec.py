@@ -243,18 +243,18 @@ def months_parts(con, accepted, refused, path_of, glance=frozenset(), parts: Par
     def table(columns, fields, name, shared):
         """`name`'s rows of the picked receipts (sheet, row, rest...) into the frame's column
         lists: the receipt's file before them, its unit, province, year and month after (sheet, row)."""
-        got = _fetch(con, f"SELECT p.n, {fields} FROM pick_bulk p CROSS JOIN {name} t ON t.receipt = p.id "
-                          "WHERE p.rows ORDER BY p.n, t.rowid", fields.count(",") + 2, shared)
-        if not got[0]:
-            return
-        n = np.asarray(got[0], dtype=np.int64)
-        keys = [a[n].tolist() for a in per_receipt]
-        for column, values in zip(columns, [keys[0]] + got[1:3] + keys[1:] + got[3:]):
-            column.extend(values)
+        order: list = []
+        _fetch(con, f"SELECT p.n, {fields} FROM pick_bulk p CROSS JOIN {name} t ON t.receipt = p.id "
+                    "WHERE p.rows ORDER BY p.n, t.rowid", [order] + columns[1:3] + columns[7:], shared)
+        if order:
+            n = np.asarray(order, dtype=np.int64)
+            del order[:]
+            for column, values in zip([columns[0]] + columns[3:7], per_receipt):
+                column.extend(values[n].tolist())
 
     table(parts.census, "t.sheet, t.row, t.category, t.opening, t.closing, t.present, t.absent", "census",
           (1, 3))
-    before = len(parts.events[0])
+    before = len(parts.events[EVENT_DATE])
     table(parts.events, "t.sheet, t.row, t.person, t.category, t.event, t.date, t.new_category, t.count", "events",
           (1, 3, 4, 5, 6, 7))
     dates = parts.events[EVENT_DATE]
@@ -282,18 +282,17 @@ def months_parts(con, accepted, refused, path_of, glance=frozenset(), parts: Par
 EVENT_DATE = 10  # the place of `date` in reading.dataset.EVENT_COLUMNS
 
 
-def _fetch(con, sql: str, width: int, shared=()) -> list[list]:
-    """A query's result as one list per column, fetched FETCH_ROWS rows at a time. In the
-    columns `shared` (names, categories, events: few distinct values) equal texts become one
-    object: SQLite gives a new string for every value, and 250.000 copies of "BB" cost
-    ~15 MB a column."""
-    columns = [[] for _ in range(width)]
+def _fetch(con, sql: str, columns: list[list], shared=()) -> None:
+    """A query's result appended to one list per column, fetched FETCH_ROWS rows at a time.
+    In the columns `shared` (names, categories, events: few distinct values) equal texts
+    become one object: SQLite gives a new string for every value, and 250.000 copies of
+    "BB" cost ~15 MB a column."""
     seen = {k: {} for k in shared}
     cur = con.execute(sql)
     while True:
         chunk = cur.fetchmany(FETCH_ROWS)
         if not chunk:
-            return columns
+            return
         for k, (column, values) in enumerate(zip(columns, zip(*chunk))):
             if k in seen:
                 values = map(seen[k].setdefault, values, values)
