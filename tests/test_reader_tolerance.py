@@ -260,3 +260,34 @@ def test_fast_and_careful_event_paths_agree(tmp_path, monkeypatch):
     careful = [(r.events, r.issues) for r in map(read_workbook, files)]
     assert len(files) > 80 and sum(len(e) for e, _ in fast) > 5_000  # not vacuous
     assert fast == careful
+
+
+@pytest.mark.parametrize("style", ["messy", "clean"])
+def test_a_facility_with_nobody_writes_only_a_zero_total(tmp_path, style):
+    """The messy layout leaves out all-zero categories: a month with nobody in it is a SiSo
+    holding only "Tổng cộng 0". That is a census of 0 (no F009), and the same figures as the
+    clean layout's zero lines."""
+    from rehabstat.synth.model import CensusRow, MonthBook
+    from rehabstat.synth.writer import write_month
+    book = MonthBook("DB01", "Cơ sở Cai nghiện ma túy số 1 tỉnh Điện Biên", "Điện Biên", 2021, 6,
+                     census={"TN": CensusRow(opening=0, closing=0, present=0, absent=0)})
+    got = read_one(write_month(tmp_path / f"{style}.xlsx", book, style=style))
+    assert got["who"] == ("DB01", "Điện Biên", 2021, 6)
+    assert got["events"] == [] and all(r[1:3] == (0, 0) for r in got["census"])
+
+
+def test_a_blank_total_alone_is_still_a_sheet_not_filled(tmp_path):
+    from rehabstat.synth.model import CensusRow, MonthBook
+    from rehabstat.synth.writer import write_month
+    import openpyxl
+    book = MonthBook("DB01", "Cơ sở Cai nghiện ma túy số 1 tỉnh Điện Biên", "Điện Biên", 2021, 6,
+                     census={"TN": CensusRow(opening=0, closing=0, present=0, absent=0)})
+    path = write_month(tmp_path / "messy.xlsx", book, style="messy")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["SI SO"]
+    total = next(r for r in ws.iter_rows() if r[0].value == "Tổng cộng")
+    for cell in total[1:5]:
+        cell.value = None
+    wb.save(path)
+    result = validate_paths([path], jobs=1)
+    assert [i.code for i in result.issues] == ["F009"]

@@ -269,9 +269,24 @@ def _read(path: Path, result: WorkbookResult, window=None) -> None:
             _read_info(path, result, name, rows, errors)
         else:
             _read_table(path, result, role, name, rows, errors, merges)
-        if role == "census" and not result.census and not any(i.sheet == name for i in result.issues):
+        if role == "census" and not result.census and not any(i.sheet == name for i in result.issues) \
+                and not _zero_total(result, name):
             result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
 
+
+def _zero_total(result: WorkbookResult, sheet: str) -> bool:
+    """A facility with nobody in it this month may leave out every category line and write
+    only its "Tổng cộng" row: Đầu kỳ and Cuối kỳ written as 0 there are the census, not a
+    sheet left unfilled (a blank is never a zero, so blanks there still say F009)."""
+    for t_sheet, _, cells in result.totals:
+        if t_sheet != sheet:
+            continue
+        try:
+            if all(parse_count(cells[f][0]) == 0 for f in ("opening", "closing")):
+                return True
+        except (Bad, KeyError, TypeError, ValueError):
+            continue
+    return False
 
 _SHEET_KIND = {"macro": lambda: phrase("sheet.macro"), "dialog": lambda: phrase("sheet.dialog")}
 
