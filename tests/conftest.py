@@ -15,6 +15,14 @@ def _own_ledger(tmp_path_factory):
     os.environ["REHABSTAT_STATE"] = str(tmp_path_factory.mktemp("state"))
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Every test starts in Vietnamese, the tool's default: a CLI run with --lang en leaves its
+    choice in the process, and under pytest-xdist any test file may run after any other."""
+    from rehabstat.common.language import LANG
+    LANG["value"] = "vi"
+
+
 @pytest.fixture(scope="session")
 def son_la():
     return SAMPLES / "son-la"

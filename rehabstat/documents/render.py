@@ -365,14 +365,34 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
     return out
 
 
+CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+
+
 def _mark_draft_properties(tpl) -> None:
-    """A draft says so in its document properties too (the banner is the template's)."""
+    """A draft says so in its document properties too (the banner is the template's).
+    Written on docProps/core.xml with its namespaces spelt out, not through python-docx's
+    core_properties: docxcompose (imported by docxtpl up to 0.20.1, and by 0.20.2 when it is
+    installed) rebinds python-docx's prefix "cp" to the custom-properties namespace for the
+    whole process, and the category and keywords then went into that namespace, where Word
+    and every reader of core properties look in vain."""
+    from lxml import etree
+
     from ..workbooks.xlsxout import DRAFT, DRAFT_LINE
-    props = tpl.docx.core_properties  # (get_docx() would load the template again)
-    props.title = f"{DRAFT} – {props.title}" if props.title else DRAFT_LINE
-    props.subject = DRAFT_LINE
-    props.category = DRAFT
-    props.keywords = ", ".join(k for k in (props.keywords, DRAFT) if k)
+    tpl.docx.core_properties  # noqa: B018 - python-docx adds the part when a template has none
+    root = next(p.element for p in tpl.docx.part.package.iter_parts() if p.content_type == CORE_PROPERTIES)
+
+    def put(tag, text):
+        el = root.find(tag)
+        if el is None:
+            el = etree.SubElement(root, tag)
+        el.text = text
+    title = root.findtext(_DC + "title") or ""
+    put(_DC + "title", f"{DRAFT} – {title}" if title else DRAFT_LINE)
+    put(_DC + "subject", DRAFT_LINE)
+    put(_CP + "category", DRAFT)
+    put(_CP + "keywords", ", ".join(k for k in (root.findtext(_CP + "keywords") or "", DRAFT) if k))
 
 
 def _save_atomic(tpl, out: Path) -> None:
