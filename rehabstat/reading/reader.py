@@ -392,15 +392,16 @@ def _load_sheets(book, result: WorkbookResult, window=None):
         if not by_role and any(norm_key(n) in TARGET_SHEETS for n in names):
             result.status = "skipped"  # a targets workbook (ChiTieu) beside the data: not a monthly workbook
             return None
-        if window is not None and "info" in by_role and _left_as_is(names, load(by_role["info"][0])[0]) \
-                and _outside(result, by_role["info"], load, None, window):
+        glanced = window is not None and "info" in by_role and _left_as_is(names, load(by_role["info"][0])[0])
+        if glanced and _outside(result, by_role["info"], load, None, window):
             return None  # a month outside the window, told by ThongTin alone: no other sheet parsed
         encoding = _legacy_encoding(names, by_role, load)
         if encoding:  # roles by the decoded names; issues keep the names the file has
             by_role, doubles = _assign_roles([_sheet_name(n, encoding) for n in original])
             by_role = {role: (index, original[index]) for role, (index, _) in by_role.items()}
             doubles = [(role, (i, original[i]), (j, original[j])) for role, (i, _), (j, _) in doubles]
-        if window is not None and "info" in by_role and _outside(result, by_role["info"], load, encoding, window):
+        if window is not None and "info" in by_role and not glanced and _outside(result, by_role["info"], load, encoding,
+                                                                                  window):
             return None  # a month outside the window: who and when only
         for index, _ in by_role.values():
             load(index)
