@@ -169,3 +169,27 @@ def test_a_store_of_many_years_reads_the_rows_of_the_needed_months_only(tmp_path
     folder, _ = service.indicator_table([SAMPLES / "cao-bang" / "CB01"], period, level="province", force=True,
                                         compare="year")
     assert len(table) > 50 and table.equals(folder)
+
+
+def test_a_years_earlier_period_is_gated_and_computed_once(monkeypatch):
+    """A year's previous period and the same period a year earlier are one period: the BC
+    of 2019 gates and computes 2018 once, and says the same of both."""
+    from rehabstat.checking.gate import checked_issues
+    from rehabstat.computing import compare
+    from rehabstat.computing import indicators
+    from rehabstat.settings.config import load_config
+    folder = SAMPLES / "cao-bang" / "CB01"
+    cfg = load_config([folder])
+    period = make_period(year=2019)
+    ds = read_paths([folder], jobs=1, window=needed_months(period))
+    issues = checked_issues(ds, period, None, cfg)
+    calls = Counter()
+    gate, compute = compare.earlier_gate, indicators.compute
+    monkeypatch.setattr(compare, "earlier_gate", lambda *a, **k: calls.update(["gate"]) or gate(*a, **k))
+    monkeypatch.setattr(indicators, "compute", lambda *a, **k: calls.update(["compute"]) or compute(*a, **k))
+    got = compare.earlier_figures(ds, period, ["CB01"], "facility", "CB01", cfg, issues=issues)
+    assert calls == {"gate": 1, "compute": 1}
+    assert got["previous"]["period"].code == got["year"]["period"].code == "2018"
+    assert got["previous"]["table"] is got["year"]["table"]
+    dau_ky = got["year"]["table"].query("indicator == 'DAU_KY' and category == 'ALL'")["value"]
+    assert list(dau_ky) == [int(ds.census[(ds.census["year"] == 2018) & (ds.census["month"] == 1)]["opening"].sum())]

@@ -129,6 +129,10 @@ def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=
     out: dict = {}
     for kind in KINDS:
         p = earlier_period(period, kind)
+        same = next((k for k in out if earlier_period(period, k) == p), None)
+        if same is not None:  # a year's previous period is the year before: gated and computed once
+            out[kind] = None if out[same] is None else dict(out[same])
+            continue
         if not every_month(ds, p, units):
             out[kind] = None
             continue
