@@ -126,6 +126,28 @@ def test_any_other_os_refusal_is_said_not_crashed(capsys):
     assert "không mong đợi" not in said
 
 
+def test_anything_else_is_our_bug_exit_3_not_wrong_usage(capsys, monkeypatch):
+    """The last net, past the OS's refusals: an exception no command expected is rehabstat's own
+    bug, exit 3 (exit 2 would say the user typed something wrong), said as the tool's error."""
+    import typer
+    from rehabstat import cli as cli_module
+    from rehabstat.cli import command
+    from rehabstat.clilang import set_lang
+    set_lang("vi")
+    monkeypatch.setitem(cli_module.STATE, "debug", False)
+
+    @command
+    def breaks():
+        return 1 + None
+    with pytest.raises(typer.Exit) as stop:
+        breaks()
+    assert stop.value.exit_code == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert ("Lỗi nội bộ của rehabstat (TypeError: unsupported operand type(s) for +: 'int' and 'NoneType'): đây là "
+            "lỗi của chương trình, không phải của tệp hay số liệu. Hãy chạy lại đúng lệnh này với --debug") in said, said
+    assert "Traceback" not in said
+
+
 def test_a_store_folder_that_cannot_be_made(tmp_path):
     res = cli("receive", SON_LA / "2021-01.xlsx", "--store", "/proc/x/kho")
     assert res.exit_code == 2, res.output
