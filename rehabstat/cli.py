@@ -606,11 +606,12 @@ def templates_export(directory: Path = typer.Argument(..., help="help.templates.
 @command
 def templates_vars():
     from .api import template_variables
+    from .common.language import chosen
     from rich.table import Table
     table = Table()
     for title in (_t("run.vars.name"), _t("run.vars.meaning"), _t("run.vars.example")):
         table.add_column(title)
-    for name, meaning, example in template_variables():
+    for name, meaning, example in template_variables(chosen()):
         table.add_row(name, meaning, str(example))
     _console(stderr=False).print(table)
 

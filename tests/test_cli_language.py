@@ -253,3 +253,62 @@ def test_every_help_screen_is_in_one_language(path):
     quoted = re.sub(r'"[^"]*"', "", en)  # an example's values ("Sơn La") are the user's words
     if path != ["form"]:  # --period's help quotes the forms' own words: Quý II/2020, 6 tháng đầu năm 2020
         assert not vietnamese_letters(quoted), (vietnamese_letters(quoted), en)
+
+
+def test_figures_only_some_facilities_reported_are_said_in_the_summarys_language():
+    import pandas as pd
+    from rehabstat.checking.gate import Facility
+    from rehabstat.commands.batch import partial_figures, said_partial
+    from rehabstat.documents.annex import partial_counts
+    table = pd.DataFrame([("A", "CUOI_KY", "ALL", 10), ("A", "KHAM_BENH", "ALL", 40), ("A", "CO_MAT", "HV", 9),
+                          ("B", "CUOI_KY", "ALL", 5), ("B", "DOANH_THU", "ALL", 7)],
+                         columns=["unit", "indicator", "category", "value"])
+    facs = [Facility("A", "Cơ sở A", "P"), Facility("B", "Cơ sở B", "P"), Facility("C", "Cơ sở C", "P")]
+    counts = partial_counts(facs, table)
+    assert (sorted(counts[0]), counts[1]) == ([("CO_MAT", 1), ("DOANH_THU", 1), ("KHAM_BENH", 1)], 2)
+    [en] = said_partial(*counts, "en")
+    assert en.startswith("Some figures cover only part of the facilities: ")
+    assert "DOANH_THU (1/2 facilities)" in en and "KHAM_BENH (1/2 facilities)" in en
+    assert "present (1/2 facilities)" in en and not vietnamese_letters(en)
+    # the console's Vietnamese line is the BC's sentence, word for word
+    assert said_partial(*counts, "vi") == partial_figures(facs, table)
+    assert "có mặt (1/2 cơ sở)" in partial_figures(facs, table)[0]
+    full = table[table["unit"] == "A"]
+    assert said_partial(*partial_counts(facs, full), "en") == [] == partial_figures(facs, full)
+
+
+def _table_columns(output: str) -> tuple[list[str], list[list[str]]]:
+    """A rich table printed by the CLI: its header cells and, per printed line, its cells."""
+    header = next(line for line in output.splitlines() if "┃" in line and line.strip("┃ "))
+    rows = [line.split("│")[1:-1] for line in output.splitlines() if "│" in line]
+    return [c.strip() for c in header.split("┃")[1:-1]], rows
+
+
+def test_template_variables_are_explained_in_the_chosen_language():
+    from rehabstat.documents.render import _VARIABLES, template_variables  # noqa: PLC2701 - the documented names
+    assert all(vi and en and vi != en for _name, vi, en in _VARIABLES)
+    assert not [name for name, _vi, en in _VARIABLES if vietnamese_letters(en)]
+    english, vietnamese = template_variables("en"), template_variables("vi")
+    assert [r[0] for r in english] == [r[0] for r in vietnamese] and len(english) > 150
+    assert not [r for r in english if not r[1] or vietnamese_letters(r[1])]  # indicators' rows too
+    by_name = {name: (meaning, example) for name, meaning, example in english}
+    assert by_name["doc.subject"] == ("Subject line (under the kind of document)",
+                                      "Kết quả công tác cai nghiện ma túy năm 2021")
+    assert by_name["n.DAU_KY.HV"] == ("Carried over from the previous period (opening)", "1.659")
+    assert by_name["table.rows"][1].startswith("12 rows; row 1: {label: Lũy kế năm 2020 chuyển sang, bold: true, ")
+    vi = {name: (meaning, example) for name, meaning, example in vietnamese}
+    assert vi["doc.subject"][0] == "Trích yếu nội dung (dưới tên loại văn bản)"
+    assert vi["n.DAU_KY.HV"][0] == "Lũy kế kỳ trước chuyển sang (đầu kỳ)"
+    assert vi["table.rows"][1].startswith("12 dòng; dòng 1: {label: Lũy kế năm 2020 chuyển sang, bold: true, ")
+
+    code, out = run("--lang", "en", "templates", "vars")
+    assert code == 0
+    header, rows = _table_columns(out)
+    assert header == ["Variable", "Meaning", "Example (document text)"]
+    assert len(rows) > 150 and all(len(r) == 3 for r in rows)
+    assert not [r for r in rows if vietnamese_letters(r[0] + r[1])]
+    assert any(vietnamese_letters(r[2]) for r in rows)  # the examples are the document's Vietnamese text
+    code, out = run("templates", "vars")
+    header, rows = _table_columns(out)
+    assert code == 0 and header == ["Biến", "Ý nghĩa", "Ví dụ"]
+    assert any("Trích yếu nội dung" in r[1] for r in rows)

@@ -276,7 +276,7 @@ def test_every_documented_variable_exists_in_the_example():
     """A template using any documented variable renders with the example context."""
     from rehabstat.documents.render import _VARIABLES  # noqa: PLC2701 - the documented names
 
-    names = [n for n, _ in _VARIABLES]
+    names = [n for n, *_ in _VARIABLES]
     ctx_bc, ctx_kh = example_context("bc"), example_context("kh")
     for name in names:
         cur_bc, cur_kh = ctx_bc, ctx_kh

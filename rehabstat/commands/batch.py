@@ -25,7 +25,7 @@ from ..common.periods import Period
 from ..checking.gate import (DUPLICATE, HAS_ERRORS, MISSING, NOT_DUE, RECEIVED, STATUSES, Facility,  # noqa: F401
                    gap_lines, month_from_name, month_ranges)
 from ..documents.annex import (ANNEX_CATEGORIES, ANNEX_INDICATORS, annex_rows, draft_reasons,  # noqa: F401
-                               facility_note, late_months, partial_figures, timeliness_context, write_annex_sheet)
+                               facility_note, late_months, partial_counts, partial_figures, timeliness_context, write_annex_sheet)
 
 
 # ---------------------------------------------------------------- results
@@ -178,9 +178,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.warnings = [i for i in mine if i.severity != ERROR]
         prov.complete = prov.complete and not prov.errors
         own = _rows_of_units(fac_table, unit_rows, units)
-        partial = partial_figures(prov.facilities, own)  # a sentence of the BC (Vietnamese)
-        prov.gaps = gap_lines(prov.facilities, period, force) + partial
-        prov.said_gaps = gap_lines(prov.facilities, period, force, lang=chosen()) + partial
+        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own)
+        prov.said_gaps = (gap_lines(prov.facilities, period, force, lang=chosen())
+                          + said_partial(*partial_counts(prov.facilities, own), chosen()))
         prov.annex = annex_rows(prov.facilities, own)
         result.provinces.append(prov)
     result.issues = list(result.issues) + own_workbooks
@@ -216,6 +216,22 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
             result.national = finish_national(wb, path, result.provinces, draft=result.draft)
     result.elapsed = time.perf_counter() - started
     return result
+
+
+def said_partial(partial: list[tuple[str, int]], reporting: int, lang: str) -> list[str]:
+    """The summary's line on figures only some facilities reported (documents.annex.partial_counts),
+    in `lang`: the BC's sentence says the same in Vietnamese."""
+    from ..common.catalogue import text
+    from ..common.codes import FIGURES
+    if not partial:
+        return []
+
+    def name(code: str) -> str:
+        said = text(f"figure.{code}" if code in FIGURES else f"partial.{code}", lang)
+        return said.lower() if lang == "vi" else said  # English names a figure by its code
+    listed = sorted((name(code), k) for code, k in partial)
+    return [text("partial.line", lang, listed="; ".join(
+        text("partial.item", lang, name=label, count=k, total=reporting) for label, k in listed))]
 
 
 def _rows_of_units(table, unit_rows: dict, units) -> "pd.DataFrame":

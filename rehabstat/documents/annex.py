@@ -58,21 +58,33 @@ def annex_rows(facilities, fac_table) -> list[dict]:
     return rows
 
 
-def partial_figures(facilities, fac_table) -> list[str]:
-    """A sentence for the province's BC when some figures (SoLieu) were reported by only some
-    of the facilities whose workbooks count: the total then covers those only, and says so."""
+def partial_counts(facilities, fac_table) -> tuple[list[tuple[str, int]], int]:
+    """The figures (SoLieu, present/absent) reported by only some of the facilities whose
+    workbooks count: ([(indicator code, facilities with it)], facilities with figures);
+    ([], n) when every figure covers them all or fewer than two facilities report."""
     from ..common.codes import FIGURES
     with_rows = set(fac_table["unit"].drop_duplicates().tolist())  # not element by element through pandas
     reporting = [f.unit for f in facilities if f.unit in with_rows]
     if len(reporting) < 2:
-        return []
+        return [], len(reporting)
     sel = fac_table[fac_table["indicator"].isin(list(FIGURES) + list(CENSUS_PARTS)) & fac_table["unit"].isin(reporting)]
     counts = sel.groupby("indicator")["unit"].nunique()
-    labels = {**{c: f.label for c, f in FIGURES.items()}, **CENSUS_LABELS}
-    partial = [(labels[ind], int(k)) for ind, k in counts.items() if k < len(reporting)]
+    return [(ind, int(k)) for ind, k in counts.items() if k < len(reporting)], len(reporting)
+
+
+def partial_label(code: str) -> str:
+    """The Vietnamese name of a figure of partial_counts, as the BC writes it."""
+    from ..common.codes import FIGURES
+    return (FIGURES[code].label if code in FIGURES else CENSUS_LABELS[code]).lower()
+
+
+def partial_figures(facilities, fac_table) -> list[str]:
+    """A sentence for the province's BC when some figures (SoLieu) were reported by only some
+    of the facilities whose workbooks count: the total then covers those only, and says so."""
+    partial, n = partial_counts(facilities, fac_table)
     if not partial:
         return []
-    listed = "; ".join(f"{label.lower()} ({k}/{len(reporting)} cơ sở)" for label, k in sorted(partial))
+    listed = "; ".join(f"{label} ({k}/{n} cơ sở)" for label, k in sorted((partial_label(c), k) for c, k in partial))
     return [f"Một số số liệu chỉ gồm báo cáo của một phần các cơ sở: {listed}."]
 
 

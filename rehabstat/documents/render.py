@@ -448,101 +448,211 @@ def export_templates(directory: Path | str, overwrite: bool = False) -> list[Pat
 
 # ---------------------------------------------------------------- variable documentation
 
-_VARIABLES: tuple[tuple[str, str], ...] = (
-    ("doc.parent_agency", "Cơ quan chủ quản, chữ in hoa (góc trái, dòng 1)"),
-    ("doc.agency", "Cơ quan ban hành, chữ in hoa đậm (góc trái, dòng 2)"),
-    ("doc.number_line", "Số, ký hiệu văn bản (chưa có số: «Số:      /BC-...»)"),
-    ("doc.place_date", "Địa danh, ngày tháng năm (ngày dưới 10, tháng 1, 2 có số 0 đứng trước)"),
-    ("doc.doc_type", "Tên loại văn bản"),
-    ("doc.subject", "Trích yếu nội dung (dưới tên loại văn bản)"),
-    ("doc.recipient_to", "Nơi gửi sau «Kính gửi:» (chỉ báo cáo; rỗng thì bỏ dòng này)"),
-    ("doc.legal_bases", "Danh sách căn cứ, mỗi căn cứ một đoạn (mẫu tự thêm «;», căn cứ cuối «.»)"),
-    ("doc.draft", "Đúng khi số liệu chưa đầy đủ hoặc còn lỗi (--force): mẫu in dòng «DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA»"),
-    ("draft_reasons", "Bản dự thảo: các câu nêu vì sao (tháng thiếu, sổ trùng, số lỗi chưa sửa), in dưới dòng DỰ THẢO"),
-    ("doc.signer_authority", "Quyền hạn ký (KT., TM., Q., TL., TUQ.); rỗng khi người đứng đầu ký"),
-    ("doc.signer_title", "Chức vụ người ký"),
-    ("doc.signer_name", "Họ tên người ký"),
-    ("doc.recipients", "Nơi nhận, mỗi nơi một dòng «- ...;», dòng cuối «- Lưu: VT, ...»"),
-    ("unit.code", "Mã đơn vị"),
-    ("unit.name", "Tên đơn vị trong câu văn"),
-    ("unit.short", "Cách gọi đơn vị trong câu («Cơ sở»; cấp tỉnh: «các cơ sở»)"),
-    ("unit.province", "Tỉnh"),
-    ("unit.level", "Cấp tổng hợp: facility (cơ sở), province (tỉnh), national"),
-    ("period.code", "Mã kỳ báo cáo"),
-    ("period.label", "Tên kỳ trong câu văn"),
-    ("period.label_short", "Kỳ nói gọn, sau «trong» («năm», «quý», «tháng», «kỳ»)"),
-    ("period.start", "Ngày đầu kỳ"),
-    ("period.end", "Ngày cuối kỳ"),
-    ("period.prev_label", "Kỳ trước (sau «Lũy kế ... chuyển sang»)"),
-    ("period.year", "Năm của kỳ báo cáo"),
-    ("n.DAU_KY.HV", "Số liệu đã định dạng: n.<CHỈ TIÊU>.<DIỆN> (xem bảng chỉ tiêu và diện bên dưới); 1..9 viết 01..09"),
-    ("v.DAU_KY.HV", "Giá trị số nguyên của cùng chỉ tiêu, để viết điều kiện {% if v.TRON.HV %}; 0 khi không có"),
-    ("parts.DAU_KY", "Chia theo diện, chỉ các diện khác 0 («bắt buộc 1.586 học viên; ...»); rỗng khi không có"),
-    ("parts.RA_MET", "Bệnh nhân Methadone ra, chia theo lý do"),
-    ("parts.VAO_MET", "Bệnh nhân Methadone vào (n.VAO_MET.MET), chia theo nguồn; rỗng khi chỉ có tiếp nhận mới"),
-    ("money.QUY_CO_SO", "Tổng chênh lệch của các cơ sở có doanh thu vượt chi phí: phần được trích lập quỹ"),
-    ("labour.split", "Có quỹ được trích (ít nhất một cơ sở có doanh thu vượt chi phí)"),
-    ("labour.whole", "Các quỹ được trích từ toàn bộ chênh lệch thu chi (không cơ sở nào chi vượt thu)"),
-    ("labour.loss", "Chênh lệch thu chi chung âm (money.LOI_NHUAN_ABS: phần chi vượt thu)"),
-    ("told.CO_MAT", "Có số liệu có mặt (ô trống không phải là 0); told.VANG_MAT tương tự"),
-    ("told.CO_MAT_of", "«6/7 cơ sở» khi chỉ một phần các cơ sở ghi có mặt; rỗng khi tất cả đều ghi"),
-    ("money.DOANH_THU", "Số tiền, có «đồng»: money.<MÃ> với DOANH_THU, CHI_PHI, LOI_NHUAN, TRICH_CCTL, QUY_*"),
-    ("words.DOANH_THU", "Số tiền bằng chữ (cho «Bằng chữ: ...»), cùng các mã như money"),
-    ("pct.CCTL", "Tỷ lệ trích cải cách tiền lương trên chênh lệch thu chi"),
-    ("pct.QUY_PHUC_LOI", "Tỷ lệ trích quỹ trên phần còn lại (QUY_KHEN_THUONG, QUY_PHUC_LOI, QUY_PHAT_TRIEN, QUY_DU_PHONG)"),
-    ("rates.ARV", "Tỷ lệ học viên nhiễm HIV được điều trị ARV; rỗng khi không tính được"),
-    ("rates.CHUNG_CHI", "Tỷ lệ học viên học nghề được cấp chứng chỉ; rỗng khi không tính được"),
-    ("has.admissions", "Có số liệu tiếp nhận, sĩ số (đầu kỳ, cuối kỳ)"),
-    ("has.methadone", "Có số liệu điều trị Methadone"),
-    ("has.medical", "Có số liệu khám chữa bệnh, lao, HIV"),
-    ("has.management", "Có số liệu quản lý học viên (trốn, vi phạm, thẩm lậu, thăm gặp)"),
-    ("has.education", "Có số liệu tuyên truyền, giáo dục, rèn luyện"),
-    ("has.labour", "Có số liệu doanh thu lao động trị liệu"),
-    ("has.vocational", "Có số liệu dạy nghề"),
-    ("has.reintegration", "Có số liệu tư vấn tái hòa nhập, việc làm"),
-    ("has.table", "Có bảng số liệu theo diện"),
-    ("has.targets", "Có chỉ tiêu kế hoạch để so sánh"),
-    ("sec.admissions", "Số thứ tự của mục (\"1\", \"2\"...), rỗng khi mục bị bỏ: sec.admissions, management, education, labour, reintegration, table, targets"),
-    ("table.columns", "Các cột của bảng theo diện: BB, TN, HTCC, XDTTN, LTTT, HV (cộng học viên), MET, ALL (tổng cộng)"),
-    ("table.rows", "Các dòng của bảng: r.label, r.cells[0]..r.cells[7] (theo table.columns; 0 viết «-»), r.bold"),
-    ("targets", "Chỉ tiêu kế hoạch kỳ báo cáo: t.code, t.label, t.unit, t.plan, t.actual, t.rate, t.met"),
-    ("plan.label", "Kỳ kế hoạch (chỉ kế hoạch - KH)"),
-    ("plan.year", "Năm kế hoạch"),
-    ("plan.code", "Mã kỳ kế hoạch"),
-    ("has.facilities", "Đúng khi báo cáo tỉnh có bảng số liệu theo cơ sở (lệnh batch)"),
-    ("gaps", "Báo cáo tỉnh: danh sách câu nêu cơ sở thiếu sổ, sổ trùng hoặc có lỗi (không tính vào số liệu)"),
-    ("timeliness.sentence", "Báo cáo tỉnh: câu về tỷ lệ gửi sổ và gửi đúng hạn (rỗng khi không có)"),
-    ("timeliness.late", "Báo cáo tỉnh: danh sách câu nêu cơ sở gửi sổ muộn, muộn bao nhiêu ngày"),
-    ("unit.full", "Báo cáo tỉnh: tên tỉnh/thành phố như văn bản viết «tỉnh Cao Bằng», «thành phố Hà Nội»; rỗng với cơ sở"),
-    ("unit.scope", "Báo cáo tỉnh đã sáp nhập, kỳ có tháng trước 01/07/2025: «tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)»; rỗng khi không cần"),
-    ("approval", "Số liệu đọc từ kho (--store): câu nêu các tháng đã được duyệt và khóa; rỗng khi đọc từ --data"),
-    ("annex", "Báo cáo tỉnh: một dòng mỗi cơ sở rồi dòng Tổng cộng: r.code, r.name, r.months (\"6/6\"), r.note, r.bold, r.n.CHỈ_SỐ.HV/ALL"),
-    ("plan.targets", "Chỉ tiêu kỳ kế hoạch: t.code, t.label, t.unit, t.plan, t.actual (kỳ này), t.text (câu hoàn chỉnh)"),
+_VARIABLES: tuple[tuple[str, str, str], ...] = (  # (name, meaning in Vietnamese, in English)
+    ("doc.parent_agency", "Cơ quan chủ quản, chữ in hoa (góc trái, dòng 1)",
+     "Parent agency, in capitals (top left, line 1)"),
+    ("doc.agency", "Cơ quan ban hành, chữ in hoa đậm (góc trái, dòng 2)",
+     "Issuing agency, in bold capitals (top left, line 2)"),
+    ("doc.number_line", "Số, ký hiệu văn bản (chưa có số: «Số:      /BC-...»)",
+     "Number and symbol of the document (without a number, the number left blank before /BC-...)"),
+    ("doc.place_date", "Địa danh, ngày tháng năm (ngày dưới 10, tháng 1, 2 có số 0 đứng trước)",
+     "Place and date (days below 10 and months 1, 2 with a leading 0)"),
+    ("doc.doc_type", "Tên loại văn bản",
+     "Kind of document"),
+    ("doc.subject", "Trích yếu nội dung (dưới tên loại văn bản)",
+     "Subject line (under the kind of document)"),
+    ("doc.recipient_to", "Nơi gửi sau «Kính gửi:» (chỉ báo cáo; rỗng thì bỏ dòng này)",
+     "Addressee after the 'To:' words (report only; empty: the line is left out)"),
+    ("doc.legal_bases", "Danh sách căn cứ, mỗi căn cứ một đoạn (mẫu tự thêm «;», căn cứ cuối «.»)",
+     "Legal bases, one paragraph each (the template adds «;», «.» after the last)"),
+    ("doc.draft", "Đúng khi số liệu chưa đầy đủ hoặc còn lỗi (--force): mẫu in dòng «DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CHƯA ĐƯỢC KIỂM TRA»",
+     "True when the figures are incomplete or still have errors (--force): the template prints the DRAFT "
+     "line (incomplete or unchecked figures)"),
+    ("draft_reasons", "Bản dự thảo: các câu nêu vì sao (tháng thiếu, sổ trùng, số lỗi chưa sửa), in dưới dòng DỰ THẢO",
+     "A draft: the sentences saying why (missing months, duplicate workbooks, errors not fixed), printed "
+     "under the DRAFT line"),
+    ("doc.signer_authority", "Quyền hạn ký (KT., TM., Q., TL., TUQ.); rỗng khi người đứng đầu ký",
+     "Signing authority (KT., TM., Q., TL., TUQ.); empty when the head signs"),
+    ("doc.signer_title", "Chức vụ người ký",
+     "Title of the signer"),
+    ("doc.signer_name", "Họ tên người ký",
+     "Full name of the signer"),
+    ("doc.recipients", "Nơi nhận, mỗi nơi một dòng «- ...;», dòng cuối «- Lưu: VT, ...»",
+     "Recipients, one line '- ...;' each, the last the archive copy ('- [archive]: VT, ...')"),
+    ("unit.code", "Mã đơn vị",
+     "Code of the unit"),
+    ("unit.name", "Tên đơn vị trong câu văn",
+     "Name of the unit in sentences"),
+    ("unit.short", "Cách gọi đơn vị trong câu («Cơ sở»; cấp tỉnh: «các cơ sở»)",
+     "How sentences name the unit (the facility; a province: its facilities)"),
+    ("unit.province", "Tỉnh",
+     "Province"),
+    ("unit.level", "Cấp tổng hợp: facility (cơ sở), province (tỉnh), national",
+     "Level of the totals: facility, province, national"),
+    ("period.code", "Mã kỳ báo cáo",
+     "Code of the reporting period"),
+    ("period.label", "Tên kỳ trong câu văn",
+     "Name of the period in sentences"),
+    ("period.label_short", "Kỳ nói gọn, sau «trong» («năm», «quý», «tháng», «kỳ»)",
+     "The period in short, after 'in' (year, quarter, month, period)"),
+    ("period.start", "Ngày đầu kỳ",
+     "First day of the period"),
+    ("period.end", "Ngày cuối kỳ",
+     "Last day of the period"),
+    ("period.prev_label", "Kỳ trước (sau «Lũy kế ... chuyển sang»)",
+     "The previous period (after 'carried over from ...')"),
+    ("period.year", "Năm của kỳ báo cáo",
+     "Year of the reporting period"),
+    ("n.DAU_KY.HV", "Số liệu đã định dạng: n.<CHỈ TIÊU>.<DIỆN> (xem bảng chỉ tiêu và diện bên dưới); 1..9 viết 01..09",
+     "A formatted figure: n.<INDICATOR>.<CATEGORY> (see the indicators and categories below); 1..9 written"
+     " 01..09"),
+    ("v.DAU_KY.HV", "Giá trị số nguyên của cùng chỉ tiêu, để viết điều kiện {% if v.TRON.HV %}; 0 khi không có",
+     "The integer value of the same indicator, for conditions {% if v.TRON.HV %}; 0 when none"),
+    ("parts.DAU_KY", "Chia theo diện, chỉ các diện khác 0 («bắt buộc 1.586 học viên; ...»); rỗng khi không có",
+     "Split by category, only the categories other than 0 (compulsory 1.586 learners; ...); empty when "
+     "none"),
+    ("parts.RA_MET", "Bệnh nhân Methadone ra, chia theo lý do",
+     "Methadone patients leaving, split by reason"),
+    ("parts.VAO_MET", "Bệnh nhân Methadone vào (n.VAO_MET.MET), chia theo nguồn; rỗng khi chỉ có tiếp nhận mới",
+     "Methadone patients entering (n.VAO_MET.MET), split by source; empty when only new admissions"),
+    ("money.QUY_CO_SO", "Tổng chênh lệch của các cơ sở có doanh thu vượt chi phí: phần được trích lập quỹ",
+     "Sum of the surpluses of the facilities whose revenue exceeds their costs: the part funds are set "
+     "aside from"),
+    ("labour.split", "Có quỹ được trích (ít nhất một cơ sở có doanh thu vượt chi phí)",
+     "Funds are set aside (at least one facility has revenue over its costs)"),
+    ("labour.whole", "Các quỹ được trích từ toàn bộ chênh lệch thu chi (không cơ sở nào chi vượt thu)",
+     "The funds are set aside from the whole surplus (no facility spent more than it earned)"),
+    ("labour.loss", "Chênh lệch thu chi chung âm (money.LOI_NHUAN_ABS: phần chi vượt thu)",
+     "The overall balance is negative (money.LOI_NHUAN_ABS: the costs over revenue)"),
+    ("told.CO_MAT", "Có số liệu có mặt (ô trống không phải là 0); told.VANG_MAT tương tự",
+     "Present counts were given (a blank cell is not 0); told.VANG_MAT likewise"),
+    ("told.CO_MAT_of", "«6/7 cơ sở» khi chỉ một phần các cơ sở ghi có mặt; rỗng khi tất cả đều ghi",
+     "The share of facilities (6/7) when only some facilities gave present counts; empty when all did"),
+    ("money.DOANH_THU", "Số tiền, có «đồng»: money.<MÃ> với DOANH_THU, CHI_PHI, LOI_NHUAN, TRICH_CCTL, QUY_*",
+     "An amount with its currency word (dong): money.<CODE> for DOANH_THU, CHI_PHI, LOI_NHUAN, TRICH_CCTL,"
+     " QUY_*"),
+    ("words.DOANH_THU", "Số tiền bằng chữ (cho «Bằng chữ: ...»), cùng các mã như money",
+     "An amount in words (for the 'In words: ...' line), the same codes as money"),
+    ("pct.CCTL", "Tỷ lệ trích cải cách tiền lương trên chênh lệch thu chi",
+     "Share of the surplus set aside for the salary reform"),
+    ("pct.QUY_PHUC_LOI", "Tỷ lệ trích quỹ trên phần còn lại (QUY_KHEN_THUONG, QUY_PHUC_LOI, QUY_PHAT_TRIEN, QUY_DU_PHONG)",
+     "Share of the rest set aside for a fund (QUY_KHEN_THUONG, QUY_PHUC_LOI, QUY_PHAT_TRIEN, QUY_DU_PHONG)"),
+    ("rates.ARV", "Tỷ lệ học viên nhiễm HIV được điều trị ARV; rỗng khi không tính được",
+     "Share of learners with HIV treated with ARV; empty when it cannot be computed"),
+    ("rates.CHUNG_CHI", "Tỷ lệ học viên học nghề được cấp chứng chỉ; rỗng khi không tính được",
+     "Share of learners in vocational training who got a certificate; empty when it cannot be computed"),
+    ("has.admissions", "Có số liệu tiếp nhận, sĩ số (đầu kỳ, cuối kỳ)",
+     "There are admissions and census figures (opening, closing)"),
+    ("has.methadone", "Có số liệu điều trị Methadone",
+     "There are Methadone treatment figures"),
+    ("has.medical", "Có số liệu khám chữa bệnh, lao, HIV",
+     "There are medical figures (examinations, tuberculosis, HIV)"),
+    ("has.management", "Có số liệu quản lý học viên (trốn, vi phạm, thẩm lậu, thăm gặp)",
+     "There are learner management figures (escapes, violations, smuggling, visits)"),
+    ("has.education", "Có số liệu tuyên truyền, giáo dục, rèn luyện",
+     "There are outreach, education and training figures"),
+    ("has.labour", "Có số liệu doanh thu lao động trị liệu",
+     "There are labour therapy revenue figures"),
+    ("has.vocational", "Có số liệu dạy nghề",
+     "There are vocational training figures"),
+    ("has.reintegration", "Có số liệu tư vấn tái hòa nhập, việc làm",
+     "There are reintegration and employment counselling figures"),
+    ("has.table", "Có bảng số liệu theo diện",
+     "There is a table of figures by category"),
+    ("has.targets", "Có chỉ tiêu kế hoạch để so sánh",
+     "There are plan targets to compare with"),
+    ("sec.admissions", "Số thứ tự của mục (\"1\", \"2\"...), rỗng khi mục bị bỏ: sec.admissions, management, education, labour, reintegration, table, targets",
+     "Number of the section (\"1\", \"2\"...), empty when the section is left out: sec.admissions, management,"
+     " education, labour, reintegration, table, targets"),
+    ("table.columns", "Các cột của bảng theo diện: BB, TN, HTCC, XDTTN, LTTT, HV (cộng học viên), MET, ALL (tổng cộng)",
+     "The columns of the table by category: BB, TN, HTCC, XDTTN, LTTT, HV (all learners), MET, ALL (total)"),
+    ("table.rows", "Các dòng của bảng: r.label, r.cells[0]..r.cells[7] (theo table.columns; 0 viết «-»), r.bold",
+     "The rows of the table: r.label, r.cells[0]..r.cells[7] (as table.columns; 0 written «-»), r.bold"),
+    ("targets", "Chỉ tiêu kế hoạch kỳ báo cáo: t.code, t.label, t.unit, t.plan, t.actual, t.rate, t.met",
+     "Plan targets of the reporting period: t.code, t.label, t.unit, t.plan, t.actual, t.rate, t.met"),
+    ("plan.label", "Kỳ kế hoạch (chỉ kế hoạch - KH)",
+     "The plan's period (plan - KH only)"),
+    ("plan.year", "Năm kế hoạch",
+     "Year of the plan"),
+    ("plan.code", "Mã kỳ kế hoạch",
+     "Code of the plan's period"),
+    ("has.facilities", "Đúng khi báo cáo tỉnh có bảng số liệu theo cơ sở (lệnh batch)",
+     "True when a province report has a table of figures by facility (the batch command)"),
+    ("gaps", "Báo cáo tỉnh: danh sách câu nêu cơ sở thiếu sổ, sổ trùng hoặc có lỗi (không tính vào số liệu)",
+     "Province report: the sentences naming facilities with missing, duplicate or faulty workbooks (not "
+     "counted)"),
+    ("timeliness.sentence", "Báo cáo tỉnh: câu về tỷ lệ gửi sổ và gửi đúng hạn (rỗng khi không có)",
+     "Province report: the sentence on the rates of workbooks sent and sent on time (empty when none)"),
+    ("timeliness.late", "Báo cáo tỉnh: danh sách câu nêu cơ sở gửi sổ muộn, muộn bao nhiêu ngày",
+     "Province report: the sentences naming facilities that sent late, and how many days late"),
+    ("unit.full", "Báo cáo tỉnh: tên tỉnh/thành phố như văn bản viết «tỉnh Cao Bằng», «thành phố Hà Nội»; rỗng với cơ sở",
+     "Province report: the province or city as documents write it (the province, the city of ...); empty "
+     "for a facility"),
+    ("unit.scope", "Báo cáo tỉnh đã sáp nhập, kỳ có tháng trước 01/07/2025: «tỉnh Ninh Bình (gồm các tỉnh Hà Nam, Nam Định, Ninh Bình trước ngày 01/07/2025)»; rỗng khi không cần",
+     "Report of a merged province, a period with months before 01/07/2025: the province, then the "
+     "provinces it holds as they were before 01/07/2025; empty when not needed"),
+    ("approval", "Số liệu đọc từ kho (--store): câu nêu các tháng đã được duyệt và khóa; rỗng khi đọc từ --data",
+     "Figures read from the store (--store): the sentence naming the months approved and locked; empty "
+     "when read from --data"),
+    ("annex", "Báo cáo tỉnh: một dòng mỗi cơ sở rồi dòng Tổng cộng: r.code, r.name, r.months (\"6/6\"), r.note, r.bold, r.n.CHỈ_SỐ.HV/ALL",
+     "Province report: one row per facility, then the total row: r.code, r.name, r.months (\"6/6\"), r.note,"
+     " r.bold, r.n.<INDICATOR>.HV/ALL"),
+    ("plan.targets", "Chỉ tiêu kỳ kế hoạch: t.code, t.label, t.unit, t.plan, t.actual (kỳ này), t.text (câu hoàn chỉnh)",
+     "Targets of the plan's period: t.code, t.label, t.unit, t.plan, t.actual (this period), t.text (the "
+     "whole sentence)"),
     ("doc.issuer", "Cơ quan ban hành viết trong câu («Sở Lao động - Thương binh và Xã hội báo cáo...»); "
-                   "cấu hình [document] issuer; rỗng khi báo cáo tỉnh chưa cấu hình"),
-    ("unit.short_cap", "Như unit.short, viết hoa chữ đầu (đầu câu)"),
-    ("period.label_compact", "Kỳ viết gọn sau «Trong» («quý II/2021», «năm 2021»; kỳ dài: như period.label)"),
+                   "cấu hình [document] issuer; rỗng khi báo cáo tỉnh chưa cấu hình",
+     "The issuing agency as sentences name it (the department that reports...); setting [document] issuer;"
+     " empty when a province report has none set"),
+    ("unit.short_cap", "Như unit.short, viết hoa chữ đầu (đầu câu)",
+     "As unit.short, with a capital first letter (start of a sentence)"),
+    ("period.label_compact", "Kỳ viết gọn sau «Trong» («quý II/2021», «năm 2021»; kỳ dài: như period.label)",
+     "The period in short after 'In' (quarter II/2021, year 2021; a long period: as period.label)"),
     ("cmp.CUOI_KY.HV", "So sánh với kỳ trước cùng độ dài và cùng kỳ năm trước, chỉ khi kỳ đó có đủ trong dữ liệu: "
                        "cmp.<CHỈ TIÊU>.<DIỆN>; số tồn: «so với cuối quý I/2021 giảm 126 học viên», số phát sinh: "
-                       "«tăng 12,5% so với cùng kỳ năm 2020»; rỗng khi không so sánh được"),
-    ("compare.previous.available", "Kỳ liền trước cùng độ dài có đủ trong dữ liệu (compare.previous.label: «quý I/2021»)"),
-    ("compare.year.available", "Cùng kỳ năm trước có đủ trong dữ liệu (compare.year.label: «cùng kỳ năm 2020»)"),
-    ("parts_all.CO_MAT", "Chia theo diện kể cả Methadone (CUOI_KY, CO_MAT, VANG_MAT), như seed 004"),
+                       "«tăng 12,5% so với cùng kỳ năm 2020»; rỗng khi không so sánh được",
+     "Comparison with the previous period of the same length and with the same period a year before, only "
+     "when that period is whole in the data: cmp.<INDICATOR>.<CATEGORY>; a stock: 126 learners fewer than "
+     "at the end of quarter I/2021, a flow: 12,5% more than the same period of 2020; empty when no "
+     "comparison can be made"),
+    ("compare.previous.available", "Kỳ liền trước cùng độ dài có đủ trong dữ liệu (compare.previous.label: «quý I/2021»)",
+     "The previous period of the same length is whole in the data (compare.previous.label: quarter I/2021)"),
+    ("compare.year.available", "Cùng kỳ năm trước có đủ trong dữ liệu (compare.year.label: «cùng kỳ năm 2020»)",
+     "The same period a year before is whole in the data (compare.year.label: the same period of 2020)"),
+    ("parts_all.CO_MAT", "Chia theo diện kể cả Methadone (CUOI_KY, CO_MAT, VANG_MAT), như seed 004",
+     "Split by category, Methadone included (CUOI_KY, CO_MAT, VANG_MAT), as in seed 004"),
     ("education_groups", "Các vế câu giáo dục kiểu seed 004 («tổ chức giáo dục chuyên đề 1.155 học viên», ...); "
-                         "rỗng khi không có số liệu GIAO_DUC_CHUYEN_DE, GIAO_DUC_CHUNG_NHAN, TU_VAN_CA_BIET"),
+                         "rỗng khi không có số liệu GIAO_DUC_CHUYEN_DE, GIAO_DUC_CHUNG_NHAN, TU_VAN_CA_BIET",
+     "The clauses of the education sentence as in seed 004 (thematic education of 1.155 learners, ...); "
+     "empty without GIAO_DUC_CHUYEN_DE, GIAO_DUC_CHUNG_NHAN, TU_VAN_CA_BIET figures"),
     ("reintegration_groups", "Các vế câu hòa nhập cộng đồng kiểu seed 004 (HOA_NHAP_LUOT, HUONG_NGHIEP, TU_VAN_HOC_NGHE, "
-                             "TU_VAN_VIEC_LAM)"),
-    ("has.education_groups", "Có education_groups (câu giáo dục kiểu seed 004 thay cho các dòng «+ ...»)"),
-    ("has.reintegration_groups", "Có reintegration_groups"),
-    ("has.communication", "Báo cáo tỉnh: có số liệu tập huấn, tuyên truyền (sổ cấp tỉnh)"),
-    ("has.community", "Báo cáo tỉnh: có số liệu cai nghiện tại gia đình, cộng đồng, Methadone ngoài cơ sở, hồ sơ quản lý"),
-    ("has.aftercare", "Báo cáo tỉnh có sổ cấp tỉnh: mục quản lý sau cai (học viên hoàn thành về địa phương)"),
-    ("has.investment", "Báo cáo tỉnh: có số liệu vốn đầu tư (DAU_TU)"),
-    ("rates.TAP_HUAN", "Tỷ lệ cán bộ được tập huấn (CAN_BO_TAP_HUAN / CAN_BO); rỗng khi không tính được"),
-    ("rates.XA", "Tỷ lệ xã được tuyên truyền (TUYEN_TRUYEN_XA / XA); rỗng khi không tính được"),
-    ("prov.investment", "Vốn đầu tư theo năm và nguồn: x.year, x.amount («04 tỷ đồng», «300 triệu đồng»), x.source"),
-    ("prov.investment_total", "Tổng vốn đầu tư viết gọn («8 tỷ đồng»; số không gọn được thì viết đủ)"),
-    ("prov.investment_years", "Các năm có vốn đầu tư («từ năm 2018 - 2020»)"),
+                             "TU_VAN_VIEC_LAM)",
+     "The clauses of the community reintegration sentence as in seed 004 (HOA_NHAP_LUOT, HUONG_NGHIEP, "
+     "TU_VAN_HOC_NGHE, TU_VAN_VIEC_LAM)"),
+    ("has.education_groups", "Có education_groups (câu giáo dục kiểu seed 004 thay cho các dòng «+ ...»)",
+     "There are education_groups (the education sentence of seed 004 instead of the «+ ...» lines)"),
+    ("has.reintegration_groups", "Có reintegration_groups",
+     "There are reintegration_groups"),
+    ("has.communication", "Báo cáo tỉnh: có số liệu tập huấn, tuyên truyền (sổ cấp tỉnh)",
+     "Province report: there are training and outreach figures (province workbook)"),
+    ("has.community", "Báo cáo tỉnh: có số liệu cai nghiện tại gia đình, cộng đồng, Methadone ngoài cơ sở, hồ sơ quản lý",
+     "Province report: there are figures on rehabilitation at home and in the community, Methadone outside"
+     " facilities, management files"),
+    ("has.aftercare", "Báo cáo tỉnh có sổ cấp tỉnh: mục quản lý sau cai (học viên hoàn thành về địa phương)",
+     "Province report with a province workbook: the aftercare section (learners who finished and went "
+     "home)"),
+    ("has.investment", "Báo cáo tỉnh: có số liệu vốn đầu tư (DAU_TU)",
+     "Province report: there are investment figures (DAU_TU)"),
+    ("rates.TAP_HUAN", "Tỷ lệ cán bộ được tập huấn (CAN_BO_TAP_HUAN / CAN_BO); rỗng khi không tính được",
+     "Share of staff trained (CAN_BO_TAP_HUAN / CAN_BO); empty when it cannot be computed"),
+    ("rates.XA", "Tỷ lệ xã được tuyên truyền (TUYEN_TRUYEN_XA / XA); rỗng khi không tính được",
+     "Share of communes reached by outreach (TUYEN_TRUYEN_XA / XA); empty when it cannot be computed"),
+    ("prov.investment", "Vốn đầu tư theo năm và nguồn: x.year, x.amount («04 tỷ đồng», «300 triệu đồng»), x.source",
+     "Investment by year and source: x.year, x.amount (04 billion, 300 million dong, in words), x.source"),
+    ("prov.investment_total", "Tổng vốn đầu tư viết gọn («8 tỷ đồng»; số không gọn được thì viết đủ)",
+     "Total investment in short (8 billion dong, in words; written in full when it has no short form)"),
+    ("prov.investment_years", "Các năm có vốn đầu tư («từ năm 2018 - 2020»)",
+     "The years with investment (from 2018 to 2020, in words)"),
 )
 
 
@@ -553,37 +663,41 @@ def _lookup(ctx, dotted: str):
     return cur
 
 
-def _example_text(value) -> str:
+def _example_text(value, lang: str = "vi") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
+            from ..common.catalogue import text
             first = value[0]
-            inner = ", ".join(f"{k}: {_example_text(v)}" for k, v in first.items() if k != "cells")
+            inner = ", ".join(f"{k}: {_example_text(v, lang)}" for k, v in first.items() if k != "cells")
             if "cells" in first:
                 inner += f", cells: [{', '.join(first['cells'])}]"
-            return f"{len(value)} dòng; dòng 1: {{{inner}}}"
+            return text("vars.rows", lang, count=len(value)) + f" {{{inner}}}"
         return " | ".join(str(x) for x in value)
     return str(value)
 
 
-def template_variables() -> list[tuple[str, str, str]]:
-    """Every variable a template may use: (name, meaning in Vietnamese, example from the
-    Sơn La 2021 context), followed by one row per indicator code ``n.<CODE>.<DIỆN>``."""
-    from rehabstat.documents.templates.example_context import INDICATOR_LABELS, INDICATORS, example_context
+def template_variables(lang: str = "vi") -> list[tuple[str, str, str]]:
+    """Every variable a template may use: (name, meaning in `lang`, example from the Sơn La
+    2021 context: the document's own Vietnamese text), followed by one row per indicator
+    code ``n.<CODE>.<DIỆN>``."""
+    from rehabstat.documents.templates.example_context import (INDICATOR_LABELS, INDICATOR_LABELS_EN, INDICATORS,
+                                                               example_context)
 
     bc, kh = example_context("bc"), example_context("kh")
     rows = []
-    for name, meaning in _VARIABLES:
+    for name, meaning_vi, meaning_en in _VARIABLES:
         try:
             value = _lookup(bc, name)
         except KeyError:
             value = _lookup(kh, name)
-        rows.append((name, meaning, _example_text(value)))
+        rows.append((name, meaning_en if lang == "en" else meaning_vi, _example_text(value, lang)))
+    labels = INDICATOR_LABELS_EN if lang == "en" else INDICATOR_LABELS
     for code in INDICATORS:
         cats = bc["v"][code]
         cat = next((c for c in ("HV", "MET", "ALL") if cats[c]), "ALL" if code not in ("DAU_KY",) else "HV")
-        rows.append((f"n.{code}.{cat}", INDICATOR_LABELS.get(code, code), bc["n"][code][cat]))
+        rows.append((f"n.{code}.{cat}", labels.get(code, code), bc["n"][code][cat]))
     return rows
 
 

@@ -60,6 +60,28 @@ INDICATOR_LABELS: dict[str, str] = {
     "QUY_DU_PHONG": "Quỹ dự phòng ổn định thu nhập",
 }
 
+# the same in English: an event or a figure is named by its code, as the English documentation does
+INDICATOR_LABELS_EN: dict[str, str] = {
+    "DAU_KY": "Carried over from the previous period (opening)",
+    "CUOI_KY": "Under management at the end of the period",
+    "CO_MAT": "Present at the end of the period",
+    "VANG_MAT": "Absent at the end of the period",
+    **{code: f"Event {code}: people in the period" for code in EVENT_TYPES},
+    "CHUYEN_DIEN_DEN": "Moved into this category",
+    "CHUYEN_DIEN_DI": "Moved out of this category",
+    "RA_MET": "All Methadone patients leaving (stopped treatment, moved out, died, other exits, ...)",
+    "VAO_MET": "All Methadone patients entering (new, moved in, returned, moved into the category)",
+    **{code: f"Figure {code} (sheet SoLieu)" for code in FIGURES},
+    **{code: f"Figure {code} (province workbook)" for code in PROVINCE_FIGURES},
+    **{code: f"Figure {code} (computed from the province workbook)" for code in PROVINCE_DERIVED},
+    "LOI_NHUAN": "Labour therapy: revenue less costs (estimated profit)",
+    "TRICH_CCTL": "Set aside for the salary reform",
+    "QUY_KHEN_THUONG": "Reward fund",
+    "QUY_PHUC_LOI": "Welfare fund",
+    "QUY_PHAT_TRIEN": "Fund for developing the service's activities",
+    "QUY_DU_PHONG": "Reserve fund for stable incomes",
+}
+
 # ---------------------------------------------------------------- Sơn La 2021 (seed 000)
 
 _BY_CATEGORY = {
