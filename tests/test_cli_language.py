@@ -312,3 +312,25 @@ def test_template_variables_are_explained_in_the_chosen_language():
     header, rows = _table_columns(out)
     assert code == 0 and header == ["Biến", "Ý nghĩa", "Ví dụ"]
     assert any("Trích yếu nội dung" in r[1] for r in rows)
+
+
+def test_batch_summary_says_partial_figures_in_the_chosen_language(tmp_path):
+    import shutil
+    import openpyxl
+    data = tmp_path / "ha-noi"
+    shutil.copytree("samples/ha-noi", data)
+    for month in ("04", "05", "06"):  # one facility leaves a SoLieu figure blank all quarter
+        path = data / "HN01" / f"2021-{month}.xlsx"
+        wb = openpyxl.load_workbook(path)
+        ws = wb["SoLieu"]
+        row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "GIAO_DUC_BUOI")
+        row[3].value = None
+        wb.save(path)
+    code, out = run("--lang", "en", "batch", "--data", data, "--year", "2021", "--quarter", "2",
+                    "--out", tmp_path / "en")
+    line = next(x for x in out.splitlines() if "only part of the facilities" in x)
+    assert "Hà Nội: Some figures cover only part of the facilities: GIAO_DUC_BUOI (6/7 facilities)" in line
+    assert not vietnamese_letters(line.replace("Hà Nội", ""))
+    code, out = run("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path / "vi")
+    assert "Hà Nội: Một số số liệu chỉ gồm báo cáo của một phần các cơ sở: buổi giáo dục, tuyên truyền (6/7 cơ sở)." \
+        in out

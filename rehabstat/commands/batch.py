@@ -178,9 +178,9 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
         prov.warnings = [i for i in mine if i.severity != ERROR]
         prov.complete = prov.complete and not prov.errors
         own = _rows_of_units(fac_table, unit_rows, units)
-        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own)
-        prov.said_gaps = (gap_lines(prov.facilities, period, force, lang=chosen())
-                          + said_partial(*partial_counts(prov.facilities, own), chosen()))
+        partial = partial_counts(prov.facilities, own)  # the BC says it in Vietnamese, the summary in --lang
+        prov.gaps = gap_lines(prov.facilities, period, force) + partial_figures(prov.facilities, own, partial)
+        prov.said_gaps = gap_lines(prov.facilities, period, force, lang=chosen()) + said_partial(*partial, chosen())
         prov.annex = annex_rows(prov.facilities, own)
         result.provinces.append(prov)
     result.issues = list(result.issues) + own_workbooks

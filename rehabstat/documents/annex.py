@@ -78,10 +78,11 @@ def partial_label(code: str) -> str:
     return (FIGURES[code].label if code in FIGURES else CENSUS_LABELS[code]).lower()
 
 
-def partial_figures(facilities, fac_table) -> list[str]:
+def partial_figures(facilities, fac_table, counts=None) -> list[str]:
     """A sentence for the province's BC when some figures (SoLieu) were reported by only some
-    of the facilities whose workbooks count: the total then covers those only, and says so."""
-    partial, n = partial_counts(facilities, fac_table)
+    of the facilities whose workbooks count: the total then covers those only, and says so
+    (`counts`: partial_counts' answer when the caller has it already)."""
+    partial, n = counts if counts is not None else partial_counts(facilities, fac_table)
     if not partial:
         return []
     listed = "; ".join(f"{label} ({k}/{n} cơ sở)" for label, k in sorted((partial_label(c), k) for c, k in partial))
