@@ -193,3 +193,26 @@ def test_a_years_earlier_period_is_gated_and_computed_once(monkeypatch):
     assert got["previous"]["table"] is got["year"]["table"]
     dau_ky = got["year"]["table"].query("indicator == 'DAU_KY' and category == 'ALL'")["value"]
     assert list(dau_ky) == [int(ds.census[(ds.census["year"] == 2018) & (ds.census["month"] == 1)]["opening"].sum())]
+
+
+@pytest.mark.parametrize("source", ["data", "store"])
+def test_a_batch_builds_its_dataset_and_runs_the_checks_once(tmp_path, monkeypatch, source):
+    """Every province's BC, its earlier periods and the national workbook come from one
+    Dataset and one run of the checks (the provinces rendered in this process: jobs=1)."""
+    from rehabstat.checking import checks
+    from rehabstat.commands.batch import run_batch
+    from rehabstat.reading import dataset
+    data = [SAMPLES / "ha-noi", SAMPLES / "son-la"]
+    if source == "store":
+        from rehabstat.store import Store, StoreSource
+        with Store.open(tmp_path / "kho", create=True) as store:
+            store.receive(data)
+        data = StoreSource(tmp_path / "kho")
+    calls = Counter()
+    made, run = dataset.dataset_of, checks.run_checks
+    monkeypatch.setattr(dataset, "dataset_of", lambda *a, **k: calls.update(["dataset"]) or made(*a, **k))
+    monkeypatch.setattr(checks, "run_checks", lambda *a, **k: calls.update(["checks"]) or run(*a, **k))
+    result = run_batch(data, make_period(year=2021, quarter=2), tmp_path / "out", jobs=1, force=True)
+    assert sorted(p.name for p in result.provinces) == ["Hà Nội", "Sơn La"]
+    assert all(p.outputs for p in result.provinces)
+    assert calls == {"dataset": 1, "checks": 1}
