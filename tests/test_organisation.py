@@ -113,7 +113,7 @@ def test_h2_bc_without_configuration_is_the_police_sector(batch_2025):
     assert "[Họ và tên người ký]" in text  # a name nobody configured: a placeholder, never invented
     # H2 lies after the merger: no "(gồm ...)" needed
     assert "gồm các tỉnh" not in text
-    assert any("Chưa có họ tên người ký" in n for n in res.notes)
+    assert any("Chưa có họ tên người ký" in n.shown("vi") for n in res.notes)
 
 
 def test_a_2024_bc_without_configuration_is_the_labour_sector(tmp_path):
@@ -199,7 +199,7 @@ def test_preset_and_overrides(tmp_path):
     assert s["parent_agency"] == "Ủy ban nhân dân thành phố Hà Nội" and s["agency"] == "Sở Y"
     assert s["signer_name"] == "Trần Văn B" and "preset" not in s and warn == []
     s, warn = document_settings({}, q1, "province", "Hà Tây")
-    assert s["parent_agency"] == "Công an [TÊN TỈNH]" and any("[TÊN TỈNH]" in w for w in warn)
+    assert s["parent_agency"] == "Công an [TÊN TỈNH]" and any("[TÊN TỈNH]" in w.shown("vi") for w in warn)
     (tmp_path / "rehabstat.toml").write_text('[document]\npreset = "bo-y-te"\n', encoding="utf-8")
     from rehabstat.settings.config import ConfigError
     with pytest.raises(ConfigError, match="document.preset"):
