@@ -491,3 +491,17 @@ def test_a_body_without_length_is_cut_at_50_mb(kho, workers):
     r = client.post("/upload", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert r.status_code == 413
     assert receipts(kho) == 0
+
+
+def test_a_document_of_a_period_without_data_is_said_not_a_server_error(kho, workers):
+    """The documents page offers every province for any period: a period the store holds
+    nothing of gets a page that says so (400), never a 500."""
+    cli("receive", SL / "2021-01.xlsx", "--store", kho)
+    app = create_app(kho, workers)
+    sonla = login(app, "sonla")
+    r = sonla.get("/documents/bc.docx?year=2026")
+    assert r.status_code == 400 and "Không có số liệu cho năm 2026" in r.text
+    cuc = login(app, "cuc")
+    cuc.get("/lang/en?next=/documents")
+    r = cuc.get("/documents/bc.xlsx?year=2021&quarter=2&province=S%C6%A1n%20La")
+    assert r.status_code == 400 and "No data" in r.text and "quý" not in r.text

@@ -423,7 +423,7 @@ class Web:
         args = self._period_args(request)
         province = request.query_params.get("province", "")
         folder = Path(tempfile.mkdtemp(dir=self.uploads))
-        from ..common.errors import UsageError
+        from ..common.errors import RehabstatError
         from .jobs import national, province_report
         try:
             if kind == "national.xlsx":
@@ -442,7 +442,7 @@ class Web:
                 path = next((p for p in result["outputs"] if p.endswith("." + wanted)), None)
             else:
                 raise HTTPException(404)
-        except UsageError as exc:
+        except RehabstatError as exc:  # no data in the period, a period that cannot be: said, not a 500
             shutil.rmtree(folder, ignore_errors=True)
             return self.page(request, "error.html", status=400, message=exc.text(self.lang(request)))
         except BaseException:
