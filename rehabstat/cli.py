@@ -67,6 +67,9 @@ def command(fn):
         except DataError as exc:
             _print_data_error(exc)
             raise typer.Exit(1)
+        except BrokenPipeError:  # `rehabstat log | head`: the reader has all it wanted, nothing went wrong
+            _quiet_stdout()
+            raise typer.Exit(PIPE_CLOSED)
         except Exception as exc:  # noqa: BLE001
             from .common.errors import OutputError, TemplateError, os_reason
             if isinstance(exc, OutputError):  # a file or folder that cannot be written: not the template's fault
@@ -84,6 +87,20 @@ def command(fn):
                 raise typer.Exit(2)
             _internal_error(exc)
     return wrapper
+
+
+PIPE_CLOSED = 141  # 128 + SIGPIPE: what `git log | head` gives, the shell's code for a reader gone
+
+
+def _quiet_stdout() -> None:
+    """The pipe we wrote to is closed: point stdout at devnull so that the flush at exit does not
+    raise again (the way Python's documentation of SIGPIPE advises)."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 INTERNAL = 3  # our own bug, never the user's input: its own exit code beside 0, 1 and 2

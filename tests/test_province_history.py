@@ -124,3 +124,16 @@ def test_history_needs_one_of_facility_or_province(kho, args):
     res = cli("history", "--store", kho, *args)
     assert res.exit_code == 2, res.output
     assert "--facility" in res.output
+
+
+@pytest.mark.parametrize("args", [["log"], ["history", "--province", "Cao Bằng"], ["--lang", "en", "log"]])
+def test_a_reader_gone_is_no_error(kho, args):
+    """`rehabstat log | head`: the pipe closes before the command writes. Nothing went wrong
+    with the tool or the data: no "internal error", no traceback, the shell's 141 (as git)."""
+    import subprocess
+    import sys
+    p = subprocess.Popen([sys.executable, "-m", "rehabstat", *args, "--store", str(kho[0])],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # the reader is gone before the first line is written
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == 141 and err == ""
