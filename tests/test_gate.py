@@ -352,3 +352,52 @@ def test_a_mistyped_facility_code_is_named_not_taken_for_a_second_facility(tmp_p
     assert res.exit_code == 1, res.output
     assert "nhiều mã" in res.output and "SL01" in res.output and "SL1" in res.output and "X005" in res.output
     assert "Chọn --facility" not in res.output
+
+
+def _two_unreadable(tmp_path):
+    data = _copy(tmp_path)
+    (data / "2021-03.xlsx").write_bytes((data / "2021-03.xlsx").read_bytes()[:3000])  # cut off
+    docx.Document().save(str(data / "2021-05.xlsx"))  # a Word file named .xlsx
+    return data
+
+
+def test_a_forced_draft_counts_only_the_errors_of_counted_workbooks(tmp_path):
+    data = _two_unreadable(tmp_path)
+    res = cli("report", "--data", data, "--year", "2021", "--force", "--out", tmp_path / "o")
+    assert res.exit_code == 1, res.output
+    lines = _text(tmp_path / "o" / "BC-SL01-2021-DU-THAO.docx").splitlines()
+    assert ("SL01 – Cơ sở Điều trị nghiện ma túy tỉnh Sơn La: sổ các tháng 03/2021, 05/2021 không đọc được, "
+            "không tính vào số liệu.") in lines
+    assert not [t for t in lines if "lỗi chưa sửa" in t]  # both faulty workbooks are left out, not counted
+    wb = openpyxl.load_workbook(data / "2021-02.xlsx")
+    wb["SiSo"]["C2"] = wb["SiSo"]["C2"].value + 5  # I001 and I003 in one workbook, counted with --force
+    wb.save(data / "2021-02.xlsx")
+    res = cli("report", "--data", data, "--year", "2021", "--force", "--out", tmp_path / "o2")
+    assert res.exit_code == 1, res.output
+    lines = _text(tmp_path / "o2" / "BC-SL01-2021-DU-THAO.docx").splitlines()
+    assert [t for t in lines if "lỗi chưa sửa" in t] == ["Số liệu còn 2 lỗi chưa sửa ở 1 sổ (đã tính vào số liệu)."]
+
+
+@pytest.mark.parametrize("name,problem", [("2021-03.xlsx", "tệp nén bị hỏng hoặc bị cắt cụt"),
+                                          ("2021-05.xlsx", "tệp nén không chứa sổ tính")])
+@pytest.mark.parametrize("force", [(), ("--force",)])
+def test_an_unreadable_targets_file_is_a_usage_problem(tmp_path, name, problem, force):
+    bad = _two_unreadable(tmp_path) / name
+    out = tmp_path / "o"
+    res = cli("plan", "--data", SAMPLES / "son-la", "--year", "2022", "--targets", bad, "--out", out, *force)
+    assert res.exit_code == 2, res.output
+    assert (f"Không đọc được sổ chỉ tiêu {name} ({problem}): hãy lưu lại tệp dưới dạng .xlsx có trang ChiTieu."
+            in res.output)
+    assert "rehabstat validate" not in res.output and not out.exists()
+
+
+def test_a_targets_sheet_without_its_columns_is_not_a_targets_workbook(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "ChiTieu"
+    wb.active.append(["Đơn vị", "Năm", "Ghi chú"])
+    wb.active.append(["SL01", 2022, "x"])
+    wb.save(tmp_path / "ct.xlsx")
+    res = cli("plan", "--data", SAMPLES / "son-la", "--year", "2022", "--targets", tmp_path / "ct.xlsx",
+              "--out", tmp_path / "o", "--force")
+    assert res.exit_code == 2 and "Tệp ct.xlsx không phải sổ chỉ tiêu (cần trang ChiTieu" in res.output
+    assert not (tmp_path / "o").exists()

@@ -107,16 +107,13 @@ def read_targets(path) -> tuple[list[dict], list]:
         raise not_targets
     if isinstance(problem, str):
         raise UsageError.said("targets.unreadable", name=path.name, problem=problem)
-    if problem is not None:
-        return [], [problem]
+    if problem is not None:  # a refused or broken file: the --targets argument is wrong, not the data
+        raise UsageError.said("targets.unreadable", name=path.name,
+                              problem=problem.values.get("detail") or problem.code)
     from ..reading.reader import find_header
     header_row, cols = find_header(rows, HEADERS)
-    for fld in ("code", "plan"):
-        if fld not in cols:
-            issues.append(issue("F006", file=path, sheet=sheet, row=None if header_row is None else header_row + 1,
-                                field=fld, sheet_name=sheet, column_name={"code": "Mã chỉ tiêu", "plan": "Kế hoạch"}[fld]))
-    if issues:
-        return [], issues
+    if "code" not in cols or "plan" not in cols:  # no Mã chỉ tiêu or Kế hoạch column
+        raise not_targets
     out = []
     for r in range(header_row + 1, len(rows)):
         row = rows[r]

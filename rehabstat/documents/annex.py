@@ -211,6 +211,9 @@ def draft_reasons(gate, units=None) -> list[str]:
     lines = gap_lines(facs, gate.period, gate.force)
     units = {f.unit for f in facs}
     errors = [i for i in gate.errors if gate.issue_unit(i) in units or gate.issue_unit(i) is None]
+    if gate.force:  # only a counted workbook's errors are in the figures; the others are said above as left out
+        counted = set(gate.counted)
+        errors = [i for i in errors if i.file in counted]
     if errors:
         files = {i.file for i in errors if i.file}
         lines.append(f"Số liệu còn {len(errors)} lỗi chưa sửa" + (f" ở {len(files)} sổ" if files else "")
