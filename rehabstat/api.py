@@ -100,9 +100,9 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
         raise UsageError.said("form.exists", path=target)
     opening = None
     known = geography().resolve(province, period_between((y, m), (y, m)).end_date)
-    if not known.known:
-        note(text("form.warning"), _not_a_province(province))
-    elif known.old is not None:
+    if not known.known:  # a misspelt province would be G001 in every month the facility sends
+        raise UsageError.said("form.facility_province", what=_not_a_province(province))
+    if known.old is not None:
         note(text("form.warning"), text("form.merged", province=province, into=known.province.full,
                                         date=f"{geography().effective:%d/%m/%Y}"))
     if data is not None:

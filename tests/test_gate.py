@@ -401,3 +401,23 @@ def test_a_targets_sheet_without_its_columns_is_not_a_targets_workbook(tmp_path)
               "--out", tmp_path / "o", "--force")
     assert res.exit_code == 2 and "Tệp ct.xlsx không phải sổ chỉ tiêu (cần trang ChiTieu" in res.output
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("command", ["report", "indicators"])
+def test_an_unknown_province_names_the_closest_ones(tmp_path, command):
+    res = cli(command, "--data", SAMPLES / "son-la", "--year", "2021", "--province", "Son Laa", "--out", tmp_path / "o")
+    assert res.exit_code == 2, res.output
+    assert ("Không có cơ sở nào của tỉnh 'Son Laa' trong dữ liệu. Các tỉnh có: Sơn La. Có phải: Sơn La, Long An, "
+            "Lào Cai?") in res.output
+    res = cli(command, "--data", SAMPLES / "son-la", "--year", "2021", "--province", "Cao Bằng", "--out", tmp_path / "o")
+    assert res.exit_code == 2 and "Các tỉnh có: Sơn La.\n" in res.output and "Có phải" not in res.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_form_refuses_an_unknown_province_with_the_closest_names(tmp_path):
+    res = cli("form", "--facility", "SL01", "--name", "Cơ sở X", "--province", "Son Laa", "--month", "03/2021",
+              "--out", tmp_path / "f")
+    assert res.exit_code == 2, res.output
+    assert ("'Son Laa' không phải tên tỉnh/thành phố nào; có phải: Sơn La, Long An, Lào Cai? Sổ của cơ sở cần tên "
+            "tỉnh đúng: hãy sửa --province.") in res.output
+    assert not list(tmp_path.rglob("*.xlsx"))

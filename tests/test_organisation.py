@@ -260,10 +260,11 @@ def test_registry_of_the_new_province_covers_facilities_writing_old_names(tmp_pa
     assert [(i.code, i.unit) for i in issues if i.code == "X004"] == [("X004", "ND01")]
 
 
-def test_form_warns_on_a_province_name_that_is_no_province_or_no_longer_one(tmp_path):
+def test_form_refuses_a_province_name_that_is_no_province_and_warns_on_one_no_longer_one(tmp_path):
     res = cli("form", "--facility", "ND01", "--name", "Cơ sở X", "--province", "Nam Đinhh", "--month", "08/2025",
               "--out", tmp_path / "a.xlsx")
-    assert res.exit_code == 0 and "không phải tên tỉnh" in res.output and "Nam Định" in res.output
+    assert res.exit_code == 2 and "'Nam Đinhh' không phải tên tỉnh/thành phố nào; có phải: Nam Định" in res.output
+    assert not (tmp_path / "a.xlsx").exists()
     res = cli("form", "--facility", "ND01", "--name", "Cơ sở X", "--province", "Nam Định", "--month", "08/2025",
               "--out", tmp_path / "b.xlsx")
     assert res.exit_code == 0 and "đã sáp nhập vào tỉnh Ninh Bình" in res.output

@@ -298,7 +298,9 @@ def _select(universe: dict, units, provinces, as_of: dt.date) -> set | None:
         if not mine:
             names = sorted({p for p in universe.values() if p})
             from ..common.issues import phrase
-            raise UsageError.said("select.no_province", province=name, known=", ".join(names) or phrase("select.none"))
+            from ..settings.geography import near_hint
+            raise UsageError.said("select.no_province_near", province=name, known=", ".join(names) or phrase("select.none"),
+                                  hint=near_hint(name))
         chosen |= mine
     return chosen
 

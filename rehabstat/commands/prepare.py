@@ -178,7 +178,9 @@ def choose_units(ds, facility=None, province=None, as_of=None):
         units = sorted(u for u, p in of.items() if province_key(p) == province_key(name))
         if not units:
             provinces = sorted(set(of.values()))
-            raise usage("select.no_province", province=province, known=", ".join(provinces) or phrase("select.none"))
+            from ..settings.geography import near_hint
+            raise usage("select.no_province_near", province=province, known=", ".join(provinces) or phrase("select.none"),
+                        hint=near_hint(province))
         return units, "province", name
     if facility:
         code = unit_code(facility)

@@ -911,6 +911,11 @@ WORDS.update({
     "form.no_opening": ("{why}; Đầu kỳ để trống.", "{why}; the opening is left blank."),
     "form.province_needs": ("Sổ cấp tỉnh cần --province và --period, ví dụ --period 2019.",
                             "A province workbook needs --province and --period, e.g. --period 2019."),
+    # new-user follow-ups (fixb): form's province, validate's output option
+    "form.facility_province": ("{what} Sổ của cơ sở cần tên tỉnh đúng: hãy sửa --province.",
+                               "{what} A facility workbook needs the right province name: correct --province."),
+    "select.no_province_near": ("Không có cơ sở nào của tỉnh '{province}' trong dữ liệu. Các tỉnh có: {known}.{hint}",
+                                "The data hold no facility of province '{province}'. Provinces present: {known}.{hint}"),
     "form.province_name": ("{what} Sổ cấp tỉnh cần tên tỉnh đúng: hãy sửa --province.",
                            "{what} A province workbook needs the right name: correct --province."),
     "select.unreadable": ("Không đọc được sổ nào có thông tin cơ sở trong thư mục dữ liệu.",

@@ -212,6 +212,17 @@ def unit_provinces(files, as_of: dt.date) -> dict[str, str]:
     return out
 
 
+def near_hint(name: object) -> str:
+    """" Có phải: Sơn La, …?" for a name that is no province before or after the merger (as
+    G001 says it), "" for a real one (a province the data lack is no misspelling)."""
+    from ..common.issues import phrase
+    geo = geography()
+    if any(geo.resolve(name, when).known for when in (dt.date(2000, 1, 1), geo.effective)):
+        return ""
+    near = geo.closest(name)
+    return phrase("geo.near", names=", ".join(near)) if near else ""
+
+
 def mapping_notes(files, as_of: dt.date, units=None) -> list[str]:
     """Console notes (Phrases) for a roll-up at `as_of`: old province names read into a
     new province, and names that are no province at all (with the closest names)."""
