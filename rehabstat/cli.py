@@ -443,7 +443,7 @@ def validate(
     paths = [_source(paths, store)] if store is not None else _source(paths, None)
     if annotate_dir is not None:  # before the work: not a crash after the results were printed
         from .api import ensure_out_dir
-        ensure_out_dir(annotate_dir)
+        ensure_out_dir(annotate_dir, "--annotate")
     period = period_options.period() if period_options.given else None
     bar, tick = _progress_reader(paths) if store is None else (None, None)
     if bar is not None:
@@ -793,32 +793,40 @@ def _province_history(h) -> None:
     """`history --province`: the province workbooks' versions, approvals and changed figures."""
     from .common.catalogue import text
     from .api import local_time
+    from .common.periods import period_of_code
+
+    def said(code):  # "6 tháng đầu năm 2020" rather than the store's code "2020-H1" (in English "H1 2020")
+        try:
+            return period_of_code(code).text()
+        except ValueError:
+            return code
     w = sys.stdout.write
     w(text("province_history.title", province=h.province, count=len(h.versions)) + "\n")
     rows = [tuple(text("province_history.head").split("|"))]
     for v in h.versions:
         state = ("province_history.locked" if v.locked else "province_history.accepted") if v.status == "accepted" \
             else "province_history.rejected"
-        rows.append((v.period, v.version or "—", text(state), local_time(v.received_at), v.received_by,
+        rows.append((said(v.period), v.version or "—", text(state), local_time(v.received_at), v.received_by,
                      v.original_name, v.errors, v.warnings, v.sha256[:12]))
     widths = [max(len(str(r[c])) for r in rows) for c in range(len(rows[0]))]
     for r in rows:
         w("  " + "  ".join(str(v).ljust(n) for v, n in zip(r, widths)).rstrip() + "\n")
     for v in h.versions:
         if v.status != "accepted" and v.reason:
-            w(text("province_history.refused", receipt=v.receipt, period=v.period, name=v.original_name,
+            w(text("province_history.refused", receipt=v.receipt, period=said(v.period), name=v.original_name,
                    reason=v.reason) + "\n")
     for period, action, at, who, reason, version in h.approvals:
-        w(text(f"province_history.{action}", period=period, version=version, reason=reason, at=local_time(at),
+        w(text(f"province_history.{action}", period=said(period), version=version, reason=reason, at=local_time(at),
                who=who) + "\n")
     for c in h.comparisons:
         after = (text("province_history.version", version=c.after.version) if c.after.version
                  else text("province_history.refused_copy", receipt=c.after.receipt))
-        said = dict(period=c.period, before=text("province_history.version", version=c.before.version), after=after)
+        values = dict(period=said(c.period), before=text("province_history.version", version=c.before.version),
+                      after=after)
         if not c.changes:
-            w("\n" + text("province_history.same", **said) + "\n")
+            w("\n" + text("province_history.same", **values) + "\n")
             continue
-        w("\n" + text("province_history.changed", count=len(c.changes), **said) + "\n")
+        w("\n" + text("province_history.changed", count=len(c.changes), **values) + "\n")
         rows = [tuple(text("province_history.changes_head").split("|"))]
         rows += [(ch.indicator, ch.category or "—", "—" if ch.before is None else ch.before,
                   "—" if ch.after is None else ch.after) for ch in c.changes]

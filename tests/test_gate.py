@@ -421,3 +421,14 @@ def test_form_refuses_an_unknown_province_with_the_closest_names(tmp_path):
     assert ("'Son Laa' không phải tên tỉnh/thành phố nào; có phải: Sơn La, Long An, Lào Cai? Sổ của cơ sở cần tên "
             "tỉnh đúng: hãy sửa --province.") in res.output
     assert not list(tmp_path.rglob("*.xlsx"))
+
+
+def test_an_annotate_folder_that_cannot_be_written_names_annotate(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    res = cli("validate", SAMPLES / "son-la", "--annotate", blocker / "k")
+    assert res.exit_code == 2, res.output
+    assert (f"Không ghi được vào thư mục kết quả {blocker / 'k'}: {blocker} là một tệp, không phải thư mục. "
+            "Hãy chọn --annotate khác.") in " ".join(res.output.split())
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", blocker / "k")
+    assert res.exit_code == 2 and "Hãy chọn --out khác." in " ".join(res.output.split())

@@ -53,23 +53,23 @@ def test_history_lists_each_version_by_period(kho):
     rows = [[c.strip() for c in r if c.strip()] for r in rows]
     who = getpass.getuser()
     assert [(r[0], r[1], r[2], r[4], r[5], r[8]) for r in rows] == [
-        ("2017", "1", "đã nhận", who, "2017.xlsx", _sha(TINH / "2017.xlsx")[:12]),
-        ("2017", "2", "đã nhận, đã duyệt", who, "2017.xlsx", _sha(v2)[:12]),
-        ("2017", "—", "bị từ chối", who, "2017.xlsx", _sha(v3)[:12]),
-        ("2018", "1", "đã nhận", who, "2018.xlsx", _sha(TINH / "2018.xlsx")[:12]),
-        ("2019", "1", "đã nhận", who, "2019.xlsx", _sha(TINH / "2019.xlsx")[:12]),
-        ("2020-H1", "1", "đã nhận", who, "2020-H1.xlsx", _sha(TINH / "2020-H1.xlsx")[:12]),
+        ("năm 2017", "1", "đã nhận", who, "2017.xlsx", _sha(TINH / "2017.xlsx")[:12]),
+        ("năm 2017", "2", "đã nhận, đã duyệt", who, "2017.xlsx", _sha(v2)[:12]),
+        ("năm 2017", "—", "bị từ chối", who, "2017.xlsx", _sha(v3)[:12]),
+        ("năm 2018", "1", "đã nhận", who, "2018.xlsx", _sha(TINH / "2018.xlsx")[:12]),
+        ("năm 2019", "1", "đã nhận", who, "2019.xlsx", _sha(TINH / "2019.xlsx")[:12]),
+        ("6 tháng đầu năm 2020", "1", "đã nhận", who, "2020-H1.xlsx", _sha(TINH / "2020-H1.xlsx")[:12]),
     ]
     text = res.stdout
     assert "bị từ chối: sổ cấp tỉnh Cao Bằng kỳ 2017 đã được duyệt và khóa" in text
-    assert any(line.startswith("  Kỳ 2017: duyệt phiên bản 2, khóa (") and line.endswith(f", {who})")
+    assert any(line.startswith("  Kỳ năm 2017: duyệt phiên bản 2, khóa (") and line.endswith(f", {who})")
                for line in lines)
-    assert "Kỳ 2017: phiên bản 1 → phiên bản 2: 1 số liệu thay đổi\n" in text
+    assert "Kỳ năm 2017: phiên bản 1 → phiên bản 2: 1 số liệu thay đổi\n" in text
     receipt = next(line for line in lines if line.startswith("  Biên nhận số")).split()[3]
-    assert f"Kỳ 2017: phiên bản 2 → bản bị từ chối (biên nhận số {receipt}): 1 số liệu thay đổi\n" in text
+    assert f"Kỳ năm 2017: phiên bản 2 → bản bị từ chối (biên nhận số {receipt}): 1 số liệu thay đổi\n" in text
     changes = [line.split() for line in lines if line.startswith("  TAP_HUAN")]
     assert changes == [["TAP_HUAN", "—", "210", "211"], ["TAP_HUAN", "—", "211", "212"]]
-    assert "2018" not in text.split("Kỳ 2017: phiên bản 1")[1]  # no other period changed
+    assert "2018" not in text.split("Kỳ năm 2017: phiên bản 1")[1]  # no other period changed
 
 
 def test_history_in_english(kho):
@@ -82,6 +82,20 @@ def test_history_in_english(kho):
     assert "accepted, approved" in lines[3] and "rejected" in lines[4]
     assert "Period 2017: version 1 → version 2: figures changed: 1" in lines
     assert "đã" not in res.stdout and "Kỳ" not in res.stdout
+    assert lines[7].split()[:3] == ["H1", "2020", "1"]  # the English label, not the store's code 2020-H1
+
+
+@pytest.mark.parametrize("code, vi, en", [("2017", "năm 2017", "2017"), ("2020-H1", "6 tháng đầu năm 2020", "H1 2020"),
+                                          ("2021-Q2", "quý II năm 2021", "Q2 2021"),
+                                          ("2021-05", "tháng 5 năm 2021", "05/2021"),
+                                          ("2017-01..2020-06", "từ tháng 01/2017 đến tháng 06/2020",
+                                           "01/2017 to 06/2020")])
+def test_a_period_code_reads_back_as_its_words(code, vi, en):
+    from rehabstat.common.periods import period_of_code
+    p = period_of_code(code)
+    assert (p.code, p.text("vi"), p.text("en")) == (code, vi, en)
+    with pytest.raises(ValueError):
+        period_of_code("2020-H3")
 
 
 def test_history_of_the_store_api(kho):

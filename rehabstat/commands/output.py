@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def ensure_out_dir(out) -> Path:
+def ensure_out_dir(out, option: str = "--out") -> Path:
     """The output folder can be written (it, or the nearest folder above it that exists), or
-    a UsageError (exit 2) says why. Creates nothing: a refused command leaves no folder."""
+    a UsageError (exit 2) says why, naming the `option` the user gave it with. Creates nothing:
+    a refused command leaves no folder."""
     import os
     from ..common.errors import UsageError
     out = Path(out)
@@ -14,9 +15,9 @@ def ensure_out_dir(out) -> Path:
         if not parent.exists():
             continue
         if not parent.is_dir():
-            raise UsageError.said("out.is_file", out=out, parent=parent)
+            raise UsageError.said("out.is_file", out=out, parent=parent, option=option)
         if not os.access(parent, os.W_OK | os.X_OK):
-            raise UsageError.said("out.no_permission", out=out, parent=parent)
+            raise UsageError.said("out.no_permission", out=out, parent=parent, option=option)
         _try_writing(out, parent)
         break
     return out

@@ -685,13 +685,13 @@ WORDS.update({
                       "khác rồi chạy lại.",
                       "Cannot write into the output folder {out}: {reason} (in {parent}). Choose another output folder "
                       "and run again."),
-    "out.is_file": ("Không ghi được vào thư mục kết quả {out}: {parent} là một tệp, không phải thư mục. Hãy chọn --out "
+    "out.is_file": ("Không ghi được vào thư mục kết quả {out}: {parent} là một tệp, không phải thư mục. Hãy chọn {option} "
                     "khác.", "Cannot write into the output folder {out}: {parent} is a file, not a folder. Choose "
-                    "another --out."),
-    "out.no_permission": ("Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. Hãy chọn --out là "
+                    "another {option}."),
+    "out.no_permission": ("Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. Hãy chọn {option} là "
                           "một thư mục có quyền ghi.",
                           "Cannot write into the output folder {out}: no permission to write in {parent}. Choose an "
-                          "--out folder you may write in."),
+                          "{option} folder you may write in."),
     "out.not_ours": ("Không ghi đè {out}: đó là một sổ tính không do rehabstat lập (có thể là sổ dữ liệu). Hãy chọn "
                      "--out là một tệp mới.",
                      "Not overwriting {out}: it is a workbook rehabstat did not write (perhaps a data workbook). Choose "

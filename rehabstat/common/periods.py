@@ -200,6 +200,30 @@ def period_between(first: tuple[int, int], last: tuple[int, int]) -> Period:
 
 # ---------------------------------------------------------------- deadlines (timeliness.py, the gate)
 
+def period_of_code(code: str) -> Period:
+    """The Period of a code period_between gives ("2017", "2020-H1", "2021-Q2", "2021-05",
+    "2017-01..2020-06"): ValueError for anything else."""
+    import re
+    m = re.fullmatch(r"(\d{4})(?:-(H|Q)?(\d{1,2}))?(?:\.\.(\d{4})-(\d{2}))?", str(code).strip())
+    if m is None:
+        raise ValueError(f"not a period code: {code!r}")
+    year, shape, n, y2, m2 = m.groups()
+    year = int(year)
+    if n is None:
+        first, last = (year, 1), (year, 12)
+    elif shape == "H":
+        first, last = (year, 6 * int(n) - 5), (year, 6 * int(n))
+    elif shape == "Q":
+        first, last = (year, 3 * int(n) - 2), (year, 3 * int(n))
+    else:
+        first = last = (year, int(n))
+    if y2 is not None:
+        last = (int(y2), int(m2))
+    if not (1 <= first[1] <= 12 and 1 <= last[1] <= 12 and first <= last):
+        raise ValueError(f"not a period code: {code!r}")
+    return period_between(first, last)
+
+
 def needed_months(period: Period) -> tuple[tuple[int, int], tuple[int, int]]:
     """The months (first, last) whose workbooks a command about `period` reads in full: the
     period, the periods it is compared with (the previous one of the same length, the same
