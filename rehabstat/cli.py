@@ -173,6 +173,8 @@ def main_options(
         raise typer.Exit(2)
     rules.LANG["value"] = lang
     STATE["debug"] = debug
+    from .common.language import NOTICE
+    NOTICE["tell"] = lambda said: _console().print(str(said), markup=False)
     if debug:  # the parsers' own words in F002 (read in worker processes, which inherit the environment)
         os.environ["REHABSTAT_DEBUG"] = "1"
     else:
@@ -726,14 +728,18 @@ def receive(
     for o in outcomes:
         _out(o.line() + "\n")
     count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
-    # a refused workbook sent again is refused again: counted so, as its exit code says
+    # a copy identical to a refused one is "already there" (its line, this count and the log's
+    # "duplicate" agree): nothing new was refused, but it is still refused, so it is named
     again = sum(1 for o in outcomes if o.kind == DUPLICATE and o.not_accepted)
-    count[DUPLICATE] -= again
-    count[REJECTED] += again
     _out(text("receive.summary", files=len(outcomes), received=count[RECEIVED], new=count[NEW_VERSION],
               duplicate=count[DUPLICATE], rejected=count[REJECTED],
               skipped=text("receive.skipped", count=count[SKIPPED]) if count[SKIPPED] else "") + "\n")
-    raise typer.Exit(1 if any(o.not_accepted for o in outcomes) else 0)  # a refused workbook sent again: still 1
+    if again:
+        _out(text("receive.again_rejected", count=again) + "\n")
+    # exit 1 for a refused copy sent again, as the first time it was sent: what the officer
+    # gave is not in the data, and a script (or a glance at $?) must see that the facility's
+    # corrected copy is still awaited, not a clean receive
+    raise typer.Exit(1 if any(o.not_accepted for o in outcomes) else 0)
 
 
 @app.command(help="help.history")

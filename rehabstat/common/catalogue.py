@@ -965,6 +965,22 @@ WORDS.update({
                      "{path}: key '{key}' must be a month MM/YYYY, e.g. \"07/2021\"."),
 })
 
+# ================================================================ the store upgraded on opening; a rejected copy sent again
+WORDS.update({
+    "store.upgraded": ("Kho dữ liệu {root} đã được nâng cấp từ phiên bản {previous} lên {version}; phiên bản rehabstat "
+                       "cũ hơn không mở được kho này nữa.",
+                       "The store {root} was upgraded from version {previous} to version {version}; older versions "
+                       "of rehabstat can no longer open it."),
+    "audit.upgrade": ("nâng cấp kho từ phiên bản {previous} lên {version}",
+                      "store upgraded from version {previous} to version {version}"),
+    "log.action.upgrade": ("nâng cấp", "upgraded"),
+    "web.action.upgrade": ("nâng cấp kho", "store upgraded"),
+    "receive.again_rejected": ("Trong số tệp đã có, {count} tệp trùng với bản đã bị từ chối và vẫn bị từ chối: hãy "
+                               "gửi bản đã sửa lỗi.",
+                               "Of the files already there, {count:file is|files are} the same as a rejected copy "
+                               "and still rejected: send a corrected copy."),
+})
+
 
 # ---------------------------------------------------------------- help texts of the command line
 # (catalogue_help.py: help texts, metavars, the help screen's and usage errors' words)

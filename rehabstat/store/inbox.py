@@ -35,12 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.errors import UsageError
+from ..common.language import NOTICE
 from ..common.vnformat import local_time  # noqa: F401  (national.py and the CLI use it too)
 from ..common.issues import ERROR, Count, Issue
 from ..common.rules import adjust
 from . import codec
 from .said import ErrorsReason, errors_reason, said, shown, of_json, to_json
-from .schema import DB_NAME, StoreVersionError, connect
+from .schema import DB_NAME, SCHEMA_VERSION, StoreVersionError, connect_upgrading
 
 ORIGINALS, ANNOTATED, TMP = "originals", "kiem-tra", "tmp"
 CONFIG_FILE = "rehabstat.toml"
@@ -288,11 +289,15 @@ class Store:
                 from ..common.errors import os_reason
                 raise UsageError.said("store.err.mkdir", root=root, reason=os_reason(exc)) from None
         try:
-            con = connect(db)
+            con, upgraded_from = connect_upgrading(db)
         except StoreVersionError as exc:
             raise UsageError.said("store.err.open", root=root, reason=exc.args[0]) from None
         except Exception as exc:  # sqlite3.DatabaseError: not a database, read-only folder (SQLite's own words)
             raise UsageError.said("store.err.open_check", root=root, reason=str(exc)) from None
+        if upgraded_from is not None and NOTICE["tell"] is not None:
+            # the one moment the user can learn that older copies of rehabstat (a colleague's)
+            # can no longer open this store; the audit keeps it too (schema.py)
+            NOTICE["tell"](said("store.upgraded", root=root, previous=upgraded_from, version=SCHEMA_VERSION))
         return cls(root, con)
 
     def close(self) -> None:

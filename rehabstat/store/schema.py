@@ -190,6 +190,12 @@ class StoreVersionError(Exception):
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the store's database, migrated to SCHEMA_VERSION."""
+    return connect_upgrading(path)[0]
+
+
+def connect_upgrading(path: Path) -> tuple[sqlite3.Connection, int | None]:
+    """connect(), and the schema version this call upgraded the store from (None: a new store,
+    or one already at SCHEMA_VERSION, or upgraded by another process meanwhile)."""
     con = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)  # transactions are explicit
     con.execute("PRAGMA busy_timeout = 60000")
     mode = _journal_wal(con)
@@ -197,8 +203,7 @@ def connect(path: Path) -> sqlite3.Connection:
         con.execute("PRAGMA journal_mode = DELETE")
     con.execute("PRAGMA synchronous = FULL")  # a committed receipt survives a power cut
     con.execute("PRAGMA foreign_keys = ON")
-    _migrate(con)
-    return con
+    return con, _migrate(con)
 
 
 def _journal_wal(con: sqlite3.Connection, seconds: float = 60.0) -> str:
@@ -218,10 +223,11 @@ def _journal_wal(con: sqlite3.Connection, seconds: float = 60.0) -> str:
             delay = min(delay * 2, 0.5)
 
 
-def _migrate(con: sqlite3.Connection) -> None:
+def _migrate(con: sqlite3.Connection) -> int | None:
+    """Bring the store to SCHEMA_VERSION; the version it had, when it was an older store."""
     version = con.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
-        return
+        return None
     if version > SCHEMA_VERSION:
         raise StoreVersionError(phrase("store.err.newer", found=version, known=SCHEMA_VERSION))
     con.execute("BEGIN IMMEDIATE")
@@ -238,6 +244,9 @@ def _migrate(con: sqlite3.Connection) -> None:
             con.execute("INSERT INTO meta VALUES ('salt', ?)", (secrets.token_hex(16),))
             con.execute("INSERT INTO meta VALUES ('created_by', ?)", (os.environ.get("USER") or "?",))
             version = 1
+            upgraded_from = None  # a new store: nothing to tell
+        else:
+            upgraded_from = version
         if version == 1:
             for statement in _statements(ACCOUNTS):
                 con.execute(statement)
@@ -254,11 +263,28 @@ def _migrate(con: sqlite3.Connection) -> None:
             from .upgrade import upgrade_words
             upgrade_words(con)
             version = 5
+        if upgraded_from is not None:
+            # an older rehabstat cannot open the store any more: the audit says when and who did it
+            _audit_upgrade(con, upgraded_from, version)
         con.execute(f"PRAGMA user_version = {version}")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return upgraded_from
+
+
+def _audit_upgrade(con: sqlite3.Connection, previous: int, version: int) -> None:
+    import datetime as dt
+    import getpass
+    from .said import to_json
+    try:
+        who = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in this environment
+        who = "?"
+    con.execute("INSERT INTO audit (at, who, action, detail_params) VALUES (?, ?, 'upgrade', ?)",
+                (dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"), who,
+                 to_json(phrase("audit.upgrade", previous=previous, version=version))))
 
 
 def _statements(script: str):
