@@ -41,17 +41,18 @@ def test_a_code_reads_the_same_in_the_form(tmp_path, son_la):
     assert why == "" and closing is not None and sum(closing.values()) > 0, why
 
 
-def test_a_refused_workbook_sent_again_is_counted_refused(tmp_path, son_la):
+def test_a_refused_workbook_sent_again_is_already_there_and_still_refused(tmp_path, son_la):
     kho = tmp_path / "kho"
     april = changed_copy(son_la / "2021-04.xlsx", tmp_path / "loi" / "2021-04.xlsx", "SiSo", "C2", 1569)
     first = cli("receive", april, "--store", kho)
     assert first.exit_code == 1 and "1 tệp: 0 đã nhận, 0 phiên bản mới, 0 đã có, 1 bị từ chối." in first.stdout
     again = cli("receive", april, "--store", kho)
-    assert again.exit_code == 1, again.output
-    assert "1 tệp: 0 đã nhận, 0 phiên bản mới, 0 đã có, 1 bị từ chối." in again.stdout, again.stdout
+    assert again.exit_code == 1, again.output  # still refused: the corrected copy is awaited
+    assert "1 tệp: 0 đã nhận, 0 phiên bản mới, 1 đã có, 0 bị từ chối." in again.stdout, again.stdout
+    assert "1 tệp trùng với bản đã bị từ chối và vẫn bị từ chối" in again.stdout
     # the English summary follows the same counts
     en = cli("--lang", "en", "receive", april, "--store", kho)
-    assert en.exit_code == 1 and "1 file: 0 received, 0 new versions, 0 already there, 1 rejected." in en.stdout, en.stdout
+    assert en.exit_code == 1 and "1 file: 0 received, 0 new versions, 1 already there, 0 rejected." in en.stdout, en.stdout
 
 
 def _without_paths(text, *roots):
