@@ -273,10 +273,10 @@ def test_form_reads_back_as_not_filled_in(tmp_path, monkeypatch):
     assert wb["SoLieu"]["A2"].value == "KHAM_BENH" and wb["SoLieu"]["D2"].value is None
     assert wb["ThongTin"]["B5"].value == "02/2021"
 
-    assert run("form", "--facility", "lc01", "--name", "x", "--province", "y", "--month", "02/2021").exit_code == 2
-    assert run("form", "--facility", "lc01", "--name", "x", "--province", "y", "--month", "02/2021",
+    assert run("form", "--facility", "lc01", "--name", "x", "--province", "Lai Châu", "--month", "02/2021").exit_code == 2
+    assert run("form", "--facility", "lc01", "--name", "x", "--province", "Lai Châu", "--month", "02/2021",
                "--force").exit_code == 0
-    assert run("form", "--facility", "lc01", "--name", "x", "--province", "y", "--month", "2/21").exit_code == 2
+    assert run("form", "--facility", "lc01", "--name", "x", "--province", "Lai Châu", "--month", "2/21").exit_code == 2
 
 
 def test_form_with_carried_opening_left_blank_says_closing_is_blank(tmp_path):
@@ -338,7 +338,7 @@ def test_form_filled_round_trips(tmp_path):
 def test_form_without_previous_month_warns(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    r = run("form", "--facility", "LC01", "--name", "x", "--province", "y", "--month", "03/2021", "--data", data,
+    r = run("form", "--facility", "LC01", "--name", "x", "--province", "Lai Châu", "--month", "03/2021", "--data", data,
             "--out", tmp_path / "f.xlsx")
     assert r.exit_code == 0
     assert "không tìm thấy sổ tháng 02/2021" in r.stderr
