@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import cli
+from conftest import SAMPLES, cli
 
 # Words the command-line framework (Typer/Click) prints on its own, in English.
 FRAMEWORK_EN = re.compile(
@@ -318,7 +318,7 @@ def test_batch_summary_says_partial_figures_in_the_chosen_language(tmp_path):
     import shutil
     import openpyxl
     data = tmp_path / "ha-noi"
-    shutil.copytree("samples/ha-noi", data)
+    shutil.copytree(SAMPLES / "ha-noi", data)
     for month in ("04", "05", "06"):  # one facility leaves a SoLieu figure blank all quarter
         path = data / "HN01" / f"2021-{month}.xlsx"
         wb = openpyxl.load_workbook(path)
