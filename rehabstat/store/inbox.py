@@ -584,11 +584,7 @@ class Store:
                     con.executemany(codec.INSERT[table], rows)
             con.executemany(codec.INSERT["issues"], [codec.issue_row(rid, "read", i) for i in reader_issues]
                             + [codec.issue_row(rid, "check", i) for i in check_issues])
-            if status == "accepted":
-                action = "new-version" if previous else "receive"
-                detail = _version_detail(src.name, version, previous)
-            else:
-                action, detail = "reject", said("audit.reason", file=src.name, reason=reason)
+            action, detail = _receipt_audit(src.name, status, version, previous, reason)
             self._audit(action, rid, unit, year, month, detail, at=now, who=who)
             con.execute("COMMIT")
         except BaseException:
@@ -678,11 +674,7 @@ class Store:
             if rows:
                 con.executemany(codec.INSERT["pfigures"], rows)
             con.executemany(codec.INSERT["issues"], [codec.issue_row(rid, "read", i) for i in issues])
-            if status == "accepted":
-                action = "new-version" if previous else "receive"
-                detail = _version_detail(src.name, version, previous)
-            else:
-                action, detail = "reject", said("audit.reason", file=src.name, reason=reason)
+            action, detail = _receipt_audit(src.name, status, version, previous, reason)
             self._audit(action, rid, detail=detail, at=now, who=who, province=province, period=period)
             con.execute("COMMIT")
         except BaseException:
@@ -1365,6 +1357,13 @@ def _file_name(name: str, suffix: str) -> str:
 def _moved(i: Issue, path: str) -> Issue:
     from dataclasses import replace
     return replace(i, file=path)
+
+
+def _receipt_audit(name: str, status: str, version, previous, reason) -> tuple:
+    """The audit's action and detail for a new receipt, monthly or province workbook alike."""
+    if status == "accepted":
+        return ("new-version" if previous else "receive"), _version_detail(name, version, previous)
+    return "reject", said("audit.reason", file=name, reason=reason)
 
 
 def _version_detail(name: str, version, previous):
