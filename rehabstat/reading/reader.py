@@ -115,6 +115,20 @@ class WorkbookResult:
 
 # ---------------------------------------------------------------- files
 
+
+def person_code(value) -> str | None:
+    """A learner code as text: a whole number without ".0", spaces around it and NUL
+    characters taken away. A NUL is invisible in Excel (an old .xls pads texts with it) and
+    pandas before 3 compares texts only up to their first NUL (pd.factorize counts "12\x00"
+    and "12" as one value), so a code kept with one would be a different learner here and
+    the same one in the checks' groups."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text.strip() or None
+
 def find_workbooks(paths) -> list[Path]:
     """Every workbook under the given files/folders, sorted; our own temporary files
     (.~rehabstat-*) and annotated copies (*.kiem-tra.xlsx) skipped in folders (a file named
@@ -743,12 +757,7 @@ def _event_fast(result: WorkbookResult, cols):
             return None
         person = row[ip] if 0 <= ip < n else None
         if person is not None:
-            if isinstance(person, str):
-                person = person.strip() or None
-            elif is_blank(person):
-                person = None
-            else:
-                person = str(int(person)) if isinstance(person, float) and person.is_integer() else str(person).strip()
+            person = None if is_blank(person) else person_code(person)
         raw = row[icount] if 0 <= icount < n else None
         count = 1
         if not is_blank(raw):
@@ -861,8 +870,7 @@ def _event_row(ctx: _Row, cells) -> None:
             except Bad:
                 ctx.add("C007", "date", value=display(raw_date))
     person = None if ctx.error_value("person") else cells.get("person")
-    person = None if is_blank(person) else (str(int(person)) if isinstance(person, float) and person.is_integer()
-                                            else str(person).strip())
+    person = None if is_blank(person) else person_code(person)
     raw_count = cells.get("count")
     count = 1
     if not ctx.error_value("count") and not is_blank(raw_count):
