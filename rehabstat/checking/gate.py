@@ -130,6 +130,36 @@ class Gate(IssueCounts):
                 and not any(i.severity == ERROR and self.issue_unit(i) in units for i in self.issues)
                 and not self.unattributed and any(f.used(self.force) for f in facs))
 
+    def complete_for(self, units) -> bool | None:
+        """What `decide(..., units=units).complete` says over the same data, period and issues,
+        read from this decision over more facilities (one decision for every province of a
+        batch, not one each): the facilities asked for and their months, the issues
+        `_relevant` would keep for them, the unattributed files of theirs or of no facility.
+        None when a facility asked for is not among this decision's."""
+        units = set(units)
+        if not units or not units <= set(self.facilities):
+            return None
+        if not all(self.facilities[u].complete for u in units):
+            return False
+        where = self.where
+        if not any(where.get(f, (None, None))[0] in units for f in self.counted):
+            return False  # an empty selection
+        if any(where.get(f, (None, None))[0] in (None, *units) for f, _m in self.unattributed):
+            return False
+        pkeys = {province_key(self.facilities[u].province) for u in units}
+        for i in self.issues:
+            if i.severity != ERROR:
+                continue
+            if i.file is not None:
+                unit = where.get(i.file, (None, None))[0]
+                mine = unit is None or unit in units
+            else:
+                mine = (i.unit in units if i.unit is not None
+                        else i.province is None or province_key(i.province) in pkeys)
+            if mine:
+                return False
+        return True
+
     def issue_unit(self, i: Issue) -> str | None:
         if i.file is not None:
             return self.where.get(i.file, (None, None))[0]

@@ -275,17 +275,17 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         file_province.update((f, prov.name) for f in files)
         work.append(prov)
     parts = _split_by_province(clean, file_province)
-    # every month of each province's facilities, to compare with earlier periods
-    history, history_issues = {}, {}
+    # the earlier periods each BC compares with: one gate's decision and one indicator table per
+    # period for every province (each province asking its own would decide and compute 63 times)
+    earlier = {}
     if full is not None:
-        unit_prov = {f.unit: prov.name for prov in work for f in prov.facilities}
-        every = {f: unit_prov[u] for f, u in zip(full.files["file"], full.files["unit"]) if u in unit_prov}
-        same = every == file_province and all(getattr(clean, a) is getattr(full, a)
-                                              for a in ("files", "census", "events", "figures"))
-        history = parts if same else _split_by_province(full, every)  # the data are just the period: one copy
-        for i in all_issues or ():
-            if i.file in every:
-                history_issues.setdefault(every[i.file], []).append(i)
+        from ..computing.compare import earlier_by_province
+        from ..reading import province as province_rows
+
+        def extra_of(name):
+            return lambda p, t: province_rows.augment(parts[name], p, name, t)[0]
+        earlier = earlier_by_province(full, period, {prov.name: [f.unit for f in prov.facilities if not f.sent_nothing]
+                                                     for prov in work}, cfg, all_issues or [], as_of, extra_of)
     tables = dict(tuple(prov_table.groupby("unit", sort=False)))  # computed once, not once per province
     payloads = []
     from .report import DocumentData, DocumentRequest, approved_months, document_stem
@@ -293,7 +293,6 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         units = [f.unit for f in prov.facilities if not f.sent_nothing]
         request = DocumentRequest(period=period, level="province", key=prov.name, out=Path(out), force=True,
                                   template=template, today=today, as_of=as_of)
-        full_part = history.get(prov.name)
         data = DocumentData(dataset=parts[prov.name], config=cfg, units=units,
                             issues=[i for i in prov.errors + prov.warnings if i.file not in excluded],
                             table=tables.get(prov.name), draft=not prov.complete,
@@ -301,8 +300,7 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
                             if not prov.complete else [],
                             annex=prov.annex, gaps=prov.gaps, timeliness=timeliness_context(prov.facilities, cfg),
                             approved=None if approved is None else approved_months(approved, units, period),
-                            full=full_part, all_issues=history_issues.get(prov.name, []) if full_part is not None
-                            else None, reporting=prov.facilities)
+                            earlier=earlier.get(prov.name), reporting=prov.facilities)
         payloads.append((request, data))
     expected = {prov.name: f"{document_stem('bc', prov.name, period, draft=not prov.complete)}.docx" for prov in work}
     from ..workbooks.written import refuse_unless_ours

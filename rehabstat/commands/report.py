@@ -58,6 +58,7 @@ class DocumentData:
     approved: dict | None = None  # {unit: [(year, month)]} approved in the store; None: not from a store
     full: object = None  # every month read, to compare with earlier periods; None: nothing compared
     all_issues: list | None = None  # every issue of `full` (compare asks the gate about earlier periods)
+    earlier: dict | None = None  # the earlier periods' figures when computed already (batch: compare.earlier_by_province)
     reporting: list | None = None  # the gate's facilities, whose reporting counts the workbook lists
 
 
@@ -174,7 +175,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
     result.notes += sector_notes
     from ..computing.compare import document_extras
     table, earlier, province_ctx, found = document_extras(ds, period, units, level, key, cfg, table, full, d.all_issues,
-                                                          as_of)
+                                                          as_of, d.earlier)
     result.notes += [i.message for i in found if i.severity != ERROR]
     if any(i.severity == ERROR for i in found):  # province workbooks that overlap: left out, the document waits
         known = {(i.code, i.file) for i in result.errors}  # X007 is also a check of the whole data

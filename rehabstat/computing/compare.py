@@ -157,8 +157,52 @@ def earlier_figures(ds, period: Period, units, level: str, key: str, cfg, extra=
     return out
 
 
+def earlier_by_province(full, period: Period, units_of: dict, cfg, issues, as_of=None, extra_of=None) -> dict:
+    """`earlier_figures` for many provinces at once (batch): {name: {'previous'|'year': ...}},
+    each the same as earlier_figures(full, period, units_of[name], "province", name, cfg,
+    extra_of(name), issues, as_of) gives, from one gate's decision and one indicator table
+    per earlier period instead of one per province. `units_of`: {province: its facilities}."""
+    from .indicators import compute
+    out: dict = {name: {} for name in units_of}
+    done: dict = {}
+    for kind in KINDS:
+        p = earlier_period(period, kind)
+        if p in done:  # a year's previous period is the year before: gated and computed once
+            for name in units_of:
+                out[name][kind] = None if out[name][done[p]] is None else dict(out[name][done[p]])
+            continue
+        done[p] = kind
+        here = {name: list(units) for name, units in units_of.items() if every_month(full, p, units)}
+        for name in units_of:
+            out[name][kind] = None
+        if not here:
+            continue
+        try:
+            gate = earlier_gate(full, p, sorted({u for us in here.values() for u in us}), cfg, issues, as_of=as_of)
+        except Exception:  # noqa: BLE001 - a unit the gate does not know then: each province on its own
+            gate = None
+        complete = {name: gate.complete_for(units) if gate is not None else None for name, units in here.items()}
+        ready = [name for name, c in complete.items() if c]
+        table = compute(gate.dataset, p, level="province", split=cfg.split, provinces=ready, as_of=as_of) \
+            if ready else None
+        rows = table.groupby("unit", sort=False).indices if table is not None else {}
+        for name, units in here.items():
+            if complete[name] is None:  # not decided by the one gate: the province's own question
+                one = earlier_figures(full, period, units, "province", name, cfg,
+                                      extra_of(name) if extra_of else None, issues, as_of)
+                out[name][kind] = one[kind]
+                continue
+            if not complete[name]:
+                continue
+            mine = table.iloc[rows[name]].reset_index(drop=True) if name in rows else table.iloc[:0]
+            if extra_of is not None:
+                mine = extra_of(name)(p, mine)
+            out[name][kind] = {"period": p, "table": mine}
+    return out
+
+
 def document_extras(ds, period: Period, units, level: str, key: str, cfg, table, full=None, issues=None,
-                    as_of=None):
+                    as_of=None, earlier=None):
     """What a document adds to its unit's indicator table: the province workbook's rows (a
     province's document), the earlier periods compared with, and
     the province workbooks' investment ({(year, source): đồng}) and issues (X006 straddling,
@@ -176,7 +220,8 @@ def document_extras(ds, period: Period, units, level: str, key: str, cfg, table,
 
         def extra(p, t):
             return province.augment(ds, p, key, t)[0]
-    earlier = earlier_figures(full, period, units, level, key, cfg, extra, issues, as_of) if full is not None else {}
+    if earlier is None:
+        earlier = earlier_figures(full, period, units, level, key, cfg, extra, issues, as_of) if full is not None else {}
     return table, earlier, province_ctx, notes
 
 
