@@ -126,9 +126,34 @@ class Gate(IssueCounts):
     def province_complete(self, name: str) -> bool:
         facs = self.by_province().get(name, [])
         units = {f.unit for f in facs}
+        errors = self._errors_by_place()
         return (bool(facs) and all(f.complete for f in facs)
-                and not any(i.severity == ERROR and self.issue_unit(i) in units for i in self.issues)
+                and not any(("unit", u) in errors or ("file", u) in errors for u in units)
                 and not self.unattributed and any(f.used(self.force) for f in facs))
+
+    def _errors_by_place(self) -> set:
+        """Where the errors are, computed once per list of issues (a batch asks it for every
+        province, and a national year can hold tens of thousands of issues): ("file", unit)
+        for an error in a workbook (unit None: of no known facility), ("unit", unit),
+        ("province", key) or ("nowhere", None) for one that names no workbook."""
+        key = (id(self.issues), len(self.issues))
+        memo = self.__dict__.get("_error_places")
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        places = set()
+        for i in self.issues:
+            if i.severity != ERROR:
+                continue
+            if i.file is not None:
+                places.add(("file", self.where.get(i.file, (None, None))[0]))
+            elif i.unit is not None:
+                places.add(("unit", i.unit))
+            elif i.province is not None:
+                places.add(("province", province_key(i.province)))
+            else:
+                places.add(("nowhere", None))
+        self.__dict__["_error_places"] = (key, places)
+        return places
 
     def complete_for(self, units) -> bool | None:
         """What `decide(..., units=units).complete` says over the same data, period and issues,
@@ -146,19 +171,12 @@ class Gate(IssueCounts):
             return False  # an empty selection
         if any(where.get(f, (None, None))[0] in (None, *units) for f, _m in self.unattributed):
             return False
-        pkeys = {province_key(self.facilities[u].province) for u in units}
-        for i in self.issues:
-            if i.severity != ERROR:
-                continue
-            if i.file is not None:
-                unit = where.get(i.file, (None, None))[0]
-                mine = unit is None or unit in units
-            else:
-                mine = (i.unit in units if i.unit is not None
-                        else i.province is None or province_key(i.province) in pkeys)
-            if mine:
-                return False
-        return True
+        errors = self._errors_by_place()
+        if ("file", None) in errors or ("nowhere", None) in errors:
+            return False
+        if any(("file", u) in errors or ("unit", u) in errors for u in units):
+            return False
+        return not any(("province", province_key(self.facilities[u].province)) in errors for u in units)
 
     def issue_unit(self, i: Issue) -> str | None:
         if i.file is not None:

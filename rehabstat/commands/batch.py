@@ -165,11 +165,20 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     result.provinces = []
     own_workbooks = []  # the province workbooks' issues of the period, listed with the others
     unit_rows = fac_table.groupby("unit", sort=False).indices  # once, not a filter of the whole table per province
+    # each issue's facility (else province) looked up once, not once per province: a national
+    # year can hold tens of thousands of issues
+    by_unit, by_province = {}, {}
+    for position, i in enumerate(result.issues):
+        unit = gate.issue_unit(i)
+        if unit is not None:
+            by_unit.setdefault(unit, []).append(position)
+        elif i.province:
+            by_province.setdefault(province_key(i.province), []).append(position)
     for name, facs in sorted(gate.by_province().items(), key=lambda kv: _sort_name(kv[0])):
         prov = ProvinceResult(name=name, facilities=facs, complete=gate.province_complete(name))
         units = {f.unit for f in facs}
-        mine = [i for i in result.issues if gate.issue_unit(i) in units
-                or (gate.issue_unit(i) is None and i.province and province_key(i.province) == province_key(name))]
+        mine = [result.issues[k] for k in sorted([k for u in units for k in by_unit.get(u, ())]
+                                                 + by_province.get(province_key(name), []))]
         # the province workbooks of its period: their errors hold its BC back as the gate's do
         theirs = relevant_issues(ds, province_issues, period, name)
         mine += theirs
