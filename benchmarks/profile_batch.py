@@ -66,10 +66,10 @@ def instrument(parallel=False):
     import rehabstat.reading.safety as safety
     import rehabstat.commands.report as service
 
-    def read_all(files, jobs, progress, warm=()):  # in this process, in order (what the workers do)
+    def read_all(files, jobs, progress, warm=(), window=None):  # in this process, in order (what the workers do)
         out = []
         for f in files:
-            out.append(reader.read_workbook(f))
+            out.append(reader.read_workbook(f, window=window))
             if progress:
                 progress(f)
         return out
