@@ -189,36 +189,50 @@ class Ledger:
         return self.played
 
     # -------------------------------------------------------------- ids
-    def final_ids(self, rng: random.Random, year: int) -> dict[str, str]:
-        """Register numbers: 'SL-2021-00001' in order of admission; older ones with gaps."""
+    def final_ids(self, rng: random.Random, year: int, last_year: int | None = None) -> dict[str, str]:
+        """Register numbers: 'SL-2021-00001' in order of admission; older ones with gaps.
+
+        With ``last_year`` the simulation spans year..last_year: a person admitted in it is
+        numbered in the year of his admission (one register per facility and year, so a
+        number is never given twice across the years); without it every admission counts
+        as one of ``year``."""
         by_ns: dict[tuple, list] = defaultdict(list)
         for pid, (since, order, ns, is_opening) in self.first_seen.items():
-            by_ns[(ns, since.year if is_opening else year)].append((since, order, pid))
+            by_ns[(ns, since.year if is_opening or last_year is not None else year)].append((since, order, pid))
         out: dict[str, str] = {}
         for (ns, y) in sorted(by_ns):
             people = sorted(by_ns[(ns, y)])
             n = 0
+            fresh = year <= y <= (last_year or year)
             for _since, _order, pid in people:
-                n += 1 if y == year else rng.randint(1, 3)
+                n += 1 if fresh else rng.randint(1, 3)
                 out[pid] = f"{ns}-{y}-{n:05d}"
         return out
 
     # -------------------------------------------------------------- books
     def census(self, unit: str, categories: list[str], year: int, months: list[int]) -> dict[int, dict[str, list[int]]]:
         """[opening, closing] per month and category by the identity; also checks every day >= 0."""
+        span = self.census_span(unit, categories, [(year, m) for m in months])
+        return {m: span[(year, m)] for m in months}
+
+    def census_span(self, unit: str, categories: list[str],
+                    periods: list[tuple[int, int]]) -> dict[tuple[int, int], dict[str, list[int]]]:
+        """[opening, closing] per (year, month) of consecutive ``periods`` and category: the stock
+        runs on across the year boundaries, so a January opens with the December before's closing."""
         stock = {c: self.opening.get((unit, c), 0) for c in categories}
+        inside = {p: True for p in periods}
         per_day: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for p in self.played:
             if p.unit != unit:
                 continue
-            if p.date.year != year or p.date.month not in months:
+            if (p.date.year, p.date.month) not in inside:
                 raise ValueError(f"{unit}: event outside the simulated months: {p}")
             sign = 1 if p.event in INFLOW else -1
             per_day[p.date][p.category] += sign
             if p.event == "CHUYEN_DIEN":
                 per_day[p.date][p.new_category] += 1
-        out: dict[int, dict[str, list[int]]] = {}
-        for m in months:
+        out: dict[tuple[int, int], dict[str, list[int]]] = {}
+        for year, m in periods:
             row = {c: [stock[c], 0] for c in categories}
             for d in range(1, days_in(year, m) + 1):
                 for c, v in per_day.get(dt.date(year, m, d), {}).items():
@@ -230,7 +244,7 @@ class Ledger:
                         raise ValueError(f"{unit}/{c} below zero on {year}-{m:02d}-{d:02d}")
             for c in categories:
                 row[c][1] = stock[c]
-            out[m] = row
+            out[(year, m)] = row
         return out
 
     def month_events(self, unit: str, year: int, month: int, ids: dict[str, str], aggregated: bool) -> list[Event]:
@@ -260,16 +274,25 @@ def make_books(ledger: Ledger, unit: str, unit_name: str, province: str, categor
                months: list[int], ids: dict[str, str], aggregated: bool,
                absent, figures: dict[int, list[tuple[str, int]]]) -> list[MonthBook]:
     """``absent(month, category, closing) -> int`` chooses how many of the held are absent."""
-    census = ledger.census(unit, categories, year, months)
+    return make_books_span(ledger, unit, unit_name, province, categories, [(year, m) for m in months], ids,
+                           aggregated, absent, {(year, m): v for m, v in figures.items()})
+
+
+def make_books_span(ledger: Ledger, unit: str, unit_name: str, province: str, categories: list[str],
+                    periods: list[tuple[int, int]], ids: dict[str, str], aggregated: bool,
+                    absent, figures: dict[tuple[int, int], list[tuple[str, int]]]) -> list[MonthBook]:
+    """The books of consecutive (year, month) ``periods``, possibly across years;
+    ``absent(month, category, closing) -> int`` chooses how many of the held are absent."""
+    census = ledger.census_span(unit, categories, periods)
     books = []
-    for m in months:
+    for year, m in periods:
         rows = {}
         for c in categories:
-            opening, closing = census[m][c]
+            opening, closing = census[(year, m)][c]
             a = absent(m, c, closing)
             if a > closing:
-                raise ValueError(f"{unit} {m}: absent {a} > closing {closing} for {c}")
+                raise ValueError(f"{unit} {year}-{m:02d}: absent {a} > closing {closing} for {c}")
             rows[c] = CensusRow(opening, closing, closing - a, a)
         books.append(MonthBook(unit, unit_name, province, year, m, rows,
-                               ledger.month_events(unit, year, m, ids, aggregated), figures.get(m, [])))
+                               ledger.month_events(unit, year, m, ids, aggregated), figures.get((year, m), [])))
     return books

@@ -4,7 +4,9 @@
     generate_national("bench-data")                 # ~250.000 event rows, ~1.200 workbooks
     generate_national("bench-small", scale=0.1)     # same facilities and months, 1/10 of the rows
 
-    python -m rehabstat.synth.national OUT_DIR [--scale 0.1] [--seed 2021] [--jobs 2]
+    generate_national("bench-3y", year=2018, years=3)  # 2018-2020 as one history: bench-3y/year-2018 ...
+
+    python -m rehabstat.synth.national OUT_DIR [--scale 0.1] [--seed 2021] [--jobs 2] [--year 2018 --years 3]
 
 Test and benchmark data, not a product list: the 63 provinces are those before 2025, the
 facilities, their sizes and every person are made up.
@@ -34,7 +36,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .ledger import Ledger, few_absent, make_books, month_end
+from .ledger import Ledger, few_absent, make_books_span, month_end
 
 # The 63 provinces and cities before the 2025 merger: name, code prefix, weight (roughly
 # the size of the drug-rehabilitation work: population and drug situation).
@@ -154,7 +156,7 @@ def plan_facilities(facilities: int = 100, provinces: int = 63, seed: int = 2021
 class _Province:
     """Plans every person's trajectory in one province, then plays them on a Ledger."""
 
-    def __init__(self, facilities: list[Facility], seed: int, year: int, months: int, scale: float):
+    def __init__(self, facilities: list[Facility], seed: int, year: int, months: int, scale: float, years: int = 1):
         self.fac = facilities
         self.rng = random.Random(seed)
         self.ledger = Ledger(random.Random(seed + 1))
@@ -162,9 +164,13 @@ class _Province:
         self.absent_seed = seed + 3
         self.fig_seed = seed + 4
         self.year = year
-        self.months = list(range(1, months + 1))
+        self.last_year = year + years - 1
+        # one simulation over every month of the years: the people held on 31 December are
+        # those of 1 January, and a stay may run on into the next year
+        self.periods = [(y, m) for y in range(year, self.last_year + 1)
+                        for m in range(1, (months if y == self.last_year else 12) + 1)]
         self.start = dt.date(year, 1, 1)
-        self.end = month_end(year, months)
+        self.end = month_end(*self.periods[-1])
         self.scale = scale
 
     # -- helpers
@@ -297,10 +303,10 @@ class _Province:
                 pid = L.open(f.unit, cat, since, f.unit)
                 self.walk(pid, f.unit, cat, self.start - dt.timedelta(days=1), since + dt.timedelta(days=term))
         for cat in f.categories:  # admissions month by month
-            for m in self.months:
-                last = month_end(self.year, m).day
+            for y, m in self.periods:
+                last = month_end(y, m).day
                 n = self._n(admit[cat] * SEASON[m - 1] * rng.uniform(0.85, 1.15))
-                for d in sorted(dt.date(self.year, m, rng.randint(1, last)) for _ in range(n)):
+                for d in sorted(dt.date(y, m, rng.randint(1, last)) for _ in range(n)):
                     pid = L.admit(d, f.unit, cat, f.unit)
                     self.walk(pid, f.unit, cat, d, None if cat == "MET" else self._after(d, self.stay(cat)))
 
@@ -309,7 +315,7 @@ class _Province:
         for f in self.fac:
             self.populate(f)
         self.ledger.run()
-        ids = self.ledger.final_ids(random.Random(self.ids_seed), self.year)
+        ids = self.ledger.final_ids(random.Random(self.ids_seed), self.year, self.last_year)
         arng = random.Random(self.absent_seed)
         frng = random.Random(self.fig_seed)
         out = []
@@ -317,8 +323,8 @@ class _Province:
             def absent(m: int, cat: str, closing: int) -> int:
                 hi = max(1, closing // 150) if cat != "MET" else max(0, closing // 300)
                 return few_absent(arng, closing, 0, hi)
-            books = make_books(self.ledger, f.unit, f.name, f.province, f.categories, self.year, self.months, ids,
-                               f.aggregated, absent, {})
+            books = make_books_span(self.ledger, f.unit, f.name, f.province, f.categories, self.periods, ids,
+                                    f.aggregated, absent, {})
             for b in books:
                 b.figures = _figures(frng, f, b)
             out.append((f, books))
@@ -357,34 +363,53 @@ def _figures(rng: random.Random, f: Facility, book) -> list[tuple[str, int]]:
 # ---------------------------------------------------------------- writing
 
 
-def _province_job(job: tuple) -> list[dict]:
+def year_folder(out_dir, year: int) -> Path:
+    """Where one year of a history of several years is written: out_dir/year-<Y>."""
+    return Path(out_dir) / f"year-{year}"
+
+
+def _province_job(job: tuple) -> list[list[dict]]:
+    """The province's workbooks, and each facility's figures per year (one list per year)."""
     from .writer import write_month
-    out_dir, facilities, seed, year, months, scale = job
-    stats = []
-    for f, books in _Province(facilities, seed, year, months, scale).books():
-        rows = 0
-        for b in books:
-            style = "messy" if f.messy or b.month == f.messy_month else "clean"
-            write_month(Path(out_dir) / f.folder / f"{b.period}.xlsx", b, style)
-            rows += len(b.events)
-        stats.append({**asdict(f), "rows": rows, "events": sum(e.count for b in books for e in b.events),
-                      "files": len(books)})
+    out_dir, facilities, seed, year, months, scale, years = job
+    stats: list[list[dict]] = [[] for _ in range(years)]
+    for f, books in _Province(facilities, seed, year, months, scale, years).books():
+        for i in range(years):
+            mine = [b for b in books if b.year == year + i]
+            where = Path(out_dir) if years == 1 else year_folder(out_dir, year + i)
+            rows = 0
+            for b in mine:
+                style = "messy" if f.messy or b.month == f.messy_month else "clean"
+                write_month(where / f.folder / f"{b.period}.xlsx", b, style)
+                rows += len(b.events)
+            stats[i].append({**asdict(f), "rows": rows, "events": sum(e.count for b in mine for e in b.events),
+                             "files": len(mine)})
     return stats
 
 
 def generate_national(out_dir, facilities: int = 100, provinces: int = 63, months: int = 12, year: int = 2021,
-                      seed: int = 2021, scale: float = 1.0, jobs: int | None = None) -> dict:
+                      seed: int = 2021, scale: float = 1.0, jobs: int | None = None, years: int = 1) -> dict:
     """Write the workbooks under out_dir/<province>/<facility>/<year>-<month>.xlsx and a
-    manifest out_dir/national.json; returns the manifest."""
+    manifest out_dir/national.json; returns the manifest.
+
+    ``years`` > 1: one continuous history of the years year .. year+years-1 (the last one
+    with ``months`` months, the others whole): the same people, registers and stocks run on
+    across the year boundaries (a January opens with the December before's closing, a
+    learner admitted one year may leave the next, a learner id is never given twice). Each
+    year is written to out_dir/year-<Y>/ with its own national.json (holding
+    ``"history": {"first": year, "years": years}``), so each folder is a national year on
+    its own; returns {"first", "years", "files", "by_year": [the manifests]}."""
     if not 1 <= months <= 12:
         raise ValueError("months must be 1..12")
+    if years < 1:
+        raise ValueError("years must be >= 1")
     out_dir = Path(out_dir)
     plan = plan_facilities(facilities, provinces, seed)
     groups: dict[str, list[Facility]] = {}
     for f in plan:
         groups.setdefault(f.province, []).append(f)
     jobs_list = [(str(out_dir), fac, seed * 1000 + PROVINCES.index(next(p for p in PROVINCES if p[0] == name)) * 7,
-                  year, months, scale) for name, fac in groups.items()]
+                  year, months, scale, years) for name, fac in groups.items()]
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(jobs_list) < 4:
         results = [_province_job(j) for j in jobs_list]
@@ -394,16 +419,25 @@ def generate_national(out_dir, facilities: int = 100, provinces: int = 63, month
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             done = dict(zip(big_first, pool.map(_province_job, [jobs_list[i] for i in big_first])))
         results = [done[i] for i in range(len(jobs_list))]
-    stats = [s for r in results for s in r]
-    manifest = {"year": year, "months": months, "seed": seed, "scale": scale,
-                "facilities": len(stats), "provinces": len(groups),
-                "files": sum(s["files"] for s in stats), "rows": sum(s["rows"] for s in stats),
-                "events": sum(s["events"] for s in stats),
-                "aggregated": sum(1 for s in stats if s["aggregated"]), "messy": sum(1 for s in stats if s["messy"]),
-                "units": stats}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "national.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return manifest
+    manifests = []
+    for i in range(years):
+        stats = [s for r in results for s in r[i]]
+        manifest = {"year": year + i, "months": months if i == years - 1 else 12, "seed": seed, "scale": scale,
+                    "facilities": len(stats), "provinces": len(groups),
+                    "files": sum(s["files"] for s in stats), "rows": sum(s["rows"] for s in stats),
+                    "events": sum(s["events"] for s in stats),
+                    "aggregated": sum(1 for s in stats if s["aggregated"]), "messy": sum(1 for s in stats if s["messy"])}
+        if years > 1:
+            manifest["history"] = {"first": year, "years": years}
+        manifest["units"] = stats
+        where = out_dir if years == 1 else year_folder(out_dir, year + i)
+        where.mkdir(parents=True, exist_ok=True)
+        (where / "national.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
+                                             encoding="utf-8")
+        manifests.append(manifest)
+    if years == 1:
+        return manifests[0]
+    return {"first": year, "years": years, "files": sum(m["files"] for m in manifests), "by_year": manifests}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -414,16 +448,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--facilities", type=int, default=100)
     ap.add_argument("--provinces", type=int, default=63)
     ap.add_argument("--months", type=int, default=12)
-    ap.add_argument("--year", type=int, default=2021)
+    ap.add_argument("--year", type=int, default=2021, help="the (first) year")
+    ap.add_argument("--years", type=int, default=1,
+                    help="several consecutive years as one continuous history, one folder OUT_DIR/year-<Y> each")
     ap.add_argument("--seed", type=int, default=2021)
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    m = generate_national(a.out_dir, a.facilities, a.provinces, a.months, a.year, a.seed, a.scale, a.jobs)
+    got = generate_national(a.out_dir, a.facilities, a.provinces, a.months, a.year, a.seed, a.scale, a.jobs, a.years)
     vn = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
-    print(f"{m['files']} workbooks, {m['facilities']} facilities in {m['provinces']} provinces, "
-          f"{vn(m['rows'])} event rows ({vn(m['events'])} events), {m['aggregated']} aggregated, "
-          f"{m['messy']} messy; {time.perf_counter() - t0:.1f} s -> {a.out_dir}")
+    for m in got.get("by_year", [got]):
+        where = a.out_dir if a.years == 1 else year_folder(a.out_dir, m["year"])
+        print(f"{m['files']} workbooks, {m['facilities']} facilities in {m['provinces']} provinces, "
+              f"{vn(m['rows'])} event rows ({vn(m['events'])} events), {m['aggregated']} aggregated, "
+              f"{m['messy']} messy; {time.perf_counter() - t0:.1f} s -> {where}")
     return 0
 
 
