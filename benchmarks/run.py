@@ -23,7 +23,8 @@ On the same files it prints:
       reading step alone (the store's parsed rows vs reading every workbook).
       `--store-only` runs (h) alone and adds it to results.json.
   (i) `--history` alone: three national years kept (--history-dir DIR: DIR/year-Y for the
-      year asked, --history-year, and the two before it, generated once): `batch --data` of the
+      year asked, --history-year, and the two before it, generated once as one continuous
+      history: synth.national --years 3): `batch --data` of the
       three folders and `batch --store` of a store of the three years against the year alone
       (CPU time and peak memory), and the peak memory of `receive` of the 3.600 files at once
       (when the three-year store is made); results.json: "history".
@@ -42,6 +43,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -187,20 +189,22 @@ _MAXRSS_WRAPPER = ("import resource, subprocess, sys; r = subprocess.run(sys.arg
                    "sys.exit(r)")
 
 
-def run_child(cmd: list[str], memory: bool = False) -> dict:
+def run_child(cmd: list[str], memory: bool = False, output: bool = False) -> dict:
     """Wall time of a whole child process (start-up included); with memory=True (a separate
-    run) the peak memory of its process tree. Exit codes 0 and 1 (data needing attention) are fine."""
+    run) the peak memory of its process tree; with output=True its standard output ("stdout").
+    Exit codes 0 and 1 (data needing attention) are fine."""
     maxrss = None
     if memory:
         fd, maxrss = tempfile.mkstemp(prefix="rehabstat-maxrss-")
         os.close(fd)
         cmd = [sys.executable, "-c", _MAXRSS_WRAPPER, maxrss] + cmd
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if output else subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            cwd=ROOT)
     sampler = TreeSampler(proc.pid, skip_root=True) if memory else None
     if sampler:
         sampler.start()
-    _, err = proc.communicate()
+    said, err = proc.communicate()
     wall = time.perf_counter() - t0
     if sampler:
         sampler.stop.set()
@@ -208,6 +212,8 @@ def run_child(cmd: list[str], memory: bool = False) -> dict:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode(errors='replace')[-2000:]}")
     out = {"wall": wall, "exit": proc.returncode}
+    if output:
+        out["stdout"] = said.decode(errors="replace")
     if sampler:
         single = int(Path(maxrss).read_text() or 0) / 1024
         os.unlink(maxrss)
@@ -334,22 +340,31 @@ def measure_store(full: Path, files: list[str], repeat: int) -> dict:
     return out
 
 
-def history_folders(root: Path, year: int) -> list[Path]:
-    """root/year-Y for the three years up to `year`, each a national year generated on its own
-    (made once, reused while its manifest says that year): a January's opening is not the
-    December before's closing, so the batches of three years find errors and write drafts
-    (--force), and receive refuses those Januaries."""
-    folders = []
-    for y in (year - 2, year - 1, year):
-        folder = root / f"year-{y}"
+def history_folders(root: Path, year: int) -> tuple[list[Path], bool]:
+    """root/year-Y for the three years up to `year`, generated once as ONE continuous history
+    (synth.national with years=3: a January opens with the December before's closing, a stay
+    crosses the year ends, a learner id is never given twice), so that the three years are as
+    valid together as the year alone; reused while every manifest says it belongs to that
+    history. Returns the folders and whether they were made now (then stores made from
+    older data are stale)."""
+    first = year - 2
+    folders = [root / f"year-{y}" for y in range(first, year + 1)]
+
+    def ours(folder: Path, y: int) -> bool:
         manifest = folder / "national.json"
-        if not (manifest.exists() and json.loads(manifest.read_text(encoding="utf-8")).get("year") == y):
-            sys.path.insert(0, str(ROOT))
-            from rehabstat.synth.national import generate_national
-            print(f"generating {folder} ...", flush=True)
-            generate_national(folder, year=y, seed=SEED, scale=1.0)
-        folders.append(folder)
-    return folders
+        if not manifest.exists():
+            return False
+        m = json.loads(manifest.read_text(encoding="utf-8"))
+        return m.get("year") == y and m.get("seed") == SEED and m.get("history") == {"first": first, "years": 3}
+    if all(ours(f, y) for f, y in zip(folders, range(first, year + 1))):
+        return folders, False
+    for folder in folders:  # a year generated on its own is not part of the history
+        shutil.rmtree(folder, ignore_errors=True)
+    sys.path.insert(0, str(ROOT))
+    from rehabstat.synth.national import generate_national
+    print(f"generating {', '.join(map(str, folders))} (one history of three years) ...", flush=True)
+    generate_national(root, year=first, years=3, seed=SEED, scale=1.0)
+    return folders, True
 
 
 def _received(kho: Path, files: int) -> bool:
@@ -365,11 +380,37 @@ def _received(kho: Path, files: int) -> bool:
         con.close()
 
 
-def run_measured(cmd: list[str]) -> dict:
+def compared_documents(out: Path, earlier: int) -> dict:
+    """How many BCs a batch wrote, how many are drafts, and how many compare the year with
+    the one before ("so với năm 2019", "so với cuối năm 2019"): a year is compared only when
+    the earlier one is complete and valid."""
+    import zipfile
+    said = re.compile(rf"so với (cuối |cùng kỳ )?năm {earlier}")
+    docs = sorted(out.glob("BC-*.docx"))
+    compared = drafts = 0
+    for doc in docs:
+        with zipfile.ZipFile(doc) as z:
+            text = re.sub(r"<[^>]+>", "", z.read("word/document.xml").decode("utf-8"))
+        compared += bool(said.search(text))
+        drafts += "DỰ THẢO" in text
+    return {"documents": len(docs), "drafts": drafts, "compared_with_earlier": compared}
+
+
+def _receipts(kho: Path) -> dict:
+    """The store's receipts by status (refused ones would be months the store does not hold)."""
+    import sqlite3
+    con = sqlite3.connect(kho / "inbox.sqlite")
+    try:
+        return dict(con.execute("SELECT status, count(*) FROM receipts GROUP BY status ORDER BY status").fetchall())
+    finally:
+        con.close()
+
+
+def run_measured(cmd: list[str], output: bool = False) -> dict:
     """run_child with memory, and the CPU time (user + system) of the whole process tree."""
     import resource
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = run_child(cmd, memory=True)
+    out = run_child(cmd, memory=True, output=output)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     out["cpu"] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     out["load"] = os.getloadavg()[0]
@@ -383,15 +424,24 @@ def measure_history(root: Path, year: int, receive: bool = False) -> dict:
     of the three years against a store of the year (root/store-3y, root/store-YEAR: received
     once and kept), and the peak memory of receiving the three years' 3.600 files at once
     (when the three-year store is made, or again with `receive`)."""
-    folders = history_folders(root, year)
+    folders, fresh = history_folders(root, year)
     files = [len(workbooks(f)) for f in folders]
-    out: dict = {"root": str(root), "year": year, "files": files}
+    out: dict = {"root": str(root), "year": year, "files": files, "continuous": True}
 
     def batch(*sources, store=False):
         args = [a for src in sources for a in (("--store" if store else "--data"), src)]
         with tempfile.TemporaryDirectory(prefix="rehabstat-bench-") as tmp:
-            return run_measured(rehabstat_cmd("batch", *args, "--year", year, "--out", tmp, "--force"))
+            got = run_measured(rehabstat_cmd("batch", *args, "--year", year, "--out", tmp, "--force"), output=True)
+            got.update(compared_documents(Path(tmp), year - 1))
+            # the summary's counts by rule code ("... I006 ×1, P002 ×19.000"): codes and numbers only
+            said = got.pop("stdout")
+            got["issues_by_code"] = {code: int(n.replace(".", "")) for code, n in
+                                     re.findall(r"\b([A-Z]\d{3}) ×([\d.]+)", said)}
+            return got
     kho1, kho3 = root / f"store-{year}", root / "store-3y"
+    if fresh:  # stores of data that are no more
+        shutil.rmtree(kho1, ignore_errors=True)
+        shutil.rmtree(kho3, ignore_errors=True)
     if not _received(kho1, files[-1]):
         shutil.rmtree(kho1, ignore_errors=True)
         print(f"(i) receiving {folders[-1]} into {kho1} ...", flush=True)
@@ -400,12 +450,16 @@ def measure_history(root: Path, year: int, receive: bool = False) -> dict:
         shutil.rmtree(kho3, ignore_errors=True)
         print(f"(i) receiving the three years into {kho3} ...", flush=True)
         out["receive_three"] = run_measured(rehabstat_cmd("receive", *folders, "--store", kho3))
+    out["receipts"] = {kho.name: _receipts(kho) for kho in (kho1, kho3)}
+    print(f"(i) receipts by status: {out['receipts']}", flush=True)
     for key, run in (("store_one", lambda: batch(kho1, store=True)), ("store_three", lambda: batch(kho3, store=True)),
                      ("data_one", lambda: batch(folders[-1])), ("data_three", lambda: batch(*folders))):
         print(f"(i) {key} ...", flush=True)
         out[key] = run()
         print(f"    CPU {out[key]['cpu']:.2f} s, wall {out[key]['wall']:.1f} s, peak PSS {out[key]['peak_pss_mb']:.0f} MB, "
-              f"load {out[key]['load']:.1f}", flush=True)
+              f"load {out[key]['load']:.1f}; {out[key]['documents']} BCs, {out[key]['drafts']} drafts, "
+              f"{out[key]['compared_with_earlier']} compared with {year - 1}; issues {out[key]['issues_by_code']}",
+              flush=True)
     return out
 
 
