@@ -7,6 +7,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
 
+def _hypothesis_profiles():
+    """HYPOTHESIS_PROFILE=ci (set by .ci/run): the property tests draw the same examples on
+    every run and machine, so CI says the same of the same code; a plain run explores new
+    examples each time (and tests/fuzz_campaign.py explores files at length)."""
+    import os
+    from hypothesis import settings
+    settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+_hypothesis_profiles()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _own_ledger(tmp_path_factory):
     """The ledger of what rehabstat wrote (workbooks/written.py) is the test session's, not
