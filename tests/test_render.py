@@ -309,3 +309,41 @@ def test_a_kh_template_is_refused_for_a_report_and_a_bc_template_for_a_plan(tmp_
         render_docx(str(bc), "kh", example_context("kh"), tmp_path / "b.docx")
     assert not (tmp_path / "a.docx").exists() and not (tmp_path / "b.docx").exists()
     assert render_docx(str(bc), "bc", ctx, tmp_path / "c.docx").exists()
+
+
+# ---------------------------------------------------------------- names in branches not taken
+
+@pytest.mark.parametrize("paragraphs, name", [
+    (("{%p if doc.draft %}", "{{ tong_so_moi }}", "{%p endif %}"), "tong_so_moi'"),
+    (("{%p if doc.draft %}", "{{ n.TIEP_NHANN.ALL }}", "{%p endif %}"),
+     "n.TIEP_NHANN' (có phải: n.TIEP_NHAN, n.TAP_HUAN, n.LOI_NHUAN?)"),
+    (("{% if false %}{{ v.CUOI_KY.HVV }}{% endif %}",), "v.CUOI_KY.HVV' (có phải: v.CUOI_KY.HV?)"),
+    (("{% for g in draft_reasons %}{{ unit.nam }}{% endfor %}",), "unit.nam' (có phải: unit.name?)"),
+])
+def test_unknown_name_in_a_branch_not_taken_is_refused(tmp_path, ctx, paragraphs, name):
+    # the example context is final (no draft, no draft_reasons): these branches never run
+    assert not ctx["doc"]["draft"] and not ctx["draft_reasons"]
+    tpl = make_template(tmp_path / "t.docx", "{{ unit.name }}", *paragraphs)
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, out)
+    assert str(err.value) == (f"Mẫu văn bản dùng biến không tồn tại: '{name}. "
+                              "Xem danh sách biến: rehabstat templates vars")
+    assert not out.exists()
+
+
+def test_names_a_template_sets_or_that_exist_elsewhere_pass(tmp_path, ctx):
+    tpl = make_template(tmp_path / "t.docx", "{% set tong = n.TIEP_NHAN.HV %}{{ tong }}",
+                        "{% for g in draft_reasons %}{{ g.x }}{% endfor %}",
+                        "{% if doc.draft %}{{ n.CUOI_KY.XDTTN }} {{ prov.investment_total }}{% endif %}",
+                        "{% for code in ['BB'] %}{{ n.CUOI_KY[code] }}{{ loop.index }}{% endfor %}",
+                        "{{ doc.recipients | join(', ') }} {{ range(2) | list | length }}")
+    out = render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert texts(out)[0] == "1.658" and texts(out)[3] == "1.4071"
+
+
+@pytest.mark.parametrize("kind", ["bc", "kh"])
+def test_exported_templates_pass_the_name_check(tmp_path, kind):
+    [bc, kh] = export_templates(tmp_path / "mau")
+    out = render_docx(bc if kind == "bc" else kh, kind, example_context(kind), tmp_path / f"{kind}.docx")
+    assert any("1.659" in t for t in texts(out))

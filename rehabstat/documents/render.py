@@ -355,6 +355,8 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
     try:
         tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
         tpl.render(ctx, jinja_env=_environment(), autoescape=True)
+        if template is not None:
+            _check_names(tpl, path, kind, ctx)
     except TemplateError:
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message for the user
@@ -363,6 +365,97 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
         _mark_draft_properties(tpl)
     _save_atomic(tpl, out)
     return out
+
+
+# ---------------------------------------------------------------- names in branches not taken
+
+_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml$")
+_NAMES: dict = {}  # template bytes -> the context paths its tags name
+
+
+def _named_paths(tpl, data: bytes) -> set:
+    """Every context path a template names, as tuples ('n', 'TIEP_NHAN', 'ALL'): each chain of
+    constant attributes or items that starts at a name the template does not set itself
+    (a loop variable, {% set %}), in every tag, executed or not."""
+    paths = _NAMES.get(data)
+    if paths is not None:
+        return paths
+    import io
+    from jinja2 import nodes
+    env = _environment()
+    paths = set()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = [z.read(n).decode("utf-8", "replace") for n in z.namelist() if _PARTS.match(n)]
+    for xml in parts:
+        tree = env.parse(tpl.patch_xml(xml))
+        own = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        own |= {"loop", "caller", "varargs", "kwargs", "self", "super"} | set(env.globals)
+        inner = set()  # the parts of a chain, not chains of their own
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+            inner.add(id(node.node))
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+            if id(node) in inner:
+                continue
+            chain = []
+            while isinstance(node, (nodes.Getattr, nodes.Getitem)):
+                if isinstance(node, nodes.Getattr):
+                    chain.append(node.attr)
+                elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                    chain.append(node.arg.value)
+                else:  # a computed key: only what is before it is checked
+                    chain.clear()
+                node = node.node
+            if isinstance(node, nodes.Name) and node.ctx == "load" and node.name not in own:
+                paths.add((node.name,) + tuple(reversed(chain)))
+    if len(_NAMES) >= 8:
+        _NAMES.clear()
+    _NAMES[data] = paths
+    return paths
+
+
+def _missing_in(ref: dict, path: tuple):
+    """None when `path` exists in `ref` (as far as it can be followed), else (where it was
+    looked up, the name not found there)."""
+    cur = ref
+    for i, name in enumerate(path):
+        if isinstance(cur, dict):
+            try:
+                cur = cur[name]  # a figure's category without data is there too (__missing__)
+                continue
+            except KeyError:
+                if hasattr(cur, name):  # items, get ...: what jinja would call
+                    return None
+                return (cur if i else None), name
+        return None  # a list, a string, a number: jinja's own rules, checked when it runs
+    return None
+
+
+_EXAMPLES: dict = {}
+
+
+def _example(kind: str) -> dict:
+    """The documented example context of `kind`, built once per process (never changed)."""
+    if kind not in _EXAMPLES:
+        from rehabstat.documents.templates.example_context import example_context
+        _EXAMPLES[kind] = example_context(kind)
+    return _EXAMPLES[kind]
+
+
+def _check_names(tpl, path: Path, kind: str, ctx: dict) -> None:
+    """A name in a branch this document does not take ({% if doc.draft %}, a section without
+    figures) passes the rendering unseen, and refuses the next document that takes it: refuse
+    it now, when it is in neither this context nor the documented example of any kind."""
+    for named in sorted(_named_paths(tpl, _template_bytes(path))):
+        missing = _missing_in(ctx, named)
+        if missing is None:
+            continue
+        if any(_missing_in(_example(k), named) is None for k in KINDS):
+            continue
+        exc = Exception(named[0])
+        exc.lookup = missing
+        where, near = _undefined_where(exc, ctx)
+        raise TemplateError.said("tpl.undefined", where=where,
+                                 near=phrase("tpl.near_names", names=", ".join(near)) if near else "")
 
 
 CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml"
