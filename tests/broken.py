@@ -367,6 +367,13 @@ def case_D001(d):
     return _one(d, b, [("D001", "BienDong", 3, "F")])
 
 
+def case_D003(d):
+    # March's workbook sent as April's: the period left unchanged in a copy, the other way round
+    b = clean_book()
+    b.info[3][1] = "04/2021"
+    return _one(d, b, [("D003", "ThongTin", 4, "B")])
+
+
 def case_D002(d):
     today = dt.date.today()
     y, m = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)

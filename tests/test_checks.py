@@ -23,7 +23,7 @@ from rehabstat.common.rules import RULES
 from rehabstat.commands.validate import validate_paths
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-REQUIRED = ("F005 F006 F007 F008 C001 C002 C003 C004 C005 C006 C007 K001 K002 K003 K004 K005 D001 D002 "
+REQUIRED = ("F005 F006 F007 F008 C001 C002 C003 C004 C005 C006 C007 K001 K002 K003 K004 K005 D001 D002 D003 "
             "I001 I002 I003 I004 P001 P002 P003 P004 X001 X002 O001").split()
 WARNINGS = {"P001", "P002", "P003", "P004", "X002", "X003", "X004", "O001"}
 
@@ -251,3 +251,22 @@ def test_a_row_kept_despite_its_date_still_counts_in_the_identities(tmp_path):
     issues = validate_paths([tmp_path], jobs=1).issues
     assert [(i.code, i.sheet, i.row, i.column) for i in issues] == [("I001", "SiSo", 2, "C"),
                                                                      ("D001", "BienDong", 4, "F")]
+
+
+def test_a_period_that_is_not_the_month_of_any_date_is_one_issue_not_one_per_row(tmp_path):
+    """Every BienDong row of March under a period of April: one D003 at ThongTin!B4 that names
+    both months and the row count, no D001 on each row; a single stray date is still a D001."""
+    book = broken.clean_book()
+    book.info[3][1] = "04/2021"
+    rows = len(book.events) - 1
+    broken.write_book(tmp_path / "a" / "2021-04.xlsx", book)
+    result = validate_paths([tmp_path / "a"], jobs=1)
+    assert [(i.code, i.sheet, i.row, i.column) for i in result.issues] == [("D003", "ThongTin", 4, "B")]
+    assert result.issues[0].message == (
+        f"Kỳ báo cáo ghi 04/2021 nhưng cả {rows} dòng ở trang BienDong đều có ngày trong tháng 03/2021. "
+        "Hãy sửa Kỳ báo cáo cho đúng tháng của sổ (hoặc gửi đúng sổ tháng 04/2021).")
+    assert rows >= 5
+    one = broken.clean_book()
+    one.events[2][broken.E_DATE] = dt.date(2021, 4, 5)
+    broken.write_book(tmp_path / "b" / "2021-03.xlsx", one)
+    assert [i.code for i in validate_paths([tmp_path / "b"], jobs=1).issues] == ["D001"]

@@ -360,6 +360,18 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          message_en='Date {value} is in the future.',
          explanation_vi="""Biến động không thể xảy ra sau ngày hôm nay.""",
          explanation_en="""An event cannot have happened after today."""),
+    Rule("D003", ERROR, "period-not-the-dates-month", 'kỳ báo cáo khác tháng của mọi ngày',
+         message_vi="Kỳ báo cáo ghi {period} nhưng cả {count} dòng ở trang {sheet_name} đều có ngày trong tháng "
+                    "{dates_month}. Hãy sửa Kỳ báo cáo cho đúng tháng của sổ (hoặc gửi đúng sổ tháng {period}).",
+         message_en="The reporting period says {period} but all {count} rows of sheet {sheet_name} are dated in "
+                    "{dates_month}. Correct 'Kỳ báo cáo' to the workbook's month (or send the workbook of {period}).",
+         explanation_vi="""Khi mọi biến động của sổ cùng ở một tháng khác với Kỳ báo cáo, thường là sổ của
+                tháng trước được chép sang mà chưa sửa kỳ (hoặc kỳ bị gõ nhầm). Một lỗi ở ô Kỳ báo cáo
+                thay cho một lỗi ngày ngoài tháng (D001) ở mỗi dòng.""",
+         explanation_en="""When every event of a workbook is in one month other than its reporting period,
+                the workbook is usually another month's copied without changing the period (or the period
+                is mistyped). One error at the period's cell stands for a date-outside-month error (D001)
+                on every row."""),
     # ---------------------------------------------------------------- identities
     Rule("I001", ERROR, "stock-flow", 'cân đối sĩ số',
          message_vi='Diện {category}: cuối kỳ ghi {found} nhưng đầu kỳ {opening} + tăng {inflow} − giảm {outflow} = {expected} (chênh {diff}).{note}',

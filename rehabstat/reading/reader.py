@@ -286,6 +286,26 @@ def _read(path: Path, result: WorkbookResult, window=None) -> None:
         if role == "census" and not result.census and not any(i.sheet == name for i in result.issues) \
                 and not _zero_total(result, name):
             result.issues.append(issue("F009", file=path, sheet=name, sheet_name=name))
+    _period_of_other_month(path, result)
+
+
+def _period_of_other_month(path: Path, result: WorkbookResult) -> None:
+    """Every event dated in one month other than ThongTin's period: the workbook of another
+    month with its period left unchanged (or mistyped). One D003 at the period's cell says
+    so, in place of a D001 on each of its rows (hundreds, which hide the cause)."""
+    place = result.layout.get("_info", {}).get("period")
+    if result.year is None or place is None or len(result.events) < 2:
+        return
+    months = {(e[5].year, e[5].month) for e in result.events}
+    sheets = {e[0] for e in result.events}
+    if len(months) != 1 or len(sheets) != 1 or months == {(result.year, result.month)}:
+        return
+    [(year, month)], [sheet] = months, sheets
+    rows = {e[1] for e in result.events}
+    result.issues = [i for i in result.issues if not (i.code == "D001" and i.sheet == sheet and i.row in rows)]
+    result.issues.append(issue("D003", file=path, sheet=place[0], row=place[1], column=place[2], field="period",
+                               period=f"{result.month:02d}/{result.year}", dates_month=f"{month:02d}/{year}",
+                               count=Count(len(result.events)), sheet_name=sheet))
 
 
 def _zero_total(result: WorkbookResult, sheet: str) -> bool:
