@@ -309,3 +309,20 @@ def test_tomtat_leaves_on_time_and_late_blank_without_a_deadline(tmp_path):
     assert res.exit_code == 0, res.output
     ws = openpyxl.load_workbook(tmp_path / "b" / "TongHop-2025-Q3.xlsx")["TomTat"]
     assert list(ws.iter_rows(min_row=2, max_row=2, values_only=True))[0][9:] == (9, 9, 0, 100, 100)
+
+
+def test_a_data_folder_without_a_workbook_is_a_usage_error_naming_it_for_every_command(tmp_path):
+    # the wrong folder given: exit 2 and the folder named, the same for indicators as for report
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    (folder / "ghi-chu.txt").write_text("sổ gửi sau")
+    for args in (["indicators", "--data", folder, "--year", "2021"],
+                 ["report", "--data", folder, "--year", "2021", "--out", tmp_path / "out"],
+                 ["plan", "--data", folder, "--year", "2022", "--targets", SAMPLES / "targets" / "son-la-2022.xlsx",
+                  "--out", tmp_path / "out"]):
+        r = cli(*args)
+        assert r.exit_code == 2, r.output
+        assert f"Không tìm thấy sổ hằng tháng nào (.xlsx, .xlsm, .xls, .ods) trong {folder}." in r.output
+    r = cli("indicators", "--data", folder, "--year", "2021", "--lang", "en")
+    assert r.exit_code == 2 and f"No monthly workbook (.xlsx, .xlsm, .xls, .ods) found in {folder}." in r.output
+    assert not (tmp_path / "out").exists()

@@ -73,6 +73,12 @@ def prepare(source, period: Period | None, selection: Selection | None = None, c
     from ..reading.province import split_issues
     selection = selection or Selection()
     ds, cfg = read(source, config, jobs=jobs, progress=progress, warm=warm, period=None if every_month else period)
+    if refuse and (ds.files.empty or (ds.files["status"] == "skipped").all()):
+        # not one workbook where the user pointed: a wrong folder (usage, exit 2), not data to fix
+        if is_store(source):
+            raise usage("select.no_monthly_store")
+        paths = source if isinstance(source, (list, tuple)) else [source]
+        raise usage("select.no_monthly_in", paths=", ".join(map(str, paths)))
     if not raw:  # the province workbooks' results stay (small): their issues concern their province and period
         ds.results = [r for r in (ds.results or []) if getattr(r, "level", "facility") == "province"]
     for name, value in (document or {}).items():
