@@ -293,6 +293,12 @@ def case_C001(d):
     return _one(d, b, [("C001", "SiSo", 2, "B")])
 
 
+def case_C010(d):
+    b = clean_book()
+    b.census_row("TN")[3] = 7.5  # Có mặt: half a person
+    return _one(d, b, [("C010", "SiSo", 3, "D")])
+
+
 def case_C002(d):
     b = clean_book()
     b.census_row("BB")[4] = -2

@@ -23,7 +23,7 @@ from rehabstat.common.rules import RULES
 from rehabstat.commands.validate import validate_paths
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-REQUIRED = ("F005 F006 F007 F008 C001 C002 C003 C004 C005 C006 C007 K001 K002 K003 K004 K005 D001 D002 D003 "
+REQUIRED = ("F005 F006 F007 F008 C001 C010 C002 C003 C004 C005 C006 C007 K001 K002 K003 K004 K005 D001 D002 D003 "
             "I001 I002 I003 I004 P001 P002 P003 P004 X001 X002 O001").split()
 WARNINGS = {"P001", "P002", "P003", "P004", "X002", "X003", "X004", "O001"}
 

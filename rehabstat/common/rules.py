@@ -240,6 +240,16 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          explanation_en="""Counts and amounts must be numbers. Text written the Vietnamese way is accepted
                 ("1.659" is 1659, "92,5" is 92.5, "5.122.732.200 đồng" is 5122732200); anything
                 else is reported here instead of being counted as zero."""),
+    Rule("C010", ERROR, "count-not-whole", 'số người, số lượt không nguyên', drops_row=True,
+         message_vi="Ô '{field_name}' có giá trị {value}, không phải số nguyên. Số người, số lượt phải là số "
+                    "nguyên: hãy sửa lại.",
+         message_en="Cell '{field_name}' holds {value}, which is not a whole number. Counts of people and "
+                    "events are whole numbers: correct it.",
+         explanation_vi="""Sĩ số, số biến động là số người hoặc số lượt: không có nửa người. Số lẻ thường do
+                công thức chia hoặc gõ nhầm dấu phẩy; dòng đó không được tính cho đến khi sửa.""",
+         explanation_en="""A census or an event count is a number of people or occurrences: there is no
+                half a person. A fraction usually comes from a division formula or a mistyped comma; the
+                row is not counted until it is corrected."""),
     Rule("C002", ERROR, "negative-count", 'số âm', drops_row=True,
          message_vi="Ô '{field_name}' có số âm ({value}). Số người, số lượt không thể âm.",
          message_en="Cell '{field_name}' is negative ({value}). Counts cannot be negative.",

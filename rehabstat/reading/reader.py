@@ -829,7 +829,8 @@ class _Row:
             if n >= MAX_COUNT:  # no facility holds a billion people: a typing error, and beyond int64
                 raise Bad(value)
         except Bad:
-            self.add("C001", fld, field_name=HEADER_TITLES[fld], value=display(value))
+            # a number with a fraction is a number: told so, not "not a number"
+            self.add("C010" if _fraction(value) else "C001", fld, field_name=HEADER_TITLES[fld], value=display(value))
             return None
         if n < 0:
             self.add("C002", fld, field_name=HEADER_TITLES[fld], value=n)
@@ -865,6 +866,13 @@ def _census_row(ctx: _Row, cells) -> None:
     if category is None or ctx.failed:
         return
     ctx.result.census.append((ctx.sheet, ctx.row, category, *(numbers[f] for f in CENSUS_FIELDS)))
+
+
+def _fraction(value) -> bool:
+    try:
+        return isinstance(parse_number(value), float)
+    except Bad:
+        return False
 
 
 def _event_row(ctx: _Row, cells) -> None:
