@@ -107,3 +107,17 @@ def test_many_provinces_are_kept_whole_across_pages(tmp_path):
     breaks = [b.id + 1 for b in ws.row_breaks.brk]  # the first row of each new page
     assert breaks and set(breaks) <= set(groups[1:])
     assert len(breaks) < len(groups) - 1  # not a page per province: groups share a page where they fit
+
+
+def test_tomtat_notes_wrap_within_the_table_so_the_page_is_not_shrunk(q2):
+    """The notes under the summary (one of ~300 characters) are wrapped within columns A:N:
+    a single overflowing line would widen what fits on the page and print the table small."""
+    ws = openpyxl.load_workbook(q2 / "TongHop-2021-Q2.xlsx")["TomTat"]
+    assert ws.cell(row=1, column=14).value == "Tỷ lệ gửi đúng hạn (%)"
+    notes = [r for r in range(1, ws.max_row + 1) if str(ws.cell(row=r, column=1).value or "").startswith(
+        ("Tổng hợp quý II năm 2021", "Tỷ lệ gửi sổ ="))]
+    assert len(notes) == 2 and len(ws.cell(row=notes[1], column=1).value) > 250
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    for r in notes:
+        assert f"A{r}:N{r}" in merged and ws.cell(row=r, column=1).alignment.wrap_text
+    assert ws.row_dimensions[notes[1]].height >= 2 * 15  # two lines at least across A:N

@@ -230,17 +230,22 @@ def _summary(ws, provinces, period: Period, issues, today: dt.date, draft: bool 
         _number(ws, r, 2 + k, v)
     _rates(ws, r, timely([f for p in provinces for f in p.facilities], deadline), deadline)
     _bold_row(ws, r, len(header))
-    ws.put(r + 2, 1, f"Tổng hợp {period.label}; lập ngày {today:%d/%m/%Y} bằng rehabstat.")
-    ws.put(r + 3, 1, "Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
-                           "(Ngày gửi trên trang ThongTin, hạn trong [deadline] của rehabstat.toml) / sổ tháng cần có."
-             + ("" if deadline else " Chưa có [deadline]: không biết sổ nào đúng hạn hay muộn, các cột gửi đúng "
-                                    "hạn, gửi muộn và tỷ lệ đúng hạn để trống."))
-    if draft:
-        from .book import font, style
-        ws.put(r + 4, 1, "DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
-                         "không dùng làm số liệu chính thức.", style(font=font(bold=True, color="C00000")))
-    ws.freeze = (2, 2)
+    from .book import alignment, fit_row, font, style
     widths = {1: 22, 6: 14, 9: 34, 13: 13, 14: 13}
+    notes = [(f"Tổng hợp {period.label}; lập ngày {today:%d/%m/%Y} bằng rehabstat.", font()),
+             ("Tỷ lệ gửi sổ = sổ tháng đã gửi / sổ tháng cần có; tỷ lệ gửi đúng hạn = sổ gửi đến hạn "
+              "(Ngày gửi trên trang ThongTin, hạn trong [deadline] của rehabstat.toml) / sổ tháng cần có."
+              + ("" if deadline else " Chưa có [deadline]: không biết sổ nào đúng hạn hay muộn, các cột gửi đúng "
+                                     "hạn, gửi muộn và tỷ lệ đúng hạn để trống."), font())]
+    if draft:
+        notes.append(("DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI (xem trang DayDu và VanDe): "
+                      "không dùng làm số liệu chính thức.", font(bold=True, color="C00000")))
+    for row, (note, f) in enumerate(notes, start=r + 2):
+        # wrapped within the table's width: one long line would make the page fit it, the table tiny
+        ws.put(row, 1, note, style(font=f, alignment=alignment(vertical="top", wrap=True)))
+        ws.merge(row, 1, row, len(header))
+        fit_row(ws, row, widths, default=11, spans={1: len(header)})
+    ws.freeze = (2, 2)
     _widths(ws, widths, default=11, last=len(header))
     _printable(ws, (1, 1), len(header), widths, 11, header_rows=(1,))
 
