@@ -360,3 +360,18 @@ def test_sent_day_kept_and_none_where_thongtin_has_none(tmp_path):
     assert with_day and len(with_day) < 36
     assert all(got[k] == given[k] for k in with_day)
     assert all(got[k] is None for k in set(given) - with_day)
+
+
+def test_log_of_a_mistyped_facility_or_province_is_refused_not_empty(tmp_path, nop):
+    kho = tmp_path / "kho"
+    assert cli("receive", nop / "2021-01.xlsx", nop / "2021-02.xlsx", "--store", kho).exit_code == 0
+    res = cli("log", "--store", kho, "--facility", "SL1")  # one digit short: not an empty audit
+    assert res.exit_code == 2 and res.stdout == ""
+    assert "Kho không có sổ nào của cơ sở SL1. Các cơ sở có trong kho: SL01." in res.output
+    res = cli("log", "--store", kho, "--province", "Son Laa")
+    assert res.exit_code == 2 and "'Son Laa' không phải tên tỉnh/thành phố nào; có phải: Sơn La" in res.output
+    res = cli("log", "--store", kho, "--province", "Hà Nam", "--lang", "en")  # a province, none of it here
+    assert res.exit_code == 2 and "The store holds no facility of province 'Hà Nam'. Provinces: Sơn La." in res.output
+    for args in (["--facility", "sl-01"], ["--province", "son la"]):
+        res = cli("log", "--store", kho, *args)
+        assert res.exit_code == 0 and res.stdout.count("SL01") == 2, res.output

@@ -1174,11 +1174,31 @@ class Store:
             theirs = {u for u, p in self.con.execute("SELECT DISTINCT unit, province FROM receipts WHERE unit IS NOT NULL")
                       if province_key(p or "") == key}
             rows = [r for r in rows if r[5] in theirs or (r[9] and province_key(r[9]) == key)]
+        if (unit or province) and not rows:  # a mistyped name is said, never an empty log
+            self._unknown(unit_code(unit) if unit else None, province)
         rows = [(*r[:8], of_json(r[11], r[8])) + r[9:11] for r in rows]
         rows = [r[:9] if not r[9] else
                 (*r[:5], r[9], None, None, said("audit.province_detail", period=r[10], detail=r[8]) if r[8]
                  else said("audit.province", period=r[10])) for r in rows]
         return rows[-limit:] if limit else rows
+
+    def _unknown(self, unit, province) -> None:
+        """Refuse a facility or a province the store has no row of, naming those it has."""
+        if unit:
+            known = [r[0] for r in self.con.execute("SELECT DISTINCT unit FROM audit WHERE unit IS NOT NULL "
+                                                    "AND province IS NULL ORDER BY unit")]
+            raise UsageError.said("store.err.no_unit", unit=unit, known=", ".join(known) or said("store.err.none_yet"))
+        from ..settings.geography import geography
+        geo = geography()
+        near = geo.closest(province)
+        if near and not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1),
+                                                                          geo.effective)):
+            raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
+        known = sorted({p for (p,) in self.con.execute("SELECT DISTINCT province FROM receipts WHERE province IS NOT NULL")
+                        if p} | {p for (p,) in self.con.execute("SELECT DISTINCT province FROM audit "
+                                                                  "WHERE province IS NOT NULL") if p})
+        raise UsageError.said("store.err.no_province", province=province,
+                              known=", ".join(known) or said("store.err.none_yet"))
 
     def check(self) -> CheckReport:
         """SQLite's integrity check, and every original against its receipt's sha256."""
