@@ -362,7 +362,7 @@ def test_sent_day_kept_and_none_where_thongtin_has_none(tmp_path):
     assert all(got[k] is None for k in set(given) - with_day)
 
 
-def test_log_of_a_mistyped_facility_or_province_is_refused_not_empty(tmp_path, nop):
+def test_log_approve_unlock_of_a_mistyped_facility_or_province_are_refused(tmp_path, nop):
     kho = tmp_path / "kho"
     assert cli("receive", nop / "2021-01.xlsx", nop / "2021-02.xlsx", "--store", kho).exit_code == 0
     res = cli("log", "--store", kho, "--facility", "SL1")  # one digit short: not an empty audit
@@ -375,3 +375,6 @@ def test_log_of_a_mistyped_facility_or_province_is_refused_not_empty(tmp_path, n
     for args in (["--facility", "sl-01"], ["--province", "son la"]):
         res = cli("log", "--store", kho, *args)
         assert res.exit_code == 0 and res.stdout.count("SL01") == 2, res.output
+    for command in (["approve"], ["unlock", "--reason", "sửa"]):  # the same words for approval and unlock
+        res = cli(*command, "--store", kho, "--province", "Son Laa", "--year", "2021", "--month", "1")
+        assert res.exit_code == 2 and "'Son Laa' không phải tên tỉnh/thành phố nào; có phải: Sơn La" in res.output

@@ -1053,6 +1053,7 @@ class Store:
         if not units and self.province_latest(province):
             return []  # a province of which the store holds only province workbooks
         if not units:
+            _misspelt_province(province)
             provinces = sorted({p for p in latest.values() if p})
             raise UsageError.said("store.err.no_province", province=province,
                                   known=", ".join(provinces) or said("store.err.none_yet"))
@@ -1188,12 +1189,7 @@ class Store:
             known = [r[0] for r in self.con.execute("SELECT DISTINCT unit FROM audit WHERE unit IS NOT NULL "
                                                     "AND province IS NULL ORDER BY unit")]
             raise UsageError.said("store.err.no_unit", unit=unit, known=", ".join(known) or said("store.err.none_yet"))
-        from ..settings.geography import geography
-        geo = geography()
-        near = geo.closest(province)
-        if near and not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1),
-                                                                          geo.effective)):
-            raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
+        _misspelt_province(province)
         known = sorted({p for (p,) in self.con.execute("SELECT DISTINCT province FROM receipts WHERE province IS NOT NULL")
                         if p} | {p for (p,) in self.con.execute("SELECT DISTINCT province FROM audit "
                                                                   "WHERE province IS NOT NULL") if p})
@@ -1396,3 +1392,14 @@ def _accepted(name: str, version, previous):
     if previous:
         return said("audit.accept_replaces", file=name, version=version, previous=previous)
     return said("audit.accept", file=name, version=version)
+
+
+def _misspelt_province(province: str) -> None:
+    """Refuse a name that is no province or city, before or after the 2025 merger, with the
+    closest names (a province the store has nothing of is said by the caller)."""
+    from ..settings.geography import geography
+    geo = geography()
+    near = geo.closest(province)
+    if near and not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1),
+                                                                      geo.effective)):
+        raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
