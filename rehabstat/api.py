@@ -35,8 +35,8 @@ from .reading.reader import LOCK_NOTE, find_workbooks, lock_files
 from .reading.safety import is_rehabstat_output
 from .settings.config import load_config
 from .settings.geography import geography, parse_as_of
-from .store import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store, StoreSource, load_dataset,
-                    local_time, month_text)
+from .store import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store, StoreSource, check_paths,
+                    load_dataset, local_time, month_text)
 from .workbooks.annotate import annotate
 from .workbooks.form import build_form, build_province_form, default_name, month_of, previous_closing, write_form
 # what may be replaced (a file changed since rehabstat wrote it is not, unless allowed)
@@ -50,7 +50,7 @@ __all__ = [
     "province_notes", "ensure_out_dir", "unreadable_lines", "refuse_overwriting_a_workbook", "DocumentResult",
     "run_batch", "BatchResult", "batch_summary", "SummaryTable", "SummaryLine", "build_form", "build_province_form",
     "write_form", "previous_closing", "month_of", "default_name", "export_templates", "template_variables",
-    "Store", "StoreSource", "load_dataset", "local_time", "month_text", "RECEIVED", "NEW_VERSION", "DUPLICATE",
+    "Store", "StoreSource", "check_paths", "load_dataset", "local_time", "month_text", "RECEIVED", "NEW_VERSION", "DUPLICATE",
     "REJECTED", "SKIPPED", "source", "write_facility_form", "write_province_form", "UsageError", "DataError",
     "ConfigError", "PeriodError", "TemplateError", "OutputError", "stopping", "end_by",
 ]

@@ -708,11 +708,12 @@ def receive(
     config: Optional[Path] = ConfigOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", help="help.opt.jobs"),
 ):
-    from .api import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store
+    from .api import DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store, check_paths
     from .common.catalogue import text
     if out is not None:
         from .api import ensure_out_dir
         ensure_out_dir(out)
+    check_paths(files)  # before the store is made: a refused receive leaves no empty store
     with Store.open(store, create=True) as s:
         before = s.con.execute("SELECT coalesce(max(id), 0) FROM receipts").fetchone()[0]
         try:

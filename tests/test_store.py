@@ -378,3 +378,18 @@ def test_log_approve_unlock_of_a_mistyped_facility_or_province_are_refused(tmp_p
     for command in (["approve"], ["unlock", "--reason", "sửa"]):  # the same words for approval and unlock
         res = cli(*command, "--store", kho, "--province", "Son Laa", "--year", "2021", "--month", "1")
         assert res.exit_code == 2 and "'Son Laa' không phải tên tỉnh/thành phố nào; có phải: Sơn La" in res.output
+
+
+def test_a_refused_receive_makes_no_store(tmp_path, nop):
+    """A path that does not exist, or a folder without a workbook: exit 2, and no empty store
+    is left where --store pointed (a mistyped --store would otherwise become a new store)."""
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    (empty / "ghi-chu.txt").write_text("chưa có sổ")
+    for args, said in (([nop / "2021-01.xlsx", tmp_path / "khong-co.xlsx"], f"Không tìm thấy: {tmp_path / 'khong-co.xlsx'}"),
+                       ([empty], f"Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {empty}.")):
+        res = cli("receive", *args, "--store", tmp_path / "kho")
+        assert res.exit_code == 2 and said in res.output, res.output
+        assert not (tmp_path / "kho").exists()
+    assert cli("receive", nop / "2021-01.xlsx", "--store", tmp_path / "kho").exit_code == 0
+    assert (tmp_path / "kho" / "inbox.sqlite").is_file()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .inbox import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Change, CheckReport, Comparison,  # noqa: F401
-                    History, MonthAction, Outcome, Store, Version, local_time, month_text)
+                    History, MonthAction, Outcome, Store, Version, check_paths, local_time, month_text)
 from .schema import DB_NAME, SCHEMA_VERSION  # noqa: F401
 
 

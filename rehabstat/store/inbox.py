@@ -387,9 +387,7 @@ class Store:
         from ..reading.dataset import _read_all
         from ..reading.reader import find_workbooks
         from ..reading.safety import MAX_FILE_BYTES
-        missing = [str(p) for p in paths if not Path(p).exists()]
-        if missing:
-            raise UsageError.said("store.err.not_found", paths=", ".join(missing))
+        check_paths(paths)
         own = self.root.resolve()
         files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
         from ..reading.reader import lock_files
@@ -1403,3 +1401,14 @@ def _misspelt_province(province: str) -> None:
     if near and not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1),
                                                                       geo.effective)):
         raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
+
+
+def check_paths(paths) -> None:
+    """Refuse what `receive` is given when a path does not exist or no workbook is there:
+    before a store is made for it (a mistyped --store left an empty new store behind)."""
+    from ..reading.reader import find_workbooks, lock_files
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError.said("store.err.not_found", paths=", ".join(missing))
+    if not find_workbooks(paths) and not lock_files(paths):
+        raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
