@@ -184,6 +184,10 @@ WORDS.update({
     "store.who.province": ("{province} (sổ cấp tỉnh, kỳ {period})", "{province} (province workbook, period {period})"),
     "store.line.config": ("{source}: tệp cấu hình – đã lưu vào kho (phiên bản {version}).",
                           "{source}: configuration file – kept in the store (version {version})."),
+    "store.line.config_not_used": ("{source}: tệp cấu hình – không dùng: kho giữ tệp cấu hình đã nhận từ {kept} "
+                                   "(muốn thay, nhận lại với --config {source}).",
+                                   "{source}: configuration file – not used: the store keeps the one received from "
+                                   "{kept} (to replace it, receive again with --config {source})."),
     "store.line.config_new": ("{source}: tệp cấu hình – phiên bản mới {version} (thay phiên bản {previous}).",
                               "{source}: configuration file – new version {version} (replaces version {previous})."),
     "store.line.warnings": (", {count} cảnh báo", ", {count:warning|warnings}"),

@@ -49,6 +49,7 @@ UNKNOWN = "_khong-ro"
 
 RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED = "received", "new-version", "duplicate", "rejected", "skipped"
 CONFIG = "config"  # rehabstat.toml kept with the data
+CONFIG_NOT_USED = "config-not-used"  # a rehabstat.toml beside the files that does not replace the store's
 CONFIGS = "_cau-hinh"  # originals/_cau-hinh/<sha256>/rehabstat.toml
 PROVINCE_FOLDER = "_tinh"  # originals/<Province>/_tinh/<YYYY-MM>_<YYYY-MM>/<sha256>/<name sent>
 
@@ -138,6 +139,8 @@ class Outcome:
             text("store.who.unknown", lang)
         if self.province and self.period and not self.unit:
             who = text("store.who.province", lang, province=self.province, period=self.period)
+        if self.kind == CONFIG_NOT_USED:
+            return text("store.line.config_not_used", lang, source=self.source, kept=self.reason)
         if self.kind == CONFIG:
             if self.previous:
                 return text("store.line.config_new", lang, source=self.source, version=self.version,
@@ -340,6 +343,15 @@ class Store:
         kept = self.config_file()
         return load_config((), kept) if kept is not None else load_config([self.root])
 
+    def _kept_config_source(self) -> str | None:
+        """The path, as given to `receive`, of the rehabstat.toml the store keeps last."""
+        row = self.con.execute("SELECT source FROM configs ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def _config_sha(self) -> str | None:
+        row = self.con.execute("SELECT sha256 FROM configs ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
     def _keep_config(self, path: Path) -> "Outcome | None":
         """Keep this rehabstat.toml as the store's configuration when it differs from the one
         kept last: byte for byte, content-addressed, logged. None when it is the same."""
@@ -424,7 +436,15 @@ class Store:
             found = find_config(paths, config)
             if found is not None:
                 cfg = load_config((), found)  # a bad file stops here, before anything is received
-                self.received_config = self._keep_config(found)
+                kept = self._kept_config_source()
+                if config is not None or kept is None or _same_file(found, kept):
+                    self.received_config = self._keep_config(found)
+                elif self._config_sha() != _sha256(found):
+                    # another folder's rehabstat.toml (a facility's, sent with its workbook) never
+                    # replaces the store's unasked: its [document] would head every province's
+                    # report; the files are checked with the store's configuration, as --store uses it
+                    self.received_config = Outcome(str(found), CONFIG_NOT_USED, reason=kept)
+                    cfg = self.config()
             else:
                 cfg = self.config()
         outcomes: list[Outcome] = list(locks)
@@ -1412,3 +1432,14 @@ def check_paths(paths) -> None:
         raise UsageError.said("store.err.not_found", paths=", ".join(missing))
     if not find_workbooks(paths) and not lock_files(paths):
         raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
+
+
+def _same_file(path, source: str) -> bool:
+    """Whether `path` is the rehabstat.toml a receive was given as `source` (the same text,
+    or the same file once both are resolved from here)."""
+    if str(path) == source:
+        return True
+    try:
+        return Path(path).resolve() == Path(source).resolve()
+    except OSError:
+        return False
