@@ -204,6 +204,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
             result.notes.append(message)
     document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
+                        stock_month=_latest_closing(ds, units, period),
                         targets=compared, plan=plan_ctx, today=r.today, annex=d.annex, gaps=d.gaps,
                         timeliness=d.timeliness, approved=d.approved, earlier=earlier, province=province_ctx)
     ctx["draft_reasons"] = list(d.draft_reasons or []) if result.draft else []
@@ -252,3 +253,15 @@ def _with_reporting(table, facilities, level: str, period: Period, cfg):
     from ..computing.indicators.engine import COLUMNS
     extra = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
     return pd.concat([table.astype({"value": object}), extra], ignore_index=True)
+
+
+def _latest_closing(ds, units, period):
+    """(year, month) of the latest month of the period whose workbook counts for these
+    facilities: the closing the document's number held rests on; None when none does."""
+    files = ds.files
+    if files is None or not len(files):
+        return None
+    keep = files["unit"].isin(list(units)) & files["year"].notna() & files["month"].notna()
+    months = [(int(y), int(m)) for y, m in zip(files.loc[keep, "year"], files.loc[keep, "month"])
+              if period.contains(int(y), int(m))]
+    return max(months) if months else None

@@ -592,6 +592,10 @@ _VARIABLES: tuple[tuple[str, str, str], ...] = (  # (name, meaning in Vietnamese
      "First day of the period"),
     ("period.end", "Ngày cuối kỳ",
      "Last day of the period"),
+    ("period.stock_end", "Ngày của số đang quản lý: ngày cuối kỳ, hoặc ngày cuối của tháng cuối cùng có sổ "
+     "được tính khi số liệu chưa đủ (bản dự thảo)",
+     "Date of the number held: the period's last day, or the last day of the latest month whose workbook counts "
+     "when the data are incomplete (a draft)"),
     ("period.prev_label", "Kỳ trước (sau «Lũy kế ... chuyển sang»)",
      "The previous period (after 'carried over from ...')"),
     ("period.year", "Năm của kỳ báo cáo",

@@ -144,11 +144,13 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
                   draft: bool = False, targets: list | None = None, plan: dict | None = None,
                   today: dt.date | None = None, annex: list | None = None, gaps: list | None = None,
                   timeliness: dict | None = None, approved: dict | None = None, earlier: dict | None = None,
-                  province: dict | None = None) -> dict:
+                  province: dict | None = None, stock_month: tuple | None = None) -> dict:
     """The template context for one unit (facility or province) over a period.
     ``approved``: {unit: [(year, month)]} approved in the store (None: not from a store);
     ``earlier``: compare.earlier_figures(...) (the periods compared with, or None each);
-    ``province``: the province workbooks' investment ({(year, source): đồng}, province.investment)."""
+    ``province``: the province workbooks' investment ({(year, source): đồng}, province.investment);
+    ``stock_month``: (year, month) of the latest closing counted, when before the period's last
+    month (a draft of incomplete data): the sentence of the number held names its day."""
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
     met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
@@ -266,6 +268,8 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     period_ctx = {
         "code": period.code, "label": label, "label_short": _short_label(period),
         "start": vn.short_date(period.start_date), "end": vn.short_date(period.end_date),
+        "stock_end": vn.short_date(_month_end(stock_month) if stock_month and stock_month < period.last
+                                   else period.end_date),
         "prev_label": period.previous_year_label(), "year": period.last[0],
         "label_compact": _compact_label(period, label),
     }
@@ -462,3 +466,10 @@ class _Formatted(dict):
         if key in CATEGORY_KEYS:
             return "0"
         raise KeyError(key)
+
+
+def _month_end(ym: tuple):
+    import calendar
+    import datetime as dt
+    y, m = ym
+    return dt.date(y, m, calendar.monthrange(y, m)[1])

@@ -644,7 +644,7 @@ def _admissions(doc) -> None:
           "{% if v.RA_KHAC.HV %}Ra khỏi {{ unit.short }} vì lý do khác {{ n.RA_KHAC.HV }} học viên."
           "{% endif %}")
     _cond(doc, "unit.level != 'province'",
-          "Số học viên đang quản lý đến ngày {{ period.end }} là {{ n.CUOI_KY.HV }} học viên"
+          "Số học viên đang quản lý đến ngày {{ period.stock_end }} là {{ n.CUOI_KY.HV }} học viên"
           "{% if cmp.CUOI_KY.HV %}, {{ cmp.CUOI_KY.HV }}{% endif %}"
           "{% if told.CO_MAT and told.VANG_MAT and (v.CO_MAT.HV or v.VANG_MAT.HV) %} (có mặt {{ n.CO_MAT.HV }}, "
           "vắng mặt {{ n.VANG_MAT.HV }}){% elif told.CO_MAT and v.CO_MAT.HV %} (có mặt {{ n.CO_MAT.HV }})"

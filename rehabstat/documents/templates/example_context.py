@@ -206,6 +206,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "label_short": "năm",
         "start": vf.short_date(dt.date(2021, 1, 1)),
         "end": vf.short_date(dt.date(2021, 12, 31)),
+        "stock_end": vf.short_date(dt.date(2021, 12, 31)),
         "prev_label": "năm 2020",
         "year": 2021,
         "label_compact": "năm 2021",
