@@ -61,3 +61,16 @@ def test_the_store_s_own_file_changed_is_a_new_version(tmp_path):
     assert again.exit_code == 0, again.output
     assert "tệp cấu hình – phiên bản mới 2 (thay phiên bản 1)." in again.output
     assert _kept(kho) == (toml.read_bytes(), 2)
+
+
+def test_the_department_s_folder_above_a_facility_s_governs(tmp_path):
+    """A store begun with one facility's folder (its rehabstat.toml kept) takes the
+    department's rehabstat.toml when the folder above it is received."""
+    s, kho = _samples(tmp_path), tmp_path / "kho"
+    first = cli("receive", s / "son-la", "--store", kho)
+    assert first.exit_code == 0, first.output
+    assert _kept(kho) == ((s / "son-la" / "rehabstat.toml").read_bytes(), 1)
+    whole = cli("receive", s, "--store", kho)
+    assert whole.exit_code == 0, whole.output
+    assert "tệp cấu hình – phiên bản mới 2 (thay phiên bản 1)." in whole.output
+    assert _kept(kho) == ((s / "rehabstat.toml").read_bytes(), 2)

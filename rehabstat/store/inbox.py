@@ -437,12 +437,13 @@ class Store:
             if found is not None:
                 cfg = load_config((), found)  # a bad file stops here, before anything is received
                 kept = self._kept_config_source()
-                if config is not None or kept is None or _same_file(found, kept):
+                if config is not None or kept is None or _same_file(found, kept) or _above(found, kept):
                     self.received_config = self._keep_config(found)
                 elif self._config_sha() != _sha256(found):
                     # another folder's rehabstat.toml (a facility's, sent with its workbook) never
-                    # replaces the store's unasked: its [document] would head every province's
-                    # report; the files are checked with the store's configuration, as --store uses it
+                    # replaces the store's unasked, unless it sits above it (the department's
+                    # folder): its [document] would head every province's report; the files are
+                    # checked with the store's configuration, as --store uses it
                     self.received_config = Outcome(str(found), CONFIG_NOT_USED, reason=kept)
                     cfg = self.config()
             else:
@@ -1432,6 +1433,16 @@ def check_paths(paths) -> None:
         raise UsageError.said("store.err.not_found", paths=", ".join(missing))
     if not find_workbooks(paths) and not lock_files(paths):
         raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
+
+
+def _above(path, source: str) -> bool:
+    """Whether the rehabstat.toml `path` sits in a folder that holds the one received as
+    `source` (the department's folder above a facility's): it governs what that one did."""
+    try:
+        here, there = Path(path).resolve().parent, Path(source).resolve().parent
+    except OSError:
+        return False
+    return here != there and here in there.parents
 
 
 def _same_file(path, source: str) -> bool:
