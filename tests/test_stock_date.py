@@ -22,6 +22,7 @@ def test_a_draft_says_the_day_of_the_closing_it_rests_on(tmp_path):
     assert res.exit_code == 1 and "số cuối kỳ lấy theo sổ tháng 05/2021" in res.output  # a draft: written, exit 1
     day, number = _held(next(out.glob("BC-*.docx")))
     assert day == "31/05/2021"
+    assert re.search(r"Đến ngày 31/05/2021 đang điều trị cho \d+ bệnh nhân", text_of(next(out.glob("BC-*.docx"))))
     from rehabstat.commands.prepare import read
     from rehabstat.common.periods import make_period
     from rehabstat.computing.indicators import compute, value

@@ -601,7 +601,7 @@ def _admissions(doc) -> None:
     # a province's summary opens as seed 004 does: everyone managed (Methadone included),
     # compared with the end of the previous period, then present by category and absent
     _cond(doc, "unit.level == 'province'",
-          "{% if period.label_compact %}Trong {{ period.label_compact }}{% else %}Đến ngày {{ period.end }}"
+          "{% if period.label_compact %}Trong {{ period.label_compact }}{% else %}Đến ngày {{ period.stock_end }}"
           "{% endif %}, {{ unit.short }} đang quản lý: {{ n.CUOI_KY.ALL }} học viên"
           "{% if cmp.CUOI_KY.ALL %}, {{ cmp.CUOI_KY.ALL }}{% endif %}."
           "{% if told.CO_MAT %} Trong đó, có mặt tại cơ sở{% if told.CO_MAT_of %} (số liệu của "
@@ -669,7 +669,7 @@ def _admissions(doc) -> None:
           "{{ period.label_short }} vào {{ n.VAO_MET.MET }} bệnh nhân{% if parts.VAO_MET %} ({{ parts.VAO_MET }})"
           "{% endif %}, ra {{ n.RA_MET.MET }} "
           "bệnh nhân{% if parts.RA_MET %} ({{ parts.RA_MET }}){% endif %}. Đến ngày "
-          "{{ period.end }} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân"
+          "{{ period.stock_end }} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân"
           "{% if cmp.CUOI_KY.MET %}, {{ cmp.CUOI_KY.MET }}{% endif %}.")
 
 
