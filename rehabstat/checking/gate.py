@@ -136,10 +136,9 @@ class Gate(IssueCounts):
         province, and a national year can hold tens of thousands of issues): ("file", unit)
         for an error in a workbook (unit None: of no known facility), ("unit", unit),
         ("province", key) or ("nowhere", None) for one that names no workbook."""
-        key = (id(self.issues), len(self.issues))
-        memo = self.__dict__.get("_error_places")
-        if memo is not None and memo[0] == key:
-            return memo[1]
+        memo = self.__dict__.get("_error_places")  # (the list itself, its length, the places)
+        if memo is not None and memo[0] is self.issues and memo[1] == len(self.issues):
+            return memo[2]
         places = set()
         for i in self.issues:
             if i.severity != ERROR:
@@ -152,7 +151,7 @@ class Gate(IssueCounts):
                 places.add(("province", province_key(i.province)))
             else:
                 places.add(("nowhere", None))
-        self.__dict__["_error_places"] = (key, places)
+        self.__dict__["_error_places"] = (self.issues, len(self.issues), places)
         return places
 
     def complete_for(self, units) -> bool | None:
