@@ -188,10 +188,16 @@ def _undefined_class():
 def _undefined_where(exc, ctx) -> tuple[str, list[str]]:
     """('n.CUOI_KY.HVV', ['n.CUOI_KY.HV', ...]): the undefined variable with the path of what
     it was looked up in (found in the context by identity), and the closest names there."""
-    import difflib
     obj, name = getattr(exc, "lookup", (None, None))
     if name is None:
         return _undefined_name(str(exc)), []
+    return _lookup_where(obj, name, ctx)
+
+
+def _lookup_where(obj, name, ctx) -> tuple[str, list[str]]:
+    """`name` looked up in `obj` (None: the context itself) as the template writes it, and the
+    closest names there."""
+    import difflib
     name = str(name)
     path = _path_of(obj, ctx or {}) if isinstance(obj, (dict, list)) else ""
     if obj is None:
@@ -451,9 +457,7 @@ def _check_names(tpl, path: Path, kind: str, ctx: dict) -> None:
             continue
         if any(_missing_in(_example(k), named) is None for k in KINDS):
             continue
-        exc = Exception(named[0])
-        exc.lookup = missing
-        where, near = _undefined_where(exc, ctx)
+        where, near = _lookup_where(*missing, ctx)
         raise TemplateError.said("tpl.undefined", where=where,
                                  near=phrase("tpl.near_names", names=", ".join(near)) if near else "")
 
