@@ -693,14 +693,14 @@ def transfers(ctx: _Context) -> list[Issue]:
 
 def _province_names(df) -> list:
     """The province of each row's province name at the end of the row's month."""
-    import calendar
+    from ..common.periods import month_end
     from ..settings.geography import province_at
     cache = {}
     out = []
     for name, y, m in zip(df["province"], df["year"], df["month"]):
         k = (name, int(y), int(m))
         if k not in cache:
-            cache[k] = province_at(name, dt.date(k[1], k[2], calendar.monthrange(k[1], k[2])[1]))
+            cache[k] = province_at(name, month_end(k[1], k[2]))
         out.append(cache[k])
     return out
 
@@ -716,7 +716,7 @@ def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
     does not list are not judged."""
     if not registry:
         return []
-    import calendar
+    from ..common.periods import month_end
     from ..settings.geography import province_at
     out = []
     known = ctx.known.dropna(subset=["province"]).sort_values(["unit", "ym", "file"])
@@ -724,7 +724,7 @@ def unexpected_units(ctx: _Context, registry: dict) -> list[Issue]:
         province = part["province"].iloc[-1]
         # the registry's names and the workbook's, as of the workbook's month (old or new names)
         y, m = int(part["year"].iloc[-1]), int(part["month"].iloc[-1])
-        when = dt.date(y, m, calendar.monthrange(y, m)[1])
+        when = month_end(y, m)
         lists = defaultdict(set)
         for p, u in registry.items():
             lists[province_key(province_at(p, when))] |= set(u)

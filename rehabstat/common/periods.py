@@ -36,6 +36,11 @@ def period_kind(first: tuple[int, int], last: tuple[int, int]) -> Kind:
     return "range"
 
 
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
 @dataclass(frozen=True)
 class Period:
     first: tuple[int, int]  # (year, month)
@@ -68,8 +73,7 @@ class Period:
 
     @property
     def end_date(self) -> dt.date:
-        y, m = self.last
-        return dt.date(y, m, calendar.monthrange(y, m)[1])
+        return month_end(*self.last)
 
     def contains(self, year: int, month: int) -> bool:
         return self.first <= (year, month) <= self.last

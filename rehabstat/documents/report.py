@@ -13,7 +13,7 @@ from collections import defaultdict
 from ..common import vnformat as vn
 from ..common.codes import ALL_CATEGORIES, CATEGORIES, FIGURES, LEARNER_CATEGORIES, REVENUE_INDICATORS
 from ..computing.indicators.engine import CATEGORY_INDICATORS
-from ..common.periods import NAMED, Period
+from ..common.periods import NAMED, Period, month_end
 from ..common.codes import ALWAYS_ROWS, TABLE_CATEGORIES, TABLE_ROWS  # noqa: F401  (national.py uses them too)
 
 # the Methadone sentence states a stock and its flows: carried over + in − out = now, with
@@ -268,7 +268,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     period_ctx = {
         "code": period.code, "label": label, "label_short": _short_label(period),
         "start": vn.short_date(period.start_date), "end": vn.short_date(period.end_date),
-        "stock_end": vn.short_date(_month_end(stock_month) if stock_month and stock_month < period.last
+        "stock_end": vn.short_date(month_end(*stock_month) if stock_month and stock_month < period.last
                                    else period.end_date),
         "prev_label": period.previous_year_label(), "year": period.last[0],
         "label_compact": _compact_label(period, label),
@@ -467,9 +467,3 @@ class _Formatted(dict):
             return "0"
         raise KeyError(key)
 
-
-def _month_end(ym: tuple):
-    import calendar
-    import datetime as dt
-    y, m = ym
-    return dt.date(y, m, calendar.monthrange(y, m)[1])

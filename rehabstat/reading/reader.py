@@ -662,12 +662,10 @@ def _check_province(path, result: WorkbookResult, sheet, row, col) -> None:
     """G001: a province name that is neither one of the 63 (before 01/07/2025) nor one of
     the 34 (from then); G002: a workbook of a month from 07/2025 that still names a
     province merged into another (it is read, and counted in the new province)."""
-    import calendar
-    import datetime as dt
+    from ..common.periods import month_end
     from ..settings.geography import geography
     geo = geography()
-    month_end = dt.date(result.year, result.month, calendar.monthrange(result.year, result.month)[1])
-    r = geo.resolve(result.province, month_end)
+    r = geo.resolve(result.province, month_end(result.year, result.month))
     if r.province is None:
         near = geo.closest(result.province)
         result.issues.append(issue("G001", file=path, sheet=sheet, row=row, column=col, field="province",

@@ -18,6 +18,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rehabstat.common import periods
 from rehabstat.common.codes import ALL_CATEGORIES, EVENT_TYPES
 
 from .model import CensusRow, Event, MonthBook
@@ -31,8 +32,7 @@ def days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, days_in(year, month))
+month_end = periods.month_end
 
 
 def apportion(total: int, weights: list[float]) -> list[int]:

@@ -11,11 +11,11 @@ result is not stored by the writer, so a reader would see an empty cell.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from pathlib import Path
 
 from ..common.codes import ALL_CATEGORIES, CATEGORIES, EVENT_TYPES, FIGURES, unit_code
+from ..common.periods import month_end
 
 CENSUS_HEADERS = ("Diện", "Đầu kỳ", "Cuối kỳ", "Có mặt", "Vắng mặt")
 EVENT_HEADERS = ("STT", "Mã học viên", "Họ và tên", "Diện", "Biến động", "Ngày", "Diện mới", "Số lượng", "Ghi chú")
@@ -63,7 +63,7 @@ def build_form(facility: str, name: str, province: str, year: int, month: int, o
 
     bold = style(font=font(bold=True))
     first = dt.date(year, month, 1)
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    last = month_end(year, month)
     count = style(number_format=number_format(COUNT_FORMAT))
 
     wb = Book()
