@@ -331,8 +331,8 @@ class Store:
 
     def config_file(self) -> Path | None:
         """The rehabstat.toml received last (the one that governs --store), or None."""
-        row = self.con.execute("SELECT path FROM configs ORDER BY id DESC LIMIT 1").fetchone()
-        return self.path(row[0]) if row else None
+        latest = self._latest_config()
+        return self.path(latest[1]) if latest else None
 
     def config(self, explicit=None):
         """The configuration of the store's data: --config when given, else the rehabstat.toml
@@ -343,21 +343,16 @@ class Store:
         kept = self.config_file()
         return load_config((), kept) if kept is not None else load_config([self.root])
 
-    def _kept_config_source(self) -> str | None:
-        """The path, as given to `receive`, of the rehabstat.toml the store keeps last."""
-        row = self.con.execute("SELECT source FROM configs ORDER BY id DESC LIMIT 1").fetchone()
-        return row[0] if row else None
-
-    def _config_sha(self) -> str | None:
-        row = self.con.execute("SELECT sha256 FROM configs ORDER BY id DESC LIMIT 1").fetchone()
-        return row[0] if row else None
+    def _latest_config(self) -> tuple | None:
+        """(sha256, stored path, path as given to `receive`) of the rehabstat.toml kept last."""
+        return self.con.execute("SELECT sha256, path, source FROM configs ORDER BY id DESC LIMIT 1").fetchone()
 
     def _keep_config(self, path: Path) -> "Outcome | None":
         """Keep this rehabstat.toml as the store's configuration when it differs from the one
         kept last: byte for byte, content-addressed, logged. None when it is the same."""
         data = Path(path).read_bytes()
         sha = hashlib.sha256(data).hexdigest()
-        latest = self.con.execute("SELECT sha256 FROM configs ORDER BY id DESC LIMIT 1").fetchone()
+        latest = self._latest_config()
         if latest is not None and latest[0] == sha:
             return None
         folder = Path(ORIGINALS) / CONFIGS / sha
@@ -397,13 +392,11 @@ class Store:
         audit and the annotated copy sent back to the facility are written in Vietnamese."""
         from ..settings.config import load_config
         from ..reading.dataset import _read_all
-        from ..reading.reader import find_workbooks
         from ..reading.safety import MAX_FILE_BYTES
-        check_paths(paths)
+        found, lock_paths = check_paths(paths)
         own = self.root.resolve()
-        files = [f for f in find_workbooks(paths) if own not in f.resolve().parents]  # never the store's own files
-        from ..reading.reader import lock_files
-        locks = [Outcome(str(f), SKIPPED, reason=said("store.reason.lock_file")) for f in lock_files(paths)
+        files = [f for f in found if own not in f.resolve().parents]  # never the store's own files
+        locks = [Outcome(str(f), SKIPPED, reason=said("store.reason.lock_file")) for f in lock_paths
                  if own not in f.resolve().parents]  # Excel's ~$x.xlsx, even named by a shell glob: said, not stored
         if not files and locks:
             return locks
@@ -436,10 +429,11 @@ class Store:
             found = find_config(paths, config)
             if found is not None:
                 cfg = load_config((), found)  # a bad file stops here, before anything is received
-                kept = self._kept_config_source()
+                latest = self._latest_config()
+                kept = latest[2] if latest else None
                 if config is not None or kept is None or _same_file(found, kept) or _above(found, kept):
                     self.received_config = self._keep_config(found)
-                elif self._config_sha() != _sha256(found):
+                elif latest[0] != _sha256(found):
                     # another folder's rehabstat.toml (a facility's, sent with its workbook) never
                     # replaces the store's unasked, unless it sits above it (the department's
                     # folder): its [document] would head every province's report; the files are
@@ -1424,15 +1418,18 @@ def _misspelt_province(province: str) -> None:
         raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
 
 
-def check_paths(paths) -> None:
+def check_paths(paths) -> tuple[list[Path], list[Path]]:
     """Refuse what `receive` is given when a path does not exist or no workbook is there:
-    before a store is made for it (a mistyped --store left an empty new store behind)."""
+    before a store is made for it (a mistyped --store left an empty new store behind).
+    Returns what is there: (the workbooks, Excel's lock files)."""
     from ..reading.reader import find_workbooks, lock_files
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError.said("store.err.not_found", paths=", ".join(missing))
-    if not find_workbooks(paths) and not lock_files(paths):
+    found, locks = find_workbooks(paths), lock_files(paths)
+    if not found and not locks:
         raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
+    return found, locks
 
 
 def _above(path, source: str) -> bool:
