@@ -212,14 +212,20 @@ def unit_provinces(files, as_of: dt.date) -> dict[str, str]:
     return out
 
 
-def near_hint(name: object) -> str:
-    """" Có phải: Sơn La, …?" for a name that is no province before or after the merger (as
-    G001 says it), "" for a real one (a province the data lack is no misspelling)."""
-    from ..common.issues import phrase
+def misspelt(name: object) -> list[str]:
+    """The closest province names to a name that is no province before or after the merger;
+    [] for a real one (a province the data lack is no misspelling)."""
     geo = geography()
     if any(geo.resolve(name, when).known for when in (dt.date(2000, 1, 1), geo.effective)):
-        return ""
-    near = geo.closest(name)
+        return []
+    return geo.closest(name)
+
+
+def near_hint(name: object) -> str:
+    """" Có phải: Sơn La, …?" for a name that is no province before or after the merger (as
+    G001 says it), "" for a real one."""
+    from ..common.issues import phrase
+    near = misspelt(name)
     return phrase("geo.near", names=", ".join(near)) if near else ""
 
 

@@ -1410,11 +1410,9 @@ def _accepted(name: str, version, previous):
 def _misspelt_province(province: str) -> None:
     """Refuse a name that is no province or city, before or after the 2025 merger, with the
     closest names (a province the store has nothing of is said by the caller)."""
-    from ..settings.geography import geography
-    geo = geography()
-    near = geo.closest(province)
-    if near and not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1),
-                                                                      geo.effective)):
+    from ..settings.geography import misspelt
+    near = misspelt(province)
+    if near:
         raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
 
 
