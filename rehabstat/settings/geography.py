@@ -212,13 +212,16 @@ def unit_provinces(files, as_of: dt.date) -> dict[str, str]:
     return out
 
 
+def is_province(name: object) -> bool:
+    """Whether `name` is a province or city before or after the merger, in any spelling."""
+    geo = geography()
+    return any(geo.resolve(name, when).known for when in (dt.date(2000, 1, 1), geo.effective))
+
+
 def misspelt(name: object) -> list[str]:
     """The closest province names to a name that is no province before or after the merger;
     [] for a real one (a province the data lack is no misspelling)."""
-    geo = geography()
-    if any(geo.resolve(name, when).known for when in (dt.date(2000, 1, 1), geo.effective)):
-        return []
-    return geo.closest(name)
+    return [] if is_province(name) else geography().closest(name)
 
 
 def near_hint(name: object) -> str:

@@ -1017,10 +1017,10 @@ class Store:
         import difflib
         from ..common.catalogue import text
         from ..common.codes import province_key
-        from ..settings.geography import geography
+        from ..settings.geography import geography, is_province
         held = sorted({r[1] for r in self._province_rows() if r[1] and r[2]})
         geo = geography()
-        if not any(geo.resolve(province, day).known for day in (geo.effective - dt.timedelta(days=1), geo.effective)):
+        if not is_province(province):
             keys = {province_key(n): n for n in held}
             near = [keys[k] for k in difflib.get_close_matches(province_key(province), list(keys), n=3, cutoff=0.5)]
             near += [n for n in geo.closest(province) if n not in near]
