@@ -18,7 +18,6 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rehabstat.common import periods
 from rehabstat.common.codes import ALL_CATEGORIES, EVENT_TYPES
 
 from .model import CensusRow, Event, MonthBook
@@ -30,9 +29,6 @@ CAT_ORDER = {code: i for i, code in enumerate(ALL_CATEGORIES)}
 
 def days_in(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
-
-
-month_end = periods.month_end
 
 
 def apportion(total: int, weights: list[float]) -> list[int]:

@@ -36,7 +36,8 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .ledger import Ledger, few_absent, make_books_span, month_end
+from ..common.periods import month_end
+from .ledger import Ledger, few_absent, make_books_span
 
 # The 63 provinces and cities before the 2025 merger: name, code prefix, weight (roughly
 # the size of the drug-rehabilitation work: population and drug situation).
