@@ -43,3 +43,48 @@ def test_no_generated_code_is_shipped_with_the_templates():
     folder = template_path("bc").parent
     assert not (folder / "compiled").exists()
     assert sorted(p.name for p in folder.glob("*.py")) == ["__init__.py", "build.py", "example_context.py"]
+
+
+def _paragraph_texts(path: Path) -> list[str]:
+    from docx import Document
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_documents_rendered_in_a_row_each_hold_their_own_figures(tmp_path):
+    """The template's bytes, patched XML and compiled parts are kept for the next document;
+    nothing of one province's figures or body may reach the next."""
+    first, second = example_context("bc"), example_context("bc")
+    second["n"]["CUOI_KY"]["HV"] = "7.777"
+    second["doc"] = {**second["doc"], "agency": "SỞ KIỂM THỬ\nDÒNG HAI", "signer_name": "Lê Văn Kiểm Thử"}
+    a = render.render_docx(None, "bc", first, tmp_path / "a.docx")
+    b = render.render_docx(None, "bc", second, tmp_path / "b.docx")
+    again = render.render_docx(None, "bc", example_context("bc"), tmp_path / "c.docx")
+    body_a, body_b = _body(a), _body(b)
+    assert "7.777" in body_b and "7.777" not in body_a
+    assert "Kiểm Thử" in body_b and "Kiểm Thử" not in body_a
+    assert "SỞ KIỂM THỬ</w:t><w:br/>" in body_b and "SỞ KIỂM THỬ" not in body_a
+    assert _body(again) == body_a  # the first context again: the same document, byte for byte
+    assert len(_paragraph_texts(b)) == len(_paragraph_texts(a))  # the whole body every time
+
+
+def test_the_rendered_body_is_docxtpls_own(tmp_path):
+    """render.py's DocxTemplate subclass (cached patching, listing pass only where a break is,
+    the old body freed before it is replaced) writes exactly what docxtpl itself writes."""
+    import io
+
+    from docxtpl import DocxTemplate
+    ctx = example_context("bc")
+    ctx["doc"] = {**ctx["doc"], "agency": "SỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI",
+                  "parent_agency": "ỦY BAN NHÂN DÂN\tTỈNH SƠN LA"}
+    prepared = render._prepare(ctx)
+    data = template_path("bc").read_bytes()
+    plain = DocxTemplate(io.BytesIO(data))
+    plain.render(prepared, jinja_env=render._environment(), autoescape=True)
+    plain.save(str(tmp_path / "plain.docx"))
+    for name in ("ours1.docx", "ours2.docx"):  # a second time: from what was cached by the first
+        ours = render._docx_class()(io.BytesIO(data))
+        ours.render(prepared, jinja_env=render._environment(), autoescape=True)
+        ours.save(str(tmp_path / name))
+        assert _body(tmp_path / name) == _body(tmp_path / "plain.docx")
+    body = _body(tmp_path / "ours2.docx")
+    assert "SỞ LAO ĐỘNG -</w:t><w:br/>" in body and "<w:tab/>" in body

@@ -297,6 +297,8 @@ def _environment():
 
 
 _ENV = None
+_LISTING_CHARS = re.compile("[\t\a\n\f]")  # what docxtpl's resolve_listing turns into Word's breaks
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # a paragraph, as resolve_listing finds it
 _TEMPLATE_BYTES: dict = {}  # (path, mtime_ns, size) -> the template file's bytes
 _PATCHED: dict = {}  # raw part XML -> docxtpl's patched XML (a pure function of it)
 _DOCX_CLASS = None
@@ -304,7 +306,10 @@ _DOCX_CLASS = None
 
 def _docx_class():
     """DocxTemplate whose patch_xml (a pure function of the XML, a dozen regex passes
-    over the whole body) is computed once per distinct part and process."""
+    over the whole body) is computed once per distinct part and process, and whose
+    resolve_listing and map_tree skip work that leaves the document as it is (the rendered
+    parts are docxtpl's own, byte for byte: tests/test_templates_once.py). Only public
+    methods of DocxTemplate are overridden, each calling docxtpl's own."""
     global _DOCX_CLASS
     if _DOCX_CLASS is None:
         from docxtpl import DocxTemplate
@@ -321,11 +326,25 @@ def _docx_class():
 
             def resolve_listing(self, xml):
                 # docxtpl turns \t \a \n \f inside text into tabs, paragraphs, line and page
-                # breaks with three nested regex passes over every paragraph; without any of
-                # them in the XML every pass gives back what it was given
-                if "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml:
-                    return super().resolve_listing(xml)
-                return xml
+                # breaks with three nested regex passes over every paragraph; a paragraph
+                # without any of them comes back as it was given, so only the few that hold
+                # one (an agency's name on two lines) go through those passes, each alone
+                # (docxtpl's own paragraph pattern finds the same paragraph in it again)
+                if _LISTING_CHARS.search(xml) is None:
+                    return xml
+                resolve = super().resolve_listing
+                return _PARAGRAPH.sub(
+                    lambda m: resolve(m.group(0)) if _LISTING_CHARS.search(m.group(0)) else m.group(0), xml)
+
+            def map_tree(self, tree):
+                # the template's body, replaced by the rendered one, is emptied first: its
+                # elements are then freed at once, where lxml would otherwise carry the
+                # detached body, still referenced, into a document of its own, element by
+                # element, namespace by namespace (the costliest step of a render)
+                body = self.docx.element.body
+                if body is not None:
+                    body.clear()
+                super().map_tree(tree)
 
         _DOCX_CLASS = _CachedDocxTemplate
     return _DOCX_CLASS
