@@ -223,7 +223,7 @@ def _assign_roles(names) -> tuple[dict, list]:
 def _read(path: Path, result: WorkbookResult, window=None) -> None:
     seen: dict = {}
     kind = safety.precheck(path, seen)
-    if kind == "zip" and safety.is_rehabstat_output(path):
+    if seen.get("ours"):
         result.status = "skipped"  # a result rehabstat wrote (e.g. --out was the data folder): never input
         return
     got = _parse(path, seen, result, window)
@@ -713,9 +713,16 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors, merges=
     items = list(cols.items())
     letters = {fld: column_letter(c) for fld, c in items}
     data_cols = [c for fld, c in items if fld not in ("stt", "note")]
-    fast = _event_fast(result, cols) if role == "events" and not errors and result.year is not None else None
+    fast = _event_fast(result, cols, first_col) if role == "events" and not errors and result.year is not None \
+        else None
+    events = result.events
     for r in range(header.data_start, len(rows)):
         row = rows[r]
+        if fast is not None:
+            record = fast(row)
+            if record is not None:  # a plain, valid event row: exactly what the lines below would append
+                events.append((sheet, r + 1) + record)
+                continue
         n = len(row)
         excel_row = r + 1
         row_errors = {fld: errors[(excel_row, letters[fld])] for fld, _ in items
@@ -734,11 +741,6 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors, merges=
             result.totals.append((sheet, excel_row, {fld: (row[c] if c < n else None, letters[fld]) for fld, c in items
                                                      if fld not in row_errors}))
             continue
-        if fast is not None:
-            record = fast(row)
-            if record is not None:  # a plain, valid event row: exactly what _event_row would append
-                result.events.append((sheet, excel_row) + record)
-                continue
         cells = {fld: (row[c] if c < n else None) for fld, c in items}
         ctx = _Row(path, result, sheet, excel_row, cols, row_errors)
         for fld in UNREAD_COLUMNS:
@@ -749,20 +751,29 @@ def _read_table(path, result: WorkbookResult, role, sheet, rows, errors, merges=
         parse_row(ctx, cells)
 
 
-def _event_fast(result: WorkbookResult, cols):
+def _event_fast(result: WorkbookResult, cols, first_col):
     """The common case of a BienDong row without a single issue, read without building the
     row's context: returns (person, category, event, date, new_category, count), or None
-    when anything is unusual (the row then goes through _event_row, which says what)."""
+    when anything is unusual, a blank row or a total row included (the row then goes
+    through _read_table's general lines and _event_row, which say what). Called for every
+    event row before anything else: each date is judged once per workbook, not per row."""
     year, month, today = result.year, result.month, dt.date.today()
     allowed = {(c, e) for e, t in EVENT_TYPES.items() for c in t.allowed}
     ic, ie, idate = cols["category"], cols["event"], cols["date"]
     ip, inew, icount = cols.get("person", -1), cols.get("new_category", -1), cols.get("count", -1)
     widest = max(ic, ie, idate)
+    in_month: dict = {}  # a date read -> itself when in the workbook's month and not after today, else None
 
     def fast(row):
         n = len(row)
         if n <= widest:
             return None
+        lead = row[first_col]  # what _read_table tells a total row by ("Tổng cộng" under any heading)
+        if lead is None or lead.__class__ is str:
+            if is_blank(lead):
+                lead = next((v for v in row if not is_blank(v)), None)
+            if isinstance(lead, str) and norm_key(lead) in TOTAL_WORDS:
+                return None
         category = category_code(row[ic])  # None for a blank or unknown value
         event = event_code(row[ie])
         if category is None or event is None or (category, event) not in allowed:
@@ -771,14 +782,17 @@ def _event_fast(result: WorkbookResult, cols):
             date = parse_date(row[idate])  # Bad for a blank or unreadable value
         except Bad:
             return None
-        if date.year != year or date.month != month or date > today:
+        kept = in_month.get(date, False)
+        if kept is False:
+            kept = in_month[date] = None if date.year != year or date.month != month or date > today else date
+        if kept is None:
             return None
         person = row[ip] if 0 <= ip < n else None
         if person is not None:
             person = None if is_blank(person) else person_code(person)
         raw = row[icount] if 0 <= icount < n else None
         count = 1
-        if not is_blank(raw):
+        if raw is not None and raw != "" and not is_blank(raw):
             try:
                 count = parse_count(raw)
             except Bad:

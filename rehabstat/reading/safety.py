@@ -9,7 +9,9 @@ the file's size and kind, the zip directory (member count, expanded sizes, expan
 ratio) and entity declarations at the head of every XML part."""
 from __future__ import annotations
 
+import io
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -26,6 +28,7 @@ _CHUNK = 1024 * 1024
 _HEAD = 64 * 1024  # an XML part's prolog (where a DOCTYPE can be) is in its first bytes
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+OUTPUT_MARK = b"rehabstat-output"  # in the keywords of what rehabstat writes (workbooks.xlsxout)
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 FORMAT_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "xls": (".xls",)}
 _ENTITY = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
@@ -84,8 +87,10 @@ def precheck(path: Path, seen: dict | None = None) -> str:
         return "biff"
     if not head.startswith(ZIP_MAGIC):
         raise Refused("F001", phrase("detail.not_spreadsheet"))
+    with path.open("rb") as fh:
+        data = fh.read()  # at most MAX_FILE_BYTES: its parts are read from memory (_open_part)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_PARTS:
                 raise Refused("F004", phrase("detail.parts", count=len(infos)))
@@ -107,7 +112,7 @@ def precheck(path: Path, seen: dict | None = None) -> str:
             if seen["format"] == "ods":
                 seen["ods"] = True
             for info in infos:
-                _scan_part(zf, info, seen)
+                _scan_part(zf, data, info, seen)
             seen["scanned"] = True  # error_parts / formula_parts are complete
     except zipfile.BadZipFile:  # Python's own words ("File is not a zip file") are English: not for the user
         raise Refused("F002", phrase("detail.archive_broken")) from None
@@ -116,15 +121,79 @@ def precheck(path: Path, seen: dict | None = None) -> str:
     return "zip"
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
+class _Inflated:
+    """One part of an archive held in memory, inflated as it is read: what zf.open gives
+    (read(n), then b"" at the end), without its file seeks and lock on every read (~40 µs a
+    part, and a workbook has a dozen). Held to the directory's word: a part that inflates
+    beyond its declared size is refused as a bomb, one whose bytes do not match its CRC as
+    damaged (zipfile's BadZipFile)."""
+
+    def __init__(self, raw: memoryview, info: zipfile.ZipInfo):
+        self._raw, self._size, self._crc_wanted = raw, info.file_size, info.CRC
+        self._z = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+        self._pos = self._out = self._crc = 0
+        self._name = info.filename
+
+    def read(self, n: int = -1) -> bytes:
+        if n < 0:
+            pieces = []
+            while piece := self.read(_CHUNK):
+                pieces.append(piece)
+            return b"".join(pieces)
+        if self._z is None:
+            chunk = bytes(self._raw[self._pos:self._pos + n])
+            self._pos += len(chunk)
+        elif self._pos == 0:
+            self._pos = 1
+            chunk = self._z.decompress(self._raw, n)
+        elif self._z.unconsumed_tail:
+            chunk = self._z.decompress(self._z.unconsumed_tail, n)
+        else:
+            chunk = b"" if self._z.eof else self._z.flush()
+        self._out += len(chunk)
+        if self._out > self._size:
+            raise Refused("F004", phrase("detail.part_expands", name=self._name,
+                                          ratio=self._out // max(len(self._raw), 1)))
+        if chunk:
+            self._crc = zlib.crc32(chunk, self._crc)
+        elif self._out != self._size:
+            raise EOFError(f"{self._name!r} ends before its declared size")
+        elif self._crc != self._crc_wanted:
+            raise zipfile.BadZipFile(f"Bad CRC-32 for file {self._name!r}")
+        return chunk
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _open_part(zf: zipfile.ZipFile, data: bytes, info: zipfile.ZipInfo):
+    """The part read from `data` (the whole file) when it is plainly stored or deflated and
+    its local header is where the directory says; zipfile's own reader for anything else
+    (encrypted, another method, a header out of place), which says what is wrong."""
+    at = info.header_offset
+    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+            or data[at:at + 4] != ZIP_MAGIC or at + 30 > len(data):
+        return zf.open(info)
+    name_len, extra_len = struct.unpack_from("<HH", data, at + 26)
+    start = at + 30 + name_len + extra_len
+    if start + info.compress_size > len(data):
+        return zf.open(info)
+    return _Inflated(memoryview(data)[start:start + info.compress_size], info)
+
+
+def _scan_part(zf: zipfile.ZipFile, data_all: bytes, info: zipfile.ZipInfo, seen: dict) -> None:
     """Refuse entity declarations in an XML part's prolog (read from its first bytes only);
     note worksheets holding error cells or formulas (read in full, with a substring test:
-    for the reader's second look at a sheet's XML)."""
+    for the reader's second look at a sheet's XML), and whether the workbook is one rehabstat
+    wrote (is_rehabstat_output, told by the core properties read here anyway)."""
     name = info.filename
     sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
     if not (name.endswith((".xml", ".rels")) or sheet):
         return
-    with zf.open(info) as part:
+    with _open_part(zf, data_all, info) as part:
         data = part.read(_HEAD)
         if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):  # UTF-16: the same checks on its text
             _scan_utf16(name, data + part.read(), seen)
@@ -139,6 +208,8 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, seen: dict) -> None:
                 _note_extent(_DIMENSION.match(data, data.rfind(b"<", 0, at)), seen)
         elif name == "xl/_rels/workbook.xml.rels" and (b"acrosheet" in data or b"ialogsheet" in data):
             seen["odd_sheets"] = True  # Excel 4.0 macro or dialog sheets: named in a note when ignored
+        elif name == "docProps/core.xml" and info.file_size <= _HEAD and OUTPUT_MARK in data:
+            seen["ours"] = True
         root = _ROOT.search(data)
         if _ENTITY.search(data, 0, root.start() if root else len(data)):
             raise Refused("F004", phrase("detail.entity", name=name))
@@ -205,8 +276,6 @@ def _scan_biff(path: Path, seen: dict) -> None:
     """In an .xls: FILEPASS (a password, XOR or RC4: F003 whatever the parser would say) and
     each sheet's DIMENSIONS (seen["sparse"] as for an .xlsx). Record headers are never
     encrypted, so they can be walked in a protected file too."""
-    import struct
-
     from .sheetxml import Damaged, _ole_stream
     with path.open("rb") as fh:
         data = fh.read(MAX_FILE_BYTES)
@@ -342,6 +411,6 @@ def is_rehabstat_output(path: Path) -> bool:
             info = zf.getinfo("docProps/core.xml")
             if info.file_size > 65536:
                 return False
-            return b"rehabstat-output" in zf.read(info)
+            return OUTPUT_MARK in zf.read(info)
     except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
         return False

@@ -1,0 +1,127 @@
+"""The precheck reads a workbook's parts from the file's bytes in memory (safety._open_part),
+not through zipfile's reader: the bytes must be the same, and the directory's word on each
+part (its size, its CRC) must still hold, as zipfile holds it."""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import broken
+from conftest import SAMPLES
+from rehabstat.reading import safety
+from rehabstat.reading.reader import find_workbooks, read_workbook
+
+SHEET = "xl/worksheets/sheet3.xml"
+
+
+def _clean(tmp_path: Path) -> Path:
+    return broken.write_book(tmp_path / "clean.xlsx", broken.clean_book())
+
+
+def test_every_part_reads_as_zipfile_reads_it(tmp_path):
+    """Every part of every sample workbook, and of the defect corpus, whole and in the
+    small pieces the precheck asks for."""
+    files = [f for f in find_workbooks([SAMPLES]) if f.read_bytes()[:4] == safety.ZIP_MAGIC]
+    for name, case in broken.CASES.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        case(folder)
+        files += [f for f in find_workbooks([folder]) if f.read_bytes()[:4] == safety.ZIP_MAGIC]
+    parts = 0
+    for path in files:
+        data = path.read_bytes()
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile:
+            continue
+        with zf:
+            for info in zf.infolist():
+                try:
+                    want = zf.read(info)
+                except Exception:  # noqa: BLE001 - a part zipfile cannot read: the precheck refuses the file
+                    continue
+                assert safety._open_part(zf, data, info).read() == want, (path, info.filename)
+                part = safety._open_part(zf, data, info)
+                pieces = [part.read(7)]
+                while pieces[-1]:
+                    pieces.append(part.read(4096))
+                assert b"".join(pieces) == want, (path, info.filename)
+                parts += 1
+    assert len(files) > 60 and parts > 500  # not vacuous
+
+
+def _patch(path: Path, part: str, central_at: int, local_at: int, value: int) -> None:
+    """Overwrite one 32-bit field of a part's headers, in the central directory and in the
+    local header (what a crafted or damaged file does)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(part)
+    struct.pack_into("<I", data, info.header_offset + local_at, value)
+    name = part.encode()
+    at = 0
+    while True:
+        at = data.index(b"PK\x01\x02", at)
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + name_len]) == name:
+            break
+        at += 4
+    struct.pack_into("<I", data, at + central_at, value)
+    path.write_bytes(bytes(data))
+
+
+def test_a_part_larger_than_its_directory_says_is_refused_as_a_bomb(tmp_path):
+    path = _clean(tmp_path)
+    _patch(path, SHEET, 24, 22, 100)  # uncompressed size: 100 bytes, the part inflates to thousands
+    result = read_workbook(path)
+    assert result.status == "error"
+    assert [i.code for i in result.issues] == ["F004"]
+    assert "sheet3.xml" in str(result.issues[0].values["detail"])
+
+
+def test_a_part_whose_crc_does_not_match_is_a_damaged_file(tmp_path):
+    path = _clean(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        crc = zf.getinfo(SHEET).CRC
+    _patch(path, SHEET, 16, 14, crc ^ 0xFFFF)
+    result = read_workbook(path)
+    assert result.status == "error"
+    assert [i.code for i in result.issues] == ["F002"]
+    with pytest.raises(zipfile.BadZipFile):  # what zipfile itself says of it
+        with zipfile.ZipFile(path) as zf:
+            zf.read(SHEET)
+
+
+def test_a_part_cut_short_is_a_damaged_file(tmp_path):
+    path = _clean(tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        size = zf.getinfo(SHEET).file_size
+    _patch(path, SHEET, 24, 22, size + 5000)  # says more than the part holds
+    result = read_workbook(path)
+    assert result.status == "error"
+    assert [i.code for i in result.issues] == ["F002"]
+
+
+def test_our_own_workbook_is_told_by_the_precheck(tmp_path):
+    """A result rehabstat wrote, found among the data, is skipped; the precheck tells it from
+    the core properties it reads anyway, as is_rehabstat_output does on its own."""
+    from rehabstat.workbooks.xlsxout import OUTPUT_MARK
+    path = _clean(tmp_path)
+    seen: dict = {}
+    safety.precheck(path, seen)
+    assert not seen.get("ours") and not safety.is_rehabstat_output(path)
+    ours = tmp_path / "ours.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(ours, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info)
+            if info.filename == "docProps/core.xml":
+                body = body.replace(b"</cp:coreProperties>",
+                                    b"<cp:keywords>" + OUTPUT_MARK.encode() + b"</cp:keywords></cp:coreProperties>")
+            zout.writestr(info, body)
+    seen = {}
+    safety.precheck(ours, seen)
+    assert seen.get("ours") and safety.is_rehabstat_output(ours)
+    assert read_workbook(ours).status == "skipped"
