@@ -788,7 +788,9 @@ def _event_fast(result: WorkbookResult, cols, first_col):
         if kept is None:
             return None
         person = row[ip] if 0 <= ip < n else None
-        if person is not None:
+        if person.__class__ is str and "\x00" not in person:  # most codes: person_code's text case, inline
+            person = person.strip() or None
+        elif person is not None:
             person = None if is_blank(person) else person_code(person)
         raw = row[icount] if 0 <= icount < n else None
         count = 1
