@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 
 from .xlsxout import HEADER_FILL, LANDSCAPE_UNITS, OUTPUT_MARK, POINTS_PER_LINE, PORTRAIT_UNITS, TURN_ABOVE, \
-    atomic_path, wrapped_lines, longest_word, writable
+    UNWRITABLE, atomic_path, wrapped_lines, longest_word, writable
 
 # the groups of format properties a restyle replaces as a whole (a new font replaces the old
 # one, keeping the cell's fill, alignment, border and number format)
@@ -184,16 +184,20 @@ class Sheet:
         for r1, c1, r2, c2 in self.merges:  # the cells written below replace the merge's own
             value, st = self.cells.get((r1, c1), (None, None))
             ws.merge_range(r1 - 1 + d, c1 - 1, r2 - 1 + d, c2 - 1, None, fmt(st))
+        put = _cell_writer(ws)
+        unwritable = UNWRITABLE.search
         for first, rows, style_of in self.bulk:  # before the cells: a cell put in a bulk row replaces it
             for r, row in enumerate(rows, start=first - 1 + d):
                 for c, value in enumerate(row):
-                    if type(value) is str:
-                        value = writable(value)[:32767]
-                    elif value is not None and type(value) not in _PLAIN:
+                    kind = type(value)
+                    if kind is str:
+                        if len(value) > 32767 or unwritable(value) is not None:
+                            value = writable(value)[:32767]
+                    elif value is not None and kind not in _PLAIN:
                         value = _plain(value)
-                    _write_cell(ws, r, c, value, fmt(style_of(c + 1, value)))
+                    put(r, c, value, fmt(style_of(c + 1, value)))
         for (r, c), (value, st) in self.cells.items():
-            _write_cell(ws, r - 1 + d, c - 1, value, fmt(st))
+            put(r - 1 + d, c - 1, value, fmt(st))
         if self.freeze:
             ws.freeze_panes(self.freeze[0] - 1 + d, self.freeze[1] - 1)
         for (r1, c1, r2, c2), options in self.validations:
@@ -270,22 +274,32 @@ class _ShiftedChart:
         return getattr(self.chart, name)
 
 
-def _write_cell(ws, r, c, value, f) -> None:
-    kind = type(value)
-    if kind is str:
-        if value == "":
-            ws.write_blank(r, c, None, f)
+def _cell_writer(ws):
+    """put(row, column, value, format): `value` written by XlsxWriter's writer of its type
+    (bound once per sheet: a sheet's cells are most of a save's own time)."""
+    write_string, write_number, write_blank, write_boolean = (ws.write_string, ws.write_number, ws.write_blank,
+                                                              ws.write_boolean)
+    isfinite = math.isfinite
+
+    def put(r, c, value, f) -> None:
+        kind = type(value)
+        if kind is str:
+            if value:
+                write_string(r, c, value, f)
+            else:
+                write_blank(r, c, None, f)
+        elif kind is int:
+            write_number(r, c, value, f)
+        elif kind is float:
+            if isfinite(value):
+                write_number(r, c, value, f)
+            else:
+                write_blank(r, c, None, f)  # not a number: a blank, never an invalid cell
+        elif kind is bool:
+            write_boolean(r, c, value, f)
         else:
-            ws.write_string(r, c, value, f)
-    elif kind is int or kind is float:
-        if kind is float and (math.isnan(value) or math.isinf(value)):
-            ws.write_blank(r, c, None, f)  # not a number: a blank, never an invalid cell
-        else:
-            ws.write_number(r, c, value, f)
-    elif kind is bool:
-        ws.write_boolean(r, c, value, f)
-    else:
-        ws.write_blank(r, c, None, f)
+            write_blank(r, c, None, f)
+    return put
 
 
 _PLAIN = (str, int, float, bool)
@@ -402,8 +416,9 @@ def write_table(ws: Sheet, header: list[str], rows, widths: dict | None = None, 
     for c, title in enumerate(header, start=1):
         width = (widths or {}).get(c) or max([len(str(title))] + [len(str(row[c - 1])) for row in sample
                                                                   if c - 1 < len(row)]) + 2
-        words = 0.0 if c in wrap else max([longest_word(row[c - 1]) for row in sample if c - 1 < len(row)
-                                           and isinstance(row[c - 1], str)], default=0.0)
+        # each distinct text once: a column repeats a few (units, categories, indicators)
+        words = 0.0 if c in wrap else max(map(longest_word, {row[c - 1] for row in sample if c - 1 < len(row)
+                                                             and isinstance(row[c - 1], str)}), default=0.0)
         final[c] = min(max(width, 8, longest_word(title, bold=True), words), 60)
         ws.widths[c] = final[c]
     fit_row(ws, top, final, bold=True)
