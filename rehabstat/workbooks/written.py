@@ -61,18 +61,54 @@ def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
+_OPEN: dict = {}  # (process id, ledger path) -> (its connection, (device, inode) of the file it opened)
+
+
 def _connect(create: bool):
+    """The ledger's connection, opened once per process and ledger (a batch records over a
+    hundred files: opening, setting up and closing SQLite for each was most of recording
+    one). Opened again when the file is no longer the one it opened (removed, replaced);
+    a forked process opens its own."""
     import sqlite3
     target = ledger_path()
-    if not create and not target.is_file():
+    try:
+        st = target.stat()
+    except OSError:
+        st = None
+    if st is None and not create:
         return None
+    key = (os.getpid(), str(target))
+    held = _OPEN.get(key)
+    if held is not None:
+        if st is not None and held[1] == (st.st_dev, st.st_ino):
+            return held[0]
+        _forget(key)
     if create:
         target.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(target, timeout=30)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")  # a ledger entry lost in a power cut only asks for the option
-    con.execute("CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL)")
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")  # a ledger entry lost in a power cut only asks for the option
+        con.execute("CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL)")
+        st = target.stat()
+    except BaseException:
+        con.close()
+        raise
+    _OPEN[key] = (con, (st.st_dev, st.st_ino))
     return con
+
+
+def _forget(key=None) -> None:
+    """Close this process's connection to the ledger (`key`: to that ledger only), so that
+    the next use opens it again (after an error: a ledger that could not be read)."""
+    import sqlite3
+    for k in [key] if key is not None else [k for k in _OPEN if k[0] == os.getpid()]:
+        held = _OPEN.pop(k, None)
+        if held is not None:
+            try:
+                held[0].close()
+            except sqlite3.Error:
+                pass
 
 
 def _known(path: Path) -> str | None:
@@ -83,8 +119,8 @@ def _known(path: Path) -> str | None:
             return None
         with con:
             row = con.execute("SELECT sha256 FROM written WHERE path = ?", (_key(path),)).fetchone()
-        con.close()
     except (OSError, sqlite3.Error):
+        _forget()
         return None
     return row[0] if row else None
 
@@ -123,6 +159,6 @@ def record(path: Path, digest: str | None = None) -> None:
         con = _connect(create=True)
         with con:
             con.execute("INSERT OR REPLACE INTO written (path, sha256) VALUES (?, ?)", (_key(path), digest))
-        con.close()
     except (OSError, sqlite3.Error):
+        _forget()
         return
