@@ -77,6 +77,8 @@ def instrument(parallel=False):
         dataset._read_all = read_all
     timed(dataset, "_read_all", "read: read_workbook (all)")
     timed(dataset, "build_dataset", "read: build_dataset")
+    import rehabstat.store as store
+    timed(store, "load_dataset", "read: the store's Dataset (load_dataset)")
     timed(safety, "precheck", "read:   precheck")
     timed(safety, "open_workbook", "read:   open (parser)")
     opened = safety.open_workbook
@@ -143,6 +145,8 @@ def main(argv=None):
                     help="as the command runs: workbooks read in sandbox workers, provinces rendered in a pool "
                          "(stages inside the workers are then not seen)")
     ap.add_argument("--no-stages", action="store_true", help="no per-stage timers (the plain batch)")
+    ap.add_argument("--store", action="store_true", help="DATA is a store (batch --store): nothing is parsed")
+    ap.add_argument("--force", action="store_true", help="as batch --force")
     a = ap.parse_args(argv)
 
     t_import = time.perf_counter()
@@ -158,7 +162,11 @@ def main(argv=None):
     t0 = time.perf_counter()
     if prof:
         prof.enable()
-    res = run_batch(Path(a.data), period, out, jobs=None if a.parallel else 1)
+    source = Path(a.data)
+    if a.store:
+        from rehabstat.store import StoreSource
+        source = StoreSource(source)
+    res = run_batch(source, period, out, jobs=None if a.parallel else 1, force=a.force)
     if prof:
         prof.disable()
     wall = time.perf_counter() - t0

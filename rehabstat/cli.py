@@ -614,7 +614,7 @@ def templates_export(directory: Path = typer.Argument(..., help="help.templates.
                      force: bool = typer.Option(False, "--force", help="help.templates.export.force")):
     from .api import ensure_out_dir, export_templates
     from .common.errors import writing_into
-    ensure_out_dir(directory)
+    ensure_out_dir(directory, _t("metavar.dir"))  # a positional folder: named as its usage line names it
     with writing_into(directory):
         written = export_templates(directory, overwrite=force)
     for path in written:

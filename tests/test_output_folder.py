@@ -156,3 +156,15 @@ def test_a_store_folder_that_cannot_be_made(tmp_path):
     res = cli("receive", SON_LA / "2021-01.xlsx", "--store", "/proc/x/kho", "--lang", "en")
     assert ("Cannot create the store folder /proc/x/kho: the folder does not exist and cannot be made there."
             in res.output), res.output
+
+
+@pytest.mark.parametrize("lang, said", [("vi", "Hãy chọn THƯ_MỤC khác."), ("en", "Choose another DIR.")])
+def test_templates_export_names_its_folder_argument_not_an_option(tmp_path, lang, said):
+    """`templates export DIR` takes its folder as an argument: a refusal names it as the usage
+    line does, never as an --out option the command does not have."""
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    res = cli("templates", "export", blocker / "mau", "--lang", lang)
+    assert res.exit_code == 2, res.output
+    assert said in res.output and "--out" not in res.output, res.output
+    assert blocker.read_text() == "x" and sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
