@@ -176,6 +176,13 @@ def test_national_workbook_shows_on_time_late_missing_and_rates(tmp_path):
     assert grid[("NB01", "04/2025")] == ("đã nhận", STATUS_FILL["đã nhận"])
     tidy = {(r[0], r[3]): r[5] for r in wb["ChiSo"].iter_rows(min_row=3, values_only=True)}
     assert tidy[("Ninh Bình", "TY_LE_DUNG_HAN")] == 91.7 and tidy[("VN", "TY_LE_GUI_SO")] == 97.2
+    # the province BC's workbook: its indicator rows, then its facilities' reporting counts and rates
+    chiso = [r for r in openpyxl.load_workbook(tmp_path / "out" / "BC-Ninh-Binh-2025-DU-THAO.xlsx")["ChiSo"]
+             .iter_rows(values_only=True) if r[0] == "Ninh Bình"]
+    assert [(r[3], r[5]) for r in chiso[-6:]] == [("SO_THANG_CAN", 36), ("SO_THANG_GUI", 35),
+                                                  ("SO_THANG_DUNG_HAN", 33), ("SO_THANG_MUON", 1),
+                                                  ("TY_LE_GUI_SO", 97.2), ("TY_LE_DUNG_HAN", 91.7)]
+    assert ("CUOI_KY", "ALL") in {(r[3], r[4]) for r in chiso[:-6]} and chiso[-1][6]
     # the province BC says who was late
     text = docx_text(tmp_path / "out" / "BC-Ninh-Binh-2025-DU-THAO.docx")
     assert "NB01 – Cơ sở Cai nghiện ma túy tỉnh Ninh Bình: gửi muộn sổ tháng 03/2025 (13 ngày)." in text

@@ -184,7 +184,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
             result.refused = True
             return result
         result.draft = True
-    tidy = _with_reporting(table, d.reporting, level, period, cfg)  # the workbook's ChiSo rows
+    reporting = _reporting_rows(table, d.reporting, level, period, cfg)  # after the table in the workbook's ChiSo
     from ..documents.report import build_context
     from ..computing.targets import compare_targets, plan_targets
     from ..computing.targets import target_units
@@ -224,7 +224,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
         with atomic_path(out / f"{stem}.docx") as docx_tmp, atomic_path(out / f"{stem}.xlsx") as xlsx_tmp:
             render_docx(r.template, kind, ctx, docx_tmp)  # both files, or neither
             write_report_workbook(ctx, table, xlsx_tmp, unit, period,
-                                  tidy=tidy,
+                                  reporting=reporting,
                                   targets=plan_ctx["targets"] if kind == "kh" else compared)
     except OutputError:
         raise
@@ -239,20 +239,15 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
     return result
 
 
-def _with_reporting(table, facilities, level: str, period: Period, cfg):
-    """The document's indicator rows and, after them, the reporting counts and rates of its
-    facilities (timeliness.reporting_rows), the rows `indicators` prints for the same unit."""
+def _reporting_rows(table, facilities, level: str, period: Period, cfg) -> list[tuple]:
+    """The reporting counts and rates of the document's facilities (timeliness.reporting_rows),
+    the rows `indicators` prints for the same unit: written after the indicator rows in the
+    workbook's ChiSo (as rows: a frame of both was a copy of the whole table per document)."""
     if not facilities:
-        return table
-    import pandas as pd
+        return []
     from ..computing.timeliness import reporting_rows
     unit = table["unit"].iloc[0] if len(table) else ""
-    rows = reporting_rows({unit: list(facilities)}, level, period.code, getattr(cfg, "deadline", None) or None)
-    if not rows:
-        return table
-    from ..computing.indicators.engine import COLUMNS
-    extra = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
-    return pd.concat([table.astype({"value": object}), extra], ignore_index=True)
+    return reporting_rows({unit: list(facilities)}, level, period.code, getattr(cfg, "deadline", None) or None)
 
 
 def _latest_closing(ds, units, period):

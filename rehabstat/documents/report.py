@@ -298,10 +298,9 @@ def unit_context(ds, level: str, key: str, units, period: Period, as_of) -> dict
     """The document's `unit`: a facility (its name and province as of `as_of`) or a province
     (its name in prose, what a merged province is made of, how many facilities)."""
     from ..settings.geography import geography, unit_provinces
-    names = ds.unit_names()
     if level == "facility":
         province = unit_provinces(ds.files, as_of).get(key, "") or ds.unit_provinces().get(key, "")
-        unit = {"code": key, "name": names.get(key, key), "province": province, "level": level, "scope": "",
+        unit = {"code": key, "name": ds.unit_names().get(key, key), "province": province, "level": level, "scope": "",
                 "full": ""}
     else:
         province = key

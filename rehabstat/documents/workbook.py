@@ -8,15 +8,17 @@ from ..common.periods import Period
 from ..common.values import plain_number
 
 
-def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period, tidy=None, targets=()) -> Path:
+def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Period, tidy=None, targets=(),
+                          reporting=()) -> Path:
     """The document's figures as a workbook that prints on A4 (book.print_setup):
     - BienDong: a title, then the category table as the document has it (a row per
       indicator, its code in a column of its own; a column per category, "Cộng HV",
       "Tổng cộng");
     - SoLieuKhac: the other figures; ChiTieu: the KH's targets of the plan year (with last
       year's result), or the BC's results against its targets (--targets);
-    - ChiSo: the tidy indicator rows (`tidy`, default `table`: with the reporting rows when
-      given), Vietnamese headers; PhuLuc (a province): its facilities.
+    - ChiSo: the tidy indicator rows (`tidy`, default `table`), then `reporting` (rows of the
+      same columns: the reporting counts and rates), Vietnamese headers; PhuLuc (a
+      province): its facilities.
     `targets`: the numbers of ChiTieu (targets.compare_targets for a BC, the plan's
     targets.plan_targets rows for a KH), written as numbers."""
     from ..common.codes import FIGURES
@@ -91,7 +93,7 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
                          for t in targets], widths={1: 17, 2: 40, 3: 10, 4: 14, 5: 14, 6: 10}, top=top, wrap=(2,))
     ws3 = wb.sheet("ChiSo")
     top = titled(ws3, f"Bảng chỉ số (dạng dữ liệu), {figures}", len(TIDY_HEADER))
-    write_table(ws3, list(TIDY_HEADER), tidy_rows(table if tidy is None else tidy),
+    write_table(ws3, list(TIDY_HEADER), tidy_rows(table if tidy is None else tidy, reporting),
                 widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29}, top=top)
     if ctx.get("approval"):  # from the store: which months the department approved
         ws.put(top + len(rows) + 2, 1, ctx["approval"], style(font=font(italic=True)))

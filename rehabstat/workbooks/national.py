@@ -538,10 +538,11 @@ def _labels() -> dict:
     return out
 
 
-def tidy_rows(table):
+def tidy_rows(table, extra=()):
     """The tidy indicator rows for a sheet: the six columns as they are, and the indicator's
-    Vietnamese name in a seventh."""
+    Vietnamese name in a seventh; `extra`: more rows of the same six columns, after them."""
     rows = table.to_numpy(dtype=object).tolist()  # Python int / float / str, as .item() would give
+    rows += [list(r) for r in extra]
     return [(r[0], LEVEL_VI.get(r[1], r[1]), *r[2:], indicator_label(r[3])) for r in rows]
 
 
@@ -554,8 +555,7 @@ def _tidy(ws, table, national, reporting=()):
     import pandas as pd
     from .book import write_table
     both = pd.concat([table, national], ignore_index=True)
-    rows = tidy_rows(both) + [(r[0], LEVEL_VI.get(r[1], r[1]), *r[2:], indicator_label(r[3]))
-                              for r in reporting]  # reporting rates (timeliness)
+    rows = tidy_rows(both, reporting)  # then the reporting rates (timeliness)
     write_table(ws, list(TIDY_HEADER), rows, widths={1: 13, 2: 9, 3: 9, 4: 18, 5: 7, 6: 13, 7: 29})
 
 
