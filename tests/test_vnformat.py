@@ -98,6 +98,14 @@ def test_count(value, expected):
     assert vf.count(value) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(min_value=-10**6, max_value=10**6), st.integers(min_value=-10**30, max_value=10**30)))
+def test_an_int_is_written_as_its_decimal(n):
+    """number() and count() write a Python int without going through Decimal: the same text."""
+    assert vf.number(n) == vf.number(Decimal(n))
+    assert vf.count(n) == vf.count(Decimal(n))
+
+
 # --------------------------------------------------------------------------- percent
 
 @pytest.mark.parametrize("value, expected", [

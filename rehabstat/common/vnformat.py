@@ -134,11 +134,21 @@ def number(n, decimals: int | None = None) -> str:
 
     Without ``decimals`` an integer value is written without decimals and a fractional
     value with as many decimals as it has (trailing zeros dropped)."""
+    if type(n) is int and decimals is None:
+        return _int_text(n)
     return _format_decimal(_to_decimal(n), decimals)
+
+
+def _int_text(n: int) -> str:
+    """number() of a Python int, without the Decimal a fraction needs (a document's context
+    formats a few hundred figures)."""
+    return ("-" if n < 0 else "") + _group_thousands(str(abs(n)))
 
 
 def count(n) -> str:
     """A count as in administrative prose: 1..9 take a leading zero ("06"); 0 -> "0"."""
+    if type(n) is int:
+        return _two(n) if 1 <= n <= 9 else _int_text(n)
     d = _to_decimal(n)
     if d == d.to_integral_value() and 1 <= d <= 9:
         return _two(int(d))
