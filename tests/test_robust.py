@@ -117,6 +117,8 @@ def _behave(item):
         raise PanicException("called `Option::unwrap()` on a `None` value")
     if item == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
+    if item.startswith("slow"):
+        time.sleep(0.8)
     return item.upper()
 
 
@@ -128,6 +130,20 @@ def test_sandbox_replaces_dead_workers_and_keeps_the_order():
     assert [d.kind for d in out[1::2]] == ["crash", "time", "memory", "crash", "memory"]
     assert all(isinstance(d, Death) and d.detail for d in out[1::2])
     assert sorted(seen) == sorted(items)
+
+
+def test_a_worker_holds_its_next_item_and_gives_it_back_when_it_dies():
+    """A worker is sent its next item before it answers the current one (it never waits for
+    this process between items). When it dies or overruns on the current one, the item it
+    held but never began goes to the next worker, with its own full time limit, and the
+    results keep their order."""
+    items = ["hang", "a", "abort", "b", "c", "kill", "d"]
+    out = map_isolated(_behave, items, jobs=1, seconds=1.0)
+    assert [o.kind if isinstance(o, Death) else o for o in out] == ["time", "A", "crash", "B", "C", "memory", "D"]
+    # each item's limit counts from when the worker begins it, not from when it was sent: two
+    # items of 0,8 s under a limit of 1,5 s each (1,6 s from the first item's start)
+    out = map_isolated(_behave, ["slow a", "slow b", "slow c"], jobs=1, seconds=1.5)
+    assert out == ["SLOW A", "SLOW B", "SLOW C"]
 
 
 def test_sandbox_hands_out_items_while_meanwhile_runs():

@@ -156,15 +156,41 @@ class _Slot:
                                                       os.getpid()), daemon=True)
         self.proc.start()
         child.close()
-        self.task = None  # (index, item)
+        self.queue: deque = deque()  # (index, item) sent, in the order the worker takes them
         self.deadline = 0.0
-        self.err_start = 0  # where the current item's messages begin in self.err
+        # where each item's messages may begin in self.err: its length when the item was sent
+        # (what the worker writes before it begins the item is the previous item's, which
+        # ended well, so says nothing of a death)
+        self.err_starts: deque = deque()
 
-    def start(self, task, seconds):
-        self.task = task
+    @property
+    def task(self):
+        """The item the worker is on: the first of those sent and not answered."""
+        return self.queue[0] if self.queue else None
+
+    def give(self, task, seconds) -> None:
+        """Send the worker one more item. It takes them in order; the one after the current
+        is sent before the current is answered, so that the worker never waits for this
+        process to read a result and answer with the next item."""
+        self.queue.append(task)
+        self.err_starts.append(os.fstat(self.err.fileno()).st_size if self.err is not None else 0)
+        if len(self.queue) == 1:
+            self._started(seconds)
+        try:
+            self.conn.send(task)
+        except (OSError, ValueError):
+            pass  # the worker is gone: seen by the caller
+
+    def done(self, seconds):
+        """The current item answered: the worker is on the next one from now."""
+        task = self.queue.popleft()
+        self.err_starts.popleft()
+        if self.queue:
+            self._started(seconds)
+        return task
+
+    def _started(self, seconds) -> None:
         self.deadline = time.monotonic() + seconds
-        if self.err is not None:
-            self.err_start = os.fstat(self.err.fileno()).st_size
 
     def why(self) -> Death:
         """After the worker died: what its stderr and exit status say."""
@@ -172,7 +198,7 @@ class _Slot:
         tail = ""
         if self.err is not None:
             try:
-                self.err.seek(self.err_start)
+                self.err.seek(self.err_starts[0] if self.err_starts else 0)
                 tail = self.err.read(1 << 20).decode("utf-8", "replace")
             except OSError:
                 pass
@@ -238,6 +264,9 @@ def _context():
     return multiprocessing.get_context(start_method())
 
 
+AHEAD = 2  # items a worker holds: the one it is on, and the next
+
+
 def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: float | None = None,
                  memory: int | None = None, meanwhile=None) -> list:
     """[fn(item) for item in items], each call in a worker process (at most `jobs` at once).
@@ -263,8 +292,7 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
     jobs = max(1, min(jobs, len(items)))
 
     def settle(slot, value):
-        index, item = slot.task
-        slot.task = None
+        index, item = slot.done(seconds)
         if isinstance(value, Internal):  # our bug: the command stops (exit 3), whatever the other items
             from ..common.errors import InternalError
             raise InternalError(value.what, value.trace, str(item))
@@ -282,13 +310,10 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
                 if helper:  # never fork while another thread runs (it may hold a lock the child would inherit)
                     helper[0].join()
                 slots.append(_Slot(ctx, fn, memory))
-            for slot in slots:
-                if slot.task is None and pending:
-                    slot.start(pending.popleft(), seconds)
-                    try:
-                        slot.conn.send(slot.task)
-                    except (OSError, ValueError):
-                        pass  # the worker is gone: seen below
+            for depth in range(AHEAD):  # one item to each worker first, then the next of each
+                for slot in slots:
+                    if len(slot.queue) <= depth and pending:
+                        slot.give(pending.popleft(), seconds)
             if meanwhile is not None:
                 import threading
                 job, meanwhile = meanwhile, None
@@ -324,6 +349,9 @@ def map_isolated(fn, items, jobs: int = 1, progress=None, failed=None, seconds: 
                 else:
                     continue
                 settle(slot, death)
+                pending.extendleft(reversed(slot.queue))  # sent but never begun: for the next worker
+                slot.queue.clear()
+                slot.err_starts.clear()
                 slot.close(kill=True)
                 slots.remove(slot)
     finally:
