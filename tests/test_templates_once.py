@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from rehabstat.documents import render
 from rehabstat.documents.templates import template_path
@@ -88,3 +89,42 @@ def test_the_rendered_body_is_docxtpls_own(tmp_path):
         assert _body(tmp_path / name) == _body(tmp_path / "plain.docx")
     body = _body(tmp_path / "ours2.docx")
     assert "SỞ LAO ĐỘNG -</w:t><w:br/>" in body and "<w:tab/>" in body
+
+
+def test_a_template_compiled_while_the_workbooks_are_read_is_not_compiled_again(tmp_path, monkeypatch):
+    """commands compile the template in the reading's spare thread (render.warm through
+    dataset.warm_up): the document then only renders, and forked render workers inherit it."""
+    from rehabstat.reading.dataset import warm_up
+    monkeypatch.setattr(render, "_ENV", None)
+    monkeypatch.setattr(render, "_PATCHED", {})
+    compiled = []
+    real = jinja2.Environment.compile
+
+    def counting(self, source, *args, **kwargs):
+        compiled.append(len(source))
+        return real(self, source, *args, **kwargs)
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    called = []
+    warm_up(("json", lambda: called.append(1), lambda: render.warm(None, "bc")))
+    assert called == [1] and len(compiled) >= 2  # the body and the header/footer parts at least
+    warmed = len(compiled)
+    ctx = example_context("bc")
+    ctx["doc"] = {**ctx["doc"], "signer_name": "Trần Thị Kiểm Thử"}
+    out = render.render_docx(None, "bc", ctx, tmp_path / "a.docx")
+    assert len(compiled) == warmed  # nothing compiled for the document itself
+    assert "Trần Thị Kiểm Thử" in _body(out)
+    assert not [p for p in tmp_path.iterdir() if p.name != "a.docx"]  # warming wrote nothing
+
+
+def test_a_broken_template_warmed_is_refused_when_rendered(tmp_path):
+    from docx import Document
+
+    from rehabstat.common.errors import TemplateError
+    doc = Document()
+    doc.add_paragraph("{% if doc.draft %}không đóng")
+    broken = tmp_path / "hong.docx"
+    doc.save(str(broken))
+    render.warm(broken, "bc")  # says nothing: the rendering does
+    with pytest.raises(TemplateError):
+        render.render_docx(broken, "bc", example_context("bc"), tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()

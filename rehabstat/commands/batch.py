@@ -135,8 +135,11 @@ def run_batch(data, period: Period, out, jobs=None, config=None, force=False, pr
     # --store: the rows parsed at receipt, nothing read again; duplicates are always left out,
     # workbooks with errors only without force; the gate's decision is the batch's, not a refusal;
     # the raw rows of every workbook are in the frames once read, and a batch annotates nothing
+    from functools import partial
+    from .report import warm_template
     prepared = prepare(data, period, config=config, force=force, today=today, as_of=as_of, jobs=jobs,
-                       progress=read_one, warm=OUTPUT_MODULES, refuse=False, raw=False)
+                       progress=read_one, warm=OUTPUT_MODULES + (partial(warm_template, template, "bc"),),
+                       refuse=False, raw=False)
     ds, cfg, gate, as_of = prepared.dataset, prepared.config, prepared.gate, prepared.as_of
     issues, province_issues = prepared.issues, prepared.province_issues
     approved = prepared.approved()  # {(unit, year, month): ...} of locked months

@@ -62,6 +62,13 @@ class DocumentData:
     reporting: list | None = None  # the gate's facilities, whose reporting counts the workbook lists
 
 
+def warm_template(template, kind: str) -> None:
+    """The document's template compiled while the workbooks are parsed (render.warm): the
+    report renders at once, a batch's render workers inherit it compiled."""
+    from ..documents.render import warm
+    warm(template, kind)
+
+
 def make_report(data, period: Period, facility=None, province=None, out=Path("out"), force=False, template=None,
                 targets=None, config=None, today=None, kind="bc", plan=None, number=None,
                 doc_date=None, as_of=None) -> DocumentResult:
@@ -74,8 +81,11 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
         refuse_early_date(doc_date, period, kind)
     ensure_out_dir(out)
     document = {k: v for k, v in (("number", number), ("date", doc_date)) if v is not None}
+    from functools import partial
+    # pandas, xlsxwriter, docxtpl imported and the template compiled while the files are parsed
     prepared = prepare(data, period, Selection(facility=facility, province=province, one=True), config, force=force,
-                       today=today, as_of=as_of, warm=OUTPUT_MODULES, document=document)  # pandas, openpyxl, docxtpl imported while the files are parsed
+                       today=today, as_of=as_of, warm=OUTPUT_MODULES + (partial(warm_template, template, kind),),
+                       document=document)
     ds, gate, level, key, as_of = prepared.dataset, prepared.gate, prepared.level, prepared.key, prepared.as_of
     request = DocumentRequest(period=period, level=level, key=key, kind=kind, out=out, force=force, template=template,
                               targets=targets, plan=plan, today=today, as_of=as_of)

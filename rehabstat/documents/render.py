@@ -29,6 +29,7 @@ __all__ = [
     "TemplateError",
     "OutputError",
     "render_docx",
+    "warm",
     "export_templates",
     "template_variables",
     "variables_markdown",
@@ -390,6 +391,22 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
         _mark_draft_properties(tpl)
     _save_atomic(tpl, out)
     return out
+
+
+def warm(template: Path | str | None = None, kind: str = "bc") -> None:
+    """Compile `template` (the shipped one of `kind` when None) into this process's caches while
+    there is time (the workbooks being parsed): the first document then only renders, and a
+    batch's render workers, forked after, inherit it compiled (each compiled it, ~0,15 s).
+    The documented example context is rendered, nothing is written; whatever fails is left
+    for the real rendering to report."""
+    import io
+    try:
+        path = template_path(kind) if template is None else Path(template)
+        _check_docx(path, kind if template is not None else None)
+        tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
+        tpl.render(_prepare(_example(kind)), jinja_env=_environment(), autoescape=True)
+    except Exception:  # noqa: BLE001 - a template that fails is refused when a document is rendered
+        pass
 
 
 # ---------------------------------------------------------------- names in branches not taken

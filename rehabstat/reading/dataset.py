@@ -110,22 +110,26 @@ def warm_up(modules=()) -> None:
     The garbage collector is paused while they are imported and what exists then is moved
     out of its sight (gc.freeze): the modules' objects live as long as the process, and
     collecting them again and again took ~80 ms of a month report. The workers,
-    forked before, collect as usual."""
+    forked before, collect as usual. A function among `modules` is called after the imports
+    (commands compile the document's template meanwhile), with the collector running."""
     import gc
     import importlib
     import sys
-    todo = [name for name in ("pandas",) + tuple(modules) if name not in sys.modules]
-    if not todo:
-        return
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for name in todo:
-            importlib.import_module(name)
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
+    names = tuple(m for m in modules if isinstance(m, str))
+    todo = [name for name in ("pandas",) + names if name not in sys.modules]
+    if todo:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for name in todo:
+                importlib.import_module(name)
+        finally:
+            if enabled:
+                gc.freeze()
+                gc.enable()
+    for call in modules:
+        if callable(call):
+            call()
 
 
 def _failed(path, death) -> WorkbookResult:
