@@ -97,6 +97,7 @@ def test_a_template_compiled_while_the_workbooks_are_read_is_not_compiled_again(
     from rehabstat.reading.dataset import warm_up
     monkeypatch.setattr(render, "_ENV", None)
     monkeypatch.setattr(render, "_PATCHED", {})
+    monkeypatch.setattr(render, "_WARMED", set())
     compiled = []
     real = jinja2.Environment.compile
 
@@ -112,6 +113,8 @@ def test_a_template_compiled_while_the_workbooks_are_read_is_not_compiled_again(
     ctx["doc"] = {**ctx["doc"], "signer_name": "Trần Thị Kiểm Thử"}
     out = render.render_docx(None, "bc", ctx, tmp_path / "a.docx")
     assert len(compiled) == warmed  # nothing compiled for the document itself
+    render.warm(None, "bc")  # a second time (a batch's render workers about to be forked): nothing to do
+    assert len(compiled) == warmed and len(render._WARMED) == 1
     assert "Trần Thị Kiểm Thử" in _body(out)
     assert not [p for p in tmp_path.iterdir() if p.name != "a.docx"]  # warming wrote nothing
 

@@ -344,6 +344,8 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         global _PAYLOADS
         from ..reading.sandbox import forks
         if forks():
+            from .report import warm_template
+            warm_template(template, "bc")  # compiled once here (already, when read from --data), not in each worker
             # the workers are forked after this is set: each inherits every payload (no
             # pickling of the provinces' data to the workers), and is sent only an index
             _PAYLOADS, context, job, args = payloads, multiprocessing.get_context("fork"), _render_index, range(len(work))

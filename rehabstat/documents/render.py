@@ -402,11 +402,19 @@ def warm(template: Path | str | None = None, kind: str = "bc") -> None:
     import io
     try:
         path = template_path(kind) if template is None else Path(template)
+        st = path.stat()
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size, kind, id(_environment()))
+        if key in _WARMED:
+            return
         _check_docx(path, kind if template is not None else None)
         tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
         tpl.render(_prepare(_example(kind)), jinja_env=_environment(), autoescape=True)
     except Exception:  # noqa: BLE001 - a template that fails is refused when a document is rendered
-        pass
+        return
+    _WARMED.add(key)
+
+
+_WARMED: set = set()  # the templates warm() compiled in this process: (path, mtime, size, kind, environment)
 
 
 # ---------------------------------------------------------------- names in branches not taken
