@@ -505,3 +505,20 @@ def test_a_document_of_a_period_without_data_is_said_not_a_server_error(kho, wor
     cuc.get("/lang/en?next=/documents")
     r = cuc.get("/documents/bc.xlsx?year=2021&quarter=2&province=S%C6%A1n%20La")
     assert r.status_code == 400 and "No data" in r.text and "quý" not in r.text
+
+
+@pytest.mark.parametrize("lang, said", [("vi", "không rõ (không đọc được từ sổ)"),
+                                        ("en", "unknown (not readable from the workbook)")])
+def test_an_unreadable_upload_says_its_facility_and_month_are_unknown(kho, workers, tmp_path, lang, said):
+    """A file that is no workbook has no facility or month to show: the page says so in words,
+    not with a bare question mark."""
+    client = login(create_app(kho, workers), "sl01")
+    if lang == "en":
+        client.get("/lang/en?next=/facility")
+    junk = tmp_path / "2021-04.xlsx"
+    junk.write_bytes(b"not a workbook at all")
+    r = upload(client, junk)
+    assert r.status_code == 200, r.text
+    facts = re.search(r'<dl class="facts">(.*?)</dl>', r.text, re.S).group(1)
+    assert facts.count(f"<dd>{said}</dd>") == 2, facts
+    assert "<dd>?</dd>" not in facts and ">?<" not in facts

@@ -418,6 +418,7 @@ WORDS.update({
     "web.rejected": ("Bị từ chối", "Rejected"),
     "web.skipped": ("Bỏ qua (không phải sổ hằng tháng)", "Skipped (not a monthly workbook)"),
     "web.other-facility": ("Bị từ chối: sổ của cơ sở khác", "Refused: another facility's workbook"),
+    "web.not_known": ("không rõ (không đọc được từ sổ)", "unknown (not readable from the workbook)"),
     "web.other_facility_msg": ("Sổ này ghi mã cơ sở {unit}, không phải cơ sở {mine} của tài khoản này; không lưu gì vào kho. "
                            "Hãy gửi sổ của cơ sở mình.",
                            "This workbook gives facility code {unit}, not {mine} (this account's facility); nothing was "
