@@ -67,3 +67,16 @@ def test_what_a_forked_worker_records_is_seen_by_its_parent(tmp_path, ledger):
     third = _report(tmp_path, "TongHop-2021.xlsx", b"PK ba")
     written.record(third)  # the parent's own connection still works after the worker's end
     assert written.is_ours(third)
+
+
+def test_what_other_threads_record_is_kept(tmp_path, ledger):
+    """SQLite's connections belong to the thread that made them: a server's threads each
+    record what they wrote, and none of it is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+    first = _report(tmp_path, "BC-Son-La-2021.docx", b"PK mot")
+    written.record(first)  # this thread's connection is open
+    others = [_report(tmp_path, f"BC-{n}-2021.xlsx", f"PK {n}".encode()) for n in range(6)]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(written.record, others))
+        assert all(pool.map(written.is_ours, [first] + others))
+    assert written.is_ours(first) and all(written.is_ours(p) for p in others)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,15 +62,24 @@ def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-_OPEN: dict = {}  # (process id, ledger path) -> (its connection, (device, inode) of the file it opened)
+_LOCAL = threading.local()  # .open: (process id, ledger path) -> (connection, (device, inode) of its file)
+
+
+def _open() -> dict:
+    """This thread's open connections (SQLite's may be used only by the thread that made them)."""
+    held = getattr(_LOCAL, "open", None)
+    if held is None:
+        held = _LOCAL.open = {}
+    return held
 
 
 def _connect(create: bool):
-    """The ledger's connection, opened once per process and ledger (a batch records over a
-    hundred files: opening, setting up and closing SQLite for each was most of recording
-    one). Opened again when the file is no longer the one it opened (removed, replaced);
-    a forked process opens its own."""
+    """The ledger's connection, opened once per process, thread and ledger (a batch records
+    over a hundred files: opening, setting up and closing SQLite for each was most of
+    recording one). Opened again when the file is no longer the one it opened (removed,
+    replaced); a forked process opens its own."""
     import sqlite3
+    _OPEN = _open()
     target = ledger_path()
     try:
         st = target.stat()
@@ -99,9 +109,10 @@ def _connect(create: bool):
 
 
 def _forget(key=None) -> None:
-    """Close this process's connection to the ledger (`key`: to that ledger only), so that
-    the next use opens it again (after an error: a ledger that could not be read)."""
+    """Close this process's and thread's connection to the ledger (`key`: to that ledger only),
+    so that the next use opens it again (after an error: a ledger that could not be read)."""
     import sqlite3
+    _OPEN = _open()
     for k in [key] if key is not None else [k for k in _OPEN if k[0] == os.getpid()]:
         held = _OPEN.pop(k, None)
         if held is not None:
