@@ -18,7 +18,8 @@ def _body(path: Path) -> str:
         return z.read("word/document.xml").decode("utf-8")
 
 
-def test_a_template_is_compiled_once_per_process(tmp_path, monkeypatch):
+def _count_compiles(monkeypatch) -> list:
+    """A fresh template cache, and the list each jinja2 compile (the source's length) goes to."""
     monkeypatch.setattr(render, "_ENV", None)
     monkeypatch.setattr(render, "_PATCHED", {})
     compiled = []
@@ -28,6 +29,11 @@ def test_a_template_is_compiled_once_per_process(tmp_path, monkeypatch):
         compiled.append(len(source))
         return real(self, source, *args, **kwargs)
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return compiled
+
+
+def test_a_template_is_compiled_once_per_process(tmp_path, monkeypatch):
+    compiled = _count_compiles(monkeypatch)
     first = example_context("bc")
     render.render_docx(None, "bc", first, tmp_path / "a.docx")
     assert len(compiled) >= 2  # the body and the header/footer parts at least
@@ -95,16 +101,8 @@ def test_a_template_compiled_while_the_workbooks_are_read_is_not_compiled_again(
     """commands compile the template in the reading's spare thread (render.warm through
     dataset.warm_up): the document then only renders, and forked render workers inherit it."""
     from rehabstat.reading.dataset import warm_up
-    monkeypatch.setattr(render, "_ENV", None)
-    monkeypatch.setattr(render, "_PATCHED", {})
+    compiled = _count_compiles(monkeypatch)
     monkeypatch.setattr(render, "_WARMED", set())
-    compiled = []
-    real = jinja2.Environment.compile
-
-    def counting(self, source, *args, **kwargs):
-        compiled.append(len(source))
-        return real(self, source, *args, **kwargs)
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
     called = []
     warm_up(("json", lambda: called.append(1), lambda: render.warm(None, "bc")))
     assert called == [1] and len(compiled) >= 2  # the body and the header/footer parts at least
