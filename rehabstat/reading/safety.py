@@ -124,42 +124,60 @@ def precheck(path: Path, seen: dict | None = None) -> str:
 class _Inflated:
     """One part of an archive held in memory, inflated as it is read: what zf.open gives
     (read(n), then b"" at the end), without its file seeks and lock on every read (~40 µs a
-    part, and a workbook has a dozen). Held to the directory's word: a part that inflates
-    beyond its declared size is refused as a bomb, one whose bytes do not match its CRC as
-    damaged (zipfile's BadZipFile)."""
+    part, and a workbook has a dozen). Held to the directory's word as zipfile holds it: the
+    part ends at its declared size or where its data end, whichever comes first; there its
+    CRC must match, else it is damaged (BadZipFile, as zipfile says), and so is a part that
+    would inflate beyond its declared size (read no further) or whose compressed data end
+    inside their stream (EOFError)."""
 
     def __init__(self, raw: memoryview, info: zipfile.ZipInfo):
         self._raw, self._size, self._crc_wanted = raw, info.file_size, info.CRC
         self._z = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
         self._pos = self._out = self._crc = 0
         self._name = info.filename
+        self._done = False
 
     def read(self, n: int = -1) -> bytes:
-        if n < 0:
-            pieces = []
-            while piece := self.read(_CHUNK):
-                pieces.append(piece)
-            return b"".join(pieces)
+        """Up to n bytes (all that is left when n < 0), fewer only at the part's end: read on
+        until then within one call, as zipfile does, so that a part read once in full is
+        checked at its end in that same call."""
+        pieces, size = [], 0
+        while n < 0 or size < n:
+            piece = self._read1(_CHUNK if n < 0 else n - size)
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+        return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+    def _read1(self, n: int) -> bytes:
+        if self._done:
+            return b""
+        left = self._size - self._out
+        want = min(n, left + 1)  # one byte more than the part may hold tells a part that would hold more
         if self._z is None:
-            chunk = bytes(self._raw[self._pos:self._pos + n])
+            chunk = bytes(self._raw[self._pos:self._pos + want])
             self._pos += len(chunk)
-        elif self._pos == 0:
-            self._pos = 1
-            chunk = self._z.decompress(self._raw, n)
-        elif self._z.unconsumed_tail:
-            chunk = self._z.decompress(self._z.unconsumed_tail, n)
+            ended = self._pos >= len(self._raw)
         else:
-            chunk = b"" if self._z.eof else self._z.flush()
+            if self._pos == 0:
+                self._pos = 1
+                chunk = self._z.decompress(self._raw, want) if want else b""
+            elif self._z.unconsumed_tail:
+                chunk = self._z.decompress(self._z.unconsumed_tail, want) if want else b""
+            else:
+                chunk = b"" if self._z.eof else self._z.flush()[:want]
+            if not chunk and not self._z.eof and not self._z.unconsumed_tail and left:
+                raise EOFError(f"{self._name!r}: its compressed data end before the end of its stream")
+            ended = self._z.eof
+        if len(chunk) > left:
+            raise zipfile.BadZipFile(f"{self._name!r} inflates beyond its declared size")
         self._out += len(chunk)
-        if self._out > self._size:
-            raise Refused("F004", phrase("detail.part_expands", name=self._name,
-                                          ratio=self._out // max(len(self._raw), 1)))
-        if chunk:
-            self._crc = zlib.crc32(chunk, self._crc)
-        elif self._out != self._size:
-            raise EOFError(f"{self._name!r} ends before its declared size")
-        elif self._crc != self._crc_wanted:
-            raise zipfile.BadZipFile(f"Bad CRC-32 for file {self._name!r}")
+        self._crc = zlib.crc32(chunk, self._crc)
+        if self._out == self._size or ended or not chunk:  # the part's end: where zipfile checks its CRC
+            self._done = True
+            if self._crc != self._crc_wanted:
+                raise zipfile.BadZipFile(f"Bad CRC-32 for file {self._name!r}")
         return chunk
 
     def __enter__(self):
@@ -170,16 +188,23 @@ class _Inflated:
 
 
 def _open_part(zf: zipfile.ZipFile, data: bytes, info: zipfile.ZipInfo):
-    """The part read from `data` (the whole file) when it is plainly stored or deflated and
-    its local header is where the directory says; zipfile's own reader for anything else
-    (encrypted, another method, a header out of place), which says what is wrong."""
+    """The part read from `data` (the whole file) when its local header is what zipfile's
+    reader checks it to be (its signature, its name as the directory gives it) and it is
+    plainly stored or deflated; zipfile's own reader for anything else (encrypted, another
+    method, a header out of place or naming another part), which says what is wrong."""
     at = info.header_offset
-    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
-            or data[at:at + 4] != ZIP_MAGIC or at + 30 > len(data):
+    if info.flag_bits & 0x61 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+            or at + 30 > len(data) or data[at:at + 4] != ZIP_MAGIC:
         return zf.open(info)
+    flags, = struct.unpack_from("<H", data, at + 6)
     name_len, extra_len = struct.unpack_from("<HH", data, at + 26)
+    name = bytes(data[at + 30:at + 30 + name_len])
+    try:
+        same = name.decode("utf-8" if flags & 0x800 else "cp437") == info.orig_filename
+    except UnicodeDecodeError:
+        same = False
     start = at + 30 + name_len + extra_len
-    if start + info.compress_size > len(data):
+    if not same or start + info.compress_size > len(data):
         return zf.open(info)
     return _Inflated(memoryview(data)[start:start + info.compress_size], info)
 
