@@ -133,7 +133,8 @@ class _Inflated:
     def __init__(self, raw: memoryview, info: zipfile.ZipInfo):
         self._raw, self._size, self._crc_wanted = raw, info.file_size, info.CRC
         self._z = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
-        self._pos = self._out = self._crc = 0
+        self._pending = raw  # deflated: the compressed bytes not yet given to the decompressor
+        self._pos = self._out = self._crc = 0  # stored: where the next read starts
         self._name = info.filename
         self._done = False
 
@@ -160,16 +161,13 @@ class _Inflated:
             self._pos += len(chunk)
             ended = self._pos >= len(self._raw)
         else:
-            if self._pos == 0:
-                self._pos = 1
-                chunk = self._z.decompress(self._raw, want) if want else b""
-            elif self._z.unconsumed_tail:
-                chunk = self._z.decompress(self._z.unconsumed_tail, want) if want else b""
-            else:
-                chunk = b"" if self._z.eof else self._z.flush()[:want]
-            if not chunk and not self._z.eof and not self._z.unconsumed_tail and left:
-                raise EOFError(f"{self._name!r}: its compressed data end before the end of its stream")
+            # with its input used up the decompressor may still hold inflated bytes: asked again
+            # (with what is pending, even nothing), it gives them at most `want` at a time
+            chunk = self._z.decompress(self._pending, want)
+            self._pending = self._z.unconsumed_tail
             ended = self._z.eof
+            if not chunk and not ended:
+                raise EOFError(f"{self._name!r}: its compressed data end before the end of its stream")
         if len(chunk) > left:
             raise zipfile.BadZipFile(f"{self._name!r} inflates beyond its declared size")
         self._out += len(chunk)
