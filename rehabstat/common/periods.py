@@ -36,10 +36,10 @@ def period_kind(first: tuple[int, int], last: tuple[int, int]) -> Kind:
     return "range"
 
 
-
 def month_end(year: int, month: int) -> dt.date:
     """The last day of a month."""
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
 
 @dataclass(frozen=True)
 class Period:

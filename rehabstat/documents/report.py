@@ -465,4 +465,3 @@ class _Formatted(dict):
         if key in CATEGORY_KEYS:
             return "0"
         raise KeyError(key)
-

@@ -79,7 +79,7 @@ def _connect(create: bool):
     recording one). Opened again when the file is no longer the one it opened (removed,
     replaced); a forked process opens its own."""
     import sqlite3
-    _OPEN = _open()
+    opened = _open()
     target = ledger_path()
     try:
         st = target.stat()
@@ -88,7 +88,7 @@ def _connect(create: bool):
     if st is None and not create:
         return None
     key = (os.getpid(), str(target))
-    held = _OPEN.get(key)
+    held = opened.get(key)
     if held is not None:
         if st is not None and held[1] == (st.st_dev, st.st_ino):
             return held[0]
@@ -104,7 +104,7 @@ def _connect(create: bool):
     except BaseException:
         con.close()
         raise
-    _OPEN[key] = (con, (st.st_dev, st.st_ino))
+    opened[key] = (con, (st.st_dev, st.st_ino))
     return con
 
 
@@ -112,9 +112,9 @@ def _forget(key=None) -> None:
     """Close this process's and thread's connection to the ledger (`key`: to that ledger only),
     so that the next use opens it again (after an error: a ledger that could not be read)."""
     import sqlite3
-    _OPEN = _open()
-    for k in [key] if key is not None else [k for k in _OPEN if k[0] == os.getpid()]:
-        held = _OPEN.pop(k, None)
+    opened = _open()
+    for k in [key] if key is not None else [k for k in opened if k[0] == os.getpid()]:
+        held = opened.pop(k, None)
         if held is not None:
             try:
                 held[0].close()
