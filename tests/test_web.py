@@ -522,3 +522,10 @@ def test_an_unreadable_upload_says_its_facility_and_month_are_unknown(kho, worke
     facts = re.search(r'<dl class="facts">(.*?)</dl>', r.text, re.S).group(1)
     assert facts.count(f"<dd>{said}</dd>") == 2, facts
     assert "<dd>?</dd>" not in facts and ">?<" not in facts
+    # its list of issues, offered on the page, is the sender's to download (it names no facility)
+    link = re.search(r'href="(/receipt/\d+/annotated)"', r.text).group(1)
+    copy = client.get(link)
+    assert copy.status_code == 200 and copy.content[:2] == b"PK"
+    kiem_tra = openpyxl.load_workbook(io.BytesIO(copy.content))["KiemTra"]
+    assert "F001" in [c.value for row in kiem_tra.iter_rows() for c in row]
+    assert login(create_app(kho, workers), "sonla").get(link).status_code == 404  # nobody else's
