@@ -138,8 +138,8 @@ def test_a_damaged_part_is_refused_exactly_where_zipfile_refuses_it(tmp_path):
         data = _corrupted(sources[k % 2], rng)
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError, struct.error, OSError):
-            continue
+        except (zipfile.BadZipFile, ValueError, struct.error, OSError, NotImplementedError):
+            continue  # a directory zipfile refuses (a version it cannot read): the precheck refuses the file
         with zf:
             for info in zf.infolist():
                 theirs = _outcome(lambda: zf.open(info).read())
