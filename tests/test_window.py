@@ -3,6 +3,7 @@ it is compared with, the month before them): a workbook of another month, in a f
 store of many years, is glanced at (who and when), and the results are the same."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -115,10 +116,16 @@ class _CountingCursor(sqlite3.Cursor):
 
     def _count(self, rows):
         sql = " ".join(self.statement_text.split())
+        # rows fetched in bulk come as one JSON array per column (store.codec._fetch)
+        n = sum(len(json.loads(row[0])) for row in rows) if "json_group_array(" in sql else len(rows)
         for table in ("census", "events", "figures", "totals", "issues"):
             if f" {table} " in f"{sql} " and "count(" not in sql:
-                _CountingCursor.fetched[table] += len(rows)
+                _CountingCursor.fetched[table] += n
         return rows
+
+    def fetchone(self):
+        row = super().fetchone()
+        return row if row is None else self._count([row])[0]
 
     def fetchall(self):
         return self._count(super().fetchall())
