@@ -28,6 +28,14 @@ On the same files it prints:
       three folders and `batch --store` of a store of the three years against the year alone
       (CPU time and peak memory), and the peak memory of `receive` of the 3.600 files at once
       (when the three-year store is made); results.json: "history".
+  (j) `--floors` alone: what the goals stand on before rehabstat's own work, each in a child
+      process: importing pandas alone, and every library a month report imports (typer,
+      pydantic, pandas, python-calamine, XlsxWriter, docxtpl); the command line's start
+      (`rehabstat validate` of a folder that does not exist: typer parses the options and
+      the program exits 2); and the stages of `batch --store` as it runs
+      (benchmarks/profile_batch.py --store --parallel): the store read, the checks, the 63
+      provinces' documents written by 2 workers while the parent writes the national
+      workbook. results.json: "floors".
 `--keep-outputs DIR` keeps the documents of the first timed batch; `--same-as DIR` checks the goal
 "same outputs" against such a folder kept by a run of other code (benchmarks/same_outputs.py:
 every .docx's text and .xlsx's cells, styles, merges, print setup, and their zip parts).
@@ -497,6 +505,47 @@ def print_store(st: dict) -> None:
 
 # ---------------------------------------------------------------- main
 
+# ---------------------------------------------------------------- (j) what the goals stand on
+
+STACK = "import typer, pydantic, pandas, python_calamine, xlsxwriter, docxtpl"
+
+
+def measure_floors(repeat: int) -> dict:
+    """Wall times of the stack's imports and of the command line's start (best of `repeat`,
+    each a whole child process), and the stages of `batch --store` (profile_batch.py)."""
+    out: dict = {}
+    for key, cmd in (("python", [sys.executable, "-c", "pass"]),
+                     ("import_pandas", [sys.executable, "-c", "import pandas"]),
+                     ("import_stack", [sys.executable, "-c", STACK]),
+                     ("cli_start", rehabstat_cmd("validate", "--data", ROOT / "no-such-folder"))):
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            runs.append(time.perf_counter() - t0)
+        out[key], out[key + "_runs"] = min(runs), runs
+    full, _ = dataset("full", 1.0)
+    kho, _ = store_of(full, workbooks(full))
+    said = subprocess.run([sys.executable, str(HERE / "profile_batch.py"), "--store", "--parallel", str(kho)],
+                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    stages = {m.group(1).strip(): float(m.group(2)) for m in re.finditer(r"^  (.+?)\s+([\d.]+) s  \(", said, re.M)}
+    total = re.search(r"as the command runs: ([\d.]+) s", said)
+    out["batch_store_stages"] = stages | {"whole batch": float(total.group(1)) if total else None}
+    return out
+
+
+def print_floors(f: dict) -> None:
+    def row(label, value):
+        print(f"  {label:<64} {value:>8}")
+    row("python -c pass", f"{f['python']:.2f} s")
+    row("import pandas", f"{f['import_pandas']:.2f} s")
+    row("import typer, pydantic, pandas, calamine, xlsxwriter, docxtpl", f"{f['import_stack']:.2f} s")
+    row("rehabstat validate --data <missing> (start, typer's parsing, exit 2)", f"{f['cli_start']:.2f} s")
+    print("  batch --store as it runs (profile_batch.py --store --parallel):")
+    for stage, seconds in f["batch_store_stages"].items():
+        row(f"    {stage}", f"{seconds:.2f} s" if seconds is not None else "?")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is kept (default 3)")
@@ -513,6 +562,8 @@ def main(argv=None) -> int:
                     help=f"--history: the year asked (default {YEAR}); the two before it are kept beside it")
     ap.add_argument("--history-receive", action="store_true",
                     help="--history: receive the three years into a new store even when one is kept")
+    ap.add_argument("--floors", action="store_true",
+                    help="only (j): the stack's imports, the command line's start, the stages of batch --store")
     ap.add_argument("--keep-outputs", type=Path, metavar="DIR",
                     help="keep the documents of the first timed batch in DIR (to compare a later run with)")
     ap.add_argument("--same-as", type=Path, metavar="DIR",
@@ -539,6 +590,18 @@ def main(argv=None) -> int:
         doc["report_only"] = {"facility": facility["unit"], "report": seconds, "report_runs": runs,
                               "report_cpu_runs": cpu, "load_before": load_before, "load_after": load_after,
                               "pass": ok}
+        a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwritten: {a.out}")
+        return 0
+
+    if a.floors:
+        f = measure_floors(a.repeat)
+        f["load_before"], f["load_after"] = load_before, os.getloadavg()
+        print(f"\nwhat the goals stand on: best of {a.repeat}, load average {load_before[0]:.1f} before, "
+              f"{f['load_after'][0]:.1f} after")
+        print_floors(f)
+        doc = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
+        doc["floors"] = f
         a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwritten: {a.out}")
         return 0

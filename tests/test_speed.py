@@ -15,6 +15,15 @@ def test_shapes_in_one_pass_equal_shapes_one_by_one():
     assert _shapes([]) == set()
 
 
+def test_shapes_of_ascii_ids_by_translation_equal_shapes_one_by_one():
+    # a store's learner ids are 16-hex hashes; a folder's are what clerks type
+    values = ["b54f9f21add7d7d5", "6a8b6c4b4e7dc77a", "0000000000000000", "ffffffffffffffff", "LC-202103-003",
+              "AA99", "9A9A", "a99b", "HV_0012", "k-1/2021", "x", "12", "", " a b ", "A1-", "Zz9"]
+    assert _shapes(values) == {_shape(v) for v in values}
+    assert _shapes(values) == {"A9A9A9A9A9A9", "9A9A9A9A9A9A9A", "9", "A", "A-9-9", "A9", "9A9A", "A9A",
+                               "A_9", "A-9/9", "", " A A ", "A9-"}
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
