@@ -546,6 +546,15 @@ def print_floors(f: dict) -> None:
         row(f"    {stage}", f"{seconds:.2f} s" if seconds is not None else "?")
 
 
+def merged(out: Path, key: str, value) -> int:
+    """results.json with `key` set to `value`, the rest of it as an earlier run left it."""
+    doc = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    doc[key] = value
+    out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwritten: {out}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is kept (default 3)")
@@ -586,13 +595,9 @@ def main(argv=None) -> int:
               f"{', '.join(f'{x:.2f}' for x in cpu)} s")
         label, ref, measured, value, ok = report_goal(seconds)
         print(f"  {'PASS' if ok else 'FAIL'}  {label:<40} {ref:>18} {measured:>18} {value:>7}")
-        doc = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
-        doc["report_only"] = {"facility": facility["unit"], "report": seconds, "report_runs": runs,
-                              "report_cpu_runs": cpu, "load_before": load_before, "load_after": load_after,
-                              "pass": ok}
-        a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nwritten: {a.out}")
-        return 0
+        return merged(a.out, "report_only", {"facility": facility["unit"], "report": seconds, "report_runs": runs,
+                                             "report_cpu_runs": cpu, "load_before": load_before,
+                                             "load_after": load_after, "pass": ok})
 
     if a.floors:
         f = measure_floors(a.repeat)
@@ -600,11 +605,7 @@ def main(argv=None) -> int:
         print(f"\nwhat the goals stand on: best of {a.repeat}, load average {load_before[0]:.1f} before, "
               f"{f['load_after'][0]:.1f} after")
         print_floors(f)
-        doc = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
-        doc["floors"] = f
-        a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nwritten: {a.out}")
-        return 0
+        return merged(a.out, "floors", f)
 
     if a.history:
         h = measure_history(a.history_dir, a.history_year, receive=a.history_receive)
@@ -613,11 +614,7 @@ def main(argv=None) -> int:
               f"{h['load_after'][0]:.1f} after")
         for label, ref, measured, value, ok in history_goals(h):
             print(f"  {'PASS' if ok else 'FAIL'}  {label:<44} {ref:>18} {measured:>20} {value:>7}")
-        doc = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
-        doc["history"] = h
-        a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nwritten: {a.out}")
-        return 0
+        return merged(a.out, "history", h)
 
     if a.store_only:
         full, _ = dataset("full", 1.0)
@@ -625,11 +622,7 @@ def main(argv=None) -> int:
         st["load_before"], st["load_after"] = load_before, os.getloadavg()
         print(f"\nrehabstat store benchmark: best of {a.repeat}, load average {load_before[0]:.1f} before")
         print_store(st)
-        doc = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
-        doc["store"] = st
-        a.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nwritten: {a.out}")
-        return 0
+        return merged(a.out, "store", st)
 
     full, m_full = dataset("full", 1.0)
     tenth, m_tenth = dataset("tenth", 0.1)
