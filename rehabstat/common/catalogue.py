@@ -964,6 +964,10 @@ WORDS.update({
                             "{path}: [deadline] needs the key 'day' (a month's workbook is due before this day of the "
                             "next month)."),
     "config.registry": ("{path}: khóa '{key}' phải là danh sách mã cơ sở.", "{path}: key '{key}' must be a list of facility codes."),
+    "config.registry_province": ("{path}: khóa '{key}': không có tỉnh/thành phố nào tên này (trước hay sau ngày "
+                                 "{effective}).{hint} Hãy sửa tên tỉnh trong mục [registry].",
+                                 "{path}: key '{key}': no province or city has this name (before or after "
+                                 "{effective}).{hint} Correct the province's name in [registry]."),
     "config.facility": ("{path}: mục [facility.{unit}] chỉ có các khóa opened, closed (tháng MM/YYYY).",
                         "{path}: section [facility.{unit}] has only the keys opened, closed (months MM/YYYY)."),
     "config.month": ("{path}: khóa '{key}' phải là một tháng dạng MM/YYYY, ví dụ \"07/2021\".",

@@ -100,6 +100,7 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     for province, units in raw.get("registry", {}).items():
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
             raise ConfigError.said("config.registry", path=path, key=f"registry.{province}")
+        _registry_province(path, province)
         cfg.registry[province] = [unit_code(u) for u in units]
     for unit, life in raw.get("facility", {}).items():
         if not isinstance(life, dict) or set(life) - {"opened", "closed"}:
@@ -107,6 +108,16 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
         cfg.facilities[unit_code(unit)] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
                                                 for key in ("opened", "closed")}
     return cfg
+
+
+def _registry_province(path, name: str) -> None:
+    """A [registry] key is a province, old (63) or new (34), in any spelling the geography
+    reads ("Thanh Hoá", "TP. Hà Nội"): a misspelt one would be a province of its own, with
+    facilities that are nowhere else, so it is refused with the closest names."""
+    from .geography import geography, is_province, near_hint
+    if not is_province(name):
+        raise ConfigError.said("config.registry_province", path=path, key=f"registry.{name}",
+                               effective=f"{geography().effective:%d/%m/%Y}", hint=near_hint(name))
 
 
 def _checks(path, section) -> dict:
