@@ -52,6 +52,8 @@ def hoist_globals(args: list[str]) -> list[str]:
         elif a in GLOBAL_VALUED and i + 1 < len(args):
             front += [a, args[i + 1]]
             i += 1
+        elif a in GLOBAL_VALUED:  # the last word, with no value: the group says it needs one
+            return front + [a]
         elif any(a.startswith(g + "=") for g in GLOBAL_VALUED):
             front.append(a)
         else:
@@ -302,7 +304,9 @@ def usage_message(exc) -> str:
     m = re.match(r"Option '(.*)' does not take a value\.", message)
     if m:
         return words("cli.option_takes_no_value", option=m.group(1), message=message)
-    m = re.match(r"No such command '(.*)'\.", message)
+    m = re.match(r"No such command '(.*)'\.(?: Did you mean '(.*)'\?)?", message)
+    if m and m.group(2):
+        return words("cli.no_such_command_close", name=m.group(1), close=m.group(2), message=message)
     if m:
         return words("cli.no_such_command", name=m.group(1), message=message)
     if message.startswith("Missing command"):

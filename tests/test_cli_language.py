@@ -75,6 +75,19 @@ def test_messages_say_what_happened():
     assert code == 2 and "Error: Data folder or file not found: no-such-folder" in out
 
 
+def test_a_near_command_a_valueless_lang_and_a_short_year_are_said_as_they_are():
+    code, out = run("template")
+    assert code == 2 and "Không có lệnh 'template'. Có phải là 'templates'?" in out
+    code, out = run("template", "--lang", "en")
+    assert code == 2 and "Did you mean 'templates'?" in out
+    code, out = run("report", "--data", "samples/son-la", "--year", "2021", "--lang")
+    assert code == 2 and "Tùy chọn --lang cần một giá trị." in out and "Không có tùy chọn" not in out
+    code, out = run("report", "--data", "samples/son-la", "--year", "21")
+    assert code == 2 and "--year 21 không hợp lệ: hãy ghi năm đủ bốn chữ số, ví dụ --year 2021." in out
+    code, out = run("report", "--data", "samples/son-la", "--year", "1800", "--lang", "en")
+    assert code == 2 and "--year 1800 is not valid: write the year in four digits, e.g. --year 2021." in out
+
+
 def test_flags_show_no_type_and_defaults_are_translated():
     _, out = run("report", "--help")
     line = next(x for x in out.splitlines() if "--force" in x)
@@ -334,3 +347,12 @@ def test_batch_summary_says_partial_figures_in_the_chosen_language(tmp_path):
     code, out = run("batch", "--data", data, "--year", "2021", "--quarter", "2", "--out", tmp_path / "vi")
     assert "Hà Nội: Một số số liệu chỉ gồm báo cáo của một phần các cơ sở: buổi giáo dục, tuyên truyền (6/7 cơ sở)." \
         in out
+
+
+def test_a_province_workbook_straddling_the_range_names_the_range_in_the_readers_language(tmp_path):
+    args = ("report", "--data", "samples", "--province", "Cao Bằng", "--year", "2019", "--half", "1", "--force")
+    code, out = run(*args, "--out", str(tmp_path / "vi"))
+    assert "Sổ cấp tỉnh Cao Bằng kỳ 2019 chỉ nằm một phần trong kỳ báo cáo (6 tháng đầu năm 2019)" in out
+    code, out = run(*args, "--out", str(tmp_path / "en"), "--lang", "en")
+    assert "The province workbook of Cao Bằng for 2019 lies only partly inside the report's range (2019-H1)" in out
+    assert "tháng" not in out

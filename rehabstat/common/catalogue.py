@@ -850,7 +850,8 @@ WORDS.update({
     "period.after": ("--from {start} ở sau --to {end}.", "--from {start} is after --to {end}."),
     "period.none": ("Cần chọn kỳ báo cáo: --year 2021 (có thể kèm --month, --quarter, --half) hoặc --from/--to.",
                     "Choose a reporting period: --year 2021 (optionally with --month, --quarter, --half) or --from/--to."),
-    "period.year": ("Năm {year} không hợp lệ.", "Year {year} is not valid."),
+    "period.bad_year": ("--year {year} không hợp lệ: hãy ghi năm đủ bốn chữ số, ví dụ --year 2021.",
+                        "--year {year} is not valid: write the year in four digits, e.g. --year 2021."),
     "period.one": ("Chỉ chọn một trong --month, --quarter, --half, --months.",
                    "Choose only one of --month, --quarter, --half, --months."),
     "period.months": ("--months phải từ 1 đến 12 (số tháng đầu năm, ví dụ --months 9).",
@@ -1017,8 +1018,10 @@ def _domain_words() -> None:
 _domain_words()
 
 # a period inside a message: its Vietnamese name, or its code in English (2021-Q2)
-WORDS["period.year"] = ("năm {year}", "year {year}")
-WORDS["period.named"] = ("{label}", "{code}")
+for _key, _words in (("period.year", ("năm {year}", "year {year}")), ("period.named", ("{label}", "{code}"))):
+    if _key in WORDS:  # one key, one meaning (as _help_words checks for the tables above)
+        raise KeyError(f"catalogue key defined twice: {_key}")
+    WORDS[_key] = _words
 
 
 class _Words(string.Formatter):

@@ -385,6 +385,7 @@ HELP: dict[str, tuple[str, str]] = {
     "cli.option_needs_value": ("Tùy chọn {option} cần một giá trị.", "{message}"),
     "cli.option_takes_no_value": ("Tùy chọn {option} không nhận giá trị.", "{message}"),
     "cli.no_such_command": ("Không có lệnh '{name}'.", "{message}"),
+    "cli.no_such_command_close": ("Không có lệnh '{name}'. Có phải là '{close}'?", "{message}"),
     "cli.missing_command": ("Thiếu lệnh.", "{message}"),
     "cli.extra_arguments": ("Thừa tham số: {arguments}.", "{message}"),
     "cli.invalid_command": ("Lệnh không hợp lệ ({message}).", "{message}"),

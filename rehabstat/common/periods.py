@@ -168,7 +168,7 @@ def make_period(year=None, month=None, quarter=None, half=None, start=None, end=
     if year is None:
         raise PeriodError.said("period.none")
     if not 1900 < year < 2200:
-        raise PeriodError.said("period.year", year=year)
+        raise PeriodError.said("period.bad_year", year=year)
     if sum(parts) > 1:
         raise PeriodError.said("period.one")
     if months is not None:

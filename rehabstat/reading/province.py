@@ -204,7 +204,9 @@ def rows_for(ds, period: Period, province: str) -> tuple[list[tuple], list]:
     """The province's indicator rows [(indicator, category, value)] over the period, and
     the issues (X006: a workbook straddling the range's edge, left out)."""
     inside, straddling = workbooks_for(ds, period, province)
-    issues = [issue("X006", file=f, province=province, period=p, range=period.label) for f, p in straddling]
+    # the range as the reader's language names it ("6 tháng đầu năm 2019", 2019-H1)
+    within = phrase("period.named", label=period.label, code=period.code)
+    issues = [issue("X006", file=f, province=province, period=p, range=within) for f, p in straddling]
     if inside is None or inside.empty:
         return [], issues
     # two workbooks whose periods overlap (the same quarter twice, a year and one of its
