@@ -105,6 +105,9 @@ def write_facility_form(facility, name, province, month, out=None, data=None, fo
     if known.old is not None:
         note(text("form.warning"), text("form.merged", province=province, into=known.province.full,
                                         date=f"{geography().effective:%d/%m/%Y}"))
+    # the province as the geography spells it ("Sơn Lá", "tinh son la" → "Sơn La"); an old
+    # name after the merger stays the old province, which the warning above explains
+    province = (known.old or known.province).name
     if data is not None:
         check_data([data])
         opening, why = previous_closing(data, facility, y, m)
@@ -135,8 +138,12 @@ def write_province_form(province, period, out=None, force=False) -> Path:
         wb = build_province_form(province, period)
     except ValueError as exc:
         raise UsageError(exc.args[0] if exc.args else str(exc)) from None  # its words as they were said
-    if not geography().resolve(province, period_between(*parse_period(period)).end_date).known:
+    known = geography().resolve(province, period_between(*parse_period(period)).end_date)
+    if not known.known:
         raise UsageError.said("form.province_name", what=_not_a_province(province))
+    if known.name != province.strip():  # the province as the geography spells it ("Sơn Lá" → "Sơn La")
+        province = known.name
+        wb = build_province_form(province, period)
     name = f"{slug(province)}-{slug(period)}.xlsx"
     target = out or Path(name)
     if target.is_dir() or target.suffix.lower() not in WORKBOOK_SUFFIXES:

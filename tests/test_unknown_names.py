@@ -38,3 +38,49 @@ def test_registry_province_in_another_spelling_is_the_province(tmp_path):
     assert "Thanh Hóa,province,2021," in res.stdout
     from rehabstat.settings.config import load_config
     assert load_config([data]).registry == {"Son La": ["SL01"], "Thanh Hoá": ["TH01"]}
+
+
+def _province_cell(path, row: int):
+    import openpyxl
+    ws = openpyxl.load_workbook(path, read_only=True)["ThongTin"]
+    return ws.cell(row, 1).value, ws.cell(row, 2).value
+
+
+def test_form_writes_the_province_as_the_geography_spells_it(tmp_path):
+    # a wrong tone mark that still names one province: the blank form carries its right name,
+    # and the December closing of the Sơn La sample is carried over as before
+    out = tmp_path / "SL01-2022-01.xlsx"
+    res = cli("form", "--facility", "SL01", "--name", "Cơ sở Điều trị nghiện ma túy tỉnh Sơn La",
+              "--province", "Sơn Lá", "--month", "01/2022", "--data", SAMPLES / "son-la", "--out", out)
+    assert res.exit_code == 0, res.output
+    assert _province_cell(out, 4) == ("Tỉnh/Thành phố", "Sơn La")
+    from rehabstat.reading.dataset import read_paths
+    ds = read_paths([out], jobs=1)
+    assert list(ds.files["province"]) == ["Sơn La"]
+    assert not [i for i in ds.issues if i.code.startswith("G")]
+    province_out = tmp_path / "tinh"
+    res = cli("form", "--level", "province", "--province", "tinh son la", "--period", "2021", "--out", province_out)
+    assert res.exit_code == 0, res.output
+    assert [p.name for p in province_out.iterdir()] == ["Son-La-2021.xlsx"]
+    assert _province_cell(province_out / "Son-La-2021.xlsx", 3) == ("Tỉnh/Thành phố", "Sơn La")
+
+
+def test_form_keeps_an_old_province_after_the_merger_spelt_right(tmp_path):
+    out = tmp_path / "ND01-2026-01.xlsx"
+    res = cli("form", "--facility", "ND01", "--name", "Cơ sở cai nghiện ma túy Nam Định", "--province", "nam dinh",
+              "--month", "01/2026", "--out", out)
+    assert res.exit_code == 0, res.output
+    assert "Ninh Bình" in res.output  # the warning: read as the merged province
+    assert _province_cell(out, 4) == ("Tỉnh/Thành phố", "Nam Định")
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("vi", "'Sơn Lam' không phải tên tỉnh/thành phố nào; có phải: Sơn La,"),
+    ("en", "'Sơn Lam' is not the name of any province or city; did you mean: Sơn La,"),
+])
+def test_form_refuses_a_name_that_is_no_province(tmp_path, lang, words):
+    for args in (("--facility", "SL01", "--name", "Cơ sở", "--month", "01/2022"), ("--level", "province", "--period", "2021")):
+        res = cli("--lang", lang, "form", *args, "--province", "Sơn Lam", "--out", tmp_path)
+        assert res.exit_code == 2, res.output
+        assert words in " ".join(res.output.split())
+    assert list(tmp_path.iterdir()) == []
