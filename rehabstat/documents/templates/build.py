@@ -851,17 +851,19 @@ FACILITY_HEADS = ("STT", "Cơ sở", "Sổ tháng", "Đầu kỳ", "Tiếp nhậ
 def _facilities(doc) -> None:
     """A province's report: which facilities' months are missing or left out, then one row
     per facility (learners and Methadone together, ALL) and the total row."""
+    # what is said of the table stays on its page: a heading and a sentence alone at the
+    # foot of a page, their table overleaf, read as a section with no table
     _tag(doc, "{%p if gaps %}")
-    _p(doc, "Số liệu dưới đây chưa đầy đủ:")
+    _p(doc, "Số liệu dưới đây chưa đầy đủ:").paragraph_format.keep_with_next = True
     _tag(doc, "{%p for g in gaps %}")
-    _p(doc, "- {{ g }}")
+    _p(doc, "- {{ g }}").paragraph_format.keep_with_next = True
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if timeliness.sentence %}")
-    _p(doc, "{{ timeliness.sentence }}")
+    _p(doc, "{{ timeliness.sentence }}").paragraph_format.keep_with_next = True
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for g in timeliness.late %}")
-    _p(doc, "- {{ g }}")
+    _p(doc, "- {{ g }}").paragraph_format.keep_with_next = True
     _tag(doc, "{%p endfor %}")
     _p(doc, "Đơn vị tính: người (học viên các diện, kể cả bệnh nhân điều trị Methadone)", "VB Table Note")
     cells = ["{% if not r.total %}{{ loop.index }}{% endif %}", "{{ r.name }}", "{{ r.months }}"] + [
