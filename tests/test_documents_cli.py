@@ -85,6 +85,40 @@ def test_hostile_or_broken_template_refused_with_exit_2(tmp_path, tag, expect):
     assert not out.exists() or not list(out.glob("*.docx"))
 
 
+def _exported_with(tmp_path, old, new, name="typo.docx"):
+    """The shipped BC template, exported, with the run whose text is `old` made `new` (as a
+    user edits it in Word: one run)."""
+    res = cli("templates", "export", tmp_path / "tpl")
+    assert res.exit_code == 0, res.output
+    d = docx.Document(tmp_path / "tpl" / "bc.docx")
+    runs = [r for p in d.paragraphs for r in p.runs if r.text == old]
+    assert len(runs) == 1
+    runs[0].text = new
+    d.save(tmp_path / "tpl" / name)
+    return tmp_path / "tpl" / name
+
+
+def test_template_brace_typo_is_refused_not_a_lost_line(tmp_path):
+    # docxtpl carried «{{ doc.subject }» to the next «}}» and dropped the paragraph: exit 0, no subject
+    typo = _exported_with(tmp_path, "{{ doc.subject }}", "{{ doc.subject }")
+    out = tmp_path / "o"
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", typo, "--out", out)
+    assert res.exit_code == 2, res.output
+    assert ("Mẫu văn bản có thẻ không đóng ở đoạn văn thứ 8: «{{ doc.subject }» mở bằng «{{» nhưng thiếu «}}»"
+            in res.output)
+    assert not out.exists() or not list(out.glob("*.docx"))
+    res = cli("--lang", "en", "report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", typo,
+              "--out", out)
+    assert res.exit_code == 2
+    assert "The template has a tag that is not closed in paragraph 8: «{{ doc.subject }»" in res.output
+    # the template as exported still writes the subject
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", tmp_path / "tpl" / "bc.docx",
+              "--out", out)
+    assert res.exit_code == 0, res.output
+    body = [p.text for p in docx.Document(out / "BC-SL01-2021.docx").paragraphs]
+    assert "Kết quả công tác cai nghiện ma túy năm 2021" in body
+
+
 def test_template_that_is_not_a_docx_is_refused(tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_text("not a document", encoding="utf-8")

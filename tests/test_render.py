@@ -142,10 +142,49 @@ def test_broken_jinja_refused(tmp_path, ctx, text):
     with pytest.raises(TemplateError) as err:
         render_docx(tpl, "bc", ctx, out)
     msg = str(err.value)
-    assert msg.startswith("Mẫu văn bản có lỗi cú pháp")
-    assert "ở đoạn văn thứ 2 (dòng" in msg or "dòng" in msg
-    assert "Gần đoạn:" in msg
+    assert msg.startswith("Mẫu văn bản có")
+    assert "đoạn văn thứ 2" in msg or "dòng" in msg
+    assert "Gần đoạn:" in msg or "Đoạn văn:" in msg
     assert not out.exists()
+
+
+@pytest.mark.parametrize("text, said", [
+    ("{{ doc.subject }", "thẻ không đóng ở đoạn văn thứ 3: «{{ doc.subject }» mở bằng «{{» nhưng thiếu «}}»"),
+    ("{ doc.subject }}", "«}}» thừa ở đoạn văn thứ 3: không có «{{» nào mở trước nó"),
+    ("{{ doc.subject %}", "thẻ đóng sai ở đoạn văn thứ 3: «{{ doc.subject %}» mở bằng «{{» thì phải đóng bằng «}}»"),
+    ("{% if has.medical }", "thẻ không đóng ở đoạn văn thứ 3: «{% if has.medical }» mở bằng «{%» nhưng thiếu «%}»"),
+    ("{%p if has.medical %", "thẻ không đóng ở đoạn văn thứ 3"),
+    ("Ghi chú {# của đơn vị", "thẻ không đóng ở đoạn văn thứ 3: «{# của đơn vị» mở bằng «{#» nhưng thiếu «#}»"),
+    ("has.medical %}", "«%}» thừa ở đoạn văn thứ 3"),
+])
+def test_unbalanced_tag_is_refused_with_its_paragraph(tmp_path, ctx, text, said):
+    # the next paragraph closes what the typo left open: docxtpl alone would join them silently
+    tpl = make_template(tmp_path / "t.docx", "Đoạn đầu", "", text, "Cuối {{ unit.name }}")
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, out)
+    assert said in str(err.value)
+    assert not out.exists()
+
+
+def test_unbalanced_tag_in_a_table_cell_and_in_the_header(tmp_path, ctx):
+    doc = Document()
+    doc.add_paragraph("{{ unit.name }}")
+    table = doc.add_table(rows=2, cols=3)
+    table.cell(1, 2).paragraphs[0].text = "{{ n.CUOI_KY.HV }"
+    doc.add_paragraph("{{ n.CUOI_KY.HV }}")
+    doc.save(str(tmp_path / "cell.docx"))
+    with pytest.raises(TemplateError) as err:
+        render_docx(tmp_path / "cell.docx", "bc", ctx, tmp_path / "out.docx")
+    assert "thẻ không đóng ở bảng thứ 1, dòng 2, ô 3: «{{ n.CUOI_KY.HV }»" in str(err.value)
+    doc = Document()
+    doc.add_paragraph("{{ unit.name }}")
+    doc.sections[0].footer.paragraphs[0].text = "Trang {{ unit.name }"
+    doc.save(str(tmp_path / "footer.docx"))
+    with pytest.raises(TemplateError) as err:
+        render_docx(tmp_path / "footer.docx", "bc", ctx, tmp_path / "out.docx")
+    assert "thẻ không đóng ở chân trang, đoạn thứ 1: «{{ unit.name }»" in str(err.value)
+    assert not (tmp_path / "out.docx").exists()
 
 
 def test_error_does_not_touch_an_existing_output(tmp_path, ctx):

@@ -807,6 +807,25 @@ WORDS.update({
                       "Template refused: {name} needs too many resources."),
     "tpl.fill_other": ("Mẫu văn bản bị lỗi khi điền dữ liệu ({name}): {error}",
                        "The template failed while the data were filled in ({name}): {error}"),
+    # where a tag is in a template, as Word shows it (documents/tplcheck.py)
+    "tpl.place_document": ("đoạn văn thứ {n}", "paragraph {n}"),
+    "tpl.place_cell": ("bảng thứ {table}, dòng {row}, ô {cell}", "table {table}, row {row}, cell {cell}"),
+    "tpl.place_header": ("đầu trang, đoạn thứ {n}", "the page header, paragraph {n}"),
+    "tpl.place_footer": ("chân trang, đoạn thứ {n}", "the page footer, paragraph {n}"),
+    "tpl.place_footnotes": ("chú thích cuối trang, đoạn thứ {n}", "the footnotes, paragraph {n}"),
+    "tpl.brace_unclosed": ("Mẫu văn bản có thẻ không đóng ở {place}: «{tag}» mở bằng «{open}» nhưng thiếu «{close}». "
+                           "Mỗi thẻ phải mở và đóng trong cùng một đoạn văn. Đoạn văn: «{text}».",
+                           "The template has a tag that is not closed in {place}: «{tag}» opens with «{open}» but "
+                           "lacks «{close}». Each tag must open and close in the same paragraph. The paragraph: "
+                           "«{text}»."),
+    "tpl.brace_wrong": ("Mẫu văn bản có thẻ đóng sai ở {place}: «{tag}» mở bằng «{open}» thì phải đóng bằng «{close}». "
+                        "Đoạn văn: «{text}».",
+                        "The template has a tag closed the wrong way in {place}: «{tag}» opens with «{open}», so it "
+                        "must close with «{close}». The paragraph: «{text}»."),
+    "tpl.brace_stray": ("Mẫu văn bản có «{close}» thừa ở {place}: không có «{open}» nào mở trước nó trong đoạn văn. Hãy "
+                        "thêm «{open}» hoặc xóa «{close}». Đoạn văn: «{text}».",
+                        "The template has a stray «{close}» in {place}: no «{open}» opens before it in the paragraph. "
+                        "Add «{open}» or delete «{close}». The paragraph: «{text}»."),
     "tpl.kind": ("Loại văn bản không hợp lệ: {kind} (chỉ có: {kinds}).", "Unknown document kind: {kind} (only: {kinds})."),
     # provinces as of a date (settings/geography.py)
     "geo.mapped": ("Sổ ghi tên tỉnh trước ngày {effective} ({olds}) được tính vào {new} theo địa giới ngày {as_of} "

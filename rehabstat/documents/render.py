@@ -135,6 +135,18 @@ def _check_kind(path: Path, kind: str, xml: str) -> None:
         raise TemplateError.said("tpl.not_plan", name=path.name)
 
 
+def _check_tags(path: Path) -> None:
+    """Refuse a user's template with a tag not opened and closed in one paragraph: docxtpl's
+    rewriting would otherwise carry it to the next closing brace, and drop what is between."""
+    from lxml import etree
+
+    from .tplcheck import check_braces
+    try:
+        check_braces(_template_bytes(path))
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, KeyError):
+        raise TemplateError.said("tpl.not_docx", name=path.name) from None
+
+
 # ---------------------------------------------------------------- errors in Vietnamese
 
 def _near(exc) -> str:
@@ -377,6 +389,8 @@ def render_docx(template: Path | str | None, kind: str, context: dict, out: Path
         path = Path(template)
     out = Path(out)
     _check_docx(path, kind if template is not None else None)
+    if template is not None:
+        _check_tags(path)
     ctx = _prepare(context)
     try:
         tpl = _docx_class()(io.BytesIO(_template_bytes(path)))
