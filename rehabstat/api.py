@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .commands.batch import BatchResult, SummaryLine, SummaryTable, batch_summary, run_batch
-from .commands.indicators import indicator_table, write_indicators
+from .commands.indicators import indicator_table, output_format, write_indicators
 from .commands.output import ensure_out_dir, refuse_overwriting_a_workbook
 from .commands.prepare import province_notes, unreadable_lines
 from .commands.report import DocumentResult, make_report
@@ -46,7 +46,7 @@ from .workbooks.xlsxout import draft_name
 __all__ = [
     "find_workbooks", "lock_files", "LOCK_NOTE", "is_rehabstat_output", "parse_as_of", "geography", "load_config",
     "make_period", "Period", "validate_paths", "format_text", "to_json", "ValidationResult", "annotate",
-    "allow_overwrite", "is_ours", "draft_name", "make_report", "indicator_table", "write_indicators",
+    "allow_overwrite", "is_ours", "draft_name", "make_report", "indicator_table", "write_indicators", "output_format",
     "province_notes", "ensure_out_dir", "unreadable_lines", "refuse_overwriting_a_workbook", "DocumentResult",
     "run_batch", "BatchResult", "batch_summary", "SummaryTable", "SummaryLine", "build_form", "build_province_form",
     "write_form", "previous_closing", "month_of", "default_name", "export_templates", "template_variables",

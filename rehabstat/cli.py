@@ -299,7 +299,7 @@ def indicators(
     data: Optional[List[Path]] = DataOpt, store: Optional[Path] = StoreDataOpt,
     period_options: PeriodOptions = None,
     level: str = typer.Option("facility", "--level", help="help.indicators.level"),
-    fmt: str = typer.Option("csv", "--format", help="help.indicators.fmt"),
+    fmt: Optional[str] = typer.Option(None, "--format", help="help.indicators.fmt"),
     out: Optional[Path] = typer.Option(None, "--out", help="help.indicators.out"),
     facility: Optional[List[str]] = typer.Option(None, "--facility", help="help.indicators.facility"),
     province: Optional[List[str]] = typer.Option(None, "--province", help="help.indicators.province"),
@@ -315,8 +315,8 @@ def indicators(
     from .api import indicator_table, write_indicators
     if level not in ("facility", "province", "national"):
         raise UsageError.said("run.level")
-    if fmt not in ("csv", "json", "xlsx"):
-        raise UsageError.said("run.format")
+    from .api import output_format
+    fmt = output_format(fmt, out)  # --format, else --out's extension; never one the name contradicts
     if fmt == "xlsx" and out is None:
         raise UsageError.said("run.xlsx_out")
     data = _source(data, store)

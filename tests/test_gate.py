@@ -50,7 +50,9 @@ def test_month_sent_twice_indicators_refuses_and_never_doubles(dup):
 def test_month_sent_twice_force_never_sums_the_two(dup):
     res = cli("indicators", "--data", dup, "--year", "2021", "--format", "json", "--force")
     assert res.exit_code == 1
-    rows = json.loads(res.stdout)
+    doc = json.loads(res.stdout)
+    assert doc["status"] == "DỰ THẢO"
+    rows = doc["rows"]
     closing = next(r for r in rows if r["indicator"] == "CUOI_KY" and r["category"] == "HV")
     # December left out (both copies), so the closing census is November's, never 2 × 1.477
     assert closing["value"] != 2954 and closing["value"] != 1477
@@ -156,7 +158,7 @@ def test_indicators_on_data_with_errors_refuses(tmp_path):
     assert res.exit_code == 1 and res.stdout == "" and "I001" in res.output
     res = cli("indicators", "--data", data, "--year", "2021", "--force")
     assert res.exit_code == 1 and "True" in res.stdout  # every row says draft
-    assert res.stdout.splitlines()[0] == "unit,level,period,indicator,category,value,coverage,draft"
+    assert res.stdout.splitlines()[0] == "unit,level,period,indicator,category,value,coverage,draft,status"
 
 
 def test_registry_lifetimes_shrink_what_is_expected(tmp_path):

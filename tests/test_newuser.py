@@ -159,9 +159,11 @@ def test_indicators_never_overwrite_a_data_workbook(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(SAMPLES / "son-la", data)
     before = (data / "2021-01.xlsx").read_bytes()
-    for fmt in ("xlsx", "csv"):
-        r = cli("indicators", "--data", data, "--year", "2021", "--format", fmt, "--out", data / "2021-01.xlsx")
+    for fmt in (["--format", "xlsx"], []):
+        r = cli("indicators", "--data", data, "--year", "2021", *fmt, "--out", data / "2021-01.xlsx")
         assert r.exit_code == 2 and "Không ghi đè" in r.output, r.output
+    r = cli("indicators", "--data", data, "--year", "2021", "--format", "csv", "--out", data / "2021-01.xlsx")
+    assert r.exit_code == 2 and "không hợp với --out" in r.output, r.output  # CSV text is never named .xlsx
     assert (data / "2021-01.xlsx").read_bytes() == before
     ours = tmp_path / "chi-so.xlsx"  # our own result may be written again
     for _ in range(2):

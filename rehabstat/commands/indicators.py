@@ -103,10 +103,40 @@ def with_coverage(table, gate, level: str):
     return table.assign(coverage=table["unit"].map(cover), draft=table["unit"].map(draft).fillna(True).astype(bool))
 
 
+FORMATS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+SPREADSHEETS = {".xls", ".xlsm", ".xlsb", ".ods", ".ots", ".xltx", ".xlt"}  # names a reader takes for a workbook
+
+
+def output_format(fmt: str | None, out: Path | None) -> str:
+    """The format of `indicators`: --format, else the extension of --out, else csv. A
+    format the name contradicts (CSV text named .xlsx, a workbook named .csv) is refused
+    (UsageError, exit 2) before anything is read: such a file cannot be opened by what its
+    name promises, and left in a data folder it would later be taken for a damaged workbook
+    of the user's."""
+    from ..common.errors import UsageError
+    if fmt is not None and fmt not in ("csv", "json", "xlsx"):
+        raise UsageError.said("run.format")
+    suffix = Path(out).suffix.lower() if out is not None else ""
+    if suffix in SPREADSHEETS:
+        raise UsageError.said("run.out_suffix", path=str(out), suffix=suffix)
+    named = FORMATS.get(suffix)
+    if fmt is None:
+        return named or "csv"
+    if named is not None and named != fmt:
+        raise UsageError.said("run.format_suffix", fmt=fmt, path=str(out), suffix=suffix)
+    return fmt
+
+
 def write_indicators(table, fmt: str, out: Path | None, draft: bool = False):
-    """csv/json text (returned when out is None) or a file. `draft`: the xlsx is marked DỰ
-    THẢO (csv and json carry the `draft` column)."""
+    """csv/json text (returned when out is None) or a file. `draft`: the table says DỰ THẢO
+    inside, whatever its format: a last column `status` whose every value is the catalogue's
+    draft word (a name alone is lost when a file is renamed or pasted elsewhere); the JSON is
+    then an object whose top-level `status` and `notice` say it, its rows under `rows`; the
+    xlsx also starts every sheet with the draft's row. A final's columns never change."""
+    from ..common.catalogue import text as words
     from ..workbooks.xlsxout import atomic_path
+    if draft:
+        table = table.assign(status=words("indicators.draft"))
     if fmt == "xlsx":
         from ..workbooks.book import Book, write_table
         wb = Book()
@@ -115,6 +145,9 @@ def write_indicators(table, fmt: str, out: Path | None, draft: bool = False):
         return None
     if fmt == "json":
         records = [dict(zip(table.columns, (plain_number(v) for v in row))) for row in table.itertuples(index=False)]
+        if draft:
+            records = {"status": words("indicators.draft"), "notice": words("indicators.draft_notice"),
+                       "rows": records}
         text = json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     else:
         import pandas as pd

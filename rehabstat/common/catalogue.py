@@ -549,9 +549,21 @@ WORDS.update({
     "run.level": ("--level phải là facility, province hoặc national.", "--level must be facility, province or national."),
     "run.format": ("--format phải là csv, json hoặc xlsx.", "--format must be csv, json or xlsx."),
     "run.xlsx_out": ("--format xlsx cần --out TỆP.xlsx.", "--format xlsx needs --out FILE.xlsx."),
+    "run.format_suffix": ("--format {fmt} không hợp với --out {path} (tệp {suffix}). Bỏ --format (định dạng theo "
+                          "đuôi tệp) hoặc đặt tên tệp đuôi .{fmt}.",
+                          "--format {fmt} does not match --out {path} (a {suffix} file). Leave out --format (the "
+                          "format follows the extension) or name the file .{fmt}."),
+    "run.out_suffix": ("--out {path}: rehabstat chỉ ghi tệp .csv, .json hoặc .xlsx, không ghi tệp {suffix}. Hãy đặt "
+                       "tên tệp đuôi .csv, .json hoặc .xlsx.",
+                       "--out {path}: rehabstat writes .csv, .json or .xlsx files, not {suffix}. Name the file "
+                       ".csv, .json or .xlsx."),
     "run.draft_to": ("số liệu là DỰ THẢO: ghi vào {path}.", "the figures are a DRAFT: written to {path}."),
     "run.draft_data": ("số liệu {period} chưa đầy đủ hoặc còn lỗi ({coverage} có sổ dùng được).",
                        "the data of {period} are incomplete or have errors (usable workbooks for {coverage})."),
+    # inside a draft indicators file (column `status`, JSON's top level): DỰ THẢO in either language
+    "indicators.draft": ("DỰ THẢO", "DỰ THẢO (DRAFT)"),
+    "indicators.draft_notice": ("DỰ THẢO – SỐ LIỆU CHƯA ĐẦY ĐỦ HOẶC CÒN LỖI: không dùng làm số liệu chính thức.",
+                                "DỰ THẢO (DRAFT) – THE DATA ARE INCOMPLETE OR HAVE ERRORS: not for official use."),
     "gate.no_usable": ("Không có sổ nào dùng được cho {period}.", "No usable workbook for {period}."),
     "gate.no_usable_of": ("Không có sổ nào dùng được cho {period} của {units}.", "No usable workbook for {period} of {units}."),
     "gate.holdings": ("Dữ liệu có: {holdings}.", "The data hold: {holdings}."),

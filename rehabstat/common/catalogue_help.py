@@ -49,9 +49,10 @@ HELP: dict[str, tuple[str, str]] = {
                         "Number of months from the start of the year (cumulative), e.g. --months 9: the "
                         "first 9 months."),
     "help.indicators.level": ("facility | province | national",) * 2,
-    "help.indicators.fmt": ("csv | json | xlsx",) * 2,
-    "help.indicators.out": ("Tệp kết quả (mặc định: in ra màn hình; xlsx cần --out).",
-                            "Output file (default: print to the screen; xlsx needs --out)."),
+    "help.indicators.fmt": ("csv | json | xlsx (mặc định: theo đuôi tệp của --out, không có thì csv)",
+                            "csv | json | xlsx (default: the extension of --out, else csv)"),
+    "help.indicators.out": ("Tệp kết quả .csv, .json hoặc .xlsx (mặc định: in ra màn hình; xlsx cần --out).",
+                            "Output file .csv, .json or .xlsx (default: print to the screen; xlsx needs --out)."),
     "help.indicators.facility": ("Chỉ cơ sở có mã này.",
                                  "Only the facility with this code."),
     "help.indicators.province": ("Chỉ tỉnh/thành phố này.",
@@ -61,9 +62,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help.opt.jobs": ("Số tiến trình đọc song song.",
                       "Number of parallel reading processes."),
     "help.indicators.force": ("Vẫn xuất khi số liệu thiếu tháng hoặc có lỗi: thêm cột coverage (số tháng có "
-                              "sổ) và draft; mã thoát vẫn là 1.",
+                              "sổ) và draft, và cột status \"DỰ THẢO\" khi là bản dự thảo; mã thoát vẫn là 1.",
                               "Write the table even when months are missing or have errors: with the columns "
-                              "coverage (months with a workbook) and draft; the exit code is still 1."),
+                              "coverage (months with a workbook) and draft, and status \"DỰ THẢO\" in a draft; "
+                              "the exit code is still 1."),
     "help.opt.as_of": ("Tổng hợp theo địa giới tỉnh tại ngày DD/MM/YYYY (mặc định: ngày cuối kỳ; từ "
                        "01/07/2025 là 34 tỉnh, thành phố mới).",
                        "Sum up by the provinces as they were on DD/MM/YYYY (default: the last day of the "
