@@ -406,7 +406,7 @@ def _finish_document(result):
 def _print_issue_summary(console, issues, limit=30):
     for i in issues[:limit]:
         where = ", ".join(x for x in (Path(i.file).name if i.file else None, i.where or None) if x)
-        console.print(f"  [red]{i.code}[/] {where}: {i.message}")
+        console.print(f"  [red]{i.code}[/] {_escape(f'{where}: {i.message}')}")  # "[registry]", a cell's "[x]"
     if len(issues) > limit:
         console.print(_escape(_t("run.more_errors", count=len(issues) - limit)))
 

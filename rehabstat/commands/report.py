@@ -96,6 +96,9 @@ def make_report(data, period: Period, facility=None, province=None, out=Path("ou
     result.notes += unreadable_lines(gate, gate.problems())
     result.coverage = gate.coverage_text()
     result.problems = gate.problems() if gate.draft else []
+    if result.draft and targets is not None:  # a --force draft says which targets it left out
+        result.problems += [phrase("gate.issue_at", code=i.code, where=f"{Path(i.file).name}, {i.where}", issue=i)
+                            for i in result.errors if i.file and Path(i.file) == Path(targets)]
     return result
 
 
@@ -123,6 +126,18 @@ def document_data(prepared) -> DocumentData:
                         timeliness=timely, approved=None if approved is None else approved_months(approved, units, period),
                         full=ds, all_issues=prepared.issues,
                         reporting=[f for u, f in gate.facilities.items() if u in set(units)])
+
+
+def known_units(data: DocumentData) -> set:
+    """The facility codes the tool knows, to which a targets row may belong: every one of the
+    data read (not only the document's), and those rehabstat.toml lists."""
+    cfg = data.config
+    known = set(data.units) | set(getattr(cfg, "facilities", None) or {})
+    known |= {u for units in (getattr(cfg, "registry", None) or {}).values() for u in units}
+    for ds in (data.dataset, data.full):
+        if ds is not None:
+            known |= set(ds.files["unit"].dropna())
+    return known
 
 
 def approved_months(approved: dict, units, period: Period) -> dict:
@@ -165,7 +180,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
     target_rows = []
     if targets is not None:
         from ..computing.targets import read_targets
-        target_rows, target_issues = read_targets(targets)
+        target_rows, target_issues = read_targets(targets, known_units(d))
         result.errors += [i for i in target_issues if i.severity == ERROR]
     if result.errors and not force:
         result.refused = True

@@ -602,6 +602,22 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 bao giờ so sánh được với kết quả.""",
          explanation_en="""A target's code is an indicator code, optionally with a category appended
                 (TIEP_NHAN_BB); anything else could never be compared with a result."""),
+    Rule("T003", ERROR, "unknown-target-unit", 'đơn vị của chỉ tiêu không rõ',
+         message_vi="Đơn vị '{value}' không phải cơ sở nào của dữ liệu hay của [registry] trong rehabstat.toml, "
+                    "cũng không phải tỉnh/thành phố nào: chỉ tiêu của dòng này không so sánh được với kết quả nào.{near}",
+         message_en="Unit '{value}' is no facility of the data or of [registry] in rehabstat.toml, and no province "
+                    "or city: this row's target could be compared with no result.{near}",
+         explanation_vi="""Cột Đơn vị của sổ chỉ tiêu ghi mã một cơ sở (có trong dữ liệu, hoặc trong
+                [registry] của rehabstat.toml) hoặc tên một tỉnh/thành phố (63 tỉnh cũ hoặc 34 tỉnh
+                từ ngày 01/07/2025, viết thế nào cũng được: "Tỉnh Sơn La", "Son La"). Tên khác thường
+                là gõ nhầm; chỉ tiêu đó sẽ bị bỏ qua mà không ai biết, nên văn bản không được lập
+                (trừ khi --force). Cách sửa: ghi đúng mã cơ sở hoặc tên tỉnh.""",
+         explanation_en="""The Unit column of a targets workbook holds a facility's code (one of the
+                data, or listed in [registry] of rehabstat.toml) or a province's name (one of the 63
+                old or 34 new ones, in any spelling: "Tỉnh Sơn La", "Son La"). Anything else is
+                usually a typing error; its target would be left out unseen, so the document is
+                not written (unless --force). The fix: write the facility's code or the province's
+                name as it is."""),
     Rule("T002", ERROR, "bad-target", 'chỉ tiêu không hợp lệ',
          message_vi="Chỉ tiêu '{value}': kế hoạch không phải là số dương.",
          message_en="Target '{value}': the plan is not a positive number.",

@@ -90,8 +90,10 @@ def actual_value(table, indicator: str, category: str):
     return int(actual) if float(actual).is_integer() else round(float(actual), 1)
 
 
-def read_targets(path) -> tuple[list[dict], list]:
-    """Rows {unit, year, code, indicator, category, label, measure, plan} and issues."""
+def read_targets(path, units=None) -> tuple[list[dict], list]:
+    """Rows {unit, year, code, indicator, category, label, measure, plan} and issues.
+    `units`: the facility codes the tool knows (the data's, rehabstat.toml's); a row whose
+    `Đơn vị` is none of them and no province is T003 (None: not checked)."""
     from ..reading import safety
     from ..common.errors import UsageError
     from ..reading.sandbox import map_isolated
@@ -122,6 +124,10 @@ def read_targets(path) -> tuple[list[dict], list]:
             continue
         code = cell("code")
         where = dict(file=path, sheet=sheet, row=r + 1)
+        stranger = units is not None and not is_blank(cell("unit")) and not known_unit(cell("unit"), units)
+        if stranger:  # the row would be compared with no result, and left out without a word
+            issues.append(issue("T003", column=column_letter(cols["unit"]), field="unit", value=display(cell("unit")),
+                                near=unit_hint(cell("unit"), units), **where))
         resolved = None if is_blank(code) else resolve_code(code)
         if resolved is None:
             issues.append(issue("T001", column=column_letter(cols["code"]), field="code", value=display(code), **where))
@@ -133,6 +139,8 @@ def read_targets(path) -> tuple[list[dict], list]:
         except Bad:
             issues.append(issue("T002", column=column_letter(cols["plan"]), field="plan", value=display(code), **where))
             continue
+        if stranger:
+            continue
         year = cell("year")
         try:
             year = int(parse_number(year)) if not is_blank(year) else None
@@ -143,6 +151,26 @@ def read_targets(path) -> tuple[list[dict], list]:
                     "label": None if is_blank(cell("label")) else str(cell("label")).strip(),
                     "measure": None if is_blank(cell("measure")) else str(cell("measure")).strip(), "plan": plan})
     return out, issues
+
+
+def known_unit(name, units) -> bool:
+    """Whether a targets row's `Đơn vị` names a facility of `units` or a province, old or new,
+    in any spelling ("SL 01", "Tỉnh Sơn La"), as `_for_units` matches them."""
+    from ..settings.geography import is_province
+    return province_key(name) in {province_key(u) for u in units} or is_province(name)
+
+
+def unit_hint(name, units):
+    """" Có phải: SL01, Sơn La?": the facility codes and provinces nearest to an unknown
+    `Đơn vị`; failing any, the facilities the tool knows ("" when it knows none)."""
+    import difflib
+    from ..settings.geography import geography
+    geo = geography()
+    names = {province_key(p.name): p.name for p in geo.old + geo.new}
+    names.update({province_key(u): u for u in units})
+    near = [names[k] for k in difflib.get_close_matches(province_key(name), list(names), n=3, cutoff=0.5)]
+    near = near or sorted(units)[:5]
+    return phrase("geo.near", names=", ".join(near)) if near else ""
 
 
 def target_units(rows, level: str, key: str, units) -> list[str]:
