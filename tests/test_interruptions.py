@@ -331,3 +331,45 @@ def test_what_a_stopped_report_had_written_is_named():
                     "Không còn tệp ghi dở hay tiến trình con. Chạy lại lệnh để lập đủ.")
     line = said("indicators", None, [], signal.SIGTERM)
     assert line.startswith("Đã dừng theo yêu cầu (SIGTERM) trước khi ghi tệp nào: chưa ghi bảng chỉ số (chưa in ra).")
+
+
+def _held_then_deaf(queue, deafen):
+    """A child's life under test: says whether Ctrl-C is held at its first instruction, waits
+    while the parent presses Ctrl-C, then (deafen) does what every worker of ours does first."""
+    queue.put(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+    time.sleep(0.5)
+    if deafen:
+        from rehabstat.reading.sandbox import deaf_to_ctrl_c
+        deaf_to_ctrl_c()
+        queue.put((signal.getsignal(signal.SIGINT) is signal.SIG_IGN,
+                   signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])))
+    time.sleep(0.2)
+    queue.put("alive")
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.parametrize("held", [True, False])
+def test_a_ctrl_c_between_a_workers_start_and_its_first_instruction_does_not_kill_it(held):
+    """A worker ignores Ctrl-C (its parent's to handle) from its first line, but a Ctrl-C
+    pressed between its fork and that line killed it, and the parent took the dead worker
+    for a broken file or a broken pool. Started under ctrl_c_held, the Ctrl-C waits and is
+    dropped once the worker ignores it; started without, the worker dies of it."""
+    import multiprocessing
+    from rehabstat.reading.sandbox import ctrl_c_held
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_held_then_deaf, args=(queue, True))
+    if held:
+        with ctrl_c_held():
+            proc.start()
+    else:
+        proc.start()
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's hold ended
+    assert queue.get(timeout=10) is held
+    os.kill(proc.pid, signal.SIGINT)  # pressed before the worker's first line has run
+    proc.join(10)
+    if held:
+        assert queue.get(timeout=5) == (True, False)  # ignored, and no longer held
+        assert queue.get(timeout=5) == "alive" and proc.exitcode == 0
+    else:
+        assert proc.exitcode != 0  # KeyboardInterrupt in the child: the race the hold closes

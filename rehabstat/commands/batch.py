@@ -355,7 +355,9 @@ def _render_all(result: BatchResult, clean, cfg, period, out, excluded, force, t
         try:
             with frozen_gc(), ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_render_worker,
                                                   initargs=(os.getpid(),)) as pool:
-                futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
+                from ..reading.sandbox import ctrl_c_held
+                with ctrl_c_held():  # the workers are started by the submits
+                    futures = {pool.submit(job, arg): prov for prov, arg in zip(work, args)}
                 # the workers are forked by the first submit, before `meanwhile` builds anything
                 if meanwhile is not None:
                     task, meanwhile = meanwhile, None
@@ -403,9 +405,8 @@ def _render_job(payload):
 
 def _render_worker(parent_pid: int) -> None:
     """A render worker: Ctrl-C is its parent's to handle, and it ends with its parent."""
-    import signal
-    from ..reading.sandbox import die_with_parent
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ..reading.sandbox import deaf_to_ctrl_c, die_with_parent
+    deaf_to_ctrl_c()
     die_with_parent(parent_pid)
 
 

@@ -77,6 +77,32 @@ def _limit_memory(extra: int) -> None:
 PARENT_WATCH_SECONDS = 1.0  # how often a worker looks whether its parent is still there
 
 
+@contextmanager
+def ctrl_c_held():
+    """Ctrl-C held back in this thread while it starts child processes, which inherit the
+    hold (and keep it across exec): a child then ignores Ctrl-C from its first instruction
+    (deaf_to_ctrl_c), where one pressed between the fork and the child's own
+    `signal.signal(SIGINT, SIG_IGN)` killed it, and this process took the dead worker for a
+    broken file or a broken pool. A Ctrl-C pressed meanwhile reaches this process when the
+    hold ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, and no mask to inherit
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def deaf_to_ctrl_c() -> None:
+    """In a child process: Ctrl-C is the parent's to handle. Ignored first, then let through
+    (a Ctrl-C held since the fork is dropped, being ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def die_with_parent(parent_pid: int) -> None:
     """End this worker process as soon as its parent ends, however the parent ends (SIGKILL
     included): a killed command must not leave workers behind, holding the store's database
@@ -109,7 +135,7 @@ def die_with_parent(parent_pid: int) -> None:
 def _worker(conn, fn, err_fd, memory, parent_pid=None):
     """A worker's life: take (index, item), send (index, fn(item)), until told to stop."""
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        deaf_to_ctrl_c()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # never the parent's cleanup handler
         if parent_pid is not None:
             die_with_parent(parent_pid)
@@ -154,7 +180,8 @@ class _Slot:
         self.conn = parent
         self.proc = ctx.Process(target=_worker, args=(child, fn, self.err.fileno() if self.err else None, memory,
                                                       os.getpid()), daemon=True)
-        self.proc.start()
+        with ctrl_c_held():
+            self.proc.start()
         child.close()
         self.queue: deque = deque()  # (index, item) sent, in the order the worker takes them
         self.deadline = 0.0
