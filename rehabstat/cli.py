@@ -50,6 +50,8 @@ def command(fn):
     def wrapper(*args, **kwargs):
         from .common.catalogue import text
         from .common.errors import DataError
+        from .workbooks.xlsxout import WRITTEN
+        mark = len(WRITTEN)
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
@@ -86,7 +88,22 @@ def command(fn):
                                  + _escape(text("run.os_error", path=exc.filename, reason=os_reason(exc))))
                 raise typer.Exit(2)
             _internal_error(exc)
+        finally:
+            if len(WRITTEN) > mark:
+                _ledger_warning()
     return wrapper
+
+
+def _ledger_warning() -> None:
+    """Files were written but the ledger of what rehabstat wrote could not note them: said
+    now, with where it is and what follows, rather than at the next run's refusal."""
+    from .common.catalogue import text
+    from .workbooks.written import recorded_badly, trouble
+    why = recorded_badly() or trouble()
+    if why is not None:
+        ledger, reason, option = (*why, "--overwrite")[:3]
+        _console().print(f"[bold yellow]{text('run.note')}[/] " + _escape(text(
+            "out.ledger_unwritable", ledger=ledger, reason=reason, folder=ledger.parent, option=option)))
 
 
 PIPE_CLOSED = 141  # 128 + SIGPIPE: what `git log | head` gives, the shell's code for a reader gone

@@ -80,3 +80,54 @@ def test_what_other_threads_record_is_kept(tmp_path, ledger):
         list(pool.map(written.record, others))
         assert all(pool.map(written.is_ours, [first] + others))
     assert written.is_ours(first) and all(written.is_ours(p) for p in others)
+
+
+# ---------------------------------------------------------------- a ledger that cannot be written
+
+@pytest.fixture
+def no_ledger(tmp_path, monkeypatch):
+    """A ledger that cannot be made: its folder would be under a file (unwritable even by root)."""
+    blocker = tmp_path / "state-is-a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("REHABSTAT_STATE", str(blocker / "s.sqlite"))
+    yield blocker / "s.sqlite"
+    written._forget()
+
+
+def test_a_ledger_that_cannot_be_written_is_said_and_never_blamed_on_the_user(tmp_path, no_ledger):
+    from conftest import SAMPLES, cli
+    out = tmp_path / "out"
+    args = ("report", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out)
+    first = cli(*args)
+    assert first.exit_code == 0, first.output
+    said = " ".join(first.output.split())
+    assert "không ghi được sổ các tệp rehabstat đã ghi" in said and str(no_ledger) in said
+    assert "không có --overwrite" in said and "REHABSTAT_STATE" in said
+    assert (out / "BC-SL01-2021.docx").is_file() and not no_ledger.exists()
+    before = (out / "BC-SL01-2021.docx").read_bytes()
+    again = cli(*args)  # nobody edited anything: rehabstat cannot tell, and says so
+    assert again.exit_code == 2, again.output
+    said = " ".join(again.output.split())
+    assert "không biết tệp này có bị sửa" in said and "--overwrite" in said and str(no_ledger) in said
+    assert "đã được sửa sau lần" not in said and "Traceback" not in again.output
+    assert (out / "BC-SL01-2021.docx").read_bytes() == before
+    english = cli("--lang", "en", *args, "--overwrite")
+    assert english.exit_code == 0, english.output
+    assert "cannot write the ledger of the files rehabstat wrote" in " ".join(english.output.split())
+
+
+def test_a_ledger_that_works_says_nothing_and_a_sqlite_name_is_the_ledger(tmp_path, monkeypatch):
+    from conftest import SAMPLES, cli
+    monkeypatch.setenv("REHABSTAT_STATE", str(tmp_path / "state" / "s.sqlite"))
+    try:
+        out = tmp_path / "chiso.csv"
+        args = ("indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--out", out)
+        for _ in range(2):
+            res = cli(*args)
+            assert res.exit_code == 0 and "sổ các tệp" not in res.output, res.output
+        assert (tmp_path / "state" / "s.sqlite").is_file() and written.is_ours(out)
+        out.write_text(out.read_text(encoding="utf-8") + "ghi chú\n", encoding="utf-8")
+        res = cli(*args)  # a real edit, with a ledger that works: told as an edit
+        assert res.exit_code == 2 and "đã được sửa sau lần rehabstat ghi nó" in " ".join(res.output.split())
+    finally:
+        written._forget()

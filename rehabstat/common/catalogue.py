@@ -691,6 +691,8 @@ WORDS.update({
     "os.EEXIST": ("đã có một tệp cùng tên", "a file of the same name exists"),
     "os.ENAMETOOLONG": ("tên quá dài", "the name is too long"),
     "os.EBUSY": ("tệp đang được dùng", "the file is in use"),
+    "os.sqlite_open": ("không mở hoặc tạo được tệp ở đó", "the file cannot be opened or made there"),
+    "os.sqlite_readonly": ("tệp chỉ cho đọc", "the file is read-only"),
     "os.other": ("lỗi hệ thống: {error}", "system error: {error}"),
     "out.late": ("Không ghi được vào thư mục kết quả {folder}: {reason}. Hãy chọn thư mục kết quả khác (hoặc đóng tệp "
                  "đang mở) rồi chạy lại.",
@@ -717,6 +719,23 @@ WORDS.update({
                    "thay tệp đó, chạy lại với {option}; hoặc chọn --out khác, hoặc đổi tên tệp.",
                    "Not overwriting {path}: the file was changed since rehabstat wrote it (or rehabstat did not write "
                    "it). To replace it, run again with {option}; or choose another --out, or rename the file."),
+    "out.unknown": ("Không ghi đè {path}: rehabstat không biết tệp này có bị sửa sau lần nó ghi hay không, vì không "
+                    "ghi được sổ các tệp nó đã ghi ({ledger}: {reason}). Nếu không ai sửa tệp, chạy lại với {option} "
+                    "để thay nó; hoặc chọn --out khác. Để rehabstat tự nhận ra tệp của nó, hãy cho phép ghi vào "
+                    "{folder} hoặc đặt biến môi trường REHABSTAT_STATE là một thư mục ghi được.",
+                    "Not overwriting {path}: rehabstat cannot tell whether the file was changed since it wrote it, "
+                    "because it cannot write its ledger of the files it wrote ({ledger}: {reason}). If nobody changed "
+                    "the file, run again with {option} to replace it; or choose another --out. For rehabstat to know "
+                    "its own files, allow writing in {folder} or set the environment variable REHABSTAT_STATE to a "
+                    "folder you may write in."),
+    "out.ledger_unwritable": ("không ghi được sổ các tệp rehabstat đã ghi ({ledger}: {reason}). Các tệp vừa ghi vẫn đầy "
+                              "đủ, nhưng lần sau rehabstat không nhận ra chúng là của nó nên sẽ không ghi đè chúng nếu "
+                              "không có {option}. Hãy cho phép ghi vào {folder} hoặc đặt biến môi trường "
+                              "REHABSTAT_STATE là một thư mục ghi được.",
+                              "cannot write the ledger of the files rehabstat wrote ({ledger}: {reason}). The files "
+                              "just written are whole, but next time rehabstat cannot tell they are its own and will "
+                              "not replace them without {option}. Allow writing in {folder} or set the environment "
+                              "variable REHABSTAT_STATE to a folder you may write in."),
     "out.folder_named": ("Không ghi được {target}: đã có một thư mục cùng tên. Hãy đổi tên thư mục đó rồi chạy lại.",
                          "Cannot write {target}: a folder of the same name exists. Rename that folder and run again."),
     "out.open_both": ("Không ghi được {target}: tệp đang mở trong Word/Excel hoặc thư mục không cho phép ghi. Hãy đóng "

@@ -11,7 +11,9 @@ The ledger is the user's, not the output folder's (nothing but the documents app
 the outputs): $REHABSTAT_STATE, else $XDG_STATE_HOME/rehabstat (~/.local/state/rehabstat;
 %LOCALAPPDATA%\\rehabstat on Windows), file written.sqlite (SQLite: the batch's worker processes
 write at once). A ledger that cannot be read counts as empty: nothing is known to be ours and
-every existing file needs the option, never the reverse."""
+every existing file needs the option, never the reverse. A ledger that cannot be written is
+said when the command ends (cli: `recorded_badly`, `trouble`), and a later refusal for want
+of it says that rehabstat cannot tell, never that the user edited the file."""
 from __future__ import annotations
 
 import hashlib
@@ -50,8 +52,8 @@ def sha256(path: Path) -> str:
 
 def ledger_path() -> Path:
     env = os.environ.get("REHABSTAT_STATE")
-    if env:
-        return Path(env) / LEDGER
+    if env:  # a folder; a name ending .sqlite is the ledger itself
+        return Path(env) if env.lower().endswith(".sqlite") else Path(env) / LEDGER
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "rehabstat" / LEDGER
     base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
@@ -149,7 +151,9 @@ def is_ours(path: Path) -> bool:
 
 def refuse_unless_ours(paths, overwrite: bool | None = None, option: str | None = None) -> None:
     """A UsageError (exit 2) naming the first of `paths` that exists and is not exactly what
-    rehabstat wrote there last, unless overwriting was allowed."""
+    rehabstat wrote there last, unless overwriting was allowed. Where the ledger has no word
+    on the file because it cannot be written (or read), the refusal says that rehabstat
+    cannot tell, never that somebody edited the file."""
     if _POLICY["overwrite"] if overwrite is None else overwrite:
         return
     option = option or _POLICY["option"]
@@ -157,7 +161,54 @@ def refuse_unless_ours(paths, overwrite: bool | None = None, option: str | None 
         path = Path(path)
         if path.is_file() and not is_ours(path):
             from ..common.errors import UsageError
+            why = trouble() if _known(path) is None else None
+            if why is not None:
+                ledger, reason = why
+                raise UsageError.said("out.unknown", path=path, option=option, ledger=ledger, reason=reason,
+                                      folder=ledger.parent)
             raise UsageError.said("out.edited", path=path, option=option)
+
+
+_TROUBLE: dict = {}  # ledger path -> (why recording in it failed in this process: a Phrase, the option that replaces)
+
+
+def trouble():
+    """(ledger path, reason: a Phrase) when the ledger cannot be written, else None: it is
+    opened (made, when absent) and a write lock taken and let go, so that a ledger that can
+    be read but not written (a read-only file) counts too."""
+    import sqlite3
+    from ..common.errors import os_reason
+    target = ledger_path()
+    try:
+        con = _connect(create=True)
+        con.execute("BEGIN IMMEDIATE")
+        con.rollback()
+    except OSError as exc:
+        _forget()
+        return target, os_reason(exc)
+    except sqlite3.Error as exc:
+        _forget()
+        return target, _sqlite_reason(exc)
+    return None
+
+
+def _sqlite_reason(exc) -> object:
+    """Why SQLite could not open or write the ledger, in the reader's words where SQLite's
+    English text is one of the usual ones."""
+    from ..common.issues import phrase
+    said = str(exc).lower()
+    if "unable to open" in said:
+        return phrase("os.sqlite_open")
+    if "readonly" in said or "read-only" in said:
+        return phrase("os.sqlite_readonly")
+    return phrase("os.other", error=str(exc) or type(exc).__name__)
+
+
+def recorded_badly():
+    """(ledger path, reason, option) when a file written by this process could not be
+    recorded (the last time one was), else None."""
+    target = ledger_path()
+    return (target, *_TROUBLE[str(target)]) if str(target) in _TROUBLE else None
 
 
 def record(path: Path, digest: str | None = None) -> None:
@@ -170,6 +221,10 @@ def record(path: Path, digest: str | None = None) -> None:
         con = _connect(create=True)
         with con:
             con.execute("INSERT OR REPLACE INTO written (path, sha256) VALUES (?, ?)", (_key(path), digest))
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error) as exc:
         _forget()
+        from ..common.errors import os_reason
+        _TROUBLE[str(ledger_path())] = (os_reason(exc) if isinstance(exc, OSError) else _sqlite_reason(exc),
+                                        _POLICY["option"])  # said once the command ends (cli)
         return
+    _TROUBLE.pop(str(ledger_path()), None)
