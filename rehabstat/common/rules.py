@@ -602,7 +602,12 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 bao giờ so sánh được với kết quả.""",
          explanation_en="""A target's code is an indicator code, optionally with a category appended
                 (TIEP_NHAN_BB); anything else could never be compared with a result."""),
-    Rule("T003", ERROR, "unknown-target-unit", 'đơn vị của chỉ tiêu không rõ',
+    Rule("T002", ERROR, "bad-target", 'chỉ tiêu không hợp lệ',
+         message_vi="Chỉ tiêu '{value}': kế hoạch không phải là số dương.",
+         message_en="Target '{value}': the plan is not a positive number.",
+         explanation_vi="""Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
+         explanation_en="""A target's plan must be a positive number to compute an achievement rate."""),
+    Rule("T003", ERROR, "unknown-target-unit", 'đơn vị của chỉ tiêu không rõ', drops_row=True,
          message_vi="Đơn vị '{value}' không phải cơ sở nào của dữ liệu hay của [registry] trong rehabstat.toml, "
                     "cũng không phải tỉnh/thành phố nào: chỉ tiêu của dòng này không so sánh được với kết quả nào.{near}",
          message_en="Unit '{value}' is no facility of the data or of [registry] in rehabstat.toml, and no province "
@@ -618,11 +623,6 @@ RULES: dict[str, Rule] = {r.code: r for r in (
                 usually a typing error; its target would be left out unseen, so the document is
                 not written (unless --force). The fix: write the facility's code or the province's
                 name as it is."""),
-    Rule("T002", ERROR, "bad-target", 'chỉ tiêu không hợp lệ',
-         message_vi="Chỉ tiêu '{value}': kế hoạch không phải là số dương.",
-         message_en="Target '{value}': the plan is not a positive number.",
-         explanation_vi="""Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
-         explanation_en="""A target's plan must be a positive number to compute an achievement rate."""),
 )}
 
 
