@@ -40,13 +40,14 @@ from .store import (DUPLICATE, NEW_VERSION, RECEIVED, REJECTED, SKIPPED, Store, 
 from .workbooks.annotate import annotate
 from .workbooks.form import build_form, build_province_form, default_name, month_of, previous_closing, write_form
 # what may be replaced (a file changed since rehabstat wrote it is not, unless allowed)
-from .workbooks.written import allow_overwrite, is_ours
+from .workbooks.written import allow_overwrite, is_ours, recorded_badly, trouble
 from .workbooks.xlsxout import draft_name
 
 __all__ = [
     "find_workbooks", "lock_files", "LOCK_NOTE", "is_rehabstat_output", "parse_as_of", "geography", "load_config",
     "make_period", "Period", "validate_paths", "format_text", "to_json", "ValidationResult", "annotate",
     "allow_overwrite", "is_ours", "draft_name", "make_report", "indicator_table", "write_indicators", "output_format",
+    "written_count", "ledger_trouble",
     "province_notes", "ensure_out_dir", "unreadable_lines", "refuse_overwriting_a_workbook", "DocumentResult",
     "run_batch", "BatchResult", "batch_summary", "SummaryTable", "SummaryLine", "build_form", "build_province_form",
     "write_form", "previous_closing", "month_of", "default_name", "export_templates", "template_variables",
@@ -191,3 +192,15 @@ def set_password(store, name, password):
 
 
 __all__ += ["serve", "add_user", "list_users", "disable_user", "set_password"]
+
+
+def written_count() -> int:
+    """How many files this process has written whole (renamed into place)."""
+    from .workbooks.xlsxout import WRITTEN
+    return len(WRITTEN)
+
+
+def ledger_trouble():
+    """(ledger path, reason, [option]) when the ledger of the files rehabstat wrote could not
+    note one (or cannot be written now), else None (workbooks/written.py)."""
+    return recorded_badly() or trouble()

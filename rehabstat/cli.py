@@ -50,8 +50,7 @@ def command(fn):
     def wrapper(*args, **kwargs):
         from .common.catalogue import text
         from .common.errors import DataError
-        from .workbooks.xlsxout import WRITTEN
-        mark = len(WRITTEN)
+        mark = _written_count()
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
@@ -89,17 +88,27 @@ def command(fn):
                 raise typer.Exit(2)
             _internal_error(exc)
         finally:
-            if len(WRITTEN) > mark:
+            if _written_count() > mark:
                 _ledger_warning()
     return wrapper
+
+
+def _written_count() -> int:
+    """How many files this process has written whole (api.written_count), without importing
+    the library for a command that writes nothing: nothing is written before the writer's
+    module is loaded."""
+    if "rehabstat.workbooks.xlsxout" not in sys.modules:
+        return 0
+    from .api import written_count
+    return written_count()
 
 
 def _ledger_warning() -> None:
     """Files were written but the ledger of what rehabstat wrote could not note them: said
     now, with where it is and what follows, rather than at the next run's refusal."""
+    from .api import ledger_trouble
     from .common.catalogue import text
-    from .workbooks.written import recorded_badly, trouble
-    why = recorded_badly() or trouble()
+    why = ledger_trouble()
     if why is not None:
         ledger, reason, option = (*why, "--overwrite")[:3]
         _console().print(f"[bold yellow]{text('run.note')}[/] " + _escape(text(
