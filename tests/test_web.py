@@ -232,6 +232,8 @@ def test_another_facilitys_workbook_is_refused_and_nothing_stored(kho, workers):
     client = login(create_app(kho, workers), "sl01")
     r = upload(client, HN / "2021-01.xlsx")
     assert r.status_code == 200 and "Bị từ chối: sổ của cơ sở khác" in r.text and "HN01" in r.text
+    # whose and which month it is are read from it, and said
+    assert "<dd>01/2021</dd>" in r.text and "không rõ" not in r.text
     assert receipts(kho) == 0
     assert not list((kho / "originals").rglob("*.xlsx")) if (kho / "originals").exists() else True
 
@@ -529,3 +531,10 @@ def test_an_unreadable_upload_says_its_facility_and_month_are_unknown(kho, worke
     kiem_tra = openpyxl.load_workbook(io.BytesIO(copy.content))["KiemTra"]
     assert "F001" in [c.value for row in kiem_tra.iter_rows() for c in row]
     assert login(create_app(kho, workers), "sonla").get(link).status_code == 404  # nobody else's
+
+
+def test_a_units_counts_of_errors_and_warnings_read_in_either_language():
+    from rehabstat.web.app import word
+    assert word("errors_warnings", "en", errors=1, warnings=0) == "1 error, 0 warnings"
+    assert word("errors_warnings", "en", errors=2, warnings=1) == "2 errors, 1 warning"
+    assert word("errors_warnings", "vi", errors=1234, warnings=0) == "1.234 lỗi, 0 cảnh báo"

@@ -436,6 +436,7 @@ WORDS.update({
     "web.message": ("Nội dung", "Message"),
     "web.severity": ("Mức", "Level"),
     "web.error": ("lỗi", "error"),
+    "web.errors_warnings": ("{errors:lỗi|lỗi}, {warnings:cảnh báo|cảnh báo}", "{errors:error|errors}, {warnings:warning|warnings}"),
     "web.warning": ("cảnh báo", "warning"),
     "web.annotated": ("Tải bản đánh dấu lỗi", "Download the marked copy"),
     "web.reason": ("Lý do", "Reason"),

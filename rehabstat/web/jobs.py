@@ -46,9 +46,9 @@ def receive_batch(root: str, account: str, facility: str | None, paths: list) ->
     out: dict = {}
     todo = [Path(p) for p in paths]
     if facility is not None:
-        for p, unit in zip(todo, _units_of(todo)):
+        for p, (unit, name, year, month) in zip(todo, _units_of(todo)):
             if unit is not None and unit != facility:
-                out[str(p)] = Received(p.name, "other-facility", unit=unit)
+                out[str(p)] = Received(p.name, "other-facility", unit=unit, unit_name=name, year=year, month=month)
         todo = [p for p in todo if str(p) not in out]
     if todo:
         with Store.open(root) as store:
@@ -76,9 +76,11 @@ def receive_batch(root: str, account: str, facility: str | None, paths: list) ->
 
 
 def _units_of(paths) -> list:
-    """The facility code each workbook gives (read in the sandbox), None where it cannot be read."""
+    """(facility code, its name, year, month) as each workbook gives them (read in the
+    sandbox), None where it cannot be read: a refused workbook's page still says whose and
+    which month it is."""
     from ..reading.dataset import _read_all
-    return [r.unit for r in _read_all(list(paths), 1, None)]
+    return [(r.unit, r.unit_name, r.year, r.month) for r in _read_all(list(paths), 1, None)]
 
 
 def warm() -> int:
