@@ -607,7 +607,7 @@ RULES: dict[str, Rule] = {r.code: r for r in (
          message_en="Target '{value}': the plan is not a positive number.",
          explanation_vi="""Kế hoạch của một chỉ tiêu phải là số dương thì mới tính được tỷ lệ đạt.""",
          explanation_en="""A target's plan must be a positive number to compute an achievement rate."""),
-    Rule("T003", ERROR, "unknown-target-unit", 'đơn vị của chỉ tiêu không rõ', drops_row=True,
+    Rule("T003", ERROR, "unknown-target-unit", 'đơn vị của chỉ tiêu không rõ',
          message_vi="Đơn vị '{value}' không phải cơ sở nào của dữ liệu hay của [registry] trong rehabstat.toml, "
                     "cũng không phải tỉnh/thành phố nào: chỉ tiêu của dòng này không so sánh được với kết quả nào.{near}",
          message_en="Unit '{value}' is no facility of the data or of [registry] in rehabstat.toml, and no province "
