@@ -115,3 +115,13 @@ def test_an_unknown_extension_is_csv_unless_told(tmp_path):
               "--out", tmp_path / "chiso")
     assert res.exit_code == 0, res.output
     assert json.loads((tmp_path / "chiso").read_text(encoding="utf-8"))[0]["unit"] == "SL01"
+
+
+@pytest.mark.parametrize("lang, says", [("vi", "là một thư mục: --out của lệnh indicators là tên tệp kết quả"),
+                                        ("en", "is a folder: the --out of indicators names the result file")])
+def test_an_out_that_is_a_folder_asks_for_a_file_name(tmp_path, lang, says):
+    res = cli("--lang", lang, "indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--out", tmp_path)
+    assert res.exit_code == 2, res.output
+    text = " ".join(res.output.split())
+    assert says in text and "chi-so.csv" in text
+    assert list(tmp_path.iterdir()) == []

@@ -116,6 +116,8 @@ def output_format(fmt: str | None, out: Path | None) -> str:
     from ..common.errors import UsageError
     if fmt is not None and fmt not in ("csv", "json", "xlsx"):
         raise UsageError.said("run.format")
+    if out is not None and Path(out).is_dir():  # --out names the file, not the folder it goes in
+        raise UsageError.said("run.out_folder", path=str(out), example=str(Path(out) / "chi-so.csv"))
     suffix = Path(out).suffix.lower() if out is not None else ""
     if suffix in SPREADSHEETS:
         raise UsageError.said("run.out_suffix", path=str(out), suffix=suffix)

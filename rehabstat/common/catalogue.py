@@ -550,6 +550,8 @@ WORDS.update({
     "run.level": ("--level phải là facility, province hoặc national.", "--level must be facility, province or national."),
     "run.format": ("--format phải là csv, json hoặc xlsx.", "--format must be csv, json or xlsx."),
     "run.xlsx_out": ("--format xlsx cần --out TỆP.xlsx.", "--format xlsx needs --out FILE.xlsx."),
+    "run.out_folder": ("--out {path} là một thư mục: --out của lệnh indicators là tên tệp kết quả, ví dụ --out {example}.",
+                       "--out {path} is a folder: the --out of indicators names the result file, e.g. --out {example}."),
     "run.format_suffix": ("--format {fmt} không hợp với --out {path} (tệp {suffix}). Bỏ --format (định dạng theo "
                           "đuôi tệp) hoặc đặt tên tệp đuôi .{fmt}.",
                           "--format {fmt} does not match --out {path} (a {suffix} file). Leave out --format (the "
@@ -710,8 +712,8 @@ WORDS.update({
                     "another {option}."),
     "out.no_permission": ("Không ghi được vào thư mục kết quả {out}: không có quyền ghi vào {parent}. Hãy chọn {option} là "
                           "một thư mục có quyền ghi.",
-                          "Cannot write into the output folder {out}: no permission to write in {parent}. Choose an "
-                          "{option} folder you may write in."),
+                          "Cannot write into the output folder {out}: no permission to write in {parent}. Choose "
+                          "another {option}: a folder you may write in."),
     "out.not_ours": ("Không ghi đè {out}: đó là một sổ tính không do rehabstat lập (có thể là sổ dữ liệu). Hãy chọn "
                      "--out là một tệp mới.",
                      "Not overwriting {out}: it is a workbook rehabstat did not write (perhaps a data workbook). Choose "
