@@ -13,7 +13,8 @@ spec/document-format.md):
 * Header: a borderless table 3829 | 5670 twips, two rows (agency / national title, then
   number / place and date on one line); the rules are paragraph borders with indents.
 * Body justified, first-line indent 1.27 cm, 6 pt after, line spacing 1.2.
-* Page number (PAGE field) centred in the page header, 13 pt, not on page 1.
+* Page number (PAGE field) centred in the page header, 13 pt, not on page 1; a draft adds
+  "DỰ THẢO" under it (page 1 says it above the title).
 * Signature: a borderless table, "Nơi nhận:" on the left, the signer on the right.
 
 Every jinja tag is written inside a single run, so Word never splits it, and every
@@ -292,6 +293,7 @@ def _setup_styles(doc) -> None:
     _style(doc, "VB Signer Name", "VB Signer")
     # page header
     _style(doc, "Header", size=13, align=J.CENTER)
+    _style(doc, "VB Header Draft", "Header", size=11, bold=True, before=0, after=0)
 
     # every other style: no theme fonts, black
     for st in styles.element.findall(qn("w:style")):
@@ -469,6 +471,12 @@ def _page_setup(doc) -> None:
     hp = s.header.paragraphs[0]
     hp.style = "Header"
     _page_field(hp)
+    # a draft is marked on every printed page: page 1 by its title block, the others here
+    # (a page printed or copied alone still says what it is); a final document's header
+    # holds the page number only
+    _p(s.header, "{%p if doc.draft %}", "Header")
+    _p(s.header, "DỰ THẢO", "VB Header Draft")
+    _p(s.header, "{%p endif %}", "Header")
 
 
 def _page_field(paragraph) -> None:
