@@ -41,7 +41,7 @@ from ..common.issues import ERROR, Count, Issue
 from ..common.rules import adjust
 from . import codec
 from .said import ErrorsReason, errors_reason, said, shown, of_json, to_json
-from .schema import DB_NAME, SCHEMA_VERSION, StoreVersionError, connect_upgrading
+from .schema import DB_NAME, SCHEMA_VERSION, StoreVersionError, connect_upgrading, rollback
 
 ORIGINALS, ANNOTATED, TMP = "originals", "kiem-tra", "tmp"
 CONFIG_FILE = "rehabstat.toml"
@@ -601,7 +601,7 @@ class Store:
             self._audit(action, rid, unit, year, month, detail, at=now, who=who)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         if status == "accepted":
             return Outcome(str(src), NEW_VERSION if previous else RECEIVED, rid, unit, year, month, version, previous,
@@ -691,7 +691,7 @@ class Store:
             self._audit(action, rid, detail=detail, at=now, who=who, province=province, period=period)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
         if status == "accepted":
             return Outcome(str(src), NEW_VERSION if previous else RECEIVED, rid, version=version, previous=previous,
@@ -1080,7 +1080,7 @@ class Store:
         try:
             yield
         except BaseException:
-            self.con.execute("ROLLBACK")
+            rollback(self.con)
             raise
         self.con.execute("COMMIT")
 

@@ -269,9 +269,17 @@ def _migrate(con: sqlite3.Connection) -> int | None:
         con.execute(f"PRAGMA user_version = {version}")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     return upgraded_from
+
+
+def rollback(con: sqlite3.Connection) -> None:
+    """Roll back the transaction open on `con`, if one still is. A Ctrl-C can land just after
+    SQLite finished a COMMIT, before Python returned from it: the transaction is then over
+    (committed, whole) and a ROLLBACK would fail with "no transaction is active"."""
+    if con.in_transaction:
+        con.execute("ROLLBACK")
 
 
 def _audit_upgrade(con: sqlite3.Connection, previous: int, version: int) -> None:
