@@ -86,21 +86,24 @@ def test_hostile_or_broken_template_refused_with_exit_2(tmp_path, tag, expect):
 
 
 def _exported_with(tmp_path, old, new, name="typo.docx"):
-    """The shipped BC template, exported, with the run whose text is `old` made `new` (as a
-    user edits it in Word: one run)."""
-    res = cli("templates", "export", tmp_path / "tpl")
-    assert res.exit_code == 0, res.output
+    """The shipped BC template, exported, with `old` made `new` in the one run that holds it
+    (as a user edits it in Word), and the number of its paragraph (Document.paragraphs, from 1)."""
+    if not (tmp_path / "tpl" / "bc.docx").exists():
+        res = cli("templates", "export", tmp_path / "tpl")
+        assert res.exit_code == 0, res.output
     d = docx.Document(tmp_path / "tpl" / "bc.docx")
-    runs = [r for p in d.paragraphs for r in p.runs if r.text == old]
+    runs = [(i, r) for i, p in enumerate(d.paragraphs, 1) for r in p.runs if old in r.text]
     assert len(runs) == 1
-    runs[0].text = new
+    number, run = runs[0]
+    run.text = run.text.replace(old, new)
     d.save(tmp_path / "tpl" / name)
-    return tmp_path / "tpl" / name
+    return tmp_path / "tpl" / name, number
 
 
 def test_template_brace_typo_is_refused_not_a_lost_line(tmp_path):
     # docxtpl carried «{{ doc.subject }» to the next «}}» and dropped the paragraph: exit 0, no subject
-    typo = _exported_with(tmp_path, "{{ doc.subject }}", "{{ doc.subject }")
+    typo, number = _exported_with(tmp_path, "{{ doc.subject }}", "{{ doc.subject }")
+    assert number == 8
     out = tmp_path / "o"
     res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", typo, "--out", out)
     assert res.exit_code == 2, res.output
@@ -117,6 +120,37 @@ def test_template_brace_typo_is_refused_not_a_lost_line(tmp_path):
     assert res.exit_code == 0, res.output
     body = [p.text for p in docx.Document(out / "BC-SL01-2021.docx").paragraphs]
     assert "Kết quả công tác cai nghiện ma túy năm 2021" in body
+
+
+@pytest.mark.parametrize("old, new, said", [
+    ("{{ n.KHAM_BENH.ALL }}", "{{ n.KHAM_BENH.ALL }",
+     "Mẫu văn bản có thẻ không đóng ở đoạn văn thứ {n}: «{{{{ n.KHAM_BENH.ALL }} lượt» mở bằng «{{{{» nhưng thiếu «}}}}»"),
+    ("{{ n.KHAM_BENH.ALL }}", "{{ n.KHAM_BENH.ALL ) }}",
+     "Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}} ở đoạn văn thứ {n}: hãy xem lại các thẻ"),
+    ("{{ n.KHAM_BENH.ALL }}", "{{ n.KHAM_BENH.ALL | upperr }}",
+     "Mẫu văn bản dùng bộ lọc không có: «| upperr» ở đoạn văn thứ {n} (có phải: upper?)"),
+    ("{% if v.KHAM_BENH.ALL %}", "{% iff v.KHAM_BENH.ALL %}",
+     "Mẫu văn bản dùng thẻ lệnh không có: «{{% iff %}}» ở đoạn văn thứ {n}."),
+    ("{% if v.KHAM_BENH.ALL %}", "{% if v.KHAM_BENH.ALL %}{% if has.medical %}",
+     "Mẫu văn bản có khối «{{% if … %}}» mở ở đoạn văn thứ {n} nhưng không đóng trong đoạn văn này"),
+    ("{% if v.KHAM_BENH.ALL %}", "",
+     "Mẫu văn bản có «{{% endif %}}» ở đoạn văn thứ {n} nhưng không có khối nào mở tương ứng"),
+])
+def test_template_error_names_the_paragraph_of_the_typo(tmp_path, old, new, said):
+    # the paragraph "Số lượng học viên được thăm khám…", 64th of the body: an error once named
+    # paragraph 34 and quoted paragraph 54, and gave jinja's English words
+    typo, number = _exported_with(tmp_path, old, new)
+    text = next(p.text for p in docx.Document(typo).paragraphs if "được thăm khám" in p.text)
+    assert docx.Document(typo).paragraphs[number - 1].text == text
+    out = tmp_path / "o"
+    res = cli("report", "--data", SAMPLES / "son-la", "--year", "2021", "--template", typo, "--out", out)
+    assert res.exit_code == 2, res.output
+    message = " ".join(res.output.split())
+    assert said.format(n=number) in message
+    assert f"Đoạn văn: «{text[:60]}" in message
+    assert "unexpected" not in message.split("Chi tiết kỹ thuật")[0]
+    assert "Tạm đình chỉ" not in message
+    assert not out.exists() or not list(out.glob("*.docx"))
 
 
 def test_template_that_is_not_a_docx_is_refused(tmp_path):

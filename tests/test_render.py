@@ -130,22 +130,48 @@ def test_undefined_variable_refused(tmp_path, ctx, expr, name):
 
 # ---------------------------------------------------------------- broken templates
 
-@pytest.mark.parametrize("text", [
-    "{{ doc.subject ",
-    "{% if has.medical %}không đóng",
-    "{{ doc.subject }} {% endfor %}",
-    "{{ 1 + }}",
+@pytest.mark.parametrize("text, said", [
+    ("{{ doc.subject ", "Mẫu văn bản có thẻ không đóng ở đoạn văn thứ 3: «{{ doc.subject» mở bằng «{{» nhưng thiếu «}}»"),
+    ("{% if has.medical %}không đóng",
+     "Mẫu văn bản có khối «{% if … %}» mở ở đoạn văn thứ 3 nhưng không đóng trong đoạn văn này: thiếu «{% endif %}»"),
+    ("{{ doc.subject }} {% endfor %}",
+     "Mẫu văn bản có «{% endfor %}» ở đoạn văn thứ 3 nhưng không có khối nào mở tương ứng trước đó"),
+    ("{% if has.medical %}có{% endfor %}",
+     "Mẫu văn bản có «{% endfor %}» ở đoạn văn thứ 3 trong khi khối đang mở trong đoạn văn này là «{% if … %}»: "
+     "cần «{% endif %}» trước"),
+    ("{{ 1 + }}", "Mẫu văn bản có lỗi cú pháp trong thẻ {{ }} hoặc {% %} ở đoạn văn thứ 3: hãy xem lại các thẻ"),
+    ("Ngày {{ doc.place_date | upperr }}",
+     "Mẫu văn bản dùng bộ lọc không có: «| upperr» ở đoạn văn thứ 3 (có phải: upper?)"),
+    ("{% iff has.medical %}có{% endif %}", "Mẫu văn bản dùng thẻ lệnh không có: «{% iff %}» ở đoạn văn thứ 3. "
+                                           "Các thẻ dùng được: if, elif, else, endif, for"),
+    ("{% if has.medical is definedd %}có{% endif %}",
+     "Mẫu văn bản dùng phép thử không có: «is definedd» ở đoạn văn thứ 3 (có phải: defined, undefined?)"),
 ])
-def test_broken_jinja_refused(tmp_path, ctx, text):
-    tpl = make_template(tmp_path / "t.docx", "Đoạn đầu", text)
+def test_broken_jinja_refused_in_our_words_with_its_paragraph(tmp_path, ctx, text, said):
+    tpl = make_template(tmp_path / "t.docx", "Đoạn đầu {{ unit.name }}", "", text, "{{ n.CUOI_KY.HV }} học viên")
     out = tmp_path / "out.docx"
     with pytest.raises(TemplateError) as err:
         render_docx(tpl, "bc", ctx, out)
-    msg = str(err.value)
-    assert msg.startswith("Mẫu văn bản có")
-    assert "đoạn văn thứ 2" in msg or "dòng" in msg
-    assert "Gần đoạn:" in msg or "Đoạn văn:" in msg
+    vi, en = err.value.text("vi"), err.value.text("en")
+    assert vi.startswith(said), vi
+    assert f"Đoạn văn: «{text.strip()}»." in vi
+    # jinja's English only as the labelled technical detail, at the end
+    assert "Jinja" not in vi.split("Chi tiết kỹ thuật (jinja2, tiếng Anh):")[0]
+    assert "unexpected" not in vi.split("Chi tiết kỹ thuật")[0] and "No filter" not in vi
+    assert "paragraph 3" in en and "đoạn" not in en
     assert not out.exists()
+
+
+def test_a_filter_unknown_in_a_branch_not_taken_is_refused(tmp_path, ctx):
+    tpl = make_template(tmp_path / "t.docx", "{{ unit.name }}", "{%p if doc.draft %}",
+                        "Bản nháp {{ doc.subject | titel }}", "{%p endif %}")
+    assert ctx["doc"]["draft"] is False
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert str(err.value).startswith("Mẫu văn bản dùng bộ lọc không có: «| titel» ở đoạn văn thứ 3 (có phải: title, items?)")
+    tpl = make_template(tmp_path / "ok.docx", "{{ unit.name }}", "{%p if doc.draft %}",
+                        "Bản nháp {{ doc.subject | title }}", "{%p endif %}")
+    assert texts(render_docx(tpl, "bc", ctx, tmp_path / "out.docx")) == ["Cơ sở Điều trị nghiện ma túy tỉnh Sơn La"]
 
 
 @pytest.mark.parametrize("text, said", [

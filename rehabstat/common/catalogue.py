@@ -831,12 +831,47 @@ WORDS.update({
     "tpl.undefined": ("Mẫu văn bản dùng biến không tồn tại: '{where}'{near}. Xem danh sách biến: rehabstat templates "
                       "vars", "The template uses a variable that does not exist: '{where}'{near}. The variables: "
                       "rehabstat templates vars"),
-    "tpl.syntax_line": (" ở đoạn văn thứ {paragraph} (dòng {line} của mã mẫu)",
-                        " in paragraph {paragraph} (line {line} of the template's code)"),
-    "tpl.syntax": ("Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}}{line}: {detail}.{near}",
-                   "The template has a syntax error in a {{{{ }}}} or {{% %}} tag{line}: {detail}.{near}"),
-    "tpl.fill": ("Mẫu văn bản bị lỗi khi điền dữ liệu: {detail}.{near}",
-                 "The template failed while the data were filled in: {detail}.{near}"),
+    "tpl.technical": (" Chi tiết kỹ thuật (jinja2, tiếng Anh): {detail}.", " Technical detail (jinja2): {detail}."),
+    "tpl.syntax": ("Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}} ở {place}: hãy xem lại các thẻ của "
+                   "đoạn văn này. Đoạn văn: «{text}».{technical}",
+                   "The template has a syntax error in a {{{{ }}}} or {{% %}} tag in {place}: check the tags of this "
+                   "paragraph. The paragraph: «{text}».{technical}"),
+    "tpl.syntax_nowhere": ("Mẫu văn bản có lỗi cú pháp trong thẻ {{{{ }}}} hoặc {{% %}}.{near}{technical}",
+                           "The template has a syntax error in a {{{{ }}}} or {{% %}} tag.{near}{technical}"),
+    "tpl.unknown_filter": ("Mẫu văn bản dùng bộ lọc không có: «| {name}» ở {place}{near}. Đoạn văn: «{text}».{technical}",
+                           "The template uses a filter that does not exist: «| {name}» in {place}{near}. The "
+                           "paragraph: «{text}».{technical}"),
+    "tpl.unknown_test": ("Mẫu văn bản dùng phép thử không có: «is {name}» ở {place}{near}. Đoạn văn: «{text}».{technical}",
+                         "The template uses a test that does not exist: «is {name}» in {place}{near}. The paragraph: "
+                         "«{text}».{technical}"),
+    "tpl.unknown_tag": ("Mẫu văn bản dùng thẻ lệnh không có: «{{% {name} %}}» ở {place}. Các thẻ dùng được: {tags}. "
+                        "Đoạn văn: «{text}».{technical}",
+                        "The template uses a tag that does not exist: «{{% {name} %}}» in {place}. The tags: {tags}. "
+                        "The paragraph: «{text}».{technical}"),
+    "tpl.block_unclosed": ("Mẫu văn bản có khối «{{% {name} … %}}» mở ở {place} nhưng không đóng: thiếu «{{% end{name} "
+                           "%}}» ở sau. Đoạn văn: «{text}».{technical}",
+                           "The template has a «{{% {name} … %}}» block opened in {place} and never closed: "
+                           "«{{% end{name} %}}» is missing after it. The paragraph: «{text}».{technical}"),
+    "tpl.block_unclosed_here": ("Mẫu văn bản có khối «{{% {name} … %}}» mở ở {place} nhưng không đóng trong đoạn văn "
+                                "này: thiếu «{{% end{name} %}}». Đoạn văn: «{text}».{technical}",
+                                "The template has a «{{% {name} … %}}» block opened in {place} and not closed in that "
+                                "paragraph: «{{% end{name} %}}» is missing. The paragraph: «{text}».{technical}"),
+    "tpl.block_mismatch_here": ("Mẫu văn bản có «{{% {name} %}}» ở {place} trong khi khối đang mở trong đoạn văn này là "
+                                "«{{% {open} … %}}»: cần «{{% end{open} %}}» trước. Đoạn văn: «{text}».{technical}",
+                                "The template has «{{% {name} %}}» in {place} while the block open in that paragraph "
+                                "is «{{% {open} … %}}»: «{{% end{open} %}}» is needed first. The paragraph: "
+                                "«{text}».{technical}"),
+    "tpl.block_stray": ("Mẫu văn bản có «{{% {name} %}}» ở {place} nhưng không có khối nào mở tương ứng trước đó. "
+                        "Đoạn văn: «{text}».{technical}",
+                        "The template has «{{% {name} %}}» in {place} but no block before it that it belongs to. The "
+                        "paragraph: «{text}».{technical}"),
+    "tpl.block_mismatch": ("Mẫu văn bản có «{{% {name} %}}» ở {place} trong khi khối đang mở là «{{% {open} … %}}» "
+                           "(mở ở {open_place}): cần «{{% end{open} %}}» trước. Đoạn văn: «{text}».{technical}",
+                           "The template has «{{% {name} %}}» in {place} while the open block is «{{% {open} … %}}» "
+                           "(opened in {open_place}): «{{% end{open} %}}» is needed first. The paragraph: "
+                           "«{text}».{technical}"),
+    "tpl.fill": ("Mẫu văn bản bị lỗi khi điền dữ liệu.{near}{technical}",
+                 "The template failed while the data were filled in.{near}{technical}"),
     "tpl.resources": ("Mẫu văn bản bị từ chối: mẫu {name} đòi hỏi quá nhiều tài nguyên.",
                       "Template refused: {name} needs too many resources."),
     "tpl.fill_other": ("Mẫu văn bản bị lỗi khi điền dữ liệu ({name}): {error}",

@@ -136,13 +136,15 @@ def _check_kind(path: Path, kind: str, xml: str) -> None:
 
 
 def _check_tags(path: Path) -> None:
-    """Refuse a user's template with a tag not opened and closed in one paragraph: docxtpl's
-    rewriting would otherwise carry it to the next closing brace, and drop what is between."""
+    """Refuse a user's template with a tag not opened and closed in one paragraph (docxtpl's
+    rewriting would otherwise carry it to the next closing brace, and drop what is between),
+    or with a filter or test that does not exist, even in a branch this document skips."""
     from lxml import etree
 
-    from .tplcheck import check_braces
+    from .tplcheck import check_braces, check_filters
     try:
         check_braces(_template_bytes(path))
+        check_filters(_template_bytes(path), _environment())
     except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, KeyError):
         raise TemplateError.said("tpl.not_docx", name=path.name) from None
 
@@ -259,12 +261,27 @@ def _translate(exc: BaseException, path: Path, ctx: dict | None = None) -> Templ
         return TemplateError.said("tpl.undefined", where=where,
                                   near=phrase("tpl.near_names", names=", ".join(near)) if near else "")
     if isinstance(exc, TemplateSyntaxError):
-        # docxtpl puts each Word paragraph on its own line, after one opening line
-        line = phrase("tpl.syntax_line", paragraph=max(1, exc.lineno - 1), line=exc.lineno) if exc.lineno else ""
-        detail = (exc.message or "").rstrip(". ")  # jinja2's own words
-        return TemplateError.said("tpl.syntax", line=line, detail=detail, near=_near(exc))
+        # jinja's line numbers are those of docxtpl's rewritten XML: the paragraph is found
+        # again in the template as Word shows it
+        from .tplcheck import diagnose, technical_detail
+        try:
+            found = diagnose(_template_bytes(path), _environment(), exc)
+        except Exception:  # noqa: BLE001 - the place is a help; the error is told without it
+            found = None
+        if found is not None:
+            return found
+        return TemplateError.said("tpl.syntax_nowhere", near=_near(exc), technical=technical_detail(exc))
     if isinstance(exc, jinja2.TemplateError):
-        return TemplateError.said("tpl.fill", detail=str(exc).rstrip(". "), near=_near(exc))
+        from .tplcheck import technical_detail
+        if isinstance(exc, jinja2.TemplateRuntimeError):  # an unknown filter or test, found when its tag ran
+            from .tplcheck import diagnose
+            try:
+                found = diagnose(_template_bytes(path), _environment(), exc)
+            except Exception:  # noqa: BLE001 - the place is a help; the error is told without it
+                found = None
+            if found is not None:
+                return found
+        return TemplateError.said("tpl.fill", near=_near(exc), technical=technical_detail(exc))
     if isinstance(exc, (OverflowError, RecursionError, MemoryError)):
         return TemplateError.said("tpl.resources", name=path.name)
     return TemplateError.said("tpl.fill_other", name=path.name, error=f"{type(exc).__name__}: {exc}")
@@ -898,6 +915,27 @@ def variables_markdown() -> str:
         "`period.label_short`, the indicator `RA_MET` (all Methadone exits) with `parts.RA_MET`,",
         "`CHUYEN_DIEN_DEN`/`CHUYEN_DIEN_DI` in the grid, `pct`, `rates`, `has.reintegration`,",
         "`has.table`, `sec`, `table.columns`, `plan` (KH only). `table` is `{columns, rows}`.",
+        "",
+        "## Mistakes in a template, and where they are (lỗi trong mẫu và vị trí)",
+        "",
+        "A template the tool cannot use is refused before anything is written, with the place",
+        "of the mistake counted as Word shows the document (`documents/tplcheck.py`):",
+        "",
+        "* **đoạn văn thứ N** (paragraph N): the body's paragraphs outside tables, from 1, empty",
+        "  paragraphs included (python-docx's `Document.paragraphs[N - 1]`); the tables are not",
+        "  counted in it;",
+        "* **bảng thứ T, dòng R, ô C** (table T, row R, cell C): a paragraph inside a table, the",
+        "  body's tables counted from 1 in order, rows and cells from 1 (a table inside a cell:",
+        "  the cell of the outer table);",
+        "* **đầu trang / chân trang, đoạn thứ N**: the paragraphs of a page header or footer.",
+        "",
+        "Each tag must open and close in one paragraph: `{{ … }}`, `{% … %}`, `{# … #}`; a tag",
+        "left open, closed by another kind's end (`{{ x %}`), or a `}}` / `%}` / `#}` that closes",
+        "nothing is refused (Word's text between would otherwise be lost). An unknown filter",
+        "(`| upperr`) or test (`is oddd`) is refused even in a branch the document skips. A block",
+        "(`{% if %}`, `{% for %}`) left open or closed by the wrong end names the paragraph that",
+        "does not balance its own tags, or the block's opening. jinja2's own English words follow,",
+        "labelled «Chi tiết kỹ thuật (jinja2)».",
         "",
         "## Variables",
         "",

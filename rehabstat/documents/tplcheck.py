@@ -202,3 +202,207 @@ def _brace_error(para: Paragraph, what: str, tag: str) -> TemplateError:
                                   close=_OPEN[opening], text=_near(para.text))
     return TemplateError.said("tpl.brace_unclosed", place=para.place, tag=tag, open=opening,
                               close=_OPEN[opening], text=_near(para.text))
+
+
+# ---------------------------------------------------------------- where a syntax error is, and what it is
+
+_DOCXTPL_TAG = re.compile(r"(\{[%{#])(?:p|tr|tc|r)(?=\s)")  # {%p if ...}: docxtpl's paragraph, row, cell, run tags
+_DOCXTPL_ONLY = re.compile(r"\{%-?\s*(?:colspan|cellbg)\s[^%]*%\}|\{%-?\s*(?:vm|hm)\s*-?%\}")  # docxtpl's own tags
+_BLOCKS = {"if", "for", "macro", "call", "filter", "with", "autoescape", "block"}
+_MIDDLES = {"elif": {"if"}, "else": {"if", "for"}}
+_STATEMENTS = {"set", "include", "import", "from", "extends", "print"}
+_TAGS_SHOWN = "if, elif, else, endif, for, endfor, set, with, endwith, filter, endfilter, macro, endmacro"
+
+
+def _source(part: list[Paragraph]) -> str:
+    """The part's tags as jinja reads them once docxtpl has rewritten them, one paragraph a
+    line: jinja's line numbers are then the paragraphs' (line 1 is the first paragraph)."""
+    return "\n".join(_DOCXTPL_ONLY.sub("", _DOCXTPL_TAG.sub(r"\1", p.text)) for p in part)
+
+
+@dataclass
+class _Problem:
+    key: str
+    line: int
+    values: dict
+
+
+def _blocks(tokens, env):
+    """The first misplaced tag (an unknown one, an end or else that closes nothing or the
+    wrong block) as a _Problem, and the blocks still open at the end [(name, line)]."""
+    known = set(_STATEMENTS)
+    for ext in env.extensions.values():
+        known |= set(getattr(ext, "tags", ()) or ())
+    stack: list[tuple[str, int]] = []
+    tokens = [t for t in tokens if t[1] != "whitespace"]
+    for i, (line, kind, value) in enumerate(tokens):
+        if kind != "block_begin" or i + 1 >= len(tokens) or tokens[i + 1][1] != "name":
+            continue
+        name = tokens[i + 1][2]
+        if name in _BLOCKS:
+            stack.append((name, line))
+        elif name == "set":
+            rest = []
+            for _, k, v in tokens[i + 2:]:
+                if k == "block_end":
+                    break
+                rest.append((k, v))
+            if not any(k in ("operator", "assign") and v == "=" for k, v in rest):
+                stack.append((name, line))  # {% set x %}...{% endset %}
+        elif name in _MIDDLES:
+            if not stack or stack[-1][0] not in _MIDDLES[name]:
+                return _Problem("tpl.block_stray", line, {"name": name}), stack
+        elif name.startswith("end") and name[3:] in _BLOCKS | {"set"}:
+            if not stack:
+                return _Problem("tpl.block_stray", line, {"name": name}), stack
+            if stack[-1][0] != name[3:]:
+                return _Problem("tpl.block_mismatch", line, {"name": name, "open": stack[-1][0],
+                                                             "open_line": stack[-1][1]}), stack
+            stack.pop()
+        elif name not in known and name[3:] not in known:
+            return _Problem("tpl.unknown_tag", line, {"name": name, "tags": _TAGS_SHOWN}), stack
+    return None, stack
+
+
+_STRUCTURAL = re.compile(r"\{[%#]-?(?:p|tr|tc)\s")  # docxtpl's tags that open or close across paragraphs
+
+
+def _local_problem(part: list[Paragraph], env):
+    """The first paragraph, among those without docxtpl's paragraph, row and cell tags, whose
+    own {% %} blocks do not close in it: what it leaves open, or the end that closes nothing."""
+    from jinja2.exceptions import TemplateSyntaxError
+    for line, para in enumerate(part, 1):
+        if "{%" not in para.text or _STRUCTURAL.search(para.text):
+            continue
+        try:
+            misplaced, still_open = _blocks(list(env.lex(_source([para]))), env)
+        except TemplateSyntaxError:
+            continue
+        if misplaced is not None:
+            misplaced.line = line
+            misplaced.values.pop("open_line", None)
+            if misplaced.key == "tpl.block_mismatch":  # within one paragraph: the end that closes the wrong block
+                return _Problem("tpl.block_mismatch_here", line, {k: misplaced.values[k] for k in ("name", "open")})
+            return misplaced
+        if still_open:
+            return _Problem("tpl.block_unclosed_here", line, {"name": still_open[-1][0]})
+    return None
+
+
+def _unknown_filter(tree, env):
+    """The first filter ({{ x | upperr }}) or test ({% if x is oddd %}) the environment does
+    not have, as a _Problem. jinja finds it only when the tag runs: in a branch this document
+    does not take, it would pass unseen."""
+    from jinja2 import nodes
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        names = env.filters if isinstance(node, nodes.Filter) else env.tests
+        if node.name not in names:
+            near = difflib.get_close_matches(node.name, list(names), n=3, cutoff=0.6)
+            key = "tpl.unknown_filter" if isinstance(node, nodes.Filter) else "tpl.unknown_test"
+            return _Problem(key, node.lineno, {"name": node.name,
+                                               "near": phrase("tpl.near_names", names=", ".join(near)) if near else ""})
+    return None
+
+
+_FILTERS_CHECKED: dict = {}  # template bytes -> None (fine) or the TemplateError found
+
+
+def check_filters(data: bytes, env) -> None:
+    """Refuse a template that uses a filter or test jinja does not have, wherever it is
+    (jinja itself finds it only in the branches a document takes)."""
+    from jinja2.exceptions import TemplateSyntaxError
+    if data not in _FILTERS_CHECKED:
+        found = None
+        for part in paragraphs(data):
+            try:
+                tree = env.parse(_source(part))
+            except TemplateSyntaxError:  # told, with its place, when the template is rendered
+                continue
+            problem = _unknown_filter(tree, env)
+            if problem is not None:
+                para = part[min(max(problem.line, 1), len(part)) - 1]
+                found = TemplateError.said(problem.key, place=para.place, text=_near(para.text), technical="",
+                                           **problem.values)
+                break
+        if len(_FILTERS_CHECKED) >= 8:
+            _FILTERS_CHECKED.clear()
+        _FILTERS_CHECKED[data] = found
+    if _FILTERS_CHECKED[data] is not None:
+        raise _FILTERS_CHECKED[data]
+
+
+def _diagnose_part(part: list[Paragraph], env):
+    """The first problem of one part's tags as a _Problem (its line: the paragraph's number
+    in `part`, from 1), or None when jinja finds nothing wrong in them."""
+    from jinja2 import nodes
+    from jinja2.exceptions import TemplateSyntaxError
+
+    source = _source(part) + "\n\n"  # jinja's "end of template" is then after every paragraph
+    try:
+        tokens = list(env.lex(source))
+    except TemplateSyntaxError as exc:
+        return _Problem("tpl.syntax", exc.lineno or 0, {"exc": exc})
+    misplaced, still_open = _blocks(tokens, env)
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        line = exc.lineno or 0
+        if misplaced is not None and misplaced.key == "tpl.unknown_tag" and misplaced.line <= line:
+            return misplaced
+        unclosed = False
+        if misplaced is None and still_open:  # the blocks left open, closed at the end, are all that is wrong
+            closers = "".join("{%% end%s %%}" % name for name, _ in reversed(still_open))
+            try:
+                env.parse(source + closers)
+                unclosed = True
+            except TemplateSyntaxError:
+                pass
+        if unclosed or (misplaced is not None and misplaced.line <= line):
+            # jinja (and the blocks counted from the start) see the nesting break where it is
+            # found out, maybe pages after the typo: a paragraph that opens and closes its
+            # own blocks ({% if %} without p) and does not balance them is the likelier place
+            local = _local_problem(part, env)
+            if local is not None:
+                local.values["exc"] = exc
+                return local
+            if misplaced is not None:
+                misplaced.values["exc"] = exc
+                return misplaced
+            name, opened = still_open[-1]
+            return _Problem("tpl.block_unclosed", opened, {"name": name, "exc": exc})
+        return _Problem("tpl.syntax", line, {"exc": exc})
+    if misplaced is not None:
+        return misplaced
+    unknown = _unknown_filter(tree, env)
+    if unknown is not None:
+        return unknown
+    try:
+        env.compile(source)
+    except TemplateSyntaxError as exc:
+        return _Problem("tpl.syntax", exc.lineno or 0, {"exc": exc})
+    return None
+
+
+def diagnose(data: bytes, env, exc) -> TemplateError | None:
+    """The TemplateError telling where in the template (`data`) the syntax error jinja
+    raised (`exc`) is and what it is, in the catalogue's words; None when it cannot be found
+    in the paragraphs (the caller then says what it knows)."""
+    for part in paragraphs(data):
+        if not part:
+            continue
+        found = _diagnose_part(part, env)
+        if found is None:
+            continue
+        technical = technical_detail(found.values.get("exc", exc))
+        para = part[min(max(found.line, 1), len(part)) - 1]
+        values = {k: v for k, v in found.values.items() if k != "exc"}
+        if "open_line" in values:
+            values["open_place"] = part[min(max(values.pop("open_line"), 1), len(part)) - 1].place
+        return TemplateError.said(found.key, place=para.place, text=_near(para.text), technical=technical, **values)
+    return None
+
+
+def technical_detail(exc):
+    """jinja's own (English) words, shown last and labelled as a technical detail."""
+    detail = re.sub(r"\s+", " ", getattr(exc, "message", None) or str(exc)).strip().rstrip(".")
+    return phrase("tpl.technical", detail=detail) if detail else ""
