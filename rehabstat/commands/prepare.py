@@ -114,7 +114,22 @@ def read(source, config=None, jobs=None, progress=None, warm=(), period=None):
         return source.dataset(window=window), config if isinstance(config, Config) else source.config(config)
     paths = [Path(p) for p in (source if isinstance(source, (list, tuple)) else [source])]
     cfg = config if isinstance(config, Config) else load_config(paths, config)
-    return read_paths(paths, jobs=jobs, progress=progress, warm=warm, window=window), cfg
+    ds = read_paths(paths, jobs=jobs, progress=progress, warm=warm, window=window)
+    _facility_tables(cfg, paths, ds)
+    return ds, cfg
+
+
+def _facility_tables(cfg, paths, ds) -> None:
+    """[facility.X] tables name known facilities (config.check_facility_tables). Known against
+    what was read only when it is all that rehabstat.toml governs: a folder read is the one it
+    lies in. A rehabstat.toml found above the folder read (samples/rehabstat.toml for
+    samples/ha-noi) also governs the folders beside it, whose facilities were not read."""
+    from ..settings.config import check_facility_tables
+    if cfg.path is None or not cfg.facility_keys:
+        return
+    home = Path(cfg.path).resolve().parent
+    if any(p.is_dir() and p.resolve() == home for p in paths):
+        check_facility_tables(cfg, set(ds.files["unit"].dropna()), home)
 
 
 def is_store(source) -> bool:

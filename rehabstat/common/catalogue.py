@@ -1059,6 +1059,13 @@ WORDS.update({
                                  "{effective}).{hint} Correct the province's name in [registry]."),
     "config.facility": ("{path}: mục [facility.{unit}] chỉ có các khóa opened, closed (tháng MM/YYYY).",
                         "{path}: section [facility.{unit}] has only the keys opened, closed (months MM/YYYY)."),
+    "config.facility_unknown": (
+        "{path}: mục [facility.{unit}]: không có cơ sở nào mã này trong dữ liệu ({where}) hay trong mục "
+        "[registry].{hint} Các cơ sở có: {known}. Hãy sửa mã cơ sở; một cơ sở chưa gửi sổ nào thì ghi nó vào "
+        "[registry] của tỉnh.",
+        "{path}: section [facility.{unit}]: no facility has this code in the data ({where}) or in "
+        "[registry].{hint} Facilities known: {known}. Correct the facility's code; list a facility that has "
+        "sent nothing yet in its province's [registry]."),
     "config.month": ("{path}: khóa '{key}' phải là một tháng dạng MM/YYYY, ví dụ \"07/2021\".",
                      "{path}: key '{key}' must be a month MM/YYYY, e.g. \"07/2021\"."),
 })

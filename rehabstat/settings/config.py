@@ -37,6 +37,7 @@ class Config:
     split: dict = field(default_factory=lambda: dict(DEFAULT_SPLIT))
     registry: dict = field(default_factory=dict)  # province -> [unit codes]
     facilities: dict = field(default_factory=dict)  # unit -> {"opened": (y, m) | None, "closed": (y, m) | None}
+    facility_keys: dict = field(default_factory=dict)  # unit -> the [facility.X] key as written
     deadline: dict = field(default_factory=dict)  # [deadline]: day, quarter_day (timeliness.py)
     checks: dict = field(default_factory=dict)  # [checks]: {rule code: severity, None if ignored} (rules.adjust)
 
@@ -105,6 +106,7 @@ def load_config(data_dirs=(), explicit: Path | None = None) -> Config:
     for unit, life in raw.get("facility", {}).items():
         if not isinstance(life, dict) or set(life) - {"opened", "closed"}:
             raise ConfigError.said("config.facility", path=path, unit=unit)
+        cfg.facility_keys[unit_code(unit)] = unit
         cfg.facilities[unit_code(unit)] = {key: _month(path, f"facility.{unit}.{key}", life.get(key))
                                                 for key in ("opened", "closed")}
     return cfg
@@ -118,6 +120,25 @@ def _registry_province(path, name: str) -> None:
     if not is_province(name):
         raise ConfigError.said("config.registry_province", path=path, key=f"registry.{name}",
                                effective=f"{geography().effective:%d/%m/%Y}", hint=near_hint(name))
+
+
+def check_facility_tables(cfg: Config, known, where) -> None:
+    """A [facility.X] table names a facility the data hold (in any month) or [registry] lists:
+    a misspelt code ("SL1") would otherwise change nothing, and the facility it meant would
+    be expected in months it did not exist, so it is refused with the closest codes.
+    `known`: the facility codes of `where` (the folder rehabstat.toml lies in, read whole)."""
+    import difflib
+    from ..common.issues import phrase
+    codes = set(known) | {u for units in cfg.registry.values() for u in units}
+    for unit, written in cfg.facility_keys.items():
+        if unit in codes:
+            continue
+        near = difflib.get_close_matches(unit, sorted(codes), n=3, cutoff=0.5)
+        listed = sorted(codes)
+        raise ConfigError.said(
+            "config.facility_unknown", path=cfg.path, unit=written, where=where,
+            hint=phrase("geo.near", names=", ".join(near)) if near else "",
+            known=", ".join(listed[:30]) + (" ..." if len(listed) > 30 else "") if listed else phrase("select.none"))
 
 
 def _checks(path, section) -> dict:
