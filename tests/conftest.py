@@ -81,3 +81,20 @@ def text_of(path) -> str:
         for row in t.rows:
             parts.append(" | ".join(c.text for c in row.cells))
     return "\n".join(parts)
+
+
+def copy_samples_config(dest: Path) -> Path:
+    """samples/rehabstat.toml for a folder holding some of the samples: its [facility.X] tables
+    of the facilities under `dest` only (the sample folders are named by facility code), since
+    a table naming a facility its folder does not hold is a configuration error."""
+    import tomllib
+    raw = tomllib.loads((SAMPLES / "rehabstat.toml").read_text(encoding="utf-8"))
+    held = {p.name for p in dest.rglob("*") if p.is_dir()}
+    lines = []
+    for unit, life in raw.get("facility", {}).items():
+        if unit in held:
+            lines += [f"[facility.{unit}]"] + [f'{k} = "{v}"' for k, v in life.items()] + [""]
+    assert set(raw) <= {"facility"}, "samples/rehabstat.toml has more than [facility] tables: copy them too"
+    target = dest / "rehabstat.toml"
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return target

@@ -13,7 +13,7 @@ import shutil
 import openpyxl
 import pytest
 
-from conftest import SAMPLES, cli, text_of
+from conftest import SAMPLES, cli, copy_samples_config, text_of
 
 
 def rows(res) -> list[dict]:
@@ -31,7 +31,7 @@ def pick(table, indicator, category="ALL", unit=None) -> dict:
 def copy_samples(tmp_path, *parts):
     for part in parts:
         shutil.copytree(SAMPLES / part, tmp_path / part)
-    shutil.copy(SAMPLES / "rehabstat.toml", tmp_path / "rehabstat.toml")
+    copy_samples_config(tmp_path)
     return tmp_path
 
 
@@ -234,7 +234,7 @@ def test_a_year_splits_its_own_surplus_not_the_sum_of_its_quarters_splits(two_fa
 def present_absent_cleared(tmp_path_factory):
     data = tmp_path_factory.mktemp("blank")
     shutil.copytree(SAMPLES / "ha-noi", data / "ha-noi")
-    shutil.copy(SAMPLES / "rehabstat.toml", data / "rehabstat.toml")
+    copy_samples_config(data)
     book = data / "ha-noi" / "HN02" / "2021-06.xlsx"
     wb = openpyxl.load_workbook(book)
     ws = wb["SiSo"]

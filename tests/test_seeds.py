@@ -8,7 +8,7 @@ import datetime as dt
 import docx
 import pytest
 
-from conftest import SAMPLES, cli, cli_json, text_of
+from conftest import SAMPLES, cli, cli_json, copy_samples_config, text_of
 from rehabstat.computing.compare import earlier_period, in_data
 from rehabstat.documents.comparisons import end_label, phrase, short_label
 from rehabstat.common.periods import Period, make_period
@@ -279,7 +279,7 @@ def test_a_bad_province_workbook_concerns_only_its_province_and_period(tmp_path)
     import openpyxl
     for part in ("cao-bang", "ha-noi"):
         shutil.copytree(SAMPLES / part, tmp_path / part)
-    shutil.copy(SAMPLES / "rehabstat.toml", tmp_path / "rehabstat.toml")
+    copy_samples_config(tmp_path)
     book = tmp_path / "cao-bang" / "tinh" / "2019.xlsx"
     wb = openpyxl.load_workbook(book)
     wb["SoLieu"].cell(row=2, column=6, value="abc")
@@ -296,7 +296,7 @@ def test_a_bad_province_workbook_concerns_only_its_province_and_period(tmp_path)
 def test_overlapping_province_workbooks_are_never_summed(tmp_path):
     import shutil
     shutil.copytree(SAMPLES / "cao-bang", tmp_path / "cao-bang")
-    shutil.copy(SAMPLES / "rehabstat.toml", tmp_path / "rehabstat.toml")
+    copy_samples_config(tmp_path)
     shutil.copy(tmp_path / "cao-bang" / "tinh" / "2019.xlsx", tmp_path / "cao-bang" / "tinh" / "2019 gui lai.xlsx")
     res = cli("report", "--data", tmp_path, "--province", "Cao Bằng", "--year", "2019", "--out", tmp_path / "o")
     assert res.exit_code == 1 and res.output.count("X007") == 2 and "trùng kỳ" in res.output
