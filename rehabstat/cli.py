@@ -51,7 +51,9 @@ def command(fn):
         from .common.catalogue import text
         from .common.errors import DataError
         mark = _written_count()
+        early = False
         try:
+            early = _ctrl_c_to_the_command()
             return fn(*args, **kwargs)
         except typer.Exit:
             raise
@@ -88,9 +90,28 @@ def command(fn):
                 raise typer.Exit(2)
             _internal_error(exc)
         finally:
+            if early:
+                _ctrl_c_to_the_command(False)
             if _written_count() > mark:
                 _ledger_warning()
     return wrapper
+
+
+def _ctrl_c_to_the_command(running: bool = True) -> bool:
+    """While a command runs, Ctrl-C is KeyboardInterrupt (unwound above, exit 130); before and
+    after, the program's early answer (rehabstat/__init__.py: the words, exit 130). True when
+    the early answer was in place and was swapped."""
+    import signal
+    from . import early_stop
+    try:
+        if running and signal.getsignal(signal.SIGINT) is early_stop:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            return True
+        if not running and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, early_stop)
+    except ValueError:  # not the main thread
+        pass
+    return False
 
 
 def _written_count() -> int:
