@@ -193,6 +193,29 @@ def test_unbalanced_tag_is_refused_with_its_paragraph(tmp_path, ctx, text, said)
     assert not out.exists()
 
 
+def test_tags_split_across_runs_as_word_saves_them(tmp_path, ctx):
+    # Word splits a tag into runs (spelling marks, an edit in the middle): the paragraph's
+    # text is what counts, curly quotes included
+    def template(*runs):
+        doc = Document()
+        p = doc.add_paragraph()
+        for text in runs:
+            p.add_run(text)
+        doc.add_paragraph("{{ n.CUOI_KY.HV }}")
+        doc.save(str(tmp_path / "runs.docx"))
+        return tmp_path / "runs.docx"
+    out = render_docx(template("{{ unit.", "name }}", " {% if unit.name == “x” %}sai{% endif %}."), "bc", ctx,
+                      tmp_path / "out.docx")
+    assert texts(out) == ["Cơ sở Điều trị nghiện ma túy tỉnh Sơn La .", "1.477"]
+    with pytest.raises(TemplateError) as err:
+        render_docx(template("{{ unit.", "name }", " học viên"), "bc", ctx, tmp_path / "out2.docx")
+    assert str(err.value).startswith("Mẫu văn bản có thẻ không đóng ở đoạn văn thứ 1: «{{ unit.name } học viên»")
+    # Word's quotes in a tag are jinja's quotes: the paragraph of a mistake further on is still found
+    with pytest.raises(TemplateError) as err:
+        render_docx(template("{% if unit.name == “x” %}sai{% endif %}", "{% iff %}"), "bc", ctx, tmp_path / "out3.docx")
+    assert str(err.value).startswith("Mẫu văn bản dùng thẻ lệnh không có: «{% iff %}» ở đoạn văn thứ 1.")
+
+
 def test_unbalanced_tag_in_a_table_cell_and_in_the_header(tmp_path, ctx):
     doc = Document()
     doc.add_paragraph("{{ unit.name }}")

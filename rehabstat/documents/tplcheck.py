@@ -214,10 +214,17 @@ _STATEMENTS = {"set", "include", "import", "from", "extends", "print"}
 _TAGS_SHOWN = "if, elif, else, endif, for, endfor, set, with, endwith, filter, endfilter, macro, endmacro"
 
 
+_IN_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")  # the inside of a tag, as docxtpl finds it
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # Word's quotes, straightened by docxtpl in tags
+
+
 def _source(part: list[Paragraph]) -> str:
     """The part's tags as jinja reads them once docxtpl has rewritten them, one paragraph a
     line: jinja's line numbers are then the paragraphs' (line 1 is the first paragraph)."""
-    return "\n".join(_DOCXTPL_ONLY.sub("", _DOCXTPL_TAG.sub(r"\1", p.text)) for p in part)
+    def jinja_text(text):
+        text = _DOCXTPL_ONLY.sub("", _DOCXTPL_TAG.sub(r"\1", text))
+        return _IN_TAG.sub(lambda m: m.group(0).translate(_STRAIGHT), text)
+    return "\n".join(jinja_text(p.text) for p in part)
 
 
 @dataclass
