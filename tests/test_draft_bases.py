@@ -47,3 +47,44 @@ def test_a_draft_says_du_thao_in_the_header_of_every_page_after_the_first(no_aug
 def test_a_final_header_holds_the_page_number_only(final):
     assert "DỰ THẢO" not in " ".join(_header_lines(final))
     assert "DỰ THẢO" not in text_of(final)
+
+
+def test_the_methadone_sentence_says_its_months_and_its_closing_month(no_august):
+    text = text_of(no_august)
+    # 90 + 50 − 67 = 73, not 68: the sentence says why (August's flows are not in it)
+    assert ("kết quả lũy kế năm 2020 chuyển sang 90 bệnh nhân, trong năm (số liệu 11/12 tháng, thiếu tháng "
+            "08/2021) vào 50 bệnh nhân, ra 67 bệnh nhân (bỏ điều trị 45; chuyển 14; ra khỏi chương trình 08). "
+            "Đến ngày 31/12/2021 (theo sổ tháng 12/2021) đang điều trị cho 68 bệnh nhân.") in text
+    assert ("Trong năm 2021 (số liệu 11/12 tháng, thiếu tháng 08/2021) Cơ sở tiếp nhận 1.628 học viên vào"
+            in text)
+    assert "Số học viên đang quản lý đến ngày 31/12/2021 (theo sổ tháng 12/2021) là 1.477 học viên" in text
+
+
+def test_the_category_table_says_its_bases_and_that_it_does_not_close(no_august):
+    text = text_of(no_august)
+    assert ("(Đầu kỳ theo sổ tháng 01/2021, cuối kỳ theo sổ tháng 12/2021; số phát sinh trong kỳ: số liệu "
+            "11/12 tháng, thiếu tháng 08/2021, nên đầu kỳ cộng, trừ phát sinh không bằng cuối kỳ.)") in text
+    rows = {line.split(" | ")[0]: line.split(" | ") for line in text.splitlines() if " | " in line}
+    met = lambda label: int(rows[label][7].replace(".", "") or 0)  # noqa: E731  column MET
+    assert (met("Đầu kỳ (chuyển sang)"), met("Tiếp nhận"), met("Cuối kỳ (đang quản lý)")) == (90, 50, 68)
+
+
+def test_a_complete_year_says_its_dates_and_no_base(final):
+    text = text_of(final)
+    assert "Trong năm 2021 (từ 01/01/2021 đến 31/12/2021) Cơ sở tiếp nhận 1.658 học viên vào" in text
+    assert "Đến ngày 31/12/2021 đang điều trị cho 68 bệnh nhân." in text
+    assert "sổ tháng" not in text and "số liệu 11/12" not in text
+
+
+def test_a_year_stopping_in_may_says_its_months_and_still_adds_up(tmp_path):
+    data = tmp_path / "son-la"
+    data.mkdir()
+    for m in range(1, 6):
+        shutil.copy(SAMPLES / "son-la" / f"2021-{m:02d}.xlsx", data)
+    res = cli("report", "--data", data, "--year", 2021, "--force", "--out", tmp_path / "out")
+    assert res.exit_code == 1, res.output
+    text = text_of(next((tmp_path / "out").glob("BC-*.docx")))
+    assert "Trong năm 2021 (số liệu 5/12 tháng, thiếu các tháng 06/2021 đến 12/2021) Cơ sở tiếp nhận" in text
+    assert ("(Đầu kỳ theo sổ tháng 01/2021, cuối kỳ theo sổ tháng 05/2021; số phát sinh trong kỳ: số liệu "
+            "5/12 tháng, thiếu các tháng 06/2021 đến 12/2021.)") in text
+    assert "Đến ngày 31/05/2021 đang điều trị cho" in text  # its day says its month: the sum closes

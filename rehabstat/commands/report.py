@@ -229,7 +229,7 @@ def build_document(request: DocumentRequest, data: DocumentData) -> DocumentResu
             result.notes.append(message)
     document = {**settings, "_split": cfg.split}
     ctx = build_context(table, unit=unit, period=period, document=document, kind=kind, draft=result.draft,
-                        stock_month=_latest_closing(ds, units, period),
+                        stock_month=_latest_closing(ds, units, period), counted=_counted(ds, units, period),
                         targets=compared, plan=plan_ctx, today=r.today, annex=d.annex, gaps=d.gaps,
                         timeliness=d.timeliness, approved=d.approved, earlier=earlier, province=province_ctx)
     ctx["draft_reasons"] = list(d.draft_reasons or []) if result.draft else []
@@ -273,6 +273,20 @@ def _reporting_rows(table, facilities, level: str, period: Period, cfg) -> list[
     from ..computing.timeliness import reporting_rows
     unit = table["unit"].iloc[0] if len(table) else ""
     return reporting_rows({unit: list(facilities)}, level, period.code, getattr(cfg, "deadline", None) or None)
+
+
+def _counted(ds, units, period):
+    """{unit: {(year, month)}}: the months of the period whose workbooks count for these
+    facilities (what the document's flows are summed over); None when unknown."""
+    files = ds.files
+    if files is None or not len(files):
+        return None
+    keep = files["unit"].isin(list(units)) & files["year"].notna() & files["month"].notna()
+    out = {u: set() for u in units}
+    for u, y, m in zip(files.loc[keep, "unit"], files.loc[keep, "year"], files.loc[keep, "month"]):
+        if period.contains(int(y), int(m)):
+            out.setdefault(u, set()).add((int(y), int(m)))
+    return out
 
 
 def _latest_closing(ds, units, period):

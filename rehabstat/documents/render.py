@@ -675,6 +675,25 @@ _VARIABLES: tuple[tuple[str, str, str], ...] = (  # (name, meaning in Vietnamese
      "được tính khi số liệu chưa đủ (bản dự thảo)",
      "Date of the number held: the period's last day, or the last day of the latest month whose workbook counts "
      "when the data are incomplete (a draft)"),
+    ("period.basis", "Cơ sở của số liệu khi chưa đủ tháng: flows, table, closes, closing, opening, opening_late "
+     "(các dòng dưới)",
+     "What the figures rest on when months are missing: flows, table, closes, closing, opening, opening_late "
+     "(below)"),
+    ("period.basis.flows", "Khi số liệu chưa đủ tháng (bản dự thảo): số phát sinh cộng bao nhiêu tháng, thiếu "
+     "tháng nào («số liệu 11/12 tháng, thiếu tháng 08/2021»); rỗng khi đủ",
+     "With months missing (a draft): how many months the flows sum and which are missing; empty when complete"),
+    ("period.basis.table", "Ghi chú của bảng theo diện khi số liệu chưa đủ tháng: đầu kỳ, cuối kỳ theo sổ tháng "
+     "nào, số phát sinh cộng bao nhiêu tháng; rỗng khi đủ",
+     "The category table's note with months missing: which months its opening and closing are of, how many "
+     "months its flows sum; empty when complete"),
+    ("period.basis.closes", "Sai khi thiếu sổ một tháng ở giữa các tháng được tính: đầu kỳ cộng, trừ phát sinh "
+     "không bằng cuối kỳ (số cuối kỳ lấy theo sổ tháng period.basis.closing)",
+     "False when a month between the counted ones is missing: opening plus flows does not give the closing "
+     "(which is of month period.basis.closing)"),
+    ("period.basis.opening_late", "Đúng khi sổ đầu tiên được tính sau tháng đầu kỳ (số chuyển sang lấy theo sổ "
+     "tháng period.basis.opening)",
+     "True when the first counted workbook is after the period's first month (the carryover is of month "
+     "period.basis.opening)"),
     ("period.prev_label", "Kỳ trước (sau «Lũy kế ... chuyển sang»)",
      "The previous period (after 'carried over from ...')"),
     ("period.year", "Năm của kỳ báo cáo",

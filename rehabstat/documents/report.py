@@ -144,13 +144,16 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
                   draft: bool = False, targets: list | None = None, plan: dict | None = None,
                   today: dt.date | None = None, annex: list | None = None, gaps: list | None = None,
                   timeliness: dict | None = None, approved: dict | None = None, earlier: dict | None = None,
-                  province: dict | None = None, stock_month: tuple | None = None) -> dict:
+                  province: dict | None = None, stock_month: tuple | None = None,
+                  counted: dict | None = None) -> dict:
     """The template context for one unit (facility or province) over a period.
     ``approved``: {unit: [(year, month)]} approved in the store (None: not from a store);
     ``earlier``: compare.earlier_figures(...) (the periods compared with, or None each);
     ``province``: the province workbooks' investment ({(year, source): đồng}, province.investment);
     ``stock_month``: (year, month) of the latest closing counted, when before the period's last
-    month (a draft of incomplete data): the sentence of the number held names its day."""
+    month (a draft of incomplete data): the sentence of the number held names its day;
+    ``counted``: {unit: {(year, month)}} the months whose workbooks count (None: every month
+    of the period): flows summed over fewer months say so (`period.basis`)."""
     v = figures_from_table(table)
     n = {ind: _Formatted(cats) for ind, cats in v.items()}
     met_exit = sum(v[c]["MET"] for c, _ in MET_EXITS)
@@ -272,6 +275,7 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
                                    else period.end_date),
         "prev_label": period.previous_year_label(), "year": period.last[0],
         "label_compact": _compact_label(period, label),
+        "basis": flow_basis(counted, period),
     }
     several = unit.get("level") == "province" and unit.get("facilities", 2) > 1
     unit = {**unit, "short": "các cơ sở" if several else "Cơ sở", "short_cap": "Các cơ sở" if several else "Cơ sở",
@@ -292,6 +296,41 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
         "timeliness": {"sentence": "", "late": [], **(timeliness or {})},
         "plan": plan_context(plan or {"year": period.last[0] + 1, "targets": []}),
     }
+
+
+def flow_basis(counted: dict | None, period: Period) -> dict:
+    """What a draft's flows and stocks rest on when some months of the period are not
+    counted: its flows are sums over fewer months while its opening and closing are those
+    of its first and last counted month, so opening + flows = closing fails where a month
+    inside is missing. ``flows``: the phrase for the flows ("số liệu 11/12 tháng, thiếu tháng
+    08/2021"; "" when every month counts); ``opening``/``closing``: the months the stocks
+    are of; ``closes``: whether the stocks and flows still add up (no month missing between
+    the first and the last counted); ``table``: the category table's note ("" when complete)."""
+    from ..checking.gate import month_ranges
+    months = list(period.months)
+    empty = {"flows": "", "opening": "", "closing": "", "closes": True, "table": "", "opening_late": False}
+    counted = {u: {ym for ym in yms if ym in months} for u, yms in (counted or {}).items()}
+    if not counted or all(len(yms) == len(months) for yms in counted.values()):
+        return empty
+    held = sorted(set().union(*counted.values()))
+    if not held:
+        return empty
+    month = lambda ym: f"{ym[1]:02d}/{ym[0]}"  # noqa: E731
+    if len(counted) == 1:
+        missing = [ym for ym in months if ym not in held]
+        flows = (f"số liệu {len(held)}/{len(months)} tháng, thiếu "
+                 f"{'tháng' if len(missing) == 1 else 'các tháng'} {month_ranges(missing)}")
+    else:
+        got = sum(len(yms) for yms in counted.values())
+        flows = f"số liệu {got}/{len(months) * len(counted)} sổ tháng của {len(counted)} cơ sở"
+    # each facility's flows run from its first counted month to its last (engine.py)
+    closes = all(len(yms) == len([ym for ym in months if min(yms) <= ym <= max(yms)])
+                 for yms in counted.values() if yms)
+    opening, closing = month(held[0]), month(held[-1])
+    table = (f"Đầu kỳ theo sổ tháng {opening}, cuối kỳ theo sổ tháng {closing}; số phát sinh trong kỳ: "
+             f"{flows}" + ("." if closes else ", nên đầu kỳ cộng, trừ phát sinh không bằng cuối kỳ."))
+    return {"flows": flows, "opening": opening, "closing": closing, "closes": closes, "table": table,
+            "opening_late": held[0] > months[0]}
 
 
 def unit_context(ds, level: str, key: str, units, period: Period, as_of) -> dict:

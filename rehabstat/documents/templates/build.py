@@ -621,23 +621,27 @@ def _admissions(doc) -> None:
           "{{ n.VANG_MAT.ALL }} người.{% endif %}")
     # a province's opening counts everyone (seed 004); the learners' sentences after it say
     # that they leave the Methadone patients out (one base per sentence, said)
-    _p(doc, "Lũy kế {{ period.prev_label }} chuyển sang là {{ n.DAU_KY.HV }} học viên"
+    _p(doc, "Lũy kế {{ period.prev_label }} chuyển sang{% if period.basis.opening_late %} (theo sổ tháng "
+            "{{ period.basis.opening }}){% endif %} là {{ n.DAU_KY.HV }} học viên"
             "{% if unit.level == 'province' and has.methadone %} (không kể bệnh nhân điều trị Methadone){% endif %}"
             "{% if parts.DAU_KY %}, trong đó: {{ parts.DAU_KY }}{% endif %}.")
-    _p(doc, "{% if period.label_compact %}Trong {{ period.label }} (từ {{ period.start }} đến {{ period.end }})"
-            "{% else %}Từ ngày {{ period.start }} đến ngày {{ period.end }}{% endif %} {{ unit.short }} "
+    # flows summed over fewer months than the period has say so where the period's dates are
+    _p(doc, "{% if period.label_compact %}Trong {{ period.label }} ({% if period.basis.flows %}"
+            "{{ period.basis.flows }}{% else %}từ {{ period.start }} đến {{ period.end }}{% endif %})"
+            "{% else %}Từ ngày {{ period.start }} đến ngày {{ period.end }}{% if period.basis.flows %} ({{ period.basis.flows }}){% endif %}{% endif %} {{ unit.short }} "
             "tiếp nhận {{ n.TIEP_NHAN.HV }} học viên vào"
             "{% if unit.level == 'province' and v.TIEP_NHAN.MET %} (không kể bệnh nhân điều trị Methadone){% endif %}"
             "{% if cmp.TIEP_NHAN.HV %}, {{ cmp.TIEP_NHAN.HV }}{% endif %}"
             "{% if parts.TIEP_NHAN %}{% if cmp.TIEP_NHAN.HV %};{% else %},{% endif %} trong đó: {{ parts.TIEP_NHAN }}{% endif %}.")
     # with an after-care part (a province's report), discharges are said there, once
     _cond(doc, "v.HOAN_THANH.HV and not sec.aftercare",
-          "Tổng số học viên hoàn thành thời gian cai nghiện về địa phương (từ {{ period.start }} "
-          "đến {{ period.end }}) là {{ n.HOAN_THANH.HV }} học viên"
+          "Tổng số học viên hoàn thành thời gian cai nghiện về địa phương ({% if period.basis.flows %}"
+          "{{ period.basis.flows }}{% else %}từ {{ period.start }} đến {{ period.end }}{% endif %}) là "
+          "{{ n.HOAN_THANH.HV }} học viên"
           "{% if cmp.HOAN_THANH.HV %}, {{ cmp.HOAN_THANH.HV }}{% endif %}"
           "{% if parts.HOAN_THANH %}{% if cmp.HOAN_THANH.HV %};{% else %},{% endif %} trong đó: {{ parts.HOAN_THANH }}{% endif %}.")
     _cond(doc, "v.TRON.HV or v.BAT_LAI.HV",
-          "Tổng số trốn trong {{ period.label_short }} là {{ n.TRON.HV }} lượt học viên"
+          "Tổng số trốn trong {{ period.label_short }}{% if period.basis.flows %} ({{ period.basis.flows }}){% endif %} là {{ n.TRON.HV }} lượt học viên"
           "{% if cmp.TRON.HV %} ({{ cmp.TRON.HV }}){% endif %}"
           "{% if v.BAT_LAI.HV %}, đã bắt quay trở lại {{ n.BAT_LAI.HV }} học viên{% endif %}.")
     _cond(doc, "v.TAM_DINH_CHI.HV",
@@ -652,7 +656,7 @@ def _admissions(doc) -> None:
           "{% if v.RA_KHAC.HV %}Ra khỏi {{ unit.short }} vì lý do khác {{ n.RA_KHAC.HV }} học viên."
           "{% endif %}")
     _cond(doc, "unit.level != 'province'",
-          "Số học viên đang quản lý đến ngày {{ period.stock_end }} là {{ n.CUOI_KY.HV }} học viên"
+          "Số học viên đang quản lý đến ngày {{ period.stock_end }}{% if not period.basis.closes %} (theo sổ tháng {{ period.basis.closing }}){% endif %} là {{ n.CUOI_KY.HV }} học viên"
           "{% if cmp.CUOI_KY.HV %}, {{ cmp.CUOI_KY.HV }}{% endif %}"
           "{% if told.CO_MAT and told.VANG_MAT and (v.CO_MAT.HV or v.VANG_MAT.HV) %} (có mặt {{ n.CO_MAT.HV }}, "
           "vắng mặt {{ n.VANG_MAT.HV }}){% elif told.CO_MAT and v.CO_MAT.HV %} (có mặt {{ n.CO_MAT.HV }})"
@@ -673,11 +677,12 @@ def _admissions(doc) -> None:
           "học viên{% if rates.ARV %} (đạt {{ rates.ARV }}){% endif %}.{% endif %}")
     _cond(doc, "has.methadone",
           "Công tác điều trị thay thế nghiện các chất dạng thuốc phiện bằng thuốc Methadone: "
-          "kết quả lũy kế {{ period.prev_label }} chuyển sang {{ n.DAU_KY.MET }} bệnh nhân, trong "
-          "{{ period.label_short }} vào {{ n.VAO_MET.MET }} bệnh nhân{% if parts.VAO_MET %} ({{ parts.VAO_MET }})"
+          "kết quả lũy kế {{ period.prev_label }} chuyển sang{% if period.basis.opening_late %} (theo sổ tháng "
+          "{{ period.basis.opening }}){% endif %} {{ n.DAU_KY.MET }} bệnh nhân, trong "
+          "{{ period.label_short }}{% if period.basis.flows %} ({{ period.basis.flows }}){% endif %} vào {{ n.VAO_MET.MET }} bệnh nhân{% if parts.VAO_MET %} ({{ parts.VAO_MET }})"
           "{% endif %}, ra {{ n.RA_MET.MET }} "
           "bệnh nhân{% if parts.RA_MET %} ({{ parts.RA_MET }}){% endif %}. Đến ngày "
-          "{{ period.stock_end }} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân"
+          "{{ period.stock_end }}{% if not period.basis.closes %} (theo sổ tháng {{ period.basis.closing }}){% endif %} đang điều trị cho {{ n.CUOI_KY.MET }} bệnh nhân"
           "{% if cmp.CUOI_KY.MET %}, {{ cmp.CUOI_KY.MET }}{% endif %}.")
 
 
@@ -837,6 +842,10 @@ CATEGORY_HEADS = ("Chỉ tiêu", "BB", "TN", "HTCC", "XĐTTN", "LTTT", "Cộng H
 
 def _category_table(doc) -> None:
     _p(doc, "Đơn vị tính: người", "VB Table Note")
+    # a draft's flows over fewer months than its stocks: the table says its bases above it
+    _tag(doc, "{%p if period.basis.table %}")
+    _keep(_p(doc, "({{ period.basis.table }})", "VB Table Legend"))
+    _tag(doc, "{%p endif %}")
     cells = ["{{ r.label }}"] + [f"{{{{ r.cells[{i}] }}}}" for i in range(8)]
     t = _figures_table(doc, CATEGORY_COLS, CATEGORY_HEADS, "r in table.rows", cells,
                        bold_if="r.bold")

@@ -210,6 +210,8 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         "prev_label": "năm 2020",
         "year": 2021,
         "label_compact": "năm 2021",
+        # every month counted: no base to say (report.flow_basis)
+        "basis": {"flows": "", "opening": "", "closing": "", "closes": True, "table": "", "opening_late": False},
     }
     unit = {
         "code": "SL-CSDTNMT",
