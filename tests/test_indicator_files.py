@@ -125,3 +125,27 @@ def test_an_out_that_is_a_folder_asks_for_a_file_name(tmp_path, lang, says):
     text = " ".join(res.output.split())
     assert says in text and "chi-so.csv" in text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_our_table_saved_as_text_under_a_workbooks_name_is_not_blamed_on_the_user(tmp_path):
+    """What `indicators --out D/chiso.xlsx` wrote before the format followed the name (the
+    table's text) is ours: a later run over D skips it, never F001 'save it as .xlsx'."""
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    table = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2021")
+    (data / "chiso.xlsx").write_text(table.stdout, encoding="utf-8")
+    as_json = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2021", "--format", "json")
+    (data / "chiso-json.xlsx").write_text(as_json.stdout, encoding="utf-8")
+    res = cli("report", "--data", data, "--year", "2021", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert "F001" not in res.output and (tmp_path / "out" / "BC-SL01-2021.docx").is_file()
+    res = cli("validate", data)
+    assert res.exit_code == 0 and "F001" not in res.output, res.output
+    # replaced by the workbook its name promises, once asked (the ledger never saw it written)
+    res = cli("indicators", "--data", data, "--year", "2021", "--out", data / "chiso.xlsx", "--overwrite")
+    assert res.exit_code == 0, res.output
+    assert zipfile.is_zipfile(data / "chiso.xlsx")
+    # any other text named .xlsx is still the file's problem, said as such
+    (data / "ghi-chu.xlsx").write_text("unit;ghi chú\n", encoding="utf-8")
+    res = cli("validate", data)
+    assert res.exit_code == 1 and "F001" in res.output and "ghi-chu.xlsx" in res.output

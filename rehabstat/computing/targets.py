@@ -57,6 +57,8 @@ def _load(path: Path):
     try:
         seen: dict = {}
         safety.precheck(path, seen)
+        if seen.get("ours"):  # our own indicators table under a workbook's name: not targets
+            return None, [], "not-targets"
         wb = safety.open_workbook(path, seen)
         names = {norm_key(n): n for n in wb.sheet_names}
         sheet = names.get("chitieu") or names.get("targets")

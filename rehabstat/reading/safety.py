@@ -86,6 +86,9 @@ def precheck(path: Path, seen: dict | None = None) -> str:
         seen["old"] = BIFF_BOF[head[:4]]
         return "biff"
     if not head.startswith(ZIP_MAGIC):
+        if our_table_text(path):  # our indicators table saved under a workbook's name: ours, never the user's fault
+            seen["ours"] = True
+            return "text"
         raise Refused("F001", phrase("detail.not_spreadsheet"))
     with path.open("rb") as fh:
         data = fh.read()  # at most MAX_FILE_BYTES: its parts are read from memory (_open_part)
@@ -425,10 +428,29 @@ def _sheet_part(zf: zipfile.ZipFile, sheet_index: int) -> str | None:
     return target if target.startswith("xl/") else "xl/" + target
 
 
+_OUR_TABLE = re.compile(rb'(?:\xef\xbb\xbf)?(?:unit,level,period,indicator,category,value\b'
+                        rb'|\[\s*\{\s*"unit":\s*"[^"]*",\s*"level":\s*"[^"]*",\s*"period":)')
+
+
+def our_table_text(path: Path) -> bool:
+    """The file is the text of our `indicators` table (CSV or JSON, by its first bytes): what
+    `indicators --out chiso.xlsx` wrote before the format followed the name. Left in a data
+    folder it is ours to skip, not a damaged workbook of the user's."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256)
+    except OSError:
+        return False
+    return _OUR_TABLE.match(head) is not None
+
+
 def is_rehabstat_output(path: Path) -> bool:
     """A workbook that rehabstat itself wrote as a result (a BC's .xlsx, the national workbook,
     an annotated copy): its docProps/core.xml keywords carry xlsxout.OUTPUT_MARK. Such a file
-    found in a data folder (e.g. `report --out` pointed at the data) is never read as input."""
+    found in a data folder (e.g. `report --out` pointed at the data) is never read as input;
+    nor is our indicators table saved as text under a workbook's name (our_table_text)."""
+    if our_table_text(path):
+        return True
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("docProps/core.xml")
