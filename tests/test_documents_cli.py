@@ -132,9 +132,9 @@ def test_template_brace_typo_is_refused_not_a_lost_line(tmp_path):
     ("{% if v.KHAM_BENH.ALL %}", "{% iff v.KHAM_BENH.ALL %}",
      "Mẫu văn bản dùng thẻ lệnh không có: «{{% iff %}}» ở đoạn văn thứ {n}."),
     ("{% if v.KHAM_BENH.ALL %}", "{% if v.KHAM_BENH.ALL %}{% if has.medical %}",
-     "Mẫu văn bản có khối «{{% if … %}}» mở ở đoạn văn thứ {n} nhưng không đóng trong đoạn văn này"),
+     "Mẫu văn bản có khối «{{% if … %}}» mở ở đoạn văn thứ {n} nhưng không đóng: thiếu «{{% endif %}}» ở sau"),
     ("{% if v.KHAM_BENH.ALL %}", "",
-     "Mẫu văn bản có «{{% endif %}}» ở đoạn văn thứ {n} nhưng không có khối nào mở tương ứng"),
+     "Mẫu văn bản có «{{% endif %}}» ở đoạn văn thứ {n} nhưng không có khối nào mở trước đó mà nó đóng"),
 ])
 def test_template_error_names_the_paragraph_of_the_typo(tmp_path, old, new, said):
     # the paragraph "Số lượng học viên được thăm khám…", 64th of the body: an error once named

@@ -133,12 +133,12 @@ def test_undefined_variable_refused(tmp_path, ctx, expr, name):
 @pytest.mark.parametrize("text, said", [
     ("{{ doc.subject ", "Mẫu văn bản có thẻ không đóng ở đoạn văn thứ 3: «{{ doc.subject» mở bằng «{{» nhưng thiếu «}}»"),
     ("{% if has.medical %}không đóng",
-     "Mẫu văn bản có khối «{% if … %}» mở ở đoạn văn thứ 3 nhưng không đóng trong đoạn văn này: thiếu «{% endif %}»"),
+     "Mẫu văn bản có khối «{% if … %}» mở ở đoạn văn thứ 3 nhưng không đóng: thiếu «{% endif %}» ở sau"),
     ("{{ doc.subject }} {% endfor %}",
-     "Mẫu văn bản có «{% endfor %}» ở đoạn văn thứ 3 nhưng không có khối nào mở tương ứng trước đó"),
+     "Mẫu văn bản có «{% endfor %}» ở đoạn văn thứ 3 nhưng không có khối nào mở trước đó mà nó đóng"),
     ("{% if has.medical %}có{% endfor %}",
-     "Mẫu văn bản có «{% endfor %}» ở đoạn văn thứ 3 trong khi khối đang mở trong đoạn văn này là «{% if … %}»: "
-     "cần «{% endif %}» trước"),
+     "Mẫu văn bản có «{% endfor %}» ở đoạn văn thứ 3 trong khi khối đang mở là «{% if … %}» (mở ở đoạn văn "
+     "thứ 3): cần «{% endif %}» trước"),
     ("{{ 1 + }}", "Mẫu văn bản có lỗi cú pháp trong thẻ {{ }} hoặc {% %} ở đoạn văn thứ 3: hãy xem lại các thẻ"),
     ("Ngày {{ doc.place_date | upperr }}",
      "Mẫu văn bản dùng bộ lọc không có: «| upperr» ở đoạn văn thứ 3 (có phải: upper?)"),
@@ -160,6 +160,32 @@ def test_broken_jinja_refused_in_our_words_with_its_paragraph(tmp_path, ctx, tex
     assert "unexpected" not in vi.split("Chi tiết kỹ thuật")[0] and "No filter" not in vi
     assert "paragraph 3" in en and "đoạn" not in en
     assert not out.exists()
+
+
+def test_a_block_left_open_is_not_blamed_on_a_paragraph_that_closes_one(tmp_path, ctx):
+    # paragraph 2 closes inline the loop paragraph 1 opened (allowed); paragraph 4 leaves an if open
+    tpl = make_template(tmp_path / "t.docx", "{% for b in doc.legal_bases %}{{ b }}", "; {% endfor %}", "",
+                        "{% if has.medical %}Khám bệnh {{ n.KHAM_BENH.ALL }}", "{{ unit.name }}")
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert str(err.value).startswith("Mẫu văn bản có khối «{% if … %}» mở ở đoạn văn thứ 4 nhưng không đóng: thiếu "
+                                     "«{% endif %}» ở sau")
+    tpl = make_template(tmp_path / "t.docx", "{% for b in doc.legal_bases %}{{ b }}", "; {% endfor %}", "",
+                        "{% if has.medical %}Khám bệnh {{ n.KHAM_BENH.ALL }}{% endif %}{% endif %}")
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert str(err.value).startswith("Mẫu văn bản có «{% endif %}» ở đoạn văn thứ 4 nhưng không có khối nào mở trước đó")
+
+
+def test_a_paragraph_block_left_open_names_its_opening(tmp_path, ctx):
+    tpl = make_template(tmp_path / "t.docx", "{%p if doc.draft %}", "DỰ THẢO", "{%p for b in doc.legal_bases %}",
+                        "{{ b }}", "{%p endfor %}", "{{ unit.name }}")
+    with pytest.raises(TemplateError) as err:
+        render_docx(tpl, "bc", ctx, tmp_path / "out.docx")
+    assert str(err.value).startswith("Mẫu văn bản có khối «{% if … %}» mở ở đoạn văn thứ 1 nhưng không đóng: thiếu "
+                                     "«{% endif %}» ở sau. Đoạn văn: «{%p if doc.draft %}».")
+    assert err.value.text("en").startswith("The template has a «{% if … %}» block opened in paragraph 1 and never "
+                                           "closed: «{% endif %}» is missing after it.")
 
 
 def test_a_filter_unknown_in_a_branch_not_taken_is_refused(tmp_path, ctx):

@@ -852,16 +852,7 @@ WORDS.update({
                            "%}}» ở sau. Đoạn văn: «{text}».{technical}",
                            "The template has a «{{% {name} … %}}» block opened in {place} and never closed: "
                            "«{{% end{name} %}}» is missing after it. The paragraph: «{text}».{technical}"),
-    "tpl.block_unclosed_here": ("Mẫu văn bản có khối «{{% {name} … %}}» mở ở {place} nhưng không đóng trong đoạn văn "
-                                "này: thiếu «{{% end{name} %}}». Đoạn văn: «{text}».{technical}",
-                                "The template has a «{{% {name} … %}}» block opened in {place} and not closed in that "
-                                "paragraph: «{{% end{name} %}}» is missing. The paragraph: «{text}».{technical}"),
-    "tpl.block_mismatch_here": ("Mẫu văn bản có «{{% {name} %}}» ở {place} trong khi khối đang mở trong đoạn văn này là "
-                                "«{{% {open} … %}}»: cần «{{% end{open} %}}» trước. Đoạn văn: «{text}».{technical}",
-                                "The template has «{{% {name} %}}» in {place} while the block open in that paragraph "
-                                "is «{{% {open} … %}}»: «{{% end{open} %}}» is needed first. The paragraph: "
-                                "«{text}».{technical}"),
-    "tpl.block_stray": ("Mẫu văn bản có «{{% {name} %}}» ở {place} nhưng không có khối nào mở tương ứng trước đó. "
+    "tpl.block_stray": ("Mẫu văn bản có «{{% {name} %}}» ở {place} nhưng không có khối nào mở trước đó mà nó đóng. "
                         "Đoạn văn: «{text}».{technical}",
                         "The template has «{{% {name} %}}» in {place} but no block before it that it belongs to. The "
                         "paragraph: «{text}».{technical}"),

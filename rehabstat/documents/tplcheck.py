@@ -274,26 +274,24 @@ def _blocks(tokens, env):
 _STRUCTURAL = re.compile(r"\{[%#]-?(?:p|tr|tc)\s")  # docxtpl's tags that open or close across paragraphs
 
 
-def _local_problem(part: list[Paragraph], env):
-    """The first paragraph, among those without docxtpl's paragraph, row and cell tags, whose
-    own {% %} blocks do not close in it: what it leaves open, or the end that closes nothing."""
+def _local_problem(part: list[Paragraph], env, unclosed: bool):
+    """The blocks of the paragraphs without docxtpl's paragraph, row and cell tags (inline
+    {% if %}, {% for %}), matched among themselves: docxtpl's {%p %} tags open and close in
+    their own paragraphs, and an inline block left open or closed twice is then found where it
+    is, not where the count of every block breaks. What is left open (`unclosed`), or else the
+    end that closes nothing or the wrong block; None when the inline blocks match."""
     from jinja2.exceptions import TemplateSyntaxError
-    for line, para in enumerate(part, 1):
-        if "{%" not in para.text or _STRUCTURAL.search(para.text):
-            continue
-        try:
-            misplaced, still_open = _blocks(list(env.lex(_source([para]))), env)
-        except TemplateSyntaxError:
-            continue
-        if misplaced is not None:
-            misplaced.line = line
-            misplaced.values.pop("open_line", None)
-            if misplaced.key == "tpl.block_mismatch":  # within one paragraph: the end that closes the wrong block
-                return _Problem("tpl.block_mismatch_here", line, {k: misplaced.values[k] for k in ("name", "open")})
-            return misplaced
-        if still_open:
-            return _Problem("tpl.block_unclosed_here", line, {"name": still_open[-1][0]})
-    return None
+    inline = [p if "{%" in p.text and not _STRUCTURAL.search(p.text) else Paragraph(p.place, "") for p in part]
+    try:
+        misplaced, still_open = _blocks(list(env.lex(_source(inline))), env)
+    except TemplateSyntaxError:
+        return None
+    if unclosed:
+        if misplaced is None and still_open:
+            name, opened = still_open[-1]
+            return _Problem("tpl.block_unclosed", opened, {"name": name})
+        return None
+    return misplaced
 
 
 def _unknown_filter(tree, env):
@@ -368,7 +366,7 @@ def _diagnose_part(part: list[Paragraph], env):
             # jinja (and the blocks counted from the start) see the nesting break where it is
             # found out, maybe pages after the typo: a paragraph that opens and closes its
             # own blocks ({% if %} without p) and does not balance them is the likelier place
-            local = _local_problem(part, env)
+            local = _local_problem(part, env, unclosed)
             if local is not None:
                 local.values["exc"] = exc
                 return local
