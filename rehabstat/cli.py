@@ -377,7 +377,7 @@ def indicators(
     table, gate = indicator_table(data, period, level=level, config=config, units=facility, provinces=province,
                                   jobs=jobs, force=force, as_of=when, compare=compare)
     if level != "facility":
-        for note in province_notes(gate.dataset, period, when):
+        for note in province_notes(gate.dataset, period, when, compared=gate.compared):
             _console().print(f"[bold yellow]{_t('run.note')}[/] {note}")
     from .api import unreadable_lines
     for note in unreadable_lines(gate, gate.problems()):

@@ -85,6 +85,7 @@ class Gate(IssueCounts):
     unreadable: list = field(default_factory=list)  # [(file, message)]: every file of the data that cannot be read
     dataset: object = None  # the Dataset of the counted files only
     holdings: object = ""  # what the data hold (Holdings: for the message of an empty selection)
+    compared: object = None  # (whole Dataset, earlier Period) an indicators --compare table compares with
 
     @property
     def empty(self) -> bool:

@@ -49,6 +49,8 @@ def indicator_table(data, period: Period, level="facility", config=None, units=N
         table = with_province_rows(gate.dataset, period, table, level, as_of, cfg.split)
         if compare:
             table = with_earlier(ds, table, period, level, cfg, units, provinces, compare, issues, as_of)
+            from ..computing.compare import earlier_period
+            gate.compared = (ds, earlier_period(period, compare))  # its province names are said too
     if force:
         table = with_coverage(table, gate, level)
         if province_errors and len(table):  # the rows resting on a province workbook with errors are drafts

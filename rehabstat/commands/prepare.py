@@ -172,14 +172,23 @@ def unreadable_lines(gate, mentioned=()) -> list[str]:
             if str(f) not in shown and f"{Path(f).name}:" not in shown and f"{Path(f).name} " not in shown]
 
 
-def province_notes(ds, period: Period, as_of=None, units=None) -> list[str]:
+def province_notes(ds, period: Period, as_of=None, units=None, compared=None) -> list[str]:
     """What the console should say about province names: old names read into a new
-    province, names that are no province (geography.mapping_notes)."""
+    province, names that are no province (geography.mapping_notes). ``compared``: (the
+    whole Dataset, the earlier period compared with), whose workbooks are rolled up to the
+    same provinces and said with the period's (gate.compared)."""
+    import pandas as pd
     from ..settings.geography import mapping_notes
-    files = ds.files
-    if len(files):
-        ym = files["year"] * 100 + files["month"]
-        files = files[(ym >= period.first[0] * 100 + period.first[1]) & (ym <= period.last[0] * 100 + period.last[1])]
+
+    def of(files, p):
+        if len(files):
+            ym = files["year"] * 100 + files["month"]
+            files = files[(ym >= p.first[0] * 100 + p.first[1]) & (ym <= p.last[0] * 100 + p.last[1])]
+        return files
+    files = of(ds.files, period)
+    if compared is not None:
+        whole, earlier = compared
+        files = pd.concat([files, of(whole.files, earlier)], ignore_index=True)
     return mapping_notes(files, as_of or period.end_date, units)
 
 

@@ -222,7 +222,35 @@ def document_extras(ds, period: Period, units, level: str, key: str, cfg, table,
             return province.augment(ds, p, key, t)[0]
     if earlier is None:
         earlier = earlier_figures(full, period, units, level, key, cfg, extra, issues, as_of) if full is not None else {}
+    if level != "facility" and full is not None:
+        # a merged province compared with a period before the merger: which old provinces
+        # its earlier figures gather (the document says so)
+        earlier = {kind: e if not e else {**e, "provinces": old_provinces(full, e["period"], units, key,
+                                                                          as_of or period.end_date)}
+                   for kind, e in earlier.items()}
     return table, earlier, province_ctx, notes
+
+
+def old_provinces(ds, period: Period, units, key: str, as_of) -> list:
+    """The old provinces (geography.Province, in the merger's order) whose workbooks make
+    ``period``'s figures of ``units`` when that period is before the 2025 merger and ``key``
+    is, at ``as_of``, a province made of several; [] otherwise."""
+    from ..settings.geography import geography, province_key
+    geo = geography()
+    new = geo.resolve(key, as_of).province
+    if new is None or not new.merged or geo.era(period.start_date) == "new":
+        return []
+    files = ds.files
+    ym = files["year"] * 100 + files["month"]
+    keep = files["unit"].isin(list(units)) & (ym >= period.first[0] * 100 + period.first[1]) \
+        & (ym <= period.last[0] * 100 + period.last[1])
+    found = {}
+    for name in set(files.loc[keep, "province"].dropna()):
+        old = geo.resolve(name, period.start_date).province
+        if old is not None and old.era == "old":
+            found[province_key(old.name)] = old
+    order = [province_key(m) for m in new.members]
+    return [found[k] for k in order if k in found]
 
 
 def province_level(ds, period: Period, table):

@@ -11,6 +11,9 @@ from ..computing.compare import KINDS
 # every other indicator is a flow ("tăng 12,5% so với cùng kỳ năm 2020")
 STOCK_END = ("CUOI_KY", "CO_MAT", "VANG_MAT")
 STOCK_START = ("DAU_KY",)
+# indicators the documents count in events ("26 lượt trốn"): their comparisons say "lượt"
+# too, one base per sentence
+EVENTS = ("TRON",)
 
 
 def short_label(period: Period) -> str:
@@ -47,9 +50,8 @@ def same_period_label(period: Period, earlier: Period) -> str:
 def _noun(indicator: str, category: str, measure: str | None) -> str:
     if measure:
         return measure
-    if category == "MET":
-        return "bệnh nhân"
-    return "học viên"
+    person = "bệnh nhân" if category == "MET" else "học viên"
+    return f"lượt {person}" if indicator in EVENTS else person
 
 
 def _change_words(delta) -> str:

@@ -814,6 +814,9 @@ _VARIABLES: tuple[tuple[str, str, str], ...] = (  # (name, meaning in Vietnamese
      "The previous period of the same length is whole in the data (compare.previous.label: quarter I/2021)"),
     ("compare.year.available", "Cùng kỳ năm trước có đủ trong dữ liệu (compare.year.label: «cùng kỳ năm 2020»)",
      "The same period a year before is whole in the data (compare.year.label: the same period of 2020)"),
+    ("compare.merged", "Câu nói số liệu kỳ so sánh trước ngày hợp nhất tỉnh gồm những tỉnh cũ nào («Số liệu so sánh "
+     "quý II/2025 gồm số liệu của các tỉnh Hà Nam, Nam Định, Ninh Bình (trước khi hợp nhất).»); rỗng nếu không",
+     "The sentence saying which old provinces the earlier figures of a merged province gather; empty otherwise"),
     ("parts_all.CO_MAT", "Chia theo diện kể cả Methadone (CUOI_KY, CO_MAT, VANG_MAT), như seed 004",
      "Split by category, Methadone included (CUOI_KY, CO_MAT, VANG_MAT), as in seed 004"),
     ("education_groups", "Các vế câu giáo dục kiểu seed 004 («tổ chức giáo dục chuyên đề 1.155 học viên», ...); "

@@ -447,14 +447,34 @@ def _comparisons(v: dict, earlier: dict | None, period: Period):
         ends[kind] = end_label(e["period"])
         info[kind] = {"available": True, "label": label, "code": e["period"].code}
     measures = {c: f.measure for c, f in FIGURES.items()}
-    from ..common.codes import PROVINCE_FIGURES
-    measures.update({c: f.measure for c, f in PROVINCE_FIGURES.items()})
+    from ..common.codes import PROVINCE_DERIVED, PROVINCE_FIGURES
+    # a derived figure is said in its own unit ("người"), as its sentence says it
+    measures.update({c: f.measure for c, f in {**PROVINCE_FIGURES, **PROVINCE_DERIVED}.items()})
     compared = {ind: cats for ind, cats in v.items() if any(figures[k] and ind in figures[k] for k in KINDS)}
     from ..common.codes import PROVINCE_FIGURES as PF
     stocks = {c for c, f in {**FIGURES, **PF}.items() if f.kind == "stock"}
     table = phrases(compared, {k: ({i: c for i, c in f.items()} if f else None) for k, f in figures.items()},
                     labels, measures, ends, stocks)
-    return table, {"previous": info["previous"], "year": info["year"]}
+    return table, {"previous": info["previous"], "year": info["year"], "merged": merged_sentence(earlier, labels)}
+
+
+def merged_sentence(earlier: dict, labels: dict) -> str:
+    """One sentence for the comparisons whose earlier figures gather the old provinces now
+    in the merged one: "Số liệu so sánh quý II/2025 gồm số liệu của các tỉnh Hà Nam, Nam
+    Định, Ninh Bình (trước khi hợp nhất)."; "" when no comparison does."""
+    groups: dict = {}
+    for kind, label in labels.items():
+        olds = (earlier.get(kind) or {}).get("provinces") or []
+        if olds:
+            groups.setdefault(tuple(olds), []).append(label)
+    sentences = []
+    for olds, which in groups.items():
+        if len({o.kind for o in olds}) == 1:
+            names = (f"các {olds[0].kind} " if len(olds) > 1 else f"{olds[0].kind} ") + ", ".join(o.name for o in olds)
+        else:
+            names = ", ".join(o.full for o in olds)
+        sentences.append(f"Số liệu so sánh {' và '.join(which)} gồm số liệu của {names} (trước khi hợp nhất).")
+    return " ".join(sentences)
 
 
 def approval_sentence(locked: dict, period: Period) -> str:

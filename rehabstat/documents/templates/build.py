@@ -605,6 +605,9 @@ def _cond(doc, condition: str, text: str, style: str = "VB Body") -> None:
 
 
 def _admissions(doc) -> None:
+    # a merged province compared with a period before the merger says first what the
+    # earlier figures are made of
+    _cond(doc, "compare.merged", "{{ compare.merged }}")
     _tag(doc, "{%p if has.admissions %}")
     # a province's summary opens as seed 004 does: everyone managed (Methadone included),
     # compared with the end of the previous period, then present by category and absent

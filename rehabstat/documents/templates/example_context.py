@@ -296,7 +296,7 @@ def example_context(kind: str = "bc", *, draft: bool = False) -> dict:
         # no 2020 workbooks in the Sơn La sample: nothing is compared (the sentences are left out)
         "cmp": {ind: {cat: "" for cat in CATEGORY_KEYS} for ind in INDICATORS},
         "compare": {"previous": {"available": False, "label": "", "code": ""},
-                    "year": {"available": False, "label": "", "code": ""}},
+                    "year": {"available": False, "label": "", "code": ""}, "merged": ""},
         "parts_all": {ind: "; ".join(f"{CATEGORIES[c].label} {vf.count(v[ind][c])} học viên"
                                      for c in ALL_CATEGORIES if v[ind][c]) for ind in ("CUOI_KY", "CO_MAT", "VANG_MAT")},
         "education_groups": [],
