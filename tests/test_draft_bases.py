@@ -88,3 +88,12 @@ def test_a_year_stopping_in_may_says_its_months_and_still_adds_up(tmp_path):
     assert ("(Đầu kỳ theo sổ tháng 01/2021, cuối kỳ theo sổ tháng 05/2021; số phát sinh trong kỳ: số liệu "
             "5/12 tháng, thiếu các tháng 06/2021 đến 12/2021.)") in text
     assert "Đến ngày 31/05/2021 đang điều trị cho" in text  # its day says its month: the sum closes
+
+
+def test_the_workbook_table_says_the_same_bases(no_august):
+    import openpyxl
+    ws = openpyxl.load_workbook(no_august.with_suffix(".xlsx"))["BienDong"]
+    said = [c.value for row in ws.iter_rows(max_row=4) for c in row if c.value and "sổ tháng" in str(c.value)]
+    assert said == ["Biến động học viên và người điều trị theo diện, số liệu năm 2021 (Đầu kỳ theo sổ tháng "
+                    "01/2021, cuối kỳ theo sổ tháng 12/2021; số phát sinh trong kỳ: số liệu 11/12 tháng, thiếu "
+                    "tháng 08/2021, nên đầu kỳ cộng, trừ phát sinh không bằng cuối kỳ.)"]

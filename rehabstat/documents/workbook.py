@@ -47,8 +47,10 @@ def write_report_workbook(ctx: dict, table, out: Path, unit: dict, period: Perio
     ws = wb.sheet("BienDong")
     labels = {"HV": "Cộng HV", "ALL": "Tổng cộng"}
     header = ["Mã", "Chỉ tiêu"] + [labels.get(c) or _category_short(c) for c in TABLE_CATEGORIES]
+    basis = ((ctx.get("period") or {}).get("basis") or {}).get("table")  # a draft's bases, as its document says them
     top = titled(ws, f"Biến động học viên và người điều trị theo diện, {figures}"
-                 + (f" (phần I của kế hoạch năm {plan_year})" if kh else ""), len(header))
+                 + (f" (phần I của kế hoạch năm {plan_year})" if kh else "") + (f" ({basis})" if basis else ""),
+                 len(header))
     from .report import row_label
     told = ctx.get("told") or {}
     rows = [[ind, row_label(ind, label, told)] + [int(v[ind][c]) if told.get(ind, True) else None
