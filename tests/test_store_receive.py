@@ -62,3 +62,98 @@ def test_ctrl_c_just_after_a_commit_is_a_clean_stop_that_counts_it(tmp_path, nop
     again = cli("receive", nop, "--store", kho)
     assert again.exit_code == 0, again.output
     assert "12 tệp: 9 đã nhận, 0 phiên bản mới, 3 đã có, 0 bị từ chối." in again.output
+
+
+# ---------------------------------------------------------------- two copies of one month in one receive
+
+def corrected_may(folder):
+    """The clerk's corrected May beside the first one: SoLieu D2 (KHAM_BENH) 3184 -> 3185."""
+    target = folder / "2021-05 (sửa).xlsx"
+    wb = openpyxl.load_workbook(folder / "2021-05.xlsx")
+    assert wb["SoLieu"]["D2"].value == 3184
+    wb["SoLieu"]["D2"] = 3185
+    wb.save(target)
+    return target
+
+
+def kham_benh(res) -> str:
+    return next(line for line in res.stdout.splitlines() if ",KHAM_BENH,ALL," in line)
+
+
+def test_two_copies_of_a_month_in_one_receive_are_a_duplicate_as_in_a_folder(tmp_path, son_la, nop):
+    shutil.copy(son_la / "rehabstat.toml", nop)
+    corrected_may(nop)
+    kho = tmp_path / "kho"
+    res = cli("receive", nop, "--store", kho)
+    assert res.exit_code == 1, res.output
+    assert (f"{nop / '2021-05 (sửa).xlsx'}: SL01 05/2021 – bị từ chối: X001 – cơ sở SL01 tháng 05/2021 có hai sổ "
+            "trong cùng lần nhận này (sổ kia: 2021-05.xlsx); không sổ nào được nhận làm số liệu của tháng. Chỉ giữ "
+            "một sổ cho mỗi tháng rồi nhận lại.") in res.stdout
+    assert f"{nop / '2021-05.xlsx'}: SL01 05/2021 – bị từ chối: X001 – cơ sở SL01 tháng 05/2021 có hai sổ" in res.stdout
+    assert "– phiên bản mới" not in res.stdout
+    assert "13 tệp: 11 đã nhận, 0 phiên bản mới, 0 đã có, 2 bị từ chối." in res.stdout
+    # --store says what --data says, word for word, with the same exit code
+    for command in (("indicators", "--year", "2021"), ("indicators", "--year", "2021", "--force")):
+        data, store = cli(*command, "--data", nop), cli(*command, "--store", kho)
+        assert (store.exit_code, store.output) == (data.exit_code, data.output)
+    data = cli("indicators", "--year", "2021", "--data", nop)
+    assert data.exit_code == 1
+    assert ("có hai sổ cho tháng 05/2021 (trùng: 05/2021: 2021-05 (sửa).xlsx, 2021-05.xlsx), không tính vào số "
+            "liệu") in data.output
+    en = cli("--lang", "en", "history", "--store", kho, "--facility", "SL01", "--month", "05/2021")
+    assert ("X001 – facility SL01 has two workbooks for 05/2021 in this receive (the other: 2021-05.xlsx); neither "
+            "is taken as the month's data. Keep one workbook per month and receive again.") in en.stdout
+    # the same folder again: still two, still refused, still exit 1
+    again = cli("receive", nop, "--store", kho)
+    assert again.exit_code == 1 and again.stdout.count("bị từ chối: X001") == 2, again.output
+    # the wrong one removed: the one left is May's version, as the folder now counts it
+    (nop / "2021-05.xlsx").unlink()
+    fixed = cli("receive", nop, "--store", kho)
+    assert fixed.exit_code == 0, fixed.output
+    assert f"{nop / '2021-05 (sửa).xlsx'}: SL01 05/2021 – đã nhận (phiên bản 1)." in fixed.stdout
+    data, store = cli("indicators", "--year", "2021", "--data", nop), cli("indicators", "--year", "2021", "--store", kho)
+    assert store.exit_code == data.exit_code == 0 and store.stdout == data.stdout
+    assert kham_benh(store) == "SL01,facility,2021,KHAM_BENH,ALL,40981"
+    assert cli("check-store", "--store", kho).exit_code == 0
+
+
+def test_an_earlier_version_stays_when_two_new_copies_come_together(tmp_path, son_la, nop):
+    kho = tmp_path / "kho"
+    assert cli("receive", nop, "--store", kho).exit_code == 0
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(nop / "2021-05.xlsx", later / "2021-05.xlsx")
+    corrected_may(later)
+    (later / "2021-05.xlsx").unlink()
+    # the version received before, and a corrected one beside it: the corrected one is not taken
+    both = tmp_path / "both"
+    both.mkdir()
+    shutil.copy(nop / "2021-05.xlsx", both)
+    shutil.copy(later / "2021-05 (sửa).xlsx", both)
+    res = cli("receive", both, "--store", kho)
+    assert res.exit_code == 1, res.output
+    assert f"{both / '2021-05.xlsx'}: SL01 05/2021 – đã có trong kho" in res.stdout
+    assert (f"{both / '2021-05 (sửa).xlsx'}: SL01 05/2021 – bị từ chối: X001 – cơ sở SL01 tháng 05/2021 có hai sổ "
+            "trong cùng lần nhận này (sổ kia: 2021-05.xlsx); không sổ nào được nhận làm số liệu của tháng (phiên "
+            "bản 1 nhận trước đó vẫn là số liệu của tháng).") in res.stdout
+    assert kham_benh(cli("indicators", "--year", "2021", "--store", kho)) == "SL01,facility,2021,KHAM_BENH,ALL,40980"
+
+
+def test_a_copy_accepted_before_its_twin_came_is_refused_again(tmp_path, son_la, nop, monkeypatch):
+    """A receive large enough to be read in several runs: May in a/ is taken before May in b/
+    is read; once b/ comes, neither is May's version."""
+    from rehabstat.store import inbox
+    monkeypatch.setattr(inbox, "CHUNK_FILES", 1)
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    shutil.copy(nop / "2021-05.xlsx", tmp_path / "a")
+    corrected_may(tmp_path / "a").rename(tmp_path / "b" / "2021-05.xlsx")
+    kho = tmp_path / "kho"
+    res = cli("receive", tmp_path / "a", tmp_path / "b", "--store", kho)
+    assert res.exit_code == 1, res.output
+    assert res.stdout.count("SL01 05/2021 – bị từ chối: X001") == 2
+    assert f"(sổ kia: {tmp_path / 'b' / '2021-05.xlsx'})" in res.stdout  # one name, two folders: by path
+    log = cli("log", "--store", kho)
+    assert "2021-05.xlsx: phiên bản 1" in log.stdout and log.stdout.count("từ chối") == 2
+    res = cli("indicators", "--year", "2021", "--month", "5", "--store", kho)
+    assert res.exit_code == 1 and "có hai sổ cho tháng 05/2021" in res.output
+    assert cli("check-store", "--store", kho).exit_code == 0

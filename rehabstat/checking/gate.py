@@ -394,7 +394,9 @@ def _facilities(ds, where, period: Period, universe, selected, registry, lifetim
         fac = Facility(unit=unit, name=names.get(unit, ""), province=prov or "(không rõ tỉnh)",
                        registered=unit in listed)
         for ym in period.months:
-            sent = sorted(in_period[unit].get(ym, []))
+            # by name first: a store keeps a file under a folder named by its content, and its
+            # duplicates must be named in the order a folder's are
+            sent = sorted(in_period[unit].get(ym, []), key=lambda f: (Path(f).name, f))
             if not sent and ((opened and ym < opened) or (closed and ym > closed)):
                 continue  # the registry says the facility did not exist that month
             fac.files[ym] = sent

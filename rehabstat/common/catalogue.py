@@ -236,6 +236,15 @@ WORDS.update({
                                          "already in the store (same content as receipt {receipt}, {what}, received "
                                          "{at}); not received again. The province workbook's figures were added to "
                                          "that receipt."),
+    # two different workbooks of one facility-month in one receive ({receipts}: kept, never shown)
+    "store.reason.twins": ("X001 – cơ sở {unit} tháng {period} có hai sổ trong cùng lần nhận này (sổ kia: {other}); "
+                           "không sổ nào được nhận làm số liệu của tháng{kept}. Chỉ giữ một sổ cho mỗi tháng rồi nhận "
+                           "lại.",
+                           "X001 – facility {unit} has two workbooks for {period} in this receive (the other: "
+                           "{other}); neither is taken as the month's data{kept}. Keep one workbook per month and "
+                           "receive again."),
+    "store.reason.twins_kept": (" (phiên bản {version} nhận trước đó vẫn là số liệu của tháng)",
+                                " (version {version}, received before, stays the month's data)"),
     "store.version": ("phiên bản {version}", "version {version}"),
     "store.rejected_copy": ("bản đã bị từ chối", "the rejected copy"),
     # the audit's details

@@ -50,6 +50,9 @@ UNKNOWN = "_khong-ro"
 RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED = "received", "new-version", "duplicate", "rejected", "skipped"
 CONFIG = "config"  # rehabstat.toml kept with the data
 CONFIG_NOT_USED = "config-not-used"  # a rehabstat.toml beside the files that does not replace the store's
+# refusals decided again when the same bytes come back: the month was locked, or another
+# workbook of the month came in the same receive (each alone may be the month's version)
+REDECIDED = ("locked", "duplicate")
 CONFIGS = "_cau-hinh"  # originals/_cau-hinh/<sha256>/rehabstat.toml
 PROVINCE_FOLDER = "_tinh"  # originals/<Province>/_tinh/<YYYY-MM>_<YYYY-MM>/<sha256>/<name sent>
 
@@ -460,20 +463,83 @@ class Store:
             outcomes.append(None)
         # the same bytes already received (and not waiting for an unlock) need no reading
         known = {sha: row for sha, *row in self.con.execute(
-            "SELECT sha256, id, status, reason_code, read_status, level FROM receipts WHERE sha256 IN (%s)"
-            % ",".join("?" * len(staged)), [s[3] for s in staged])} if staged else {}
+            "SELECT sha256, id, status, reason_code, read_status, level, unit, year, month FROM receipts "
+            "WHERE sha256 IN (%s)" % ",".join("?" * len(staged)), [s[3] for s in staged])} if staged else {}
+        # the workbooks of each facility-month in this receive: two different ones are a
+        # duplicate, as in a folder (X001): neither becomes the month's version
+        months: dict = {}  # (unit, year, month) -> {sha: slot}
+        sources = {s[0]: s[1] for s in staged}
         for chunk in _chunks(staged):  # read, checked and stored a chunk at a time: memory bounded
-            to_read = [s for s in chunk if s[3] not in known or known[s[3]][2] == "locked"
-                       or _older_province(*known[s[3]][3:])]
+            to_read = [s for s in chunk if s[3] not in known or known[s[3]][2] in REDECIDED
+                       or _older_province(*known[s[3]][3:5])]
             read = dict(zip((s[2] for s in to_read), _read_all([s[2] for s in to_read], jobs, None)))
             checked = self._check_all(list(read.values()), cfg)
+            keys = {}
+            for slot, src, tmp, sha, size in chunk:
+                keys[slot] = key = _month_of(read.get(tmp), known.get(sha))
+                if key is not None:
+                    months.setdefault(key, {}).setdefault(sha, slot)
             for slot, src, tmp, sha, size in chunk:
                 result = read.pop(tmp, None)
+                group = months.get(keys[slot], {})
+                twin = self._twin_reason(keys[slot], [sources[s] for s in group.values()], sources[slot],
+                                         undone=_undone(outcomes, group.values())) if len(group) > 1 else None
                 outcomes[slot] = self._receive_one(src, tmp, sha, size, result, out,
                                                    checked.pop(result.file, []) if result is not None else [],
-                                                   cfg.checks)
+                                                   cfg.checks, twin=twin)
             del read, checked
+            for key in dict.fromkeys(keys[s[0]] for s in chunk):
+                if key is not None and len(months[key]) > 1:
+                    self._settle_twins(key, list(months[key].values()), outcomes)
         return outcomes
+
+    def _twin_reason(self, key, sources, source, receipts="", undone=()):
+        """Why a workbook is refused when others of its facility-month came in the same
+        receive (X001): the others, by name (by path when two share a name), and the version
+        accepted before that stays the month's (not one of `undone`, accepted by this receive
+        before its twin came). `receipts`: the group's receipt ids, which Store.dataset shows
+        together, as a folder's duplicates."""
+        unit, year, month = key
+        names = [Path(p).name for p in sources]
+        if len(set(names)) < len(names):  # the same name in two folders: their paths tell them apart
+            names = [str(p) for p in sources]
+        mine = names[[str(p) for p in sources].index(str(source))]
+        kept = self.con.execute("SELECT max(version) FROM receipts WHERE unit = ? AND year = ? AND month = ? "
+                                "AND status = 'accepted' AND id NOT IN (%s)" % ",".join("?" * len(undone)),
+                                (*key, *undone)).fetchone()[0]
+        return said("store.reason.twins", unit=unit, period=month_text(year, month),
+                    other=", ".join(n for n in names if n != mine),
+                    kept=said("store.reason.twins_kept", version=kept) if kept else "", receipts=receipts)
+
+    def _settle_twins(self, key, slots, outcomes) -> None:
+        """Two or more different workbooks of one facility-month came in one receive: none is
+        the month's version. One accepted before the others came (an earlier chunk of a large
+        receive) is refused now; each reason names the others and the version that stays, and
+        keeps the group's receipts."""
+        unit, year, month = key
+        sources = [outcomes[s].source for s in slots]
+        ids = " ".join(str(outcomes[s].receipt) for s in slots if outcomes[s].receipt is not None)
+        with self._transaction():
+            undone = _undone(outcomes, slots)
+            for s in slots:
+                o = outcomes[s]
+                if o.kind in (RECEIVED, NEW_VERSION):  # accepted by this receive before its twin came: undone
+                    self.con.execute("UPDATE receipts SET status = 'rejected', version = NULL, reason_code = "
+                                     "'duplicate' WHERE id = ?", (o.receipt,))
+                    outcomes[s] = Outcome(o.source, REJECTED, o.receipt, unit, year, month, warnings=o.warnings,
+                                          original=o.original, reason="")
+            for s in slots:
+                o = outcomes[s]
+                if o.kind != REJECTED or o.receipt is None:
+                    continue  # a copy of a version accepted before ("đã có") stays what it was
+                told = o.reason
+                o.reason = self._twin_reason(key, sources, o.source, ids, undone)
+                before = self.con.execute("SELECT reason_code FROM receipts WHERE id = ?", (o.receipt,)).fetchone()[0]
+                self.con.execute("UPDATE receipts SET reason_code = 'duplicate', reason_params = ? WHERE id = ?",
+                                 (to_json(o.reason), o.receipt))
+                if before != "duplicate" or shown(told, "vi") != shown(o.reason, "vi"):  # a new decision: logged
+                    self._audit("reject", o.receipt, unit, year, month,
+                                said("audit.reason", file=Path(o.source).name, reason=o.reason))
 
     def _stage(self, src: Path, tmp_dir: Path) -> tuple[Path, str]:
         """Copy src into tmp/ while hashing it; the copy is on disk (fsync) when this returns."""
@@ -528,15 +594,21 @@ class Store:
         return (folder / target.name).as_posix()
 
     def _receive_one(self, src: Path, tmp: Path, sha: str, size: int, result, out: Path, check_issues,
-                     settings=None) -> Outcome:
+                     settings=None, twin=None) -> Outcome:
+        """`twin`: the reason when another workbook of the same facility-month came in this
+        receive (X001): refused, whatever else it is (_settle_twins names the others)."""
         con = self.con
         existing = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
                                "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
         if existing is not None and result is not None and getattr(result, "level", "") == "province":
             if self._complete_province(existing[0], result):
                 return self._duplicate(src, existing, completed=True)
-        if existing is not None and existing[6] != "locked":
+        if existing is not None and existing[6] not in REDECIDED:
             return self._duplicate(src, existing)
+        if existing is not None and twin is not None:  # refused before, and again with another of its month
+            with self._transaction():
+                self._audit("reject", existing[0], *existing[1:4], said("audit.reason", file=src.name, reason=twin))
+            return Outcome(str(src), REJECTED, existing[0], *existing[1:4], reason=twin)
         if result.status == "skipped":  # not a submission: nothing stored, the audit says so
             o = Outcome(str(src), SKIPPED, reason=said("store.reason.skipped"))
             self._log_only(o, "skip")
@@ -559,10 +631,19 @@ class Store:
             # decided again under the write lock: another clerk may have received the same bytes meanwhile
             current = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
                                   "FROM receipts WHERE sha256 = ?", (sha,)).fetchone()
-            if current is not None and (current[6] != "locked" or self._locked(unit, year, month) is not None):
+            if current is not None and (current[6] not in REDECIDED or self._locked(unit, year, month) is not None
+                                        or twin is not None):
                 con.execute("COMMIT")
                 return self._duplicate(src, current)
-            if current is not None:  # refused while its month was locked, and the month is open now
+            if current is not None and errors:  # refused beside another of its month; alone now, with errors
+                reason = errors_reason(errors)
+                con.execute("UPDATE receipts SET reason_code = 'errors', reason_params = ? WHERE id = ?",
+                            (to_json(reason), current[0]))
+                self._audit("reject", current[0], unit, year, month, said("audit.reason", file=src.name, reason=reason))
+                con.execute("COMMIT")
+                return Outcome(str(src), REJECTED, current[0], unit, year, month, reason=reason, errors=errors,
+                               warnings=warnings, original=placed)
+            if current is not None:  # refused while its month was locked or beside another of its month; open, alone now
                 version, previous = self._next_version(unit, year, month)
                 con.execute("UPDATE receipts SET status = 'accepted', version = ?, reason = NULL, reason_code = NULL, "
                             "reason_params = NULL WHERE id = ?", (version, current[0]))
@@ -571,7 +652,9 @@ class Store:
                 return Outcome(str(src), NEW_VERSION if previous else RECEIVED, current[0], unit, year, month,
                                version, previous, warnings=warnings, original=placed)
             status, version, previous, reason, reason_code = "accepted", None, None, None, None
-            if errors:
+            if twin is not None:
+                status, reason_code, reason = "rejected", "duplicate", twin
+            elif errors:
                 status, reason_code = "rejected", "errors"
                 reason = errors_reason(errors)
             else:
@@ -838,16 +921,35 @@ class Store:
             self.con.execute("COMMIT")
 
     def rejected_ids(self, units=None) -> list[int]:
-        """For each facility-month with no accepted version: its latest receipt rejected for
-        errors (so that the gate sees the month as sent with errors, not as missing)."""
-        sql = ("SELECT max(r.id) FROM receipts r WHERE r.reason_code = 'errors' AND r.unit IS NOT NULL "
-               "AND r.year IS NOT NULL AND r.month IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts q "
-               "WHERE q.unit = r.unit AND q.year = r.year AND q.month = r.month AND q.status = 'accepted')")
+        """For each facility-month with no accepted version: its latest receipt refused for
+        errors (so that the gate sees the month as sent with errors, not as missing), or, when
+        that refusal is of two workbooks received together for the month, all of them (the
+        gate and X001 see a duplicate month, as in the folder they came from)."""
+        sql = ("SELECT r.id, r.unit, r.year, r.month, r.reason_code, r.reason_params FROM receipts r "
+               "WHERE r.status = 'rejected' AND r.unit IS NOT NULL AND r.year IS NOT NULL AND r.month IS NOT NULL "
+               "AND NOT EXISTS (SELECT 1 FROM receipts q WHERE q.unit = r.unit AND q.year = r.year "
+               "AND q.month = r.month AND q.status = 'accepted')")
         args = []
         if units:
             sql += " AND r.unit IN (%s)" % ",".join("?" * len(units))
             args = list(units)
-        return sorted(r[0] for r in self.con.execute(sql + " GROUP BY r.unit, r.year, r.month", args))
+        refused: dict = {}  # (unit, year, month) -> {id: (reason_code, reason_params)}
+        for rid, unit, year, month, code, params in self.con.execute(sql, args):
+            refused.setdefault((unit, year, month), {})[rid] = (code, params)
+        out = []
+        for receipts in refused.values():
+            shown_ = [rid for rid, (code, _) in receipts.items() if code in ("errors", "duplicate")]
+            if not shown_:
+                continue
+            latest = max(shown_)
+            code, params = receipts[latest]
+            group = [latest]
+            if code == "duplicate":
+                reason = of_json(params)
+                listed = dict(getattr(reason, "values", ())).get("receipts") or ""
+                group = sorted({int(x) for x in str(listed).split() if x.isdigit() and int(x) in receipts} | {latest})
+            out += group
+        return sorted(out)
 
     def dataset(self, units=None, window=None):
         """The Dataset of the latest accepted version of each facility-month (no workbook is
@@ -1267,6 +1369,27 @@ def _period_code(first: str, last: str) -> str:
     """'2017-01', '2017-12' -> '2017' (periods.period_between's code)."""
     from ..common.periods import period_between
     return period_between(codec.month_of_key(first), codec.month_of_key(last)).code
+
+
+def _undone(outcomes, slots) -> list[int]:
+    """The receipts of `slots` that this receive accepted (to be refused: a twin came)."""
+    return [outcomes[s].receipt for s in slots if outcomes[s] is not None and outcomes[s].kind in (RECEIVED, NEW_VERSION)]
+
+
+def _month_of(result, known) -> tuple | None:
+    """(unit, year, month) of a facility's monthly workbook, from its reading or, when the
+    same bytes are in the store and were not read again, from their receipt; else None."""
+    if result is not None:
+        if result.status == "skipped" or getattr(result, "level", "facility") == "province":
+            return None
+        key = (result.unit, result.year, result.month)
+    elif known is not None:
+        if known[4] is not None:  # a province workbook
+            return None
+        key = tuple(known[5:8])
+    else:
+        return None
+    return (key[0], int(key[1]), int(key[2])) if all(k is not None for k in key) else None
 
 
 def _older_province(read_status, level) -> bool:
