@@ -224,6 +224,28 @@ def misspelt(name: object) -> list[str]:
     return [] if is_province(name) else geography().closest(name)
 
 
+def spelt(name: object) -> str | None:
+    """The province as the geography spells it, whatever the spelling given ("Sơn Lá",
+    "tinh son la" → "Sơn La"; "TP. Hà Nội" → "Hà Nội"): a name of the new provinces is the new
+    one, an old province's name stays the old province ("Nam Định"), as a workbook of before
+    the merger names it. None for a name that is no province before or after the merger."""
+    geo = geography()
+    r = geo.resolve(name, geo.effective)
+    return None if r.province is None else (r.old or r.province).name
+
+
+def spelt_or_refused(name: object) -> str:
+    """spelt(name), or UsageError (exit 2) with the closest names for a name that is no province."""
+    from ..common.errors import UsageError
+    known = spelt(name)
+    if known is not None:
+        return known
+    near = geography().closest(name)
+    if near:
+        raise UsageError.said("province.unknown_near", name=str(name).strip(), near=", ".join(near))
+    raise UsageError.said("province.unknown", name=str(name).strip())
+
+
 def near_hint(name: object) -> str:
     """" Có phải: Sơn La, …?" for a name that is no province before or after the merger (as
     G001 says it), "" for a real one."""

@@ -571,11 +571,11 @@ class Store:
         """Move the staged copy to its content-addressed place, a folder named by its sha256
         (the file keeps the name it was sent under); return its path in the store."""
         if result is not None and result.unit and result.year and result.month:
-            folder = Path(ORIGINALS) / _slug(result.province or UNKNOWN) / _slug(result.unit) / \
+            folder = Path(ORIGINALS) / _province_folder(result.province or UNKNOWN) / _slug(result.unit) / \
                 f"{int(result.year):04d}-{int(result.month):02d}" / sha
         elif result is not None and getattr(result, "level", "") == "province" and result.province \
                 and result.first and result.last:
-            folder = Path(ORIGINALS) / _slug(result.province) / PROVINCE_FOLDER / \
+            folder = Path(ORIGINALS) / _province_folder(result.province) / PROVINCE_FOLDER / \
                 f"{codec.month_key(result.first)}_{codec.month_key(result.last)}" / sha
         else:
             folder = Path(ORIGINALS) / UNKNOWN / sha
@@ -1152,6 +1152,8 @@ class Store:
         from ..common.codes import province_key
         if bool(facility) == bool(province):
             raise UsageError.said("store.err.choose_one")
+        if province:
+            province = _province_name(province)
         rows = list(self.con.execute("SELECT unit, province FROM receipts WHERE status = 'accepted' AND unit IS NOT NULL "
                                      "ORDER BY id"))
         latest = {}
@@ -1226,6 +1228,7 @@ class Store:
         (the latest is the one approved); a month with none is said, not locked. With
         `province`: its province workbooks whose period lies within `period` too."""
         out = []
+        province = _province_name(province) if province else None
         with self._transaction():
             now, who = _now(), self._who()
             if province:
@@ -1255,6 +1258,7 @@ class Store:
         if not reason:
             raise UsageError.said("store.err.reason")
         out = []
+        province = _province_name(province) if province else None
         with self._transaction():
             now, who = _now(), self._who()
             if province:
@@ -1528,6 +1532,21 @@ def _accepted(name: str, version, previous):
     if previous:
         return said("audit.accept_replaces", file=name, version=version, previous=previous)
     return said("audit.accept", file=name, version=version)
+
+
+def _province_name(province: str) -> str:
+    """A province name a user typed, as the geography spells it ("Sơn Lá" → "Sơn La"), or
+    UsageError with the closest names: an approval, an unlock or an account never keeps a
+    name as typed."""
+    from ..settings.geography import spelt_or_refused
+    return spelt_or_refused(province)
+
+
+def _province_folder(name) -> str:
+    """The folder of a province's originals: the province as the geography spells it, so that
+    "Tỉnh Ninh Bình" and "Ninh Bình" share one; a name that is no province, as written."""
+    from ..settings.geography import spelt
+    return _slug(spelt(name) or name)
 
 
 def _misspelt_province(province: str) -> None:

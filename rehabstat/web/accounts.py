@@ -143,14 +143,10 @@ def add(store, name: str, role: str, password: str, facility=None, province=None
 
 
 def _known_province(name: str) -> str:
-    from ..settings.geography import geography
-    resolved = geography().resolve(name, dt.date.today())
-    if not resolved.known:
-        near = geography().closest(name)
-        if near:
-            raise UsageError.said("province.unknown_near", name=name, near=", ".join(near))
-        raise UsageError.said("province.unknown", name=name)
-    return name
+    """The province as the geography spells it: the account's scope is compared and shown
+    with it ("tỉnh Sơn La", never the "Sơn Lá" typed); a name that is no province is refused."""
+    from ..settings.geography import spelt_or_refused
+    return spelt_or_refused(name)
 
 
 def disable(store, name: str, now=None) -> User:
