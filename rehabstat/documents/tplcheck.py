@@ -339,10 +339,9 @@ def check_filters(data: bytes, env) -> None:
 def _diagnose_part(part: list[Paragraph], env):
     """The first problem of one part's tags as a _Problem (its line: the paragraph's number
     in `part`, from 1), or None when jinja finds nothing wrong in them."""
-    from jinja2 import nodes
     from jinja2.exceptions import TemplateSyntaxError
 
-    source = _source(part) + "\n\n"  # jinja's "end of template" is then after every paragraph
+    source = _source(part)
     try:
         tokens = list(env.lex(source))
     except TemplateSyntaxError as exc:
