@@ -157,3 +157,36 @@ def test_a_copy_accepted_before_its_twin_came_is_refused_again(tmp_path, son_la,
     res = cli("indicators", "--year", "2021", "--month", "5", "--store", kho)
     assert res.exit_code == 1 and "có hai sổ cho tháng 05/2021" in res.output
     assert cli("check-store", "--store", kho).exit_code == 0
+
+
+# ---------------------------------------------------------------- annotated copies never overwrite
+
+def test_annotated_copies_of_two_files_of_one_name_are_both_kept(tmp_path, son_la):
+    """Two different broken workbooks named x.xlsx, from two folders, received one after the
+    other: each has its own annotated copy, named in its line; a file in --out is never replaced."""
+    import hashlib
+    for folder, month, size in (("a", "2021-03", 3000), ("b", "2021-04", 5000)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.xlsx").write_bytes((son_la / f"{month}.xlsx").read_bytes()[:size])
+    kho = tmp_path / "kho"
+    first = cli("receive", tmp_path / "a", "--store", kho)
+    assert first.exit_code == 1 and "Bản đánh dấu lỗi gửi lại cơ sở: " + str(kho / "kiem-tra" / "x.kiem-tra.xlsx") \
+        in first.stdout, first.output
+    before = hashlib.sha256((kho / "kiem-tra" / "x.kiem-tra.xlsx").read_bytes()).hexdigest()
+    second = cli("receive", tmp_path / "b", "--store", kho)
+    theirs = hashlib.sha256((tmp_path / "b" / "x.xlsx").read_bytes()).hexdigest()[:8]
+    other = kho / "kiem-tra" / f"x-{theirs}.kiem-tra.xlsx"
+    assert second.exit_code == 1 and f"Bản đánh dấu lỗi gửi lại cơ sở: {other}" in second.stdout, second.output
+    assert hashlib.sha256((kho / "kiem-tra" / "x.kiem-tra.xlsx").read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in (kho / "kiem-tra").iterdir()) == [other.name, "x.kiem-tra.xlsx"]
+    # the user's own file of that name in --out stays as it is
+    out = tmp_path / "tra-lai"
+    out.mkdir()
+    (out / "x.kiem-tra.xlsx").write_bytes(b"mine")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "x.xlsx").write_bytes((son_la / "2021-05.xlsx").read_bytes()[:4000])
+    third = cli("receive", tmp_path / "c", "--store", kho, "--out", out)
+    assert third.exit_code == 1
+    assert (out / "x.kiem-tra.xlsx").read_bytes() == b"mine"
+    made = [p for p in out.iterdir() if p.name != "x.kiem-tra.xlsx"]
+    assert len(made) == 1 and f"Bản đánh dấu lỗi gửi lại cơ sở: {made[0]}" in third.stdout

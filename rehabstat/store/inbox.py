@@ -625,7 +625,7 @@ class Store:
         unit, year, month = result.unit, result.year, result.month
         annotated = None
         if errors and existing is None:
-            annotated = self._annotate(stored_path, src, result, issues, out)
+            annotated = self._annotate(stored_path, src, result, issues, out, sha)
         con.execute("BEGIN IMMEDIATE")
         try:
             # decided again under the write lock: another clerk may have received the same bytes meanwhile
@@ -727,7 +727,7 @@ class Store:
         issues = [_moved(i, stored_path) for i in result.issues]
         errors = [i for i in issues if i.severity == ERROR]
         warnings = len(issues) - len([i for i in issues if i.severity == ERROR])
-        annotated = self._annotate(stored_path, src, result, issues, out) if errors and existing is None else None
+        annotated = self._annotate(stored_path, src, result, issues, out, sha) if errors and existing is None else None
         con.execute("BEGIN IMMEDIATE")
         try:
             current = con.execute("SELECT id, unit, year, month, version, status, reason_code, received_at "
@@ -890,14 +890,23 @@ class Store:
                     out[i.file].append(i)
         return out
 
-    def _annotate(self, stored_path: str, src: Path, result, issues, out: Path) -> str | None:
-        """The facility's annotated copy of a rejected workbook (never fatal)."""
+    def _annotate(self, stored_path: str, src: Path, result, issues, out: Path, sha: str) -> str | None:
+        """The facility's annotated copy of a rejected workbook (never fatal), under a name no
+        other file has: its facility and month when known, and the start of its sha256 when
+        the name is taken (another workbook of the same name, from another folder or sent
+        before), so that no copy ever replaces another, nor a file of the user's in --out."""
         from ..workbooks.annotate import _write_one
         from ..reading.reader import ANNOTATED_SUFFIX
         stem = src.stem
-        if result.unit and result.year:
+        if result.unit and result.year and result.month:
             stem = f"{_slug(result.unit)}-{int(result.year):04d}-{int(result.month):02d}-{_slug(src.stem)}"
         target = out / (stem + ANNOTATED_SUFFIX)
+        for n in range(100):
+            if not os.path.lexists(target):
+                break
+            target = out / f"{stem}-{sha[:8]}{'-' + str(n) if n else ''}{ANNOTATED_SUFFIX}"
+        else:
+            return None
         try:
             _write_one(Path(stored_path), issues, target, "vi")  # sent back to the facility
         except Exception:  # noqa: BLE001 - the receipt matters more than the copy
