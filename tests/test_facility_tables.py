@@ -55,3 +55,21 @@ def test_facility_table_in_the_code_as_a_clerk_writes_it(tmp_path):
     res = cli("indicators", "--data", SAMPLES / "son-la", "--year", "2022", "--month", "1")
     assert res.exit_code == 1 and "SL01 – Cơ sở Điều trị nghiện ma túy tỉnh Sơn La: không gửi sổ nào trong kỳ " \
         "(thiếu tháng 01/2022)" in res.output, res.output
+
+
+def test_the_readmes_configuration_is_accepted_beside_the_data_it_speaks_of(tmp_path):
+    # README's example: HN08 is in [registry] and has sent nothing; its table is taken
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert "[facility.HN08]" in block
+    data = tmp_path / "ha-noi"
+    shutil.copytree(SAMPLES / "ha-noi", data)
+    (data / "rehabstat.toml").write_text(block, encoding="utf-8")
+    res = cli("indicators", "--data", data, "--year", "2021", "--month", "6")
+    assert res.exit_code == 0, res.output  # HN08 opened in 07/2021: June is complete without it
+    assert "HN08" not in res.output and "HN07,facility,2021-06,SO_THANG_GUI,ALL,1\n" in res.stdout
+    (data / "rehabstat.toml").write_text(block.replace("[facility.HN08]", "[facility.HN8]"), encoding="utf-8")
+    res = cli("--lang", "en", "indicators", "--data", data, "--year", "2021", "--month", "6")
+    assert res.exit_code == 2, res.output
+    assert "section [facility.HN8]: no facility has this code" in res.output and "Did you mean: HN08," in res.output
