@@ -24,10 +24,12 @@ def _run(code, *args, **kw):
 
 
 def _wait_for(path: Path, proc, limit=600):
-    """Until `path` exists (written by the child at the moment to interrupt it)."""
+    """Until `path` holds its text (written by the child at the moment to interrupt it: the
+    file exists a moment before its text is in it)."""
     for _ in range(limit * 20):
-        if path.exists():
-            return path.read_text()
+        said = path.read_text() if path.exists() else ""
+        if said:
+            return said
         if proc.poll() is not None:
             raise AssertionError(f"ended before {path.name}: {proc.communicate()}")
         time.sleep(0.05)
