@@ -91,3 +91,29 @@ def test_originals_are_kept_under_the_province_as_the_geography_spells_it(tmp_pa
         "SELECT DISTINCT province, substr(path, 1, instr(substr(path, 11), '/') + 9) FROM receipts "
         "WHERE unit = 'NB01'").fetchall()
     assert paths == [("Tỉnh Ninh Bình", "originals/Ninh-Binh")]  # the workbook's words stay as it wrote them
+
+
+def test_approve_by_another_spelling_of_the_province_the_workbooks_write(tmp_path):
+    # the workbooks write "Đắc Lắc" (an older spelling of Đắk Lắk): approving by either name,
+    # or with a wrong mark, finds their facility
+    import openpyxl
+    data = tmp_path / "dl"
+    data.mkdir()
+    for month in ("2021-01", "2021-02"):
+        wb = openpyxl.load_workbook(SAMPLES / "son-la" / f"{month}.xlsx")
+        ws = wb["ThongTin"]
+        cells = [row[1] for row in ws.iter_rows() if row[0].value == "Tỉnh/Thành phố"]
+        assert len(cells) == 1
+        cells[0].value = "Đắc Lắc"
+        wb.save(data / f"{month}.xlsx")
+    kho = tmp_path / "kho"
+    assert cli("receive", data, "--store", kho).exit_code == 0
+    res = cli("approve", "--store", kho, "--province", "Đắk Lắk", "--year", "2021", "--month", "1")
+    assert res.exit_code == 0 and "SL01 01/2021: đã duyệt phiên bản 1, khóa" in res.output, res.output
+    for name in ("Đắc Lắc", "dak lak"):
+        res = cli("unlock", "--store", kho, "--province", name, "--year", "2021", "--month", "1", "--reason", "sửa")
+        assert res.exit_code == 0 and "SL01 01/2021: " in res.output, res.output
+        res = cli("approve", "--store", kho, "--province", name, "--year", "2021", "--month", "1")
+        assert res.exit_code == 0 and "SL01 01/2021: đã duyệt phiên bản 1, khóa" in res.output, res.output
+    res = cli("approve", "--store", kho, "--province", "Lâm Đồng", "--year", "2021", "--month", "1")
+    assert res.exit_code == 2 and "SL01" not in res.output, res.output

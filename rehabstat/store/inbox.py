@@ -806,7 +806,7 @@ class Store:
         rows = list(self.con.execute("SELECT id, province, period_first, period_last, version, status, reason_code "
                                      "FROM receipts WHERE level = 'province' ORDER BY id"))
         if province is not None:
-            rows = [r for r in rows if province_key(r[1] or "") == province_key(province)]
+            rows = [r for r in rows if _same_province(r[1] or "", province)]
         return rows
 
     def _next_province_version(self, province, first, last):
@@ -1089,7 +1089,7 @@ class Store:
         for prov, first, last, action, rid, at, who, reason in self.con.execute(
                 "SELECT province, period_first, period_last, action, receipt, at, who, reason FROM province_approvals "
                 "ORDER BY id"):
-            if province_key(prov or "") != key:
+            if province_key(prov or "") != key and not _same_province(prov or "", province):
                 continue
             period = _period_code(first, last)
             version = next((v.version for v in versions if v.receipt == rid), None)
@@ -1175,7 +1175,7 @@ class Store:
                 raise UsageError.said("store.err.no_accepted", unit=code,
                                       known=", ".join(sorted(latest)) or said("store.err.none_yet"))
             return [code]
-        units = sorted(u for u, p in latest.items() if province_key(p or "") == province_key(province))
+        units = sorted(u for u, p in latest.items() if _same_province(p or "", province))
         if not units and self.province_latest(province):
             return []  # a province of which the store holds only province workbooks
         if not units:
@@ -1549,6 +1549,14 @@ def _province_name(province: str) -> str:
     name as typed."""
     from ..settings.geography import spelt_or_refused
     return spelt_or_refused(province)
+
+
+def _same_province(a: str, b: str) -> bool:
+    """Two names of one province as the geography spells them ("Đắc Lắc" is "Đắk Lắk", "Sơn Lá"
+    "Sơn La"); a name that is no province, compared as written (prefix, case, marks aside)."""
+    from ..common.codes import province_key
+    from ..settings.geography import spelt
+    return province_key(spelt(a) or a) == province_key(spelt(b) or b)
 
 
 def _province_folder(name) -> str:
