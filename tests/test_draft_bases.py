@@ -97,3 +97,21 @@ def test_the_workbook_table_says_the_same_bases(no_august):
     assert said == ["Biến động học viên và người điều trị theo diện, số liệu năm 2021 (Đầu kỳ theo sổ tháng "
                     "01/2021, cuối kỳ theo sổ tháng 12/2021; số phát sinh trong kỳ: số liệu 11/12 tháng, thiếu "
                     "tháng 08/2021, nên đầu kỳ cộng, trừ phát sinh không bằng cuối kỳ.)"]
+
+
+def test_a_province_draft_compares_its_stocks_not_its_partial_flows(tmp_path):
+    data = tmp_path / "ha-noi"
+    shutil.copytree(SAMPLES / "ha-noi", data)
+    (data / "HN03" / "2021-05.xlsx").unlink()
+    out = tmp_path / "out"
+    res = cli("report", "--data", data, "--year", 2021, "--quarter", 2, "--province", "Hà Nội", "--force",
+              "--out", out)
+    assert res.exit_code == 1, res.output
+    text = text_of(next(out.glob("BC-*.docx")))
+    # June's closings are all there: the stock and its comparison stand (seed 004)
+    assert "các cơ sở đang quản lý: 3.121 học viên, so với cuối quý I/2021 giảm 126 học viên." in text
+    # 20 of 21 facility-months against a whole quarter would be two bases: no comparison
+    admitted = next(line for line in text.splitlines() if "các cơ sở tiếp nhận" in line)
+    assert admitted.startswith("Trong quý II năm 2021 (số liệu 20/21 sổ tháng của 7 cơ sở) các cơ sở tiếp nhận ")
+    assert "so với" not in admitted
+    assert "Tổng số trốn trong quý (số liệu 20/21 sổ tháng của 7 cơ sở) là 02 lượt học viên." in text

@@ -281,6 +281,16 @@ def build_context(table, *, unit: dict, period: Period, document: dict | None = 
     unit = {**unit, "short": "các cơ sở" if several else "Cơ sở", "short_cap": "Các cơ sở" if several else "Cơ sở",
             "scope": unit.get("scope", ""), "full": unit.get("full", "")}
     cmp, compare_ctx = _comparisons(v, earlier, period)
+    if period_ctx["basis"]["flows"]:
+        # flows summed over fewer months than the period has are not compared with a whole
+        # period (two bases in one sentence); stocks, each of one month, still are
+        from .comparisons import STOCK_END, STOCK_START
+        from ..common.codes import PROVINCE_FIGURES
+        stocks = set(STOCK_END) | set(STOCK_START) | {c for c, f in {**FIGURES, **PROVINCE_FIGURES}.items()
+                                                      if f.kind == "stock"}
+        for ind in list(cmp):
+            if ind not in stocks:
+                cmp[ind].clear()
     return {
         "cmp": cmp, "compare": compare_ctx,
         "parts_all": {ind: breakdown(v[ind], ALL_CATEGORIES) for ind in ("CUOI_KY", "CO_MAT", "VANG_MAT")},
