@@ -115,3 +115,18 @@ def test_a_province_draft_compares_its_stocks_not_its_partial_flows(tmp_path):
     assert admitted.startswith("Trong quý II năm 2021 (số liệu 20/21 sổ tháng của 7 cơ sở) các cơ sở tiếp nhận ")
     assert "so với" not in admitted
     assert "Tổng số trốn trong quý (số liệu 20/21 sổ tháng của 7 cơ sở) là 02 lượt học viên." in text
+
+
+def test_a_year_without_january_says_the_month_its_opening_is_of(tmp_path):
+    data = tmp_path / "son-la"
+    shutil.copytree(SAMPLES / "son-la", data)
+    (data / "2021-01.xlsx").unlink()
+    res = cli("report", "--data", data, "--year", 2021, "--force", "--out", tmp_path / "out")
+    assert res.exit_code == 1, res.output
+    text = text_of(next((tmp_path / "out").glob("BC-*.docx")))
+    # February's opening, its flows to December and December's closing: 90 + 47 − 69 = 68
+    assert ("kết quả lũy kế năm 2020 chuyển sang (theo sổ tháng 02/2021) 90 bệnh nhân, trong năm (số liệu 11/12 "
+            "tháng, thiếu tháng 01/2021) vào 47 bệnh nhân, ra 69 bệnh nhân") in text
+    assert "Đến ngày 31/12/2021 đang điều trị cho 68 bệnh nhân." in text
+    assert ("(Đầu kỳ theo sổ tháng 02/2021, cuối kỳ theo sổ tháng 12/2021; số phát sinh trong kỳ: số liệu 11/12 "
+            "tháng, thiếu tháng 01/2021.)") in text

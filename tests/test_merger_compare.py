@@ -50,3 +50,22 @@ def test_the_console_names_every_old_province_of_the_period_compared_with():
     assert res.exit_code == 0, res.output
     # Hà Nam's workbooks name Ninh Bình from July: only its first half (compared with) is mapped
     assert "Sổ ghi tên tỉnh trước ngày 01/07/2025 (Hà Nam, Nam Định) được tính vào tỉnh Ninh Bình" in res.output
+
+
+def test_one_sentence_for_both_comparisons_and_the_kinds_of_the_old_provinces():
+    import datetime as dt
+
+    from rehabstat.common.periods import make_period
+    from rehabstat.documents.report import merged_sentence
+    from rehabstat.settings.geography import geography
+    geo, before = geography(), dt.date(2024, 6, 30)
+    old = [geo.resolve(n, before).province for n in ("Hà Nam", "Nam Định", "Ninh Bình")]
+    q2 = {"period": make_period(year=2025, quarter=2), "provinces": old}
+    q3 = {"period": make_period(year=2024, quarter=3), "provinces": old}
+    assert merged_sentence({"previous": q2, "year": q3}, {"previous": "quý II/2025", "year": "cùng kỳ năm 2024"}) == (
+        "Số liệu so sánh quý II/2025 và cùng kỳ năm 2024 gồm số liệu của các tỉnh Hà Nam, Nam Định, Ninh Bình "
+        "(trước khi hợp nhất).")
+    hcm = [geo.resolve(n, before).province for n in ("Hồ Chí Minh", "Bình Dương")]
+    assert merged_sentence({"year": {"provinces": hcm}}, {"year": "cùng kỳ năm 2024"}) == (
+        "Số liệu so sánh cùng kỳ năm 2024 gồm số liệu của thành phố Hồ Chí Minh, tỉnh Bình Dương (trước khi hợp nhất).")
+    assert merged_sentence({"previous": None, "year": {"provinces": []}}, {"year": "cùng kỳ năm 2024"}) == ""
