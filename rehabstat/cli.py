@@ -760,11 +760,11 @@ def receive(
     if out is not None:
         from .api import ensure_out_dir
         ensure_out_dir(out)
-    check_paths(files)  # before the store is made: a refused receive leaves no empty store
+    check_paths(files, config)  # before the store is made: a refused receive leaves no empty store
     with Store.open(store, create=True) as s:
         before = s.con.execute("SELECT coalesce(max(id), 0) FROM receipts").fetchone()[0]
         try:
-            outcomes = s.receive(files, out=out, jobs=jobs, config=config)
+            outcomes = s.receive(files, out=out, jobs=jobs, config=config, named_config=True)
         except KeyboardInterrupt:
             kept = s.con.execute("SELECT count(*) FROM receipts WHERE id > ?", (before,)).fetchone()[0]
             raise Interrupted(text("receive.interrupted", count=kept)) from None

@@ -190,3 +190,70 @@ def test_annotated_copies_of_two_files_of_one_name_are_both_kept(tmp_path, son_l
     assert (out / "x.kiem-tra.xlsx").read_bytes() == b"mine"
     made = [p for p in out.iterdir() if p.name != "x.kiem-tra.xlsx"]
     assert len(made) == 1 and f"Bản đánh dấu lỗi gửi lại cơ sở: {made[0]}" in third.stdout
+
+
+# ---------------------------------------------------------------- a configuration file named on its own
+
+def test_a_rehabstat_toml_named_on_its_own_is_the_configuration(tmp_path, son_la):
+    kho = tmp_path / "kho"
+    res = cli("receive", son_la / "rehabstat.toml", "--store", kho)
+    assert res.exit_code == 0, res.output
+    assert f"{son_la / 'rehabstat.toml'}: tệp cấu hình – đã lưu vào kho (phiên bản 1)." in res.stdout
+    assert "– bị từ chối" not in res.stdout and not (kho / "kiem-tra").exists()
+    assert cli("log", "--store", kho).stdout.count("\n") == 2  # the heading and the configuration, no receipt
+    # with the workbooks of its folder, as when the folder is received
+    again = cli("receive", son_la / "rehabstat.toml", son_la / "2021-01.xlsx", "--store", kho)
+    assert again.exit_code == 0 and "1 tệp: 1 đã nhận" in again.stdout, again.output
+
+
+def test_another_configuration_file_named_is_a_usage_error(tmp_path, son_la):
+    mine = tmp_path / "cau-hinh.toml"
+    mine.write_bytes((son_la / "rehabstat.toml").read_bytes())
+    kho = tmp_path / "kho"
+    res = cli("--lang", "en", "receive", mine, "--store", kho)
+    assert res.exit_code == 2
+    assert (f"{mine} is a configuration file, not a workbook. For the store to use it, receive the folder that "
+            f"holds it (named rehabstat.toml) or use --config {mine}.") in res.output
+    assert not kho.exists()  # refused before a store is made
+    # a folder's rehabstat.toml that --config overrides: not the configuration, so not taken either
+    res = cli("receive", son_la / "rehabstat.toml", "--store", kho, "--config", mine)
+    assert res.exit_code == 2 and "là tệp cấu hình, không phải sổ" in res.output and not kho.exists()
+
+
+# ---------------------------------------------------------------- every file of a folder accounted for
+
+def test_every_file_of_a_folder_is_accounted_for(tmp_path, son_la):
+    k3 = tmp_path / "k3"
+    (k3 / "con").mkdir(parents=True)
+    for m in (1, 2, 3):
+        shutil.copy(son_la / f"2021-0{m}.xlsx", k3)
+    shutil.copy(son_la / "2021-04.xlsx", k3 / "2021-04")  # the extension lost on the way
+    shutil.copy(son_la / "rehabstat.toml", k3 / "con" / "rehabstat.toml")  # a subfolder's
+    (k3 / "ghi-chu.txt").write_text("gửi kèm sổ tháng 4\n", encoding="utf-8")
+    kho = tmp_path / "kho"
+    res = cli("receive", k3, "--store", kho)
+    assert res.exit_code == 0, res.output
+    assert (f"{k3 / '2021-04'}: bỏ qua – có vẻ là một sổ nhưng tên tệp không có đuôi .xlsx, .xlsm, .xls hoặc .ods "
+            "(--data cũng bỏ qua tệp này); không lưu vào kho. Đổi tên thành 2021-04.xlsx rồi nhận lại.") in res.stdout
+    assert (f"{k3 / 'con' / 'rehabstat.toml'}: bỏ qua – tệp cấu hình không dùng cho lần nhận này (chỉ tệp "
+            "rehabstat.toml của thư mục được nhận, hoặc --config, được dùng, như với --data); không lưu vào kho.") \
+        in res.stdout
+    assert (f"{k3 / 'ghi-chu.txt'}: bỏ qua – không phải sổ (chỉ nhận tệp .xlsx, .xlsm, .xls, .ods); không lưu vào "
+            "kho.") in res.stdout
+    assert "6 tệp: 3 đã nhận, 0 phiên bản mới, 0 đã có, 0 bị từ chối, 3 bỏ qua." in res.stdout
+    # --data does not count April either: the store agrees with it
+    data, store = cli("indicators", "--year", "2021", "--data", k3), cli("indicators", "--year", "2021", "--store", kho)
+    assert (store.exit_code, store.output) == (data.exit_code, data.output)
+    # named on its own, the file without an extension is a workbook, as before
+    one = cli("receive", k3 / "2021-04", "--store", kho)
+    assert one.exit_code == 0 and "SL01 04/2021 – đã nhận (phiên bản 1" in one.stdout, one.output
+
+
+def test_the_samples_folder_names_its_subfolders_configuration_files(tmp_path, son_la):
+    samples = son_la.parent
+    res = cli("--lang", "en", "receive", samples, "--store", tmp_path / "kho")
+    for sub in sorted(p.parent.name for p in samples.glob("*/rehabstat.toml")):
+        assert (f"{samples / sub / 'rehabstat.toml'}: skipped – a configuration file this receive does not use (only "
+                "the rehabstat.toml of the folder received, or --config, is used, as with --data); not stored.") \
+            in res.stdout, res.output
+    assert f"{samples / 'README.md'}: skipped – not a workbook" in res.stdout

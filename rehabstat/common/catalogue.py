@@ -227,6 +227,16 @@ WORDS.update({
                              "không lưu vào kho.",
                              "not a monthly workbook (a targets workbook, an annotated copy or a file rehabstat wrote); "
                              "not stored."),
+    "store.reason.other_config": ("tệp cấu hình không dùng cho lần nhận này (chỉ tệp rehabstat.toml của thư mục được "
+                                  "nhận, hoặc --config, được dùng, như với --data); không lưu vào kho.",
+                                  "a configuration file this receive does not use (only the rehabstat.toml of the "
+                                  "folder received, or --config, is used, as with --data); not stored."),
+    "store.reason.no_suffix": ("có vẻ là một sổ nhưng tên tệp không có đuôi .xlsx, .xlsm, .xls hoặc .ods (--data cũng "
+                               "bỏ qua tệp này); không lưu vào kho. Đổi tên thành {name} rồi nhận lại.",
+                               "looks like a workbook, but its name has no .xlsx, .xlsm, .xls or .ods extension "
+                               "(--data skips it too); not stored. Rename it {name} and receive again."),
+    "store.reason.not_workbook": ("không phải sổ (chỉ nhận tệp .xlsx, .xlsm, .xls, .ods); không lưu vào kho.",
+                                  "not a workbook (only .xlsx, .xlsm, .xls and .ods files are received); not stored."),
     "store.reason.duplicate": ("đã có trong kho (cùng nội dung với biên nhận số {receipt}, {what}, nhận lúc {at}); "
                                "không nhận lại.",
                                "already in the store (same content as receipt {receipt}, {what}, received {at}); not "
@@ -294,6 +304,10 @@ WORDS.update({
                         "receive does it too)."),
     # the store's errors
     "store.err.not_found": ("Không tìm thấy: {paths}", "Not found: {paths}"),
+    "store.err.config_named": ("{path} là tệp cấu hình, không phải sổ. Để kho dùng tệp này, hãy nhận cả thư mục chứa "
+                               "nó (tệp phải tên là rehabstat.toml) hoặc dùng --config {path}.",
+                               "{path} is a configuration file, not a workbook. For the store to use it, receive the "
+                               "folder that holds it (named rehabstat.toml) or use --config {path}."),
     "store.err.no_workbook": ("Không có sổ nào (.xlsx, .xlsm, .xls, .ods) trong {paths}.",
                               "No workbook (.xlsx, .xlsm, .xls, .ods) in {paths}."),
     "store.err.mkdir": ("Không tạo được thư mục kho {root}: {reason}.", "Cannot create the store folder {root}: {reason}."),

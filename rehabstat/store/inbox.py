@@ -387,23 +387,30 @@ class Store:
 
     # ------------------------------------------------------------ receive
 
-    def receive(self, paths, out=None, jobs=None, config=None) -> list[Outcome]:
+    def receive(self, paths, out=None, jobs=None, config=None, named_config: bool = False) -> list[Outcome]:
         """Receive every workbook under `paths` (files or folders). One transaction per file.
         `out`: where annotated copies of rejected workbooks go (default: <store>/kiem-tra).
+        `named_config` (the command line): a rehabstat.toml among `paths` is the configuration
+        (as when its folder is given), any other .toml a usage error (check_paths); else (an
+        upload) every file named is a workbook to receive.
 
         Issues are stored as their values (shown in the reader's language); the reasons, the
         audit and the annotated copy sent back to the facility are written in Vietnamese."""
         from ..settings.config import load_config
         from ..reading.dataset import _read_all
         from ..reading.safety import MAX_FILE_BYTES
-        found, lock_paths = check_paths(paths)
+        found, lock_paths = check_paths(paths, config, named_config)
         own = self.root.resolve()
         files = [f for f in found if own not in f.resolve().parents]  # never the store's own files
         locks = [Outcome(str(f), SKIPPED, reason=said("store.reason.lock_file")) for f in lock_paths
                  if own not in f.resolve().parents]  # Excel's ~$x.xlsx, even named by a shell glob: said, not stored
-        if not files and locks:
+        # every other file of the folders is said too, with why it is not received
+        locks += [Outcome(str(f), SKIPPED, reason=why) for f, why in other_files(paths, found, lock_paths, config)
+                  if own not in f.resolve().parents]
+        named = named_configs(paths) if named_config else []  # a rehabstat.toml named: the configuration
+        if not files and locks and not named:
             return locks
-        if not files:
+        if not files and not named:
             raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
         out = Path(out) if out is not None else self.root / ANNOTATED
         tmp_dir = self.root / TMP
@@ -1575,18 +1582,76 @@ def _misspelt_province(province: str) -> None:
         raise UsageError.said("province.unknown_near", name=province, near=", ".join(near))
 
 
-def check_paths(paths) -> tuple[list[Path], list[Path]]:
+def check_paths(paths, config=None, named_config: bool = True) -> tuple[list[Path], list[Path]]:
     """Refuse what `receive` is given when a path does not exist or no workbook is there:
     before a store is made for it (a mistyped --store left an empty new store behind).
-    Returns what is there: (the workbooks, Excel's lock files)."""
+    A configuration file named among them is the configuration when it is the one `--data`
+    would take for these paths (a folder's rehabstat.toml), never a workbook; any other is a
+    usage error that says to use --config. Returns what is there: (the workbooks, Excel's
+    lock files)."""
     from ..reading.reader import find_workbooks, lock_files
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError.said("store.err.not_found", paths=", ".join(missing))
-    found, locks = find_workbooks(paths), lock_files(paths)
-    if not found and not locks:
+    named = named_configs(paths) if named_config else []
+    if named:
+        governs = _governing_config(paths, config)
+        for p in named:
+            if p.name != CONFIG_FILE or governs is None or not _same_file(p, str(governs)):
+                raise UsageError.said("store.err.config_named", path=p)
+    found, locks = [f for f in find_workbooks(paths) if f not in named], lock_files(paths)
+    if not found and not locks and not named:
         raise UsageError.said("store.err.no_workbook", paths=", ".join(map(str, paths)))
     return found, locks
+
+
+def named_configs(paths) -> list[Path]:
+    """The configuration files (.toml) among the paths given (not those inside folders)."""
+    return [Path(p) for p in paths if Path(p).is_file() and Path(p).suffix.lower() == ".toml"]
+
+
+def _governing_config(paths, config) -> Path | None:
+    """The rehabstat.toml --data would use for these paths (or --config)."""
+    from ..settings.config import find_config
+    return find_config(paths, config if isinstance(config, (str, Path)) else None)
+
+
+def other_files(paths, workbooks, locks, config=None) -> list[tuple[Path, object]]:
+    """[(file, why it is not received)] of every other file under the folders given: a
+    rehabstat.toml that does not govern (a subfolder's), a workbook whose name lacks its
+    extension, an annotated copy or a file of ours, anything else, so that the summary
+    accounts for every file."""
+    from ..reading import safety
+    from ..reading.reader import ANNOTATED_SUFFIX
+    taken = {Path(f) for f in workbooks} | {Path(f) for f in locks}
+    try:
+        governs = _governing_config(paths, config)
+    except Exception:  # noqa: BLE001 - a --config that is not there is said where it is loaded
+        governs = None
+    out = []
+    for d in map(Path, paths):
+        if not d.is_dir():
+            continue
+        for q in sorted(q for q in d.rglob("*") if q.is_file()):
+            if q in taken or (governs is not None and _same_file(q, str(governs))):
+                continue
+            if q.name == CONFIG_FILE:
+                why = said("store.reason.other_config")
+            elif q.name.lower().endswith(ANNOTATED_SUFFIX) or safety.is_temp_file(q):
+                why = said("store.reason.skipped")
+            else:
+                try:
+                    with open(q, "rb") as f:
+                        head = f.read(8)
+                except OSError:
+                    head = b""
+                kind = ".xlsx" if head.startswith(safety.ZIP_MAGIC) else ".xls" if head == safety.OLE_MAGIC else None
+                if kind and q.suffix.lower() not in safety.WORKBOOK_SUFFIXES:
+                    why = said("store.reason.no_suffix", name=q.name + kind)
+                else:
+                    why = said("store.reason.not_workbook")
+            out.append((q, why))
+    return out
 
 
 def _above(path, source: str) -> bool:
