@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 from collections import Counter
 
 import pytest
@@ -112,5 +113,9 @@ def test_the_store_receives_every_january(history, tmp_path):
     out, got = history
     store = Store.open(tmp_path / "kho", create=True)
     outcomes = store.receive([year_folder(out, y) for y in YEARS], jobs=1)
+    # each year's manifest is said and skipped (every file of a folder is accounted for)
+    manifests = [o for o in outcomes if Path(o.source).name == "national.json"]
+    assert len(manifests) == len(YEARS) and {o.kind for o in manifests} == {"skipped"}
+    outcomes = [o for o in outcomes if o not in manifests]
     assert len(outcomes) == got["files"]
     assert Counter(o.kind for o in outcomes) == {"received": got["files"]}
