@@ -768,13 +768,17 @@ def receive(
         except KeyboardInterrupt:
             kept = s.con.execute("SELECT count(*) FROM receipts WHERE id > ?", (before,)).fetchone()[0]
             raise Interrupted(text("receive.interrupted", count=kept)) from None
+        made = s.con.execute("SELECT count(*) FROM receipts WHERE id > ?", (before,)).fetchone()[0]
         kept, swept = s.received_config, s.swept
-    if swept[0]:  # what a killed receive had left in tmp/
-        _out(text("receive.swept", count=swept[0]) + "\n")
-    if kept is not None:  # the rehabstat.toml that governs these files, kept with them
-        _out(kept.line() + "\n")
-    for o in outcomes:
-        _out(o.line() + "\n")
+    try:  # a Ctrl-C now finds the receive done: said so, not "not finished"
+        if swept[0]:  # what a killed receive had left in tmp/
+            _out(text("receive.swept", count=swept[0]) + "\n")
+        if kept is not None:  # the rehabstat.toml that governs these files, kept with them
+            _out(kept.line() + "\n")
+        for o in outcomes:
+            _out(o.line() + "\n")
+    except KeyboardInterrupt:
+        raise Interrupted(text("receive.interrupted_done", count=made, store=store)) from None
     count = {k: sum(1 for o in outcomes if o.kind == k) for k in (RECEIVED, NEW_VERSION, DUPLICATE, REJECTED, SKIPPED)}
     # a copy identical to a refused one is "already there" (its line, this count and the log's
     # "duplicate" agree): nothing new was refused, but it is still refused, so it is named

@@ -257,3 +257,19 @@ def test_the_samples_folder_names_its_subfolders_configuration_files(tmp_path, s
                 "the rehabstat.toml of the folder received, or --config, is used, as with --data); not stored.") \
             in res.stdout, res.output
     assert f"{samples / 'README.md'}: skipped – not a workbook" in res.stdout
+
+
+def test_ctrl_c_while_the_lines_are_printed_says_the_receive_was_done(tmp_path, nop, monkeypatch):
+    from rehabstat.store import inbox
+    real = inbox.Outcome.line
+
+    def line(self, lang=None):
+        if self.source.endswith("2021-03.xlsx"):
+            raise KeyboardInterrupt
+        return real(self, lang)
+    monkeypatch.setattr(inbox.Outcome, "line", line)
+    kho = tmp_path / "kho"
+    res = cli("--lang", "en", "receive", nop, "--store", kho)
+    assert res.exit_code == 130, res.output
+    assert (f"Stopped at your request (Ctrl-C) after the receive was done: 12 files went into the store, each whole; "
+            f"the list of files was not printed in full: see rehabstat log --store {kho}.") in res.output

@@ -357,6 +357,11 @@ WORDS.update({
                             "Stopped at your request (Ctrl-C): {count:file|files} went into the store before the stop, "
                             "each whole (receipt and figures); the others were not received, no temporary file is left. "
                             "Run the same command again to go on (the files received are reported as already there)."),
+    "receive.interrupted_done": ("Đã dừng theo yêu cầu (Ctrl-C) khi lần nhận đã xong: {count} tệp đã vào kho, mỗi tệp "
+                                 "trọn vẹn; danh sách từng tệp chưa in hết: xem rehabstat log --store {store}.",
+                                 "Stopped at your request (Ctrl-C) after the receive was done: {count:file|files} went "
+                                 "into the store, each whole; the list of files was not printed in full: see rehabstat "
+                                 "log --store {store}."),
     "history.head": ("Cơ sở {unit}: {count} sổ đã nộp", "Facility {unit}: {count:workbook|workbooks} sent"),
     "history.accepted": ("đã nhận", "accepted"),
     "history.rejected": ("bị từ chối", "rejected"),
