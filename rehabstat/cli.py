@@ -1081,24 +1081,10 @@ def main():
 
 def _the_program() -> bool:
     """Whether this interpreter was started to run rehabstat: `python -m rehabstat ...` or
-    the `rehabstat` script (sys.orig_argv), not Python code calling main() or runpy."""
-    argv = list(getattr(sys, "orig_argv", None) or [])[1:]
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "-m":
-            return argv[i + 1:i + 2] == ["rehabstat"]
-        if arg.startswith("-m"):
-            return arg[2:] == "rehabstat"
-        if arg in ("-X", "-W"):
-            i += 2
-            continue
-        if arg == "-" or arg.startswith("-c"):
-            return False
-        if not arg.startswith("-"):
-            return Path(arg).name.lower() in ("rehabstat", "rehabstat.exe", "rehabstat-script.py")
-        i += 1
-    return False
+    the `rehabstat` script, not Python code calling main() or runpy (the package tells it,
+    as it does to answer Ctrl-C from the first line)."""
+    from . import _started_as_the_program
+    return _started_as_the_program()
 
 
 if __name__ == "__main__":

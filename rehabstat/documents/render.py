@@ -261,30 +261,27 @@ def _translate(exc: BaseException, path: Path, ctx: dict | None = None) -> Templ
         return TemplateError.said("tpl.undefined", where=where,
                                   near=phrase("tpl.near_names", names=", ".join(near)) if near else "")
     if isinstance(exc, TemplateSyntaxError):
-        # jinja's line numbers are those of docxtpl's rewritten XML: the paragraph is found
-        # again in the template as Word shows it
-        from .tplcheck import diagnose, technical_detail
-        try:
-            found = diagnose(_template_bytes(path), _environment(), exc)
-        except Exception:  # noqa: BLE001 - the place is a help; the error is told without it
-            found = None
-        if found is not None:
-            return found
-        return TemplateError.said("tpl.syntax_nowhere", near=_near(exc), technical=technical_detail(exc))
+        from .tplcheck import technical_detail
+        return _located(path, exc) or TemplateError.said("tpl.syntax_nowhere", near=_near(exc),
+                                                         technical=technical_detail(exc))
     if isinstance(exc, jinja2.TemplateError):
         from .tplcheck import technical_detail
-        if isinstance(exc, jinja2.TemplateRuntimeError):  # an unknown filter or test, found when its tag ran
-            from .tplcheck import diagnose
-            try:
-                found = diagnose(_template_bytes(path), _environment(), exc)
-            except Exception:  # noqa: BLE001 - the place is a help; the error is told without it
-                found = None
-            if found is not None:
-                return found
-        return TemplateError.said("tpl.fill", near=_near(exc), technical=technical_detail(exc))
+        # an unknown filter or test is found when its tag runs
+        found = _located(path, exc) if isinstance(exc, jinja2.TemplateRuntimeError) else None
+        return found or TemplateError.said("tpl.fill", near=_near(exc), technical=technical_detail(exc))
     if isinstance(exc, (OverflowError, RecursionError, MemoryError)):
         return TemplateError.said("tpl.resources", name=path.name)
     return TemplateError.said("tpl.fill_other", name=path.name, error=f"{type(exc).__name__}: {exc}")
+
+
+def _located(path: Path, exc):
+    """The TemplateError naming the paragraph of `exc` as Word shows the template (jinja's
+    line numbers are those of docxtpl's rewritten XML), or None where it cannot be found."""
+    from .tplcheck import diagnose
+    try:
+        return diagnose(_template_bytes(path), _environment(), exc)
+    except Exception:  # noqa: BLE001 - the place is a help; the error is told without it
+        return None
 
 
 # ---------------------------------------------------------------- rendering
