@@ -1,4 +1,5 @@
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,25 @@ def son_la():
 @pytest.fixture(scope="session")
 def ha_noi():
     return SAMPLES / "ha-noi"
+
+
+@pytest.fixture
+def nop(tmp_path, son_la):
+    """A folder holding Sơn La's twelve monthly workbooks of 2021 (a facility's year sent)."""
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    for m in range(1, 13):
+        shutil.copy(son_la / f"2021-{m:02d}.xlsx", folder)
+    return folder
+
+
+def son_la_with(tmp_path, toml_tail: str) -> Path:
+    """A copy of the Sơn La sample whose rehabstat.toml ends with `toml_tail`."""
+    data = tmp_path / "D"
+    shutil.copytree(SAMPLES / "son-la", data)
+    toml = data / "rehabstat.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n" + toml_tail, encoding="utf-8")
+    return data
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,7 @@ import shutil
 
 import pytest
 
-from conftest import SAMPLES, cli
-
-
-def _son_la_with(tmp_path, toml_tail: str):
-    data = tmp_path / "D"
-    shutil.copytree(SAMPLES / "son-la", data)
-    toml = data / "rehabstat.toml"
-    toml.write_text(toml.read_text(encoding="utf-8") + "\n" + toml_tail, encoding="utf-8")
-    return data
+from conftest import SAMPLES, cli, son_la_with
 
 
 @pytest.mark.parametrize("lang,words", [
@@ -22,7 +14,7 @@ def _son_la_with(tmp_path, toml_tail: str):
            "Did you mean: SL01? Facilities known: SL01."),
 ])
 def test_misspelt_facility_table_is_a_configuration_error(tmp_path, lang, words):
-    data = _son_la_with(tmp_path, '[facility.SL1]\nclosed = "12/2021"\n')
+    data = son_la_with(tmp_path, '[facility.SL1]\nclosed = "12/2021"\n')
     res = cli("--lang", lang, "indicators", "--data", data, "--year", "2022", "--month", "1")
     assert res.exit_code == 2, res.output
     said = " ".join(res.output.split())
@@ -34,13 +26,13 @@ def test_misspelt_facility_table_is_a_configuration_error(tmp_path, lang, words)
 def test_facility_table_of_a_registered_facility_that_sent_nothing(tmp_path):
     # SL02 is registered and has sent nothing yet: its table is taken, so it is not expected
     # before it opened and December 2021 is complete
-    data = _son_la_with(tmp_path, '[registry]\n"Sơn La" = ["SL01", "SL02"]\n\n[facility.SL02]\nopened = "01/2022"\n')
+    data = son_la_with(tmp_path, '[registry]\n"Sơn La" = ["SL01", "SL02"]\n\n[facility.SL02]\nopened = "01/2022"\n')
     res = cli("indicators", "--data", data, "--year", "2021", "--month", "12")
     assert res.exit_code == 0, res.output
     assert "SL01,facility,2021-12,CUOI_KY,HV,1477\n" in res.stdout
     assert "SL02" not in res.stdout
     # without the table SL02's December is missing: the table is what made it complete
-    plain = _son_la_with(tmp_path / "plain", '[registry]\n"Sơn La" = ["SL01", "SL02"]\n')
+    plain = son_la_with(tmp_path / "plain", '[registry]\n"Sơn La" = ["SL01", "SL02"]\n')
     res = cli("indicators", "--data", plain, "--year", "2021", "--month", "12")
     assert res.exit_code == 1 and "SL02" in res.output, res.output
 
@@ -48,7 +40,7 @@ def test_facility_table_of_a_registered_facility_that_sent_nothing(tmp_path):
 def test_facility_table_in_the_code_as_a_clerk_writes_it(tmp_path):
     # "sl-01" is SL01 (codes are read as the workbooks' are): closed after 12/2021, so its
     # January 2022 is not called missing, as it is without the table
-    data = _son_la_with(tmp_path, '[facility.sl-01]\nclosed = "12/2021"\n')
+    data = son_la_with(tmp_path, '[facility.sl-01]\nclosed = "12/2021"\n')
     res = cli("indicators", "--data", data, "--year", "2022", "--month", "1")
     assert res.exit_code == 1, res.output
     assert "[facility" not in res.output and "thiếu tháng 01/2022" not in res.output

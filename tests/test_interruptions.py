@@ -128,15 +128,6 @@ RECEIVE = """
 """
 
 
-@pytest.fixture
-def nop(tmp_path, son_la):
-    folder = tmp_path / "nop"
-    folder.mkdir()
-    for m in range(1, 13):
-        shutil.copy(son_la / f"2021-{m:02d}.xlsx", folder)
-    return folder
-
-
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
 def test_an_interrupted_receive_leaves_no_temporary_file(tmp_path, nop, how):
     kho = tmp_path / "kho"

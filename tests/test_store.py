@@ -31,15 +31,6 @@ def changed_copy(src, dst, sheet, cell, value):
     return dst
 
 
-@pytest.fixture
-def nop(tmp_path, son_la):
-    folder = tmp_path / "nop"
-    folder.mkdir()
-    for name in MONTHS:
-        shutil.copy(son_la / name, folder / name)
-    return folder
-
-
 def test_scenario_from_the_command_line(tmp_path, nop):
     kho = tmp_path / "kho"
     # 12 months of Sơn La

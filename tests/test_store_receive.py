@@ -9,16 +9,6 @@ import pytest
 
 from conftest import cli
 
-MONTHS = [f"2021-{m:02d}.xlsx" for m in range(1, 13)]
-
-
-@pytest.fixture
-def nop(tmp_path, son_la):
-    folder = tmp_path / "nop"
-    folder.mkdir()
-    for name in MONTHS:
-        shutil.copy(son_la / name, folder / name)
-    return folder
 
 
 # ---------------------------------------------------------------- Ctrl-C as a COMMIT ends

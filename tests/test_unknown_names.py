@@ -4,15 +4,11 @@ import shutil
 
 import pytest
 
-from conftest import SAMPLES, cli
+from conftest import SAMPLES, cli, son_la_with
 
 
 def _son_la_with_registry(tmp_path, registry: str):
-    data = tmp_path / "D"
-    shutil.copytree(SAMPLES / "son-la", data)
-    toml = data / "rehabstat.toml"
-    toml.write_text(toml.read_text(encoding="utf-8") + "\n[registry]\n" + registry, encoding="utf-8")
-    return data
+    return son_la_with(tmp_path, "[registry]\n" + registry)
 
 
 @pytest.mark.parametrize("lang,words", [
