@@ -12,18 +12,22 @@ import sys as _sys
 __version__ = "0.1.0"
 
 
-def _argv_lang() -> str:
-    """The language of the command line (the last --lang, anywhere before `--`), read from
-    sys.argv because the line is not parsed yet."""
-    lang, args = "vi", _sys.argv[1:]
+def _lang_given(args) -> str | None:
+    """The value of the last --lang in `args` (before any `--`), or None."""
+    value = None
     for i, a in enumerate(args):
         if a == "--":
             break
         if a == "--lang" and i + 1 < len(args):
-            lang = args[i + 1]
+            value = args[i + 1]
         elif a.startswith("--lang="):
-            lang = a.split("=", 1)[1]
-    return "en" if lang == "en" else "vi"
+            value = a.split("=", 1)[1]
+    return value
+
+
+def _argv_lang() -> str:
+    """The language of the command line, read from sys.argv because the line is not parsed yet."""
+    return "en" if _lang_given(_sys.argv[1:]) == "en" else "vi"
 
 
 def _say_stopped() -> bool:

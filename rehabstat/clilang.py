@@ -64,15 +64,8 @@ def hoist_globals(args: list[str]) -> list[str]:
 
 def lang_of(args: list[str]) -> str | None:
     """The value of the last --lang in args (already hoisted), or None."""
-    value = None
-    for i, a in enumerate(args):
-        if a == "--":
-            break
-        if a == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
-        elif a.startswith("--lang="):
-            value = a.split("=", 1)[1]
-    return value
+    from . import _lang_given
+    return _lang_given(args)
 
 
 # ---------------------------------------------------------------- metavars

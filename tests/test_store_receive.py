@@ -10,7 +10,6 @@ import pytest
 from conftest import cli
 
 
-
 # ---------------------------------------------------------------- Ctrl-C as a COMMIT ends
 
 class _CommitThenCtrlC:
