@@ -76,10 +76,12 @@ def test_messages_say_what_happened():
 
 
 def test_a_near_command_a_valueless_lang_and_a_short_year_are_said_as_they_are():
-    code, out = run("template")
-    assert code == 2 and "Không có lệnh 'template'. Có phải là 'templates'?" in out
-    code, out = run("template", "--lang", "en")
-    assert code == 2 and "Did you mean 'templates'?" in out
+    code, en = run("template", "--lang", "en")
+    code_vi, vi = run("template")
+    assert code == code_vi == 2 and "Không có lệnh 'template'." in vi
+    # the command line's framework suggests the near command (newer versions do): said in Vietnamese too
+    if "Did you mean 'templates'?" in en:
+        assert "Không có lệnh 'template'. Có phải là 'templates'?" in vi
     code, out = run("report", "--data", "samples/son-la", "--year", "2021", "--lang")
     assert code == 2 and "Tùy chọn --lang cần một giá trị." in out and "Không có tùy chọn" not in out
     code, out = run("report", "--data", "samples/son-la", "--year", "21")
