@@ -82,11 +82,11 @@ def test_a_near_command_a_valueless_lang_and_a_short_year_are_said_as_they_are()
     # the command line's framework suggests the near command (newer versions do): said in Vietnamese too
     if "Did you mean 'templates'?" in en:
         assert "Không có lệnh 'template'. Có phải là 'templates'?" in vi
-    code, out = run("report", "--data", "samples/son-la", "--year", "2021", "--lang")
+    code, out = run("report", "--data", str(SAMPLES / "son-la"), "--year", "2021", "--lang")
     assert code == 2 and "Tùy chọn --lang cần một giá trị." in out and "Không có tùy chọn" not in out
-    code, out = run("report", "--data", "samples/son-la", "--year", "21")
+    code, out = run("report", "--data", str(SAMPLES / "son-la"), "--year", "21")
     assert code == 2 and "--year 21 không hợp lệ: hãy ghi năm đủ bốn chữ số, ví dụ --year 2021." in out
-    code, out = run("report", "--data", "samples/son-la", "--year", "1800", "--lang", "en")
+    code, out = run("report", "--data", str(SAMPLES / "son-la"), "--year", "1800", "--lang", "en")
     assert code == 2 and "--year 1800 is not valid: write the year in four digits, e.g. --year 2021." in out
 
 
@@ -352,7 +352,7 @@ def test_batch_summary_says_partial_figures_in_the_chosen_language(tmp_path):
 
 
 def test_a_province_workbook_straddling_the_range_names_the_range_in_the_readers_language(tmp_path):
-    args = ("report", "--data", "samples", "--province", "Cao Bằng", "--year", "2019", "--half", "1", "--force")
+    args = ("report", "--data", str(SAMPLES), "--province", "Cao Bằng", "--year", "2019", "--half", "1", "--force")
     code, out = run(*args, "--out", str(tmp_path / "vi"))
     assert "Sổ cấp tỉnh Cao Bằng kỳ 2019 chỉ nằm một phần trong kỳ báo cáo (6 tháng đầu năm 2019)" in out
     code, out = run(*args, "--out", str(tmp_path / "en"), "--lang", "en")
