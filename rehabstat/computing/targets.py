@@ -165,13 +165,8 @@ def known_unit(name, units) -> bool:
 def unit_hint(name, units):
     """" Có phải: SL01, Sơn La?": the facility codes and provinces nearest to an unknown
     `Đơn vị`; failing any, the facilities the tool knows ("" when it knows none)."""
-    import difflib
     from ..settings.geography import geography
-    geo = geography()
-    names = {province_key(p.name): p.name for p in geo.old + geo.new}
-    names.update({province_key(u): u for u in units})
-    near = [names[k] for k in difflib.get_close_matches(province_key(name), list(names), n=3, cutoff=0.5)]
-    near = near or sorted(units)[:5]
+    near = geography().closest(name, extra=units) or sorted(units)[:5]
     return phrase("geo.near", names=", ".join(near)) if near else ""
 
 

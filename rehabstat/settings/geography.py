@@ -109,9 +109,10 @@ class Geography:
                 return Resolved(given, old.name, old)
         return Resolved(given, strip_prefix(given), None)
 
-    def closest(self, name: object, n: int = 3) -> list[str]:
-        """The known names (old and new) nearest to a misspelt one."""
+    def closest(self, name: object, n: int = 3, extra=()) -> list[str]:
+        """The known names (old and new, and `extra`: facility codes, say) nearest to a misspelt one."""
         names = {province_key(p.name): p.name for p in self.old + self.new}
+        names.update({province_key(x): x for x in extra})
         keys = difflib.get_close_matches(province_key(name), list(names), n=n, cutoff=0.5)
         return [names[k] for k in keys]
 

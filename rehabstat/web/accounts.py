@@ -126,7 +126,9 @@ def add(store, name: str, role: str, password: str, facility=None, province=None
     elif role == "province":
         if not province or not province.strip():
             raise UsageError.said("users.need_province")
-        province, facility = _known_province(province.strip()), None
+        from ..settings.geography import spelt_or_refused
+        # kept as the geography spells it: the scope is compared and shown with it ("Sơn La", never "Sơn Lá")
+        province, facility = spelt_or_refused(province.strip()), None
     else:
         if facility or province:
             raise UsageError.said("users.department")
@@ -140,13 +142,6 @@ def add(store, name: str, role: str, password: str, facility=None, province=None
                           "VALUES (?, ?, ?, ?, ?, ?, ?)", (name, role, facility, province, hashed, at, at))
         store._audit("user-add", detail=f"{name}: {role} {facility or province or ''}".strip(), at=at)
     return find(store, name)
-
-
-def _known_province(name: str) -> str:
-    """The province as the geography spells it: the account's scope is compared and shown
-    with it ("tỉnh Sơn La", never the "Sơn Lá" typed); a name that is no province is refused."""
-    from ..settings.geography import spelt_or_refused
-    return spelt_or_refused(name)
 
 
 def disable(store, name: str, now=None) -> User:
