@@ -178,17 +178,12 @@ def province_notes(ds, period: Period, as_of=None, units=None, compared=None) ->
     whole Dataset, the earlier period compared with), whose workbooks are rolled up to the
     same provinces and said with the period's (gate.compared)."""
     import pandas as pd
+    from ..computing.indicators import in_period
     from ..settings.geography import mapping_notes
-
-    def of(files, p):
-        if len(files):
-            ym = files["year"] * 100 + files["month"]
-            files = files[(ym >= p.first[0] * 100 + p.first[1]) & (ym <= p.last[0] * 100 + p.last[1])]
-        return files
-    files = of(ds.files, period)
+    files = in_period(ds.files, period)
     if compared is not None:
         whole, earlier = compared
-        files = pd.concat([files, of(whole.files, earlier)], ignore_index=True)
+        files = pd.concat([files, in_period(whole.files, earlier)], ignore_index=True)
     return mapping_notes(files, as_of or period.end_date, units)
 
 

@@ -240,12 +240,10 @@ def old_provinces(ds, period: Period, units, key: str, as_of) -> list:
     new = geo.resolve(key, as_of).province
     if new is None or not new.merged or geo.era(period.start_date) == "new":
         return []
-    files = ds.files
-    ym = files["year"] * 100 + files["month"]
-    keep = files["unit"].isin(list(units)) & (ym >= period.first[0] * 100 + period.first[1]) \
-        & (ym <= period.last[0] * 100 + period.last[1])
+    from .indicators import in_period
+    files = in_period(ds.files, period)
     found = {}
-    for name in set(files.loc[keep, "province"].dropna()):
+    for name in set(files.loc[files["unit"].isin(list(units)), "province"].dropna()):
         old = geo.resolve(name, period.start_date).province
         if old is not None and old.era == "old":
             found[province_key(old.name)] = old

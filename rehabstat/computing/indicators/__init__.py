@@ -4,7 +4,7 @@ The engine (pandas) is imported on first use of one of its names, so that import
 ``rehabstat.computing.indicators.revenue`` stays cheap."""
 from .revenue import DEFAULT_SPLIT, largest_remainder, split_surplus  # noqa: F401
 
-_ENGINE = ("COLUMNS", "LEVELS", "NATION", "compute", "facility_table", "value")
+_ENGINE = ("COLUMNS", "LEVELS", "NATION", "compute", "facility_table", "in_period", "value")
 __all__ = list(_ENGINE) + ["DEFAULT_SPLIT", "largest_remainder", "split_surplus"]
 
 

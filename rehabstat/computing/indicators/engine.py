@@ -21,7 +21,9 @@ LEVELS = ("facility", "province", "national")
 NATION = "VN"
 
 
-def _in_period(df: pd.DataFrame, period: Period) -> pd.DataFrame:
+def in_period(df: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """The rows of a frame with year and month columns whose month is in `period` (a row of
+    no known month is in none)."""
     if df.empty:
         return df
     ym = df["year"] * 100 + df["month"]
@@ -110,7 +112,7 @@ def _figures(figures: pd.DataFrame, split: dict | None) -> pd.DataFrame:
 def facility_table(ds, period: Period, split: dict | None = None) -> pd.DataFrame:
     """Per unit over the period: [unit, indicator, category, value], every category indicator
     for every category and the HV/ALL totals (zeros included), plus the figures present."""
-    census, events, figures = (_in_period(df, period) for df in (ds.census, ds.events, ds.figures))
+    census, events, figures = (in_period(df, period) for df in (ds.census, ds.events, ds.figures))
     units = sorted(set(census["unit"].unique()) | set(events["unit"].unique()) | set(figures["unit"].unique()))
     if not units:
         return pd.DataFrame(columns=["unit", "indicator", "category", "value"])
